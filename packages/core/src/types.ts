@@ -1,0 +1,118 @@
+/**
+ * A label map as it comes from a decoder or from user code: one integer label per pixel, row-major.
+ * Number arrays and float typed arrays are accepted but every value must be an integer.
+ */
+export type LabelArray =
+  | Uint8Array
+  | Uint8ClampedArray
+  | Int8Array
+  | Uint16Array
+  | Int16Array
+  | Uint32Array
+  | Int32Array
+  | Float32Array
+  | Float64Array
+  | readonly number[];
+
+/** A decoded label map: labels plus the image size. */
+export interface LabelMap {
+  readonly data: LabelArray;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Options of one {@link ConfusionMatrix.update} call. */
+export interface UpdateOptions {
+  /** Image width in pixels: lets errors report x,y; with `height`, checked against the length. */
+  width?: number;
+  /** Image height in pixels. */
+  height?: number;
+  /** A unique id of the sample (e.g. its relative path): named in errors; counted at most once. */
+  sampleId?: string;
+}
+
+/**
+ * Label mapping applied to raw label values before counting.
+ *
+ * Order (mmsegmentation's `LoadAnnotations` order): `reduceZeroLabel` first, then `table`, then the
+ * ignore check, then the range check against [0, numClasses).
+ */
+export interface LabelMapping {
+  /**
+   * Raw id → mapped id, as an object (`{ "7": 0, "8": 1 }`) or an array indexed by raw id. A mapped
+   * value equal to an ignore label (or `-1`/`null`) makes the pixel ignored. Raw ids not in the table
+   * pass through unchanged (mmsegmentation's `label_map` rule).
+   */
+  table?: Readonly<Record<number, number | null>> | readonly (number | null)[];
+  /**
+   * mmsegmentation's `reduce_zero_label`: raw 0 → ignored, raw k → k − 1, except raw values that are
+   * ignore labels, which stay ignored (so 255 stays 255).
+   */
+  reduceZeroLabel?: boolean;
+  /** Which maps the mapping applies to: `'both'` (default) or `'gt'` only (predictions already class ids). */
+  applyTo?: 'both' | 'gt';
+}
+
+/** Settings of a confusion matrix: two matrices merge only when their settings are equal. */
+export interface ConfusionMatrixOptions {
+  /** Number of classes C; valid labels are 0 … C − 1. */
+  numClasses: number;
+  /** Ground-truth values that are not counted (e.g. 255, or [0, 255]). Compared after label mapping. */
+  ignoreIndex?: number | readonly number[];
+  /** Optional raw → class mapping (lookup table, reduce-zero-label). */
+  labelMapping?: LabelMapping;
+  /**
+   * Keep per-image statistics (per class TP, support, predicted) for imagewise metrics, rankings
+   * and bootstrap. Memory: 3 × numClasses × 8 bytes per image (O(images × classes)).
+   */
+  perImage?: boolean;
+}
+
+/** The normalised, comparable settings of a matrix (what `settings` returns and JSON stores). */
+export interface ConfusionMatrixSettings {
+  readonly numClasses: number;
+  /** Sorted, unique. */
+  readonly ignoreIndex: readonly number[];
+  /** Normalised: `table` as sorted [raw, mapped | null] pairs; absent when no mapping is set. */
+  readonly labelMapping: NormalizedLabelMapping | null;
+  readonly perImage: boolean;
+}
+
+export interface NormalizedLabelMapping {
+  /** Sorted by raw id; `null` = ignored. */
+  readonly table: readonly (readonly [number, number | null])[];
+  readonly reduceZeroLabel: boolean;
+  readonly applyTo: 'both' | 'gt';
+}
+
+/** Per-image statistics kept when `perImage` is on. FN = support − tp, FP = predicted − tp. */
+export interface ImageStats {
+  readonly sampleId: string | null;
+  /** Per class: pixels predicted correctly. */
+  readonly tp: Float64Array;
+  /** Per class: ground-truth pixels (including those predicted as an ignore label). */
+  readonly support: Float64Array;
+  /** Per class: pixels predicted as the class (on non-ignored ground truth). */
+  readonly predicted: Float64Array;
+  /** Pixels whose ground truth is ignored. */
+  readonly ignored: number;
+}
+
+/**
+ * Per-class counts: the input of every metric. All arrays have length `numClasses`.
+ * - `tp`: correctly predicted pixels; `fp`: predicted as the class, ground truth another class;
+ * - `fn`: ground truth is the class, predicted otherwise (including predicted as an ignore label);
+ * - `tn`: `total − tp − fp − fn`;
+ * - `support` = tp + fn (ground-truth pixels); `predicted` = tp + fp.
+ */
+export interface ClassCounts {
+  readonly numClasses: number;
+  readonly tp: Float64Array;
+  readonly fp: Float64Array;
+  readonly fn: Float64Array;
+  readonly tn: Float64Array;
+  readonly support: Float64Array;
+  readonly predicted: Float64Array;
+  /** Pixels counted (ground truth not ignored). */
+  readonly total: number;
+}

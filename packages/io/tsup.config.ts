@@ -1,0 +1,12 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  // `index` is browser-safe (no node: imports); `node` adds the file-system and node:zlib fast path.
+  entry: ['src/index.ts', 'src/node.ts'],
+  format: ['esm'],
+  dts: true,
+  sourcemap: true,
+  clean: true,
+  target: 'es2022',
+  platform: 'node',
+});
