@@ -2,7 +2,7 @@
 // Sums vitest's JSON reports (one `.test-results.json` per package, written by each package's
 // `test` script) and prints the single closing line CI reads: `N passed, N failed`.
 // Exits 1 when a report is missing, a test failed, or no test ran at all.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
