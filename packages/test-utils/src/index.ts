@@ -1,0 +1,18 @@
+export {
+  decodeLabelPng,
+  listParityFixtures,
+  loadParityFixture,
+  type ParityExpected,
+  type ParityFixture,
+  type ParityPair,
+  type ParityReference,
+  parityFixtureRoot,
+} from './parity-fixtures.js';
+export {
+  expectAllClose,
+  expectClose,
+  FLOAT32_TOLERANCE,
+  FLOAT64_TOLERANCE,
+  isClose,
+  type ReferenceValue,
+} from './tolerance.js';
