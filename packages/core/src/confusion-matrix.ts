@@ -1,5 +1,5 @@
 import { ErrorCode, SegmetricsError } from './errors/segmetrics-error.js';
-import { IGNORED, INVALID, buildLut, classifyValue, lutDomain } from './internal/label-lut.js';
+import { ImageCounter } from './internal/count-image.js';
 import { normalizeSettings, settingsEqual } from './normalize-settings.js';
 import type {
   ConfusionMatrixOptions,
@@ -25,13 +25,14 @@ export class ConfusionMatrix {
   #images = 0;
   #sampleIds = new Set<string>();
   #imageStats: ImageStats[] = [];
-  #luts = new Map<string, Int32Array>();
+  readonly #counter: ImageCounter;
 
   constructor(options: ConfusionMatrixOptions) {
     this.settings = normalizeSettings(options);
     const c = this.settings.numClasses;
     this.#counts = new Float64Array(c * c);
     this.#predictedIgnore = new Float64Array(c);
+    this.#counter = new ImageCounter(this.settings);
   }
 
   get numClasses(): number {
@@ -76,7 +77,11 @@ export class ConfusionMatrix {
 
   /** Count at (ground truth `row`, prediction `col`). */
   get(row: number, col: number): number {
-    return this.#counts[row * this.settings.numClasses + col] ?? Number.NaN;
+    const c = this.settings.numClasses;
+    if (!Number.isInteger(row) || !Number.isInteger(col) || row < 0 || col < 0 || row >= c || col >= c) {
+      return Number.NaN;
+    }
+    return this.#counts[row * c + col]!;
   }
 
   /**
@@ -93,14 +98,16 @@ export class ConfusionMatrix {
         { context: { predictionLength: prediction.length, groundTruthLength: n, sampleId } },
       );
     }
-    if (options.width !== undefined || options.height !== undefined) {
-      const { width, height } = options;
-      if (
-        width === undefined ||
-        !Number.isSafeInteger(width) ||
-        width < 0 ||
-        (height !== undefined && (!Number.isSafeInteger(height) || height < 0 || width * height !== n))
-      ) {
+    const { width, height } = options;
+    if (width !== undefined || height !== undefined) {
+      const bad = (v: number | undefined) => v !== undefined && (!Number.isSafeInteger(v) || v < 0);
+      const mismatch =
+        bad(width) ||
+        bad(height) ||
+        (width !== undefined && height !== undefined && width * height !== n) ||
+        (width !== undefined && height === undefined && (width === 0 ? n !== 0 : n % width !== 0)) ||
+        (height !== undefined && width === undefined && (height === 0 ? n !== 0 : n % height !== 0));
+      if (mismatch) {
         throw new SegmetricsError(
           ErrorCode.SHAPE_MISMATCH,
           `image size ${String(width)}×${String(height)} does not match ${n} pixels${describeSample(sampleId)}`,
@@ -108,81 +115,28 @@ export class ConfusionMatrix {
         );
       }
     }
+    if (sampleId !== undefined && typeof sampleId !== 'string') {
+      throw new SegmetricsError(
+        ErrorCode.INVALID_OPTION,
+        `sampleId must be a string, got ${String(sampleId)}`,
+        {
+          context: { option: 'sampleId', value: sampleId },
+        },
+      );
+    }
     if (sampleId !== undefined && this.#sampleIds.has(sampleId)) {
       throw new SegmetricsError(ErrorCode.DUPLICATE_SAMPLE, `sample "${sampleId}" was already counted`, {
         context: { sampleId },
       });
     }
-    const c = this.settings.numClasses;
-    const stride = c + 1;
-    const local = new Float64Array(c * stride);
-    const gtCodes = this.#codes(groundTruth, true);
-    const mapPred = this.settings.labelMapping?.applyTo !== 'gt';
-    const predCodes = this.#codes(prediction, mapPred);
-    let ignored = 0;
-    for (let i = 0; i < n; i++) {
-      const g = gtCodes(groundTruth[i]!);
-      if (g === IGNORED) {
-        ignored++;
-        continue;
-      }
-      if (g === INVALID) this.#invalid('groundTruth', groundTruth, i, options);
-      const p = predCodes(prediction[i]!);
-      if (p === INVALID) this.#invalid('prediction', prediction, i, options);
-      local[g * stride + (p === IGNORED ? c : p)]!++;
-    }
-    this.#commit(local, ignored, sampleId);
+    const acc = this.#counter.count(prediction, groundTruth, options);
+    this.#commit(acc, sampleId);
     return this;
   }
 
-  #codes(data: LabelArray, mapped: boolean): (value: number) => number {
-    const domain = lutDomain(data);
-    if (domain === null) return (value) => classifyValue(this.settings, value, mapped);
-    const key = `${mapped}:${domain.offset}:${domain.size}`;
-    let lut = this.#luts.get(key);
-    if (lut === undefined) {
-      lut = buildLut(this.settings, mapped, domain.offset, domain.size);
-      this.#luts.set(key, lut);
-    }
-    const table = lut;
-    const offset = domain.offset;
-    return (value) => table[value - offset]!;
-  }
-
-  #invalid(
-    side: 'groundTruth' | 'prediction',
-    data: LabelArray,
-    index: number,
-    options: UpdateOptions,
-  ): never {
-    const value = data[index]!;
-    const { width, sampleId } = options;
-    const position =
-      width !== undefined && width > 0
-        ? { index, x: index % width, y: Math.floor(index / width) }
-        : { index };
-    const where = 'x' in position ? `pixel ${index} (x=${position.x}, y=${position.y})` : `pixel ${index}`;
-    const sideName = side === 'groundTruth' ? 'ground truth' : 'prediction';
-    if (!Number.isInteger(value)) {
-      throw new SegmetricsError(
-        ErrorCode.LABEL_NOT_INTEGER,
-        `${sideName} value ${value} at ${where} is not an integer${describeSample(sampleId)}`,
-        { context: { side, value, ...position, sampleId } },
-      );
-    }
-    const ignore = this.settings.ignoreIndex;
-    throw new SegmetricsError(
-      ErrorCode.LABEL_OUT_OF_RANGE,
-      `${sideName} label ${value} at ${where} is outside [0, ${this.settings.numClasses})` +
-        (ignore.length > 0 ? ` and not an ignore label (${ignore.join(', ')})` : '') +
-        describeSample(sampleId),
-      { context: { side, value, ...position, sampleId, numClasses: this.settings.numClasses } },
-    );
-  }
-
-  #commit(local: Float64Array, ignored: number, sampleId: string | undefined): void {
+  #commit(acc: Float64Array, sampleId: string | undefined): void {
     const c = this.settings.numClasses;
-    const stride = c + 1;
+    const stride = this.#counter.stride;
     const counts = this.#counts;
     const predIgnore = this.#predictedIgnore;
     const perImage = this.settings.perImage;
@@ -192,19 +146,21 @@ export class ConfusionMatrix {
     for (let g = 0; g < c; g++) {
       let rowSum = 0;
       for (let p = 0; p < c; p++) {
-        const v = local[g * stride + p]!;
+        const v = acc[g * stride + p]!;
         if (v === 0) continue;
         counts[g * c + p]! += v;
         rowSum += v;
         if (predicted !== null) predicted[p]! += v;
       }
-      const pi = local[g * stride + c]!;
+      const pi = acc[g * stride + c]!;
       predIgnore[g]! += pi;
       if (tp !== null && support !== null) {
-        tp[g] = local[g * stride + g]!;
+        tp[g] = acc[g * stride + g]!;
         support[g] = rowSum + pi;
       }
     }
+    let ignored = 0;
+    for (let p = 0; p < stride; p++) ignored += acc[c * stride + p]!;
     this.#ignoredPixels += ignored;
     this.#images++;
     if (sampleId !== undefined) this.#sampleIds.add(sampleId);
@@ -242,7 +198,7 @@ export class ConfusionMatrix {
     this.#ignoredPixels += other.#ignoredPixels;
     this.#images += other.#images;
     for (const id of other.#sampleIds) this.#sampleIds.add(id);
-    for (const stats of other.#imageStats) this.#imageStats.push(stats);
+    for (const stats of [...other.#imageStats]) this.#imageStats.push(copyStats(stats));
     return this;
   }
 
@@ -281,6 +237,16 @@ export class ConfusionMatrix {
           }),
     };
   }
+}
+
+function copyStats(stats: ImageStats): ImageStats {
+  return {
+    sampleId: stats.sampleId,
+    tp: stats.tp.slice(),
+    support: stats.support.slice(),
+    predicted: stats.predicted.slice(),
+    ignored: stats.ignored,
+  };
 }
 
 function describeSample(sampleId: string | undefined): string {

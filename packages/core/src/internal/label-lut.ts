@@ -65,3 +65,65 @@ export function buildLut(
   for (let i = 0; i < size; i++) lut[i] = classifyValue(settings, i + offset, mapped);
   return lut;
 }
+
+/** The raw-bit width of a label array whose values fit a lookup table, or `null` for the general path. */
+export type LutKind = 'u8' | 'i8' | 'u16' | 'i16';
+
+/** Which lookup-table kind a label array uses (`null`: Int32, Uint32, floats and number arrays). */
+export function lutKind(data: LabelArray): LutKind | null {
+  if (data instanceof Uint8Array || data instanceof Uint8ClampedArray) return 'u8';
+  if (data instanceof Int8Array) return 'i8';
+  if (data instanceof Uint16Array) return 'u16';
+  if (data instanceof Int16Array) return 'i16';
+  return null;
+}
+
+/**
+ * The data of an 8- or 16-bit label array seen as unsigned raw bits (a view, no copy), so that every
+ * kernel reads monomorphic `Uint8Array` / `Uint16Array`.
+ */
+export function unsignedView(data: LabelArray, kind: LutKind): Uint8Array | Uint16Array {
+  const view = data as Uint8Array | Int8Array | Uint8ClampedArray | Uint16Array | Int16Array;
+  if (kind === 'u8' || kind === 'i8') {
+    return data instanceof Uint8Array ? data : new Uint8Array(view.buffer, view.byteOffset, view.length);
+  }
+  return data instanceof Uint16Array ? data : new Uint16Array(view.buffer, view.byteOffset, view.length);
+}
+
+/** Signed value of raw bits for a lookup-table kind. */
+function valueOfRaw(kind: LutKind, raw: number): number {
+  if (kind === 'i8') return raw < 128 ? raw : raw - 256;
+  if (kind === 'i16') return raw < 32768 ? raw : raw - 65536;
+  return raw;
+}
+
+/**
+ * Histogram slot of a class code in the (C + 2) × (C + 2) image histogram: classes 0 … C − 1, then
+ * C = ignored, C + 1 = invalid.
+ */
+export function slotOf(code: number, numClasses: number): number {
+  if (code === IGNORED) return numClasses;
+  if (code === INVALID) return numClasses + 1;
+  return code;
+}
+
+/**
+ * A slot lookup table indexed by raw bits (`kind`) or by `value - offset` (general path): each entry is
+ * the value's histogram slot, multiplied by `scale` (the row stride for ground truth, 1 for predictions).
+ */
+export function buildSlotLut(
+  settings: ConfusionMatrixSettings,
+  mapped: boolean,
+  scale: number,
+  kind: LutKind | null,
+  offset: number,
+  size: number,
+): Int32Array {
+  const lut = new Int32Array(size);
+  const c = settings.numClasses;
+  for (let i = 0; i < size; i++) {
+    const value = kind === null ? i + offset : valueOfRaw(kind, i);
+    lut[i] = slotOf(classifyValue(settings, value, mapped), c) * scale;
+  }
+  return lut;
+}

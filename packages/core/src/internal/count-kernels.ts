@@ -1,0 +1,170 @@
+/**
+ * The per-pixel hot loops. Every kernel adds counts into an Int32 histogram; callers keep each call
+ * below 2^30 pixels so no bin can overflow, and fold the histogram into float64 counts afterwards.
+ *
+ * The word kernels read four 8-bit (or two 16-bit) pixels of each map as one 32-bit word and count runs
+ * of repeated word pairs: in piecewise-constant label maps most words equal the previous one, so most of
+ * the image costs two loads and two compares per four pixels. Byte lanes of the two words are paired
+ * lane by lane, so the platform's endianness does not matter (counting is order-independent).
+ */
+
+/** Largest number of pixels one kernel call may count (keeps Int32 bins below 2^31). */
+export const KERNEL_CHUNK = 1 << 30;
+
+let alignBuffer: ArrayBuffer | null = null;
+
+/**
+ * `source` copied into a reused scratch buffer at a byte offset congruent to `byteOffset` modulo 4, so
+ * that it can be read as 32-bit words in step with the other map.
+ */
+function alignedCopy<T extends Uint8Array | Uint16Array>(source: T, byteOffset: number): T {
+  const shift = byteOffset & 3;
+  const bytes = source.byteLength + shift;
+  if (alignBuffer === null || alignBuffer.byteLength < bytes) {
+    alignBuffer = new ArrayBuffer(Math.max(bytes, alignBuffer === null ? 0 : alignBuffer.byteLength * 2));
+  }
+  const copy =
+    source instanceof Uint8Array
+      ? new Uint8Array(alignBuffer, shift, source.length)
+      : new Uint16Array(alignBuffer, shift, source.length);
+  copy.set(source);
+  return copy as T;
+}
+
+/** Releases the alignment scratch buffer when it grew beyond `keepBytes`. */
+export function trimScratch(keepBytes: number): void {
+  if (alignBuffer !== null && alignBuffer.byteLength > keepBytes) alignBuffer = null;
+}
+
+/**
+ * Counts raw (ground truth, prediction) byte pairs into `hist[(gt << 8) | pred]` (65,536 bins).
+ * `gt.length === pred.length`, at most {@link KERNEL_CHUNK} pixels.
+ */
+export function countBytePairs(gt: Uint8Array, pred: Uint8Array, hist: Int32Array): void {
+  const n = gt.length;
+  if (((gt.byteOffset - pred.byteOffset) & 3) !== 0 && n >= 16) pred = alignedCopy(pred, gt.byteOffset);
+  let head = (4 - (gt.byteOffset & 3)) & 3;
+  if (((gt.byteOffset - pred.byteOffset) & 3) !== 0 || head > n) head = n;
+  for (let i = 0; i < head; i++) hist[(gt[i]! << 8) | pred[i]!]!++;
+  const words = (n - head) >>> 2;
+  if (words > 0) {
+    const g32 = new Int32Array(gt.buffer, gt.byteOffset + head, words);
+    const p32 = new Int32Array(pred.buffer, pred.byteOffset + head, words);
+    countByteWords(g32, p32, hist);
+  }
+  for (let i = head + words * 4; i < n; i++) hist[(gt[i]! << 8) | pred[i]!]!++;
+}
+
+function countByteWords(g32: Int32Array, p32: Int32Array, hist: Int32Array): void {
+  const words = g32.length;
+  let pg = g32[0]!;
+  let pp = p32[0]!;
+  let run = 0;
+  for (let w = 0; w < words; w++) {
+    const g = g32[w]!;
+    const p = p32[w]!;
+    if (g === pg && p === pp) {
+      run++;
+      continue;
+    }
+    hist[((pg & 0xff) << 8) | (pp & 0xff)]! += run;
+    hist[(pg & 0xff00) | ((pp >>> 8) & 0xff)]! += run;
+    hist[((pg >>> 8) & 0xff00) | ((pp >>> 16) & 0xff)]! += run;
+    hist[((pg >>> 16) & 0xff00) | (pp >>> 24)]! += run;
+    pg = g;
+    pp = p;
+    run = 1;
+  }
+  hist[((pg & 0xff) << 8) | (pp & 0xff)]! += run;
+  hist[(pg & 0xff00) | ((pp >>> 8) & 0xff)]! += run;
+  hist[((pg >>> 8) & 0xff00) | ((pp >>> 16) & 0xff)]! += run;
+  hist[((pg >>> 16) & 0xff00) | (pp >>> 24)]! += run;
+}
+
+/**
+ * Counts 16-bit pairs into `hist[gtRow[gt] + predCol[pred]]` through slot lookup tables indexed by raw
+ * 16-bit values. At most {@link KERNEL_CHUNK} pixels.
+ */
+export function countShortPairs(
+  gt: Uint16Array,
+  pred: Uint16Array,
+  gtRow: Int32Array,
+  predCol: Int32Array,
+  hist: Int32Array,
+): void {
+  const n = gt.length;
+  if (((gt.byteOffset - pred.byteOffset) & 3) !== 0 && n >= 16) pred = alignedCopy(pred, gt.byteOffset);
+  let head = (gt.byteOffset & 3) === 0 ? 0 : 1;
+  if (((gt.byteOffset - pred.byteOffset) & 3) !== 0 || head > n) head = n;
+  for (let i = 0; i < head; i++) hist[gtRow[gt[i]!]! + predCol[pred[i]!]!]!++;
+  const words = (n - head) >>> 1;
+  if (words > 0) {
+    const g32 = new Int32Array(gt.buffer, gt.byteOffset + head * 2, words);
+    const p32 = new Int32Array(pred.buffer, pred.byteOffset + head * 2, words);
+    countShortWords(g32, p32, gtRow, predCol, hist);
+  }
+  for (let i = head + words * 2; i < n; i++) hist[gtRow[gt[i]!]! + predCol[pred[i]!]!]!++;
+}
+
+function countShortWords(
+  g32: Int32Array,
+  p32: Int32Array,
+  gtRow: Int32Array,
+  predCol: Int32Array,
+  hist: Int32Array,
+): void {
+  const words = g32.length;
+  let pg = g32[0]!;
+  let pp = p32[0]!;
+  let run = 0;
+  for (let w = 0; w < words; w++) {
+    const g = g32[w]!;
+    const p = p32[w]!;
+    if (g === pg && p === pp) {
+      run++;
+      continue;
+    }
+    hist[gtRow[pg & 0xffff]! + predCol[pp & 0xffff]!]! += run;
+    hist[gtRow[pg >>> 16]! + predCol[pp >>> 16]!]! += run;
+    pg = g;
+    pp = p;
+    run = 1;
+  }
+  hist[gtRow[pg & 0xffff]! + predCol[pp & 0xffff]!]! += run;
+  hist[gtRow[pg >>> 16]! + predCol[pp >>> 16]!]! += run;
+}
+
+/**
+ * The general kernel: `hist[gtRow[gt[i] - gtOffset] + predCol[pred[i] - predOffset]]++` for every pixel,
+ * with runs of identical pairs counted once. Values must already be known to be integers within the
+ * tables' ranges. At most {@link KERNEL_CHUNK} pixels.
+ */
+export function countSlots(
+  gt: ArrayLike<number>,
+  gtRow: Int32Array,
+  gtOffset: number,
+  pred: ArrayLike<number>,
+  predCol: Int32Array,
+  predOffset: number,
+  start: number,
+  end: number,
+  hist: Int32Array,
+): void {
+  if (start >= end) return;
+  let pg = gt[start]!;
+  let pp = pred[start]!;
+  let run = 0;
+  for (let i = start; i < end; i++) {
+    const g = gt[i]!;
+    const p = pred[i]!;
+    if (g === pg && p === pp) {
+      run++;
+      continue;
+    }
+    hist[gtRow[pg - gtOffset]! + predCol[pp - predOffset]!]! += run;
+    pg = g;
+    pp = p;
+    run = 1;
+  }
+  hist[gtRow[pg - gtOffset]! + predCol[pp - predOffset]!]! += run;
+}
