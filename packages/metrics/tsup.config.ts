@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
+import pkg from './package.json' with { type: 'json' };
 
 export default defineConfig({
   entry: ['src/index.ts'],
@@ -8,4 +9,6 @@ export default defineConfig({
   clean: true,
   target: 'es2022',
   platform: 'neutral',
+  // The report's `version` field: read from package.json at build time.
+  define: { __SEGMETRICS_METRICS_VERSION__: JSON.stringify(pkg.version) },
 });

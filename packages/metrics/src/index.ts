@@ -1,1 +1,50 @@
-export {};
+export { cohenKappa, cohenKappaMetric } from './cohen-kappa.js';
+export { computeMetric } from './compute-metric.js';
+export { type ConfusedPair, type ConfusedPairsOptions, confusedPairs } from './confused-pairs.js';
+export { dice, diceMetric } from './dice.js';
+export {
+  type EvaluationReport,
+  evaluate,
+  type PerClassResult,
+  type PerImageResult,
+  type Summary,
+} from './evaluate.js';
+export { frequencyWeightedIoU, frequencyWeightedIoUMetric } from './frequency-weighted-iou.js';
+export { fscore, fscoreMetric } from './fscore.js';
+export { iou, iouMetric } from './iou.js';
+export { meanDice } from './mean-dice.js';
+export { meanIoU } from './mean-iou.js';
+export {
+  getMetric,
+  type MetricId,
+  metricRegistry,
+  type PerClassMetricId,
+  type SummaryId,
+} from './metric-registry.js';
+export { pixelAccuracy, pixelAccuracyMetric } from './pixel-accuracy.js';
+export { precision, precisionMetric } from './precision.js';
+export { predicted, predictedMetric } from './predicted.js';
+export { type Preset, presets } from './presets.js';
+export { type RankImagesOptions, rankImages } from './rank-images.js';
+export { recall, recallMetric } from './recall.js';
+export {
+  type AbsentPolicy,
+  type Aggregate,
+  type Average,
+  absentValue,
+  type EvaluateOptions,
+  type EvaluationSettings,
+  type ImageReduce,
+  type PresetName,
+  type Quirks,
+} from './settings.js';
+export { specificity, specificityMetric } from './specificity.js';
+export { support, supportMetric } from './support.js';
+export { tversky, tverskyMetric } from './tversky.js';
+export type {
+  MetricDescriptor,
+  MetricOptions,
+  PerClassMetricDescriptor,
+  SummaryMetricDescriptor,
+} from './types.js';
+export { version } from './version.js';

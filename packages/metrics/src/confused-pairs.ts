@@ -1,0 +1,70 @@
+import type { ConfusionMatrix } from '@segmetrics/core';
+import { ErrorCode, SegmetricsError } from '@segmetrics/core';
+
+/** One off-diagonal cell of the confusion matrix: ground-truth class `gt` predicted as `pred`. */
+export interface ConfusedPair {
+  readonly gt: number;
+  readonly gtName: string;
+  readonly pred: number;
+  readonly predName: string;
+  /** Pixels of class `gt` predicted as `pred`. */
+  readonly count: number;
+  /** `count` / ground-truth pixels of `gt` (its support, including pixels predicted as ignore). */
+  readonly shareOfGt: number;
+}
+
+/** Options of {@link confusedPairs}. */
+export interface ConfusedPairsOptions {
+  /** How many pairs to return; default 10. */
+  top?: number;
+  /** One name per class; default the ids as strings. */
+  classNames?: readonly string[];
+}
+
+/**
+ * The most confused class pairs: the largest off-diagonal cells of the matrix (ground truth `gt`
+ * predicted as another class `pred`), largest count first; ties broken by `gt` then `pred` id, so the
+ * order is deterministic. Cells with count 0 are never listed; pixels predicted as an ignore label are
+ * not a class pair and are not listed. `shareOfGt` is never 0/0 (a listed pair has count > 0).
+ *
+ * Reference: the confusion-matrix reading of Hoiem et al., "Diagnosing Error in Object Detectors",
+ * ECCV 2012 (error analysis by confused categories).
+ */
+export function confusedPairs(matrix: ConfusionMatrix, options: ConfusedPairsOptions = {}): ConfusedPair[] {
+  const c = matrix.numClasses;
+  const top = options.top ?? 10;
+  if (!Number.isSafeInteger(top) || top < 0) {
+    throw new SegmetricsError(ErrorCode.INVALID_OPTION, `top must be an integer >= 0, got ${String(top)}`, {
+      context: { option: 'top', value: top },
+    });
+  }
+  const names = options.classNames;
+  if (names !== undefined && names.length !== c) {
+    throw new SegmetricsError(
+      ErrorCode.INVALID_OPTION,
+      `classNames must list ${c} names, got ${names.length}`,
+      { context: { option: 'classNames', value: names.length } },
+    );
+  }
+  const counts = matrix.counts;
+  const cells: { gt: number; pred: number; count: number }[] = [];
+  for (let g = 0; g < c; g++) {
+    for (let p = 0; p < c; p++) {
+      const v = counts[g * c + p]!;
+      if (g !== p && v > 0) cells.push({ gt: g, pred: p, count: v });
+    }
+  }
+  cells.sort((a, b) => b.count - a.count || a.gt - b.gt || a.pred - b.pred);
+  return cells.slice(0, top).map(({ gt, pred, count }) => {
+    let support = matrix.predictedIgnore[gt]!;
+    for (let p = 0; p < c; p++) support += counts[gt * c + p]!;
+    return {
+      gt,
+      gtName: names?.[gt] ?? String(gt),
+      pred,
+      predName: names?.[pred] ?? String(pred),
+      count,
+      shareOfGt: count / support,
+    };
+  });
+}

@@ -1,0 +1,194 @@
+import type { ConfusionMatrix } from '@segmetrics/core';
+import { ErrorCode, SegmetricsError } from '@segmetrics/core';
+import { type ConfusedPair, confusedPairs } from './confused-pairs.js';
+import { Engine } from './internal/engine.js';
+import { resolveOptions } from './internal/resolve-options.js';
+import { metricRegistry, type PerClassMetricId, type SummaryId } from './metric-registry.js';
+import type { EvaluateOptions, EvaluationSettings } from './settings.js';
+import { version } from './version.js';
+
+/** Summary values by id: class means (mIoU, mDice, mFscore, mPrecision, mRecall, mAcc, …) and aAcc, fwIoU, kappa. */
+export type Summary = Readonly<Record<SummaryId, number>>;
+
+/**
+ * One class's results: its dataset counts and every per-class metric under the report's settings
+ * (with `aggregate: 'image'`, each ratio is the class's mean over the images where it is defined).
+ */
+export type PerClassResult = Readonly<
+  {
+    id: number;
+    name: string;
+    tp: number;
+    fp: number;
+    fn: number;
+    tn: number;
+  } & Record<PerClassMetricId, number>
+>;
+
+/** One image's results (canonical order: sorted by sample id). */
+export type PerImageResult = Readonly<
+  {
+    sampleId: string | null;
+    /** Counted (non-ignored) pixels. */
+    pixels: number;
+    /** Pixels whose ground truth is ignored. */
+    ignoredPixels: number;
+    /** Classes in the image's ground truth or prediction. */
+    presentClasses: number;
+    /** Classes predicted in the image but not in its ground truth. */
+    predictedOnlyClasses: readonly number[];
+  } & Record<SummaryId, number>
+>;
+
+/** A self-describing evaluation result. NaN stays NaN here; JSON writers print `null`. */
+export interface EvaluationReport {
+  /** The settings that produced every number below. */
+  readonly settings: EvaluationSettings;
+  readonly summary: Summary;
+  readonly perClass: readonly PerClassResult[];
+  /** Classes neither in the ground truth nor predicted anywhere (0/0: the absent policy applies). */
+  readonly absentClasses: readonly number[];
+  /** Classes predicted but not in the ground truth: IoU 0, counted in means. */
+  readonly predictedOnlyClasses: readonly number[];
+  /** The largest off-diagonal cells (see {@link confusedPairs}). */
+  readonly confusedPairs: readonly ConfusedPair[];
+  /** Per image, when the matrix keeps per-image statistics (or `perImage: true` was asked). */
+  readonly perImage?: readonly PerImageResult[];
+  /** Images counted. */
+  readonly images: number;
+  /** Pixels counted (ground truth not ignored). */
+  readonly pixels: number;
+  /** Pixels whose ground truth is ignored. */
+  readonly ignoredPixels: number;
+  /** Version of @segmetrics/metrics. */
+  readonly version: string;
+}
+
+/** Summary values of an engine's unit (the dataset, or one image's counts via `unit`). */
+function summaryOf(engine: Engine): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const metric of metricRegistry) {
+    if (metric.kind === 'per-class') {
+      if (metric.summaryIds.length === 0) continue;
+      const value = engine.classSummary(metric);
+      for (const id of metric.summaryIds) out[id] = value;
+    } else {
+      out[metric.id] = engine.summary(metric);
+    }
+  }
+  return out;
+}
+
+function perImageResults(engine: Engine): PerImageResult[] {
+  const images = engine.images;
+  const means = new Map<string, number[]>();
+  for (const metric of metricRegistry) {
+    if (metric.kind !== 'per-class' || metric.summaryIds.length === 0) continue;
+    const values = engine.imageValues(metric);
+    means.set(
+      metric.id,
+      images.map((u, i) => engine.unitMean(metric, u.counts, values[i])),
+    );
+  }
+  return images.map((u, i) => {
+    const entry: Record<string, unknown> = {
+      sampleId: u.sampleId,
+      pixels: u.counts.total,
+      ignoredPixels: u.ignored,
+    };
+    let present = 0;
+    const predictedOnly: number[] = [];
+    for (let k = 0; k < u.counts.numClasses; k++) {
+      const s = u.counts.support[k]!;
+      const p = u.counts.predicted[k]!;
+      if (s > 0 || p > 0) present++;
+      if (s === 0 && p > 0) predictedOnly.push(k);
+    }
+    entry.presentClasses = present;
+    entry.predictedOnlyClasses = predictedOnly;
+    for (const metric of metricRegistry) {
+      if (metric.kind === 'per-class') {
+        const value = means.get(metric.id)?.[i];
+        if (value === undefined) continue;
+        for (const id of metric.summaryIds) entry[id] = value;
+      } else {
+        entry[metric.id] = metric.compute(u.counts, engine.metricOptions);
+      }
+    }
+    return entry as PerImageResult;
+  });
+}
+
+/**
+ * Evaluates a confusion matrix: every registry metric per class and as summaries, under three
+ * explicit choices (aggregation over images, averaging over classes, absent-class policy) or a
+ * compatibility preset, returned with the settings that produced them and the package version.
+ *
+ * Defaults (`aggregate: 'dataset'`, `average: 'macro'`, `absent: 'nan'`) reproduce mmsegmentation's
+ * dataset IoU, Acc, Dice, Precision, Recall, aAcc and fwIoU: per class NaN for 0/0, means skip NaN.
+ * The default F-score is count-based (F1 = Dice, a predicted-only class scores 0); the `'mmseg'`
+ * preset reproduces mmsegmentation's precision/recall-based F-score.
+ *
+ * Throws `INVALID_OPTION` / `UNKNOWN_PRESET` for bad options, and `PER_IMAGE_DISABLED` when image
+ * aggregation (or `perImage: true`) is asked of a matrix created without `perImage: true`. An empty
+ * matrix is not an error: every ratio is 0/0 and takes the absent policy value.
+ *
+ * @example
+ * const report = evaluate(matrix, { excludeClasses: [0] });
+ * report.summary.mIoU; // e.g. 0.7049
+ * report.perClass[3].iou; // NaN when class 3 is absent
+ */
+export function evaluate(matrix: ConfusionMatrix, options: EvaluateOptions = {}): EvaluationReport {
+  const resolved = resolveOptions(matrix.settings, options);
+  const { settings } = resolved;
+  const engine = new Engine(matrix, settings);
+  const wantImages = resolved.perImage ?? engine.hasImages;
+  if (wantImages && !engine.hasImages) {
+    throw new SegmetricsError(
+      ErrorCode.PER_IMAGE_DISABLED,
+      'perImage results need per-image statistics: create the ConfusionMatrix with perImage: true',
+      { context: { option: 'perImage', value: true } },
+    );
+  }
+
+  const c = settings.numClasses;
+  const columns = new Map<string, Float64Array>();
+  for (const metric of metricRegistry) {
+    if (metric.kind === 'per-class') columns.set(metric.id, engine.perClass(metric));
+  }
+  const { dataset } = engine;
+  const perClass: PerClassResult[] = [];
+  const absentClasses: number[] = [];
+  const predictedOnlyClasses: number[] = [];
+  for (let k = 0; k < c; k++) {
+    const entry: Record<string, unknown> = {
+      id: k,
+      name: settings.classNames[k],
+      tp: dataset.tp[k],
+      fp: dataset.fp[k],
+      fn: dataset.fn[k],
+      tn: dataset.tn[k],
+    };
+    for (const [id, values] of columns) entry[id] = values[k];
+    perClass.push(entry as PerClassResult);
+    if (dataset.support[k] === 0) {
+      if (dataset.predicted[k] === 0) absentClasses.push(k);
+      else predictedOnlyClasses.push(k);
+    }
+  }
+
+  const report: EvaluationReport = {
+    settings,
+    summary: summaryOf(engine) as Summary,
+    perClass,
+    absentClasses,
+    predictedOnlyClasses,
+    confusedPairs: confusedPairs(matrix, { top: resolved.topConfusedPairs, classNames: settings.classNames }),
+    ...(wantImages ? { perImage: perImageResults(engine) } : {}),
+    images: matrix.images,
+    pixels: dataset.total,
+    ignoredPixels: matrix.ignoredPixels,
+    version,
+  };
+  return report;
+}
