@@ -1,12 +1,17 @@
 import { ErrorCode, SegmetricsError } from './errors/segmetrics-error.js';
 import { ImageCounter } from './internal/count-image.js';
+import { fnv1a64 } from './internal/fnv1a64.js';
+import { canonicalText, parseState, settingsToJSON } from './internal/state-json.js';
 import { normalizeSettings, settingsEqual } from './normalize-settings.js';
-import type {
-  ConfusionMatrixOptions,
-  ConfusionMatrixSettings,
-  ImageStats,
-  LabelArray,
-  UpdateOptions,
+import {
+  CONFUSION_MATRIX_KIND,
+  CONFUSION_MATRIX_SCHEMA_VERSION,
+  type ConfusionMatrixJSON,
+  type ConfusionMatrixOptions,
+  type ConfusionMatrixSettings,
+  type ImageStats,
+  type LabelArray,
+  type UpdateOptions,
 } from './types.js';
 
 /**
@@ -25,6 +30,7 @@ export class ConfusionMatrix {
   #images = 0;
   #sampleIds = new Set<string>();
   #imageStats: ImageStats[] = [];
+  #imageStatsSorted = true;
   readonly #counter: ImageCounter;
 
   constructor(options: ConfusionMatrixOptions) {
@@ -64,13 +70,22 @@ export class ConfusionMatrix {
     return [...this.#sampleIds];
   }
 
-  /** Per-image statistics (only when created with `perImage: true`), in update order. */
+  /**
+   * Per-image statistics (only when created with `perImage: true`; otherwise throws
+   * PER_IMAGE_DISABLED). Canonical order, independent of update and merge order: images with a sample
+   * id sorted by id (UTF-16 code-unit order, like `Array.prototype.sort()`), then images without an id
+   * in the order they were counted. Memory: 3 × numClasses float64 per image.
+   */
   get imageStats(): readonly ImageStats[] {
     if (!this.settings.perImage) {
       throw new SegmetricsError(
         ErrorCode.PER_IMAGE_DISABLED,
         'per-image statistics were not enabled (perImage: true)',
       );
+    }
+    if (!this.#imageStatsSorted) {
+      this.#imageStats.sort(compareStats);
+      this.#imageStatsSorted = true;
     }
     return this.#imageStats;
   }
@@ -166,6 +181,7 @@ export class ConfusionMatrix {
     if (sampleId !== undefined) this.#sampleIds.add(sampleId);
     if (tp !== null && support !== null && predicted !== null) {
       this.#imageStats.push({ sampleId: sampleId ?? null, tp, support, predicted, ignored });
+      this.#imageStatsSorted = false;
     }
   }
 
@@ -174,6 +190,11 @@ export class ConfusionMatrix {
    * settings or one that counted a sample id this one already has.
    */
   merge(other: ConfusionMatrix): this {
+    if (!ConfusionMatrix.#isMatrix(other)) {
+      throw new SegmetricsError(ErrorCode.INVALID_OPTION, 'merge expects a ConfusionMatrix', {
+        context: { value: other },
+      });
+    }
     if (!settingsEqual(this.settings, other.settings)) {
       throw new SegmetricsError(
         ErrorCode.INCOMPATIBLE_SETTINGS,
@@ -199,6 +220,7 @@ export class ConfusionMatrix {
     this.#images += other.#images;
     for (const id of other.#sampleIds) this.#sampleIds.add(id);
     for (const stats of [...other.#imageStats]) this.#imageStats.push(copyStats(stats));
+    this.#imageStatsSorted = false;
     return this;
   }
 
@@ -210,6 +232,7 @@ export class ConfusionMatrix {
     this.#images = 0;
     this.#sampleIds.clear();
     this.#imageStats = [];
+    this.#imageStatsSorted = true;
     return this;
   }
 
@@ -220,8 +243,67 @@ export class ConfusionMatrix {
     return copy;
   }
 
+  /**
+   * The state as plain JSON (also used by `JSON.stringify`): schema version, `kind` tag, normalised
+   * settings, counts as C rows, `predictedIgnore`, `ignoredPixels`, `images`, `sampleIds` (update order),
+   * per-image statistics in canonical order (or `null`) and a checksum over all of it. Cheap enough to
+   * ship a worker's matrix to the main thread (`fromJSON` + `merge` there).
+   */
+  toJSON(): ConfusionMatrixJSON {
+    const c = this.settings.numClasses;
+    const rows: number[][] = [];
+    for (let g = 0; g < c; g++) rows.push(Array.from(this.#counts.subarray(g * c, g * c + c)));
+    const body: Omit<ConfusionMatrixJSON, 'checksum'> = {
+      schemaVersion: CONFUSION_MATRIX_SCHEMA_VERSION,
+      kind: CONFUSION_MATRIX_KIND,
+      settings: settingsToJSON(this.settings),
+      counts: rows,
+      predictedIgnore: Array.from(this.#predictedIgnore),
+      ignoredPixels: this.#ignoredPixels,
+      images: this.#images,
+      sampleIds: [...this.#sampleIds],
+      imageStats: this.settings.perImage
+        ? this.imageStats.map((s) => ({
+            sampleId: s.sampleId,
+            tp: Array.from(s.tp),
+            support: Array.from(s.support),
+            predicted: Array.from(s.predicted),
+            ignored: s.ignored,
+          }))
+        : null,
+    };
+    return { ...body, checksum: fnv1a64(canonicalText(body)) };
+  }
+
+  /**
+   * Loads a state written by {@link ConfusionMatrix.toJSON} (the parsed object, not the text).
+   * Validates everything — types, lengths, non-negative safe-integer counts, normalised settings, unique
+   * sample ids, per-image statistics that sum exactly to the totals, totals below 2^53, and the checksum
+   * — and throws SegmetricsError INVALID_STATE (context.path names the offending field) on any problem.
+   */
+  static fromJSON(value: unknown): ConfusionMatrix {
+    const state = parseState(value);
+    const matrix = new ConfusionMatrix(ConfusionMatrix.#optionsOf(state.settings));
+    matrix.#counts.set(state.counts);
+    matrix.#predictedIgnore.set(state.predictedIgnore);
+    matrix.#ignoredPixels = state.ignoredPixels;
+    matrix.#images = state.images;
+    for (const id of state.sampleIds) matrix.#sampleIds.add(id);
+    matrix.#imageStats = state.imageStats;
+    matrix.#imageStatsSorted = false;
+    return matrix;
+  }
+
+  static #isMatrix(value: unknown): value is ConfusionMatrix {
+    return typeof value === 'object' && value !== null && #counts in value;
+  }
+
   #options(): ConfusionMatrixOptions {
-    const { numClasses, ignoreIndex, labelMapping, perImage } = this.settings;
+    return ConfusionMatrix.#optionsOf(this.settings);
+  }
+
+  static #optionsOf(settings: ConfusionMatrixSettings): ConfusionMatrixOptions {
+    const { numClasses, ignoreIndex, labelMapping, perImage } = settings;
     return {
       numClasses,
       ignoreIndex,
@@ -237,6 +319,13 @@ export class ConfusionMatrix {
           }),
     };
   }
+}
+
+/** Canonical image order: sample ids ascending (code units), then images without an id, stably. */
+function compareStats(a: ImageStats, b: ImageStats): number {
+  if (a.sampleId === null) return b.sampleId === null ? 0 : 1;
+  if (b.sampleId === null) return -1;
+  return a.sampleId < b.sampleId ? -1 : a.sampleId > b.sampleId ? 1 : 0;
 }
 
 function copyStats(stats: ImageStats): ImageStats {

@@ -116,3 +116,55 @@ export interface ClassCounts {
   /** Pixels counted (ground truth not ignored). */
   readonly total: number;
 }
+
+/** Schema version written by {@link ConfusionMatrix.toJSON}; `fromJSON` accepts exactly this version. */
+export const CONFUSION_MATRIX_SCHEMA_VERSION = 1;
+/** The `kind` tag of a serialised confusion matrix. */
+export const CONFUSION_MATRIX_KIND = 'segmetrics/confusion-matrix';
+
+/** One image's statistics in JSON (see {@link ImageStats}). */
+export interface ImageStatsJSON {
+  sampleId: string | null;
+  tp: number[];
+  support: number[];
+  predicted: number[];
+  ignored: number;
+}
+
+/** The label mapping of {@link ConfusionMatrixSettingsJSON}: {@link NormalizedLabelMapping} as JSON. */
+export interface LabelMappingJSON {
+  table: [number, number | null][];
+  reduceZeroLabel: boolean;
+  applyTo: 'both' | 'gt';
+}
+
+/** Normalised settings as JSON (same content as {@link ConfusionMatrixSettings}). */
+export interface ConfusionMatrixSettingsJSON {
+  numClasses: number;
+  ignoreIndex: number[];
+  labelMapping: LabelMappingJSON | null;
+  perImage: boolean;
+}
+
+/**
+ * The plain-JSON state of a {@link ConfusionMatrix} (what `toJSON` returns and `fromJSON` accepts).
+ * All counts are non-negative safe integers. `checksum` is the FNV-1a 64-bit hash (16 hex digits) of
+ * the UTF-8 text `JSON.stringify([schemaVersion, kind, [numClasses, ignoreIndex, labelMapping && [table,
+ * reduceZeroLabel, applyTo], perImage], counts, predictedIgnore, ignoredPixels, images, sampleIds,
+ * imageStats && imageStats.map(s => [sampleId, tp, support, predicted, ignored])])`.
+ */
+export interface ConfusionMatrixJSON {
+  schemaVersion: typeof CONFUSION_MATRIX_SCHEMA_VERSION;
+  kind: typeof CONFUSION_MATRIX_KIND;
+  settings: ConfusionMatrixSettingsJSON;
+  /** C rows (ground truth) of C counts (prediction). */
+  counts: number[][];
+  predictedIgnore: number[];
+  ignoredPixels: number;
+  images: number;
+  /** In update (and merge) order. */
+  sampleIds: string[];
+  /** `null` unless `settings.perImage`; in canonical order (see {@link ConfusionMatrix.imageStats}). */
+  imageStats: ImageStatsJSON[] | null;
+  checksum: string;
+}
