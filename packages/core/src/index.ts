@@ -1,15 +1,27 @@
 export { classCounts, fromTotals, imageClassCounts } from './class-counts.js';
 export { ConfusionMatrix } from './confusion-matrix.js';
+export { type ConfusionMatrixTotals, confusionMatrixTotals } from './confusion-matrix-totals.js';
 export { ErrorCode, SegmetricsError, type SegmetricsErrorOptions } from './errors/segmetrics-error.js';
+export {
+  type NormalizeMode,
+  type NormalizeOptions,
+  normalizeConfusionMatrix,
+} from './normalize-confusion-matrix.js';
 export { normalizeSettings, settingsEqual } from './normalize-settings.js';
-export type {
-  ClassCounts,
-  ConfusionMatrixOptions,
-  ConfusionMatrixSettings,
-  ImageStats,
-  LabelArray,
-  LabelMap,
-  LabelMapping,
-  NormalizedLabelMapping,
-  UpdateOptions,
+export {
+  type ClassCounts,
+  CONFUSION_MATRIX_KIND,
+  CONFUSION_MATRIX_SCHEMA_VERSION,
+  type ConfusionMatrixJSON,
+  type ConfusionMatrixOptions,
+  type ConfusionMatrixSettings,
+  type ConfusionMatrixSettingsJSON,
+  type ImageStats,
+  type ImageStatsJSON,
+  type LabelArray,
+  type LabelMap,
+  type LabelMapping,
+  type LabelMappingJSON,
+  type NormalizedLabelMapping,
+  type UpdateOptions,
 } from './types.js';
