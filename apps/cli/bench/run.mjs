@@ -1,0 +1,487 @@
+#!/usr/bin/env node
+// `pnpm bench` in apps/cli: end-to-end speed of `segmetrics eval` against the Python pipeline people
+// run today (PIL decode + numpy bincount, one process), on the same Cityscapes-sized files, in one run.
+// See bench/README.md. Needs a built dist (`pnpm turbo run build --filter=segmetrics`).
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { link, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const APP_DIR = fileURLToPath(new URL('..', import.meta.url));
+const BENCH_DIR = join(APP_DIR, 'bench');
+const CLI = join(APP_DIR, 'dist', 'cli.js');
+const DIST_INDEX = join(APP_DIR, 'dist', 'index.js');
+const PYTHON = '/usr/bin/python3';
+const GNU_TIME = '/usr/bin/time';
+const WIDTH = 2048;
+const HEIGHT = 1024;
+const NUM_CLASSES = 19;
+const IGNORE_INDEX = 255;
+/** Node and Python must agree on mIoU to this absolute tolerance. */
+const TOLERANCE = 1e-12;
+/** Targets on the 2-core reference machine: speed-up over PIL + numpy per worker count. */
+const TARGETS = { 1: 1.6, 2: 2.4 };
+
+const USAGE = `Usage: node bench/run.mjs [options]   (pnpm bench -- [options])
+
+Generates ${WIDTH}×${HEIGHT} Cityscapes-like label maps (PIL-encoded PNGs, cached in .bench-data/) and
+times, whole process and side by side, \`segmetrics eval\` with each worker count and the PIL + numpy
+reference (bench/python_reference.py). Fails when their mIoU differ by more than ${TOLERANCE}.
+
+Options:
+  --pairs LIST    image pairs per set, comma-separated (default 50,200)
+  --runs N        timed runs per command and set, medians reported (default 5)
+  --workers LIST  segmetrics worker counts (default 1,2)
+  --seed N        dataset seed (default 1)
+  --data-dir DIR  cache folder (default apps/cli/.bench-data)
+  --check         exit 1 when a speed target is missed
+  -h, --help      this help`;
+
+function fail(message) {
+  console.error(`bench: ${message}`);
+  process.exit(1);
+}
+
+function parseList(value, name) {
+  const list = value.split(',').map((item) => Number(item.trim()));
+  if (list.length === 0 || list.some((n) => !Number.isInteger(n) || n < 1)) {
+    fail(`--${name} must be a comma-separated list of positive integers, got "${value}"`);
+  }
+  return list;
+}
+
+function parseOptions() {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      options: {
+        pairs: { type: 'string', default: '50,200' },
+        runs: { type: 'string', default: '5' },
+        workers: { type: 'string', default: '1,2' },
+        seed: { type: 'string', default: '1' },
+        'data-dir': { type: 'string', default: join(APP_DIR, '.bench-data') },
+        check: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }).values;
+  } catch (error) {
+    console.error(`bench: ${error.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (parsed.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const [runs] = parseList(parsed.runs, 'runs');
+  const seed = Number(parsed.seed);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+    fail(`--seed must be an integer in [0, 2^32), got "${parsed.seed}"`);
+  return {
+    pairs: [...new Set(parseList(parsed.pairs, 'pairs'))].sort((a, b) => a - b),
+    runs,
+    workers: parseList(parsed.workers, 'workers'),
+    seed,
+    dataDir: parsed['data-dir'],
+    check: parsed.check,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Prerequisites
+
+function pythonHasModules() {
+  return spawnSync(PYTHON, ['-c', 'import PIL, numpy'], { stdio: 'ignore' }).status === 0;
+}
+
+function aptInstall(packages) {
+  console.log(`bench: installing ${packages.join(' ')} with apt-get (Debian packages)…`);
+  const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
+  const run = (args) => {
+    const [command, ...rest] = [...sudo, ...args];
+    return spawnSync(command, rest, {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+  };
+  const update = run(['apt-get', 'update']);
+  if (update.status !== 0) return false;
+  return run(['apt-get', 'install', '-y', ...packages]).status === 0;
+}
+
+function ensurePrerequisites() {
+  if (!existsSync(PYTHON))
+    fail(`${PYTHON} not found: install Debian's python3 (apt-get install -y python3).`);
+  if (!pythonHasModules()) {
+    if (!aptInstall(['python3-pil', 'python3-numpy']) || !pythonHasModules()) {
+      fail(
+        `cannot import PIL and numpy with ${PYTHON}, and installing them failed. Run ` +
+          '`apt-get update && apt-get install -y python3-pil python3-numpy` as root, then retry.',
+      );
+    }
+  }
+  if (!existsSync(GNU_TIME) && !aptInstall(['time'])) {
+    console.warn(`bench: ${GNU_TIME} missing and could not be installed: peak RSS will not be reported.`);
+  }
+  if (!existsSync(CLI) || !existsSync(DIST_INDEX)) {
+    fail(`${CLI} not found: build first with \`pnpm turbo run build --filter=segmetrics\` (repo root).`);
+  }
+}
+
+async function loadGenerator() {
+  const module = await import(DIST_INDEX);
+  for (const name of ['renderScene', 'sampleSceneSeed', 'sampleName']) {
+    if (typeof module[name] !== 'function') {
+      fail(
+        `dist/index.js does not export ${name}: src/index.ts must \`export * from './demo/index.js'\`, ` +
+          'then rebuild with `pnpm turbo run build --filter=segmetrics`.',
+      );
+    }
+  }
+  return module;
+}
+
+function versions() {
+  const python = spawnSync(
+    PYTHON,
+    ['-c', 'import sys, PIL, numpy; print(sys.version.split()[0], PIL.__version__, numpy.__version__)'],
+    { encoding: 'utf8', env: pythonEnv() },
+  ).stdout.trim();
+  const [py, pil, numpy] = python.split(' ');
+  return {
+    node: process.version,
+    python: py,
+    pil,
+    numpy,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+  };
+}
+
+/** The environment of the Python subprocesses: OpenBLAS tuning variables removed (they only apply there). */
+function pythonEnv() {
+  const env = { ...process.env };
+  delete env.OPENBLAS_CORETYPE;
+  delete env.OPENBLAS_L2_SIZE;
+  return env;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Data: rendered by the package's own generator, encoded by PIL, cached
+
+/** Fingerprint of the generator output: any change to renderScene invalidates the cache. */
+function generatorFingerprint(generator, seed) {
+  const { gt, pred } = generator.renderScene(generator.sampleSceneSeed(seed, 0), WIDTH, HEIGHT);
+  return createHash('sha256').update(gt).update(pred).digest('hex');
+}
+
+function writeRecord(stream, path, data) {
+  const name = Buffer.from(path, 'utf8');
+  const head = Buffer.alloc(12 + name.length);
+  head.writeUInt32LE(name.length, 0);
+  name.copy(head, 4);
+  head.writeUInt32LE(WIDTH, 4 + name.length);
+  head.writeUInt32LE(HEIGHT, 8 + name.length);
+  stream.write(head);
+  return stream.write(data);
+}
+
+async function generateSet(generator, root, pairs, seed, fingerprint) {
+  const manifestFile = join(root, 'manifest.json');
+  const wanted = { generator: fingerprint, width: WIDTH, height: HEIGHT, seed, encoder: 'PIL' };
+  if (existsSync(manifestFile)) {
+    const manifest = JSON.parse(await readFile(manifestFile, 'utf8'));
+    const same = Object.entries(wanted).every(([key, value]) => manifest[key] === value);
+    if (same && manifest.pairs >= pairs) {
+      console.log(`bench: reusing ${manifest.pairs} cached pairs in ${root}`);
+      return manifest;
+    }
+  }
+  await rm(root, { recursive: true, force: true });
+  await mkdir(join(root, 'gt'), { recursive: true });
+  await mkdir(join(root, 'pred'), { recursive: true });
+  console.log(
+    `bench: rendering ${pairs} pairs of ${WIDTH}×${HEIGHT} and encoding them with PIL into ${root}…`,
+  );
+  const started = performance.now();
+  const child = spawn(PYTHON, [join(BENCH_DIR, 'write_pngs.py')], {
+    env: pythonEnv(),
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => {
+    output += chunk;
+  });
+  const exited = new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  for (let i = 0; i < pairs; i++) {
+    const name = `${generator.sampleName(i, pairs)}.png`;
+    const { gt, pred } = generator.renderScene(generator.sampleSceneSeed(seed, i), WIDTH, HEIGHT);
+    writeRecord(child.stdin, join(root, 'gt', name), gt);
+    if (!writeRecord(child.stdin, join(root, 'pred', name), pred)) {
+      await new Promise((resolve) => child.stdin.once('drain', resolve));
+    }
+  }
+  child.stdin.end();
+  const code = await exited;
+  if (code !== 0 || Number(output.trim()) !== 2 * pairs) {
+    fail(`write_pngs.py failed (exit code ${code}, wrote ${output.trim() || 0} of ${2 * pairs} files)`);
+  }
+  const manifest = { ...wanted, pairs };
+  await writeFile(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
+  console.log(`bench: generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return manifest;
+}
+
+/** A folder with the first `pairs` pairs of the cache, as hard links (no copies). */
+async function subset(generator, root, total, pairs) {
+  const dir = join(root, `n${pairs}`);
+  await rm(dir, { recursive: true, force: true });
+  for (const side of ['gt', 'pred']) {
+    await mkdir(join(dir, side), { recursive: true });
+    for (let i = 0; i < pairs; i++) {
+      const name = `${generator.sampleName(i, total)}.png`;
+      await link(join(root, 'all', side, name), join(dir, side, name));
+    }
+  }
+  let bytes = 0;
+  for (const side of ['gt', 'pred']) {
+    for (const name of await readdir(join(dir, side))) bytes += (await stat(join(dir, side, name))).size;
+  }
+  return {
+    dir,
+    gtDir: join(dir, 'gt'),
+    predDir: join(dir, 'pred'),
+    pairs,
+    meanFileBytes: bytes / (2 * pairs),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Measuring
+
+function commands(set, workerCounts) {
+  const list = workerCounts.map((workers) => ({
+    id: `segmetrics --workers ${workers}`,
+    workers,
+    command: process.execPath,
+    args: [
+      CLI,
+      'eval',
+      '--gt',
+      set.gtDir,
+      '--pred',
+      set.predDir,
+      '--num-classes',
+      String(NUM_CLASSES),
+      '--ignore-index',
+      String(IGNORE_INDEX),
+      '--format',
+      'json',
+      '--workers',
+      String(workers),
+    ],
+    env: process.env,
+    mIoU: (stdout) => JSON.parse(stdout).summary.mIoU,
+  }));
+  list.push({
+    id: 'PIL + numpy',
+    workers: 0,
+    command: PYTHON,
+    args: [
+      join(BENCH_DIR, 'python_reference.py'),
+      '--gt',
+      set.gtDir,
+      '--pred',
+      set.predDir,
+      '--num-classes',
+      String(NUM_CLASSES),
+      '--ignore-index',
+      String(IGNORE_INDEX),
+    ],
+    env: pythonEnv(),
+    mIoU: (stdout) => JSON.parse(stdout).mIoU,
+  });
+  return list;
+}
+
+/** Runs one command to completion: wall time (ms), peak RSS (KiB, from GNU time) and its output. */
+async function measure(entry) {
+  const rssFile = join(tmpdir(), `segmetrics-bench-${process.pid}.rss`);
+  const useTime = existsSync(GNU_TIME);
+  const [command, args] = useTime
+    ? [GNU_TIME, ['-f', '%M', '-o', rssFile, entry.command, ...entry.args]]
+    : [entry.command, entry.args];
+  const started = performance.now();
+  const child = spawn(command, args, { env: entry.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const code = await new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  const ms = performance.now() - started;
+  if (code !== 0) fail(`${entry.id} exited with code ${code}:\n${stderr.trim()}`);
+  let rssKiB = Number.NaN;
+  if (useTime) {
+    rssKiB = Number((await readFile(rssFile, 'utf8')).trim().split('\n').pop());
+    await rm(rssFile, { force: true });
+  }
+  let mIoU;
+  try {
+    mIoU = entry.mIoU(stdout);
+  } catch (error) {
+    fail(`cannot read mIoU from the output of ${entry.id} (${error.message}):\n${stdout.slice(0, 500)}`);
+  }
+  return { ms, rssKiB, mIoU };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+async function benchSet(set, options) {
+  const entries = commands(set, options.workers);
+  const samples = new Map(entries.map((entry) => [entry.id, []]));
+  console.log(
+    `\nbench: ${set.pairs} pairs — 1 warm-up + ${options.runs} timed runs per command, interleaved`,
+  );
+  for (let run = 0; run <= options.runs; run++) {
+    // Rotate the order so that no command always runs first (or right after the heaviest one).
+    const order = entries.map((_, i) => entries[(i + run) % entries.length]);
+    for (const entry of order) {
+      const result = await measure(entry);
+      if (run > 0) samples.get(entry.id).push(result);
+      else
+        console.log(
+          `  warm-up ${entry.id.padEnd(24)} ${(result.ms / 1000).toFixed(2)} s  mIoU ${result.mIoU}`,
+        );
+    }
+  }
+  // Every run of every command must report the same mIoU as the Python reference.
+  const reference = samples.get('PIL + numpy')[0].mIoU;
+  for (const [id, results] of samples) {
+    for (const { mIoU } of results) {
+      if (typeof mIoU !== 'number' || !(Math.abs(mIoU - reference) <= TOLERANCE)) {
+        fail(`mIoU MISMATCH on ${set.pairs} pairs: ${id} printed ${mIoU}, PIL + numpy printed ${reference}`);
+      }
+    }
+  }
+  const pixels = set.pairs * WIDTH * HEIGHT;
+  const rows = entries.map((entry) => {
+    const results = samples.get(entry.id);
+    const seconds = median(results.map((r) => r.ms)) / 1000;
+    return {
+      id: entry.id,
+      workers: entry.workers,
+      seconds,
+      minSeconds: Math.min(...results.map((r) => r.ms)) / 1000,
+      imagesPerSecond: set.pairs / seconds,
+      mpixelsPerSecond: pixels / 1e6 / seconds,
+      peakRssMiB: Math.max(...results.map((r) => r.rssKiB)) / 1024,
+      mIoU: results[0].mIoU,
+    };
+  });
+  const python = rows.find((row) => row.workers === 0);
+  for (const row of rows) row.speedup = python.seconds / row.seconds;
+  return { pairs: set.pairs, meanFileBytes: set.meanFileBytes, mIoU: reference, rows };
+}
+
+function printSet(result) {
+  console.log(
+    `\n${result.pairs} pairs of ${WIDTH}×${HEIGHT} (mean PNG ${(result.meanFileBytes / 1024).toFixed(1)} KiB), ` +
+      `mIoU ${result.mIoU} (all commands agree to ${TOLERANCE})`,
+  );
+  const header = ['command', 'median s', 'min s', 'images/s', 'Mpixels/s', 'peak RSS MiB', 'vs PIL+numpy'];
+  const widths = [24, 9, 8, 9, 10, 13, 13];
+  const line = (cells) =>
+    cells.map((cell, i) => String(cell)[i === 0 ? 'padEnd' : 'padStart'](widths[i])).join(' ');
+  console.log(line(header));
+  for (const row of result.rows) {
+    console.log(
+      line([
+        row.id,
+        row.seconds.toFixed(3),
+        row.minSeconds.toFixed(3),
+        row.imagesPerSecond.toFixed(1),
+        row.mpixelsPerSecond.toFixed(1),
+        Number.isNaN(row.peakRssMiB) ? 'n/a' : row.peakRssMiB.toFixed(0),
+        `${row.speedup.toFixed(2)}×`,
+      ]),
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+async function main() {
+  const options = parseOptions();
+  ensurePrerequisites();
+  const generator = await loadGenerator();
+  const info = versions();
+  console.log(
+    `bench: Node ${info.node}, Python ${info.python} (PIL ${info.pil}, numpy ${info.numpy}), ` +
+      `${info.cores} × ${info.cpu}`,
+  );
+
+  const total = options.pairs[options.pairs.length - 1];
+  const root = join(options.dataDir, `cityscapes-${WIDTH}x${HEIGHT}-seed${options.seed}`);
+  const fingerprint = generatorFingerprint(generator, options.seed);
+  const manifest = await generateSet(generator, join(root, 'all'), total, options.seed, fingerprint);
+
+  const results = [];
+  for (const pairs of options.pairs) {
+    const set = await subset(generator, root, manifest.pairs, pairs);
+    results.push(await benchSet(set, options));
+  }
+
+  console.log(`\n=== segmetrics eval vs PIL + numpy, whole process, medians of ${options.runs} runs ===`);
+  for (const result of results) printSet(result);
+
+  const missed = [];
+  console.log('\nTargets (speed-up over PIL + numpy, on the 2-core reference machine):');
+  for (const result of results) {
+    for (const row of result.rows) {
+      const target = TARGETS[row.workers];
+      if (target === undefined) continue;
+      const ok = row.speedup >= target;
+      if (!ok) missed.push(`${row.id} on ${result.pairs} pairs`);
+      console.log(
+        `  ${result.pairs} pairs, ${row.id}: ${row.speedup.toFixed(2)}× (target ≥ ${target}×) ` +
+          `${ok ? 'met' : `MISSED by ${(target - row.speedup).toFixed(2)}×`}`,
+      );
+    }
+  }
+  if (results.length > 1) {
+    console.log('\nPeak RSS by set size (must not grow with the number of images):');
+    for (const row of results[0].rows) {
+      const sizes = results.map((r) => {
+        const same = r.rows.find((x) => x.id === row.id);
+        return `${r.pairs} pairs ${Number.isNaN(same.peakRssMiB) ? 'n/a' : `${same.peakRssMiB.toFixed(0)} MiB`}`;
+      });
+      console.log(`  ${row.id.padEnd(24)} ${sizes.join(', ')}`);
+    }
+  }
+  const resultFile = join(options.dataDir, 'last-run.json');
+  await writeFile(
+    resultFile,
+    `${JSON.stringify({ date: new Date().toISOString(), ...info, width: WIDTH, height: HEIGHT, runs: options.runs, results }, null, 2)}\n`,
+  );
+  console.log(`\nbench: results written to ${resultFile}`);
+  if (options.check && missed.length > 0) fail(`speed targets missed: ${missed.join('; ')}`);
+}
+
+await main();
