@@ -1,0 +1,58 @@
+import { ConfusionMatrix, ErrorCode } from '@segmetrics/core';
+import { describe, expect, it } from 'vitest';
+import { matrixOf } from '../test/helpers.js';
+import { confusedPairs } from './confused-pairs.js';
+
+describe('confusedPairs', () => {
+  it('lists the largest off-diagonal cells with their share of the ground-truth class', () => {
+    // gt 0 → pred 1 three times, gt 2 → pred 0 once, gt 1 → pred 2 once; gt 0 has 4 pixels.
+    const matrix = matrixOf({ numClasses: 3 }, [
+      [
+        [1, 1, 1, 0, 0, 2, 1],
+        [0, 0, 0, 0, 2, 1, 1],
+      ],
+    ]);
+    expect(confusedPairs(matrix, { classNames: ['a', 'b', 'c'] })).toEqual([
+      { gt: 0, gtName: 'a', pred: 1, predName: 'b', count: 3, shareOfGt: 0.75 },
+      { gt: 1, gtName: 'b', pred: 2, predName: 'c', count: 1, shareOfGt: 0.5 },
+      { gt: 2, gtName: 'c', pred: 0, predName: 'a', count: 1, shareOfGt: 1 },
+    ]);
+    expect(confusedPairs(matrix, { top: 1 })).toHaveLength(1);
+  });
+
+  it('is empty for a perfect prediction and an empty matrix', () => {
+    expect(
+      confusedPairs(
+        matrixOf({ numClasses: 2 }, [
+          [
+            [0, 1],
+            [0, 1],
+          ],
+        ]),
+      ),
+    ).toEqual([]);
+    expect(confusedPairs(new ConfusionMatrix({ numClasses: 2 }))).toEqual([]);
+  });
+
+  it('counts pixels predicted as ignore in the share but never as a pair', () => {
+    const matrix = matrixOf({ numClasses: 2, ignoreIndex: 255 }, [
+      [
+        [1, 255],
+        [0, 0],
+      ],
+    ]);
+    expect(confusedPairs(matrix)).toEqual([
+      { gt: 0, gtName: '0', pred: 1, predName: '1', count: 1, shareOfGt: 0.5 },
+    ]);
+  });
+
+  it('rejects a bad top or a wrong number of class names', () => {
+    const matrix = new ConfusionMatrix({ numClasses: 2 });
+    expect(() => confusedPairs(matrix, { top: 1.5 })).toThrow(
+      expect.objectContaining({ code: ErrorCode.INVALID_OPTION }),
+    );
+    expect(() => confusedPairs(matrix, { classNames: ['a'] })).toThrow(
+      expect.objectContaining({ code: ErrorCode.INVALID_OPTION }),
+    );
+  });
+});

@@ -1,0 +1,273 @@
+import { ConfusionMatrix, ErrorCode } from '@segmetrics/core';
+import { describe, expect, it } from 'vitest';
+import pkg from '../package.json' with { type: 'json' };
+import { matrixOf } from '../test/helpers.js';
+import { evaluate } from './evaluate.js';
+
+const N = Number.NaN;
+const perfect = (rows: number[][]) => rows.map((r) => [r, r] as const);
+
+/** The docs' dataset: C = 2, image A gt [0,0,1,1] pred [0,0,1,0], image B gt = pred = all 0. */
+const docsExample = () =>
+  matrixOf({ numClasses: 2, perImage: true }, [
+    [
+      [0, 0, 1, 0],
+      [0, 0, 1, 1],
+    ],
+    [
+      [0, 0, 0, 0],
+      [0, 0, 0, 0],
+    ],
+  ]);
+
+describe('evaluate', () => {
+  it('report example 1: a class absent everywhere is NaN and left out of mIoU', () => {
+    const report = evaluate(
+      matrixOf(
+        { numClasses: 3, perImage: true },
+        perfect([
+          [0, 1],
+          [1, 0],
+        ]),
+      ),
+    );
+    expect(report.perClass.map((c) => c.iou)).toEqual([1, 1, N]);
+    expect(report.summary.mIoU).toBe(1);
+    expect(report.absentClasses).toEqual([2]);
+    expect(report.predictedOnlyClasses).toEqual([]);
+  });
+
+  it('report example 2: dataset aggregation scores the perfect prediction 1 for every class', () => {
+    const matrix = matrixOf(
+      { numClasses: 3, perImage: true },
+      perfect([
+        [0, 1],
+        [1, 0],
+        [2, 2],
+      ]),
+    );
+    const report = evaluate(matrix);
+    expect(report.perClass.map((c) => c.iou)).toEqual([1, 1, 1]);
+    expect(report.summary.mIoU).toBe(1);
+  });
+
+  it('report example 2: image aggregation with absent = 0 reproduces the reported 0.667 / 0.333 bug on purpose', () => {
+    const matrix = matrixOf(
+      { numClasses: 3, perImage: true },
+      perfect([
+        [0, 1],
+        [1, 0],
+        [2, 2],
+      ]),
+    );
+    const report = evaluate(matrix, { aggregate: 'image', absent: 'zero' });
+    expect(report.perClass.map((c) => c.iou)).toEqual([2 / 3, 2 / 3, 1 / 3]);
+    expect(report.summary.mIoU).toBeCloseTo(5 / 9, 15);
+    // With the default absent policy the same aggregation is honest again.
+    expect(evaluate(matrix, { aggregate: 'image' }).perClass.map((c) => c.iou)).toEqual([1, 1, 1]);
+  });
+
+  it("the docs' example gives four different mIoUs: 0.679, 0.722, 0.792, 0.778", () => {
+    const matrix = docsExample();
+    expect(evaluate(matrix).summary.mIoU).toBeCloseTo((6 / 7 + 1 / 2) / 2, 15); // 0.679
+    expect(evaluate(matrix, { aggregate: 'image', imageReduce: 'pooled' }).summary.mIoU).toBeCloseTo(
+      (2 / 3 + 1 / 2 + 1) / 3,
+      15,
+    ); // 0.722
+    expect(evaluate(matrix, { aggregate: 'image', imageReduce: 'per-image' }).summary.mIoU).toBeCloseTo(
+      ((2 / 3 + 1 / 2) / 2 + 1) / 2,
+      15,
+    ); // 0.792
+    expect(evaluate(matrix, { average: 'micro' }).summary.mIoU).toBeCloseTo(7 / 9, 15); // 0.778
+    expect(evaluate(matrix, { aggregate: 'image', imageReduce: 'per-class' }).summary.mIoU).toBeCloseTo(
+      ((2 / 3 + 1) / 2 + 1 / 2) / 2,
+      15,
+    );
+  });
+
+  it('records every setting, the matrix conventions and the package version', () => {
+    const matrix = matrixOf({ numClasses: 3, ignoreIndex: [255, 0], labelMapping: { table: { 7: 1 } } }, [
+      [
+        [1, 2],
+        [1, 2],
+      ],
+    ]);
+    const report = evaluate(matrix, { excludeClasses: [2, 2], classNames: ['bg', 'road', 'car'] });
+    expect(report.settings).toEqual({
+      preset: null,
+      aggregate: 'dataset',
+      imageReduce: null,
+      average: 'macro',
+      absent: 'nan',
+      beta: 1,
+      tverskyAlpha: 0.5,
+      tverskyBeta: 0.5,
+      excludeClasses: [2],
+      classNames: ['bg', 'road', 'car'],
+      numClasses: 3,
+      ignoreIndex: [0, 255],
+      labelMapping: { table: [[7, 1]], reduceZeroLabel: false, applyTo: 'both' },
+      quirks: {
+        perClassAbsentValue: null,
+        emptyMeanValue: null,
+        microZeroDivision: null,
+        fscoreFrom: 'counts',
+      },
+    });
+    expect(report.version).toBe(pkg.version);
+    expect(report.perClass[1]).toMatchObject({ id: 1, name: 'road', iou: 1, tp: 1, fp: 0, fn: 0 });
+  });
+
+  it('lists absent and predicted-only classes separately; a predicted-only class scores 0 and counts', () => {
+    const matrix = matrixOf({ numClasses: 4 }, [
+      [
+        [0, 1, 2],
+        [0, 1, 1],
+      ],
+    ]);
+    const report = evaluate(matrix);
+    expect(report.absentClasses).toEqual([3]);
+    expect(report.predictedOnlyClasses).toEqual([2]);
+    expect(report.perClass.map((c) => c.iou)).toEqual([1, 0.5, 0, N]);
+    expect(report.summary.mIoU).toBe(0.5);
+  });
+
+  it('leaves excluded classes out of class means but keeps their per-class values', () => {
+    const matrix = matrixOf({ numClasses: 3 }, [
+      [
+        [0, 0, 1, 2],
+        [0, 1, 1, 2],
+      ],
+    ]);
+    const all = evaluate(matrix);
+    const withoutBackground = evaluate(matrix, { excludeClasses: [0] });
+    expect(withoutBackground.perClass.map((c) => c.iou)).toEqual(all.perClass.map((c) => c.iou));
+    expect(withoutBackground.summary.mIoU).toBe((0.5 + 1) / 2);
+    expect(withoutBackground.summary.aAcc).toBe(all.summary.aAcc);
+    // micro pools the included classes only: class 1 TP 1, FN 1; class 2 TP 1 → 2 / 3.
+    expect(evaluate(matrix, { excludeClasses: [0], average: 'micro' }).summary.mIoU).toBe(2 / 3);
+  });
+
+  it('weights class means by ground-truth support with average: weighted (= fwIoU for IoU)', () => {
+    const report = evaluate(docsExample(), { average: 'weighted' });
+    expect(report.summary.mIoU).toBeCloseTo((6 * (6 / 7) + 2 * 0.5) / 8, 15);
+    expect(report.summary.mIoU).toBe(report.summary.fwIoU);
+  });
+
+  it("average: 'none' keeps per-class values and leaves class means NaN", () => {
+    const report = evaluate(docsExample(), { average: 'none' });
+    expect(report.summary.mIoU).toBeNaN();
+    expect(report.perClass.map((c) => c.iou)).toEqual([6 / 7, 0.5]);
+    expect(report.summary.aAcc).toBe(7 / 8);
+  });
+
+  it('absent: a number replaces every 0/0 and is counted in the means', () => {
+    const matrix = matrixOf({ numClasses: 3 }, perfect([[0, 1]]));
+    expect(evaluate(matrix, { absent: 'one' }).summary.mIoU).toBe(1);
+    expect(evaluate(matrix, { absent: 0.5 }).perClass[2]!.iou).toBe(0.5);
+    expect(evaluate(matrix, { absent: 0.5 }).summary.mIoU).toBeCloseTo(2.5 / 3, 15);
+    expect(evaluate(matrix, { absent: Number.NaN }).settings.absent).toBe('nan');
+  });
+
+  it('computes summaries of an empty matrix as 0/0 without throwing', () => {
+    const report = evaluate(new ConfusionMatrix({ numClasses: 2 }));
+    expect(report.summary.mIoU).toBeNaN();
+    expect(report.summary.aAcc).toBeNaN();
+    expect(report.summary.kappa).toBeNaN();
+    expect(report.absentClasses).toEqual([0, 1]);
+    expect(report.images).toBe(0);
+    expect(report.perImage).toBeUndefined();
+    expect(evaluate(new ConfusionMatrix({ numClasses: 2 }), { absent: 'zero' }).summary.mIoU).toBe(0);
+  });
+
+  it('reports images, counted and ignored pixels, and the most confused pairs', () => {
+    const matrix = matrixOf({ numClasses: 3, ignoreIndex: 255 }, [
+      [
+        [1, 1, 2, 0, 0],
+        [0, 0, 0, 1, 255],
+      ],
+    ]);
+    const report = evaluate(matrix, { topConfusedPairs: 1 });
+    expect(report.images).toBe(1);
+    expect(report.pixels).toBe(4);
+    expect(report.ignoredPixels).toBe(1);
+    expect(report.confusedPairs).toEqual([
+      { gt: 0, gtName: '0', pred: 1, predName: '1', count: 2, shareOfGt: 2 / 3 },
+    ]);
+  });
+
+  it('returns per-image results in sample-id order when the matrix keeps per-image statistics', () => {
+    const report = evaluate(docsExample());
+    expect(report.perImage?.map((i) => i.sampleId)).toEqual(['img_000', 'img_001']);
+    expect(report.perImage?.[0]).toMatchObject({ mIoU: (2 / 3 + 1 / 2) / 2, pixels: 4, presentClasses: 2 });
+    expect(report.perImage?.[1]).toMatchObject({
+      mIoU: 1,
+      aAcc: 1,
+      presentClasses: 1,
+      predictedOnlyClasses: [],
+    });
+    expect(evaluate(docsExample(), { perImage: false }).perImage).toBeUndefined();
+  });
+
+  it('gives bit-identical results for any image order', () => {
+    const images: [number[], number[]][] = [];
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % 5;
+    };
+    for (let i = 0; i < 12; i++) {
+      images.push([Array.from({ length: 40 }, next), Array.from({ length: 40 }, next)]);
+    }
+    const build = (order: number[]) => {
+      const matrix = new ConfusionMatrix({ numClasses: 5, perImage: true });
+      for (const i of order)
+        matrix.update(images[i]![0], images[i]![1], { sampleId: `s${String(i).padStart(2, '0')}` });
+      return matrix;
+    };
+    const forward = build([...images.keys()]);
+    const shuffled = build([5, 11, 0, 3, 9, 1, 7, 2, 10, 4, 8, 6]);
+    for (const imageReduce of ['per-class', 'per-image', 'pooled'] as const) {
+      const a = evaluate(forward, { aggregate: 'image', imageReduce, average: 'weighted' });
+      const b = evaluate(shuffled, { aggregate: 'image', imageReduce, average: 'weighted' });
+      expect(b.summary).toEqual(a.summary);
+      expect(b.perClass).toEqual(a.perClass);
+      expect(b.perImage).toEqual(a.perImage);
+    }
+  });
+
+  it('throws PER_IMAGE_DISABLED for image aggregation or perImage results without per-image statistics', () => {
+    const matrix = matrixOf({ numClasses: 2 }, perfect([[0, 1]]));
+    expect(() => evaluate(matrix, { aggregate: 'image' })).toThrow(
+      expect.objectContaining({ code: ErrorCode.PER_IMAGE_DISABLED }),
+    );
+    expect(() => evaluate(matrix, { perImage: true })).toThrow(
+      expect.objectContaining({ code: ErrorCode.PER_IMAGE_DISABLED }),
+    );
+  });
+
+  it('rejects invalid options with INVALID_OPTION naming the option', () => {
+    const matrix = matrixOf({ numClasses: 2, perImage: true }, perfect([[0, 1]]));
+    const bad: [object, string][] = [
+      [{ aggregate: 'images' }, 'aggregate'],
+      [{ aggregate: 'image', imageReduce: 'mean' }, 'imageReduce'],
+      [{ imageReduce: 'pooled' }, 'imageReduce'],
+      [{ average: 'samples' }, 'average'],
+      [{ absent: 'ignore' }, 'absent'],
+      [{ excludeClasses: [2] }, 'excludeClasses'],
+      [{ excludeClasses: [0.5] }, 'excludeClasses'],
+      [{ classNames: ['a'] }, 'classNames'],
+      [{ beta: 0 }, 'beta'],
+      [{ tverskyAlpha: -1 }, 'tverskyAlpha'],
+      [{ topConfusedPairs: -1 }, 'topConfusedPairs'],
+    ];
+    for (const [options, option] of bad) {
+      expect(() => evaluate(matrix, options as never), option).toThrow(
+        expect.objectContaining({
+          code: ErrorCode.INVALID_OPTION,
+          context: expect.objectContaining({ option }),
+        }),
+      );
+    }
+  });
+});

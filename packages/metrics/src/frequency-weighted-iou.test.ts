@@ -1,0 +1,27 @@
+import { ConfusionMatrix, classCounts } from '@segmetrics/core';
+import { describe, expect, it } from 'vitest';
+import { countsOf } from '../test/helpers.js';
+import { frequencyWeightedIoU, frequencyWeightedIoUMetric } from './frequency-weighted-iou.js';
+
+describe('frequencyWeightedIoU', () => {
+  it('weights each IoU by its ground-truth support (scikit-learn jaccard_score docs data, weighted)', () => {
+    // y_true = [0, 1, 2, 2], y_pred = [0, 2, 1, 2]: IoU [1, 0, 1/3], support [1, 1, 2] → (1 + 2/3) / 4.
+    expect(frequencyWeightedIoU(countsOf(3, [0, 2, 1, 2], [0, 1, 2, 2]))).toBe((1 + 2 / 3) / 4);
+  });
+
+  it('ignores absent and predicted-only classes (weight 0) and honours include', () => {
+    const counts = countsOf(4, [0, 0, 3], [0, 1, 1]);
+    expect(frequencyWeightedIoU(counts)).toBe((1 * 0.5 + 2 * 0) / 3);
+    expect(frequencyWeightedIoU(counts, { include: [true, false, true, true] })).toBe(0.5);
+  });
+
+  it('is 0/0 (NaN, or zeroDivision) without ground truth', () => {
+    const empty = classCounts(new ConfusionMatrix({ numClasses: 2 }));
+    expect(frequencyWeightedIoU(empty)).toBeNaN();
+    expect(frequencyWeightedIoU(empty, { zeroDivision: 1 })).toBe(1);
+  });
+
+  it('is registered as the fwIoU summary', () => {
+    expect(frequencyWeightedIoUMetric).toMatchObject({ id: 'fwIoU', kind: 'summary' });
+  });
+});
