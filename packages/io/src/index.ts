@@ -1,1 +1,44 @@
-export {};
+// @segmetrics/io — browser-safe entry point (no node: imports).
+export {
+  allocateLabels,
+  colorLookup,
+  formatColor,
+  type MapColorsOptions,
+  mapColorsToLabels,
+  parseColor,
+} from './color-palette.js';
+export {
+  cityscapesLabelIdToTrainId,
+  type DatasetPreset,
+  type DatasetPresetName,
+  datasetPresets,
+  getDatasetPreset,
+} from './dataset-presets.js';
+export { decodeLabelMap, resolveFormat, sniffFormat } from './decode-label-map.js';
+export { decodeNpy, hasNpyMagic, type NpyHeader, parseNpyHeader } from './decode-npy.js';
+export { decodePng } from './decode-png.js';
+export { type ColorizeOptions, encodeColorizedPng } from './encode-colorized-png.js';
+export { ErrorMapIndex, type ErrorMapOptions, encodeErrorMapPng } from './encode-error-map-png.js';
+export { type EncodeLabelPngOptions, encodeLabelPng, type PngFilter } from './encode-label-png.js';
+export { hasPngSignature } from './internal/png-structure.js';
+export {
+  type ArrayLabelMapOptions,
+  type IntegerTypedArray,
+  labelMapFromArray,
+} from './label-map-from-array.js';
+export {
+  type ImageDataLike,
+  type ImageDataOptions,
+  labelMapFromImageData,
+} from './label-map-from-image-data.js';
+export {
+  type ColorPalette,
+  type ColorType,
+  DEFAULT_MAX_PIXELS,
+  type DecodedLabelMap,
+  type DecodeOptions,
+  type DecodeSource,
+  type LabelData,
+  type RgbColor,
+} from './types.js';
+export { vocColorMap } from './voc-color-map.js';

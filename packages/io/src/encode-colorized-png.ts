@@ -1,0 +1,69 @@
+import { ErrorCode, type LabelMap } from '@segmetrics/core';
+import { ioError } from './internal/errors.js';
+import { encodePng } from './internal/png-encoder.js';
+import type { RgbColor } from './types.js';
+import { vocColorMap } from './voc-color-map.js';
+
+/** Options of {@link encodeColorizedPng}. */
+export interface ColorizeOptions {
+  /** Colour for labels without a palette entry (default: the VOC colour map's colour for that id). */
+  fallbackColor?: RgbColor;
+}
+
+/**
+ * Renders a label map as a colour PNG for reports: each label k gets `palette[k]`. Labels in
+ * [0, 255] give a palette PNG whose **indices are the labels** (so the image still decodes to the same
+ * labels); larger labels give an RGB PNG. Labels without a colour get `fallbackColor`, or the VOC colour
+ * map's colour for that id (distinct and stable). Negative or non-integer labels are errors.
+ */
+export function encodeColorizedPng(
+  labelMap: LabelMap,
+  palette: readonly (RgbColor | null | undefined)[],
+  options: ColorizeOptions = {},
+): Uint8Array {
+  const { data, width, height } = labelMap;
+  if (data.length !== width * height || width <= 0 || height <= 0) {
+    throw ioError(
+      ErrorCode.SHAPE_MISMATCH,
+      undefined,
+      `label map holds ${data.length} labels, expected ${width} × ${height}`,
+      {
+        length: data.length,
+        width,
+        height,
+      },
+    );
+  }
+  let largest = 0;
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i]!;
+    if (!Number.isInteger(v) || v < 0) {
+      throw ioError(ErrorCode.LABEL_OUT_OF_RANGE, undefined, `cannot colourise label ${v} at index ${i}`, {
+        value: v,
+        index: i,
+      });
+    }
+    if (v > largest) largest = v;
+  }
+  const fallback = vocColorMap(256);
+  const colorOf = (id: number): RgbColor => palette[id] ?? options.fallbackColor ?? fallback[id % 256]!;
+  if (largest <= 255) {
+    const entries: RgbColor[] = [];
+    for (let id = 0; id <= largest; id++) entries.push(colorOf(id));
+    return encodePng({ width, height, bitDepth: 8, colorType: 3, samples: data, palette: entries });
+  }
+  const rgb = new Uint8Array(data.length * 3);
+  const cache = new Map<number, RgbColor>();
+  for (let i = 0; i < data.length; i++) {
+    const id = data[i]!;
+    let color = cache.get(id);
+    if (color === undefined) {
+      color = colorOf(id);
+      cache.set(id, color);
+    }
+    rgb[3 * i] = color[0];
+    rgb[3 * i + 1] = color[1];
+    rgb[3 * i + 2] = color[2];
+  }
+  return encodePng({ width, height, bitDepth: 8, colorType: 2, samples: rgb });
+}

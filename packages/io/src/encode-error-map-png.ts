@@ -1,0 +1,75 @@
+import { ErrorCode, type LabelArray } from '@segmetrics/core';
+import { ioError } from './internal/errors.js';
+import { encodePng } from './internal/png-encoder.js';
+import type { RgbColor } from './types.js';
+
+/** Palette indices of an error map PNG. */
+export const ErrorMapIndex = { CORRECT: 0, WRONG: 1, IGNORED: 2 } as const;
+
+/** Options of {@link encodeErrorMapPng}. */
+export interface ErrorMapOptions {
+  width: number;
+  height: number;
+  /** Ground-truth values that are not evaluated (shown as ignored). */
+  ignoreIndex?: number | readonly number[];
+  /** Colours; defaults: correct black (0, 0, 0), wrong red (255, 0, 0), ignored gray (128, 128, 128). */
+  colors?: { correct?: RgbColor; wrong?: RgbColor; ignored?: RgbColor };
+}
+
+/**
+ * Renders where a prediction is right or wrong, as a 3-entry palette PNG: index 0 = correct
+ * (prediction equals ground truth), 1 = wrong (including a prediction equal to an ignore value on a
+ * valid pixel), 2 = ignored (ground truth is an ignore value). Labels are compared as given: apply any
+ * label mapping first. `SHAPE_MISMATCH` when either array is not width × height long.
+ */
+export function encodeErrorMapPng(pred: LabelArray, gt: LabelArray, options: ErrorMapOptions): Uint8Array {
+  const { width, height } = options;
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0) {
+    throw ioError(ErrorCode.INVALID_OPTION, undefined, `invalid image size ${width}×${height}`, {
+      width,
+      height,
+    });
+  }
+  const count = width * height;
+  for (const [side, array] of [
+    ['prediction', pred],
+    ['ground truth', gt],
+  ] as const) {
+    if (array.length !== count) {
+      throw ioError(
+        ErrorCode.SHAPE_MISMATCH,
+        undefined,
+        `${side} holds ${array.length} labels, expected ${width} × ${height}`,
+        {
+          side,
+          length: array.length,
+          width,
+          height,
+        },
+      );
+    }
+  }
+  const ignore = new Set(
+    options.ignoreIndex === undefined
+      ? []
+      : typeof options.ignoreIndex === 'number'
+        ? [options.ignoreIndex]
+        : options.ignoreIndex,
+  );
+  const states = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    const g = gt[i]!;
+    states[i] = ignore.has(g)
+      ? ErrorMapIndex.IGNORED
+      : pred[i] === g
+        ? ErrorMapIndex.CORRECT
+        : ErrorMapIndex.WRONG;
+  }
+  const colors = options.colors ?? {};
+  const palette = [
+    colors.correct ?? [0, 0, 0],
+    colors.wrong ?? [255, 0, 0],
+    colors.ignored ?? [128, 128, 128],
+  ];
+  return encodePng({ width, height, bitDepth: 8, colorType: 3, samples: states, palette });
+}

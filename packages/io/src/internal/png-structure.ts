@@ -1,0 +1,189 @@
+import { ErrorCode } from '@segmetrics/core';
+import { type Crc32, crc32 as jsCrc32 } from './crc32.js';
+import { ioError } from './errors.js';
+
+/** The 8-byte PNG signature. */
+export const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] as const;
+
+/** PNG colour types (PNG spec 11.2.2). */
+export const PngColorType = { GRAY: 0, RGB: 2, PALETTE: 3, GRAY_ALPHA: 4, RGBA: 6 } as const;
+
+const ALLOWED_DEPTHS: Record<number, readonly number[]> = {
+  0: [1, 2, 4, 8, 16],
+  2: [8, 16],
+  3: [1, 2, 4, 8],
+  4: [8, 16],
+  6: [8, 16],
+};
+const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+
+/** The validated structure of a PNG file: header, palette and the compressed image data. */
+export interface PngStructure {
+  readonly width: number;
+  readonly height: number;
+  readonly bitDepth: number;
+  readonly colorType: number;
+  readonly channels: number;
+  readonly interlaced: boolean;
+  /** PLTE entries `[r, g, b]`, with alpha appended from tRNS when present. */
+  readonly palette: number[][] | undefined;
+  /** The IDAT payloads in file order (views into the input). */
+  readonly idat: Uint8Array[];
+  readonly idatLength: number;
+  /** Bytes per unfiltered row (without the filter byte). */
+  readonly rowBytes: number;
+  /** Size of the inflated stream of a non-interlaced image: height × (rowBytes + 1). */
+  readonly inflatedSize: number;
+}
+
+export interface PngStructureOptions {
+  file?: string | undefined;
+  maxPixels: number;
+  checkCrc: boolean;
+  crc32?: Crc32 | undefined;
+}
+
+/** True when `bytes` starts with the PNG signature. */
+export function hasPngSignature(bytes: Uint8Array): boolean {
+  if (bytes.length < 8) return false;
+  for (let i = 0; i < 8; i++) if (bytes[i] !== PNG_SIGNATURE[i]) return false;
+  return true;
+}
+
+function u32(bytes: Uint8Array, at: number): number {
+  return ((bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!) >>> 0;
+}
+
+function chunkName(bytes: Uint8Array, at: number): string {
+  return String.fromCharCode(bytes[at]!, bytes[at + 1]!, bytes[at + 2]!, bytes[at + 3]!);
+}
+
+/**
+ * Walks the chunks of a PNG file and validates them: signature, chunk bounds, CRCs, IHDR fields,
+ * the pixel limit (checked as soon as IHDR is read, before anything is allocated), PLTE presence,
+ * unknown critical chunks and IEND. Throws `DECODE_FAILED`, `IMAGE_TOO_LARGE` or `UNSUPPORTED_FORMAT`.
+ */
+export function parsePngStructure(bytes: Uint8Array, options: PngStructureOptions): PngStructure {
+  const { file, maxPixels, checkCrc } = options;
+  const crc = options.crc32 ?? jsCrc32;
+  const fail = (message: string, context: Record<string, unknown> = {}) =>
+    ioError(ErrorCode.DECODE_FAILED, file, message, context);
+  if (!hasPngSignature(bytes)) throw fail('not a PNG file (bad signature)');
+
+  let header:
+    | { width: number; height: number; bitDepth: number; colorType: number; interlaced: boolean }
+    | undefined;
+  let palette: number[][] | undefined;
+  const idat: Uint8Array[] = [];
+  let idatLength = 0;
+  let ended = false;
+  let offset = 8;
+  while (offset < bytes.length) {
+    if (offset + 12 > bytes.length) throw fail('truncated chunk header', { offset });
+    const length = u32(bytes, offset);
+    const type = chunkName(bytes, offset + 4);
+    if (!/^[A-Za-z]{4}$/.test(type)) throw fail('invalid chunk type', { offset });
+    if (length > 0x7fffffff || offset + 12 + length > bytes.length) {
+      throw fail(`truncated ${type} chunk (${length} bytes declared)`, { offset, chunk: type });
+    }
+    const dataStart = offset + 8;
+    const data = bytes.subarray(dataStart, dataStart + length);
+    if (checkCrc) {
+      const expected = u32(bytes, dataStart + length);
+      const actual = crc(bytes.subarray(offset + 4, dataStart + length));
+      if (expected !== actual) throw fail(`CRC mismatch in ${type} chunk`, { offset, chunk: type });
+    }
+    if (header === undefined && type !== 'IHDR') throw fail('first chunk is not IHDR', { chunk: type });
+    switch (type) {
+      case 'IHDR': {
+        if (header !== undefined) throw fail('duplicate IHDR chunk');
+        if (length !== 13) throw fail('IHDR chunk must be 13 bytes', { length });
+        const width = u32(data, 0);
+        const height = u32(data, 4);
+        const bitDepth = data[8]!;
+        const colorType = data[9]!;
+        if (width === 0 || height === 0 || width > 0x7fffffff || height > 0x7fffffff) {
+          throw fail(`invalid image size ${width}×${height}`, { width, height });
+        }
+        const allowed = ALLOWED_DEPTHS[colorType];
+        if (allowed === undefined || !allowed.includes(bitDepth)) {
+          throw fail(`invalid colour type ${colorType} / bit depth ${bitDepth}`, { colorType, bitDepth });
+        }
+        if (data[10] !== 0) throw fail(`unknown compression method ${data[10]}`);
+        if (data[11] !== 0) throw fail(`unknown filter method ${data[11]}`);
+        if (data[12] !== 0 && data[12] !== 1) throw fail(`unknown interlace method ${data[12]}`);
+        if (width * height > maxPixels) {
+          throw ioError(
+            ErrorCode.IMAGE_TOO_LARGE,
+            file,
+            `image is ${width}×${height} = ${width * height} pixels, above the limit of ${maxPixels}`,
+            { width, height, maxPixels },
+          );
+        }
+        header = { width, height, bitDepth, colorType, interlaced: data[12] === 1 };
+        break;
+      }
+      case 'PLTE': {
+        if (length % 3 !== 0 || length === 0 || length > 768) {
+          throw fail(`invalid PLTE length ${length}`, { length });
+        }
+        palette = [];
+        for (let i = 0; i < length; i += 3) palette.push([data[i]!, data[i + 1]!, data[i + 2]!]);
+        break;
+      }
+      case 'tRNS': {
+        if (header?.colorType === PngColorType.PALETTE && palette !== undefined) {
+          if (length > palette.length) throw fail('tRNS has more entries than PLTE');
+          for (let i = 0; i < palette.length; i++) palette[i]!.push(i < length ? data[i]! : 255);
+        }
+        break;
+      }
+      case 'IDAT': {
+        if (header!.colorType === PngColorType.PALETTE && palette === undefined) {
+          throw fail('palette image without a PLTE chunk before IDAT');
+        }
+        idat.push(data);
+        idatLength += length;
+        break;
+      }
+      case 'IEND':
+        ended = true;
+        break;
+      default:
+        // Bit 5 of the first byte clear = critical chunk: one we do not know cannot be skipped.
+        if ((bytes[offset + 4]! & 0x20) === 0) {
+          throw ioError(ErrorCode.UNSUPPORTED_FORMAT, file, `unknown critical chunk ${type}`, {
+            chunk: type,
+          });
+        }
+    }
+    offset = dataStart + length + 4;
+    if (ended) break;
+  }
+  if (header === undefined) throw fail('no IHDR chunk');
+  if (!ended) throw fail('truncated file (no IEND chunk)');
+  if (idat.length === 0) throw fail('no IDAT chunk');
+  const channels = CHANNELS[header.colorType]!;
+  const rowBytes = Math.ceil((header.width * channels * header.bitDepth) / 8);
+  return {
+    ...header,
+    channels,
+    palette,
+    idat,
+    idatLength,
+    rowBytes,
+    inflatedSize: header.height * (rowBytes + 1),
+  };
+}
+
+/** The IDAT payloads as one contiguous zlib stream (a view when there is a single IDAT). */
+export function concatIdat(png: PngStructure): Uint8Array {
+  if (png.idat.length === 1) return png.idat[0]!;
+  const out = new Uint8Array(png.idatLength);
+  let at = 0;
+  for (const part of png.idat) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}

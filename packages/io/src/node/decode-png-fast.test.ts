@@ -1,0 +1,201 @@
+import { deflateSync } from 'node:zlib';
+import { SegmetricsError } from '@segmetrics/core';
+import { describe, expect, it } from 'vitest';
+import { parityPngs, rng, syntheticLabels } from '../../test/helpers.js';
+import { decodePng } from '../decode-png.js';
+import { crc32 } from '../internal/crc32.js';
+import { encodePng } from '../internal/png-encoder.js';
+import { decodePngFast } from './decode-png-fast.js';
+
+function sameLabels(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** A PNG built chunk by chunk, for malformed-stream cases the encoder would never write. */
+function rawPng(
+  width: number,
+  height: number,
+  bitDepth: number,
+  colorType: number,
+  idat: Uint8Array,
+): Uint8Array {
+  const chunk = (type: string, data: Uint8Array) => {
+    const out = new Uint8Array(12 + data.length);
+    const view = new DataView(out.buffer);
+    view.setUint32(0, data.length);
+    for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
+    out.set(data, 8);
+    view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
+    return out;
+  };
+  const ihdr = new Uint8Array(13);
+  new DataView(ihdr.buffer).setUint32(0, width);
+  new DataView(ihdr.buffer).setUint32(4, height);
+  ihdr[8] = bitDepth;
+  ihdr[9] = colorType;
+  const parts = [
+    new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', idat),
+    chunk('IEND', new Uint8Array(0)),
+  ];
+  return Uint8Array.from(parts.flatMap((part) => Array.from(part)));
+}
+
+describe('decodePngFast', () => {
+  it('decodePngFast agrees byte for byte with fast-png on every parity fixture', () => {
+    for (const dataset of [
+      'cityscapes_like',
+      'voc_like_palette',
+      'sixteen_bit_300',
+      'ade_like_reduce_zero',
+    ]) {
+      for (const [name, bytes] of parityPngs(dataset)) {
+        const fast = decodePngFast(bytes, { file: name });
+        const reference = decodePng(bytes, { file: name });
+        expect(fast.source, name).toBe('fast-path');
+        expect(fast.data.constructor, name).toBe(reference.data.constructor);
+        expect(sameLabels(fast.data, reference.data), name).toBe(true);
+        expect([fast.width, fast.height, fast.bitDepth, fast.colorType]).toEqual([
+          reference.width,
+          reference.height,
+          reference.bitDepth,
+          reference.colorType,
+        ]);
+      }
+    }
+  });
+
+  it('decodePngFast agrees with fast-png on generated images of every depth, filter and odd width', () => {
+    const random = rng(42);
+    const cases: [number, 0 | 3][] = [
+      [1, 0],
+      [2, 0],
+      [4, 0],
+      [8, 0],
+      [16, 0],
+      [1, 3],
+      [2, 3],
+      [4, 3],
+      [8, 3],
+    ];
+    for (const [bitDepth, colorType] of cases) {
+      for (const width of [1, 3, 8, 61]) {
+        const height = 1 + Math.floor(random() * 12);
+        const classes = Math.min(2 ** bitDepth, 300);
+        const labels = syntheticLabels(width, height, classes, width * bitDepth);
+        const palette = Array.from({ length: Math.min(classes, 256) }, (_, i) => [i, 255 - i, i]);
+        for (const filter of [0, 1, 2, 3, 4, 'adaptive', () => Math.floor(random() * 5) as 0]) {
+          const bytes = encodePng({
+            width,
+            height,
+            bitDepth: bitDepth as 8,
+            colorType,
+            samples: labels,
+            filter: filter as 0,
+            ...(colorType === 3 ? { palette } : {}),
+          });
+          const fast = decodePngFast(bytes);
+          expect(fast.source).toBe('fast-path');
+          expect(sameLabels(fast.data, decodePng(bytes).data)).toBe(true);
+          expect(sameLabels(fast.data, labels)).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('decodePngFast returns plain typed arrays that own their buffer', () => {
+    const bytes = encodePng({
+      width: 4,
+      height: 2,
+      bitDepth: 8,
+      colorType: 0,
+      samples: [1, 2, 3, 4, 5, 6, 7, 8],
+    });
+    const { data } = decodePngFast(bytes);
+    expect(Object.getPrototypeOf(data)).toBe(Uint8Array.prototype);
+    expect(data.buffer.byteLength).toBeLessThanOrEqual(64);
+  });
+
+  it('decodePngFast falls back to fast-png for RGB, gray+alpha and interlaced images', () => {
+    const bytes = encodePng({ width: 2, height: 1, bitDepth: 8, colorType: 2, samples: [0, 0, 0, 1, 1, 1] });
+    const map = decodePngFast(bytes, {
+      colorPalette: [
+        [0, 0, 0],
+        [1, 1, 1],
+      ],
+    });
+    expect(map.source).toBe('fast-png');
+    expect(Array.from(map.data)).toEqual([0, 1]);
+  });
+
+  it('decodePngFast rejects a zlib stream shorter than the image and one far longer', () => {
+    const short = rawPng(4, 4, 8, 0, deflateSync(new Uint8Array(5 * 3)));
+    expect(() => decodePngFast(short, { file: 's.png' })).toThrowError(
+      expect.objectContaining({ code: 'DECODE_FAILED' }),
+    );
+    const bomb = rawPng(4, 4, 8, 0, deflateSync(new Uint8Array(50_000_000)));
+    expect(() => decodePngFast(bomb, { file: 'b.png' })).toThrowError(
+      expect.objectContaining({ code: 'DECODE_FAILED' }),
+    );
+  });
+
+  it('decodePngFast rejects an invalid filter type with DECODE_FAILED naming the row', () => {
+    const raw = new Uint8Array(2 * 3);
+    raw[3] = 9; // filter byte of row 1
+    const bytes = rawPng(2, 2, 8, 0, deflateSync(raw));
+    expect(() => decodePngFast(bytes, { file: 'f.png' })).toThrowError(
+      expect.objectContaining({
+        code: 'DECODE_FAILED',
+        context: expect.objectContaining({ row: 1, file: 'f.png' }),
+      }),
+    );
+  });
+
+  it('decodePngFast refuses a decompression bomb header before inflating', () => {
+    const bytes = rawPng(100_000, 100_000, 8, 0, deflateSync(new Uint8Array(10)));
+    expect(() => decodePngFast(bytes)).toThrowError(expect.objectContaining({ code: 'IMAGE_TOO_LARGE' }));
+  });
+
+  it('decodePngFast and decodePng give a typed error or the correct labels for mutated and truncated PNGs', () => {
+    const random = rng(7);
+    const labels = syntheticLabels(24, 16, 19, 3);
+    const originals = [
+      encodePng({ width: 24, height: 16, bitDepth: 8, colorType: 0, samples: labels }),
+      encodePng({ width: 24, height: 16, bitDepth: 16, colorType: 0, samples: labels.map((v) => v * 1000) }),
+      encodePng({ width: 24, height: 16, bitDepth: 8, colorType: 3, samples: labels, palette: [[0, 0, 0]] }),
+    ];
+    let typedErrors = 0;
+    let decoded = 0;
+    for (let trial = 0; trial < 600; trial++) {
+      const original = originals[trial % originals.length]!;
+      const expected = decodePng(original).data;
+      let bytes: Uint8Array;
+      if (trial % 3 === 0) {
+        bytes = original.subarray(0, Math.floor(random() * original.length));
+      } else {
+        bytes = original.slice();
+        const flips = 1 + Math.floor(random() * 4);
+        for (let k = 0; k < flips; k++)
+          bytes[Math.floor(random() * bytes.length)] = Math.floor(random() * 256);
+      }
+      for (const decode of [decodePngFast, decodePng]) {
+        for (const checkCrc of [true, false]) {
+          try {
+            const map = decode(bytes, { file: 'fuzz.png', checkCrc });
+            if (checkCrc) expect(sameLabels(map.data, expected)).toBe(true);
+            decoded++;
+          } catch (error) {
+            expect(SegmetricsError.isInstance(error)).toBe(true);
+            expect((error as SegmetricsError).context.file).toBe('fuzz.png');
+            typedErrors++;
+          }
+        }
+      }
+    }
+    expect(typedErrors).toBeGreaterThan(0);
+    expect(decoded).toBeGreaterThan(0);
+  });
+});
