@@ -9,6 +9,7 @@ export {
   type PerImageResult,
   type Summary,
 } from './evaluate.js';
+export { Evaluator, type EvaluatorJSON, type EvaluatorOptions } from './evaluator.js';
 export { frequencyWeightedIoU, frequencyWeightedIoUMetric } from './frequency-weighted-iou.js';
 export { fscore, fscoreMetric } from './fscore.js';
 export { iou, iouMetric } from './iou.js';

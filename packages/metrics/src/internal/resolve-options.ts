@@ -33,9 +33,12 @@ function oneOf<T extends string>(option: string, value: unknown, allowed: readon
 
 function normalizeAbsent(value: unknown): AbsentPolicy {
   if (value === 'nan' || value === 'zero' || value === 'one') return value;
+  if (typeof value === 'number' && !Number.isFinite(value) && !Number.isNaN(value)) {
+    invalid(`absent must be a finite number, got ${String(value)}`, 'absent', value);
+  }
   if (typeof value === 'number') return Number.isNaN(value) ? 'nan' : value;
   return invalid(
-    `absent must be 'nan', 'zero', 'one' or a number, got ${JSON.stringify(value)}`,
+    `absent must be 'nan', 'zero', 'one' or a finite number, got ${JSON.stringify(value)}`,
     'absent',
     value,
   );
