@@ -1,0 +1,328 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ConfusionMatrix } from './confusion-matrix.js';
+import { SegmetricsError } from './errors/segmetrics-error.js';
+import { PAIR_HISTOGRAM_MIN_PIXELS } from './internal/count-image.js';
+import type { ConfusionMatrixOptions, LabelArray } from './types.js';
+
+/*
+ * Property tests against a deliberately naive reference: one pixel at a time, the rules written out as
+ * in the issue, no lookup tables, no histograms, plain nested arrays.
+ */
+
+interface NaiveResult {
+  counts: number[][];
+  predictedIgnore: number[];
+  ignored: number;
+}
+
+type NaiveError = { side: 'groundTruth' | 'prediction'; index: number; integer: boolean };
+
+function naiveClass(
+  options: ConfusionMatrixOptions,
+  value: number,
+  mapped: boolean,
+): number | 'ignored' | 'invalid' {
+  if (!Number.isInteger(value)) return 'invalid';
+  const ignore = ([] as number[]).concat(options.ignoreIndex ?? []);
+  let v: number | null = value;
+  const m = options.labelMapping;
+  if (mapped && m) {
+    if (m.reduceZeroLabel) {
+      if (v === 0) return 'ignored';
+      if (!ignore.includes(v)) v = v - 1;
+    }
+    const table = m.table as Record<number, number | null> | undefined;
+    if (table && Object.hasOwn(table, v)) {
+      v = table[v] as number | null;
+      if (v === null || v === -1) return 'ignored';
+    }
+  }
+  if (ignore.includes(v)) return 'ignored';
+  if (v >= 0 && v < options.numClasses) return v;
+  return 'invalid';
+}
+
+function naiveCount(
+  options: ConfusionMatrixOptions,
+  pred: ArrayLike<number>,
+  gt: ArrayLike<number>,
+): NaiveResult | NaiveError {
+  const c = options.numClasses;
+  const counts = Array.from({ length: c }, () => new Array<number>(c).fill(0));
+  const predictedIgnore = new Array<number>(c).fill(0);
+  let ignored = 0;
+  const mapPred = options.labelMapping?.applyTo !== 'gt';
+  for (let i = 0; i < gt.length; i++) {
+    const g = naiveClass(options, gt[i]!, true);
+    if (g === 'ignored') {
+      ignored += 1;
+      continue;
+    }
+    if (g === 'invalid') return { side: 'groundTruth', index: i, integer: Number.isInteger(gt[i]) };
+    const p = naiveClass(options, pred[i]!, mapPred);
+    if (p === 'invalid') return { side: 'prediction', index: i, integer: Number.isInteger(pred[i]) };
+    if (p === 'ignored') predictedIgnore[g]! += 1;
+    else counts[g]![p]! += 1;
+  }
+  return { counts, predictedIgnore, ignored };
+}
+
+const KINDS = [
+  'Uint8Array',
+  'Uint8ClampedArray',
+  'Int8Array',
+  'Uint16Array',
+  'Int16Array',
+  'Uint32Array',
+  'Int32Array',
+  'Float32Array',
+  'Float64Array',
+  'Array',
+] as const;
+type Kind = (typeof KINDS)[number];
+const CONSTRUCTORS = {
+  Uint8Array,
+  Uint8ClampedArray,
+  Int8Array,
+  Uint16Array,
+  Int16Array,
+  Uint32Array,
+  Int32Array,
+  Float32Array,
+  Float64Array,
+};
+const RANGE: Record<Kind, [number, number]> = {
+  Uint8Array: [0, 255],
+  Uint8ClampedArray: [0, 255],
+  Int8Array: [-128, 127],
+  Uint16Array: [0, 65535],
+  Int16Array: [-32768, 32767],
+  Uint32Array: [0, 2 ** 32 - 1],
+  Int32Array: [-(2 ** 31), 2 ** 31 - 1],
+  Float32Array: [-(2 ** 24), 2 ** 24],
+  Float64Array: [-(2 ** 40), 2 ** 40],
+  Array: [-(2 ** 40), 2 ** 40],
+};
+
+/** mulberry32 */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Builds a label array of `kind` holding `values` (clamped to the kind), at a random element offset. */
+function makeArray(kind: Kind, values: number[], offset: number): LabelArray {
+  if (kind === 'Array') return values;
+  const Ctor = CONSTRUCTORS[kind];
+  const buffer = new ArrayBuffer((values.length + offset) * Ctor.BYTES_PER_ELEMENT);
+  const out = new Ctor(buffer, offset * Ctor.BYTES_PER_ELEMENT, values.length);
+  out.set(values);
+  return out;
+}
+
+/** What the array really holds (after the kind's conversion). */
+const stored = (a: LabelArray): number[] => Array.from(a as ArrayLike<number>);
+
+interface Scenario {
+  options: ConfusionMatrixOptions;
+  gtKind: Kind;
+  predKind: Kind;
+  images: { gt: LabelArray; pred: LabelArray; id: string | undefined }[];
+}
+
+const scenarioArb = fc
+  .record({
+    numClasses: fc.oneof(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 300 })),
+    ignore: fc.array(fc.oneof(fc.constantFrom(255, 0, -1, 65535), fc.integer({ min: -3, max: 310 })), {
+      maxLength: 3,
+    }),
+    table: fc.option(
+      fc.dictionary(
+        fc.integer({ min: 0, max: 310 }).map(String),
+        fc.oneof(fc.constant(null), fc.integer({ min: -1, max: 305 })),
+        { maxKeys: 6 },
+      ),
+      { nil: undefined },
+    ),
+    reduceZeroLabel: fc.boolean(),
+    applyTo: fc.constantFrom('both' as const, 'gt' as const),
+    perImage: fc.boolean(),
+    gtKind: fc.constantFrom(...KINDS),
+    sameKind: fc.boolean(),
+    predKindOther: fc.constantFrom(...KINDS),
+    images: fc.integer({ min: 1, max: 5 }),
+    bigImage: fc.integer({ min: 0, max: 9 }),
+    runChance: fc.double({ min: 0, max: 0.98, noNaN: true }),
+    badChance: fc.constantFrom(0, 0, 0.0005, 0.02),
+    seed: fc.integer(),
+    withIds: fc.constantFrom('all', 'none', 'some'),
+  })
+  .map((r): Scenario => {
+    const rand = prng(r.seed);
+    const predKind = r.sameKind ? r.gtKind : r.predKindOther;
+    const options: ConfusionMatrixOptions = {
+      numClasses: r.numClasses,
+      ignoreIndex: r.ignore,
+      perImage: r.perImage,
+      ...(r.table !== undefined || r.reduceZeroLabel
+        ? { labelMapping: { table: r.table ?? {}, reduceZeroLabel: r.reduceZeroLabel, applyTo: r.applyTo } }
+        : {}),
+    };
+    const pool = (kind: Kind) => {
+      const [lo, hi] = RANGE[kind];
+      const values = [...r.ignore, ...Object.keys(r.table ?? {}).map(Number), 0, r.numClasses];
+      for (let k = 0; k < Math.min(r.numClasses, 40); k++)
+        values.push(Math.floor(rand() * (r.numClasses + 1)));
+      return values.filter((v) => v >= lo && v <= hi);
+    };
+    const gtPool = pool(r.gtKind);
+    const predPool = pool(predKind);
+    const bad = (kind: Kind) => {
+      const [lo, hi] = RANGE[kind];
+      const floats = kind === 'Float32Array' || kind === 'Float64Array' || kind === 'Array';
+      const choices = [Math.min(hi, r.numClasses + 7), Math.max(lo, -5), Math.min(hi, 1000)];
+      if (floats) choices.push(0.5, Number.NaN, 2.25);
+      return choices[Math.floor(rand() * choices.length)]!;
+    };
+    const images = [];
+    for (let i = 0; i < r.images; i++) {
+      const n =
+        i === 0 && r.bigImage === 0
+          ? PAIR_HISTOGRAM_MIN_PIXELS + Math.floor(rand() * 2000)
+          : Math.floor(rand() * 300);
+      const gt: number[] = [];
+      const pred: number[] = [];
+      for (let k = 0; k < n; k++) {
+        if (k > 0 && rand() < r.runChance) {
+          gt.push(gt[k - 1]!);
+          pred.push(pred[k - 1]!);
+          continue;
+        }
+        gt.push(rand() < r.badChance ? bad(r.gtKind) : gtPool[Math.floor(rand() * gtPool.length)]!);
+        pred.push(rand() < r.badChance ? bad(predKind) : predPool[Math.floor(rand() * predPool.length)]!);
+      }
+      const id = r.withIds === 'all' || (r.withIds === 'some' && rand() < 0.5) ? `img-${i}` : undefined;
+      images.push({
+        gt: makeArray(r.gtKind, gt, Math.floor(rand() * 4)),
+        pred: makeArray(predKind, pred, Math.floor(rand() * 4)),
+        id,
+      });
+    }
+    return { options, gtKind: r.gtKind, predKind, images };
+  });
+
+function sameCounts(matrix: ConfusionMatrix, expected: NaiveResult[]): void {
+  const c = matrix.numClasses;
+  const counts = new Array<number>(c * c).fill(0);
+  const predictedIgnore = new Array<number>(c).fill(0);
+  let ignored = 0;
+  for (const e of expected) {
+    e.counts.forEach((row, g) => {
+      row.forEach((v, p) => {
+        counts[g * c + p]! += v;
+      });
+    });
+    e.predictedIgnore.forEach((v, g) => {
+      predictedIgnore[g]! += v;
+    });
+    ignored += e.ignored;
+  }
+  expect(Array.from(matrix.counts)).toEqual(counts);
+  expect(Array.from(matrix.predictedIgnore)).toEqual(predictedIgnore);
+  expect(matrix.ignoredPixels).toBe(ignored);
+}
+
+describe('ConfusionMatrix (property)', () => {
+  it('update equals the naive reference, or throws its error and leaves the state unchanged', () => {
+    fc.assert(
+      fc.property(scenarioArb, ({ options, images }) => {
+        const matrix = new ConfusionMatrix(options);
+        const accepted: NaiveResult[] = [];
+        for (const image of images) {
+          const expected = naiveCount(options, stored(image.pred), stored(image.gt));
+          const before = JSON.stringify(matrix);
+          let error: unknown;
+          try {
+            matrix.update(image.pred, image.gt, image.id === undefined ? {} : { sampleId: image.id });
+          } catch (e) {
+            error = e;
+          }
+          if ('side' in expected) {
+            expect(SegmetricsError.isInstance(error)).toBe(true);
+            const err = error as SegmetricsError;
+            expect(err.code).toBe(expected.integer ? 'LABEL_OUT_OF_RANGE' : 'LABEL_NOT_INTEGER');
+            expect(err.context.side).toBe(expected.side);
+            expect(err.context.index).toBe(expected.index);
+            expect(JSON.stringify(matrix)).toBe(before);
+          } else {
+            expect(error).toBeUndefined();
+            accepted.push(expected);
+          }
+        }
+        sameCounts(matrix, accepted);
+        expect(matrix.images).toBe(accepted.length);
+      }),
+      { numRuns: 150 },
+    );
+  }, 120_000);
+
+  it('sharding and merging in any grouping and order equals a single pass, and round-trips through JSON', () => {
+    fc.assert(
+      fc.property(
+        scenarioArb.filter((s) =>
+          s.images.every((im) => !('side' in naiveCount(s.options, stored(im.pred), stored(im.gt)))),
+        ),
+        fc.array(fc.nat(), { minLength: 5, maxLength: 5 }),
+        fc.array(fc.nat(), { minLength: 8, maxLength: 8 }),
+        ({ options, images }, shardOf, order) => {
+          const single = new ConfusionMatrix(options);
+          for (const im of images)
+            single.update(im.pred, im.gt, im.id === undefined ? {} : { sampleId: im.id });
+
+          const shardCount = 1 + (order[0]! % 3);
+          const shards = Array.from({ length: shardCount }, () => new ConfusionMatrix(options));
+          images.forEach((im, i) => {
+            shards[shardOf[i]! % shardCount]!.update(
+              im.pred,
+              im.gt,
+              im.id === undefined ? {} : { sampleId: im.id },
+            );
+          });
+          // ship every shard through JSON, as a worker would
+          const shipped = shards.map((s) => ConfusionMatrix.fromJSON(JSON.parse(JSON.stringify(s))));
+          const sequence = shipped
+            .map((s, i) => ({ s, key: order[1 + i]! }))
+            .sort((a, b) => a.key - b.key)
+            .map((x) => x.s);
+          const merged = new ConfusionMatrix(options);
+          for (const s of sequence) merged.merge(s);
+
+          expect(Array.from(merged.counts)).toEqual(Array.from(single.counts));
+          expect(Array.from(merged.predictedIgnore)).toEqual(Array.from(single.predictedIgnore));
+          expect(merged.ignoredPixels).toBe(single.ignoredPixels);
+          expect(merged.images).toBe(single.images);
+          expect([...merged.sampleIds].sort()).toEqual([...single.sampleIds].sort());
+          if (options.perImage && images.every((im) => im.id !== undefined)) {
+            expect(JSON.stringify(merged.imageStats.map(statsArrays))).toBe(
+              JSON.stringify(single.imageStats.map(statsArrays)),
+            );
+          }
+          const text = JSON.stringify(merged);
+          expect(JSON.stringify(ConfusionMatrix.fromJSON(JSON.parse(text)))).toBe(text);
+        },
+      ),
+      { numRuns: 80 },
+    );
+  }, 120_000);
+});
+
+function statsArrays(s: ConfusionMatrix['imageStats'][number]) {
+  return [s.sampleId, Array.from(s.tp), Array.from(s.support), Array.from(s.predicted), s.ignored];
+}

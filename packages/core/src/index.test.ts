@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import * as core from './index.js';
+
+describe('@segmetrics/core exports', () => {
+  it('exports exactly the reviewed API surface', () => {
+    // An API change shows up here as a reviewed diff and needs a changeset.
+    expect(Object.keys(core).sort()).toEqual([
+      'CONFUSION_MATRIX_KIND',
+      'CONFUSION_MATRIX_SCHEMA_VERSION',
+      'ConfusionMatrix',
+      'ErrorCode',
+      'SegmetricsError',
+      'classCounts',
+      'confusionMatrixTotals',
+      'fromTotals',
+      'imageClassCounts',
+      'normalizeConfusionMatrix',
+      'normalizeSettings',
+      'settingsEqual',
+    ]);
+  });
+});
