@@ -83,6 +83,9 @@ describe('evaluate', () => {
       ((2 / 3 + 1) / 2 + 1 / 2) / 2,
       15,
     );
+    expect(
+      evaluate(matrix, { aggregate: 'image', imageReduce: 'per-image', absent: 'zero' }).summary.mIoU,
+    ).toBeCloseTo(((2 / 3 + 1 / 2) / 2 + (1 + 0) / 2) / 2, 15); // 0.542
   });
 
   it('records every setting, the matrix conventions and the package version', () => {
