@@ -132,10 +132,10 @@ function readValues(raw: Uint8Array, dtype: Dtype, count: number, descr: string,
       for (let i = 0; i < count; i++) out[i] = raw[i] === 0 ? 0 : 1;
       return out;
     }
-    const copy = raw.slice(0, count);
+    const copy = Uint8Array.prototype.slice.call(raw, 0, count); // a copy even for a Buffer
     return kind === 'i' ? new Int8Array(copy.buffer) : copy;
   }
-  const copy = raw.slice(0, count * size); // aligned, owned
+  const copy = Uint8Array.prototype.slice.call(raw, 0, count * size); // aligned, owned (Buffer#slice is a view)
   if (!dtype.littleEndian) {
     for (let i = 0; i < copy.length; i += size) copy.subarray(i, i + size).reverse();
   }
@@ -182,8 +182,9 @@ function readValues(raw: Uint8Array, dtype: Dtype, count: number, descr: string,
  *
  * - Integer and bool arrays of shape (H, W) (singleton leading/trailing axes are squeezed, e.g.
  *   (1, H, W) or (H, W, 1)) are label maps: bool → 0/1, uint8/16/32/64, int8/16/32/64, C or Fortran
- *   order, either endianness. Values must fit in int32 (`UNSUPPORTED_FORMAT` otherwise). The result
- *   uses the smallest of Uint8Array / Uint16Array / Int32Array that holds the values.
+ *   order, either endianness. Values must fit in int32 (`UNSUPPORTED_FORMAT` otherwise). uint8 and bool
+ *   give Uint8Array, uint16 Uint16Array; other dtypes the smallest of Uint8Array / Uint16Array /
+ *   Int32Array that holds the values.
  * - Float arrays of shape (H, W) are accepted when every value is an integer (a label map saved as float).
  * - Float arrays of shape (C, H, W) or (H, W, C) (a leading batch axis of 1 is squeezed) are class scores
  *   reduced by argmax over C, with NumPy's rules: the first maximum wins, and a NaN counts as the maximum.

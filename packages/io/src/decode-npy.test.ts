@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { fixture } from '../test/helpers.js';
+import { decodeLabelMap } from './decode-label-map.js';
+import { decodeNpy, parseNpyHeader } from './decode-npy.js';
+
+// Golden values written by NumPy 1.24 (test/make-npy-fixtures.py).
+const expected = Object.fromEntries(
+  readFileSync(new URL('../test/fixtures/npy/expected.txt', import.meta.url), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const [name, ...values] = line.split(' ');
+      return [name!, values.map(Number)];
+    }),
+) as Record<'labels' | 'argmax' | 'argmax_f2' | 'argmax_nan', number[]>;
+
+const npy = (name: string) => fixture(`npy/${name}.npy`);
+
+describe('decodeNpy', () => {
+  it('decodeNpy reads integer label maps of every dtype, endianness and order as the same labels', () => {
+    for (const name of [
+      'u1',
+      'u2le',
+      'u2be',
+      'i4le',
+      'i4be',
+      'i8le',
+      'i8be',
+      'u8',
+      'i1',
+      'i2',
+      'u4',
+      'i8_fortran',
+      'u1_fortran',
+      '1hw',
+    ]) {
+      const map = decodeNpy(npy(`labels_${name}`), { file: name });
+      expect([map.width, map.height, map.colorType], name).toEqual([4, 3, 'npy']);
+      expect(Array.from(map.data), name).toEqual(expected.labels);
+      // uint16 stays Uint16Array; other dtypes get the smallest type holding 0…10
+      expect(map.data, name).toBeInstanceOf(name.startsWith('u2') ? Uint16Array : Uint8Array);
+    }
+  });
+
+  it('decodeNpy keeps uint16 labels as Uint16Array and negative int64 labels as Int32Array', () => {
+    expect(decodeNpy(npy('labels_u2be')).data).toBeInstanceOf(Uint16Array);
+    const negative = decodeNpy(npy('labels_negative'));
+    expect(negative.data).toBeInstanceOf(Int32Array);
+    expect(Array.from(negative.data)).toEqual(expected.labels.map((v) => v - 1));
+  });
+
+  it('decodeNpy reads bool arrays as 0/1', () => {
+    expect(Array.from(decodeNpy(npy('labels_bool')).data)).toEqual(
+      expected.labels.map((v) => (v > 5 ? 1 : 0)),
+    );
+  });
+
+  it('decodeNpy reads float arrays holding integers as labels and rejects fractions naming the pixel', () => {
+    expect(Array.from(decodeNpy(npy('labels_float_integral')).data)).toEqual(expected.labels);
+    expect(() => decodeNpy(npy('labels_float_fraction'), { file: 'f.npy' })).toThrowError(
+      expect.objectContaining({
+        code: 'UNSUPPORTED_FORMAT',
+        context: expect.objectContaining({ x: 0, y: 0, file: 'f.npy' }),
+      }),
+    );
+  });
+
+  it('decodeNpy reduces (C, H, W) and (H, W, C) score arrays by argmax exactly as NumPy does', () => {
+    for (const name of ['scores_chw_f4', 'scores_hwc_f8be', 'scores_batch_chw']) {
+      const map = decodeNpy(npy(name));
+      expect([map.width, map.height, map.argmax], name).toEqual([7, 6, true]);
+      expect(Array.from(map.data), name).toEqual(expected.argmax);
+    }
+    expect(Array.from(decodeNpy(npy('scores_chw_f2_fortran')).data)).toEqual(expected.argmax_f2);
+    expect(Array.from(decodeNpy(npy('scores_nan')).data)).toEqual(expected.argmax_nan);
+  });
+
+  it('decodeNpy asks for scoresLayout when the class axis is ambiguous, and honours it', () => {
+    expect(() => decodeNpy(npy('scores_ambiguous'))).toThrowError(
+      expect.objectContaining({ code: 'INVALID_OPTION' }),
+    );
+    expect(decodeNpy(npy('scores_ambiguous'), { scoresLayout: 'chw' }).width).toBe(4);
+    expect(decodeNpy(npy('scores_ambiguous'), { scoresLayout: 'hwc' }).width).toBe(3);
+  });
+
+  it('decodeNpy rejects int64 values beyond int32, RGB arrays and complex dtypes with UNSUPPORTED_FORMAT', () => {
+    for (const name of ['labels_i8_too_big', 'labels_rgb', 'labels_complex']) {
+      expect(() => decodeNpy(npy(name), { file: name }), name).toThrowError(
+        expect.objectContaining({
+          code: 'UNSUPPORTED_FORMAT',
+          context: expect.objectContaining({ file: name }),
+        }),
+      );
+    }
+  });
+
+  it('decodeNpy rejects truncated data and malformed headers with DECODE_FAILED', () => {
+    const bytes = npy('labels_i4le');
+    expect(() => decodeNpy(bytes.subarray(0, bytes.length - 1))).toThrowError(
+      expect.objectContaining({ code: 'DECODE_FAILED' }),
+    );
+    expect(() => decodeNpy(bytes.subarray(0, 20))).toThrowError(
+      expect.objectContaining({ code: 'DECODE_FAILED' }),
+    );
+  });
+
+  it('decodeNpy enforces maxPixels', () => {
+    expect(() => decodeNpy(npy('labels_u1'), { maxPixels: 11 })).toThrowError(
+      expect.objectContaining({ code: 'IMAGE_TOO_LARGE' }),
+    );
+  });
+});
+
+describe('parseNpyHeader', () => {
+  it('parseNpyHeader reads descr, order and shape', () => {
+    expect(parseNpyHeader(npy('labels_i8_fortran'))).toMatchObject({
+      descr: '<i8',
+      fortranOrder: true,
+      shape: [3, 4],
+    });
+  });
+});
+
+describe('decodeLabelMap', () => {
+  it('decodeLabelMap sniffs .npy and PNG, and rejects other bytes with UNSUPPORTED_FORMAT', () => {
+    expect(decodeLabelMap(npy('labels_u1')).source).toBe('npy');
+    expect(() => decodeLabelMap(new Uint8Array([0, 1, 2, 3, 4, 5, 6, 7]), { file: 'x' })).toThrowError(
+      expect.objectContaining({ code: 'UNSUPPORTED_FORMAT' }),
+    );
+    expect(() => decodeLabelMap(npy('labels_u1'), { format: 'png' })).toThrowError(
+      expect.objectContaining({ code: 'DECODE_FAILED' }),
+    );
+  });
+});
