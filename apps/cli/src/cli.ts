@@ -1,2 +1,14 @@
 #!/usr/bin/env node
-export {};
+import { runCli } from './program.js';
+
+// The `segmetrics` bin: runs the program on the process's arguments and exits with its code.
+const context = { stdout: process.stdout, stderr: process.stderr, env: process.env, exitCode: 0 };
+runCli(process.argv.slice(2), context).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`segmetrics: unexpected error: ${String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

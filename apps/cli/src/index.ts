@@ -1,1 +1,24 @@
-export {};
+export type { CliContext } from './context.js';
+export { describeError, type ErrorDescription } from './errors/describe-error.js';
+export { ExitCode } from './errors/exit-code.js';
+export { parseShard, resolveAutoShard, SHARD_ENVIRONMENTS, type Shard, shardRange } from './options/shard.js';
+export { type CountPairsOptions, type CountPairsResult, countPairs } from './pipeline/count-pairs.js';
+export type { EvaluationSettings, ReportOptions } from './pipeline/evaluation-settings.js';
+export {
+  type LoadedState,
+  loadState,
+  STATE_FORMAT,
+  STATE_VERSION,
+  type StateFile,
+} from './pipeline/state-file.js';
+export type { FilePair } from './pipeline/types.js';
+export { createProgram, runCli } from './program.js';
+export {
+  buildReport,
+  type CliReport,
+  type ConfusedPair,
+  type PerClassRow,
+  REPORT_SCHEMA_VERSION,
+  reportToJson,
+} from './report/build-report.js';
+export { VERSION } from './version.js';

@@ -1,1 +1,23 @@
-export {};
+import { parentPort, workerData } from 'node:worker_threads';
+import { countChunk, serializeError } from './pipeline/count-chunk.js';
+import type { ChunkResult, ChunkTask, CountSetup } from './pipeline/types.js';
+
+// Worker thread of `segmetrics eval`: decodes and counts the chunks the main thread sends, one at a
+// time and in arrival order, and answers each with the chunk's serialised matrix (or its error).
+const setup = workerData as CountSetup;
+const port = parentPort;
+if (port === null) throw new Error('segmetrics worker.js must run in a worker thread');
+
+let queue: Promise<void> = Promise.resolve();
+port.on('message', (task: ChunkTask) => {
+  queue = queue.then(async () => {
+    let result: ChunkResult;
+    try {
+      const matrix = await countChunk(setup, task);
+      result = { chunkIndex: task.chunkIndex, state: matrix.toJSON() };
+    } catch (error) {
+      result = { chunkIndex: task.chunkIndex, error: serializeError(error) };
+    }
+    port.postMessage(result);
+  });
+});

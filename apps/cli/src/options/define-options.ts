@@ -1,0 +1,147 @@
+import { datasetPresets } from '@segmetrics/io';
+import { type Command, Option } from 'commander';
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** `--num-classes`, ignore labels, label mapping, class names and dataset presets. */
+export function addDatasetOptions(command: Command): Command {
+  return command
+    .optionsGroup('Classes and labels:')
+    .option(
+      '-n, --num-classes <n>',
+      'number of classes C; labels 0 … C-1 (default: from --dataset or --classes)',
+    )
+    .option(
+      '--ignore-index <values>',
+      'ground-truth labels not counted; repeatable or comma list, e.g. 255 or 0,255 (default: none, 255 with --reduce-zero-label)',
+      collect,
+      [],
+    )
+    .option(
+      '--reduce-zero-label',
+      'raw 0 → ignored, k → k-1 on both maps (mmseg, ADE20K); ignore labels stay ignored',
+    )
+    .option('--label-map <file>', 'JSON object {"raw": class | null} applied to both maps before counting')
+    .option('--classes <file>', 'class names, one per line (default: class_0, class_1, ...)')
+    .addOption(
+      new Option(
+        '--dataset <name>',
+        'dataset preset: class count, names, ignore labels, label mapping (cityscapes: trainIds files; cityscapes-labelids: labelIds mapped to trainIds)',
+      ).choices(Object.keys(datasetPresets)),
+    );
+}
+
+/** `--gt`, `--pred` and the pairing rules. */
+export function addPairingOptions(command: Command): Command {
+  return command
+    .optionsGroup('Input:')
+    .requiredOption('--gt <dir>', 'folder of ground-truth label maps (PNG or .npy, searched recursively)')
+    .requiredOption('--pred <dir>', 'folder of predicted label maps, paired with --gt by relative path')
+    .option('--gt-suffix <suffix>', 'file-name suffix of ground-truth files, e.g. _gtFine_labelTrainIds.png')
+    .option('--pred-suffix <suffix>', 'file-name suffix of prediction files, e.g. _leftImg8bit.png')
+    .option(
+      '--gt-pattern <regex>',
+      'regex on ground-truth relative paths; its first capture group is the pair id',
+    )
+    .option(
+      '--pred-pattern <regex>',
+      'regex on prediction relative paths; its first capture group is the pair id',
+    )
+    .addOption(
+      new Option(
+        '--match-by <key>',
+        'pair by relative path (same folder layout) or by file name only (flat prediction folder) (default: path)',
+      ).choices(['path', 'basename']),
+    )
+    .option(
+      '--include <glob>',
+      'only pairs whose id (relative path without suffix) matches this glob (repeatable)',
+      collect,
+      [],
+    )
+    .option('--exclude <glob>', 'skip pairs whose id matches this glob (repeatable)', collect, []);
+}
+
+/** How counts become numbers. */
+export function addReportOptions(command: Command): Command {
+  return command
+    .optionsGroup('Metric conventions:')
+    .addOption(
+      new Option(
+        '--aggregate <mode>',
+        'dataset: sum counts over all images, then compute; image: compute per image, then average (default: dataset)',
+      ).choices(['dataset', 'image']),
+    )
+    .addOption(
+      new Option(
+        '--image-reduce <mode>',
+        'with --aggregate image: per-class (class mean over images where it occurs, then mean), per-image (mean of image mIoUs), pooled (mean over every (image, class) pair where the class occurs; torchmetrics MeanIoU) (default: per-class)',
+      ).choices(['per-class', 'per-image', 'pooled']),
+    )
+    .addOption(
+      new Option(
+        '--average <mode>',
+        'mean over classes: macro, micro (pool counts over classes), weighted (by support) (default: macro)',
+      ).choices(['macro', 'micro', 'weighted']),
+    )
+    .option(
+      '--absent <policy>',
+      'value of a class absent (0/0) from gt and prediction: nan (excluded from means), zero, one or a number (default: nan)',
+    )
+    .option(
+      '--exclude-classes <list>',
+      'class ids or names left out of the means, e.g. 0 or background (repeatable)',
+      collect,
+      [],
+    )
+    .option(
+      '--metrics <ids>',
+      'metric ids from the registry to show (comma list; default: the standard set)',
+      collect,
+      [],
+    )
+    .option(
+      '--preset <library>',
+      'reproduce a library exactly: mmseg, torchmetrics-jaccard, torchmetrics-meaniou, sklearn, keras',
+    )
+    .option('--beta <number>', 'β of the F-score (default: 1)');
+}
+
+/** Output format and destinations. */
+export function addOutputOptions(command: Command, perImage = true): Command {
+  command
+    .optionsGroup('Output:')
+    .addOption(
+      new Option('-f, --format <format>', 'report format')
+        .choices(['table', 'json', 'csv', 'markdown'])
+        .default('table'),
+    )
+    .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout');
+  if (perImage)
+    command.option('--per-image <file.csv>', 'also write per-image mIoU and pixel counts, worst image first');
+  return command
+    .option('-q, --quiet', 'no progress bar, no warnings (errors are still printed)')
+    .option('--no-color', 'no colours (also: NO_COLOR=1, or when stdout is not a terminal)')
+    .option('--debug', 'print stack traces of errors');
+}
+
+/** Parallelism, sharding and state files. */
+export function addRunOptions(command: Command): Command {
+  return command
+    .optionsGroup('Parallelism, shards and state:')
+    .option('-w, --workers <n>', 'worker threads decoding and counting (default: available cores)')
+    .option(
+      '--shard <i/n>',
+      'evaluate the i-th (0-based) of n contiguous blocks of the sorted pairs, or auto',
+    )
+    .option(
+      '--shard-count <n>',
+      "with --shard auto: the number of shards (e.g. a Kubernetes Job's completions)",
+    )
+    .option(
+      '--save-state <file>',
+      'write the mergeable counting state (periodically, at the end and on Ctrl-C)',
+    )
+    .option('--resume <file>', 'continue the run saved in this state file, skipping images already counted')
+    .addOption(new Option('--stop-after <n>', 'stop as if interrupted after n images (testing)').hideHelp());
+}

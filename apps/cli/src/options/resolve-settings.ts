@@ -1,0 +1,194 @@
+import { readFile } from 'node:fs/promises';
+import { type ConfusionMatrixOptions, ErrorCode, type LabelMapping, SegmetricsError } from '@segmetrics/core';
+import { getDatasetPreset } from '@segmetrics/io';
+import { getMetric, type Preset, presets } from '@segmetrics/metrics';
+import { usageError } from '../errors/usage-error.js';
+import {
+  defaultClassNames,
+  type EvaluationSettings,
+  type ReportOptions,
+} from '../pipeline/evaluation-settings.js';
+import {
+  parseAbsent,
+  parseBeta,
+  parseIgnoreIndex,
+  parseInteger,
+  parseList,
+  resolveClassList,
+} from './parse-values.js';
+
+/** Raw commander values of the dataset and report options. */
+export interface SettingsFlags {
+  numClasses?: string;
+  ignoreIndex?: string[];
+  reduceZeroLabel?: boolean;
+  labelMap?: string;
+  classes?: string;
+  dataset?: string;
+  aggregate?: string;
+  imageReduce?: string;
+  average?: string;
+  absent?: string;
+  excludeClasses?: string[];
+  metrics?: string[];
+  preset?: string;
+  beta?: string;
+  perImage?: string;
+}
+
+async function readText(file: string, what: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new SegmetricsError(ErrorCode.IO_FAILED, `${file}: cannot read ${what}: ${reason}`, {
+      context: { file },
+      cause: error,
+    });
+  }
+}
+
+/** Reads `--classes FILE`: one name per line; blank lines and lines starting with `#` are skipped. */
+export async function readClassNames(file: string): Promise<string[]> {
+  const text = await readText(file, 'class names');
+  const names = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+  if (names.length === 0) throw usageError('--classes', `${file} holds no class names`, file);
+  return names;
+}
+
+/**
+ * Reads `--label-map FILE`: a JSON object `{"raw id": class id | null}` (null or -1 = ignored) or an
+ * array indexed by raw id. Raw ids not listed pass through unchanged.
+ */
+export async function readLabelMapFile(file: string): Promise<NonNullable<LabelMapping['table']>> {
+  const text = await readText(file, 'label map');
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw usageError('--label-map', `${file} is not valid JSON`, file);
+  }
+  const valid = (v: unknown) => v === null || (typeof v === 'number' && Number.isSafeInteger(v));
+  if (Array.isArray(data)) {
+    if (!data.every(valid)) throw usageError('--label-map', `${file}: values must be integers or null`, file);
+    return data as (number | null)[];
+  }
+  if (typeof data !== 'object' || data === null) {
+    throw usageError('--label-map', `${file}: expected an object {"raw": class} or an array`, file);
+  }
+  const table: Record<number, number | null> = {};
+  for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+    if (!/^-?\d+$/.test(key) || !valid(value)) {
+      throw usageError(
+        '--label-map',
+        `${file}: entry "${key}": ${JSON.stringify(value)} is not integer → integer|null`,
+        file,
+      );
+    }
+    table[Number(key)] = value as number | null;
+  }
+  return table;
+}
+
+/**
+ * Turns the dataset and report flags into the run's {@link EvaluationSettings}: `--dataset` supplies
+ * defaults (class count, names, ignore labels, mapping) that explicit flags override;
+ * `--reduce-zero-label` without `--ignore-index` ignores 255 (mmsegmentation's convention).
+ * Per-image statistics are kept only when needed (`--aggregate image` or `--per-image`).
+ */
+export async function resolveSettings(flags: SettingsFlags): Promise<EvaluationSettings> {
+  const dataset = flags.dataset === undefined ? null : getDatasetPreset(flags.dataset as 'cityscapes');
+  let classNames: string[] | null = flags.classes === undefined ? null : await readClassNames(flags.classes);
+  let numClasses: number | undefined =
+    flags.numClasses === undefined ? undefined : parseInteger('--num-classes', flags.numClasses, 1);
+  if (numClasses === undefined) numClasses = classNames?.length ?? dataset?.numClasses;
+  if (numClasses === undefined) {
+    throw usageError('--num-classes', 'required (or give --dataset or --classes)');
+  }
+  if (classNames !== null && classNames.length !== numClasses) {
+    throw usageError(
+      '--classes',
+      `${flags.classes} holds ${classNames.length} names but there are ${numClasses} classes`,
+      flags.classes,
+    );
+  }
+  if (classNames === null && dataset !== null && dataset.numClasses === numClasses) {
+    classNames = [...dataset.classNames];
+  }
+  const names = classNames ?? defaultClassNames(numClasses);
+
+  const reduceZeroLabel =
+    flags.reduceZeroLabel === true ||
+    (flags.reduceZeroLabel === undefined && dataset?.reduceZeroLabel === true);
+  const explicitIgnore = parseIgnoreIndex(flags.ignoreIndex ?? []);
+  const presetIgnore =
+    dataset === null ? [] : [dataset.ignoreIndex].flat().filter((v) => typeof v === 'number');
+  const ignoreIndex =
+    explicitIgnore.length > 0
+      ? explicitIgnore
+      : presetIgnore.length > 0
+        ? presetIgnore
+        : reduceZeroLabel
+          ? [255]
+          : [];
+
+  const presetMapping = dataset?.labelMapping;
+  const table = flags.labelMap !== undefined ? await readLabelMapFile(flags.labelMap) : presetMapping?.table;
+  const matrixOptions: ConfusionMatrixOptions = {
+    numClasses,
+    ignoreIndex,
+    ...(table !== undefined || reduceZeroLabel
+      ? {
+          labelMapping: {
+            ...(table === undefined ? {} : { table }),
+            reduceZeroLabel,
+            ...(presetMapping?.applyTo === undefined ? {} : { applyTo: presetMapping.applyTo }),
+          },
+        }
+      : {}),
+  };
+
+  const excludeClasses = resolveClassList(parseList(flags.excludeClasses ?? []), numClasses, names);
+  const preset = resolvePreset(flags.preset);
+  const metrics = parseList(flags.metrics ?? []);
+  for (const id of metrics) getMetric(id);
+  const report: ReportOptions = {
+    aggregate: (flags.aggregate ?? null) as ReportOptions['aggregate'],
+    imageReduce: (flags.imageReduce ?? null) as ReportOptions['imageReduce'],
+    average: (flags.average ?? null) as ReportOptions['average'],
+    absent: flags.absent === undefined ? null : parseAbsent(flags.absent),
+    excludeClasses,
+    metrics,
+    preset: preset?.name ?? null,
+    beta: flags.beta === undefined ? null : parseBeta(flags.beta),
+  };
+  const aggregate = report.aggregate ?? preset?.aggregate ?? 'dataset';
+  const perImage = aggregate === 'image' || flags.perImage !== undefined;
+  const decodeOptions: Record<string, unknown> = {};
+  if (dataset?.colors !== undefined) decodeOptions.colorPalette = dataset.colors;
+  return {
+    numClasses,
+    classNames: names,
+    matrixOptions: { ...matrixOptions, perImage },
+    decodeOptions,
+    report,
+    dataset: flags.dataset ?? null,
+  };
+}
+
+/** Looks up `--preset`; an unknown name is `UNKNOWN_PRESET` (exit code 2) listing the known ones. */
+export function resolvePreset(name: string | undefined): Preset | null {
+  if (name === undefined) return null;
+  const preset = (presets as Readonly<Record<string, Preset>>)[name];
+  if (preset === undefined) {
+    throw new SegmetricsError(
+      ErrorCode.UNKNOWN_PRESET,
+      `--preset: unknown preset "${name}"; known: ${Object.keys(presets).join(', ')}`,
+      { context: { option: '--preset', value: name } },
+    );
+  }
+  return preset;
+}

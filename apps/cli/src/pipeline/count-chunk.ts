@@ -1,0 +1,105 @@
+import { ConfusionMatrix, ErrorCode, SegmetricsError } from '@segmetrics/core';
+import { readLabelMap } from '@segmetrics/io/node';
+import type { ChunkTask, CountSetup, FilePair, SerializedError } from './types.js';
+
+/**
+ * Decodes and counts the pairs of one chunk, in order, into a fresh matrix. Any failure is a
+ * `SegmetricsError` whose message starts with the offending file.
+ */
+export async function countChunk(setup: CountSetup, task: ChunkTask): Promise<ConfusionMatrix> {
+  const matrix = new ConfusionMatrix(setup.matrixOptions);
+  for (const pair of task.pairs) await countPair(matrix, setup, pair);
+  return matrix;
+}
+
+async function countPair(matrix: ConfusionMatrix, setup: CountSetup, pair: FilePair): Promise<void> {
+  const gt = await decode(pair.gtPath, setup);
+  const pred = await decode(pair.predPath, setup);
+  if (gt.width !== pred.width || gt.height !== pred.height) {
+    throw new SegmetricsError(
+      ErrorCode.SHAPE_MISMATCH,
+      `${pair.predPath}: prediction is ${pred.width}×${pred.height} but ground truth ${pair.gtPath} is ${gt.width}×${gt.height}`,
+      {
+        context: {
+          file: pair.predPath,
+          gtFile: pair.gtPath,
+          sampleId: pair.id,
+          predictionSize: [pred.width, pred.height],
+          groundTruthSize: [gt.width, gt.height],
+        },
+      },
+    );
+  }
+  try {
+    matrix.update(pred.data, gt.data, { width: gt.width, height: gt.height, sampleId: pair.id });
+  } catch (error) {
+    if (!SegmetricsError.isInstance(error)) throw error;
+    const file = error.context.side === 'prediction' ? pair.predPath : pair.gtPath;
+    throw new SegmetricsError(error.code, `${file}: ${error.message}`, {
+      context: { ...error.context, file },
+      cause: error,
+    });
+  }
+}
+
+async function decode(path: string, setup: CountSetup) {
+  try {
+    return await readLabelMap(path, { ...setup.decodeOptions, file: path });
+  } catch (error) {
+    if (SegmetricsError.isInstance(error)) {
+      if (error.message.includes(path)) throw error;
+      throw new SegmetricsError(error.code, `${path}: ${error.message}`, {
+        context: { ...error.context, file: path },
+        cause: error,
+      });
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new SegmetricsError(ErrorCode.IO_FAILED, `${path}: cannot read: ${reason}`, {
+      context: { file: path },
+      cause: error,
+    });
+  }
+}
+
+/** Flattens an error for `postMessage` (structured clone keeps plain data only). */
+export function serializeError(error: unknown): SerializedError {
+  if (SegmetricsError.isInstance(error)) {
+    return {
+      code: error.code,
+      message: error.message,
+      context: cloneable(error.context),
+      ...(error.stack === undefined ? {} : { stack: error.stack }),
+      segmetrics: true,
+    };
+  }
+  const err = error instanceof Error ? error : new Error(String(error));
+  return {
+    code: 'INTERNAL',
+    message: err.message,
+    context: {},
+    ...(err.stack === undefined ? {} : { stack: err.stack }),
+    segmetrics: false,
+  };
+}
+
+/** Rebuilds an error sent by {@link serializeError}. */
+export function deserializeError(data: SerializedError): Error {
+  const error = data.segmetrics
+    ? new SegmetricsError(data.code as ErrorCode, data.message, { context: data.context })
+    : new Error(data.message);
+  if (data.stack !== undefined) error.stack = data.stack;
+  return error;
+}
+
+function cloneable(context: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(context)) {
+    const t = typeof value;
+    if (value === null || t === 'string' || t === 'number' || t === 'boolean' || Array.isArray(value)) {
+      out[key] = value;
+    } else if (t !== 'function' && t !== 'symbol' && t !== 'undefined') {
+      out[key] = JSON.parse(JSON.stringify(value)) as unknown;
+    }
+  }
+  return out;
+}

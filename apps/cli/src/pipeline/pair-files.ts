@@ -1,0 +1,111 @@
+import { stat } from 'node:fs/promises';
+import { ErrorCode, SegmetricsError } from '@segmetrics/core';
+import { pairDatasets } from '@segmetrics/io/node';
+import { usageError } from '../errors/usage-error.js';
+import type { FilePair } from './types.js';
+
+/** Pairing flags of `eval` (`--gt-suffix`, `--pred-pattern`, `--include`, ...). */
+export interface PairingFlags {
+  gt: string;
+  pred: string;
+  gtSuffix?: string;
+  predSuffix?: string;
+  gtPattern?: string;
+  predPattern?: string;
+  include?: string[];
+  exclude?: string[];
+  matchBy?: string;
+}
+
+/** The pairs of a dataset, sorted by id, and the prediction files nothing pairs with. */
+export interface PairedFiles {
+  readonly pairs: readonly FilePair[];
+  readonly unmatchedPredictions: readonly string[];
+}
+
+/** How many missing files an error lists before summarising the rest. */
+export const MAX_LISTED = 20;
+
+function describe(item: unknown): string {
+  if (typeof item === 'string') return item;
+  if (typeof item === 'object' && item !== null) {
+    const record = item as Record<string, unknown>;
+    for (const key of ['gtPath', 'path', 'predPath', 'id']) {
+      if (typeof record[key] === 'string') return record[key] as string;
+    }
+  }
+  return String(item);
+}
+
+/** Lists the first {@link MAX_LISTED} items and the count of the rest. */
+export function listSome(items: readonly unknown[]): string {
+  const shown = items.slice(0, MAX_LISTED).map(describe).join(', ');
+  return items.length > MAX_LISTED ? `${shown}, … and ${items.length - MAX_LISTED} more` : shown;
+}
+
+async function checkDirectory(option: string, dir: string): Promise<void> {
+  let isDir = false;
+  try {
+    isDir = (await stat(dir)).isDirectory();
+  } catch {
+    throw new SegmetricsError(ErrorCode.IO_FAILED, `${dir}: no such folder (${option})`, {
+      context: { file: dir, option },
+    });
+  }
+  if (!isDir) throw usageError(option, `${dir} is not a folder`, dir);
+}
+
+function regex(option: string, source: string | undefined): RegExp | undefined {
+  if (source === undefined) return undefined;
+  try {
+    return new RegExp(source);
+  } catch (error) {
+    throw usageError(option, `invalid regular expression: ${(error as Error).message}`, source);
+  }
+}
+
+/**
+ * Pairs the ground-truth and prediction folders with `@segmetrics/io`. A ground-truth file without a
+ * prediction is an error (`PAIRING_FAILED`) listing the first 20 and the count; an empty dataset is
+ * an error too; prediction files without ground truth are returned for a warning.
+ */
+export async function pairFiles(flags: PairingFlags): Promise<PairedFiles> {
+  await checkDirectory('--gt', flags.gt);
+  await checkDirectory('--pred', flags.pred);
+  const gtPattern = regex('--gt-pattern', flags.gtPattern);
+  const predPattern = regex('--pred-pattern', flags.predPattern);
+  const result = await pairDatasets({
+    gtDir: flags.gt,
+    predDir: flags.pred,
+    ...(flags.gtSuffix === undefined ? {} : { gtSuffix: flags.gtSuffix }),
+    ...(flags.predSuffix === undefined ? {} : { predSuffix: flags.predSuffix }),
+    ...(gtPattern === undefined ? {} : { gtPattern }),
+    ...(predPattern === undefined ? {} : { predPattern }),
+    ...((flags.include ?? []).length > 0 ? { include: flags.include } : {}),
+    ...((flags.exclude ?? []).length > 0 ? { exclude: flags.exclude } : {}),
+    ...(flags.matchBy === undefined ? {} : { matchBy: flags.matchBy as 'path' | 'basename' }),
+  });
+  const missing = result.missingPredictions as readonly unknown[];
+  if (missing.length > 0) {
+    throw new SegmetricsError(
+      ErrorCode.PAIRING_FAILED,
+      `${missing.length} ground-truth file${missing.length === 1 ? ' has' : 's have'} no prediction in ${flags.pred}: ${listSome(missing)}`,
+      {
+        context: {
+          file: flags.pred,
+          missing: missing.length,
+          first: missing.slice(0, MAX_LISTED).map(describe),
+        },
+      },
+    );
+  }
+  if (result.pairs.length === 0) {
+    throw new SegmetricsError(ErrorCode.PAIRING_FAILED, `${flags.gt}: no ground-truth label maps found`, {
+      context: { file: flags.gt },
+    });
+  }
+  const pairs = result.pairs
+    .map((p) => ({ id: p.id, gtPath: p.gtPath, predPath: p.predPath }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { pairs, unmatchedPredictions: (result.unmatchedPredictions as readonly unknown[]).map(describe) };
+}

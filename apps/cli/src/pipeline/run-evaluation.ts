@@ -1,0 +1,163 @@
+import { availableParallelism } from 'node:os';
+import { type ConfusionMatrix, ErrorCode, SegmetricsError } from '@segmetrics/core';
+import { type Shard, shardRange } from '../options/shard.js';
+import { type OutputStream, ProgressBar } from '../util/terminal.js';
+import { countPairs } from './count-pairs.js';
+import type { EvaluationSettings } from './evaluation-settings.js';
+import { listSome } from './pair-files.js';
+import { loadState, type StateFile, saveState } from './state-file.js';
+import type { FilePair } from './types.js';
+
+/** Everything `runEvaluation` needs besides the files. */
+export interface RunOptions {
+  readonly settings: EvaluationSettings;
+  /** Every pair of the dataset, sorted by id. */
+  readonly pairs: readonly FilePair[];
+  readonly source: { gt: string | null; pred: string | null };
+  /** Worker threads (0 = in this thread). Default: available cores. */
+  readonly workers?: number;
+  readonly shard: Shard | null;
+  /** State file written periodically, at the end and on SIGINT/SIGTERM. */
+  readonly saveState?: string;
+  /** State file of an interrupted run to continue. */
+  readonly resume?: string;
+  /** Seconds between periodic state saves (default 30). */
+  readonly saveInterval?: number;
+  /** Stop as if interrupted after this many newly counted images (tests). */
+  readonly stopAfter?: number;
+  readonly stderr: OutputStream;
+  readonly progress: boolean;
+}
+
+/** Result of a run: the counted matrix, and whether it was interrupted (and by what). */
+export interface RunOutcome {
+  readonly matrix: ConfusionMatrix;
+  readonly complete: boolean;
+  /** `'SIGINT'`/`'SIGTERM'` when a signal stopped the run, `'stop-after'` for the test hook. */
+  readonly interruptedBy: 'SIGINT' | 'SIGTERM' | 'stop-after' | null;
+  /** Images of the selection (shard) and how many of them are counted. */
+  readonly selected: number;
+  readonly counted: number;
+  /** Where the state was written, if anywhere. */
+  readonly statePath: string | null;
+}
+
+function canonical(value: unknown): string {
+  return JSON.stringify(JSON.parse(JSON.stringify(value)));
+}
+
+function checkResumable(
+  file: string,
+  state: StateFile,
+  settings: EvaluationSettings,
+  shard: Shard | null,
+): void {
+  if (canonical(state.settings) !== canonical(settings)) {
+    throw new SegmetricsError(
+      ErrorCode.INCOMPATIBLE_SETTINGS,
+      `${file}: the state was saved with different settings; resume with the same options (state: ${canonical(state.settings)})`,
+      { context: { file } },
+    );
+  }
+  if (canonical(state.selection.shard) !== canonical(shard)) {
+    throw new SegmetricsError(
+      ErrorCode.INCOMPATIBLE_SETTINGS,
+      `${file}: the state covers shard ${state.selection.shard === null ? 'none' : `${state.selection.shard.index}/${state.selection.shard.count}`}, this run ${shard === null ? 'none' : `${shard.index}/${shard.count}`}`,
+      { context: { file } },
+    );
+  }
+}
+
+/**
+ * Counts the selected pairs (a shard of them, minus those a resumed state already counted) with
+ * worker threads; saves the state periodically, at the end and on SIGINT/SIGTERM (atomically).
+ */
+export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
+  const { settings, shard } = options;
+  const range =
+    shard === null ? { start: 0, end: options.pairs.length } : shardRange(options.pairs.length, shard);
+  const selected = options.pairs.slice(range.start, range.end);
+
+  let initial: ConfusionMatrix | undefined;
+  let todo = selected;
+  if (options.resume !== undefined) {
+    const loaded = await loadState(options.resume);
+    checkResumable(options.resume, loaded.state, settings, shard);
+    const done = new Set(loaded.matrix.sampleIds);
+    const known = new Set(selected.map((p) => p.id));
+    const foreign = [...done].filter((id) => !known.has(id));
+    if (foreign.length > 0) {
+      throw new SegmetricsError(
+        ErrorCode.INCOMPATIBLE_SETTINGS,
+        `${options.resume}: the state counted ${foreign.length} image(s) that this run does not select: ${listSome(foreign)}`,
+        { context: { file: options.resume } },
+      );
+    }
+    initial = loaded.matrix;
+    todo = selected.filter((p) => !done.has(p.id));
+  }
+
+  const statePath = options.saveState ?? options.resume ?? null;
+  const body = (complete: boolean) => ({
+    settings,
+    selection: { shard, datasetPairs: options.pairs.length, pairs: selected.length },
+    complete,
+    source: options.source,
+  });
+
+  const controller = new AbortController();
+  let signalName: 'SIGINT' | 'SIGTERM' | null = null;
+  const onSignal = (name: 'SIGINT' | 'SIGTERM') => () => {
+    if (signalName !== null) process.exit(name === 'SIGINT' ? 130 : 143);
+    signalName = name;
+    controller.abort();
+  };
+  const onInt = onSignal('SIGINT');
+  const onTerm = onSignal('SIGTERM');
+  process.on('SIGINT', onInt);
+  process.on('SIGTERM', onTerm);
+
+  const bar = new ProgressBar(options.stderr, options.progress);
+  const interval = (options.saveInterval ?? 30) * 1000;
+  let lastSave = Date.now();
+  let saving: Promise<void> = Promise.resolve();
+  const alreadyCounted = selected.length - todo.length;
+  try {
+    const result = await countPairs(
+      { matrixOptions: settings.matrixOptions, decodeOptions: settings.decodeOptions },
+      todo,
+      {
+        workers: options.workers ?? availableParallelism(),
+        ...(initial === undefined ? {} : { initial }),
+        signal: controller.signal,
+        ...(options.stopAfter === undefined ? {} : { stopAfter: options.stopAfter }),
+        onProgress: (done, _total, matrix) => {
+          bar.update(alreadyCounted + done, selected.length);
+          if (statePath !== null && Date.now() - lastSave >= interval) {
+            lastSave = Date.now();
+            const text = body(false);
+            saving = saving.then(() => saveState(statePath, matrix, text));
+          }
+        },
+      },
+    );
+    bar.clear();
+    await saving;
+    const complete = result.complete && result.matrix.images === selected.length;
+    if (statePath !== null) await saveState(statePath, result.matrix, body(complete));
+    return {
+      matrix: result.matrix,
+      complete,
+      interruptedBy: complete ? null : (signalName ?? 'stop-after'),
+      selected: selected.length,
+      counted: result.matrix.images,
+      statePath,
+    };
+  } catch (error) {
+    bar.clear();
+    throw error;
+  } finally {
+    process.off('SIGINT', onInt);
+    process.off('SIGTERM', onTerm);
+  }
+}

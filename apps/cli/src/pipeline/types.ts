@@ -1,0 +1,35 @@
+import type { ConfusionMatrixOptions } from '@segmetrics/core';
+
+/** One ground-truth / prediction file pair, identified by its relative path without suffix. */
+export interface FilePair {
+  readonly id: string;
+  readonly gtPath: string;
+  readonly predPath: string;
+}
+
+/** What a worker needs to decode and count: the matrix settings and the decoder options. */
+export interface CountSetup {
+  readonly matrixOptions: ConfusionMatrixOptions;
+  /** Options passed to `readLabelMap` (e.g. a colour palette for RGB masks). */
+  readonly decodeOptions: Readonly<Record<string, unknown>>;
+}
+
+/** A chunk of consecutive pairs (in sorted order) counted into one matrix. */
+export interface ChunkTask {
+  readonly chunkIndex: number;
+  readonly pairs: readonly FilePair[];
+}
+
+/** A `SegmetricsError` flattened for `postMessage`. */
+export interface SerializedError {
+  readonly code: string;
+  readonly message: string;
+  readonly context: Record<string, unknown>;
+  readonly stack?: string;
+  readonly segmetrics: boolean;
+}
+
+/** A worker's answer to a {@link ChunkTask}: the chunk's matrix state, or the first error. */
+export type ChunkResult =
+  | { readonly chunkIndex: number; readonly state: unknown; readonly error?: undefined }
+  | { readonly chunkIndex: number; readonly error: SerializedError; readonly state?: undefined };

@@ -1,0 +1,17 @@
+import { ConfusionMatrix, SegmetricsError } from '@segmetrics/core';
+import type { EvaluationSettings } from '../pipeline/evaluation-settings.js';
+import { buildReport } from './build-report.js';
+
+const USAGE = new Set(['INVALID_OPTION', 'UNKNOWN_METRIC', 'UNKNOWN_PRESET']);
+
+/**
+ * Checks the metric options before any file is read, by evaluating an empty matrix with them: an
+ * invalid combination (e.g. overriding a preset's fixed choice) fails now, as a usage error.
+ */
+export function validateReportOptions(settings: EvaluationSettings): void {
+  try {
+    buildReport(new ConfusionMatrix(settings.matrixOptions), settings);
+  } catch (error) {
+    if (SegmetricsError.isInstance(error) && USAGE.has(error.code)) throw error;
+  }
+}

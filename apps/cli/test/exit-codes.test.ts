@@ -1,0 +1,211 @@
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parityFixtureRoot } from '@segmetrics/test-utils';
+import { describe, expect, it } from 'vitest';
+import { grayPng, read, runCli, tempDir } from './helpers.js';
+
+const cityscapes = join(parityFixtureRoot(), 'cityscapes_like');
+const base = ['--num-classes', '19', '--ignore-index', '255'];
+
+/** A copy of the cityscapes_like fixture that a test may break. */
+function copyFixture(): { gt: string; pred: string; dir: string } {
+  const dir = tempDir('fixture');
+  for (const side of ['gt', 'pred']) {
+    mkdirSync(join(dir, side));
+    for (const file of readdirSync(join(cityscapes, side))) {
+      copyFileSync(join(cityscapes, side, file), join(dir, side, file));
+    }
+  }
+  return { gt: join(dir, 'gt'), pred: join(dir, 'pred'), dir };
+}
+
+/** A tiny 2-image dataset with 3 classes; `mutate` may rewrite files before the run. */
+function tinyDataset(): { gt: string; pred: string } {
+  const dir = tempDir('tiny');
+  mkdirSync(join(dir, 'gt'));
+  mkdirSync(join(dir, 'pred'));
+  for (const name of ['a', 'b']) {
+    writeFileSync(join(dir, 'gt', `${name}.png`), grayPng(2, 2, [0, 1, 2, 1]));
+    writeFileSync(join(dir, 'pred', `${name}.png`), grayPng(2, 2, [0, 1, 1, 1]));
+  }
+  return { gt: join(dir, 'gt'), pred: join(dir, 'pred') };
+}
+
+function errorLines(stderr: string): string[] {
+  return stderr.split('\n').filter((line) => line.startsWith('error:'));
+}
+
+describe('segmetrics exit codes', () => {
+  it("exits 0 on success and prints the table with the dataset preset's class names", () => {
+    const result = runCli([
+      'eval',
+      '--gt',
+      join(cityscapes, 'gt'),
+      '--pred',
+      join(cityscapes, 'pred'),
+      '--dataset',
+      'cityscapes',
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('mIoU');
+    expect(result.stdout).toContain('road');
+  });
+
+  it('exits 2 with usage for an unknown option', () => {
+    const result = runCli(['eval', '--gt', 'x', '--pred', 'y', '--num-classes', '3', '--bogus']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("unknown option '--bogus'");
+    expect(result.stderr).toContain('segmetrics eval --help');
+  });
+
+  it('exits 2 when a required option is missing', () => {
+    expect(runCli(['eval', '--pred', 'y', '--num-classes', '3']).code).toBe(2);
+  });
+
+  it('exits 2 when no class count can be found', () => {
+    const { gt, pred } = tinyDataset();
+    const result = runCli(['eval', '--gt', gt, '--pred', pred]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--num-classes');
+    expect(result.stderr).toContain('usage: segmetrics eval');
+  });
+
+  it.each([
+    [['--num-classes', '0']],
+    [['--num-classes', '3', '--shard', '4/4']],
+    [['--num-classes', '3', '--shard', 'half']],
+    [['--num-classes', '3', '--absent', 'sometimes']],
+    [['--num-classes', '3', '--aggregate', 'galaxy']],
+    [['--num-classes', '3', '--preset', 'caffe']],
+    [['--num-classes', '3', '--metrics', 'iou,happiness']],
+    [['--num-classes', '3', '--workers', '0']],
+    [['--num-classes', '3', '--exclude-classes', '7']],
+  ])('exits 2 for an invalid option value (%j)', (flags) => {
+    const { gt, pred } = tinyDataset();
+    const result = runCli(['eval', '--gt', gt, '--pred', pred, ...flags]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 for an unknown command', () => {
+    expect(runCli(['evaluate']).code).toBe(2);
+  });
+
+  it('exits 1 listing missing predictions (first 20 and the count)', () => {
+    const dir = tempDir('missing');
+    mkdirSync(join(dir, 'gt'));
+    mkdirSync(join(dir, 'pred'));
+    for (let i = 0; i < 25; i++)
+      writeFileSync(join(dir, 'gt', `img_${String(i).padStart(2, '0')}.png`), grayPng(1, 1, [0]));
+    writeFileSync(join(dir, 'pred', 'img_00.png'), grayPng(1, 1, [0]));
+    const result = runCli([
+      'eval',
+      '--gt',
+      join(dir, 'gt'),
+      '--pred',
+      join(dir, 'pred'),
+      '--num-classes',
+      '2',
+    ]);
+    expect(result.code).toBe(1);
+    const [line] = errorLines(result.stderr);
+    expect(line).toContain('24 ground-truth files have no prediction');
+    expect(line).toContain('img_01');
+    expect(line).toContain('and 4 more');
+    expect(line).not.toContain('img_24');
+  });
+
+  it('warns about extra prediction files and still exits 0', () => {
+    const { gt, pred } = tinyDataset();
+    writeFileSync(join(pred, 'extra.png'), grayPng(2, 2, [0, 0, 0, 0]));
+    const result = runCli(['eval', '--gt', gt, '--pred', pred, '--num-classes', '3']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/warning: 1 prediction file has no ground truth.*extra/);
+  });
+
+  it('exits 1 naming a corrupt PNG, without a stack trace', () => {
+    const { gt, pred } = tinyDataset();
+    writeFileSync(join(pred, 'b.png'), grayPng(2, 2, [0, 1, 1, 1]).slice(0, 40));
+    const result = runCli(['eval', '--gt', gt, '--pred', pred, '--num-classes', '3']);
+    expect(result.code).toBe(1);
+    const lines = errorLines(result.stderr);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(join(pred, 'b.png'));
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('prints the stack trace with --debug', () => {
+    const { gt, pred } = tinyDataset();
+    writeFileSync(join(pred, 'b.png'), 'not a png at all');
+    const result = runCli(['eval', '--gt', gt, '--pred', pred, '--num-classes', '3', '--debug']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/\n\s+at /);
+  });
+
+  it('exits 1 naming both files on a size mismatch', () => {
+    const { gt, pred } = tinyDataset();
+    writeFileSync(join(pred, 'a.png'), grayPng(1, 4, [0, 1, 1, 1]));
+    const result = runCli(['eval', '--gt', gt, '--pred', pred, '--num-classes', '3']);
+    expect(result.code).toBe(1);
+    const [line] = errorLines(result.stderr);
+    expect(line).toContain(join(pred, 'a.png'));
+    expect(line).toContain('1×4');
+    expect(line).toContain('2×2');
+  });
+
+  it('exits 1 naming the file, value and pixel for a label out of range', () => {
+    const { gt, pred } = tinyDataset();
+    writeFileSync(join(gt, 'b.png'), grayPng(2, 2, [0, 1, 7, 1]));
+    const result = runCli(['eval', '--gt', gt, '--pred', pred, '--num-classes', '3']);
+    expect(result.code).toBe(1);
+    const [line] = errorLines(result.stderr);
+    expect(line).toContain(join(gt, 'b.png'));
+    expect(line).toContain('7');
+    expect(line).toContain('x=0, y=1');
+  });
+
+  it('exits 1 when the ground-truth folder does not exist', () => {
+    const result = runCli([
+      'eval',
+      '--gt',
+      '/nonexistent/gt',
+      '--pred',
+      '/nonexistent/pred',
+      '--num-classes',
+      '3',
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('/nonexistent/gt');
+  });
+
+  it('never leaves a half-written report when the evaluation fails', () => {
+    const { gt, pred } = tinyDataset();
+    writeFileSync(join(pred, 'b.png'), 'broken');
+    const out = join(tempDir('out'), 'report.json');
+    const result = runCli([
+      'eval',
+      '--gt',
+      gt,
+      '--pred',
+      pred,
+      '--num-classes',
+      '3',
+      '--format',
+      'json',
+      '-o',
+      out,
+    ]);
+    expect(result.code).toBe(1);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(join(out, '..'))).toEqual([]);
+  });
+
+  it('replaces an existing report only when the run succeeds', () => {
+    const copy = copyFixture();
+    const out = join(copy.dir, 'report.json');
+    writeFileSync(out, 'previous');
+    writeFileSync(join(copy.pred, 'img_003.png'), 'broken');
+    expect(runCli(['eval', '--gt', copy.gt, '--pred', copy.pred, ...base, '-o', out]).code).toBe(1);
+    expect(read(out)).toBe('previous');
+  });
+});

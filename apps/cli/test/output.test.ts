@@ -1,0 +1,183 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parityFixtureRoot } from '@segmetrics/test-utils';
+import { describe, expect, it } from 'vitest';
+import { read, runCli, runJson, tempDir } from './helpers.js';
+
+const fixture = join(parityFixtureRoot(), 'cityscapes_like');
+const dataset = [
+  '--gt',
+  join(fixture, 'gt'),
+  '--pred',
+  join(fixture, 'pred'),
+  '--num-classes',
+  '19',
+  '--ignore-index',
+  '255',
+];
+
+describe('segmetrics eval --format json', () => {
+  it('follows the documented contract (schema version 1, NaN as null)', () => {
+    const report = runJson(['eval', ...dataset]);
+    expect(report.schemaVersion).toBe(1);
+    expect(Object.keys(report)).toEqual(
+      expect.arrayContaining([
+        'schemaVersion',
+        'numClasses',
+        'classNames',
+        'images',
+        'pixels',
+        'settings',
+        'summary',
+        'perClass',
+        'absentClasses',
+        'predictedOnlyClasses',
+        'confusionMatrix',
+        'confusedPairs',
+        'version',
+      ]),
+    );
+    expect(report.absentClasses).toEqual([17, 18]);
+    const perClass = report.perClass as { id: number; iou: number | null }[];
+    expect(perClass.map((r) => r.id)).toEqual(Array.from({ length: 19 }, (_, i) => i));
+    expect(perClass[17]!.iou).toBeNull();
+    const settings = report.settings as Record<string, unknown>;
+    expect(settings.aggregate).toBe('dataset');
+    expect(settings.ignoreIndex).toEqual([255]);
+    const pixels = report.pixels as { counted: number; ignored: number };
+    expect(pixels.counted + pixels.ignored).toBe(12 * 512 * 256);
+  });
+
+  it('writes the report atomically to -o', () => {
+    const out = join(tempDir('json'), 'report.json');
+    const result = runCli(['eval', ...dataset, '--format', 'json', '-o', out]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(JSON.parse(read(out)).schemaVersion).toBe(1);
+  });
+});
+
+describe('segmetrics eval output formats', () => {
+  it('prints a table naming absent classes and the settings', () => {
+    const result = runCli(['eval', ...dataset, '--classes', writeNames()]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Absent.*17 c17, 18 c18/);
+    expect(result.stdout).toContain('Settings: aggregate dataset');
+    expect(result.stdout).toContain('Top confused');
+    expect(result.stdout).not.toContain('\x1b[');
+  });
+
+  it('writes colours only when asked to (FORCE_COLOR) and never with --no-color', () => {
+    expect(runCli(['eval', ...dataset], { NO_COLOR: '', FORCE_COLOR: '1' }).stdout).toContain('\x1b[');
+    expect(
+      runCli(['eval', ...dataset, '--no-color'], { NO_COLOR: '', FORCE_COLOR: '1' }).stdout,
+    ).not.toContain('\x1b[');
+  });
+
+  it('writes CSV with one row per class and a summary row', () => {
+    const result = runCli(['eval', ...dataset, '--format', 'csv']);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^kind,id,name,iou,dice/);
+    expect(lines).toHaveLength(1 + 19 + 1);
+    expect(lines[20]).toMatch(/^summary,,mean,0\.\d+/);
+  });
+
+  it('writes Markdown tables', () => {
+    const result = runCli(['eval', ...dataset, '--format', 'markdown']);
+    expect(result.stdout).toContain('| mIoU | mDice | aAcc | mAcc | fwIoU |');
+    expect(result.stdout).toContain('| 18 | class_18 | — |');
+  });
+
+  it('writes a per-image CSV, worst image first', () => {
+    const file = join(tempDir('per-image'), 'images.csv');
+    expect(runCli(['eval', ...dataset, '--per-image', file, '-q']).code).toBe(0);
+    const rows = read(file).trim().split('\n');
+    expect(rows[0]).toBe('rank,id,mIoU,pixelAccuracy,counted,ignored,classes,worstClass,worstIoU');
+    expect(rows).toHaveLength(13);
+    const mious = rows.slice(1).map((row) => Number(row.split(',')[2]));
+    expect([...mious].sort((a, b) => a - b)).toEqual(mious);
+  });
+});
+
+function writeNames(): string {
+  const file = join(tempDir('names'), 'classes.txt');
+  writeFileSync(file, `${Array.from({ length: 19 }, (_, i) => `c${i}`).join('\n')}\n`);
+  return file;
+}
+
+describe('segmetrics --help', () => {
+  it('lists the commands, examples, conventions and exit codes', () => {
+    const result = runCli(['--help']);
+    expect(result.code).toBe(0);
+    for (const text of ['eval', 'merge', 'demo', 'Examples:', 'Exit codes'])
+      expect(result.stdout).toContain(text);
+  });
+
+  it('documents every eval option in groups', () => {
+    const result = runCli(['eval', '--help']);
+    expect(result.code).toBe(0);
+    for (const option of [
+      '--ignore-index',
+      '--reduce-zero-label',
+      '--label-map',
+      '--classes',
+      '--dataset',
+      '--gt-suffix',
+      '--pred-pattern',
+      '--include',
+      '--aggregate',
+      '--image-reduce',
+      '--average',
+      '--absent',
+      '--exclude-classes',
+      '--metrics',
+      '--preset',
+      '--beta',
+      '--format',
+      '--output',
+      '--per-image',
+      '--save-state',
+      '--resume',
+      '--workers',
+      '--shard',
+      '--quiet',
+      '--debug',
+      '--no-color',
+      'Metric conventions:',
+      'Examples:',
+    ]) {
+      expect(result.stdout).toContain(option);
+    }
+    expect(result.stdout).not.toContain('--stop-after');
+  });
+
+  it('prints the version', () => {
+    expect(runCli(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
+describe('segmetrics demo', () => {
+  it('generates the sample and prints the table with the never-present class named', () => {
+    const result = runCli(['demo']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('mIoU');
+    expect(result.stdout).toMatch(/Absent.*16 train/);
+  });
+
+  it('keeps the files with --out and evaluates them the same way as eval', () => {
+    const out = tempDir('demo');
+    const demo = runJson(['demo', '--out', out]);
+    const again = runJson([
+      'eval',
+      '--gt',
+      join(out, 'gt'),
+      '--pred',
+      join(out, 'pred'),
+      '--classes',
+      join(out, 'classes.txt'),
+      '--ignore-index',
+      '255',
+    ]);
+    expect(again.summary).toEqual(demo.summary);
+  });
+});

@@ -1,0 +1,127 @@
+import { join } from 'node:path';
+import {
+  expectAllClose,
+  expectClose,
+  FLOAT32_TOLERANCE,
+  FLOAT64_TOLERANCE,
+  listParityFixtures,
+  loadParityFixture,
+  parityFixtureRoot,
+} from '@segmetrics/test-utils';
+import { describe, expect, it } from 'vitest';
+import { runJson } from './helpers.js';
+
+interface Report {
+  numClasses: number;
+  images: number;
+  summary: Record<string, number | null>;
+  perClass: {
+    id: number;
+    iou: number | null;
+    dice: number | null;
+    precision: number | null;
+    recall: number | null;
+  }[];
+  confusionMatrix: number[][];
+  absentClasses: number[];
+}
+
+type Ref = Record<string, number | null | readonly (number | null)[]>;
+
+const root = parityFixtureRoot();
+const fixtures = listParityFixtures(root);
+
+function evalFixture(name: string, extra: readonly string[] = []): Report {
+  const dir = join(root, name);
+  const { expected } = loadParityFixture(name, root);
+  const flags = expected.flags.split(/\s+/).filter((f) => f !== '');
+  return runJson([
+    'eval',
+    '--gt',
+    join(dir, 'gt'),
+    '--pred',
+    join(dir, 'pred'),
+    ...flags,
+    ...extra,
+  ]) as unknown as Report;
+}
+
+function column(report: Report, key: 'iou' | 'dice' | 'precision' | 'recall'): (number | null)[] {
+  return report.perClass.map((row) => row[key]);
+}
+
+describe('segmetrics eval on the parity fixtures', () => {
+  it('finds the fixtures', () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(8);
+  });
+
+  describe.each(fixtures)('%s', (name) => {
+    const { expected } = loadParityFixture(name, root);
+    const ref = expected.reference;
+    const mmseg = ref.mmseg as Ref;
+    const imagewise = ref.imagewise as Ref;
+
+    it('matches mmsegmentation IoUMetric in dataset mode with the fixture flags', () => {
+      const report = evalFixture(name);
+      expect(report.numClasses).toBe(expected.numClasses);
+      expect(report.images).toBe(expected.images);
+      expectAllClose(column(report, 'iou'), mmseg.IoU as (number | null)[], FLOAT64_TOLERANCE);
+      expectAllClose(column(report, 'dice'), mmseg.Dice as (number | null)[], FLOAT64_TOLERANCE);
+      expectAllClose(column(report, 'precision'), mmseg.Precision as (number | null)[], FLOAT64_TOLERANCE);
+      expectAllClose(column(report, 'recall'), mmseg.Acc as (number | null)[], FLOAT64_TOLERANCE);
+      for (const key of ['mIoU', 'mDice', 'mAcc', 'aAcc', 'fwIoU'] as const) {
+        expectClose(report.summary[key] ?? null, mmseg[key] as number | null, FLOAT64_TOLERANCE);
+      }
+    });
+
+    it('writes the C×C confusion matrix with rows = ground truth, as scikit-learn', () => {
+      // Pixels predicted as an ignore label are not in the C×C matrix (they are `predictedIgnore`),
+      // which is also what scikit-learn's confusion_matrix(labels=range(C)) drops.
+      const report = evalFixture(name);
+      expect(report.confusionMatrix).toEqual(
+        (ref.sklearn as { confusionMatrix: number[][] }).confusionMatrix,
+      );
+    });
+
+    it('--aggregate image --image-reduce per-class gives the imagewise per-class means (absent = NaN)', () => {
+      const report = evalFixture(name, ['--aggregate', 'image', '--image-reduce', 'per-class']);
+      expectAllClose(
+        column(report, 'iou'),
+        imagewise.perClass_absentNaN as (number | null)[],
+        FLOAT64_TOLERANCE,
+      );
+      expectClose(report.summary.mIoU ?? null, imagewise.mIoU_absentNaN as number, FLOAT64_TOLERANCE);
+    });
+
+    it('--absent zero with per-class image reduction counts absent images as 0', () => {
+      const report = evalFixture(name, [
+        '--aggregate',
+        'image',
+        '--image-reduce',
+        'per-class',
+        '--absent',
+        'zero',
+      ]);
+      expectAllClose(
+        column(report, 'iou'),
+        imagewise.perClass_absentZero as (number | null)[],
+        FLOAT64_TOLERANCE,
+      );
+      expectClose(report.summary.mIoU ?? null, imagewise.mIoU_absentZero as number, FLOAT64_TOLERANCE);
+    });
+
+    it('--aggregate image --image-reduce per-image gives the mean of per-image mIoUs', () => {
+      const report = evalFixture(name, ['--aggregate', 'image', '--image-reduce', 'per-image']);
+      expectClose(report.summary.mIoU ?? null, imagewise.mIoU_meanOfImages as number, FLOAT64_TOLERANCE);
+    });
+
+    it('--aggregate image --image-reduce pooled gives torchmetrics MeanIoU', () => {
+      const report = evalFixture(name, ['--aggregate', 'image', '--image-reduce', 'pooled']);
+      expectClose(report.summary.mIoU ?? null, imagewise.mIoU_pooledPairs as number, FLOAT64_TOLERANCE);
+      const tm = ref.torchmetrics as Ref;
+      if (typeof tm.meanIoU_imagewise === 'number') {
+        expectClose(report.summary.mIoU ?? null, tm.meanIoU_imagewise, FLOAT32_TOLERANCE);
+      }
+    });
+  });
+});
