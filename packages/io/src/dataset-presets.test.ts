@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { cityscapesLabelIdToTrainId, datasetPresets, getDatasetPreset } from './dataset-presets.js';
+
+describe('datasetPresets', () => {
+  it('datasetPresets.cityscapes lists the 19 cityscapesScripts train classes with their colours', () => {
+    const preset = datasetPresets.cityscapes;
+    expect(preset.numClasses).toBe(19);
+    expect(preset.classNames).toHaveLength(19);
+    expect(preset.classNames[0]).toBe('road');
+    expect(preset.classNames[18]).toBe('bicycle');
+    expect(preset.colors[13]).toEqual([0, 0, 142]); // car
+    expect(preset.ignoreIndex).toEqual([255]);
+    expect(preset.labelMapping).toBeUndefined();
+  });
+
+  it('cityscapesLabelIdToTrainId maps labelIds 0…33 to trainIds, void ids to 255', () => {
+    expect(Object.keys(cityscapesLabelIdToTrainId)).toHaveLength(34);
+    expect(cityscapesLabelIdToTrainId[7]).toBe(0); // road
+    expect(cityscapesLabelIdToTrainId[26]).toBe(13); // car
+    expect(cityscapesLabelIdToTrainId[33]).toBe(18); // bicycle
+    expect(cityscapesLabelIdToTrainId[0]).toBe(255);
+    const trainIds = new Set(Object.values(cityscapesLabelIdToTrainId).filter((v) => v !== 255));
+    expect(trainIds.size).toBe(19);
+    expect(datasetPresets['cityscapes-labelids'].labelMapping?.table).toBe(cityscapesLabelIdToTrainId);
+  });
+
+  it('datasetPresets.ade20k has 150 names and colours and reduces the zero label', () => {
+    const preset = datasetPresets.ade20k;
+    expect([preset.classNames.length, preset.colors.length]).toEqual([150, 150]);
+    expect([preset.classNames[0], preset.classNames[7], preset.classNames[149]]).toEqual([
+      'wall',
+      'bed',
+      'flag',
+    ]);
+    expect(preset.reduceZeroLabel).toBe(true);
+    expect(preset.labelMapping?.reduceZeroLabel).toBe(true);
+  });
+
+  it('datasetPresets.voc has 21 classes coloured by the VOC colour map', () => {
+    const preset = datasetPresets.voc;
+    expect(preset.classNames).toHaveLength(21);
+    expect(preset.colors[0]).toEqual([0, 0, 0]);
+    expect(preset.colors[15]).toEqual([192, 128, 128]); // person
+    expect(preset.ignoreIndex).toEqual([255]);
+  });
+});
+
+describe('getDatasetPreset', () => {
+  it('getDatasetPreset finds presets case-insensitively and rejects unknown names with UNKNOWN_PRESET', () => {
+    expect(getDatasetPreset('VOC')).toBe(datasetPresets.voc);
+    expect(() => getDatasetPreset('coco')).toThrowError(expect.objectContaining({ code: 'UNKNOWN_PRESET' }));
+  });
+});
