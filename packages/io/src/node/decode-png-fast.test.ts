@@ -184,7 +184,8 @@ describe('decodePngFast', () => {
       for (const decode of [decodePngFast, decodePng]) {
         for (const checkCrc of [true, false]) {
           try {
-            const map = decode(bytes, { file: 'fuzz.png', checkCrc });
+            // A small pixel limit keeps mutated headers (without CRC checks) from allocating large images.
+            const map = decode(bytes, { file: 'fuzz.png', checkCrc, maxPixels: 4096 });
             if (checkCrc) expect(sameLabels(map.data, expected)).toBe(true);
             decoded++;
           } catch (error) {
@@ -197,5 +198,5 @@ describe('decodePngFast', () => {
     }
     expect(typedErrors).toBeGreaterThan(0);
     expect(decoded).toBeGreaterThan(0);
-  });
+  }, 120_000);
 });
