@@ -5,8 +5,6 @@ import { buildSlotLut, classifyValue, type LutKind, lutKind, slotOf, unsignedVie
 
 /** Below this many pixels, 8-bit maps skip the 65,536-bin pair histogram (its fold costs ~65k steps). */
 export const PAIR_HISTOGRAM_MIN_PIXELS = 1 << 15;
-/** General path: a [min, max] lookup table is built when the value range is at most this wide. */
-const RANGE_LUT_MAX = 1 << 16;
 
 /** Module-wide scratch: JavaScript is single-threaded and counting is synchronous, so one suffices. */
 let pairHistogram: Int32Array | null = null;
@@ -37,6 +35,9 @@ interface GeneralSide {
   offset: number;
 }
 
+/** Largest span of raw values the general path covers with one lookup table. */
+const SPAN_LUT_MAX = 1 << 20;
+
 /**
  * Counts one image into a (C + 2) × (C + 2) float64 histogram of slots (rows = ground truth; slot C =
  * ignored, C + 1 = invalid). Owns the lookup tables of one matrix's settings.
@@ -47,7 +48,7 @@ export class ImageCounter {
   readonly #stride: number;
   readonly #mapPrediction: boolean;
   readonly #luts = new Map<string, Int32Array>();
-  #rangeLutKeys: string[] = [];
+  readonly #spanLuts = new Map<string, { lut: Int32Array; offset: number } | null>();
   #acc: Float64Array;
 
   constructor(settings: ConfusionMatrixSettings) {
@@ -98,17 +99,31 @@ export class ImageCounter {
     return lut;
   }
 
-  #rangeLut(side: 'gt' | 'pred', min: number, max: number): Int32Array {
+  /**
+   * The lookup table of the general path: it covers every raw value that can be valid or ignored
+   * (classes, shifted by one under reduce-zero-label, ignore labels, table keys); any value outside it
+   * is invalid. `null` when that span is too wide (the slow path counts then).
+   */
+  #spanLut(side: 'gt' | 'pred'): { lut: Int32Array; offset: number } | null {
+    const cached = this.#spanLuts.get(side);
+    if (cached !== undefined) return cached;
+    const settings = this.#settings;
     const mapped = side === 'gt' || this.#mapPrediction;
-    const key = `${side}:range:${min}:${max}`;
-    let lut = this.#luts.get(key);
-    if (lut === undefined) {
-      lut = buildSlotLut(this.#settings, mapped, side === 'gt' ? this.#stride : 1, null, min, max - min + 1);
-      this.#luts.set(key, lut);
-      this.#rangeLutKeys.push(key);
-      if (this.#rangeLutKeys.length > 4) this.#luts.delete(this.#rangeLutKeys.shift()!);
-    }
-    return lut;
+    const mapping = mapped ? settings.labelMapping : null;
+    const candidates = [0, this.#c - 1, ...settings.ignoreIndex];
+    if (mapping !== null) for (const [raw] of mapping.table) candidates.push(raw);
+    if (mapping?.reduceZeroLabel) for (const v of [...candidates]) candidates.push(v + 1);
+    const lo = Math.min(...candidates);
+    const hi = Math.max(...candidates);
+    const span =
+      hi - lo + 1 > SPAN_LUT_MAX
+        ? null
+        : {
+            lut: buildSlotLut(settings, mapped, side === 'gt' ? this.#stride : 1, null, lo, hi - lo + 1),
+            offset: lo,
+          };
+    this.#spanLuts.set(side, span);
+    return span;
   }
 
   /** False when the fast path cannot decide (non-integers, a very wide value range). */
@@ -128,6 +143,7 @@ export class ImageCounter {
       );
       return true;
     }
+    const c = this.#c;
     const s = this.#stride;
     const hist = slotScratch(s * s);
     if ((gtKind === 'u16' || gtKind === 'i16') && (predKind === 'u16' || predKind === 'i16')) {
@@ -155,9 +171,11 @@ export class ImageCounter {
         gtSide.data,
         gtSide.lut,
         gtSide.offset,
+        (c + 1) * s,
         predSide.data,
         predSide.lut,
         predSide.offset,
+        c + 1,
         start,
         end,
         hist,
@@ -188,27 +206,8 @@ export class ImageCounter {
   /** A side of the general path: its lookup table and offset, or `null` when it needs the slow path. */
   #generalSide(data: LabelArray, kind: LutKind | null, side: 'gt' | 'pred'): GeneralSide | null {
     if (kind !== null) return { data: unsignedView(data, kind), lut: this.#kindLut(kind, side), offset: 0 };
-    const integral = data instanceof Int32Array || data instanceof Uint32Array;
-    const n = data.length;
-    let min = Number.POSITIVE_INFINITY;
-    let max = Number.NEGATIVE_INFINITY;
-    if (integral) {
-      const typed = data as Int32Array | Uint32Array;
-      for (let i = 0; i < n; i++) {
-        const v = typed[i]!;
-        if (v < min) min = v;
-        if (v > max) max = v;
-      }
-    } else {
-      for (let i = 0; i < n; i++) {
-        const v = data[i]!;
-        if (Math.floor(v) !== v) return null;
-        if (v < min) min = v;
-        if (v > max) max = v;
-      }
-    }
-    if (max - min + 1 > Math.max(RANGE_LUT_MAX, n)) return null;
-    return { data, lut: this.#rangeLut(side, min, max), offset: min };
+    const span = this.#spanLut(side);
+    return span === null ? null : { data, lut: span.lut, offset: span.offset };
   }
 
   /**

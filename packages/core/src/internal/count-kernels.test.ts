@@ -76,12 +76,23 @@ describe('countSlots', () => {
   it('counts through offset tables over a sub-range, runs included', () => {
     const gt = pattern(500, 1, 10).map((v) => v - 3);
     const pred = pattern(500, 2, 10).map((v) => v + 100);
-    const gtRow = Int32Array.from({ length: 10 }, (_, i) => i * 10);
+    const gtRow = Int32Array.from({ length: 10 }, (_, i) => i * 11);
     const predCol = Int32Array.from({ length: 10 }, (_, i) => i);
-    const hist = new Int32Array(100);
-    countSlots(gt, gtRow, -3, pred, predCol, 100, 7, 480, hist);
-    const expected = new Int32Array(100);
-    for (let i = 7; i < 480; i++) expected[(gt[i]! + 3) * 10 + pred[i]! - 100]!++;
+    const hist = new Int32Array(121);
+    countSlots(gt, gtRow, -3, 110, pred, predCol, 100, 10, 7, 480, hist);
+    const expected = new Int32Array(121);
+    for (let i = 7; i < 480; i++) expected[(gt[i]! + 3) * 11 + pred[i]! - 100]!++;
     expect(Array.from(hist)).toEqual(Array.from(expected));
+  });
+
+  it('sends values outside the tables, non-integers and NaN to the invalid slots', () => {
+    const gtRow = Int32Array.of(0, 3);
+    const predCol = Int32Array.of(0, 1);
+    const hist = new Int32Array(9);
+    const gt = [0, 1, 2, -1, 0.5, Number.NaN, 1, 1];
+    const pred = [1, 0, 0, 0, 0, 0, 7, 1.5];
+    countSlots(gt, gtRow, 0, 6, pred, predCol, 0, 2, 0, gt.length, hist);
+    // rows: 0 → slot 0, 1 → slot 3, invalid → 6; columns: 0, 1, invalid → 2
+    expect(Array.from(hist)).toEqual([0, 1, 0, 1, 0, 2, 4, 0, 0]);
   });
 });

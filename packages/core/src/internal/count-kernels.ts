@@ -135,22 +135,26 @@ function countShortWords(
 }
 
 /**
- * The general kernel: `hist[gtRow[gt[i] - gtOffset] + predCol[pred[i] - predOffset]]++` for every pixel,
- * with runs of identical pairs counted once. Values must already be known to be integers within the
- * tables' ranges. At most {@link KERNEL_CHUNK} pixels.
+ * The general kernel, for any array kinds: slot of a value `v` is `table[v - offset]` when `v - offset`
+ * is an integer in [0, table.length), otherwise `invalid` (non-integers, NaN, values outside the table).
+ * Runs of identical (gt, pred) pairs are looked up once. At most {@link KERNEL_CHUNK} pixels.
  */
 export function countSlots(
   gt: ArrayLike<number>,
   gtRow: Int32Array,
   gtOffset: number,
+  gtInvalid: number,
   pred: ArrayLike<number>,
   predCol: Int32Array,
   predOffset: number,
+  predInvalid: number,
   start: number,
   end: number,
   hist: Int32Array,
 ): void {
   if (start >= end) return;
+  const gtSize = gtRow.length;
+  const predSize = predCol.length;
   let pg = gt[start]!;
   let pp = pred[start]!;
   let run = 0;
@@ -161,10 +165,18 @@ export function countSlots(
       run++;
       continue;
     }
-    hist[gtRow[pg - gtOffset]! + predCol[pp - predOffset]!]! += run;
+    const gk = pg - gtOffset;
+    const pk = pp - predOffset;
+    const gs = gk >>> 0 === gk && gk < gtSize ? gtRow[gk]! : gtInvalid;
+    const ps = pk >>> 0 === pk && pk < predSize ? predCol[pk]! : predInvalid;
+    hist[gs + ps]! += run;
     pg = g;
     pp = p;
     run = 1;
   }
-  hist[gtRow[pg - gtOffset]! + predCol[pp - predOffset]!]! += run;
+  const gk = pg - gtOffset;
+  const pk = pp - predOffset;
+  const gs = gk >>> 0 === gk && gk < gtSize ? gtRow[gk]! : gtInvalid;
+  const ps = pk >>> 0 === pk && pk < predSize ? predCol[pk]! : predInvalid;
+  hist[gs + ps]! += run;
 }
