@@ -205,6 +205,18 @@ describe.each(names)('parity: %s', (name) => {
     }
   }
 
+  it('gives bit-identical reports when the images are counted in reverse order by an Evaluator', () => {
+    const evaluator = new Evaluator({
+      ...matrixOptions(expected),
+      aggregate: 'image',
+      imageReduce: 'pooled',
+    });
+    for (const pair of [...fixture.pairs].reverse()) {
+      evaluator.update(pair.pred, pair.gt, { width: pair.width, height: pair.height, sampleId: pair.id });
+    }
+    expect(evaluator.compute()).toEqual(run({ aggregate: 'image', imageReduce: 'pooled' }));
+  });
+
   it('imagewise aggregation reproduces every imagewise reference (1e-9)', () => {
     const iw = ref.imagewise;
     const perClassNaN = run({ aggregate: 'image', imageReduce: 'per-class' });
