@@ -18,6 +18,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type EvaluateOptions,
   type EvaluationReport,
+  Evaluator,
   evaluate,
   type PerClassMetricId,
 } from '../src/index.js';
