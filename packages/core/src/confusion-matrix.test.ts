@@ -579,3 +579,39 @@ describe('LabelArray', () => {
     expect(cm.get(1, 1)).toBe(1);
   });
 });
+
+describe('ConfusionMatrix.update inputs', () => {
+  it('rejects values that are not label arrays with INVALID_OPTION, never a crash', () => {
+    const cm = new ConfusionMatrix({ numClasses: 2 });
+    const bad: unknown[] = [
+      null,
+      undefined,
+      'ab',
+      5,
+      {},
+      new DataView(new ArrayBuffer(2)),
+      new BigInt64Array(2),
+    ];
+    for (const value of bad) {
+      const err = thrown(() => cm.update(value as LabelArray, [0, 1]));
+      expect(err.code).toBe(ErrorCode.INVALID_OPTION);
+      expect(err.context.side).toBe('prediction');
+      expect(thrown(() => cm.update([0, 1], value as LabelArray)).context.side).toBe('groundTruth');
+    }
+    expect(cm.images).toBe(0);
+  });
+
+  it('rejects a non-string sample id with INVALID_OPTION', () => {
+    const cm = new ConfusionMatrix({ numClasses: 2 });
+    expect(thrown(() => cm.update([0], [0], { sampleId: 5 as unknown as string })).code).toBe(
+      ErrorCode.INVALID_OPTION,
+    );
+  });
+
+  it('reports non-numbers inside a number array as LABEL_NOT_INTEGER', () => {
+    const cm = new ConfusionMatrix({ numClasses: 2 });
+    const err = thrown(() => cm.update([0, 1], [0, '1' as unknown as number]));
+    expect(err.code).toBe(ErrorCode.LABEL_NOT_INTEGER);
+    expect(err.context).toMatchObject({ side: 'groundTruth', index: 1 });
+  });
+});

@@ -104,7 +104,10 @@ export class ConfusionMatrix {
    * duplicate sample id) the matrix is exactly as before.
    */
   update(prediction: LabelArray, groundTruth: LabelArray, options: UpdateOptions = {}): this {
+    options ??= {};
     const { sampleId } = options;
+    checkLabelArray('prediction', prediction, sampleId);
+    checkLabelArray('groundTruth', groundTruth, sampleId);
     const n = groundTruth.length;
     if (prediction.length !== n) {
       throw new SegmetricsError(
@@ -318,6 +321,24 @@ export class ConfusionMatrix {
             },
           }),
     };
+  }
+}
+
+/** Rejects values that are not an integer-valued TypedArray or an array (DataView, BigInt arrays, strings). */
+function checkLabelArray(side: 'prediction' | 'groundTruth', value: unknown, sampleId: unknown): void {
+  const ok =
+    Array.isArray(value) ||
+    (ArrayBuffer.isView(value) &&
+      !(value instanceof DataView) &&
+      !(value instanceof BigInt64Array) &&
+      !(value instanceof BigUint64Array));
+  if (!ok) {
+    const what = value === null ? 'null' : ArrayBuffer.isView(value) ? value.constructor.name : typeof value;
+    throw new SegmetricsError(
+      ErrorCode.INVALID_OPTION,
+      `${side} must be a TypedArray (Uint8, Uint16, Int32, ...) or an array of numbers, got ${what}`,
+      { context: { side, sampleId } },
+    );
   }
 }
 

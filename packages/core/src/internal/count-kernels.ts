@@ -11,18 +11,18 @@
 /** Largest number of pixels one kernel call may count (keeps Int32 bins below 2^31). */
 export const KERNEL_CHUNK = 1 << 30;
 
+/** Pixels per block when one map must be copied to line up with the other's 32-bit alignment. */
+const ALIGN_BLOCK = 1 << 16;
 let alignBuffer: ArrayBuffer | null = null;
 
 /**
- * `source` copied into a reused scratch buffer at a byte offset congruent to `byteOffset` modulo 4, so
- * that it can be read as 32-bit words in step with the other map.
+ * `source` copied into a reused 256 KiB scratch buffer at a byte offset congruent to `byteOffset` modulo
+ * 4, so that it can be read as 32-bit words in step with the other map. `source` holds at most
+ * {@link ALIGN_BLOCK} elements.
  */
 function alignedCopy<T extends Uint8Array | Uint16Array>(source: T, byteOffset: number): T {
+  if (alignBuffer === null) alignBuffer = new ArrayBuffer(ALIGN_BLOCK * 2 + 4);
   const shift = byteOffset & 3;
-  const bytes = source.byteLength + shift;
-  if (alignBuffer === null || alignBuffer.byteLength < bytes) {
-    alignBuffer = new ArrayBuffer(Math.max(bytes, alignBuffer === null ? 0 : alignBuffer.byteLength * 2));
-  }
   const copy =
     source instanceof Uint8Array
       ? new Uint8Array(alignBuffer, shift, source.length)
@@ -31,18 +31,26 @@ function alignedCopy<T extends Uint8Array | Uint16Array>(source: T, byteOffset: 
   return copy as T;
 }
 
-/** Releases the alignment scratch buffer when it grew beyond `keepBytes`. */
-export function trimScratch(keepBytes: number): void {
-  if (alignBuffer !== null && alignBuffer.byteLength > keepBytes) alignBuffer = null;
-}
-
 /**
  * Counts raw (ground truth, prediction) byte pairs into `hist[(gt << 8) | pred]` (65,536 bins).
  * `gt.length === pred.length`, at most {@link KERNEL_CHUNK} pixels.
  */
 export function countBytePairs(gt: Uint8Array, pred: Uint8Array, hist: Int32Array): void {
   const n = gt.length;
-  if (((gt.byteOffset - pred.byteOffset) & 3) !== 0 && n >= 16) pred = alignedCopy(pred, gt.byteOffset);
+  if (((gt.byteOffset - pred.byteOffset) & 3) !== 0 && n >= 16) {
+    for (let start = 0; start < n; start += ALIGN_BLOCK) {
+      const end = Math.min(n, start + ALIGN_BLOCK);
+      const g = gt.subarray(start, end);
+      countAlignedBytePairs(g, alignedCopy(pred.subarray(start, end), g.byteOffset), hist);
+    }
+    return;
+  }
+  countAlignedBytePairs(gt, pred, hist);
+}
+
+/** {@link countBytePairs} for maps whose byte offsets agree modulo 4 (or tiny maps). */
+function countAlignedBytePairs(gt: Uint8Array, pred: Uint8Array, hist: Int32Array): void {
+  const n = gt.length;
   let head = (4 - (gt.byteOffset & 3)) & 3;
   if (((gt.byteOffset - pred.byteOffset) & 3) !== 0 || head > n) head = n;
   for (let i = 0; i < head; i++) hist[(gt[i]! << 8) | pred[i]!]!++;
@@ -93,7 +101,26 @@ export function countShortPairs(
   hist: Int32Array,
 ): void {
   const n = gt.length;
-  if (((gt.byteOffset - pred.byteOffset) & 3) !== 0 && n >= 16) pred = alignedCopy(pred, gt.byteOffset);
+  if (((gt.byteOffset - pred.byteOffset) & 3) !== 0 && n >= 16) {
+    for (let start = 0; start < n; start += ALIGN_BLOCK) {
+      const end = Math.min(n, start + ALIGN_BLOCK);
+      const g = gt.subarray(start, end);
+      countAlignedShortPairs(g, alignedCopy(pred.subarray(start, end), g.byteOffset), gtRow, predCol, hist);
+    }
+    return;
+  }
+  countAlignedShortPairs(gt, pred, gtRow, predCol, hist);
+}
+
+/** {@link countShortPairs} for maps whose byte offsets agree modulo 4 (or tiny maps). */
+function countAlignedShortPairs(
+  gt: Uint16Array,
+  pred: Uint16Array,
+  gtRow: Int32Array,
+  predCol: Int32Array,
+  hist: Int32Array,
+): void {
+  const n = gt.length;
   let head = (gt.byteOffset & 3) === 0 ? 0 : 1;
   if (((gt.byteOffset - pred.byteOffset) & 3) !== 0 || head > n) head = n;
   for (let i = 0; i < head; i++) hist[gtRow[gt[i]!]! + predCol[pred[i]!]!]!++;
@@ -136,7 +163,8 @@ function countShortWords(
 
 /**
  * The general kernel, for any array kinds: slot of a value `v` is `table[v - offset]` when `v - offset`
- * is an integer in [0, table.length), otherwise `invalid` (non-integers, NaN, values outside the table).
+ * is an integer in [0, table.length) and `v` a number, otherwise `invalid` (non-integers, NaN, values
+ * outside the table, non-numbers in a plain array).
  * Runs of identical (gt, pred) pairs are looked up once. At most {@link KERNEL_CHUNK} pixels.
  */
 export function countSlots(
@@ -167,8 +195,8 @@ export function countSlots(
     }
     const gk = pg - gtOffset;
     const pk = pp - predOffset;
-    const gs = gk >>> 0 === gk && gk < gtSize ? gtRow[gk]! : gtInvalid;
-    const ps = pk >>> 0 === pk && pk < predSize ? predCol[pk]! : predInvalid;
+    const gs = gk >>> 0 === gk && gk < gtSize && typeof pg === 'number' ? gtRow[gk]! : gtInvalid;
+    const ps = pk >>> 0 === pk && pk < predSize && typeof pp === 'number' ? predCol[pk]! : predInvalid;
     hist[gs + ps]! += run;
     pg = g;
     pp = p;
@@ -176,7 +204,7 @@ export function countSlots(
   }
   const gk = pg - gtOffset;
   const pk = pp - predOffset;
-  const gs = gk >>> 0 === gk && gk < gtSize ? gtRow[gk]! : gtInvalid;
-  const ps = pk >>> 0 === pk && pk < predSize ? predCol[pk]! : predInvalid;
+  const gs = gk >>> 0 === gk && gk < gtSize && typeof pg === 'number' ? gtRow[gk]! : gtInvalid;
+  const ps = pk >>> 0 === pk && pk < predSize && typeof pp === 'number' ? predCol[pk]! : predInvalid;
   hist[gs + ps]! += run;
 }
