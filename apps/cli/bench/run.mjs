@@ -362,14 +362,13 @@ async function benchSet(set, options) {
   for (let run = 0; run <= options.runs; run++) {
     // Rotate the order so that no command always runs first (or right after the heaviest one).
     const order = entries.map((_, i) => entries[(i + run) % entries.length]);
+    const times = [];
     for (const entry of order) {
       const result = await measure(entry);
       if (run > 0) samples.get(entry.id).push(result);
-      else
-        console.log(
-          `  warm-up ${entry.id.padEnd(24)} ${(result.ms / 1000).toFixed(2)} s  mIoU ${result.mIoU}`,
-        );
+      times.push(`${entry.id} ${(result.ms / 1000).toFixed(2)} s`);
     }
+    console.log(`  ${run === 0 ? 'warm-up' : `run ${run}/${options.runs}`}: ${times.join(', ')}`);
   }
   // Every run of every command must report the same mIoU as the Python reference.
   const reference = samples.get('PIL + numpy')[0].mIoU;
