@@ -26,7 +26,7 @@ Colours only on a terminal; NO_COLOR=1 or --no-color turns them off.
 export function createProgram(context: CliContext): Command {
   const program = new Command('segmetrics')
     .description(
-      'Evaluate semantic-segmentation predictions against ground truth: exact confusion matrices,\n' +
+      'Evaluate semantic-segmentation predictions against ground truth: exact confusion matrices, ' +
         'mIoU and friends with explicit conventions, parity presets for mmseg, torchmetrics, sklearn, Keras.',
     )
     .version(VERSION, '-v, --version', 'print the version')

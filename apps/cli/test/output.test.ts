@@ -84,7 +84,7 @@ describe('segmetrics eval output formats', () => {
 
   it('writes Markdown tables', () => {
     const result = runCli(['eval', ...dataset, '--format', 'markdown']);
-    expect(result.stdout).toContain('| mIoU | mDice | aAcc | mAcc | fwIoU |');
+    expect(result.stdout).toContain('| mIoU | mDice | mAcc | aAcc | fwIoU |');
     expect(result.stdout).toContain('| 18 | class_18 | — |');
   });
 

@@ -31,7 +31,7 @@ export function createDemoCommand(context: CliContext): Command {
   const command = new Command('demo')
     .summary('generate a small Cityscapes-like sample and evaluate it')
     .description(
-      'Generate a deterministic Cityscapes-like sample (20 pairs of 512×256 label maps, 19 named classes,\n' +
+      'Generate a deterministic Cityscapes-like sample (20 pairs of 512×256 label maps, 19 named classes, ' +
         "ignore label 255, class 'train' never present) and evaluate it exactly as `segmetrics eval` would.",
     )
     .option(

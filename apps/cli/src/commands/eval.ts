@@ -62,7 +62,7 @@ export function createEvalCommand(context: CliContext): Command {
   const command = new Command('eval')
     .summary('evaluate a folder of predicted label maps against ground truth')
     .description(
-      'Evaluate predicted label maps against ground truth (pairs matched by relative path) and print\n' +
+      'Evaluate predicted label maps against ground truth (pairs matched by relative path) and print ' +
         'per-class IoU, Dice, precision, recall and the summary (mIoU, mDice, aAcc, mAcc, fwIoU).',
     );
   addPairingOptions(command);

@@ -40,7 +40,7 @@ export function createMergeCommand(context: CliContext): Command {
   const command = new Command('merge')
     .summary('combine --save-state files of shards into one report')
     .description(
-      'Combine state files written by `segmetrics eval --save-state` (e.g. one per shard) and print the\n' +
+      'Combine state files written by `segmetrics eval --save-state` (e.g. one per shard) and print the ' +
         'report a single run over all their images would print.',
     )
     .argument('<states...>', 'state files written by eval --save-state');

@@ -1,7 +1,8 @@
 import { datasetPresets } from '@segmetrics/io';
 import { type Command, Option } from 'commander';
+import { knownMetricIds } from '../report/select-metrics.js';
 
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 /** `--num-classes`, ignore labels, label mapping, class names and dataset presets. */
 export function addDatasetOptions(command: Command): Command {
@@ -15,7 +16,6 @@ export function addDatasetOptions(command: Command): Command {
       '--ignore-index <values>',
       'ground-truth labels not counted; repeatable or comma list, e.g. 255 or 0,255 (default: none, 255 with --reduce-zero-label)',
       collect,
-      [],
     )
     .option(
       '--reduce-zero-label',
@@ -57,9 +57,8 @@ export function addPairingOptions(command: Command): Command {
       '--include <glob>',
       'only pairs whose id (relative path without suffix) matches this glob (repeatable)',
       collect,
-      [],
     )
-    .option('--exclude <glob>', 'skip pairs whose id matches this glob (repeatable)', collect, []);
+    .option('--exclude <glob>', 'skip pairs whose id matches this glob (repeatable)', collect);
 }
 
 /** How counts become numbers. */
@@ -92,13 +91,11 @@ export function addReportOptions(command: Command): Command {
       '--exclude-classes <list>',
       'class ids or names left out of the means, e.g. 0 or background (repeatable)',
       collect,
-      [],
     )
     .option(
       '--metrics <ids>',
-      'metric ids from the registry to show (comma list; default: the standard set)',
+      `metrics to show in table/CSV/Markdown: comma list of registry ids (${knownMetricIds().join(', ')}; default: iou,dice,precision,recall,mIoU,mDice,mAcc,aAcc,fwIoU)`,
       collect,
-      [],
     )
     .option(
       '--preset <library>',

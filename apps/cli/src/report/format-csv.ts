@@ -1,6 +1,7 @@
 import type { CliReport } from './build-report.js';
+import { datasetSummaryIds, type MetricSelection } from './select-metrics.js';
 
-/** Quotes a CSV field when needed (RFC 4180). */
+/** Quotes a CSV field when needed (RFC 4180); NaN and null become empty cells. */
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
@@ -8,28 +9,23 @@ export function csvField(value: unknown): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-const CLASS_COLUMNS = ['iou', 'dice', 'fscore', 'precision', 'recall', 'specificity'] as const;
+/** The metrics of the CSV report without `--metrics`. */
+export const CSV_DEFAULT_METRICS = ['iou', 'dice', 'fscore', 'precision', 'recall', 'specificity'];
+const COUNTS = ['support', 'predicted', 'tp', 'fp', 'fn'] as const;
 
 /**
- * The report as CSV: one `class` row per class (id, name, metrics as fractions, counts), then one
- * `summary` row holding the means in the same columns (mIoU under `iou`, mDice under `dice`, ...,
- * aAcc and fwIoU in their own columns). Empty cells are 0/0 (NaN).
+ * The report as CSV: one `class` row per class (id, name, the metrics as fractions, then support,
+ * predicted, tp, fp, fn), then one `summary` row holding each metric's class mean in its column (mIoU
+ * under `iou`, mRecall = mAcc under `recall`, ...) and the dataset summaries (aAcc, fwIoU, kappa) in
+ * their own columns. Empty cells are 0/0 (NaN). With `--metrics`, only the selected metrics
+ * (default: {@link CSV_DEFAULT_METRICS} and every dataset summary).
  */
-export function formatCsv(report: CliReport): string {
-  const header = [
-    'kind',
-    'id',
-    'name',
-    ...CLASS_COLUMNS,
-    'support',
-    'predicted',
-    'tp',
-    'fp',
-    'fn',
-    'aAcc',
-    'mAcc',
-    'fwIoU',
-  ];
+export function formatCsv(report: CliReport, selection: MetricSelection, allSummaries: boolean): string {
+  const ratioColumns = selection.columns.filter((c) => c.kind === 'ratio');
+  const means = ratioColumns.map((c) => c.mean);
+  const dataset = datasetSummaryIds();
+  const summaries = allSummaries ? dataset : selection.summaries.filter((id) => dataset.includes(id));
+  const header = ['kind', 'id', 'name', ...ratioColumns.map((c) => c.id), ...COUNTS, ...summaries];
   const rows = [header.join(',')];
   for (const row of report.perClass) {
     rows.push(
@@ -37,40 +33,26 @@ export function formatCsv(report: CliReport): string {
         'class',
         row.id,
         row.name,
-        ...CLASS_COLUMNS.map((k) => row[k]),
-        row.support,
-        row.predicted,
-        row.tp,
-        row.fp,
-        row.fn,
-        '',
-        '',
-        '',
+        ...ratioColumns.map((c) => row[c.id]),
+        ...COUNTS.map((k) => row[k]),
+        ...summaries.map(() => ''),
       ]
         .map(csvField)
         .join(','),
     );
   }
-  const s = report.summary;
   rows.push(
     [
       'summary',
       '',
       'mean',
-      s.mIoU,
-      s.mDice,
-      s.mFscore,
-      s.mPrecision,
-      s.mRecall,
-      s.mSpecificity,
+      ...means.map((id) => (id === null ? '' : report.summary[id])),
       report.pixels.counted,
       '',
       '',
       '',
       '',
-      s.aAcc,
-      s.mAcc,
-      s.fwIoU,
+      ...summaries.map((id) => report.summary[id]),
     ]
       .map(csvField)
       .join(','),

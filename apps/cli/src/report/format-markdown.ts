@@ -1,5 +1,6 @@
 import type { CliReport } from './build-report.js';
 import { percent } from './format-table.js';
+import type { MetricSelection } from './select-metrics.js';
 
 function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|');
@@ -9,21 +10,23 @@ function escapeCell(text: string): string {
  * The report as GitHub-flavoured Markdown: summary table, per-class table (percentages, — for 0/0),
  * absent and predicted-only classes, top confused pairs and the settings.
  */
-export function formatMarkdown(report: CliReport): string {
+export function formatMarkdown(report: CliReport, selection: MetricSelection): string {
   const s = report.summary;
+  const value = (v: unknown, kind: 'ratio' | 'count') =>
+    typeof v === 'number' ? (kind === 'ratio' ? percent(v) : String(v)) : '—';
   const lines = [
     `## segmetrics: ${report.images} images, ${report.numClasses} classes`,
     '',
-    '| mIoU | mDice | aAcc | mAcc | fwIoU |',
-    '| ---: | ---: | ---: | ---: | ---: |',
-    `| ${[s.mIoU, s.mDice, s.aAcc, s.mAcc, s.fwIoU].map((v) => percent(v ?? Number.NaN)).join(' | ')} |`,
+    `| ${selection.summaries.join(' | ')} |`,
+    `| ${selection.summaries.map(() => '---:').join(' | ')} |`,
+    `| ${selection.summaries.map((id) => percent(s[id] ?? Number.NaN)).join(' | ')} |`,
     '',
-    '| id | class | IoU | Dice | Precision | Recall | Support |',
-    '| ---: | --- | ---: | ---: | ---: | ---: | ---: |',
+    `| id | class | ${selection.columns.map((c) => c.label).join(' | ')} |`,
+    `| ---: | --- | ${selection.columns.map(() => '---:').join(' | ')} |`,
   ];
   for (const row of report.perClass) {
     lines.push(
-      `| ${row.id} | ${escapeCell(row.name)} | ${percent(row.iou)} | ${percent(row.dice)} | ${percent(row.precision)} | ${percent(row.recall)} | ${row.support} |`,
+      `| ${row.id} | ${escapeCell(row.name)} | ${selection.columns.map((c) => value(row[c.id], c.kind)).join(' | ')} |`,
     );
   }
   const named = (ids: readonly number[]) =>

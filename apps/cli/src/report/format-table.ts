@@ -1,5 +1,6 @@
 import pc from 'picocolors';
 import type { CliReport } from './build-report.js';
+import type { MetricSelection } from './select-metrics.js';
 
 /** Options of {@link formatTable}. */
 export interface TableOptions {
@@ -39,12 +40,17 @@ function settingsLine(report: CliReport): string {
   return parts.join(' · ');
 }
 
+function cell(value: unknown, kind: 'ratio' | 'count'): string {
+  const v = typeof value === 'number' ? value : Number.NaN;
+  return kind === 'ratio' ? percent(v) : integer(v);
+}
+
 /**
- * Renders the report for people: a per-class table (IoU, Dice, precision, recall as percentages,
- * support in pixels), the summary, absent and predicted-only classes by name, the settings that
+ * Renders the report for people: a per-class table (the selected metrics as percentages, support in
+ * pixels; — for 0/0), the summary, absent and predicted-only classes by name, the settings that
  * produced the numbers and the top confused pairs.
  */
-export function formatTable(report: CliReport, options: TableOptions): string {
+export function formatTable(report: CliReport, selection: MetricSelection, options: TableOptions): string {
   const c = pc.createColors(options.color);
   const lines: string[] = [];
   const absent = new Set(report.absentClasses);
@@ -52,14 +58,11 @@ export function formatTable(report: CliReport, options: TableOptions): string {
   const excluded = new Set(report.settings.excludeClasses as number[]);
   const nameWidth = Math.max(5, ...report.classNames.map((n) => n.length));
   const idWidth = Math.max(2, String(report.numClasses - 1).length);
+  const widths = selection.columns.map((col) => Math.max(col.label.length, col.kind === 'ratio' ? 7 : 13));
   const header = [
     'id'.padStart(idWidth),
     'class'.padEnd(nameWidth),
-    'IoU'.padStart(7),
-    'Dice'.padStart(7),
-    'Prec.'.padStart(7),
-    'Recall'.padStart(7),
-    'Support'.padStart(14),
+    ...selection.columns.map((col, i) => col.label.padStart(widths[i]!)),
   ].join('  ');
   lines.push(
     c.bold(
@@ -70,31 +73,26 @@ export function formatTable(report: CliReport, options: TableOptions): string {
     c.bold(header),
   );
   for (const row of report.perClass) {
-    const cells = [
-      String(row.id).padStart(idWidth),
-      row.name.padEnd(nameWidth),
-      percent(row.iou).padStart(7),
-      percent(row.dice).padStart(7),
-      percent(row.precision).padStart(7),
-      percent(row.recall).padStart(7),
-      integer(row.support).padStart(14),
-    ];
-    let line = cells.join('  ');
-    if (absent.has(row.id)) line = c.dim(`${line}  absent`);
-    else if (predictedOnly.has(row.id)) line = `${line}  ${c.yellow('predicted only')}`;
-    else if (Number.isFinite(row.iou)) {
-      const colour = row.iou >= 0.75 ? c.green : row.iou >= 0.5 ? (s: string) => s : c.red;
-      line = `${cells.slice(0, 2).join('  ')}  ${colour(cells[2]!)}  ${cells.slice(3).join('  ')}`;
+    const cells = selection.columns.map((col, i) => cell(row[col.id], col.kind).padStart(widths[i]!));
+    const head = `${String(row.id).padStart(idWidth)}  ${row.name.padEnd(nameWidth)}`;
+    let line: string;
+    if (absent.has(row.id)) line = c.dim(`${head}  ${cells.join('  ')}  absent`);
+    else {
+      const coloured = selection.columns.map((col, i) => {
+        if (col.id !== 'iou' || !Number.isFinite(row.iou)) return cells[i]!;
+        return row.iou >= 0.75 ? c.green(cells[i]!) : row.iou < 0.5 ? c.red(cells[i]!) : cells[i]!;
+      });
+      line = `${head}  ${coloured.join('  ')}`;
+      if (predictedOnly.has(row.id)) line += `  ${c.yellow('predicted only')}`;
     }
     if (excluded.has(row.id)) line += c.dim('  (excluded from means)');
     lines.push(line);
   }
-  const s = report.summary;
-  lines.push(
-    '',
-    `${c.bold('mIoU')} ${c.bold(c.cyan(percent(s.mIoU!)))}   mDice ${percent(s.mDice!)}   aAcc ${percent(s.aAcc!)}` +
-      `   mAcc ${percent(s.mAcc!)}   fwIoU ${percent(s.fwIoU!)}   (percent)`,
-  );
+  const summary = selection.summaries.map((id, i) => {
+    const value = percent(report.summary[id] ?? Number.NaN);
+    return i === 0 ? `${c.bold(id)} ${c.bold(c.cyan(value))}` : `${id} ${value}`;
+  });
+  lines.push('', `${summary.join('   ')}   (percent)`);
   const named = (ids: readonly number[]) => ids.map((k) => `${k} ${report.classNames[k]}`).join(', ');
   if (report.absentClasses.length > 0) {
     lines.push(

@@ -2,9 +2,10 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 import type { OutputStream } from '../util/terminal.js';
 import type { CliReport } from './build-report.js';
 import { reportToJson } from './build-report.js';
-import { formatCsv } from './format-csv.js';
+import { CSV_DEFAULT_METRICS, formatCsv } from './format-csv.js';
 import { formatMarkdown } from './format-markdown.js';
 import { formatTable } from './format-table.js';
+import { selectMetrics } from './select-metrics.js';
 
 /** Report formats of `--format`. */
 export type ReportFormat = 'table' | 'json' | 'csv' | 'markdown';
@@ -13,21 +14,25 @@ export type ReportFormat = 'table' | 'json' | 'csv' | 'markdown';
 export interface RenderOptions {
   /** Colours for the table (never in files). */
   color: boolean;
-  /** Metric ids to show in table, CSV and Markdown (`--metrics`); empty = the default set. */
+  /** Metric ids to show in table, CSV and Markdown; default: the report's `settings.metrics` (`--metrics`). */
   metrics?: readonly string[];
 }
 
 /** Renders a report in one of the formats. */
 export function renderReport(report: CliReport, format: ReportFormat, options: RenderOptions): string {
+  const ids = options.metrics ?? (report.settings.metrics as string[] | null) ?? [];
+  const selection = selectMetrics(ids);
   switch (format) {
     case 'json':
       return reportToJson(report);
     case 'csv':
-      return formatCsv(report);
+      return ids.length === 0
+        ? formatCsv(report, selectMetrics(CSV_DEFAULT_METRICS), true)
+        : formatCsv(report, selection, false);
     case 'markdown':
-      return formatMarkdown(report);
+      return formatMarkdown(report, selection);
     default:
-      return formatTable(report, { color: options.color });
+      return formatTable(report, selection, { color: options.color });
   }
 }
 
