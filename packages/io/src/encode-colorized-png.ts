@@ -1,6 +1,6 @@
 import { ErrorCode, type LabelMap } from '@segmetrics/core';
 import { ioError } from './internal/errors.js';
-import { encodePng } from './internal/png-encoder.js';
+import { encodePng, type FilterStrategy } from './internal/png-encoder.js';
 import type { RgbColor } from './types.js';
 import { vocColorMap } from './voc-color-map.js';
 
@@ -8,6 +8,8 @@ import { vocColorMap } from './voc-color-map.js';
 export interface ColorizeOptions {
   /** Colour for labels without a palette entry (default: the VOC colour map's colour for that id). */
   fallbackColor?: RgbColor;
+  /** Row filters (default `'adaptive'`). */
+  filter?: FilterStrategy;
 }
 
 /**
@@ -50,7 +52,15 @@ export function encodeColorizedPng(
   if (largest <= 255) {
     const entries: RgbColor[] = [];
     for (let id = 0; id <= largest; id++) entries.push(colorOf(id));
-    return encodePng({ width, height, bitDepth: 8, colorType: 3, samples: data, palette: entries });
+    return encodePng({
+      width,
+      height,
+      bitDepth: 8,
+      colorType: 3,
+      samples: data,
+      palette: entries,
+      ...(options.filter === undefined ? {} : { filter: options.filter }),
+    });
   }
   const rgb = new Uint8Array(data.length * 3);
   const cache = new Map<number, RgbColor>();
@@ -65,5 +75,12 @@ export function encodeColorizedPng(
     rgb[3 * i + 1] = color[1];
     rgb[3 * i + 2] = color[2];
   }
-  return encodePng({ width, height, bitDepth: 8, colorType: 2, samples: rgb });
+  return encodePng({
+    width,
+    height,
+    bitDepth: 8,
+    colorType: 2,
+    samples: rgb,
+    ...(options.filter === undefined ? {} : { filter: options.filter }),
+  });
 }

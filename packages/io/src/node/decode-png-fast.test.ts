@@ -68,7 +68,7 @@ describe('decodePngFast', () => {
     }
   });
 
-  it('decodePngFast agrees with fast-png on generated images of every depth, filter and odd width', () => {
+  it('decodePngFast agrees with fast-png on generated images of every depth, filter, odd and word-aligned width', () => {
     const random = rng(42);
     const cases: [number, 0 | 3][] = [
       [1, 0],
@@ -82,7 +82,7 @@ describe('decodePngFast', () => {
       [8, 3],
     ];
     for (const [bitDepth, colorType] of cases) {
-      for (const width of [1, 3, 8, 61]) {
+      for (const width of [1, 3, 8, 61, 64, 200]) {
         const height = 1 + Math.floor(random() * 12);
         const classes = Math.min(2 ** bitDepth, 300);
         const labels = syntheticLabels(width, height, classes, width * bitDepth);
