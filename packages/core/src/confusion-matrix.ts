@@ -23,6 +23,7 @@ import {
  * number of pixels whose ground truth is ignored.
  */
 export class ConfusionMatrix {
+  /** The normalised settings (frozen); equal settings ⇔ mergeable matrices. */
   readonly settings: ConfusionMatrixSettings;
   #counts: Float64Array;
   #predictedIgnore: Float64Array;
@@ -34,13 +35,14 @@ export class ConfusionMatrix {
   readonly #counter: ImageCounter;
 
   constructor(options: ConfusionMatrixOptions) {
-    this.settings = normalizeSettings(options);
+    this.settings = deepFreeze(normalizeSettings(options));
     const c = this.settings.numClasses;
     this.#counts = new Float64Array(c * c);
     this.#predictedIgnore = new Float64Array(c);
     this.#counter = new ImageCounter(this.settings);
   }
 
+  /** Number of classes C (valid labels are 0 … C − 1). */
   get numClasses(): number {
     return this.settings.numClasses;
   }
@@ -340,6 +342,14 @@ function checkLabelArray(side: 'prediction' | 'groundTruth', value: unknown, sam
       { context: { side, sampleId } },
     );
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 /** Canonical image order: sample ids ascending (code units), then images without an id, stably. */

@@ -49,14 +49,13 @@ export class ImageCounter {
   readonly #mapPrediction: boolean;
   readonly #luts = new Map<string, Int32Array>();
   readonly #spanLuts = new Map<string, { lut: Int32Array; offset: number } | null>();
-  #acc: Float64Array;
+  #acc: Float64Array | null = null;
 
   constructor(settings: ConfusionMatrixSettings) {
     this.#settings = settings;
     this.#c = settings.numClasses;
     this.#stride = this.#c + 2;
     this.#mapPrediction = settings.labelMapping?.applyTo !== 'gt';
-    this.#acc = new Float64Array(this.#stride * this.#stride);
   }
 
   /** Row stride of the returned histogram: C + 2. */
@@ -70,8 +69,13 @@ export class ImageCounter {
    * offending pixel.
    */
   count(prediction: LabelArray, groundTruth: LabelArray, options: UpdateOptions): Float64Array {
-    const acc = this.#acc;
-    acc.fill(0);
+    let acc = this.#acc;
+    if (acc === null) {
+      acc = new Float64Array(this.#stride * this.#stride);
+      this.#acc = acc;
+    } else {
+      acc.fill(0);
+    }
     if (!this.#countFast(prediction, groundTruth, acc) || this.#hasInvalid(acc)) {
       acc.fill(0);
       this.#countSlow(prediction, groundTruth, options, acc);
