@@ -24,10 +24,22 @@ export function unpackBits(
   return out;
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /** Reads big-endian 16-bit samples into a Uint16Array (in place when `bytes` is 2-byte aligned). */
 export function bigEndianToUint16(bytes: Uint8Array, count: number): Uint16Array {
   const aligned = bytes.byteOffset % 2 === 0;
   const out = aligned ? new Uint16Array(bytes.buffer, bytes.byteOffset, count) : new Uint16Array(count);
-  for (let k = 0; k < count; k++) out[k] = (bytes[2 * k]! << 8) | bytes[2 * k + 1]!;
+  let k = 0;
+  if (LITTLE_ENDIAN && aligned && bytes.byteOffset % 4 === 0) {
+    // Two samples per 32-bit word: swap the bytes within each 16-bit half.
+    const words = new Int32Array(bytes.buffer, bytes.byteOffset, count >> 1);
+    for (let w = 0; w < words.length; w++) {
+      const v = words[w]!;
+      words[w] = ((v & 0x00ff00ff) << 8) | ((v >>> 8) & 0x00ff00ff);
+    }
+    k = words.length * 2;
+  }
+  for (; k < count; k++) out[k] = (bytes[2 * k]! << 8) | bytes[2 * k + 1]!;
   return out;
 }
