@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parityFixtureRoot } from '@segmetrics/test-utils';
 import { describe, expect, it } from 'vitest';
@@ -155,6 +155,39 @@ describe('segmetrics eval --resume', () => {
     ).toBe(130);
     expect(runCli(['eval', ...dataset, ...imagewise, '--resume', state, '--stop-after', '3']).code).toBe(130);
     expect(runJson(['eval', ...dataset, ...imagewise, '--resume', state])).toEqual(single(imagewise));
+  });
+
+  it('keeps the images counted before a failure, so a fixed file can be resumed', () => {
+    const dir = tempDir('resume-after-error');
+    for (const side of ['gt', 'pred']) {
+      mkdirSync(join(dir, side));
+      for (const file of readdirSync(join(fixture, side)))
+        copyFileSync(join(fixture, side, file), join(dir, side, file));
+    }
+    const good = readFileSync(join(dir, 'pred', 'img_007.png'));
+    writeFileSync(join(dir, 'pred', 'img_007.png'), 'broken');
+    const copy = [
+      '--gt',
+      join(dir, 'gt'),
+      '--pred',
+      join(dir, 'pred'),
+      '--num-classes',
+      '19',
+      '--ignore-index',
+      '255',
+    ];
+    const state = join(dir, 'state.json');
+    const failed = runCli(['eval', ...copy, '--save-state', state, '--workers', '2']);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('img_007.png');
+    const saved = JSON.parse(readFileSync(state, 'utf8')) as {
+      complete: boolean;
+      matrix: { sampleIds: string[] };
+    };
+    expect(saved.complete).toBe(false);
+    expect(saved.matrix.sampleIds).not.toContain('img_007');
+    writeFileSync(join(dir, 'pred', 'img_007.png'), good);
+    expect(runJson(['eval', ...copy, '--resume', state])).toEqual(single());
   });
 
   it('refuses to resume with different settings', () => {

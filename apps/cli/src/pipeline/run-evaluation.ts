@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { type ConfusionMatrix, ErrorCode, SegmetricsError } from '@segmetrics/core';
+import { ConfusionMatrix, ErrorCode, SegmetricsError } from '@segmetrics/core';
 import { type Shard, shardRange } from '../options/shard.js';
 import { type OutputStream, ProgressBar } from '../util/terminal.js';
 import { countPairs } from './count-pairs.js';
@@ -78,7 +78,7 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
     shard === null ? { start: 0, end: options.pairs.length } : shardRange(options.pairs.length, shard);
   const selected = options.pairs.slice(range.start, range.end);
 
-  let initial: ConfusionMatrix | undefined;
+  let initial = new ConfusionMatrix(settings.matrixOptions);
   let todo = selected;
   if (options.resume !== undefined) {
     const loaded = await loadState(options.resume);
@@ -128,7 +128,7 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
       todo,
       {
         workers: options.workers ?? availableParallelism(),
-        ...(initial === undefined ? {} : { initial }),
+        initial,
         signal: controller.signal,
         ...(options.stopAfter === undefined ? {} : { stopAfter: options.stopAfter }),
         onProgress: (done, _total, matrix) => {
@@ -155,6 +155,12 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
     };
   } catch (error) {
     bar.clear();
+    // Keep what was counted before the failure (whole chunks, in order), so that after fixing the
+    // file the run can continue with --resume instead of starting over.
+    if (statePath !== null) {
+      await saving.catch(() => undefined);
+      await saveState(statePath, initial, body(false)).catch(() => undefined);
+    }
     throw error;
   } finally {
     process.off('SIGINT', onInt);
