@@ -1,5 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import { SegmetricsError } from '@segmetrics/core';
+import { encode as fastPngEncode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
 import { parityPngs, rng, syntheticLabels } from '../../test/helpers.js';
 import { decodePng } from '../decode-png.js';
@@ -129,6 +130,17 @@ describe('decodePngFast', () => {
     });
     expect(map.source).toBe('fast-png');
     expect(Array.from(map.data)).toEqual([0, 1]);
+    const labels = syntheticLabels(19, 11, 300, 5);
+    for (const depth of [8, 16] as const) {
+      const values = depth === 8 ? Uint8Array.from(labels, (v) => v % 256) : Uint16Array.from(labels);
+      const interlaced = fastPngEncode(
+        { width: 19, height: 11, data: values, depth, channels: 1 },
+        { interlace: 'Adam7' },
+      );
+      const decoded = decodePngFast(interlaced);
+      expect(decoded.source).toBe('fast-png');
+      expect(sameLabels(decoded.data, values)).toBe(true);
+    }
   });
 
   it('decodePngFast rejects a zlib stream shorter than the image and one far longer', () => {
