@@ -613,5 +613,10 @@ describe('ConfusionMatrix.update inputs', () => {
     const err = thrown(() => cm.update([0, 1], [0, '1' as unknown as number]));
     expect(err.code).toBe(ErrorCode.LABEL_NOT_INTEGER);
     expect(err.context).toMatchObject({ side: 'groundTruth', index: 1 });
+    for (const odd of [Symbol('x'), 1n, { valueOf: () => 1 }, undefined, null]) {
+      const e = thrown(() => cm.update([0, odd as unknown as number], [0, 1]));
+      expect(e.code).toBe(ErrorCode.LABEL_NOT_INTEGER);
+      expect(e.context).toMatchObject({ side: 'prediction', index: 1 });
+    }
   });
 });

@@ -2,9 +2,9 @@
  * The per-pixel hot loops. Every kernel adds counts into an Int32 histogram; callers keep each call
  * below 2^30 pixels so no bin can overflow, and fold the histogram into float64 counts afterwards.
  *
- * The word kernels read four 8-bit (or two 16-bit) pixels of each map as one 32-bit word and count runs
- * of repeated word pairs: in piecewise-constant label maps most words equal the previous one, so most of
- * the image costs two loads and two compares per four pixels. Byte lanes of the two words are paired
+ * The word kernels read four 8-bit (or two 16-bit) pixels of each map as one 32-bit word and scan runs
+ * of repeated word pairs in a tight inner loop: in piecewise-constant label maps most words equal the
+ * previous one, so most of the image costs two loads and two compares per four pixels. Byte lanes of the two words are paired
  * lane by lane, so the platform's endianness does not matter (counting is order-independent).
  */
 
@@ -65,28 +65,20 @@ function countAlignedBytePairs(gt: Uint8Array, pred: Uint8Array, hist: Int32Arra
 
 function countByteWords(g32: Int32Array, p32: Int32Array, hist: Int32Array): void {
   const words = g32.length;
-  let pg = g32[0]!;
-  let pp = p32[0]!;
-  let run = 0;
-  for (let w = 0; w < words; w++) {
+  let w = 0;
+  while (w < words) {
     const g = g32[w]!;
     const p = p32[w]!;
-    if (g === pg && p === pp) {
-      run++;
-      continue;
-    }
-    hist[((pg & 0xff) << 8) | (pp & 0xff)]! += run;
-    hist[(pg & 0xff00) | ((pp >>> 8) & 0xff)]! += run;
-    hist[((pg >>> 8) & 0xff00) | ((pp >>> 16) & 0xff)]! += run;
-    hist[((pg >>> 16) & 0xff00) | (pp >>> 24)]! += run;
-    pg = g;
-    pp = p;
-    run = 1;
+    // scan the run of word pairs equal to this one: two loads and two compares per four pixels
+    let end = w + 1;
+    while (end < words && g32[end] === g && p32[end] === p) end++;
+    const run = end - w;
+    hist[((g & 0xff) << 8) | (p & 0xff)]! += run;
+    hist[(g & 0xff00) | ((p >>> 8) & 0xff)]! += run;
+    hist[((g >>> 8) & 0xff00) | ((p >>> 16) & 0xff)]! += run;
+    hist[((g >>> 16) & 0xff00) | (p >>> 24)]! += run;
+    w = end;
   }
-  hist[((pg & 0xff) << 8) | (pp & 0xff)]! += run;
-  hist[(pg & 0xff00) | ((pp >>> 8) & 0xff)]! += run;
-  hist[((pg >>> 8) & 0xff00) | ((pp >>> 16) & 0xff)]! += run;
-  hist[((pg >>> 16) & 0xff00) | (pp >>> 24)]! += run;
 }
 
 /**
@@ -141,24 +133,17 @@ function countShortWords(
   hist: Int32Array,
 ): void {
   const words = g32.length;
-  let pg = g32[0]!;
-  let pp = p32[0]!;
-  let run = 0;
-  for (let w = 0; w < words; w++) {
+  let w = 0;
+  while (w < words) {
     const g = g32[w]!;
     const p = p32[w]!;
-    if (g === pg && p === pp) {
-      run++;
-      continue;
-    }
-    hist[gtRow[pg & 0xffff]! + predCol[pp & 0xffff]!]! += run;
-    hist[gtRow[pg >>> 16]! + predCol[pp >>> 16]!]! += run;
-    pg = g;
-    pp = p;
-    run = 1;
+    let end = w + 1;
+    while (end < words && g32[end] === g && p32[end] === p) end++;
+    const run = end - w;
+    hist[gtRow[g & 0xffff]! + predCol[p & 0xffff]!]! += run;
+    hist[gtRow[g >>> 16]! + predCol[p >>> 16]!]! += run;
+    w = end;
   }
-  hist[gtRow[pg & 0xffff]! + predCol[pp & 0xffff]!]! += run;
-  hist[gtRow[pg >>> 16]! + predCol[pp >>> 16]!]! += run;
 }
 
 /**
@@ -180,31 +165,26 @@ export function countSlots(
   end: number,
   hist: Int32Array,
 ): void {
-  if (start >= end) return;
   const gtSize = gtRow.length;
   const predSize = predCol.length;
-  let pg = gt[start]!;
-  let pp = pred[start]!;
-  let run = 0;
-  for (let i = start; i < end; i++) {
+  let i = start;
+  while (i < end) {
     const g = gt[i]!;
     const p = pred[i]!;
-    if (g === pg && p === pp) {
-      run++;
-      continue;
+    let next = i + 1;
+    while (next < end && gt[next] === g && pred[next] === p) next++;
+    // typeof first: no arithmetic (or valueOf call) on a non-number entry of a plain array
+    let gs = gtInvalid;
+    if (typeof g === 'number') {
+      const gk = g - gtOffset;
+      if (gk >>> 0 === gk && gk < gtSize) gs = gtRow[gk]!;
     }
-    const gk = pg - gtOffset;
-    const pk = pp - predOffset;
-    const gs = gk >>> 0 === gk && gk < gtSize && typeof pg === 'number' ? gtRow[gk]! : gtInvalid;
-    const ps = pk >>> 0 === pk && pk < predSize && typeof pp === 'number' ? predCol[pk]! : predInvalid;
-    hist[gs + ps]! += run;
-    pg = g;
-    pp = p;
-    run = 1;
+    let ps = predInvalid;
+    if (typeof p === 'number') {
+      const pk = p - predOffset;
+      if (pk >>> 0 === pk && pk < predSize) ps = predCol[pk]!;
+    }
+    hist[gs + ps]! += next - i;
+    i = next;
   }
-  const gk = pg - gtOffset;
-  const pk = pp - predOffset;
-  const gs = gk >>> 0 === gk && gk < gtSize && typeof pg === 'number' ? gtRow[gk]! : gtInvalid;
-  const ps = pk >>> 0 === pk && pk < predSize && typeof pp === 'number' ? predCol[pk]! : predInvalid;
-  hist[gs + ps]! += run;
 }
