@@ -46,8 +46,14 @@ describe('segmetrics merge', () => {
   });
 
   it('gives the single-run report in any argument order, with per-image aggregation', () => {
-    const states = saveShards(tempDir('shards-img'), 4, imagewise);
+    const dir = tempDir('shards-img');
+    const states = saveShards(dir, 4, imagewise);
     expect(runJson(['merge', states[2]!, states[0]!, states[3]!, states[1]!])).toEqual(single(imagewise));
+    const merged = join(dir, 'merged.csv');
+    const one = join(dir, 'one.csv');
+    expect(runCli(['merge', ...states, '--per-image', merged, '-q']).code).toBe(0);
+    expect(runCli(['eval', ...dataset, ...imagewise, '--per-image', one, '-q']).code).toBe(0);
+    expect(readFileSync(merged, 'utf8')).toBe(readFileSync(one, 'utf8'));
   });
 
   it('each shard evaluates a disjoint contiguous block of the pairs', () => {
@@ -155,6 +161,25 @@ describe('segmetrics eval --resume', () => {
     ).toBe(130);
     expect(runCli(['eval', ...dataset, ...imagewise, '--resume', state, '--stop-after', '3']).code).toBe(130);
     expect(runJson(['eval', ...dataset, ...imagewise, '--resume', state])).toEqual(single(imagewise));
+  });
+
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ])('on %s writes a valid state and exits with %i; resuming gives the single-run report', (signal, code) => {
+    const state = join(tempDir('signal'), 'state.json');
+    const stopped = runCli(['eval', ...dataset, '--save-state', state, '--workers', '2'], {
+      SEGMETRICS_TEST_SIGNAL: `${signal}:3`,
+    });
+    expect(stopped.code).toBe(code);
+    const partial = JSON.parse(readFileSync(state, 'utf8')) as {
+      complete: boolean;
+      matrix: { images: number };
+    };
+    expect(partial.complete).toBe(false);
+    expect(partial.matrix.images).toBeGreaterThanOrEqual(3);
+    expect(partial.matrix.images).toBeLessThan(12);
+    expect(runJson(['eval', ...dataset, '--resume', state])).toEqual(single());
   });
 
   it('keeps the images counted before a failure, so a fixed file can be resumed', () => {

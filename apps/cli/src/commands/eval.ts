@@ -13,7 +13,7 @@ import { parseInteger } from '../options/parse-values.js';
 import { resolveSettings, type SettingsFlags } from '../options/resolve-settings.js';
 import { resolveShardFlags } from '../options/shard.js';
 import { listSome, type PairingFlags, pairFiles } from '../pipeline/pair-files.js';
-import { runEvaluation } from '../pipeline/run-evaluation.js';
+import { type RunOptions, runEvaluation } from '../pipeline/run-evaluation.js';
 import { emitReport, type OutputFlags } from '../report/emit-report.js';
 import { validateReportOptions } from '../report/validate-report-options.js';
 
@@ -108,6 +108,7 @@ export async function runEval(flags: EvalFlags, context: CliContext): Promise<nu
     ...(context.env.SEGMETRICS_SAVE_INTERVAL === undefined
       ? {}
       : { saveInterval: Number(context.env.SEGMETRICS_SAVE_INTERVAL) }),
+    ...selfSignal(context.env.SEGMETRICS_TEST_SIGNAL),
     stderr: context.stderr,
     progress: context.stderr.isTTY === true && !quiet,
   });
@@ -121,4 +122,11 @@ export async function runEval(flags: EvalFlags, context: CliContext): Promise<nu
   }
   await emitReport(outcome.matrix, settings, flags, context, { shard });
   return ExitCode.OK;
+}
+
+/** Parses the `SEGMETRICS_TEST_SIGNAL=SIGTERM:3` test hook (see `RunOptions.selfSignal`). */
+function selfSignal(value: string | undefined): { selfSignal?: RunOptions['selfSignal'] } {
+  const match = /^(SIGINT|SIGTERM):(\d+)$/.exec(value ?? '');
+  if (match === null) return {};
+  return { selfSignal: { signal: match[1] as 'SIGINT' | 'SIGTERM', after: Number(match[2]) } };
 }

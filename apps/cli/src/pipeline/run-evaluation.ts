@@ -25,6 +25,11 @@ export interface RunOptions {
   readonly saveInterval?: number;
   /** Stop as if interrupted after this many newly counted images (tests). */
   readonly stopAfter?: number;
+  /**
+   * Test hook: send this signal to the own process once this many images were counted in this run, to
+   * exercise the SIGINT/SIGTERM path deterministically (`SEGMETRICS_TEST_SIGNAL=SIGTERM:3`).
+   */
+  readonly selfSignal?: { readonly signal: 'SIGINT' | 'SIGTERM'; readonly after: number };
   readonly stderr: OutputStream;
   readonly progress: boolean;
 }
@@ -121,6 +126,7 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
   const interval = (options.saveInterval ?? 30) * 1000;
   let lastSave = Date.now();
   let saving: Promise<void> = Promise.resolve();
+  let selfSignalled = false;
   const alreadyCounted = selected.length - todo.length;
   try {
     const result = await countPairs(
@@ -133,6 +139,11 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
         ...(options.stopAfter === undefined ? {} : { stopAfter: options.stopAfter }),
         onProgress: (done, _total, matrix) => {
           bar.update(alreadyCounted + done, selected.length);
+          const hook = options.selfSignal;
+          if (hook !== undefined && done >= hook.after && !selfSignalled) {
+            selfSignalled = true;
+            process.kill(process.pid, hook.signal);
+          }
           if (statePath !== null && Date.now() - lastSave >= interval) {
             lastSave = Date.now();
             const text = body(false);

@@ -1,0 +1,118 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parityFixtureRoot } from '@segmetrics/test-utils';
+import { describe, expect, it } from 'vitest';
+import { grayPng, runCli, runJson, tempDir } from './helpers.js';
+
+interface Report {
+  classNames: string[];
+  summary: Record<string, number | null>;
+  perClass: { iou: number | null; support: number }[];
+  pixels: { counted: number; ignored: number; predictedIgnore: number };
+  confusionMatrix: number[][];
+  settings: Record<string, unknown>;
+}
+
+/** One 2×2 image pair in raw ids: gt [10, 20, 30, 20], pred [10, 20, 20, 10]. */
+function rawIdDataset(): { gt: string; pred: string; dir: string } {
+  const dir = tempDir('raw-ids');
+  mkdirSync(join(dir, 'gt'));
+  mkdirSync(join(dir, 'pred'));
+  writeFileSync(join(dir, 'gt', 'a.png'), grayPng(2, 2, [10, 20, 30, 20]));
+  writeFileSync(join(dir, 'pred', 'a.png'), grayPng(2, 2, [10, 20, 20, 10]));
+  return { gt: join(dir, 'gt'), pred: join(dir, 'pred'), dir };
+}
+
+describe('segmetrics eval --label-map', () => {
+  it('maps raw ids to classes (null = ignored) on both maps before counting', () => {
+    const { gt, pred, dir } = rawIdDataset();
+    const map = join(dir, 'map.json');
+    writeFileSync(map, JSON.stringify({ 10: 0, 20: 1, 30: null }));
+    const report = runJson([
+      'eval',
+      '--gt',
+      gt,
+      '--pred',
+      pred,
+      '--num-classes',
+      '2',
+      '--label-map',
+      map,
+    ]) as unknown as Report;
+    expect(report.pixels).toEqual({ counted: 3, ignored: 1, predictedIgnore: 0 });
+    expect(report.confusionMatrix).toEqual([
+      [1, 0],
+      [1, 1],
+    ]);
+    expect(report.perClass.map((c) => c.iou)).toEqual([0.5, 0.5]);
+  });
+
+  it('without the map the raw ids are out of range: exit 1 naming the file and value', () => {
+    const { gt, pred } = rawIdDataset();
+    const result = runCli(['eval', '--gt', gt, '--pred', pred, '--num-classes', '2']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(join(gt, 'a.png'));
+    expect(result.stderr).toContain('10');
+  });
+
+  it('refuses a label map that is not JSON as a usage error', () => {
+    const { gt, pred, dir } = rawIdDataset();
+    const map = join(dir, 'bad.json');
+    writeFileSync(map, '{10: 0');
+    expect(runCli(['eval', '--gt', gt, '--pred', pred, '--num-classes', '2', '--label-map', map]).code).toBe(
+      2,
+    );
+  });
+});
+
+describe('segmetrics eval --dataset', () => {
+  const ade = join(parityFixtureRoot(), 'ade_like_reduce_zero');
+  const paths = ['--gt', join(ade, 'gt'), '--pred', join(ade, 'pred')];
+
+  it('ade20k brings 150 names, reduce-zero-label and ignore 255: the same numbers as the explicit flags', () => {
+    const preset = runJson(['eval', ...paths, '--dataset', 'ade20k']) as unknown as Report;
+    const flags = runJson([
+      'eval',
+      ...paths,
+      '--num-classes',
+      '150',
+      '--reduce-zero-label',
+    ]) as unknown as Report;
+    expect(preset.summary).toEqual(flags.summary);
+    expect(preset.confusionMatrix).toEqual(flags.confusionMatrix);
+    expect(preset.classNames[0]).toBe('wall');
+    expect(preset.settings.dataset).toBe('ade20k');
+    expect(flags.settings.ignoreIndex).toEqual([255]);
+  });
+
+  it('--classes names the classes and may give the class count', () => {
+    const { gt, pred, dir } = rawIdDataset();
+    const map = join(dir, 'map.json');
+    writeFileSync(map, JSON.stringify({ 10: 0, 20: 1, 30: null }));
+    const names = join(dir, 'classes.txt');
+    writeFileSync(names, '# names\nbackground\nforeground\n');
+    const report = runJson([
+      'eval',
+      '--gt',
+      gt,
+      '--pred',
+      pred,
+      '--classes',
+      names,
+      '--label-map',
+      map,
+    ]) as unknown as Report;
+    expect(report.classNames).toEqual(['background', 'foreground']);
+  });
+
+  it('--exclude-classes leaves a class out of the means but keeps its row', () => {
+    const { gt, pred, dir } = rawIdDataset();
+    const map = join(dir, 'map.json');
+    writeFileSync(map, JSON.stringify({ 10: 0, 20: 1, 30: null }));
+    const base = ['eval', '--gt', gt, '--pred', pred, '--num-classes', '2', '--label-map', map];
+    const report = runJson([...base, '--exclude-classes', '0']) as unknown as Report;
+    expect(report.perClass).toHaveLength(2);
+    expect(report.summary.mIoU).toBe(0.5);
+    expect(report.settings.excludeClasses).toEqual([0]);
+  });
+});
