@@ -66,13 +66,9 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
   } catch (error) {
     const command = findCommand(program, argv);
     if (error instanceof CommanderError) {
-      if (
-        error.code === 'commander.helpDisplayed' ||
-        error.code === 'commander.version' ||
-        error.code === 'commander.help'
-      ) {
-        return ExitCode.OK;
-      }
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return ExitCode.OK;
+      // `segmetrics` without a command: the help went to stderr; a usage error.
+      if (error.code === 'commander.help') return error.exitCode === 0 ? ExitCode.OK : ExitCode.USAGE;
       // commander already printed "error: ..." to stderr.
       if (error.code === 'commander.executeSubCommandAsync') return ExitCode.FAILED;
       context.stderr.write(

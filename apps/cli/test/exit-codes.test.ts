@@ -87,6 +87,12 @@ describe('segmetrics exit codes', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('exits 2 with the help on stderr when no command is given', () => {
+    const result = runCli([]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Usage: segmetrics');
+  });
+
   it('exits 2 for an unknown command', () => {
     expect(runCli(['evaluate']).code).toBe(2);
   });
