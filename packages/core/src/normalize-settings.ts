@@ -64,7 +64,11 @@ function normalizeMapping(mapping: ConfusionMatrixOptions['labelMapping']): Norm
   };
 }
 
-/** Deep equality of two normalised settings. */
+/**
+ * Deep equality of two normalised settings (as returned by {@link normalizeSettings} or a matrix's
+ * `settings`): the test `merge` applies. Settings written differently but equal after normalisation
+ * (e.g. `ignoreIndex: [255, 0]` and `[0, 255]`) are equal.
+ */
 export function settingsEqual(a: ConfusionMatrixSettings, b: ConfusionMatrixSettings): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -16,6 +16,7 @@ export type LabelArray =
 
 /** A decoded label map: labels plus the image size. */
 export interface LabelMap {
+  /** One label per pixel, row-major: `data[y * width + x]`. */
   readonly data: LabelArray;
   readonly width: number;
   readonly height: number;
@@ -70,18 +71,23 @@ export interface ConfusionMatrixOptions {
 
 /** The normalised, comparable settings of a matrix (what `settings` returns and JSON stores). */
 export interface ConfusionMatrixSettings {
+  /** Number of classes C. */
   readonly numClasses: number;
   /** Sorted, unique. */
   readonly ignoreIndex: readonly number[];
   /** Normalised: `table` as sorted [raw, mapped | null] pairs; absent when no mapping is set. */
   readonly labelMapping: NormalizedLabelMapping | null;
+  /** Whether per-image statistics are kept. */
   readonly perImage: boolean;
 }
 
+/** A label mapping in normalised form (see {@link normalizeSettings}); compared as is by `merge`. */
 export interface NormalizedLabelMapping {
   /** Sorted by raw id; `null` = ignored. */
   readonly table: readonly (readonly [number, number | null])[];
+  /** mmsegmentation's reduce-zero-label, applied before the table. */
   readonly reduceZeroLabel: boolean;
+  /** `'both'` maps or the ground truth only (`'gt'`). */
   readonly applyTo: 'both' | 'gt';
 }
 
