@@ -57,7 +57,11 @@ function parseList(value, name) {
 function parseOptions() {
   let parsed;
   try {
+    // `pnpm bench -- --pairs 50` passes the `--` through: drop it.
+    const args = process.argv.slice(2);
+    if (args[0] === '--') args.shift();
     parsed = parseArgs({
+      args,
       options: {
         pairs: { type: 'string', default: '50,200' },
         runs: { type: 'string', default: '5' },
@@ -136,8 +140,8 @@ async function loadGenerator() {
   for (const name of ['renderScene', 'sampleSceneSeed', 'sampleName']) {
     if (typeof module[name] !== 'function') {
       fail(
-        `dist/index.js does not export ${name}: src/index.ts must \`export * from './demo/index.js'\`, ` +
-          'then rebuild with `pnpm turbo run build --filter=segmetrics`.',
+        `dist/index.js does not export ${name}: src/index.ts must re-export renderScene, sampleSceneSeed and ` +
+          "sampleName from './demo/index.js', then rebuild with `pnpm turbo run build --filter=segmetrics`.",
       );
     }
   }
