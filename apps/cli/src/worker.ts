@@ -8,16 +8,12 @@ const setup = workerData as CountSetup;
 const port = parentPort;
 if (port === null) throw new Error('segmetrics worker.js must run in a worker thread');
 
-let queue: Promise<void> = Promise.resolve();
 port.on('message', (task: ChunkTask) => {
-  queue = queue.then(async () => {
-    let result: ChunkResult;
-    try {
-      const matrix = await countChunk(setup, task);
-      result = { chunkIndex: task.chunkIndex, state: matrix.toJSON() };
-    } catch (error) {
-      result = { chunkIndex: task.chunkIndex, error: serializeError(error) };
-    }
-    port.postMessage(result);
-  });
+  let result: ChunkResult;
+  try {
+    result = { chunkIndex: task.chunkIndex, state: countChunk(setup, task).toJSON() };
+  } catch (error) {
+    result = { chunkIndex: task.chunkIndex, error: serializeError(error) };
+  }
+  port.postMessage(result);
 });

@@ -1,20 +1,21 @@
 import { ConfusionMatrix, ErrorCode, SegmetricsError } from '@segmetrics/core';
-import { readLabelMap } from '@segmetrics/io/node';
+import { readLabelMapSync } from '@segmetrics/io/node';
 import type { ChunkTask, CountSetup, FilePair, SerializedError } from './types.js';
 
 /**
  * Decodes and counts the pairs of one chunk, in order, into a fresh matrix. Any failure is a
- * `SegmetricsError` whose message starts with the offending file.
+ * `SegmetricsError` whose message starts with the offending file. Reads synchronously: a worker
+ * thread handles one file at a time, and the sync path skips the thread-pool round trip.
  */
-export async function countChunk(setup: CountSetup, task: ChunkTask): Promise<ConfusionMatrix> {
+export function countChunk(setup: CountSetup, task: ChunkTask): ConfusionMatrix {
   const matrix = new ConfusionMatrix(setup.matrixOptions);
-  for (const pair of task.pairs) await countPair(matrix, setup, pair);
+  for (const pair of task.pairs) countPair(matrix, setup, pair);
   return matrix;
 }
 
-async function countPair(matrix: ConfusionMatrix, setup: CountSetup, pair: FilePair): Promise<void> {
-  const gt = await decode(pair.gtPath, setup);
-  const pred = await decode(pair.predPath, setup);
+function countPair(matrix: ConfusionMatrix, setup: CountSetup, pair: FilePair): void {
+  const gt = decode(pair.gtPath, setup);
+  const pred = decode(pair.predPath, setup);
   if (gt.width !== pred.width || gt.height !== pred.height) {
     throw new SegmetricsError(
       ErrorCode.SHAPE_MISMATCH,
@@ -42,9 +43,9 @@ async function countPair(matrix: ConfusionMatrix, setup: CountSetup, pair: FileP
   }
 }
 
-async function decode(path: string, setup: CountSetup) {
+function decode(path: string, setup: CountSetup) {
   try {
-    return await readLabelMap(path, { ...setup.decodeOptions, file: path });
+    return readLabelMapSync(path, { ...setup.decodeOptions, file: path });
   } catch (error) {
     if (SegmetricsError.isInstance(error)) {
       if (error.message.includes(path)) throw error;

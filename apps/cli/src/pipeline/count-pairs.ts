@@ -58,8 +58,10 @@ export async function countPairs(
 
   if (workers === 0) {
     for (const chunk of chunks) {
+      // Let signal handlers and timers run between chunks.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       if (stopped()) return { matrix, complete: false, counted: state.counted };
-      if (merge(await countChunk(setup, chunk))) {
+      if (merge(countChunk(setup, chunk))) {
         return { matrix, complete: state.counted === pairs.length, counted: state.counted };
       }
     }

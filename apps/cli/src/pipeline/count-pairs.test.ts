@@ -1,0 +1,65 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { encode } from 'fast-png';
+import { describe, expect, it } from 'vitest';
+import { countPairs } from './count-pairs.js';
+import type { FilePair } from './types.js';
+
+function dataset(n: number): FilePair[] {
+  const dir = mkdtempSync(join(tmpdir(), 'segmetrics-count-pairs-'));
+  return Array.from({ length: n }, (_, i) => {
+    const gtPath = join(dir, `gt_${i}.png`);
+    const predPath = join(dir, `pred_${i}.png`);
+    const gt = Uint8Array.from([0, 1, 2, 255].map((v) => (v === 255 ? v : (v + i) % 3)));
+    const pred = Uint8Array.from([0, 1, 2, 0].map((v) => (v + 2 * i) % 3));
+    writeFileSync(gtPath, encode({ width: 2, height: 2, data: gt, channels: 1, depth: 8 }));
+    writeFileSync(predPath, encode({ width: 2, height: 2, data: pred, channels: 1, depth: 8 }));
+    return { id: `img_${String(i).padStart(2, '0')}`, gtPath, predPath };
+  });
+}
+
+const setup = { matrixOptions: { numClasses: 3, ignoreIndex: [255], perImage: true }, decodeOptions: {} };
+
+describe('countPairs', () => {
+  it('counts every pair, in order, whatever the chunk size', async () => {
+    const pairs = dataset(7);
+    const one = await countPairs(setup, pairs, { workers: 0, chunkSize: 1 });
+    const three = await countPairs(setup, pairs, { workers: 0, chunkSize: 3 });
+    expect(one.complete).toBe(true);
+    expect(one.matrix.images).toBe(7);
+    expect(one.matrix.ignoredPixels).toBe(7);
+    expect(three.matrix.toJSON()).toEqual(one.matrix.toJSON());
+    expect(one.matrix.sampleIds).toEqual(pairs.map((p) => p.id));
+  });
+
+  it('stops after a prefix of whole chunks when asked', async () => {
+    const result = await countPairs(setup, dataset(7), { workers: 0, chunkSize: 2, stopAfter: 3 });
+    expect(result.complete).toBe(false);
+    expect(result.matrix.images).toBe(4);
+  });
+
+  it('stops before the next chunk when the signal is aborted', async () => {
+    const controller = new AbortController();
+    const result = await countPairs(setup, dataset(5), {
+      workers: 0,
+      chunkSize: 1,
+      signal: controller.signal,
+      onProgress: (done) => {
+        if (done === 2) controller.abort();
+      },
+    });
+    expect(result.complete).toBe(false);
+    expect(result.counted).toBe(2);
+  });
+
+  it('names the file when an image cannot be decoded', async () => {
+    const pairs = dataset(3);
+    const png = encode({ width: 2, height: 2, data: new Uint8Array(4), channels: 1, depth: 8 });
+    writeFileSync(pairs[1]!.predPath, png.subarray(0, png.length - 20));
+    await expect(countPairs(setup, pairs, { workers: 0 })).rejects.toMatchObject({
+      code: 'DECODE_FAILED',
+      message: expect.stringContaining(pairs[1]!.predPath),
+    });
+  });
+});
