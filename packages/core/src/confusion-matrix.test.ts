@@ -620,3 +620,20 @@ describe('ConfusionMatrix.update inputs', () => {
     }
   });
 });
+
+describe('ConfusionMatrix with large label mappings', () => {
+  it('accepts a lookup table with 300,000 entries and counts through it', () => {
+    const table = Array.from({ length: 300_000 }, (_, raw) => raw % 3);
+    const cm = new ConfusionMatrix({ numClasses: 3, labelMapping: { table } });
+    cm.update(new Int32Array([299_999, 4, 5]), new Int32Array([299_999, 4, 2]));
+    // 299,999 → 2, 4 → 1, 5 → 2, 2 → 2
+    expect([...cm.counts]).toEqual([0, 0, 0, 0, 1, 0, 0, 0, 2]);
+  });
+
+  it('counts labels far apart (an ignore label at 2^31 − 1) on the slow path', () => {
+    const cm = new ConfusionMatrix({ numClasses: 2, ignoreIndex: [-(2 ** 31), 2 ** 31 - 1] });
+    cm.update([0, 1, 1], new Float64Array([2 ** 31 - 1, -(2 ** 31), 1]));
+    expect(cm.ignoredPixels).toBe(2);
+    expect(cm.get(1, 1)).toBe(1);
+  });
+});

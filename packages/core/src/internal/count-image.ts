@@ -117,8 +117,12 @@ export class ImageCounter {
     const candidates = [0, this.#c - 1, ...settings.ignoreIndex];
     if (mapping !== null) for (const [raw] of mapping.table) candidates.push(raw);
     if (mapping?.reduceZeroLabel) for (const v of [...candidates]) candidates.push(v + 1);
-    const lo = Math.min(...candidates);
-    const hi = Math.max(...candidates);
+    let lo = candidates[0]!;
+    let hi = lo;
+    for (const v of candidates) {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
     const span =
       hi - lo + 1 > SPAN_LUT_MAX
         ? null
