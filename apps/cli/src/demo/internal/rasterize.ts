@@ -13,6 +13,7 @@ export interface Canvas {
   readonly data: Uint8Array;
 }
 
+/** A width × height label buffer filled with `fill`. */
 export function createCanvas(width: number, height: number, fill: number): Canvas {
   const data = new Uint8Array(width * height);
   data.fill(fill);
