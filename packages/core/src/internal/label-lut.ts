@@ -45,27 +45,6 @@ function lookupTable(
   return undefined;
 }
 
-/** Smallest value a typed array of this kind can hold, and how many distinct values (for LUTs). */
-export function lutDomain(data: LabelArray): { offset: number; size: number } | null {
-  if (data instanceof Uint8Array || data instanceof Uint8ClampedArray) return { offset: 0, size: 256 };
-  if (data instanceof Int8Array) return { offset: -128, size: 256 };
-  if (data instanceof Uint16Array) return { offset: 0, size: 65536 };
-  if (data instanceof Int16Array) return { offset: -32768, size: 65536 };
-  return null;
-}
-
-/** A lookup table: `lut[value - offset]` is the value's class code. */
-export function buildLut(
-  settings: ConfusionMatrixSettings,
-  mapped: boolean,
-  offset: number,
-  size: number,
-): Int32Array {
-  const lut = new Int32Array(size);
-  for (let i = 0; i < size; i++) lut[i] = classifyValue(settings, i + offset, mapped);
-  return lut;
-}
-
 /** The raw-bit width of a label array whose values fit a lookup table, or `null` for the general path. */
 export type LutKind = 'u8' | 'i8' | 'u16' | 'i16';
 
