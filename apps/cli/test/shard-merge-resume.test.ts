@@ -225,8 +225,17 @@ describe('segmetrics eval --resume', () => {
 });
 
 describe('segmetrics eval --workers', () => {
-  it('gives identical JSON for 1 and 2 workers', () => {
-    expect(single(['--workers', '2'])).toEqual(single(['--workers', '1']));
+  it('gives identical JSON for 1 (main thread), 2 and 3 worker threads', () => {
+    const one = single(['--workers', '1']);
+    expect(single(['--workers', '2'])).toEqual(one);
+    expect(single(['--workers', '3'])).toEqual(one);
     expect(single([...imagewise, '--workers', '2'])).toEqual(single([...imagewise, '--workers', '1']));
+  });
+
+  it('gives byte-identical JSON output for 1 and 2 workers', () => {
+    const a = runCli(['eval', ...dataset, '--aggregate', 'image', '--format', 'json', '--workers', '1']);
+    const b = runCli(['eval', ...dataset, '--aggregate', 'image', '--format', 'json', '--workers', '2']);
+    expect(a.code).toBe(0);
+    expect(b.stdout).toBe(a.stdout);
   });
 });

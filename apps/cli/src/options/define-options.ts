@@ -126,7 +126,10 @@ export function addOutputOptions(command: Command, perImage = true): Command {
 export function addRunOptions(command: Command): Command {
   return command
     .optionsGroup('Parallelism, shards and state:')
-    .option('-w, --workers <n>', 'worker threads decoding and counting (default: available cores)')
+    .option(
+      '-w, --workers <n>',
+      'parallel decoders: N worker threads, or the main thread for 1 (default: available cores)',
+    )
     .option(
       '--shard <i/n>',
       'evaluate the i-th (0-based) of n contiguous blocks of the sorted pairs, or auto',

@@ -42,7 +42,7 @@ export async function countPairs(
   const matrix = options.initial ?? new ConfusionMatrix(setup.matrixOptions);
   const workers = Math.max(0, Math.floor(options.workers));
   const chunkSize =
-    options.chunkSize ?? Math.max(1, Math.min(16, Math.ceil(pairs.length / Math.max(1, workers * 8))));
+    options.chunkSize ?? Math.max(1, Math.min(16, Math.ceil(pairs.length / (Math.max(1, workers) * 8))));
   const chunks: ChunkTask[] = [];
   for (let start = 0, index = 0; start < pairs.length; start += chunkSize, index++) {
     chunks.push({ chunkIndex: index, pairs: pairs.slice(start, start + chunkSize) });

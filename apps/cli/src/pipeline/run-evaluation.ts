@@ -47,6 +47,11 @@ export interface RunOutcome {
   readonly statePath: string | null;
 }
 
+/** Worker threads for a `--workers` count: none for 1 (the main thread decodes), else the count. */
+export function workerThreads(workers: number): number {
+  return workers <= 1 ? 0 : workers;
+}
+
 function canonical(value: unknown): string {
   return JSON.stringify(JSON.parse(JSON.stringify(value)));
 }
@@ -133,7 +138,8 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
       { matrixOptions: settings.matrixOptions, decodeOptions: settings.decodeOptions },
       todo,
       {
-        workers: options.workers ?? availableParallelism(),
+        // One worker gains nothing over the main thread but a thread start-up: count in place.
+        workers: workerThreads(options.workers ?? availableParallelism()),
         initial,
         signal: controller.signal,
         ...(options.stopAfter === undefined ? {} : { stopAfter: options.stopAfter }),
