@@ -4,5 +4,7 @@ export default defineProject({
   test: {
     name: '@segmetrics/test-utils',
     include: ['src/**/*.test.ts'],
+    // A guard against hangs, not a timing assertion: CI runs every package's tests at once on 2 cores.
+    testTimeout: 60_000,
   },
 });
