@@ -34,13 +34,19 @@ export function createDemoCommand(context: CliContext): Command {
       'Generate a deterministic Cityscapes-like sample (20 pairs of 512×256 label maps, 19 named classes, ' +
         "ignore label 255, class 'train' never present) and evaluate it exactly as `segmetrics eval` would.",
     )
+    .optionsGroup('Sample:')
     .option(
       '--out <dir>',
       'write the sample here and keep it (default: a temporary folder, removed afterwards)',
     );
   addReportOptions(command);
   addOutputOptions(command);
-  command.option('-w, --workers <n>', 'worker threads (default: available cores)');
+  command
+    .optionsGroup('Parallelism:')
+    .option(
+      '-w, --workers <n>',
+      'parallel decoders: N worker threads, or the main thread for 1 (default: available cores)',
+    );
   command.addHelpText('after', EXAMPLES);
   command.action(async (flags: DemoFlags) => {
     context.exitCode = await runDemo(flags, context);
