@@ -22,6 +22,7 @@ interface Report {
     precision: number | null;
     recall: number | null;
     fscore: number | null;
+    acc: number | null;
   }[];
   confusionMatrix: number[][];
   absentClasses: number[];
@@ -47,7 +48,10 @@ function evalFixture(name: string, extra: readonly string[] = []): Report {
   ]) as unknown as Report;
 }
 
-function column(report: Report, key: 'iou' | 'dice' | 'precision' | 'recall' | 'fscore'): (number | null)[] {
+function column(
+  report: Report,
+  key: 'iou' | 'dice' | 'precision' | 'recall' | 'acc' | 'fscore',
+): (number | null)[] {
   return report.perClass.map((row) => row[key]);
 }
 
@@ -70,7 +74,7 @@ describe('segmetrics eval on the parity fixtures', () => {
       expectAllClose(column(report, 'dice'), mmseg.Dice as (number | null)[], FLOAT64_TOLERANCE);
       expectAllClose(column(report, 'precision'), mmseg.Precision as (number | null)[], FLOAT64_TOLERANCE);
       expectAllClose(column(report, 'recall'), mmseg.Recall as (number | null)[], FLOAT64_TOLERANCE);
-      expectAllClose(column(report, 'recall'), mmseg.Acc as (number | null)[], FLOAT64_TOLERANCE);
+      expectAllClose(column(report, 'acc'), mmseg.Acc as (number | null)[], FLOAT64_TOLERANCE);
       expectAllClose(column(report, 'fscore'), mmseg.Fscore as (number | null)[], FLOAT64_TOLERANCE);
       for (const key of ['mIoU', 'mDice', 'mAcc', 'aAcc', 'fwIoU', 'mFscore'] as const) {
         expectClose(report.summary[key] ?? null, mmseg[key] as number | null, FLOAT64_TOLERANCE);

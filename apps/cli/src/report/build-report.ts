@@ -15,6 +15,8 @@ export interface PerClassRow {
   readonly fscore: number;
   readonly precision: number;
   readonly recall: number;
+  /** Class accuracy, mmsegmentation's per-class `Acc`: the same value as `recall`. */
+  readonly acc: number;
   readonly specificity: number;
   /** Ground-truth pixels of the class (dataset total). */
   readonly support: number;
@@ -103,6 +105,7 @@ export function buildReport(
       fscore: num(row.fscore ?? row.dice),
       precision: num(row.precision),
       recall: num(row.recall),
+      acc: num(row.recall),
       specificity: num(row.specificity),
       support: counts.support[k]!,
       predicted: counts.predicted[k]!,
