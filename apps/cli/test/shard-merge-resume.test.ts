@@ -88,11 +88,16 @@ describe('segmetrics merge', () => {
   });
 
   it('refuses overlapping states, naming the file', () => {
-    const [s0] = saveShards(tempDir('overlap'), 2);
-    const result = runCli(['merge', s0!, s0!]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain(s0!);
-    expect(result.stderr).toContain('also counted');
+    const dir = tempDir('overlap');
+    const [s0] = saveShards(dir, 2);
+    const twice = runCli(['merge', s0!, s0!]);
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toContain(`${s0!}: given more than once`);
+    const whole = join(dir, 'whole.json');
+    expect(runCli(['eval', ...dataset, '--save-state', whole, '-q']).code).toBe(0);
+    const overlap = runCli(['merge', s0!, whole]);
+    expect(overlap.code).toBe(1);
+    expect(overlap.stderr).toMatch(/also counted in .*shard-0\.json/);
   });
 
   it('refuses states evaluated with different settings', () => {

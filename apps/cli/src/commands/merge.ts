@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { ErrorCode, SegmetricsError } from '@segmetrics/core';
 import { Command } from 'commander';
 import type { CliContext } from '../context.js';
@@ -58,6 +59,20 @@ export async function runMerge(
   flags: MergeFlags,
   context: CliContext,
 ): Promise<number> {
+  const seen = new Set<string>();
+  for (const file of files) {
+    const key = resolve(file);
+    if (seen.has(key)) {
+      throw new SegmetricsError(
+        ErrorCode.DUPLICATE_SAMPLE,
+        `${file}: given more than once; the states overlap`,
+        {
+          context: { file },
+        },
+      );
+    }
+    seen.add(key);
+  }
   const loaded: LoadedState[] = [];
   for (const file of files) loaded.push(await loadState(file));
   const first = loaded[0]!;
