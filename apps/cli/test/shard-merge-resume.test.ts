@@ -230,7 +230,7 @@ describe('segmetrics eval --resume', () => {
 });
 
 describe('segmetrics eval --workers', () => {
-  it('gives identical JSON for 1 (main thread), 2 and 3 worker threads', () => {
+  it('gives identical JSON for 1, 2 and 3 workers (main thread plus worker threads)', () => {
     const one = single(['--workers', '1']);
     expect(single(['--workers', '2'])).toEqual(one);
     expect(single(['--workers', '3'])).toEqual(one);

@@ -45,7 +45,7 @@ export function createDemoCommand(context: CliContext): Command {
     .optionsGroup('Parallelism:')
     .option(
       '-w, --workers <n>',
-      'parallel decoders: N worker threads, or the main thread for 1 (default: available cores)',
+      'parallel decoders: the main thread plus N-1 worker threads (default: available cores)',
     );
   command.addHelpText('after', EXAMPLES);
   command.action(async (flags: DemoFlags) => {

@@ -128,7 +128,7 @@ export function addRunOptions(command: Command): Command {
     .optionsGroup('Parallelism, shards and state:')
     .option(
       '-w, --workers <n>',
-      'parallel decoders: N worker threads, or the main thread for 1 (default: available cores)',
+      'parallel decoders: the main thread plus N-1 worker threads (default: available cores)',
     )
     .option(
       '--shard <i/n>',

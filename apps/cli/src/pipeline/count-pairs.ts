@@ -1,11 +1,14 @@
 import { Worker } from 'node:worker_threads';
 import { ConfusionMatrix } from '@segmetrics/core';
-import { countChunk, deserializeError } from './count-chunk.js';
+import { countChunk, deserializeError, serializeError } from './count-chunk.js';
 import type { ChunkResult, ChunkTask, CountSetup, FilePair } from './types.js';
 
 /** Options of {@link countPairs}. */
 export interface CountPairsOptions {
-  /** Worker threads; `0` counts in the calling thread (used by tests and tiny inputs). */
+  /**
+   * Parallel counters: the calling thread plus `workers − 1` worker threads (1 or 0: the calling
+   * thread alone). The calling thread counts chunks too, so no core waits for a thread to start.
+   */
   workers: number;
   /** Pairs per chunk (default: from the number of pairs and workers, 1 … 16). */
   chunkSize?: number;
@@ -28,11 +31,11 @@ export interface CountPairsResult {
 }
 
 /**
- * Decodes and counts `pairs` with a pool of worker threads. The pairs are cut into chunks of
- * consecutive pairs; chunks go to whichever worker is free, and their matrices are merged in chunk
- * order, so the result (counts and the order of per-image statistics) is bit-identical for any
- * worker count. Memory is bounded by the chunks in flight (a few per worker), not the dataset size.
- * On an error the first failing chunk in pair order decides the error thrown.
+ * Decodes and counts `pairs` in the calling thread and a pool of worker threads. The pairs are cut
+ * into chunks of consecutive pairs; chunks go to whichever counter is free, and their matrices are
+ * merged in chunk order, so the result (counts and the order of per-image statistics) is
+ * bit-identical for any worker count. Memory is bounded by the chunks in flight (a few per worker),
+ * not the dataset size. On an error the first failing chunk in pair order decides the error thrown.
  */
 export async function countPairs(
   setup: CountSetup,
@@ -56,7 +59,7 @@ export async function countPairs(
   };
   const stopped = () => options.signal?.aborted === true;
 
-  if (workers === 0) {
+  if (workers <= 1) {
     for (const chunk of chunks) {
       // Let signal handlers and timers run between chunks.
       await new Promise<void>((resolve) => setImmediate(resolve));
@@ -70,7 +73,7 @@ export async function countPairs(
   return runPool(
     setup,
     chunks,
-    Math.min(workers, Math.max(1, chunks.length)),
+    Math.max(0, Math.min(workers - 1, chunks.length - 1)),
     merge,
     stopped,
     options,
@@ -81,6 +84,8 @@ export async function countPairs(
     }),
   );
 }
+
+type PoolResult = ChunkResult & { readonly matrix?: ConfusionMatrix };
 
 function runPool(
   setup: CountSetup,
@@ -95,8 +100,8 @@ function runPool(
     const workerUrl = new URL('./worker.js', import.meta.url);
     const pool: Worker[] = [];
     const inFlight = new Map<Worker, number>();
-    const done = new Map<number, ChunkResult>();
-    const lookAhead = workerCount * 3;
+    const done = new Map<number, PoolResult>();
+    const lookAhead = (workerCount + 1) * 3;
     let nextToSend = 0;
     let nextToMerge = 0;
     let finished = false;
@@ -145,7 +150,7 @@ function runPool(
         }
         let stop: boolean;
         try {
-          stop = merge(ConfusionMatrix.fromJSON(result.state));
+          stop = merge(result.matrix ?? ConfusionMatrix.fromJSON(result.state));
         } catch (error) {
           finish({ error });
           return;
@@ -159,6 +164,40 @@ function runPool(
       else if (stopped()) finish({ complete: false });
     };
 
+    // The calling thread counts too, one chunk per event-loop turn, so worker messages, merges and
+    // signals are handled between its chunks.
+    let mainBusy = false;
+    const mainStep = () => {
+      if (
+        finished ||
+        failed ||
+        stopped() ||
+        nextToSend >= chunks.length ||
+        nextToSend >= nextToMerge + lookAhead
+      ) {
+        mainBusy = false;
+        if (!finished && stopped()) finish({ complete: false });
+        return;
+      }
+      const task = chunks[nextToSend++]!;
+      let result: PoolResult;
+      try {
+        result = { chunkIndex: task.chunkIndex, state: null, matrix: countChunk(setup, task) };
+      } catch (error) {
+        failed = true;
+        result = { chunkIndex: task.chunkIndex, error: serializeError(error) };
+      }
+      done.set(result.chunkIndex, result);
+      drain();
+      dispatchAll();
+      setImmediate(mainStep);
+    };
+    const runMain = () => {
+      if (mainBusy || finished) return;
+      mainBusy = true;
+      setImmediate(mainStep);
+    };
+
     for (let i = 0; i < workerCount; i++) {
       const worker = new Worker(workerUrl, { workerData: setup });
       pool.push(worker);
@@ -168,6 +207,7 @@ function runPool(
         done.set(result.chunkIndex, result);
         drain();
         dispatchAll();
+        runMain();
       });
       worker.on('error', (error) => finish({ error }));
       worker.on('exit', (code) => {
@@ -175,6 +215,11 @@ function runPool(
       });
     }
     if (chunks.length === 0) finish({ complete: true });
-    else dispatchAll();
+    else {
+      // The threads load their modules meanwhile: the calling thread takes the first chunk at once.
+      mainBusy = true;
+      mainStep();
+      dispatchAll();
+    }
   });
 }

@@ -47,11 +47,6 @@ export interface RunOutcome {
   readonly statePath: string | null;
 }
 
-/** Worker threads for a `--workers` count: none for 1 (the main thread decodes), else the count. */
-export function workerThreads(workers: number): number {
-  return workers <= 1 ? 0 : workers;
-}
-
 function canonical(value: unknown): string {
   return JSON.stringify(JSON.parse(JSON.stringify(value)));
 }
@@ -138,8 +133,7 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
       { matrixOptions: settings.matrixOptions, decodeOptions: settings.decodeOptions },
       todo,
       {
-        // One worker gains nothing over the main thread but a thread start-up: count in place.
-        workers: workerThreads(options.workers ?? availableParallelism()),
+        workers: options.workers ?? availableParallelism(),
         initial,
         signal: controller.signal,
         ...(options.stopAfter === undefined ? {} : { stopAfter: options.stopAfter }),
