@@ -5,6 +5,8 @@ describe('segmetrics exports', () => {
   it('match the reviewed list (an API change shows up here and needs a changeset)', () => {
     expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
       [
+        "CITYSCAPES_CLASS_NAMES",
+        "CITYSCAPES_IGNORE_INDEX",
         "ExitCode",
         "REPORT_SCHEMA_VERSION",
         "SHARD_ENVIRONMENTS",
@@ -15,11 +17,15 @@ describe('segmetrics exports', () => {
         "countPairs",
         "createProgram",
         "describeError",
+        "generateSampleDataset",
         "loadState",
         "parseShard",
+        "renderScene",
         "reportToJson",
         "resolveAutoShard",
         "runCli",
+        "sampleName",
+        "sampleSceneSeed",
         "shardRange",
       ]
     `);

@@ -1,4 +1,15 @@
 export type { CliContext } from './context.js';
+export {
+  CITYSCAPES_CLASS_NAMES,
+  CITYSCAPES_IGNORE_INDEX,
+  generateSampleDataset,
+  type RenderedScene,
+  renderScene,
+  type SampleDataset,
+  type SampleDatasetOptions,
+  sampleName,
+  sampleSceneSeed,
+} from './demo/index.js';
 export { describeError, type ErrorDescription } from './errors/describe-error.js';
 export { ExitCode } from './errors/exit-code.js';
 export { parseShard, resolveAutoShard, SHARD_ENVIRONMENTS, type Shard, shardRange } from './options/shard.js';
