@@ -1,12 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parityFixtureRoot } from '@segmetrics/test-utils';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** The parity fixtures: `<repo>/../shared/fixtures/parity`, or `$SEGMETRICS_PARITY_DIR`. */
-export const parityDir =
-  process.env.SEGMETRICS_PARITY_DIR ?? resolve(here, '../../../../shared/fixtures/parity');
+/** The parity fixtures (`$SEGMETRICS_PARITY_DIR`, the shared folder beside the clone, or the vendored copy). */
+export const parityDir = parityFixtureRoot();
 
 /** Every PNG of a parity dataset (`gt` and `pred`), as [relative path, bytes]. */
 export function parityPngs(dataset: string): [string, Uint8Array][] {

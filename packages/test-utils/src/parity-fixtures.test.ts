@@ -1,6 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { encode } from 'fast-png';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listParityFixtures, loadParityFixture, parityFixtureRoot } from './parity-fixtures.js';
@@ -28,9 +29,11 @@ describe('parityFixtureRoot', () => {
     expect(parityFixtureRoot()).toBe('/somewhere/else');
   });
 
-  it('defaults to shared/fixtures/parity beside the repository', () => {
+  it('defaults to shared/fixtures/parity beside the repository, else the vendored copy', () => {
     delete process.env.SEGMETRICS_PARITY_DIR;
-    expect(parityFixtureRoot().replaceAll('\\', '/')).toMatch(/\/shared\/fixtures\/parity$/);
+    const root = parityFixtureRoot().replaceAll('\\', '/');
+    expect(root).toMatch(/(\/shared|\/packages\/test-utils)\/fixtures\/parity$/);
+    expect(listParityFixtures(root).length).toBeGreaterThanOrEqual(8);
   });
 });
 
@@ -68,6 +71,21 @@ describe('loadParityFixture', () => {
       const fixture = loadParityFixture(name);
       expect(fixture.pairs.length, name).toBe(fixture.expected.images);
       for (const pair of fixture.pairs) expect(pair.gt.length).toBe(pair.width * pair.height);
+    }
+  });
+});
+
+describe('vendored parity fixtures', () => {
+  it('hold every fixture with as many pairs as its expected.json declares', () => {
+    const vendored = fileURLToPath(new URL('../fixtures/parity', import.meta.url));
+    const names = listParityFixtures(vendored);
+    expect(names.length).toBeGreaterThanOrEqual(8);
+    for (const name of names) {
+      const expected = JSON.parse(readFileSync(join(vendored, name, 'expected.json'), 'utf8'));
+      for (const side of ['gt', 'pred']) {
+        const files = readdirSync(join(vendored, name, side)).filter((f) => f.endsWith('.png'));
+        expect(files, `${name}/${side}`).toHaveLength(expected.images);
+      }
     }
   });
 });

@@ -55,16 +55,19 @@ export interface ParityFixture {
 }
 
 /**
- * The folder holding the parity fixtures: `$SEGMETRICS_PARITY_DIR` when set, otherwise
- * `<repository>/../shared/fixtures/parity` (the shared folder laid beside the clone).
+ * The folder holding the parity fixtures: `$SEGMETRICS_PARITY_DIR` when set; otherwise
+ * `<repository>/../shared/fixtures/parity` when it exists (the shared folder laid beside the clone, the
+ * source of truth); otherwise the verbatim copy vendored in this package (`fixtures/parity`), so the
+ * tests also run on a fresh clone without the shared folder.
  */
 export function parityFixtureRoot(): string {
   const fromEnv = process.env.SEGMETRICS_PARITY_DIR;
   if (fromEnv !== undefined && fromEnv !== '') return resolve(fromEnv);
   // dist/index.js (or src/*.ts) → packages/test-utils → packages → repository root.
   const here = dirname(fileURLToPath(import.meta.url));
-  const repoRoot = resolve(here, '..', '..', '..');
-  return resolve(repoRoot, '..', 'shared', 'fixtures', 'parity');
+  const packageRoot = resolve(here, '..');
+  const shared = resolve(packageRoot, '..', '..', '..', 'shared', 'fixtures', 'parity');
+  return existsSync(shared) ? shared : resolve(packageRoot, 'fixtures', 'parity');
 }
 
 /** Names of every fixture folder (those holding an `expected.json`), sorted. */
