@@ -15,6 +15,7 @@ interface Report {
   numClasses: number;
   images: number;
   summary: Record<string, number | null>;
+  settings: { preset: string | null };
   perClass: {
     id: number;
     iou: number | null;
@@ -75,7 +76,20 @@ describe('segmetrics eval on the parity fixtures', () => {
       expectAllClose(column(report, 'precision'), mmseg.Precision as (number | null)[], FLOAT64_TOLERANCE);
       expectAllClose(column(report, 'recall'), mmseg.Recall as (number | null)[], FLOAT64_TOLERANCE);
       expectAllClose(column(report, 'acc'), mmseg.Acc as (number | null)[], FLOAT64_TOLERANCE);
+      for (const key of ['mIoU', 'mDice', 'mAcc', 'aAcc', 'fwIoU'] as const) {
+        expectClose(report.summary[key] ?? null, mmseg[key] as number | null, FLOAT64_TOLERANCE);
+      }
+      // Our F-score is count-based, (1+β²)TP / ((1+β²)TP + β²FN + FP): F1 equals Dice, and a class
+      // predicted but not in the ground truth scores 0 and counts.
+      expectAllClose(column(report, 'fscore'), column(report, 'dice'), FLOAT64_TOLERANCE);
+      expectClose(report.summary.mFscore ?? null, report.summary.mDice ?? null, FLOAT64_TOLERANCE);
+    });
+
+    it('--preset mmseg also reproduces mmsegmentation F-score (from precision and recall, null when either is 0/0)', () => {
+      const report = evalFixture(name, ['--preset', 'mmseg']);
+      expect(report.settings.preset).toBe('mmseg');
       expectAllClose(column(report, 'fscore'), mmseg.Fscore as (number | null)[], FLOAT64_TOLERANCE);
+      expectAllClose(column(report, 'iou'), mmseg.IoU as (number | null)[], FLOAT64_TOLERANCE);
       for (const key of ['mIoU', 'mDice', 'mAcc', 'aAcc', 'fwIoU', 'mFscore'] as const) {
         expectClose(report.summary[key] ?? null, mmseg[key] as number | null, FLOAT64_TOLERANCE);
       }

@@ -86,8 +86,6 @@ export function buildReport(
     if (report[key] !== null) options[key] = report[key];
   }
   if (report.excludeClasses.length > 0) options.excludeClasses = [...report.excludeClasses];
-  const defaultPreset = usesDefaultPreset(report);
-  if (defaultPreset) options.preset = 'mmseg';
   const result = evaluate(matrix, options as Parameters<typeof evaluate>[1]) as unknown as Loose;
 
   const c = matrix.numClasses;
@@ -157,7 +155,6 @@ export function buildReport(
       dataset: settings.dataset,
       shard: run.shard ?? null,
       ...(run.mergedStates === undefined ? {} : { mergedStates: run.mergedStates }),
-      presetSource: defaultPreset ? 'default' : report.preset === null ? null : 'option',
       metricsVersion: result.version ?? null,
     },
     summary,
@@ -169,21 +166,6 @@ export function buildReport(
     confusedPairs: topConfusedPairs(matrix, names, 10),
     version: VERSION,
   };
-}
-
-/**
- * Dataset aggregation with macro averaging and no `--preset` uses mmsegmentation's IoUMetric
- * conventions (the `mmseg` preset): the same values as the plain defaults except the F-score, which
- * mmsegmentation computes from precision and recall (NaN when either is 0/0). So the CLI's default
- * report equals what mmsegmentation prints; `settings.presetSource` is then `"default"`.
- */
-export function usesDefaultPreset(report: EvaluationSettings['report']): boolean {
-  return (
-    report.preset === null &&
-    (report.aggregate ?? 'dataset') === 'dataset' &&
-    (report.average ?? 'macro') === 'macro' &&
-    report.imageReduce === null
-  );
 }
 
 function withoutClassNames(settings: Loose): Loose {

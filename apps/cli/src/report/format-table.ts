@@ -33,8 +33,7 @@ function settingsLine(report: CliReport): string {
     parts.push(`label map (${mapping.table?.length} entries)`);
   if ((s.excludeClasses as number[]).length > 0)
     parts.push(`excluded ${(s.excludeClasses as number[]).map((k) => report.classNames[k]).join(', ')}`);
-  if (s.preset !== null)
-    parts.push(`${s.presetSource === 'default' ? 'mmseg conventions' : `preset ${String(s.preset)}`}`);
+  if (s.preset !== null) parts.push(`preset ${String(s.preset)}`);
   if (s.dataset !== null) parts.push(`dataset ${String(s.dataset)}`);
   const shard = s.shard as { index: number; count: number } | null;
   if (shard !== null) parts.push(`shard ${shard.index}/${shard.count}`);
