@@ -101,3 +101,17 @@ describe('presets', () => {
     });
   });
 });
+
+describe('the mmseg preset F-score', () => {
+  it('reproduces mmseg skipping classes whose precision and recall are both 0 (two swapped classes give mFscore 1)', () => {
+    // docs/semantics.md: gt [0,0,1,1,2], prediction [0,0,2,2,1]: classes 1 and 2 swapped everywhere.
+    const swapped = new ConfusionMatrix({ numClasses: 3 }).update([0, 0, 2, 2, 1], [0, 0, 1, 1, 2]);
+    const mmseg = evaluate(swapped, { preset: 'mmseg' });
+    expect(mmseg.perClass.map((p) => p.fscore)).toEqual([1, N, N]);
+    expect(mmseg.summary.mFscore).toBe(1);
+    const ours = evaluate(swapped);
+    expect(ours.perClass.map((p) => p.fscore)).toEqual([1, 0, 0]);
+    expect(ours.summary.mFscore).toBeCloseTo(1 / 3, 15);
+    expect(ours.summary.mFscore).toBe(ours.summary.mDice);
+  });
+});
