@@ -272,16 +272,36 @@ function drain(hist: Int32Array, acc: Float64Array): void {
   }
 }
 
-/** Folds the 256 × 256 raw pair histogram through the slot tables into `acc`, clearing it. */
+/**
+ * Folds the 256 × 256 raw pair histogram through the slot tables into `acc`, clearing it. Nearly all
+ * bins are empty (a label map holds a few dozen raw values), so blocks of 8 bins are tested with one
+ * OR and skipped when all are zero: one branch per 8 bins instead of per bin.
+ */
 function foldPairs(hist: Int32Array, gtRow: Int32Array, predCol: Int32Array, acc: Float64Array): void {
   for (let g = 0; g < 256; g++) {
     const row = gtRow[g]!;
     const base = g << 8;
-    for (let p = 0; p < 256; p++) {
-      const v = hist[base + p]!;
-      if (v !== 0) {
-        acc[row + predCol[p]!]! += v;
-        hist[base + p] = 0;
+    for (let p = 0; p < 256; p += 8) {
+      const b = base + p;
+      if (
+        (hist[b]! |
+          hist[b + 1]! |
+          hist[b + 2]! |
+          hist[b + 3]! |
+          hist[b + 4]! |
+          hist[b + 5]! |
+          hist[b + 6]! |
+          hist[b + 7]!) ===
+        0
+      ) {
+        continue;
+      }
+      for (let q = 0; q < 8; q++) {
+        const v = hist[b + q]!;
+        if (v !== 0) {
+          acc[row + predCol[p + q]!]! += v;
+          hist[b + q] = 0;
+        }
       }
     }
   }
