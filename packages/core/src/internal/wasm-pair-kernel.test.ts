@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { countBytePairs, pairHistogram } from './count-kernels.js';
-import { pairKernelModuleBytes, WASM_BLOCK, wasmPairKernel } from './wasm-pair-kernel.js';
+import {
+  createWasmPairKernel,
+  pairKernelModuleBytes,
+  WASM_BLOCK,
+  type WebAssemblyApi,
+  wasmPairKernel,
+} from './wasm-pair-kernel.js';
 
 /** mulberry32, seeded: deterministic contents. */
 function prng(seed: number): () => number {
@@ -113,5 +119,42 @@ describe('wasmPairKernel', () => {
     countBytePairs(gt, pred, hist);
     expect(hist[(5 << 8) | 6]).toBe(128);
     hist.fill(0);
+  });
+});
+
+describe('createWasmPairKernel', () => {
+  const real = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly!;
+
+  it('returns null without WebAssembly, when the module does not validate, or when compiling throws', () => {
+    expect(createWasmPairKernel(undefined)).toBeNull();
+    expect(
+      createWasmPairKernel({ ...real, Module: real.Module, Instance: real.Instance, validate: () => false }),
+    ).toBeNull();
+    const forbidden = class {
+      constructor() {
+        throw new Error('Wasm code generation disallowed by embedder');
+      }
+    };
+    expect(
+      createWasmPairKernel({ validate: () => true, Module: forbidden, Instance: real.Instance }),
+    ).toBeNull();
+  });
+
+  it('builds an independent kernel whose histogram starts at zero', () => {
+    const kernel = createWasmPairKernel(real);
+    expect(kernel).not.toBeNull();
+    expect(kernel!.hist).not.toBe(wasmPairKernel()!.hist);
+    expect(kernel!.hist.every((v) => v === 0)).toBe(true);
+  });
+});
+
+describe('countBytePairs', () => {
+  it('falls back to the JavaScript kernel for a histogram outside linear memory', () => {
+    const gt = new Uint8Array(100).fill(1);
+    const pred = new Uint8Array(100).fill(2);
+    const hist = new Int32Array(65536);
+    countBytePairs(gt, pred, hist);
+    expect(hist[(1 << 8) | 2]).toBe(100);
+    expect(pairHistogram()[(1 << 8) | 2]).toBe(0);
   });
 });

@@ -37,7 +37,7 @@ export interface WasmPairKernel {
 }
 
 /** The subset of the WebAssembly JS API used here (the base tsconfig has no DOM or node types). */
-interface WebAssemblyApi {
+export interface WebAssemblyApi {
   validate(bytes: Uint8Array): boolean;
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object) => { exports: Record<string, unknown> };
@@ -205,30 +205,34 @@ export function pairKernelModuleBytes(): Uint8Array {
   ]);
 }
 
-let kernel: WasmPairKernel | null | undefined;
-
 /**
- * The instantiated kernel, or `null` when WebAssembly or its SIMD proposal is unavailable (or
- * instantiation fails, e.g. under a content security policy without `wasm-unsafe-eval`). Created on
- * first call and cached.
+ * Instantiates the kernel through `api` (the realm's `WebAssembly`), or returns `null` when `api` is
+ * missing, rejects the module (no SIMD support) or throws (e.g. a content security policy without
+ * `wasm-unsafe-eval`).
  */
-export function wasmPairKernel(): WasmPairKernel | null {
-  if (kernel !== undefined) return kernel;
-  kernel = null;
-  const api = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
-  if (api === undefined) return kernel;
+export function createWasmPairKernel(api: WebAssemblyApi | undefined): WasmPairKernel | null {
+  if (api === undefined) return null;
   try {
     const bytes = pairKernelModuleBytes();
-    if (!api.validate(bytes)) return kernel;
+    if (!api.validate(bytes)) return null;
     const { exports } = new api.Instance(new api.Module(bytes));
     const memory = exports.m as { buffer: ArrayBuffer };
-    kernel = {
+    return {
       hist: new Int32Array(memory.buffer, 0, 65536),
       bytes: new Uint8Array(memory.buffer),
       count: exports.c as WasmPairKernel['count'],
     };
   } catch {
-    kernel = null;
+    return null;
+  }
+}
+
+let kernel: WasmPairKernel | null | undefined;
+
+/** The realm's kernel ({@link createWasmPairKernel} of `globalThis.WebAssembly`), created on first call. */
+export function wasmPairKernel(): WasmPairKernel | null {
+  if (kernel === undefined) {
+    kernel = createWasmPairKernel((globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly);
   }
   return kernel;
 }
