@@ -1,6 +1,12 @@
 import { ErrorCode, SegmetricsError } from '../errors/segmetrics-error.js';
 import type { ConfusionMatrixSettings, LabelArray, UpdateOptions } from '../types.js';
-import { countBytePairs, countShortPairs, countSlots, KERNEL_CHUNK } from './count-kernels.js';
+import {
+  countBytePairs,
+  countShortPairs,
+  countSlots,
+  KERNEL_CHUNK,
+  pairHistogram as kernelPairHistogram,
+} from './count-kernels.js';
 import { buildSlotLut, classifyValue, type LutKind, lutKind, slotOf, unsignedView } from './label-lut.js';
 
 /** Below this many pixels, 8-bit maps skip the 65,536-bin pair histogram (its fold costs ~65k steps). */
@@ -13,7 +19,7 @@ let slotHistogram: Int32Array | null = null;
 let slotHistogramDirty = false;
 
 function pairScratch(): Int32Array {
-  if (pairHistogram === null) pairHistogram = new Int32Array(65536);
+  if (pairHistogram === null) pairHistogram = kernelPairHistogram();
   else if (pairHistogramDirty) pairHistogram.fill(0);
   pairHistogramDirty = true;
   return pairHistogram;

@@ -8,6 +8,8 @@
  * lane by lane, so the platform's endianness does not matter (counting is order-independent).
  */
 
+import { WASM_BLOCK, WASM_GT_BLOCK, wasmPairKernel } from './wasm-pair-kernel.js';
+
 /** Largest number of pixels one kernel call may count (keeps Int32 bins below 2^31). */
 export const KERNEL_CHUNK = 1 << 30;
 
@@ -37,6 +39,11 @@ function alignedCopy<T extends Uint8Array | Uint16Array>(source: T, byteOffset: 
  */
 export function countBytePairs(gt: Uint8Array, pred: Uint8Array, hist: Int32Array): void {
   const n = gt.length;
+  const wasm = wasmPairKernel();
+  if (wasm !== null && hist === wasm.hist) {
+    countBytePairsWasm(gt, pred, wasm.bytes, wasm.count, hist);
+    return;
+  }
   if (((gt.byteOffset - pred.byteOffset) & 3) !== 0 && n >= 16) {
     for (let start = 0; start < n; start += ALIGN_BLOCK) {
       const end = Math.min(n, start + ALIGN_BLOCK);
@@ -46,6 +53,38 @@ export function countBytePairs(gt: Uint8Array, pred: Uint8Array, hist: Int32Arra
     return;
   }
   countAlignedBytePairs(gt, pred, hist);
+}
+
+/**
+ * A 65,536-bin Int32 histogram for {@link countBytePairs}: the WebAssembly kernel's histogram in its
+ * linear memory when WebAssembly SIMD is available (one per realm: callers must not hold two at once),
+ * otherwise a new array. {@link countBytePairs} counts with the WebAssembly kernel exactly when given
+ * this array.
+ */
+export function pairHistogram(): Int32Array {
+  return wasmPairKernel()?.hist ?? new Int32Array(65536);
+}
+
+/**
+ * {@link countBytePairs} through the WebAssembly kernel: copies {@link WASM_BLOCK}-pixel blocks of both
+ * maps into linear memory and counts each; the last < 16 pixels are counted here.
+ */
+function countBytePairsWasm(
+  gt: Uint8Array,
+  pred: Uint8Array,
+  bytes: Uint8Array,
+  count: (gtPtr: number, predPtr: number, n: number) => void,
+  hist: Int32Array,
+): void {
+  const n = gt.length;
+  const vectorEnd = n - (n & 15);
+  for (let start = 0; start < vectorEnd; start += WASM_BLOCK) {
+    const len = Math.min(WASM_BLOCK, vectorEnd - start);
+    bytes.set(gt.subarray(start, start + len), WASM_GT_BLOCK);
+    bytes.set(pred.subarray(start, start + len), WASM_GT_BLOCK + WASM_BLOCK);
+    count(WASM_GT_BLOCK, WASM_GT_BLOCK + WASM_BLOCK, len);
+  }
+  for (let i = vectorEnd; i < n; i++) hist[(gt[i]! << 8) | pred[i]!]!++;
 }
 
 /** {@link countBytePairs} for maps whose byte offsets agree modulo 4 (or tiny maps). */

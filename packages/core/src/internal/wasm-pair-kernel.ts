@@ -1,0 +1,238 @@
+/**
+ * A WebAssembly SIMD (v128) version of the 8-bit pair-count kernel, emitted byte by byte here (no
+ * toolchain, no binary asset). The module is well under 4 KB, so it compiles synchronously even on a
+ * browser's main thread (Chromium refuses synchronous compilation there above 4 KB, 8 MB in recent
+ * versions).
+ *
+ * Memory layout (one instance per realm, created lazily): bytes [0, 256 KiB) hold the 65,536-bin Int32
+ * pair histogram `hist[(gt << 8) | pred]`, followed by two {@link WASM_BLOCK}-byte blocks into which
+ * the caller copies a slice of the ground truth and of the prediction.
+ *
+ * The kernel `count(gtPtr, predPtr, n)` (n a positive multiple of 16) run-length encodes the block:
+ * it compares 16 pairs at a time with the same 16 pairs shifted by one pixel (`i8x16.shuffle` of the
+ * previous and current vectors, two `i8x16.eq`, `v128.and`, `i8x16.bitmask`). A vector without a change
+ * of pair costs ~12 instructions for 16 pixels; each change of pair (a set bit, found with `i32.ctz`)
+ * adds the finished run's length to its bin. Vectors with {@link DENSE} or more changes (noisy maps) are
+ * counted pixel by pixel instead: the 16 pairs become 16-bit lanes (one shuffle per 8) and each adds 1.
+ * The work is proportional to pixels / 16 plus the number of runs, whatever the alignment.
+ */
+
+/** Bytes per copied block of each map (a multiple of 16). */
+export const WASM_BLOCK = 1 << 15;
+
+/** Byte address of the ground-truth block in linear memory (the prediction block follows it). */
+export const WASM_GT_BLOCK = 65536 * 4;
+
+/** Vectors with at least this many changes of pair are counted pixel by pixel instead of by runs. */
+const DENSE = 8;
+
+/** The instantiated kernel: its linear memory's histogram view, byte view and count function. */
+export interface WasmPairKernel {
+  /** The 65,536-bin pair histogram living in linear memory at address 0. */
+  readonly hist: Int32Array;
+  /** All of linear memory, for copying blocks in. */
+  readonly bytes: Uint8Array;
+  /** Counts the `n` pairs at `gtPtr`/`predPtr` (n a positive multiple of 16) into `hist`. */
+  readonly count: (gtPtr: number, predPtr: number, n: number) => void;
+}
+
+/** The subset of the WebAssembly JS API used here (the base tsconfig has no DOM or node types). */
+export interface WebAssemblyApi {
+  validate(bytes: Uint8Array): boolean;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object) => { exports: Record<string, unknown> };
+}
+
+/** Unsigned LEB128. */
+function uleb(value: number): number[] {
+  const out: number[] = [];
+  let v = value >>> 0;
+  do {
+    let byte = v & 0x7f;
+    v >>>= 7;
+    if (v !== 0) byte |= 0x80;
+    out.push(byte);
+  } while (v !== 0);
+  return out;
+}
+
+/** Signed LEB128 (for i32.const). */
+function sleb(value: number): number[] {
+  const out: number[] = [];
+  let v = value | 0;
+  for (;;) {
+    const byte = v & 0x7f;
+    v >>= 7;
+    if ((v === 0 && (byte & 0x40) === 0) || (v === -1 && (byte & 0x40) !== 0)) {
+      out.push(byte);
+      return out;
+    }
+    out.push(byte | 0x80);
+  }
+}
+
+function section(id: number, body: number[]): number[] {
+  return [id, ...uleb(body.length), ...body];
+}
+
+function vector(items: number[][]): number[] {
+  return [...uleb(items.length), ...items.flat()];
+}
+
+function name(text: string): number[] {
+  return [...uleb(text.length), ...Array.from(text, (c) => c.charCodeAt(0))];
+}
+
+// opcodes
+const I32 = 0x7f;
+const V128 = 0x7b;
+const LOOP = 0x03;
+const IF = 0x04;
+const END = 0x0b;
+const BR_IF = 0x0d;
+const VOID = 0x40;
+const GET = 0x20;
+const SET = 0x21;
+const TEE = 0x22;
+const I32_LOAD = 0x28;
+const I32_LOAD8_U = 0x2d;
+const I32_STORE = 0x36;
+const I32_CONST = 0x41;
+const I32_LT_U = 0x49;
+const I32_CTZ = 0x68;
+const I32_POPCNT = 0x69;
+const I32_GE_U = 0x4f;
+const ELSE = 0x05;
+const I32_ADD = 0x6a;
+const I32_SUB = 0x6b;
+const I32_AND = 0x71;
+const I32_OR = 0x72;
+const I32_XOR = 0x73;
+const I32_SHL = 0x74;
+const SIMD = 0xfd;
+const V128_LOAD = [SIMD, 0x00];
+const I8X16_SHUFFLE = [SIMD, 0x0d];
+const I8X16_SPLAT = [SIMD, 0x0f];
+const I16X8_EXTRACT_LANE_U = [SIMD, 0x19];
+const I8X16_EQ = [SIMD, 0x23];
+const V128_AND = [SIMD, 0x4e];
+const I8X16_BITMASK = [SIMD, 0x64];
+
+/** memarg: alignment exponent, offset 0. */
+const mem = (align: number) => [align, 0];
+
+/** The module's bytes: memory "m" (exported) and function "c" = count(gtPtr, predPtr, n). */
+export function pairKernelModuleBytes(): Uint8Array {
+  // params 0 gt, 1 pred, 2 n; i32 locals 3 i, 4 start, 5 cur, 6 mask, 7 j, 8 addr; v128 locals 9 prevG,
+  // 10 prevP, 11 g, 12 p, 13 pairs
+  const [gt, pred, n, i, start, cur, mask, j, addr, prevG, prevP, g, p, pairs] = [
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
+  ];
+  // [previous lane 15, current lanes 0..14]: each lane holds the pixel before it
+  const shiftLanes = Array.from({ length: 16 }, (_, k) => 15 + k);
+  // ((gt[base] << 8) | pred[base])
+  // biome-ignore format: instruction groups
+  const pairAt = (base: number) => [
+    GET, gt, GET, base, I32_ADD, I32_LOAD8_U, ...mem(0), I32_CONST, 8, I32_SHL,
+    GET, pred, GET, base, I32_ADD, I32_LOAD8_U, ...mem(0), I32_OR,
+  ];
+  // hist[cur] += end - start
+  // biome-ignore format: instruction groups
+  const addRun = (end: number[]) => [
+    GET, cur, I32_CONST, 2, I32_SHL, TEE, addr, GET, addr, I32_LOAD, ...mem(2),
+    ...end, GET, start, I32_SUB, I32_ADD, I32_STORE, ...mem(2),
+  ];
+  // the 16 pairs of a vector as 16-bit lanes pred | gt << 8, in two halves; each adds 1 to its bin
+  // biome-ignore format: instruction groups
+  const denseCounts = () =>
+    [0, 8].flatMap((half) => [
+      GET, p, GET, g, ...I8X16_SHUFFLE,
+      ...Array.from({ length: 16 }, (_, k) => (k & 1 ? 16 : 0) + half + (k >> 1)),
+      SET, pairs,
+      ...Array.from({ length: 8 }, (_, lane) => [
+        GET, pairs, ...I16X8_EXTRACT_LANE_U, lane, I32_CONST, 2, I32_SHL, TEE, addr,
+        GET, addr, I32_LOAD, ...mem(2), I32_CONST, 1, I32_ADD, I32_STORE, ...mem(2),
+      ]).flat(),
+    ]);
+  // biome-ignore format: nested blocks are indented
+  const body = [
+    ...vector([[6, I32], [5, V128]].map(([count, type]) => [count!, type!])),
+    GET, gt, I32_LOAD8_U, ...mem(0), ...I8X16_SPLAT, SET, prevG,
+    GET, pred, I32_LOAD8_U, ...mem(0), ...I8X16_SPLAT, SET, prevP,
+    I32_CONST, 0, SET, i,
+    ...pairAt(i), SET, cur,
+    LOOP, VOID,
+      GET, gt, GET, i, I32_ADD, ...V128_LOAD, ...mem(0), SET, g,
+      GET, pred, GET, i, I32_ADD, ...V128_LOAD, ...mem(0), SET, p,
+      GET, prevG, GET, g, ...I8X16_SHUFFLE, ...shiftLanes, GET, g, ...I8X16_EQ,
+      GET, prevP, GET, p, ...I8X16_SHUFFLE, ...shiftLanes, GET, p, ...I8X16_EQ,
+      ...V128_AND, ...I8X16_BITMASK, I32_CONST, ...sleb(0xffff), I32_XOR, TEE, mask,
+      IF, VOID,
+       GET, mask, I32_POPCNT, I32_CONST, ...sleb(DENSE), I32_GE_U,
+       IF, VOID,
+        ...addRun([GET, i]),
+        ...denseCounts(),
+        GET, i, I32_CONST, 16, I32_ADD, SET, start,
+        GET, i, I32_CONST, 15, I32_ADD, SET, j,
+        ...pairAt(j), SET, cur,
+       ELSE,
+        LOOP, VOID,
+          GET, i, GET, mask, I32_CTZ, I32_ADD, SET, j,
+          ...addRun([GET, j]),
+          GET, j, SET, start,
+          ...pairAt(j), SET, cur,
+          GET, mask, GET, mask, I32_CONST, 1, I32_SUB, I32_AND, TEE, mask,
+          BR_IF, 0,
+        END,
+       END,
+      END,
+      GET, g, SET, prevG,
+      GET, p, SET, prevP,
+      GET, i, I32_CONST, 16, I32_ADD, TEE, i, GET, n, I32_LT_U, BR_IF, 0,
+    END,
+    ...addRun([GET, n]),
+    END,
+  ];
+  const pages = (WASM_GT_BLOCK + 2 * WASM_BLOCK + 65535) >>> 16;
+  // biome-ignore format: one section per line
+  return new Uint8Array([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, vector([[0x60, ...vector([[I32], [I32], [I32]]), 0]])),
+    ...section(3, vector([[0]])),
+    ...section(5, vector([[0x01, ...uleb(pages), ...uleb(pages)]])),
+    ...section(7, vector([[...name('m'), 0x02, 0], [...name('c'), 0x00, 0]])),
+    ...section(10, vector([[...uleb(body.length), ...body]])),
+  ]);
+}
+
+/**
+ * Instantiates the kernel through `api` (the realm's `WebAssembly`), or returns `null` when `api` is
+ * missing, rejects the module (no SIMD support) or throws (e.g. a content security policy without
+ * `wasm-unsafe-eval`).
+ */
+export function createWasmPairKernel(api: WebAssemblyApi | undefined): WasmPairKernel | null {
+  if (api === undefined) return null;
+  try {
+    const bytes = pairKernelModuleBytes();
+    if (!api.validate(bytes)) return null;
+    const { exports } = new api.Instance(new api.Module(bytes));
+    const memory = exports.m as { buffer: ArrayBuffer };
+    return {
+      hist: new Int32Array(memory.buffer, 0, 65536),
+      bytes: new Uint8Array(memory.buffer),
+      count: exports.c as WasmPairKernel['count'],
+    };
+  } catch {
+    return null;
+  }
+}
+
+let kernel: WasmPairKernel | null | undefined;
+
+/** The realm's kernel ({@link createWasmPairKernel} of `globalThis.WebAssembly`), created on first call. */
+export function wasmPairKernel(): WasmPairKernel | null {
+  if (kernel === undefined) {
+    kernel = createWasmPairKernel((globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly);
+  }
+  return kernel;
+}
