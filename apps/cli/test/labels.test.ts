@@ -1,6 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { getDatasetPreset } from '@segmetrics/io';
 import { parityFixtureRoot } from '@segmetrics/test-utils';
+import { decode, encode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
 import { grayPng, runCli, runJson, tempDir } from './helpers.js';
 
@@ -114,5 +116,54 @@ describe('segmetrics eval --dataset', () => {
     expect(report.perClass).toHaveLength(2);
     expect(report.summary.mIoU).toBe(0.5);
     expect(report.settings.excludeClasses).toEqual([0]);
+  });
+});
+
+describe('segmetrics eval --dataset voc on colour-coded (RGB) masks', () => {
+  it('decodes VOC colours, border included, and gives the same report as the palette PNGs', () => {
+    const fixture = join(parityFixtureRoot(), 'voc_like_palette');
+    const dir = tempDir('voc-rgb');
+    const palette = getDatasetPreset('voc').maskPalette as readonly ([number, number, number] | null)[];
+    for (const side of ['gt', 'pred']) {
+      mkdirSync(join(dir, side));
+      for (const name of readdirSync(join(fixture, side))) {
+        const image = decode(readFileSync(join(fixture, side, name)));
+        const rgb = new Uint8Array(image.width * image.height * 3);
+        image.data.forEach((index, i) => {
+          const color = palette[index]!;
+          rgb.set(color, 3 * i);
+        });
+        writeFileSync(
+          join(dir, side, name),
+          encode({ width: image.width, height: image.height, data: rgb, channels: 3, depth: 8 }),
+        );
+      }
+    }
+    const fromRgb = runJson([
+      'eval',
+      '--gt',
+      join(dir, 'gt'),
+      '--pred',
+      join(dir, 'pred'),
+      '--dataset',
+      'voc',
+      '--format',
+      'json',
+    ]) as unknown as Report;
+    const fromPalette = runJson([
+      'eval',
+      '--gt',
+      join(fixture, 'gt'),
+      '--pred',
+      join(fixture, 'pred'),
+      '--dataset',
+      'voc',
+      '--format',
+      'json',
+    ]) as unknown as Report;
+    expect(fromRgb.pixels.ignored).toBeGreaterThan(0);
+    expect(fromRgb.confusionMatrix).toEqual(fromPalette.confusionMatrix);
+    expect(fromRgb.pixels).toEqual(fromPalette.pixels);
+    expect(fromRgb.summary).toEqual(fromPalette.summary);
   });
 });

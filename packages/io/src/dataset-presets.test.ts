@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { colorLookup } from './color-palette.js';
 import { cityscapesLabelIdToTrainId, datasetPresets, getDatasetPreset } from './dataset-presets.js';
 
 describe('datasetPresets', () => {
@@ -49,5 +50,29 @@ describe('getDatasetPreset', () => {
   it('getDatasetPreset finds presets case-insensitively and rejects unknown names with UNKNOWN_PRESET', () => {
     expect(getDatasetPreset('VOC')).toBe(datasetPresets.voc);
     expect(() => getDatasetPreset('coco')).toThrowError(expect.objectContaining({ code: 'UNKNOWN_PRESET' }));
+  });
+});
+
+describe('DatasetPreset.maskPalette', () => {
+  it('maps the VOC class colours to 0 … 20 and the border colour (224, 224, 192) to 255', () => {
+    const lookup = colorLookup(getDatasetPreset('voc').maskPalette!);
+    expect(lookup.size).toBe(22);
+    expect(lookup.get((128 << 16) | 0 | 0)).toBe(1); // aeroplane
+    expect(lookup.get((224 << 16) | (224 << 8) | 192)).toBe(255);
+  });
+
+  it('maps Cityscapes colour masks to trainIds, void colours to 255, and to labelIds for cityscapes-labelids', () => {
+    const train = colorLookup(getDatasetPreset('cityscapes').maskPalette!);
+    expect(train.get((128 << 16) | (64 << 8) | 128)).toBe(0); // road
+    expect(train.get((119 << 16) | (11 << 8) | 32)).toBe(18); // bicycle
+    expect(train.get(0)).toBe(255); // unlabeled / ego vehicle / static
+    expect(train.get((81 << 16) | 81)).toBe(255); // ground
+    const ids = colorLookup(getDatasetPreset('cityscapes-labelids').maskPalette!);
+    expect(ids.get((128 << 16) | (64 << 8) | 128)).toBe(7);
+    expect(ids.get(0)).toBe(0);
+  });
+
+  it('is absent for ADE20K, whose colour list gives two classes one colour', () => {
+    expect(getDatasetPreset('ade20k').maskPalette).toBeUndefined();
   });
 });

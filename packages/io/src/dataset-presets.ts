@@ -1,6 +1,7 @@
 import { ErrorCode, type LabelMapping } from '@segmetrics/core';
+import { formatColor } from './color-palette.js';
 import { ioError } from './internal/errors.js';
-import type { RgbColor } from './types.js';
+import type { ColorPalette, RgbColor } from './types.js';
 import { vocColorMap } from './voc-color-map.js';
 
 /** Facts about a public dataset's label maps: class names, colours, ignore values, label mapping. */
@@ -21,6 +22,14 @@ export interface DatasetPreset {
   readonly labelMapping?: LabelMapping;
   /** mmsegmentation's `reduce_zero_label`: raw 0 is ignored and raw k is class k − 1. */
   readonly reduceZeroLabel?: boolean;
+  /**
+   * Colour → raw label of the dataset's own colour-coded masks (RGB PNGs as the dataset or its tools
+   * write them), including the colours of ignored regions (VOC's border, Cityscapes' void classes), so
+   * such masks decode without an unknown-colour error. Raw labels are those the preset's
+   * `labelMapping` expects. Absent when the dataset's colours are ambiguous (ADE20K gives two classes
+   * one colour): use `colors` with care there.
+   */
+  readonly maskPalette?: ColorPalette;
   /** What the preset expects on disk, and where its data come from. */
   readonly description: string;
 }
@@ -73,6 +82,26 @@ const CITYSCAPES_LABELS: readonly (readonly [string, number, number, RgbColor])[
 export const cityscapesLabelIdToTrainId: Readonly<Record<number, number>> = Object.freeze(
   Object.fromEntries(CITYSCAPES_LABELS.map(([, id, trainId]) => [id, trainId])),
 );
+
+/**
+ * Colour → label of Cityscapes `*_gtFine_color.png` masks: `value` picks the label (trainId or labelId)
+ * of each colour; colours that several labels share (black: unlabeled, ego vehicle, borders, static)
+ * keep the first label, which is void (255 / labelId 0) in both cases.
+ */
+function cityscapesMaskPalette(value: (label: (typeof CITYSCAPES_LABELS)[number]) => number): ColorPalette {
+  const palette: Record<string, number> = {};
+  for (const label of CITYSCAPES_LABELS) {
+    const key = formatColor(label[3]);
+    if (!Object.hasOwn(palette, key)) palette[key] = value(label);
+  }
+  return Object.freeze(palette);
+}
+
+/** The VOC colour map for ids 0 … 20 plus the border colour (224, 224, 192) as 255; other ids unused. */
+function vocMaskPalette(): ColorPalette {
+  const map = vocColorMap(256);
+  return Object.freeze(map.map((color, id) => (id <= 20 || id === 255 ? color : null)));
+}
 
 const cityscapesTrain = CITYSCAPES_LABELS.filter(([, , trainId]) => trainId !== 255).sort(
   (a, b) => a[2] - b[2],
@@ -439,6 +468,7 @@ export const datasetPresets: Readonly<
     classNames: cityscapesTrain.map(([name]) => name),
     colors: cityscapesTrain.map(([, , , color]) => color),
     ignoreIndex: [255],
+    maskPalette: cityscapesMaskPalette(([, , trainId]) => trainId),
     description: 'Cityscapes trainIds (*_gtFine_labelTrainIds.png): 19 classes, 255 ignored',
   }),
   'cityscapes-labelids': freeze({
@@ -448,6 +478,7 @@ export const datasetPresets: Readonly<
     colors: cityscapesTrain.map(([, , , color]) => color),
     ignoreIndex: [255],
     labelMapping: Object.freeze({ table: cityscapesLabelIdToTrainId, applyTo: 'both' as const }),
+    maskPalette: cityscapesMaskPalette(([, id]) => id),
     description: 'Cityscapes labelIds (*_gtFine_labelIds.png) mapped to the 19 trainIds; void ids ignored',
   }),
   ade20k: freeze({
@@ -466,6 +497,7 @@ export const datasetPresets: Readonly<
     classNames: VOC_NAMES,
     colors: vocColorMap(21),
     ignoreIndex: [255],
+    maskPalette: vocMaskPalette(),
     description: 'PASCAL VOC 2012 palette PNGs: indices 0 … 20, 255 = border (ignored)',
   }),
 });

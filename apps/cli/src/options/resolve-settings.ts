@@ -168,7 +168,10 @@ export async function resolveSettings(flags: SettingsFlags): Promise<EvaluationS
   const aggregate = report.aggregate ?? preset?.aggregate ?? 'dataset';
   const perImage = aggregate === 'image' || flags.perImage !== undefined;
   const decodeOptions: Record<string, unknown> = {};
-  if (dataset?.colors !== undefined) decodeOptions.colorPalette = dataset.colors;
+  // Colour-coded masks decode through the dataset's mask palette (which also holds the colours of
+  // ignored regions, e.g. VOC's border), else through its class colours.
+  const colorPalette = dataset?.maskPalette ?? dataset?.colors;
+  if (colorPalette !== undefined) decodeOptions.colorPalette = colorPalette;
   return {
     numClasses,
     classNames: names,
