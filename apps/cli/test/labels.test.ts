@@ -167,3 +167,62 @@ describe('segmetrics eval --dataset voc on colour-coded (RGB) masks', () => {
     expect(fromRgb.summary).toEqual(fromPalette.summary);
   });
 });
+
+describe('segmetrics eval --palette', () => {
+  /** One 2×2 RGB pair: red, green, white (unknown), green vs red, green, green, red. */
+  function rgbDataset(): { gt: string; pred: string; dir: string } {
+    const dir = tempDir('palette');
+    const red = [255, 0, 0];
+    const green = [0, 128, 0];
+    const white = [255, 255, 255];
+    const png = (pixels: number[][]) =>
+      encode({ width: 2, height: 2, data: Uint8Array.from(pixels.flat()), channels: 3, depth: 8 });
+    mkdirSync(join(dir, 'gt'));
+    mkdirSync(join(dir, 'pred'));
+    writeFileSync(join(dir, 'gt', 'a.png'), png([red, green, white, green]));
+    writeFileSync(join(dir, 'pred', 'a.png'), png([red, green, green, red]));
+    writeFileSync(join(dir, 'palette.json'), JSON.stringify({ '#ff0000': 0, '#008000': 1 }));
+    return { gt: join(dir, 'gt'), pred: join(dir, 'pred'), dir };
+  }
+
+  it('maps mask colours to ids, and colours outside the palette to --unknown-color', () => {
+    const { gt, pred, dir } = rgbDataset();
+    const args = [
+      'eval',
+      '--gt',
+      gt,
+      '--pred',
+      pred,
+      '--num-classes',
+      '2',
+      '--palette',
+      join(dir, 'palette.json'),
+    ];
+    const report = runJson([
+      ...args,
+      '--unknown-color',
+      '255',
+      '--ignore-index',
+      '255',
+      '--format',
+      'json',
+    ]) as unknown as Report;
+    expect(report.confusionMatrix).toEqual([
+      [1, 0],
+      [1, 1],
+    ]);
+    expect(report.pixels.ignored).toBe(1);
+    const failed = runCli(args);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('#ffffff');
+  });
+
+  it('refuses a malformed palette file as a usage error naming the file', () => {
+    const { gt, pred, dir } = rgbDataset();
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ '#ff0000': 0, red: 1 }));
+    const result = runCli(['eval', '--gt', gt, '--pred', pred, '--num-classes', '2', '--palette', bad]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(bad);
+  });
+});

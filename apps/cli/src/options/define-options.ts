@@ -23,6 +23,14 @@ export function addDatasetOptions(command: Command): Command {
     )
     .option('--label-map <file>', 'JSON object {"raw": class | null} applied to both maps before counting')
     .option('--classes <file>', 'class names, one per line (default: class_0, class_1, ...)')
+    .option(
+      '--palette <file>',
+      'colour-coded (RGB) masks: JSON {"#rrggbb": id} or [[r, g, b], ...] indexed by id (null skips an id); default: the --dataset mask palette',
+    )
+    .option(
+      '--unknown-color <id>',
+      'label given to mask colours missing from the palette, e.g. 255 to ignore them (default: an error naming the colour and pixel)',
+    )
     .addOption(
       new Option(
         '--dataset <name>',

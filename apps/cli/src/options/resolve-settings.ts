@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { type ConfusionMatrixOptions, ErrorCode, type LabelMapping, SegmetricsError } from '@segmetrics/core';
-import { getDatasetPreset } from '@segmetrics/io';
+import { type ColorPalette, colorLookup, getDatasetPreset } from '@segmetrics/io';
 import { getMetric, type Preset, presets } from '@segmetrics/metrics';
 import { usageError } from '../errors/usage-error.js';
 import {
@@ -24,6 +24,8 @@ export interface SettingsFlags {
   reduceZeroLabel?: boolean;
   labelMap?: string;
   classes?: string;
+  palette?: string;
+  unknownColor?: string;
   dataset?: string;
   aggregate?: string;
   imageReduce?: string;
@@ -57,6 +59,34 @@ export async function readClassNames(file: string): Promise<string[]> {
     .filter((line) => line !== '' && !line.startsWith('#'));
   if (names.length === 0) throw usageError('--classes', `${file} holds no class names`, file);
   return names;
+}
+
+/**
+ * Reads `--palette FILE`: a JSON object `{"#rrggbb": id}` or an array of `[r, g, b]` (or null) indexed by
+ * id, checked with @segmetrics/io's `colorLookup` (malformed colours, non-integer ids and a colour given
+ * two ids are usage errors naming the file).
+ */
+export async function readPaletteFile(file: string): Promise<ColorPalette> {
+  const text = await readText(file, 'colour palette');
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw usageError('--palette', `${file} is not valid JSON`, file);
+  }
+  if (typeof data !== 'object' || data === null) {
+    throw usageError(
+      '--palette',
+      `${file}: expected an object {"#rrggbb": id} or an array of [r, g, b]`,
+      file,
+    );
+  }
+  try {
+    if (colorLookup(data as ColorPalette).size === 0) throw new Error('the palette holds no colour');
+  } catch (error) {
+    throw usageError('--palette', `${file}: ${error instanceof Error ? error.message : String(error)}`, file);
+  }
+  return data as ColorPalette;
 }
 
 /**
@@ -170,8 +200,13 @@ export async function resolveSettings(flags: SettingsFlags): Promise<EvaluationS
   const decodeOptions: Record<string, unknown> = {};
   // Colour-coded masks decode through the dataset's mask palette (which also holds the colours of
   // ignored regions, e.g. VOC's border), else through its class colours.
-  const colorPalette = dataset?.maskPalette ?? dataset?.colors;
+  const colorPalette =
+    flags.palette !== undefined
+      ? await readPaletteFile(flags.palette)
+      : (dataset?.maskPalette ?? dataset?.colors);
   if (colorPalette !== undefined) decodeOptions.colorPalette = colorPalette;
+  if (flags.unknownColor !== undefined)
+    decodeOptions.unknownColor = parseInteger('--unknown-color', flags.unknownColor);
   return {
     numClasses,
     classNames: names,
