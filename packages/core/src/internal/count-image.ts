@@ -6,6 +6,7 @@ import {
   countSlots,
   KERNEL_CHUNK,
   pairHistogram as kernelPairHistogram,
+  shortPairHistogram,
 } from './count-kernels.js';
 import { buildSlotLut, classifyValue, type LutKind, lutKind, slotOf, unsignedView } from './label-lut.js';
 
@@ -17,12 +18,21 @@ let pairHistogram: Int32Array | null = null;
 let pairHistogramDirty = false;
 let slotHistogram: Int32Array | null = null;
 let slotHistogramDirty = false;
+let shortHistogramDirty = false;
 
 function pairScratch(): Int32Array {
   if (pairHistogram === null) pairHistogram = kernelPairHistogram();
   else if (pairHistogramDirty) pairHistogram.fill(0);
   pairHistogramDirty = true;
   return pairHistogram;
+}
+
+/** The 16-bit kernel's slot histogram (possibly in WebAssembly memory), zeroed. */
+function shortScratch(size: number): Int32Array {
+  const hist = shortPairHistogram(size);
+  if (shortHistogramDirty) hist.fill(0);
+  shortHistogramDirty = true;
+  return hist;
 }
 
 function slotScratch(size: number): Int32Array {
@@ -159,20 +169,21 @@ export class ImageCounter {
     }
     const c = this.#c;
     const s = this.#stride;
-    const hist = slotScratch(s * s);
     if ((gtKind === 'u16' || gtKind === 'i16') && (predKind === 'u16' || predKind === 'i16')) {
       const gt = unsignedView(groundTruth, gtKind) as Uint16Array;
       const pred = unsignedView(prediction, predKind) as Uint16Array;
       const gtRow = this.#kindLut(gtKind, 'gt');
       const predCol = this.#kindLut(predKind, 'pred');
+      const hist = shortScratch(s * s);
       for (let start = 0; start < n; start += KERNEL_CHUNK) {
         const end = Math.min(n, start + KERNEL_CHUNK);
         countShortPairs(gt.subarray(start, end), pred.subarray(start, end), gtRow, predCol, hist);
         drain(hist, acc);
       }
-      slotHistogramDirty = false;
+      shortHistogramDirty = false;
       return true;
     }
+    const hist = slotScratch(s * s);
     const gtSide = this.#generalSide(groundTruth, gtKind, 'gt');
     const predSide = gtSide === null ? null : this.#generalSide(prediction, predKind, 'pred');
     if (gtSide === null || predSide === null) {

@@ -8,7 +8,7 @@
  * lane by lane, so the platform's endianness does not matter (counting is order-independent).
  */
 
-import { WASM_BLOCK, WASM_GT_BLOCK, wasmPairKernel } from './wasm-pair-kernel.js';
+import { WASM_BLOCK, WASM_GT_BLOCK, wasmPairKernel, wasmShortKernel } from './wasm-pair-kernel.js';
 
 /** Largest number of pixels one kernel call may count (keeps Int32 bins below 2^31). */
 export const KERNEL_CHUNK = 1 << 30;
@@ -121,8 +121,23 @@ function countByteWords(g32: Int32Array, p32: Int32Array, hist: Int32Array): voi
 }
 
 /**
+ * An Int32 slot histogram of `size` bins for {@link countShortPairs}, zero when new (callers clear what they count): a view of the
+ * 16-bit WebAssembly kernel's linear memory when WebAssembly SIMD is available and memory can grow to
+ * `size` (one per realm: a later call may invalidate the previous view, so callers fetch it per use),
+ * otherwise a new array. {@link countShortPairs} counts with the WebAssembly kernel exactly when given
+ * the view last returned here.
+ */
+export function shortPairHistogram(size: number): Int32Array {
+  const hist = wasmShortKernel()?.histogram(size);
+  if (hist != null) return hist;
+  if (shortFallback === null || shortFallback.length !== size) shortFallback = new Int32Array(size);
+  return shortFallback;
+}
+let shortFallback: Int32Array | null = null;
+
+/**
  * Counts 16-bit pairs into `hist[gtRow[gt] + predCol[pred]]` through slot lookup tables indexed by raw
- * 16-bit values. At most {@link KERNEL_CHUNK} pixels.
+ * 16-bit values (65,536 entries each). At most {@link KERNEL_CHUNK} pixels.
  */
 export function countShortPairs(
   gt: Uint16Array,
@@ -132,6 +147,11 @@ export function countShortPairs(
   hist: Int32Array,
 ): void {
   const n = gt.length;
+  const wasm = wasmShortKernel();
+  if (wasm?.owns(hist) && gtRow.length === 65536 && predCol.length === 65536) {
+    wasm.count(gt, pred, gtRow, predCol, hist);
+    return;
+  }
   if (((gt.byteOffset - pred.byteOffset) & 3) !== 0 && n >= 16) {
     for (let start = 0; start < n; start += ALIGN_BLOCK) {
       const end = Math.min(n, start + ALIGN_BLOCK);
