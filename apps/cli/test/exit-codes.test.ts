@@ -1,10 +1,9 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parityFixtureRoot } from '@segmetrics/test-utils';
 import { describe, expect, it } from 'vitest';
-import { grayPng, read, runCli, tempDir } from './helpers.js';
+import { CITYSCAPES_FIXTURE, grayPng, read, runCli, tempDir } from './helpers.js';
 
-const cityscapes = join(parityFixtureRoot(), 'cityscapes_like');
+const cityscapes = CITYSCAPES_FIXTURE;
 const base = ['--num-classes', '19', '--ignore-index', '255'];
 
 /** A copy of the cityscapes_like fixture that a test may break. */

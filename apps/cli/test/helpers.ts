@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parityFixtureRoot } from '@segmetrics/test-utils';
 import { encode } from 'fast-png';
 
 /** The built `segmetrics` bin (turbo builds before `test`). */
@@ -46,3 +47,18 @@ export function grayPng(width: number, height: number, data: readonly number[] |
 export function read(path: string): string {
   return readFileSync(path, 'utf8');
 }
+
+/** The cityscapes_like parity fixture (12 pairs, 19 classes, ignore 255). */
+export const CITYSCAPES_FIXTURE = join(parityFixtureRoot(), 'cityscapes_like');
+
+/** `eval` arguments that describe {@link CITYSCAPES_FIXTURE}. */
+export const CITYSCAPES_ARGS: readonly string[] = [
+  '--gt',
+  join(CITYSCAPES_FIXTURE, 'gt'),
+  '--pred',
+  join(CITYSCAPES_FIXTURE, 'pred'),
+  '--num-classes',
+  '19',
+  '--ignore-index',
+  '255',
+];

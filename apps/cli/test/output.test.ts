@@ -1,20 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parityFixtureRoot } from '@segmetrics/test-utils';
 import { describe, expect, it } from 'vitest';
-import { read, runCli, runJson, tempDir } from './helpers.js';
+import { CITYSCAPES_ARGS, read, runCli, runJson, tempDir } from './helpers.js';
 
-const fixture = join(parityFixtureRoot(), 'cityscapes_like');
-const dataset = [
-  '--gt',
-  join(fixture, 'gt'),
-  '--pred',
-  join(fixture, 'pred'),
-  '--num-classes',
-  '19',
-  '--ignore-index',
-  '255',
-];
+const dataset = CITYSCAPES_ARGS;
 
 describe('segmetrics eval --format json', () => {
   it('follows the documented contract (schema version 1, NaN as null)', () => {

@@ -1,20 +1,10 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parityFixtureRoot } from '@segmetrics/test-utils';
 import { describe, expect, it } from 'vitest';
-import { runCli, runJson, tempDir } from './helpers.js';
+import { CITYSCAPES_ARGS, CITYSCAPES_FIXTURE, runCli, runJson, tempDir } from './helpers.js';
 
-const fixture = join(parityFixtureRoot(), 'cityscapes_like');
-const dataset = [
-  '--gt',
-  join(fixture, 'gt'),
-  '--pred',
-  join(fixture, 'pred'),
-  '--num-classes',
-  '19',
-  '--ignore-index',
-  '255',
-];
+const fixture = CITYSCAPES_FIXTURE;
+const dataset = CITYSCAPES_ARGS;
 const imagewise = ['--aggregate', 'image', '--image-reduce', 'per-image'];
 
 function single(extra: readonly string[] = []): Record<string, unknown> {
