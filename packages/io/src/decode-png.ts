@@ -1,9 +1,12 @@
 import { ErrorCode } from '@segmetrics/core';
 import { decode } from 'fast-png';
+import { checkInflatedSize, TRAILING_SLACK } from './internal/check-inflated-size.js';
 import { wrapError } from './internal/errors.js';
+import { essentialPng } from './internal/essential-png.js';
+import { inflatedLength } from './internal/inflated-length.js';
 import { resolveMaxPixels } from './internal/options.js';
 import { assertSupported, labelsFromSamples } from './internal/png-labels.js';
-import { parsePngStructure } from './internal/png-structure.js';
+import { concatIdat, parsePngStructure } from './internal/png-structure.js';
 import type { DecodedLabelMap, DecodeOptions } from './types.js';
 
 /**
@@ -15,9 +18,12 @@ import type { DecodedLabelMap, DecodeOptions } from './types.js';
  * - 8-bit RGB/RGBA colour-coded masks: mapped to ids through `options.colorPalette` (alpha ignored).
  *
  * The file structure is validated first (signature, CRCs, IHDR, IEND) and the pixel limit enforced
- * before anything is allocated. Errors: `DECODE_FAILED` (corrupt, truncated, wrong CRC),
- * `IMAGE_TOO_LARGE`, `UNSUPPORTED_FORMAT` (16-bit colour masks, interlaced sub-8-bit images, colour
- * masks without a palette), `UNKNOWN_COLOR`; each names `options.file`.
+ * before anything is allocated. The zlib stream is then measured with a bounded streaming inflate: a
+ * stream that inflates to more than the header allows (a decompression bomb) or to less (truncated) is
+ * `DECODE_FAILED` before fast-png allocates anything, and fast-png only sees IHDR, PLTE, IDAT and IEND
+ * (ancillary chunks such as iCCP are never decompressed). Errors: `DECODE_FAILED` (corrupt, truncated,
+ * wrong CRC, bomb), `IMAGE_TOO_LARGE`, `UNSUPPORTED_FORMAT` (16-bit colour masks, interlaced sub-8-bit
+ * images, colour masks without a palette), `UNKNOWN_COLOR`, `INVALID_OPTION`; each names `options.file`.
  */
 export function decodePng(bytes: Uint8Array, options: DecodeOptions = {}): DecodedLabelMap {
   const { file } = options;
@@ -29,7 +35,12 @@ export function decodePng(bytes: Uint8Array, options: DecodeOptions = {}): Decod
   assertSupported(png, options);
   let samples: Uint8Array | Uint16Array;
   try {
-    const decoded = decode(bytes, { checkCrc: false });
+    checkInflatedSize(
+      inflatedLength(concatIdat(png), png.inflatedSize + TRAILING_SLACK),
+      png.inflatedSize,
+      file,
+    );
+    const decoded = decode(essentialPng(png), { checkCrc: false });
     samples = decoded.data as Uint8Array | Uint16Array;
   } catch (error) {
     throw wrapError(error, ErrorCode.DECODE_FAILED, file, 'corrupt PNG image data');
