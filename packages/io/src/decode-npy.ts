@@ -1,7 +1,7 @@
 import { ErrorCode } from '@segmetrics/core';
 import { allocateLabels } from './color-palette.js';
 import { ioError } from './internal/errors.js';
-import { resolveMaxPixels } from './internal/options.js';
+import { checkDecodeOptions } from './internal/options.js';
 import type { DecodedLabelMap, DecodeOptions, LabelData } from './types.js';
 
 /** `\x93NUMPY`: the magic string of the .npy format. */
@@ -230,7 +230,11 @@ export function decodeNpy(bytes: Uint8Array, options: DecodeOptions = {}): Decod
     const b = axes[1]!.size;
     layout = options.scoresLayout;
     if (layout !== undefined && layout !== 'chw' && layout !== 'hwc') {
-      throw ioError(ErrorCode.INVALID_OPTION, file, `scoresLayout must be 'chw' or 'hwc'`, { value: layout });
+      throw ioError(ErrorCode.INVALID_OPTION, file, `the scores layout must be 'chw' or 'hwc'`, {
+        value: layout,
+        option: 'scoresLayout',
+        choices: ['chw', 'hwc'],
+      });
     }
     if (layout === undefined) {
       if (a < b && a < c) layout = 'chw';
@@ -239,8 +243,8 @@ export function decodeNpy(bytes: Uint8Array, options: DecodeOptions = {}): Decod
         throw ioError(
           ErrorCode.INVALID_OPTION,
           file,
-          `cannot tell the class axis of score array (${fullShape.join(', ')}): pass scoresLayout 'chw' or 'hwc'`,
-          { shape: fullShape },
+          `cannot tell the class axis of score array (${fullShape.join(', ')}): give the scores layout ('chw' = classes first, 'hwc' = classes last; option scoresLayout)`,
+          { shape: fullShape, option: 'scoresLayout', choices: ['chw', 'hwc'] },
         );
       }
     }
@@ -249,7 +253,7 @@ export function decodeNpy(bytes: Uint8Array, options: DecodeOptions = {}): Decod
   const [yAxis, xAxis] = layout === 'chw' ? [axes[1]!, axes[2]!] : [axes[0]!, axes[1]!];
   const height = yAxis.size;
   const width = xAxis.size;
-  const maxPixels = resolveMaxPixels(options);
+  const maxPixels = checkDecodeOptions(options);
   if (width * height > maxPixels) {
     throw ioError(
       ErrorCode.IMAGE_TOO_LARGE,

@@ -4,7 +4,7 @@ import { checkInflatedSize, TRAILING_SLACK } from './internal/check-inflated-siz
 import { wrapError } from './internal/errors.js';
 import { essentialPng } from './internal/essential-png.js';
 import { inflatedLength } from './internal/inflated-length.js';
-import { resolveMaxPixels } from './internal/options.js';
+import { checkDecodeOptions } from './internal/options.js';
 import { assertSupported, labelsFromSamples } from './internal/png-labels.js';
 import { concatIdat, parsePngStructure } from './internal/png-structure.js';
 import type { DecodedLabelMap, DecodeOptions } from './types.js';
@@ -29,7 +29,7 @@ export function decodePng(bytes: Uint8Array, options: DecodeOptions = {}): Decod
   const { file } = options;
   const png = parsePngStructure(bytes, {
     file,
-    maxPixels: resolveMaxPixels(options),
+    maxPixels: checkDecodeOptions(options),
     checkCrc: options.checkCrc ?? true,
   });
   assertSupported(png, options);

@@ -3,7 +3,7 @@ import { ErrorCode } from '@segmetrics/core';
 import { adam7Passes } from '../internal/adam7.js';
 import { checkInflatedSize, TRAILING_SLACK } from '../internal/check-inflated-size.js';
 import { wrapError } from '../internal/errors.js';
-import { resolveMaxPixels } from '../internal/options.js';
+import { checkDecodeOptions } from '../internal/options.js';
 import { assertSupported, labelsFromSamples } from '../internal/png-labels.js';
 import { concatIdat, PngColorType, type PngStructure, parsePngStructure } from '../internal/png-structure.js';
 import { unfilterInPlace } from '../internal/unfilter.js';
@@ -34,7 +34,7 @@ export function decodePngFast(bytes: Uint8Array, options: DecodeOptions = {}): D
   const { file } = options;
   const png = parsePngStructure(bytes, {
     file,
-    maxPixels: resolveMaxPixels(options),
+    maxPixels: checkDecodeOptions(options),
     checkCrc: options.checkCrc ?? true,
     crc32: nativeCrc32,
   });
