@@ -30,7 +30,7 @@ export function essentialPng(png: PngStructure): Uint8Array {
   if (png.palette !== undefined) {
     const palette = png.palette;
     chunk('PLTE', paletteLength, (d) => {
-      palette.forEach((entry, i) => out.set(entry.slice(0, 3), d + 3 * i));
+      for (let i = 0; i < palette.length; i++) out.set(palette[i]!.slice(0, 3), d + 3 * i);
     });
   }
   chunk('IDAT', png.idatLength, (d) => {

@@ -2,7 +2,7 @@ import { deflateSync } from 'node:zlib';
 import { SegmetricsError } from '@segmetrics/core';
 import { encode as fastPngEncode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
-import { parityPngs, rawPng, rng, syntheticLabels, zeroZlibStream } from '../../test/helpers.js';
+import { parityPngs, rawPng, rng, syntheticLabels } from '../../test/helpers.js';
 import { decodePng } from '../decode-png.js';
 import { encodePng } from '../internal/png-encoder.js';
 import { decodePngFast } from './decode-png-fast.js';
