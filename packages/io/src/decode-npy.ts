@@ -79,7 +79,7 @@ export function parseNpyHeader(bytes: Uint8Array, file?: string): NpyHeader {
 
 type Kind = 'b' | 'u' | 'i' | 'f';
 
-interface Dtype {
+export interface Dtype {
   kind: Kind;
   size: number;
   littleEndian: boolean;
@@ -194,9 +194,25 @@ function readValues(raw: Uint8Array, dtype: Dtype, count: number, descr: string,
  * Other dtypes or shapes are `UNSUPPORTED_FORMAT`; a malformed or truncated file is `DECODE_FAILED`; more
  * than `options.maxPixels` pixels is `IMAGE_TOO_LARGE`.
  */
-export function decodeNpy(bytes: Uint8Array, options: DecodeOptions = {}): DecodedLabelMap {
+/** Where the image sits in a `.npy` array: element type, axes, strides, size. */
+export interface NpyLayout {
+  readonly dtype: Dtype;
+  readonly strides: readonly number[];
+  /** Elements in the array. */
+  readonly total: number;
+  readonly classAxis: { size: number; axis: number } | undefined;
+  readonly yAxis: { size: number; axis: number };
+  readonly xAxis: { size: number; axis: number };
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * Checks a `.npy` header (dtype, shape, scores layout, pixel limit) before any data is read, and says
+ * how to read the image: throws `UNSUPPORTED_FORMAT`, `INVALID_OPTION` or `IMAGE_TOO_LARGE`.
+ */
+export function npyLayout(header: NpyHeader, options: DecodeOptions = {}): NpyLayout {
   const { file } = options;
-  const header = parseNpyHeader(bytes, file);
   const dtype = parseDtype(header.descr, file);
   const fullShape = header.shape;
   const unsupportedShape = (why: string) =>
@@ -266,6 +282,14 @@ export function decodeNpy(bytes: Uint8Array, options: DecodeOptions = {}): Decod
   if (classAxis !== undefined && classAxis.size < 2) {
     throw unsupportedShape('has fewer than 2 classes to argmax over; save label maps with an integer dtype');
   }
+  return { dtype, strides, total, classAxis, yAxis, xAxis, width, height };
+}
+
+export function decodeNpy(bytes: Uint8Array, options: DecodeOptions = {}): DecodedLabelMap {
+  const { file } = options;
+  const header = parseNpyHeader(bytes, file);
+  const { dtype, strides, total, classAxis, yAxis, xAxis, width, height } = npyLayout(header, options);
+  const isScores = dtype.kind === 'f';
   const needed = header.dataOffset + total * dtype.size;
   if (bytes.length < needed) {
     throw ioError(
