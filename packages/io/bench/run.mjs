@@ -43,6 +43,11 @@ const phases = {
     const inflated = new Uint8Array(raw.buffer, raw.byteOffset, raw.length);
     return time(() => internals.unfilterInPlace(inflated, png.rowBytes, png.height, 1));
   },
+  'unfilter (wasm)': ({ idat, expected, png }) => {
+    const raw = inflateSync(idat, { chunkSize: expected + 1 });
+    const inflated = new Uint8Array(raw.buffer, raw.byteOffset, raw.length);
+    return time(() => internals.unfilterWasm(inflated, png.rowBytes, png.height, 1));
+  },
   decodePngFast: ({ bytes }) => time(() => decodePngFast(bytes)),
   readLabelMapSync: ({ path }) => time(() => readLabelMapSync(path)),
   'decodePng (fast-png)': ({ bytes }) => time(() => decodePng(bytes)),

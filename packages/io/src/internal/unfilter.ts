@@ -1,5 +1,21 @@
 import { ErrorCode } from '@segmetrics/core';
 import { ioError } from './errors.js';
+import { unfilterWasm } from './unfilter-wasm.js';
+
+/**
+ * Undoes the PNG row filters in place (see {@link unfilterInPlace} for the contract) with the
+ * WebAssembly SIMD kernel ({@link unfilterWasm}) where the realm has WebAssembly SIMD, else in JS.
+ * Both give the same bytes.
+ */
+export function unfilter(
+  buf: Uint8Array,
+  rowBytes: number,
+  height: number,
+  bpp: number,
+  file?: string,
+): void {
+  if (!unfilterWasm(buf, rowBytes, height, bpp, file)) unfilterInPlace(buf, rowBytes, height, bpp, file);
+}
 
 let scratch = new Uint8Array(0);
 let scratch32 = new Int32Array(0);

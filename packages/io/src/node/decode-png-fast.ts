@@ -6,7 +6,7 @@ import { wrapError } from '../internal/errors.js';
 import { checkDecodeOptions } from '../internal/options.js';
 import { assertSupported, labelsFromSamples } from '../internal/png-labels.js';
 import { concatIdat, PngColorType, type PngStructure, parsePngStructure } from '../internal/png-structure.js';
-import { unfilterInPlace } from '../internal/unfilter.js';
+import { unfilter } from '../internal/unfilter.js';
 import { bigEndianToUint16 } from '../internal/unpack.js';
 import type { DecodedLabelMap, DecodeOptions } from '../types.js';
 import { nativeCrc32 } from './native-crc32.js';
@@ -62,7 +62,7 @@ export function decodePngFast(bytes: Uint8Array, options: DecodeOptions = {}): D
   if (png.interlaced) {
     owned = deinterlace(inflated, png, bytesPerPixel, file);
   } else {
-    unfilterInPlace(inflated, png.rowBytes, png.height, Math.max(1, Math.floor(bytesPerPixel)), file);
+    unfilter(inflated, png.rowBytes, png.height, Math.max(1, Math.floor(bytesPerPixel)), file);
     const size = png.rowBytes * png.height;
     // A plain Uint8Array view (not a Buffer). Small outputs come from Node's shared allocation pool:
     // copy those so that `data.buffer` belongs to this label map alone.
@@ -94,7 +94,7 @@ function deinterlace(
     const rowBytes = pass.width * bytesPerPixel;
     const size = pass.height * (rowBytes + 1);
     const data = inflated.subarray(offset, offset + size);
-    unfilterInPlace(data, rowBytes, pass.height, bytesPerPixel, file);
+    unfilter(data, rowBytes, pass.height, bytesPerPixel, file);
     for (let r = 0; r < pass.height; r++) {
       let source = r * rowBytes;
       let target = (pass.yStart + r * pass.yStep) * imageRow + pass.xStart * bytesPerPixel;

@@ -13,7 +13,7 @@ const MiB = 2 ** 20;
 /** A `.npy` v1.0 header + data for a (height, width) uint8 array. */
 function npy(height: number, width: number, values: number[]): Uint8Array {
   let header = `{'descr': '|u1', 'fortran_order': False, 'shape': (${height}, ${width}), }`;
-  header = header.padEnd(64 - 10 - 1, ' ') + '\n';
+  header = `${header.padEnd(64 - 10 - 1, ' ')}\n`;
   const out = new Uint8Array(10 + header.length + values.length);
   out.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, header.length & 0xff, header.length >> 8]);
   out.set(
