@@ -2,7 +2,8 @@
 // Cityscapes (2048×1024 gray), ADE20K (512×512 gray), PASCAL VOC (500×375 palette). Imports the built
 // dist (run `pnpm build` first; turbo's bench task does) and bundles a few internals (bench/internals.ts)
 // to time phases one by one. Every phase runs on every image in interleaved rounds; the table shows
-// medians in ms per image (the machine is shared: medians of many repetitions, A/B columns side by side).
+// medians of CPU ms per image (the machine is shared: CPU time, medians of many repetitions, A/B columns
+// side by side).
 // BENCH_ROUNDS (default 15) sets the rounds; `node bench/filters.mjs` runs the older encoder×filter table.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -24,10 +25,15 @@ const median = (values) => {
   return sorted[Math.floor(sorted.length / 2)];
 };
 
+/**
+ * CPU time of `run` in ms (user + system, all threads: GC included), not wall time: on a shared, loaded
+ * machine wall time mostly measures the other processes.
+ */
 function time(run) {
-  const start = performance.now();
+  const start = process.cpuUsage();
   run();
-  return performance.now() - start;
+  const { user, system } = process.cpuUsage(start);
+  return (user + system) / 1000;
 }
 
 const phases = {
@@ -79,7 +85,7 @@ for (const dataset of DATASETS) {
   ]);
 }
 const header = ['PIL-written PNG', 'file', ...Object.keys(phases).map((name) => `${name} ms`)];
-console.log(`\nmedian ms per image, ${ROUNDS} interleaved rounds (Node ${process.version})\n`);
+console.log(`\nmedian CPU ms per image, ${ROUNDS} interleaved rounds (Node ${process.version})\n`);
 console.log(`| ${header.join(' | ')} |`);
 console.log(`| ${header.map(() => '---').join(' | ')} |`);
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);

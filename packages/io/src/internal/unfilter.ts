@@ -5,7 +5,8 @@ import { unfilterWasm } from './unfilter-wasm.js';
 /**
  * Undoes the PNG row filters in place (see {@link unfilterInPlace} for the contract) with the
  * WebAssembly SIMD kernel ({@link unfilterWasm}) where the realm has WebAssembly SIMD, else in JS.
- * Both give the same bytes.
+ * Both give the same bytes. Images without filtered rows (PIL writes palette PNGs so) stay in JS, where
+ * each row is one `copyWithin` and nothing is copied into linear memory and back.
  */
 export function unfilter(
   buf: Uint8Array,
@@ -14,7 +15,16 @@ export function unfilter(
   bpp: number,
   file?: string,
 ): void {
-  if (!unfilterWasm(buf, rowBytes, height, bpp, file)) unfilterInPlace(buf, rowBytes, height, bpp, file);
+  let filtered = false;
+  for (let y = 0, at = 0; y < height; y++, at += rowBytes + 1) {
+    if (buf[at] !== 0) {
+      filtered = true;
+      break;
+    }
+  }
+  if (!filtered || !unfilterWasm(buf, rowBytes, height, bpp, file)) {
+    unfilterInPlace(buf, rowBytes, height, bpp, file);
+  }
 }
 
 let scratch = new Uint8Array(0);
