@@ -3,7 +3,7 @@ import { decode } from 'fast-png';
 import { checkInflatedSize, TRAILING_SLACK } from './internal/check-inflated-size.js';
 import { wrapError } from './internal/errors.js';
 import { essentialPng } from './internal/essential-png.js';
-import { inflatedLength } from './internal/inflated-length.js';
+import { inflateBounded, storedZlib } from './internal/inflate-bounded.js';
 import { checkDecodeOptions } from './internal/options.js';
 import { assertSupported, labelsFromSamples } from './internal/png-labels.js';
 import { concatIdat, parsePngStructure } from './internal/png-structure.js';
@@ -18,10 +18,11 @@ import type { DecodedLabelMap, DecodeOptions } from './types.js';
  * - 8-bit RGB/RGBA colour-coded masks: mapped to ids through `options.colorPalette` (alpha ignored).
  *
  * The file structure is validated first (signature, CRCs, IHDR, IEND) and the pixel limit enforced
- * before anything is allocated. The zlib stream is then measured with a bounded streaming inflate: a
- * stream that inflates to more than the header allows (a decompression bomb) or to less (truncated) is
- * `DECODE_FAILED` before fast-png allocates anything, and fast-png only sees IHDR, PLTE, IDAT and IEND
- * (ancillary chunks such as iCCP are never decompressed). Errors: `DECODE_FAILED` (corrupt, truncated,
+ * before anything is allocated. The zlib stream is then inflated with fflate into a buffer bounded by
+ * what the header allows ({@link inflateBounded}): a stream that inflates to more (a decompression
+ * bomb) or to less (truncated) is `DECODE_FAILED` before fast-png runs. fast-png then reads a copy
+ * holding only IHDR, PLTE, IEND and the inflated data as stored (uncompressed) deflate blocks, so it
+ * never decompresses anything itself (ancillary chunks such as iCCP are left out). Errors: `DECODE_FAILED` (corrupt, truncated,
  * wrong CRC, bomb), `IMAGE_TOO_LARGE`, `UNSUPPORTED_FORMAT` (16-bit colour masks, interlaced sub-8-bit
  * images, colour masks without a palette), `UNKNOWN_COLOR`, `INVALID_OPTION`; each names `options.file`.
  */
@@ -35,12 +36,13 @@ export function decodePng(bytes: Uint8Array, options: DecodeOptions = {}): Decod
   assertSupported(png, options);
   let samples: Uint8Array | Uint16Array;
   try {
-    checkInflatedSize(
-      inflatedLength(concatIdat(png), png.inflatedSize + TRAILING_SLACK),
-      png.inflatedSize,
-      file,
-    );
-    const decoded = decode(essentialPng(png), { checkCrc: false });
+    const limit = png.inflatedSize + TRAILING_SLACK;
+    const inflated = inflateBounded(concatIdat(png), limit);
+    checkInflatedSize(inflated === null ? limit + 1 : inflated.length, png.inflatedSize, file);
+    // fast-png reads the image data re-wrapped uncompressed: it copies it through instead of inflating
+    // it a second time, and it never sees more than the header allows.
+    const stream = storedZlib(inflated!.subarray(0, png.inflatedSize));
+    const decoded = decode(essentialPng(png, stream), { checkCrc: false });
     samples = decoded.data as Uint8Array | Uint16Array;
   } catch (error) {
     throw wrapError(error, ErrorCode.DECODE_FAILED, file, 'corrupt PNG image data');
