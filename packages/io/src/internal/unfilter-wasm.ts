@@ -7,6 +7,8 @@ const BLOCK_BYTES = 1 << 18;
 /** Room before the previous-row slot and between the regions (nothing is read or written there). */
 const GAP = 64;
 const PAGE = 65536;
+/** Linear memory the kernel may grow to (addresses stay positive i32s). */
+const MAX_MEMORY = 2 ** 30;
 
 /**
  * Undoes the PNG row filters of a non-interlaced image (or one Adam7 pass) in place with the
@@ -14,7 +16,8 @@ const PAGE = 65536;
  * rows of `1 + rowBytes` bytes; on return its first `height × rowBytes` bytes are the unfiltered rows).
  * Blocks of rows are copied into the kernel's linear memory, unfiltered there next to the previous
  * output row, and copied back in place (output row y never overtakes unread input). Returns false,
- * touching nothing, when the kernel is unavailable (no WebAssembly SIMD): the caller uses the JS path.
+ * touching nothing, when the kernel is unavailable (no WebAssembly SIMD) or rows are too long for its
+ * memory (over ~500 MiB, or linear memory cannot grow): the caller uses the JS path.
  * An invalid filter type is `DECODE_FAILED` naming the row.
  */
 export function unfilterWasm(
@@ -34,7 +37,13 @@ export function unfilterWasm(
   const needed = input + rowsPerBlock * stride + GAP;
   const { memory } = kernel;
   if (memory.buffer.byteLength < needed) {
-    memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE));
+    // Rows so long that two of them do not fit comfortably in linear memory: leave them to JS.
+    if (needed > MAX_MEMORY) return false;
+    try {
+      memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE));
+    } catch {
+      return false;
+    }
   }
   const bytes = new Uint8Array(memory.buffer);
   bytes.fill(0, prev, out); // the row above the first row is zeros

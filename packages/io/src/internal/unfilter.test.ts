@@ -126,5 +126,16 @@ describe('unfilterWasm', () => {
     expect(unfilterWasm(buf, 2, 1, 1, undefined, null)).toBe(false);
     expect(Array.from(buf)).toEqual([1, 5, 6]);
     expect(unfilterKernelModuleBytes().length).toBeLessThan(4096);
+    const full = {
+      memory: {
+        buffer: new ArrayBuffer(0),
+        grow: () => {
+          throw new RangeError('out of memory');
+        },
+      },
+      unfilter: () => -1,
+    };
+    expect(unfilterWasm(buf, 2, 1, 1, undefined, full)).toBe(false);
+    expect(Array.from(buf)).toEqual([1, 5, 6]);
   });
 });
