@@ -134,15 +134,22 @@ export function pilImages(dir, dataset, count) {
     if (!existsSync(path)) {
       const raw = join(dir, 'labels.raw');
       writeFileSync(raw, dataset.scene(1000 + i, dataset.width, dataset.height));
-      execFileSync('/usr/bin/python3', [
-        '-c',
-        PIL_SCRIPT,
-        raw,
-        path,
-        String(dataset.width),
-        String(dataset.height),
-        dataset.mode,
-      ]);
+      try {
+        execFileSync('/usr/bin/python3', [
+          '-c',
+          PIL_SCRIPT,
+          raw,
+          path,
+          String(dataset.width),
+          String(dataset.height),
+          dataset.mode,
+        ]);
+      } catch (error) {
+        throw new Error(
+          'writing the benchmark PNGs needs /usr/bin/python3 with numpy and PIL (apt-get install -y python3-pil python3-numpy)',
+          { cause: error },
+        );
+      }
     }
     paths.push(path);
   }
