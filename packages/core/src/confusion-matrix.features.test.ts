@@ -260,7 +260,11 @@ describe('ConfusionMatrix.predictedIgnoreByValue', () => {
         const got = [...cm.predictedIgnoreByValue!.entries()].map(([v, row]) => [v, [...row]]);
         if (length === n) expect(got).toEqual(want);
         const sums = [0, 0];
-        for (const [, row] of got) (row as number[]).forEach((v, g) => (sums[g]! += v));
+        for (const [, row] of got) {
+          (row as number[]).forEach((v, g) => {
+            sums[g]! += v;
+          });
+        }
         expect(sums).toEqual([...cm.predictedIgnore]);
       }
     }
