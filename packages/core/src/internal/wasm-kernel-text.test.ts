@@ -42,7 +42,9 @@ class Reader {
   }
   name(): string {
     const n = this.uleb();
-    return String.fromCharCode(...this.bytes.subarray(this.pos, (this.pos += n)));
+    const start = this.pos;
+    this.pos += n;
+    return String.fromCharCode(...this.bytes.subarray(start, this.pos));
   }
 }
 
