@@ -79,7 +79,7 @@ function isIntegerKind(data: LabelArray): boolean {
  * Per-instance statistics of one image: every pixel whose instance id is at least `minInstanceId`
  * belongs to instance `id` (whatever its ground truth) and adds its RAW prediction value to the
  * instance's histogram. One pass over the pixels; runs of identical (id, prediction) pairs are looked up
- * once, through 65,536-entry typed tables for 8/16-bit maps and maps otherwise. Throws LABEL_NOT_INTEGER
+ * once, through 65,536-entry typed tables for 8/16-bit maps and `Map`s otherwise (per run, not per pixel). Throws LABEL_NOT_INTEGER
  * (side `'instances'`) for a non-integer instance id anywhere, or (side `'prediction'`) for a
  * non-integer prediction on an instance pixel.
  */
@@ -99,6 +99,10 @@ export function countInstances(
   return counts.toStats();
 }
 
+/**
+ * The 8/16-bit case (Cityscapes' 16-bit instance PNGs): non-instance pixels are skipped in a tight loop,
+ * then each run of identical (id, prediction) pairs is scanned in another and added at once.
+ */
 function countSmall(
   ids: Uint8Array | Uint8ClampedArray | Uint16Array,
   pred: Uint8Array | Uint8ClampedArray | Uint16Array,
@@ -109,40 +113,38 @@ function countSmall(
   valueScratch ??= new Int32Array(65536);
   const idIndex = idScratch;
   const valueIndex = valueScratch;
-  try {
-    const n = ids.length;
-    let cells = counts.cells;
-    let prevId = -1;
-    let prevValue = -1;
-    let cell = 0;
-    for (let i = 0; i < n; i++) {
-      const id = ids[i]!;
-      if (id < min) continue;
-      const p = pred[i]!;
-      if (id !== prevId || p !== prevValue) {
-        let a = idIndex[id]! - 1;
-        if (a < 0) {
-          a = counts.addInstance(id);
-          idIndex[id] = a + 1;
-        }
-        let b = valueIndex[p]! - 1;
-        if (b < 0) {
-          b = counts.addValue(p);
-          valueIndex[p] = b + 1;
-        }
-        cells = counts.cells;
-        cell = a * counts.predCap + b;
-        prevId = id;
-        prevValue = p;
-      }
-      cells[cell]!++;
+  const n = ids.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && ids[i]! < min) i++;
+    if (i >= n) break;
+    const id = ids[i]!;
+    const p = pred[i]!;
+    let end = i + 1;
+    while (end < n && ids[end] === id && pred[end] === p) end++;
+    let a = idIndex[id]! - 1;
+    if (a < 0) {
+      a = counts.addInstance(id);
+      idIndex[id] = a + 1;
     }
-  } finally {
-    for (const id of counts.ids) idIndex[id] = 0;
-    for (const value of counts.values) valueIndex[value] = 0;
+    let b = valueIndex[p]! - 1;
+    if (b < 0) {
+      b = counts.addValue(p);
+      valueIndex[p] = b + 1;
+    }
+    counts.cells[a * counts.predCap + b]! += end - i;
+    i = end;
   }
+  // nothing above can throw: the tables are clean for the next image
+  for (const id of counts.ids) idIndex[id] = 0;
+  for (const value of counts.values) valueIndex[value] = 0;
 }
 
+/**
+ * Any other kinds: each run of one instance id is found first (its id checked once, when the kind can
+ * hold non-integers), then the runs of prediction values inside it; ids and values get dense indices
+ * through `Map`s, looked up once per run.
+ */
 function countGeneral(
   settings: ConfusionMatrixSettings,
   ids: LabelArray,
@@ -156,41 +158,38 @@ function countGeneral(
   const idIndex = new Map<number, number>();
   const valueIndex = new Map<number, number>();
   const n = ids.length;
-  let cells = counts.cells;
-  let prevRaw: unknown = Number.NaN;
-  let prevId = Number.NaN;
-  let prevValue: unknown = Number.NaN;
-  let cell = 0;
-  for (let i = 0; i < n; i++) {
+  let i = 0;
+  while (i < n) {
     const id = ids[i]!;
-    if (id !== prevRaw) {
-      // NaN never equals itself, so it is always checked (and refused)
-      if (checkIds && (typeof id !== 'number' || !Number.isInteger(id))) {
-        invalidLabel(settings, 'instances', id, i, options);
-      }
-      prevRaw = id;
+    let end = i + 1;
+    // NaN never equals itself: a NaN run is one pixel long, and checked
+    while (end < n && ids[end] === id) end++;
+    if (checkIds && (typeof id !== 'number' || !Number.isInteger(id))) {
+      invalidLabel(settings, 'instances', id, i, options);
     }
-    if (id < min) continue;
-    const p = pred[i]!;
-    if (id !== prevId || p !== prevValue) {
+    if (id >= min) {
       let a = idIndex.get(id);
       if (a === undefined) {
         a = counts.addInstance(id);
         idIndex.set(id, a);
       }
-      let b = valueIndex.get(p);
-      if (b === undefined) {
-        if (checkValues && (typeof p !== 'number' || !Number.isInteger(p))) {
-          invalidLabel(settings, 'prediction', p, i, options);
+      let k = i;
+      while (k < end) {
+        const p = pred[k]!;
+        let stop = k + 1;
+        while (stop < end && pred[stop] === p) stop++;
+        let b = valueIndex.get(p);
+        if (b === undefined) {
+          if (checkValues && (typeof p !== 'number' || !Number.isInteger(p))) {
+            invalidLabel(settings, 'prediction', p, k, options);
+          }
+          b = counts.addValue(p);
+          valueIndex.set(p, b);
         }
-        b = counts.addValue(p);
-        valueIndex.set(p, b);
+        counts.cells[a * counts.predCap + b]! += stop - k;
+        k = stop;
       }
-      cells = counts.cells;
-      cell = a * counts.predCap + b;
-      prevId = id;
-      prevValue = p;
     }
-    cells[cell]!++;
+    i = end;
   }
 }
