@@ -86,6 +86,8 @@ export function buildReport(
     if (report[key] !== null) options[key] = report[key];
   }
   if (report.excludeClasses.length > 0) options.excludeClasses = [...report.excludeClasses];
+  if (report.presetOptions !== undefined) options.presetOptions = report.presetOptions;
+  if (report.predictedOnly !== undefined) options.predictedOnly = report.predictedOnly;
   const result = evaluate(matrix, options as Parameters<typeof evaluate>[1]) as unknown as Loose;
 
   const c = matrix.numClasses;

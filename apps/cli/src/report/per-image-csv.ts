@@ -1,5 +1,5 @@
 import type { ImageStats } from '@segmetrics/core';
-import type { AbsentPolicy } from '../options/parse-values.js';
+import { type AbsentPolicy, absentValue } from '@segmetrics/metrics';
 import { csvField } from './format-csv.js';
 
 /** One image's row of `--per-image`. */
@@ -16,13 +16,6 @@ export interface PerImageRow {
   /** The class with the lowest IoU in the image ('' when none). */
   readonly worstClass: string;
   readonly worstIoU: number;
-}
-
-function absentValue(policy: AbsentPolicy): number {
-  if (policy === 'nan') return Number.NaN;
-  if (policy === 'zero') return 0;
-  if (policy === 'one') return 1;
-  return policy;
 }
 
 /**
