@@ -58,7 +58,7 @@ export function ignoredPredictions(matrix: ConfusionMatrixSettings, quirks: Quir
   }
   return {
     kind: 'ambiguous',
-    reason: `predictions of the ignore labels ${JSON.stringify(matrix.ignoreIndex)}${sources.includes('mapping') ? ' (and of values the label mapping ignores)' : ''} are counted together, but the preset treats them differently`,
+    reason: `predictions of the ignore labels ${JSON.stringify(matrix.ignoreIndex)}${sources.includes('mapping') ? ' (and of values the label mapping ignores)' : ''} are counted together, so the preset cannot tell which value each prediction had`,
   };
 }
 
