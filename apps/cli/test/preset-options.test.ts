@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ConfusionMatrix, ErrorCode } from '@segmetrics/core';
 import { describe, expect, it } from 'vitest';
 import { resolveSettings, type SettingsFlags } from '../src/options/resolve-settings.js';
-import { buildReport } from '../src/report/build-report.js';
+import { runReport } from '../src/report/run-report.js';
 import { grayPng, runJson, tempDir } from './helpers.js';
 
 /** One 2×2 image, 3 classes, ignore 0: gt [1, 1, 0, 2], pred [1, 0, 0, 2] (class 0 predicted once). */
@@ -12,7 +12,7 @@ const base: SettingsFlags = { numClasses: '3', ignoreIndex: ['0'] };
 async function report(flags: SettingsFlags) {
   const settings = await resolveSettings({ ...base, ...flags });
   const matrix = new ConfusionMatrix(settings.matrixOptions).update([1, 0, 0, 2], [1, 1, 0, 2]);
-  return buildReport(matrix, settings);
+  return runReport(matrix, settings).report;
 }
 
 describe('--preset-option and --predicted-only', () => {

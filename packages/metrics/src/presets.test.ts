@@ -380,7 +380,7 @@ describe('mmseg', () => {
       [1, 0, 255, 2],
       [1, 1, 1, 2],
     );
-    expect(() => evaluate(m, { preset: 'mmseg' })).toThrow(code(ErrorCode.INVALID_OPTION, 'preset'));
+    expect(() => evaluate(m, { preset: 'mmseg' })).toThrow(code(ErrorCode.INVALID_OPTION, 'ignoreIndex'));
     expect(evaluate(m).summary.mIoU).toBeCloseTo((1 / 3 + 1) / 2, 15);
     // No prediction of an ignore label: nothing to attribute.
     const clean = new ConfusionMatrix({ numClasses: 3, ignoreIndex: [0, 255] }).update([1, 1, 2], [1, 1, 2]);

@@ -1,7 +1,7 @@
 import { datasetPresets } from '@segmetrics/io';
 import { presets } from '@segmetrics/metrics';
+import { knownMetricIds } from '@segmetrics/report';
 import { type Command, Option } from 'commander';
-import { knownMetricIds } from '../report/select-metrics.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 

@@ -168,7 +168,7 @@ export class Engine {
         ErrorCode.INVALID_OPTION,
         `preset '${this.settings.preset}' cannot reproduce these counts: ${ignored.reason}; evaluate with a single ignore label`,
         {
-          context: { option: 'preset', value: this.settings.preset, ignoreIndex: this.settings.ignoreIndex },
+          context: { option: 'ignoreIndex', value: this.settings.ignoreIndex, preset: this.settings.preset },
         },
       );
     } else if (ignored.kind === 'class') {
