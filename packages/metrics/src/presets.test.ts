@@ -81,7 +81,7 @@ describe('presets', () => {
       preset: 'torchmetrics-meaniou',
       aggregate: 'image',
       imageReduce: 'pooled',
-      presetOptions: { include_background: false },
+      presetOptions: { include_background: false, per_class: false },
       excludeClasses: [0],
       quirks: { perClassAbsentValue: -1 },
     });

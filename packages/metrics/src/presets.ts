@@ -103,6 +103,16 @@ function complement(ids: PresetOptions[string] | undefined, numClasses: number):
 
 const background = (parameters: PresetOptions): number[] => (parameters.include_background ? [] : [0]);
 
+/** torchmetrics' `per_class` only shapes its output: the report always has both. */
+const perClassOutput: PresetParameter = {
+  name: 'per_class',
+  description:
+    'output shape only: true is the per-class values (report.perClass), false the mean (report.summary); both are reported',
+  type: 'boolean',
+  nullable: false,
+  default: false,
+};
+
 function withDefaults(
   preset: Omit<Preset, 'aggregate' | 'imageReduce' | 'average' | 'absent' | 'predictedOnly' | 'quirks'>,
 ): Preset {
@@ -207,7 +217,7 @@ export const presets: Readonly<Record<PresetName, Preset>> = {
     name: 'torchmetrics-meaniou',
     description:
       'torchmetrics segmentation.MeanIoU: imagewise IoU, pooled (image, class) pairs; -1 per class if never present',
-    parameters: [includeBackground],
+    parameters: [includeBackground, perClassOutput],
     open: [],
     resolve: (p) => ({
       ...dataset({ ...library, perClassAbsentValue: -1 }, { excludeClasses: background(p) }),
@@ -255,6 +265,7 @@ export const presets: Readonly<Record<PresetName, Preset>> = {
       'torchmetrics segmentation.GeneralizedDiceScore (one image per update): per image class-weighted pooled Dice, mean over images',
     parameters: [
       includeBackground,
+      perClassOutput,
       {
         name: 'weight_type',
         description: 'class weights: square (1/support²), simple (1/support) or linear (1)',

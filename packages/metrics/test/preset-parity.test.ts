@@ -256,7 +256,10 @@ describe.each(caseNames)('preset parity: %s', (name) => {
     it("'torchmetrics-meaniou' reproduces segmentation.MeanIoU with include_background and per_class (1e-6)", () => {
       for (const call of meanIoU) {
         const report = run('torchmetrics-meaniou', {
-          presetOptions: { include_background: call.include_background as boolean },
+          presetOptions: {
+            include_background: call.include_background as boolean,
+            per_class: call.per_class as boolean,
+          },
         });
         if (call.per_class === true) {
           expectAllClose(
@@ -298,9 +301,13 @@ describe.each(caseNames)('preset parity: %s', (name) => {
     it("'torchmetrics-generalized-dice' reproduces GeneralizedDiceScore (one image per update) for every weight_type (1e-6)", () => {
       expect(generalizedDiceScore).toHaveLength(12);
       for (const call of generalizedDiceScore) {
-        const { include_background, weight_type } = call as Record<string, string | boolean>;
+        const { include_background, weight_type, per_class } = call as Record<string, string | boolean>;
         const report = run('torchmetrics-generalized-dice', {
-          presetOptions: { include_background: include_background!, weight_type: weight_type! },
+          presetOptions: {
+            include_background: include_background!,
+            weight_type: weight_type!,
+            per_class: per_class!,
+          },
         });
         if (call.per_class === true) {
           expectAllClose(
