@@ -25,6 +25,7 @@ describe('exports', () => {
         "labelMapFromArray",
         "labelMapFromImageData",
         "mapColorsToLabels",
+        "pairPaths",
         "parseColor",
         "parseNpyHeader",
         "resolveFormat",

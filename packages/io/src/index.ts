@@ -20,6 +20,7 @@ export { decodePng } from './decode-png.js';
 export { type ColorizeOptions, encodeColorizedPng } from './encode-colorized-png.js';
 export { ErrorMapIndex, type ErrorMapOptions, encodeErrorMapPng } from './encode-error-map-png.js';
 export { type EncodeLabelPngOptions, encodeLabelPng, type PngFilter } from './encode-label-png.js';
+export type { PairingOptions } from './internal/pairing-rules.js';
 export { hasPngSignature } from './internal/png-structure.js';
 export {
   type ArrayLabelMapOptions,
@@ -31,6 +32,7 @@ export {
   type ImageDataOptions,
   labelMapFromImageData,
 } from './label-map-from-image-data.js';
+export { type PairedPaths, type PairPathsOptions, type PathPair, pairPaths } from './pair-paths.js';
 export {
   type ColorPalette,
   type ColorType,
