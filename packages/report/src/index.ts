@@ -17,6 +17,13 @@ export { CSV_DEFAULT_METRICS, type CsvOptions, reportToCsv } from './report-to-c
 export { prettyJson, reportToJson } from './report-to-json.js';
 export { type MarkdownOptions, markdownCell, reportToMarkdown } from './report-to-markdown.js';
 export {
+  type RunSettingsInput,
+  type RunSettingsNaming,
+  resolveRunSettings,
+} from './resolve-run-settings.js';
+export { runEvaluateOptions } from './run-evaluate-options.js';
+export { defaultClassNames, type RunReportOptions, type RunSettings } from './run-settings.js';
+export {
   datasetSummaryIds,
   knownMetricIds,
   type MetricColumn,
