@@ -1,6 +1,6 @@
 import type { ConfusionMatrix } from '@segmetrics/core';
 import { comparePresets, type EvaluateOptions, type EvaluationReport, evaluate } from '@segmetrics/metrics';
-import { buildReport, type Report, type ReportShard } from '@segmetrics/report';
+import { buildReport, type Report, type ReportShard, runEvaluateOptions } from '@segmetrics/report';
 import type { EvaluationSettings } from '../pipeline/evaluation-settings.js';
 import { VERSION } from '../version.js';
 
@@ -19,22 +19,10 @@ export interface RunReport {
 /**
  * The `@segmetrics/metrics` options of a run: the `--aggregate`, `--average`, ... choices the user gave
  * (a choice not given is left to the preset, else the metrics package's default) and the class names.
+ * @segmetrics/report's `runEvaluateOptions`, which the web app shares.
  */
 export function evaluateOptions(settings: EvaluationSettings, perImage: boolean): EvaluateOptions {
-  const { report } = settings;
-  return {
-    classNames: [...settings.classNames],
-    perImage,
-    ...(report.preset === null ? {} : { preset: report.preset as NonNullable<EvaluateOptions['preset']> }),
-    ...(report.aggregate === null ? {} : { aggregate: report.aggregate }),
-    ...(report.imageReduce === null ? {} : { imageReduce: report.imageReduce }),
-    ...(report.average === null ? {} : { average: report.average }),
-    ...(report.absent === null ? {} : { absent: report.absent }),
-    ...(report.beta === null ? {} : { beta: report.beta }),
-    ...(report.excludeClasses.length > 0 ? { excludeClasses: [...report.excludeClasses] } : {}),
-    ...(report.presetOptions === undefined ? {} : { presetOptions: report.presetOptions }),
-    ...(report.predictedOnly === undefined ? {} : { predictedOnly: report.predictedOnly }),
-  };
+  return runEvaluateOptions(settings, perImage);
 }
 
 /**
