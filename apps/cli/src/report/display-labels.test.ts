@@ -1,7 +1,7 @@
 import { ConfusionMatrix, type ConfusionMatrixOptions, normalizeSettings } from '@segmetrics/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { displayLabels } from './display-labels.js';
+import { displayLabels, errorStates } from './display-labels.js';
 
 /** How core's counting classifies one value of one side: class k, 'ignored' or 'invalid'. */
 function coreClass(
@@ -78,5 +78,14 @@ describe('displayLabels', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('errorStates', () => {
+  it('marks correct, wrong (including predictions of ignored values) and ignored ground truth', () => {
+    const gt = Uint16Array.from([0, 1, 2, 3, 3, 1]);
+    const pred = Uint16Array.from([0, 2, 3, 3, 0, 3]);
+    // class count 3: code 3 = ignored
+    expect([...errorStates(pred, gt, 3)]).toEqual([0, 1, 1, 2, 2, 1]);
   });
 });

@@ -43,3 +43,14 @@ export function displayLabels(
   }
   return out;
 }
+
+/**
+ * The error map of two display-code maps (from {@link displayLabels}): 0 = correct (same class), 1 =
+ * wrong (including a prediction of an ignored or invalid value on a counted pixel), 2 = ignored (the
+ * ground truth is ignored, code `ignoredCode`) — the indices of `@segmetrics/io`'s `encodeErrorMapPng`.
+ */
+export function errorStates(pred: Uint16Array, gt: Uint16Array, ignoredCode: number): Uint8Array {
+  const out = new Uint8Array(gt.length);
+  for (let i = 0; i < gt.length; i++) out[i] = gt[i] === ignoredCode ? 2 : pred[i] === gt[i] ? 0 : 1;
+  return out;
+}

@@ -1,5 +1,5 @@
 import { normalizeSettings } from '@segmetrics/core';
-import { encodeColorizedPng, encodeErrorMapPng } from '@segmetrics/io';
+import { encodeColorizedPng } from '@segmetrics/io';
 import { readLabelMap } from '@segmetrics/io/node';
 import {
   type HtmlReportImage,
@@ -9,11 +9,21 @@ import {
 } from '@segmetrics/report';
 import type { EvaluationSettings } from '../pipeline/evaluation-settings.js';
 import type { FilePair } from '../pipeline/types.js';
-import { displayLabels } from './display-labels.js';
+import { displayLabels, errorStates } from './display-labels.js';
 import { THUMBNAIL_SIZE, thumbnailLabels } from './thumbnail-labels.js';
 
 /** Colour of display code C + 1: a label outside the classes (the run would have failed on it). */
 const INVALID_COLOR: RgbTriple = [255, 0, 255];
+
+/** Worst images read at once. */
+const READS_IN_FLIGHT = 4;
+
+/** Error map colours by {@link errorStates} index: correct, wrong, ignored (as `encodeErrorMapPng`). */
+const ERROR_PALETTE: readonly RgbTriple[] = [
+  REPORT_PICTURE_COLORS.correct,
+  REPORT_PICTURE_COLORS.wrong,
+  REPORT_PICTURE_COLORS.errorIgnored,
+];
 
 /** The worst images with their pictures, and the problems met while reading them. */
 export interface ReportPictures {
@@ -40,13 +50,13 @@ export async function reportPictures(
   const c = matrixSettings.numClasses;
   const palette: RgbTriple[] = [...colors.slice(0, c), REPORT_PICTURE_COLORS.ignored, INVALID_COLOR];
   const predMapped = matrixSettings.labelMapping?.applyTo !== 'gt';
-  const images: HtmlReportImage[] = [];
-  const problems: string[] = [];
-  for (const row of rows) {
+  const images: HtmlReportImage[] = new Array(rows.length);
+  const problems: (string | undefined)[] = [];
+  const one = async (row: PerImageRow, index: number): Promise<void> => {
     const pair = byId.get(row.id);
     if (pair === undefined) {
-      images.push({ row });
-      continue;
+      images[index] = { row };
+      return;
     }
     try {
       const [gt, pred] = await Promise.all([
@@ -58,27 +68,31 @@ export async function reportPictures(
       const { width, height } = gtThumb;
       const gtCodes = displayLabels(gtThumb.data, matrixSettings, true);
       const predCodes = displayLabels(predThumb.data, matrixSettings, predMapped);
-      images.push({
+      // Palette PNGs without row filters (what the PNG specification advises for palette images):
+      // smaller here, and about half the encoding time of the adaptive filters.
+      const png = (data: Uint16Array | Uint8Array, entries: readonly RgbTriple[]) =>
+        encodeColorizedPng({ data, width, height }, entries, { filter: 0 });
+      images[index] = {
         row,
         width: gt.width,
         height: gt.height,
-        groundTruth: encodeColorizedPng({ data: gtCodes, width, height }, palette),
-        prediction: encodeColorizedPng({ data: predCodes, width, height }, palette),
-        errorMap: encodeErrorMapPng(predCodes, gtCodes, {
-          width,
-          height,
-          ignoreIndex: c,
-          colors: {
-            correct: REPORT_PICTURE_COLORS.correct,
-            wrong: REPORT_PICTURE_COLORS.wrong,
-            ignored: REPORT_PICTURE_COLORS.errorIgnored,
-          },
-        }),
-      });
+        groundTruth: png(gtCodes, palette),
+        prediction: png(predCodes, palette),
+        errorMap: png(errorStates(predCodes, gtCodes, c), ERROR_PALETTE),
+      };
     } catch (error) {
-      problems.push(`${row.id}: ${error instanceof Error ? error.message : String(error)}`);
-      images.push({ row });
+      problems[index] = `${row.id}: ${error instanceof Error ? error.message : String(error)}`;
+      images[index] = { row };
     }
-  }
-  return { images, problems };
+  };
+  // A few reads in flight: file reads and node:zlib inflation overlap with decoding and encoding.
+  let next = 0;
+  const lane = async () => {
+    while (next < rows.length) {
+      const index = next++;
+      await one(rows[index]!, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, rows.length) }, lane));
+  return { images, problems: problems.filter((p): p is string => p !== undefined) };
 }

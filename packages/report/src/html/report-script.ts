@@ -377,6 +377,7 @@ if (bars) {
     if (pics.length === 0) return;
     if (viewName === 'pred' || viewName === 'err') state.mode = viewName;
     var gt = $('.pic-gt', card) || pics[0];
+    $('.stage-inner', dialog).style.setProperty('--aspect', String(gt.naturalWidth / gt.naturalHeight || 2));
     base.src = gt.src;
     base.alt = gt.alt;
     $('#img-dialog-title').textContent = '#' + (current + 1) + ' ' + card.getAttribute('data-id') + ' \u2014 mIoU ' + $('.img-miou', card).textContent;
@@ -390,12 +391,20 @@ if (bars) {
       cap.textContent = pic.closest('figure').querySelector('figcaption').textContent;
       fig.appendChild(img);
       fig.appendChild(cap);
+      fig.setAttribute('data-view', pic.className.replace(/.*pic-/, ''));
       views.appendChild(fig);
     });
     readout.textContent = 'Point at the picture to read the classes.';
     sync();
     if (!dialog.open) dialog.showModal();
   }
+  views.addEventListener('click', function (ev) {
+    var fig = ev.target.closest('figure');
+    if (!fig) return;
+    var v = fig.getAttribute('data-view');
+    state.mode = v === 'gt' ? 'none' : v;
+    sync();
+  });
   gallery.addEventListener('click', function (ev) {
     var btn = ev.target.closest('.thumb-btn');
     if (btn) open(Number(btn.getAttribute('data-open')), btn.getAttribute('data-view'));

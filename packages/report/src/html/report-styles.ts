@@ -118,11 +118,12 @@ dialog::backdrop{background:rgba(0,0,0,.55)}
 .dialog-head{display:flex;gap:8px;align-items:center;padding:8px 14px;border-bottom:1px solid var(--border);position:sticky;top:0;background:#fff}
 .dialog-head h3{margin:0;flex:1;font-size:1rem;overflow-wrap:anywhere}
 .dialog-body{padding:8px 14px 14px}
-.stage{position:relative;display:block;width:fit-content;max-width:100%;margin:6px auto;background:#fff;cursor:crosshair}
-.stage img{display:block;image-rendering:pixelated;max-width:100%;max-height:62vh;width:auto;height:auto}
-.stage .stage-overlay{position:absolute;left:0;top:0;width:100%;height:100%;max-height:none}
-.dialog-views{display:grid;grid-template-columns:repeat(3,1fr);gap:8px}
-.dialog-views figure{margin:0}.dialog-views img{width:100%;height:auto;image-rendering:pixelated;border:1px solid var(--border)}
+.stage{display:flex;justify-content:center;margin:6px 0}
+.stage-inner{position:relative;width:min(100%,calc(60vh * var(--aspect,2)));cursor:crosshair;background:#fff}
+.stage img{display:block;width:100%;height:auto;image-rendering:pixelated}
+.stage .stage-overlay{position:absolute;left:0;top:0;height:100%}
+.dialog-views{display:grid;grid-template-columns:repeat(3,minmax(0,200px));justify-content:center;gap:10px}
+.dialog-views figure{margin:0;cursor:pointer}.dialog-views img{width:100%;height:auto;image-rendering:pixelated;border:1px solid var(--border)}
 .dialog-views figcaption{font-size:.8rem;color:var(--muted);text-align:center}
 .legend{list-style:none;margin:0;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(190px,1fr));gap:2px 16px;font-size:.85rem}
 .legend li{display:flex;align-items:center;min-width:0;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}

@@ -31,7 +31,7 @@ export function iouChartSection(context: HtmlContext): ReportSection {
     return (
       `<li class="bar-row" data-id="${row.id}" data-v="${sortValue(v)}">` +
       `<span class="bar-name" title="${row.id} ${name}">${name}</span>` +
-      `<span class="bar-track"><span class="bar-fill" style="width:${width}%;background:${escapeHtml(colors[row.id] ?? '#888')}"></span>${marker}</span>` +
+      `<span class="bar-track">${Number.isFinite(v) ? `<span class="bar-fill" style="width:${width}%;background:${escapeHtml(colors[row.id] ?? '#888')}"></span>` : ''}${marker}</span>` +
       `<span class="bar-val">${Number.isFinite(v) ? pct(v) : 'absent'}</span></li>`
     );
   });

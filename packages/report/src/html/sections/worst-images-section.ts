@@ -75,7 +75,7 @@ const DIALOG =
   '<button type="button" data-step="1" aria-label="Next image">›</button>' +
   '<button type="button" class="dialog-close" aria-label="Close">✕</button></div>' +
   `<div class="dialog-body">${controls('overlay-dialog')}` +
-  '<div class="stage" id="img-stage"><img class="stage-base" alt=""><img class="stage-overlay" alt=""></div>' +
+  '<div class="stage" id="img-stage"><div class="stage-inner"><img class="stage-base" alt=""><img class="stage-overlay" alt=""></div></div>' +
   '<p class="readout" id="img-readout" aria-live="polite">Point at the picture to read the classes.</p>' +
   '<div class="dialog-views" id="img-views"></div></div></dialog>';
 
