@@ -49,10 +49,12 @@ const files = [];
 for (const [i, d] of datasets.entries()) {
   const file = join(work, `report-${i}.html`);
   const without = [];
+  const noPictures = [];
   const withReport = [];
   run(['eval', ...d.args]); // warm the file cache
   for (let r = 0; r < repeats; r++) {
     without.push(run(['eval', ...d.args]));
+    noPictures.push(run(['eval', ...d.args, '--report', file, '--report-images', '0']));
     withReport.push(run(['eval', ...d.args, '--report', file]));
   }
   const b = breakdown(file);
@@ -60,6 +62,7 @@ for (const [i, d] of datasets.entries()) {
   console.log(`\n${d.name}`);
   console.log(`  report: ${mib(b.bytes)} (${b.bytes} bytes): pictures ${mib(b.pictures)} (${b.images} thumbnails), embedded JSON ${mib(b.json)}, page ${mib(b.rest)}`);
   console.log(`  eval without --report: median ${median(without).toFixed(0)} ms  [${without.map((t) => t.toFixed(0)).join(', ')}]`);
+  console.log(`  eval --report --report-images 0: median ${median(noPictures).toFixed(0)} ms  [${noPictures.map((t) => t.toFixed(0)).join(', ')}]`);
   console.log(`  eval with --report:    median ${median(withReport).toFixed(0)} ms  [${withReport.map((t) => t.toFixed(0)).join(', ')}]`);
   console.log(`  added: ${(median(withReport) - median(without)).toFixed(0)} ms`);
 }
