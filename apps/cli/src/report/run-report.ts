@@ -59,7 +59,7 @@ function libraryOutcomes(
   const plain = comparePresets(new ConfusionMatrix({ ...settings.matrixOptions, perImage: false }), options);
   return outcomes.map((outcome, i) => {
     const without = plain[i];
-    return without !== undefined && without.summary === null ? without : outcome;
+    return without !== undefined && without.summary === null && outcome.summary !== null ? without : outcome;
   });
 }
 

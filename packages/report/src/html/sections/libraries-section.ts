@@ -8,12 +8,12 @@ const LIBRARY_NAMES: Readonly<Record<string, string>> = {
   mmseg: 'mmsegmentation (mmseg) IoUMetric',
   'torchmetrics-jaccard': 'torchmetrics MulticlassJaccardIndex',
   'torchmetrics-meaniou': 'torchmetrics segmentation.MeanIoU',
-  'torchmetrics-dice': 'torchmetrics DiceScore',
-  'torchmetrics-generalized-dice': 'torchmetrics GeneralizedDiceScore',
+  'torchmetrics-dice': 'torchmetrics segmentation.DiceScore',
+  'torchmetrics-generalized-dice': 'torchmetrics segmentation.GeneralizedDiceScore',
   sklearn: 'scikit-learn (sklearn) jaccard_score',
   keras: 'Keras (keras) MeanIoU',
   detectron2: 'detectron2 SemSegEvaluator',
-  monai: 'MONAI MeanIoU',
+  monai: 'MONAI DiceMetric / MeanIoU',
   cityscapes: 'cityscapesScripts',
 };
 
