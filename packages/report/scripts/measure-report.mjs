@@ -31,7 +31,10 @@ function run(args) {
 
 function breakdown(file) {
   const html = readFileSync(file, 'utf8');
-  const pictures = [...html.matchAll(/src="(data:image\/png;base64,[^"]+)"/g)].reduce((a, m) => a + m[1].length, 0);
+  const pictures = [...html.matchAll(/src="(data:image\/png;base64,[^"]+)"/g)].reduce(
+    (a, m) => a + m[1].length,
+    0,
+  );
   const open = '<script type="application/json" id="segmetrics-data">';
   const start = html.indexOf(open) + open.length;
   const json = html.indexOf('</script>', start) - start;
@@ -41,9 +44,15 @@ function breakdown(file) {
 
 const datasets = [];
 const cs = await generateSampleDataset(join(work, 'cityscapes'), { pairs, width: 2048, height: 1024 });
-datasets.push({ name: `Cityscapes-sized (${pairs} pairs of 2048×1024, 19 classes)`, args: ['--dataset', 'cityscapes', '--gt', cs.gtDir, '--pred', cs.predDir] });
+datasets.push({
+  name: `Cityscapes-sized (${pairs} pairs of 2048×1024, 19 classes)`,
+  args: ['--dataset', 'cityscapes', '--gt', cs.gtDir, '--pred', cs.predDir],
+});
 const ade = await writeAdeLikeDataset(join(work, 'ade'), { pairs: Math.max(pairs, 200) });
-datasets.push({ name: `ADE20K-like (${Math.max(pairs, 200)} pairs of 512×384, 150 classes)`, args: ['--dataset', 'ade20k', '--gt', ade.gtDir, '--pred', ade.predDir] });
+datasets.push({
+  name: `ADE20K-like (${Math.max(pairs, 200)} pairs of 512×384, 150 classes)`,
+  args: ['--dataset', 'ade20k', '--gt', ade.gtDir, '--pred', ade.predDir],
+});
 
 const files = [];
 for (const [i, d] of datasets.entries()) {
@@ -60,17 +69,33 @@ for (const [i, d] of datasets.entries()) {
   const b = breakdown(file);
   files.push(file);
   console.log(`\n${d.name}`);
-  console.log(`  report: ${mib(b.bytes)} (${b.bytes} bytes): pictures ${mib(b.pictures)} (${b.images} thumbnails), embedded JSON ${mib(b.json)}, page ${mib(b.rest)}`);
-  console.log(`  eval without --report: median ${median(without).toFixed(0)} ms  [${without.map((t) => t.toFixed(0)).join(', ')}]`);
-  console.log(`  eval --report --report-images 0: median ${median(noPictures).toFixed(0)} ms  [${noPictures.map((t) => t.toFixed(0)).join(', ')}]`);
-  console.log(`  eval with --report:    median ${median(withReport).toFixed(0)} ms  [${withReport.map((t) => t.toFixed(0)).join(', ')}]`);
+  console.log(
+    `  report: ${mib(b.bytes)} (${b.bytes} bytes): pictures ${mib(b.pictures)} (${b.images} thumbnails), embedded JSON ${mib(b.json)}, page ${mib(b.rest)}`,
+  );
+  console.log(
+    `  eval without --report: median ${median(without).toFixed(0)} ms  [${without.map((t) => t.toFixed(0)).join(', ')}]`,
+  );
+  console.log(
+    `  eval --report --report-images 0: median ${median(noPictures).toFixed(0)} ms  [${noPictures.map((t) => t.toFixed(0)).join(', ')}]`,
+  );
+  console.log(
+    `  eval with --report:    median ${median(withReport).toFixed(0)} ms  [${withReport.map((t) => t.toFixed(0)).join(', ')}]`,
+  );
   console.log(`  added: ${(median(withReport) - median(without)).toFixed(0)} ms`);
 }
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 for (const [i, file] of files.entries()) {
   const loads = [];
@@ -79,18 +104,24 @@ for (const [i, file] of files.entries()) {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     await page.goto(pathToFileURL(file).href);
     await page.waitForLoadState('load');
-    loads.push(await page.evaluate(() => {
-      const nav = performance.getEntriesByType('navigation')[0];
-      return nav.loadEventEnd - nav.startTime;
-    }));
-    redraws.push(await page.evaluate(() => {
-      const button = document.querySelector('.cm-tools [data-zoom="in"]');
-      const start = performance.now();
-      button.click();
-      return performance.now() - start;
-    }));
+    loads.push(
+      await page.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0];
+        return nav.loadEventEnd - nav.startTime;
+      }),
+    );
+    redraws.push(
+      await page.evaluate(() => {
+        const button = document.querySelector('.cm-tools [data-zoom="in"]');
+        const start = performance.now();
+        button.click();
+        return performance.now() - start;
+      }),
+    );
     await page.close();
   }
-  console.log(`\n${datasets[i].name} in Chromium: open to load event median ${median(loads).toFixed(0)} ms, heatmap redraw median ${median(redraws).toFixed(1)} ms`);
+  console.log(
+    `\n${datasets[i].name} in Chromium: open to load event median ${median(loads).toFixed(0)} ms, heatmap redraw median ${median(redraws).toFixed(1)} ms`,
+  );
 }
 await browser.close();

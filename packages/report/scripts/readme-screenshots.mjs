@@ -17,22 +17,67 @@ const root = join(here, '..', '..', '..');
 const cli = join(root, 'apps/cli/dist/cli.js');
 const docs = join(here, '..', 'docs');
 const { generateSampleDataset } = await import(pathToFileURL(join(root, 'apps/cli/dist/index.js')).href);
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const work = mkdtempSync(join(tmpdir(), 'segmetrics-screenshots-'));
-const cityscapes = await generateSampleDataset(join(work, 'cityscapes'), { pairs: 50, width: 1024, height: 512 });
+const cityscapes = await generateSampleDataset(join(work, 'cityscapes'), {
+  pairs: 50,
+  width: 1024,
+  height: 512,
+});
 const ade = await writeAdeLikeDataset(join(work, 'ade'), { pairs: 50 });
 const reports = {
   cityscapes: join(work, 'cityscapes.html'),
   ade20k: join(work, 'ade20k.html'),
 };
-execFileSync(process.execPath, [cli, 'eval', '--dataset', 'cityscapes', '--gt', cityscapes.gtDir, '--pred',
-  cityscapes.predDir, '--report', reports.cityscapes, '-q'], { stdio: ['ignore', 'ignore', 'inherit'] });
-execFileSync(process.execPath, [cli, 'eval', '--dataset', 'ade20k', '--gt', ade.gtDir, '--pred', ade.predDir,
-  '--report', reports.ade20k, '-q'], { stdio: ['ignore', 'ignore', 'inherit'] });
+execFileSync(
+  process.execPath,
+  [
+    cli,
+    'eval',
+    '--dataset',
+    'cityscapes',
+    '--gt',
+    cityscapes.gtDir,
+    '--pred',
+    cityscapes.predDir,
+    '--report',
+    reports.cityscapes,
+    '-q',
+  ],
+  { stdio: ['ignore', 'ignore', 'inherit'] },
+);
+execFileSync(
+  process.execPath,
+  [
+    cli,
+    'eval',
+    '--dataset',
+    'ade20k',
+    '--gt',
+    ade.gtDir,
+    '--pred',
+    ade.predDir,
+    '--report',
+    reports.ade20k,
+    '-q',
+  ],
+  { stdio: ['ignore', 'ignore', 'inherit'] },
+);
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium', args: FLAGS });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
+  args: FLAGS,
+});
 async function open(file, height = 1000) {
   const page = await browser.newPage({ viewport: { width: 1366, height } });
   page.on('pageerror', (e) => console.error('page error:', e));
@@ -42,7 +87,9 @@ async function open(file, height = 1000) {
 }
 /** Scrolls `selector` to just below the sticky navigation bar. */
 async function scrollTo(page, selector) {
-  await page.locator(selector).evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 44));
+  await page
+    .locator(selector)
+    .evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 44));
   await page.waitForTimeout(200);
 }
 async function shot(page, path) {
@@ -53,7 +100,11 @@ async function shot(page, path) {
 let page = await open(reports.cityscapes);
 await shot(page, join(docs, 'report-cityscapes-overview.png'));
 await scrollTo(page, '#worst-images');
-await page.locator('.img-card').first().getByRole('button', { name: /Enlarge: Prediction/ }).click();
+await page
+  .locator('.img-card')
+  .first()
+  .getByRole('button', { name: /Enlarge: Prediction/ })
+  .click();
 await page.locator('#img-dialog input[data-opacity]').evaluate((input) => {
   input.value = '55';
   input.dispatchEvent(new Event('input', { bubbles: true }));
@@ -70,7 +121,9 @@ const cell = Number(await canvas.getAttribute('data-cell'));
 const left = Number(await canvas.getAttribute('data-left'));
 const top = Number(await canvas.getAttribute('data-top'));
 // Hover the most confused pair's cell.
-const pair = await page.evaluate(() => JSON.parse(document.getElementById('segmetrics-data').textContent).confusedPairs[0]);
+const pair = await page.evaluate(
+  () => JSON.parse(document.getElementById('segmetrics-data').textContent).confusedPairs[0],
+);
 await page.mouse.move(box.x + left + (pair.predicted + 0.5) * cell, box.y + top + (pair.gt + 0.5) * cell);
 await page.waitForTimeout(300);
 await shot(page, join(docs, 'report-ade20k-confusion.png'));

@@ -62,7 +62,11 @@ describe('renderHtmlReport', () => {
     for (const name of sample.report.classNames) expectIn(html, `<span class="cls">${name}</span>`);
     expectIn(html, `<span class="card-number">${(sample.report.summary.mIoU * 100).toFixed(2)}</span>`);
     for (const library of ['mmseg', 'torchmetrics', 'sklearn', 'keras']) expectIn(html, library);
-    expect(/<figure class="cm-figure"[^>]*><figcaption>Confusion matrix/.test(html)).toBe(true);
+    expect(
+      /<figure class="cm-figure"[^>]*><h2 id="confusion-title">Confusion matrix<\/h2><figcaption>Confusion matrix/.test(
+        html,
+      ),
+    ).toBe(true);
     expectIn(html, '<button type="button" class="sort" data-key="iou" data-type="number">IoU');
     expect(html.match(/<tr data-id="/g)).toHaveLength(19);
     expectIn(html, '<span class="badge badge-absent">absent</span>');

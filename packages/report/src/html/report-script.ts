@@ -99,7 +99,7 @@ if (bars) {
   var ramp = view.ramp;
   var font = getComputedStyle(doc.documentElement).fontFamily;
   var figure = $('#cm-figure');
-  var cell = 10;
+  var cell = 11;
   var fitted = C <= 40;
   var L = null;
   var sel = null;

@@ -7,6 +7,11 @@ export interface ReportSection {
   readonly title: string;
   /** The section's content after its `<h2>` heading. */
   readonly body: string;
+  /**
+   * True when `body` holds the section's `<h2 id="<id>-title">` itself (e.g. inside a `<figure>` that
+   * the heading names); default false: {@link sectionHtml} writes the heading.
+   */
+  readonly ownHeading?: boolean;
 }
 
 /**
@@ -21,6 +26,6 @@ export function sectionHtml(section: ReportSection): string {
   const id = escapeHtml(section.id);
   return (
     `<section id="${id}" aria-labelledby="${id}-title">\n` +
-    `<h2 id="${id}-title">${escapeHtml(section.title)}</h2>\n${section.body}\n</section>`
+    `${section.ownHeading === true ? '' : `<h2 id="${id}-title">${escapeHtml(section.title)}</h2>\n`}${section.body}\n</section>`
   );
 }

@@ -135,7 +135,7 @@ footer{padding:16px 0 40px;font-size:.85rem;color:var(--muted)}
 @media print{
 :root{font-size:11px}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-.toc,.table-tools,.chart-tools,.cm-tools,.overlay-tools,.cm-tip,dialog,.skip,.save{display:none!important}
+.toc,.table-tools,.chart-tools,.cm-tools,.overlay-tools,.cm-tip,#cm-readout,dialog,.skip,.save{display:none!important}
 .table-scroll,.table-scroll.tall,.cm-scroll{max-height:none;overflow:visible;border:0}
 table.data thead th{position:static}
 #cm-canvas{max-width:100%;height:auto!important;width:auto!important}

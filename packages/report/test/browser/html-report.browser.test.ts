@@ -228,6 +228,16 @@ describe('the HTML report of 19 classes with 24 worst images, in Chromium', () =
     }
   });
 
+  it('puts the heatmap in a figure named and captioned "Confusion matrix"', async () => {
+    const { page } = loaded;
+    const figure = page.getByRole('figure', { name: 'Confusion matrix', exact: true });
+    expect(await figure.count()).toBe(1);
+    expect(await figure.locator('figcaption').textContent()).toMatch(
+      /^Confusion matrix: rows are ground truth/,
+    );
+    expect(await figure.locator('canvas').count()).toBe(1);
+  });
+
   it('moves through the heatmap with the arrow keys and reads the cell out', async () => {
     const { page } = loaded;
     const data = await pageData(page);
@@ -343,7 +353,7 @@ describe('the HTML report of 150 classes, without pictures, in Chromium', () => 
     const canvas = page.locator('#cm-canvas');
     const cell = Number(await canvas.getAttribute('data-cell'));
     const left = Number(await canvas.getAttribute('data-left'));
-    expect(cell).toBe(10);
+    expect(cell).toBe(11);
     const width = await canvas.evaluate((c) => c.getBoundingClientRect().width);
     expect(width).toBeGreaterThanOrEqual(left + 150 * cell);
     await page.getByRole('button', { name: 'Fit width' }).click();

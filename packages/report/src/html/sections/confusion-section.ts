@@ -38,7 +38,7 @@ function countTable(context: HtmlContext): string {
 }
 
 /**
- * The confusion-matrix heatmap (a `<figure>` captioned "Confusion matrix": rows = ground truth,
+ * The confusion-matrix heatmap (a `<figure>` headed and captioned "Confusion matrix": rows = ground truth,
  * normalised by the class's pixels; the page's script draws it on a canvas from the embedded JSON,
  * with counts and shares on hover and on arrow keys, and zoom for 150 classes), the most confused
  * pairs, and for up to 30 classes the counts as a table.
@@ -47,7 +47,8 @@ export function confusionSection(context: HtmlContext): ReportSection {
   const { report, colors } = context;
   const extra = report.pixels.predictedIgnore > 0;
   const figure =
-    '<figure class="cm-figure" id="cm-figure">' +
+    '<figure class="cm-figure" id="cm-figure" aria-labelledby="confusion-title">' +
+    '<h2 id="confusion-title">Confusion matrix</h2>' +
     '<figcaption>Confusion matrix: rows are ground truth, columns prediction; each row is normalised to 100% of the ' +
     `class&#39;s ground-truth pixels${extra ? ' (the last column: pixels predicted as an ignore label)' : ''}. ` +
     'Numbers in large cells: percent of the row. Hover a cell, or focus the matrix and use the arrow keys, for its count and share.</figcaption>' +
@@ -77,6 +78,7 @@ export function confusionSection(context: HtmlContext): ReportSection {
   return {
     id: 'confusion',
     title: 'Confusion matrix',
+    ownHeading: true,
     body: `${figure}\n${pairsHtml}\n${report.numClasses <= TABLE_LIMIT ? countTable(context) : ''}`,
   };
 }
