@@ -50,6 +50,7 @@ describe('displayLabels', () => {
         { maxKeys: 4 },
       ),
       applyTo: fc.constantFrom('both' as const, 'gt' as const),
+      unmapped: fc.constantFrom('pass' as const, 'invalid' as const),
     });
     fc.assert(
       fc.property(
@@ -60,7 +61,12 @@ describe('displayLabels', () => {
           const options: ConfusionMatrixOptions = {
             numClasses: s.numClasses,
             ignoreIndex: s.ignoreIndex,
-            labelMapping: { table: s.table, reduceZeroLabel: s.reduceZeroLabel, applyTo: s.applyTo },
+            labelMapping: {
+              table: s.table,
+              reduceZeroLabel: s.reduceZeroLabel,
+              applyTo: s.applyTo,
+              unmapped: s.unmapped,
+            },
           };
           let settings: ReturnType<typeof normalizeSettings>;
           let expected: number | 'ignored' | 'invalid';

@@ -3,7 +3,8 @@ import type { ConfusionMatrixSettings } from '@segmetrics/core';
 /**
  * The display code of each raw label as the matrix counts it: class k → k, an ignored value (an ignore
  * label, or mapped to ignored) → C, an invalid value (outside [0, C) and not ignored) → C + 1. Applies
- * the settings' label mapping (reduce-zero-label, then the table; unmapped values pass through) when
+ * the settings' label mapping (reduce-zero-label, then the table; a value not in the table passes through,
+ * or is invalid with `unmapped: 'invalid'`) when
  * `mapped` (always for ground truth; for predictions unless the mapping applies to ground truth only),
  * exactly as core's counting classifies values, so the pictures show what was counted.
  */
@@ -26,6 +27,7 @@ export function displayLabels(
         if (!ignore.includes(v)) v -= 1;
       }
       if (table.has(v)) v = table.get(v)!;
+      else if (mapping.unmapped === 'invalid') return c + 1;
       if (v === null) return c;
     }
     if (ignore.includes(v)) return c;
