@@ -15,6 +15,8 @@ import { resolveShardFlags } from '../options/shard.js';
 import { listSome, type PairingFlags, pairFiles } from '../pipeline/pair-files.js';
 import { type RunOptions, runEvaluation } from '../pipeline/run-evaluation.js';
 import { emitReport, type OutputFlags } from '../report/emit-report.js';
+import { reportImagesLimit } from '../report/report-flags.js';
+import { reportSettings } from '../report/report-settings.js';
 import { validateReportOptions } from '../report/validate-report-options.js';
 
 /** Flags of `segmetrics eval`. */
@@ -79,8 +81,10 @@ export function createEvalCommand(context: CliContext): Command {
 
 /** Runs `eval` with parsed flags; returns the exit code. */
 export async function runEval(flags: EvalFlags, context: CliContext): Promise<number> {
-  const settings = await resolveSettings(flags);
-  validateReportOptions(settings);
+  const requested = await resolveSettings(flags);
+  validateReportOptions(requested);
+  reportImagesLimit(flags);
+  const settings = await reportSettings(requested, flags);
   const workers = flags.workers === undefined ? undefined : parseInteger('--workers', flags.workers, 1);
   const shard = resolveShardFlags(flags.shard, flags.shardCount, context.env);
   const stopAfter =
@@ -120,7 +124,14 @@ export async function runEval(flags: EvalFlags, context: CliContext): Promise<nu
     context.stderr.write(`interrupted after ${outcome.counted} of ${outcome.selected} images: ${saved}\n`);
     return outcome.interruptedBy === 'SIGTERM' ? ExitCode.SIGTERM : ExitCode.SIGINT;
   }
-  await emitReport(outcome.matrix, settings, flags, context, { shard });
+  await emitReport(
+    outcome.matrix,
+    settings,
+    flags,
+    context,
+    { shard },
+    { pairs: paired.pairs, presetsPerImage: requested.matrixOptions.perImage === true },
+  );
   return ExitCode.OK;
 }
 

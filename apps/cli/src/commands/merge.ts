@@ -6,6 +6,7 @@ import { ExitCode } from '../errors/exit-code.js';
 import { addOutputOptions } from '../options/define-options.js';
 import { type LoadedState, loadState } from '../pipeline/state-file.js';
 import { emitReport, type OutputFlags } from '../report/emit-report.js';
+import { reportImagesLimit } from '../report/report-flags.js';
 
 /** Flags of `segmetrics merge`. */
 export interface MergeFlags extends OutputFlags {
@@ -59,6 +60,7 @@ export async function runMerge(
   flags: MergeFlags,
   context: CliContext,
 ): Promise<number> {
+  reportImagesLimit(flags);
   const seen = new Set<string>();
   for (const file of files) {
     const key = resolve(file);
