@@ -14,6 +14,7 @@ describe('@segmetrics/core exports', () => {
       'confusionMatrixTotals',
       'fromTotals',
       'imageClassCounts',
+      'lastCountKernel',
       'normalizeConfusionMatrix',
       'normalizeSettings',
       'settingsEqual',
