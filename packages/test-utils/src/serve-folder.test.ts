@@ -46,6 +46,7 @@ describe('serveFolder', () => {
       expect(bundle.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
       expect(await bundle.text()).toBe('export {};');
       expect((await fetch(served.url)).status).toBe(404);
+      expect((await fetch(`${served.url}favicon.ico`)).status).toBe(204);
     } finally {
       await served.close();
     }

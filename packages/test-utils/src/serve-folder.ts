@@ -43,7 +43,8 @@ function contentTypeOf(path: string): string {
 /**
  * Serves `folder` (or only `options.files` when `folder` is `null`) over HTTP on 127.0.0.1 at a free
  * port: `GET /a/b.html` returns `<folder>/a/b.html`, `/` returns `index.html`. Paths that leave the
- * folder, directories and missing files are 404. Close the server when done.
+ * folder, directories and missing files are 404; `/favicon.ico`, when neither serves it, is an empty
+ * 204 (so that browsers asking for it log no error). Close the server when done.
  */
 export async function serveFolder(
   folder: string | null,
@@ -58,6 +59,11 @@ export async function serveFolder(
     const served = Object.hasOwn(memory, path) ? memory[path] : undefined;
     if (served !== undefined) {
       response.writeHead(200, { 'content-type': served.contentType ?? contentTypeOf(path) }).end(served.body);
+      return;
+    }
+    if (path === '/favicon.ico') {
+      // Browsers ask for it unprompted; a 404 would show up as a console error in every test.
+      response.writeHead(204).end();
       return;
     }
     const file = root === null ? null : resolve(root, `.${path.endsWith('/') ? `${path}index.html` : path}`);
