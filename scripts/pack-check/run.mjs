@@ -38,8 +38,8 @@ import { extractRunnableBlocks, relativeLinks } from './readme.mjs';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = join(here, '..', '..');
 const keep = process.argv.includes('--keep');
-/** Node lines whose first release is checked besides the oldest version `engines` admits. */
-const LATER_LINES = ['22.0.0'];
+/** Later LTS lines whose first release is checked too (22.0–22.1 lacked APIs that 20.15 has). */
+const LATER_LINES = ['22.0.0', '24.0.0'];
 const COMMAND_TIMEOUT_MS = 120_000;
 
 const suite = createSuite('pack check', join(here, '.test-results.json'));
