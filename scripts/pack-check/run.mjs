@@ -33,6 +33,7 @@ import { delimiter, dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { assert, createSuite } from '../lib/check-suite.mjs';
 import { expectedReport, makeDatasets } from './dataset.mjs';
+import { compareVersions, parseRange, versionsToCheck } from './node-range.mjs';
 import { extractRunnableBlocks, relativeLinks } from './readme.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -151,18 +152,6 @@ function entryPoints(pkg) {
     .map((key) => (key === '.' ? pkg.name : `${pkg.name}/${key.slice(2)}`));
 }
 
-/** Lower bound of an `engines.node` range of the form `>=X[.Y[.Z]]`. */
-function enginesMinimum(range, name) {
-  const match = /^>=\s*(\d+)(?:\.(\d+))?(?:\.(\d+))?$/.exec(range ?? '');
-  assert(match, `${name}: engines.node ${JSON.stringify(range)} is not of the form >=X.Y.Z`);
-  return [match[1], match[2] ?? '0', match[3] ?? '0'].join('.');
-}
-
-const compareVersions = (a, b) => {
-  const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
-  return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
-};
-
 // ---------------------------------------------------------------------------------------------------
 // 1. Pack
 
@@ -223,13 +212,13 @@ async function nodeBinary(version) {
 
 const oldVersions = await suite.test('finds the oldest Node versions engines admits', () => {
   assert(packages, 'no packages');
-  const ranges = packages.map(({ pkg }) => pkg.engines?.node);
-  const oldest = packages
-    .map(({ pkg }) => enginesMinimum(pkg.engines?.node, pkg.name))
-    .sort(compareVersions)[0];
-  const versions = [oldest, ...LATER_LINES.filter((v) => compareVersions(v, oldest) > 0)];
-  console.log(`    engines ${[...new Set(ranges)].join(', ')} → Node ${versions.join(', ')}`);
-  return versions;
+  const ranges = [...new Set(packages.map(({ pkg }) => pkg.engines?.node))];
+  const versions = new Set(
+    packages.flatMap(({ pkg }) => versionsToCheck(pkg.engines?.node, pkg.name, LATER_LINES)),
+  );
+  const sorted = [...versions].sort(compareVersions);
+  console.log(`    engines ${ranges.join(', ')} → Node ${sorted.join(', ')}`);
+  return sorted;
 });
 const nodeBinaries = new Map(
   (oldVersions ?? []).map((version) => {
@@ -306,7 +295,7 @@ for (const entry of packed ?? []) {
       );
       assert(packedPkg.homepage?.startsWith(`${HOME}/`), `homepage is ${packedPkg.homepage}`);
       assert(packedPkg.bugs?.url === `${HOME}/issues`, `bugs is ${JSON.stringify(packedPkg.bugs)}`);
-      enginesMinimum(packedPkg.engines?.node, pkg.name);
+      parseRange(packedPkg.engines?.node, pkg.name);
       const ranges = ['dependencies', 'peerDependencies', 'optionalDependencies'].flatMap((field) =>
         Object.entries(packedPkg[field] ?? {}).map(([name, range]) => `${name}@${range}`),
       );
