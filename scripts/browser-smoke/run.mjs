@@ -215,10 +215,13 @@ const page = await suite.test('the page runs the scenario in headless Chromium w
 <script type="application/json" id="input">${JSON.stringify(prepared.pageInput)}</script>
 <script type="module" src="/bundle.js"></script>
 </body></html>`;
+  const browser = await launchChromium();
   const served = await serveFolder(null, {
     files: { '/': { body: html, contentType: 'text/html; charset=utf-8' }, '/bundle.js': { body: bundle } },
+  }).catch(async (error) => {
+    await browser.close();
+    throw error;
   });
-  const browser = await launchChromium();
   try {
     const tab = await browser.newPage();
     const errors = [];
@@ -296,4 +299,5 @@ if (page && prepared) {
     );
   }
 }
-process.exitCode = suite.finish();
+// Exit now: a handle left open by a failed check (a server, a browser) must not keep CI waiting.
+process.exit(suite.finish());

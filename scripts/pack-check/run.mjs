@@ -542,4 +542,5 @@ for (const version of oldVersions ?? []) {
 
 console.log(`  timings: ${timings.join(', ')}`);
 if (!keep) rmSync(work, { recursive: true, force: true });
-process.exitCode = suite.finish();
+// Exit now: a handle left open by a failed check (a server, a browser) must not keep CI waiting.
+process.exit(suite.finish());

@@ -11,8 +11,8 @@ const page = `<!doctype html><meta charset="utf-8"><title>t</title>
 describe('launchChromium', () => {
   it('runs a page served by serveFolder in headless Chromium with the house flags', async () => {
     expect(CHROMIUM_FLAGS).toContain('--no-sandbox');
-    const served = await serveFolder(null, { files: { '/': { body: page, contentType: 'text/html' } } });
     const browser = await launchChromium();
+    const served = await serveFolder(null, { files: { '/': { body: page, contentType: 'text/html' } } });
     try {
       const tab = await browser.newPage();
       const errors: string[] = [];
