@@ -44,9 +44,11 @@ describe('exports', () => {
         "pairDatasets",
         "readLabelMap",
         "readLabelMapSync",
+        "removeStaleTempFiles",
         "writeColorizedPng",
         "writeErrorMapPng",
         "writeFileAtomic",
+        "writeFilesAtomic",
         "writeLabelPng",
       ]
     `);

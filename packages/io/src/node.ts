@@ -14,8 +14,12 @@ export {
   readLabelMapSync,
 } from './node/read-label-map.js';
 export {
+  type FileToWrite,
+  removeStaleTempFiles,
+  type WriteFilesOptions,
   writeColorizedPng,
   writeErrorMapPng,
   writeFileAtomic,
+  writeFilesAtomic,
   writeLabelPng,
 } from './node/write-file-atomic.js';
