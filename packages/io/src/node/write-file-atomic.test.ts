@@ -111,6 +111,22 @@ describe('writeFileAtomic', () => {
     },
   );
 
+  it.runIf(linux)(
+    'writeFileAtomic writes to an own descriptor (/dev/fd/N) at its offset, without reopening it',
+    async () => {
+      const root = folder();
+      const file = join(root, 'log.txt');
+      writeFileSync(file, 'kept ');
+      const fd = openSync(file, 'a');
+      try {
+        await writeFileAtomic(`/dev/fd/${fd}`, 'appended');
+        expect(readFileSync(file, 'utf8')).toBe('kept appended');
+      } finally {
+        closeSync(fd);
+      }
+    },
+  );
+
   it.runIf(linux)('writeFileAtomic writes through to a FIFO', async () => {
     const root = folder();
     const fifo = join(root, 'pipe');

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
+import { constants, writeSync } from 'node:fs';
 import {
   type FileHandle,
   lstat,
@@ -47,7 +47,9 @@ const MAX_LINK_HOPS = 40;
  */
 type Target =
   | { readonly kind: 'atomic'; readonly given: string; readonly path: string; readonly mode: number | null }
-  | { readonly kind: 'through'; readonly given: string; readonly path: string };
+  | { readonly kind: 'through'; readonly given: string; readonly path: string }
+  /** A descriptor of this process (`/dev/stdout`, `/proc/self/fd/3`): written as it is, at its offset. */
+  | { readonly kind: 'descriptor'; readonly given: string; readonly path: string; readonly fd: number };
 
 function ioFailure(path: string, error: unknown): Error {
   return wrapError(error, ErrorCode.IO_FAILED, path, 'cannot write file', {
@@ -70,10 +72,21 @@ function isProcessHandle(path: string): boolean {
   );
 }
 
+/** The descriptor number of a path naming one of this process's own descriptors, or null. */
+function ownDescriptor(path: string): number | null {
+  const named: Record<string, number> = { '/dev/stdin': 0, '/dev/stdout': 1, '/dev/stderr': 2 };
+  if (Object.hasOwn(named, path)) return named[path]!;
+  const match = /^\/(?:dev\/fd|proc\/(?:self|thread-self|(\d+))\/fd)\/(\d+)$/.exec(path);
+  if (match === null || (match[1] !== undefined && Number(match[1]) !== process.pid)) return null;
+  return Number(match[2]);
+}
+
 /** Follows symbolic links (at most 40) from `path` and classifies the file they end at. */
 async function resolveTarget(given: string): Promise<Target> {
   let path = resolve(given);
   for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
+    const fd = ownDescriptor(path);
+    if (fd !== null) return { kind: 'descriptor', given, path, fd };
     if (isProcessHandle(path)) return { kind: 'through', given, path };
     let info: Awaited<ReturnType<typeof lstat>>;
     try {
@@ -194,6 +207,23 @@ async function writeThrough(path: string, bytes: Uint8Array | string): Promise<v
   }
 }
 
+/**
+ * Writes to a descriptor this process already holds (stdout may be a non-blocking pipe or socket, which
+ * `open('/dev/stdout')` cannot reopen): at its current offset, waiting while a full pipe drains.
+ */
+async function writeDescriptor(fd: number, bytes: Uint8Array | string): Promise<void> {
+  const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
+  let offset = 0;
+  while (offset < data.length) {
+    try {
+      offset += writeSync(fd, data, offset, data.length - offset);
+    } catch (error) {
+      if (errnoOf(error) !== 'EAGAIN') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+  }
+}
+
 /** Makes a rename durable: syncs the folder (best effort; not possible on every platform). */
 async function syncFolder(folder: string): Promise<void> {
   let handle: FileHandle | undefined;
@@ -217,8 +247,9 @@ async function syncFolder(folder: string): Promise<void> {
  *   keeps its permission bits. Stale temporary files of dead processes are removed first
  *   ({@link removeStaleTempFiles}).
  * - Anything else — a character device (`/dev/null`, `/dev/full`, a terminal), a FIFO, a socket, or a link
- *   into `/proc` or `/dev/fd` such as `/dev/stdout` — is written through (opened and written, as `tee` and
- *   `sort -o` do), never replaced.
+ *   into `/proc` or `/dev/fd` — is written through (opened and written, as `tee` and `sort -o` do), never
+ *   replaced. A path naming one of this process's own descriptors (`/dev/stdout`, `/dev/fd/3`,
+ *   `/proc/self/fd/1`, or a link to one) is written to that descriptor, at its offset.
  *
  * Order: stage every regular file, call `options.beforeCommit`, write through to the devices, rename. A
  * failure before the renames removes every temporary file and leaves every regular target as it was.
@@ -245,9 +276,10 @@ export async function writeFilesAtomic(
     }
     await options.beforeCommit?.();
     for (const [i, target] of targets.entries()) {
-      if (target.kind !== 'through') continue;
+      if (target.kind === 'atomic') continue;
       try {
-        await writeThrough(target.path, files[i]!.bytes);
+        if (target.kind === 'descriptor') await writeDescriptor(target.fd, files[i]!.bytes);
+        else await writeThrough(target.path, files[i]!.bytes);
       } catch (error) {
         throw ioFailure(target.given, error);
       }
