@@ -1,7 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { ConfusionMatrix, ErrorCode, SegmetricsError } from '@segmetrics/core';
-import { type Shard, shardRange } from '../options/shard.js';
+import { formatShard, type Shard, shardRange } from '../options/shard.js';
+import { canonicalJson } from '../util/canonical-json.js';
 import { type OutputStream, ProgressBar } from '../util/terminal.js';
+import { settingsDifference } from './compare-settings.js';
 import { countPairs } from './count-pairs.js';
 import type { EvaluationSettings } from './evaluation-settings.js';
 import { listSome } from './pair-files.js';
@@ -14,8 +16,10 @@ export interface RunOptions {
   /** Every pair of the dataset, sorted by id. */
   readonly pairs: readonly FilePair[];
   readonly source: { gt: string | null; pred: string | null };
-  /** Worker threads (0 = in this thread). Default: available cores. */
+  /** Parallel counters: this thread plus `workers − 1` worker threads. Default: available cores. */
   readonly workers?: number;
+  /** Worker thread script (default: the built `worker.js`); tests running the sources point it at `dist/`. */
+  readonly workerScript?: URL | string;
   readonly shard: Shard | null;
   /** State file written periodically, at the end and on SIGINT/SIGTERM. */
   readonly saveState?: string;
@@ -47,28 +51,25 @@ export interface RunOutcome {
   readonly statePath: string | null;
 }
 
-function canonical(value: unknown): string {
-  return JSON.stringify(JSON.parse(JSON.stringify(value)));
-}
-
 function checkResumable(
   file: string,
   state: StateFile,
   settings: EvaluationSettings,
   shard: Shard | null,
 ): void {
-  if (canonical(state.settings) !== canonical(settings)) {
+  const difference = settingsDifference(state.settings, settings);
+  if (difference !== null) {
     throw new SegmetricsError(
       ErrorCode.INCOMPATIBLE_SETTINGS,
-      `${file}: the state was saved with different settings; resume with the same options (state: ${canonical(state.settings)})`,
-      { context: { file } },
+      `${file}: the state was saved with different settings than this run: ${difference.text} (state vs this run); resume with the same options`,
+      { context: { file, setting: difference.setting, values: difference.values } },
     );
   }
-  if (canonical(state.selection.shard) !== canonical(shard)) {
+  if (canonicalJson(state.selection.shard) !== canonicalJson(shard)) {
     throw new SegmetricsError(
       ErrorCode.INCOMPATIBLE_SETTINGS,
-      `${file}: the state covers shard ${state.selection.shard === null ? 'none' : `${state.selection.shard.index}/${state.selection.shard.count}`}, this run ${shard === null ? 'none' : `${shard.index}/${shard.count}`}`,
-      { context: { file } },
+      `${file}: the state covers ${formatShard(state.selection.shard)}, this run ${formatShard(shard)}`,
+      { context: { file, stateShard: state.selection.shard, shard } },
     );
   }
 }
@@ -134,6 +135,7 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
       todo,
       {
         workers: options.workers ?? availableParallelism(),
+        ...(options.workerScript === undefined ? {} : { workerScript: options.workerScript }),
         initial,
         signal: controller.signal,
         ...(options.stopAfter === undefined ? {} : { stopAfter: options.stopAfter }),

@@ -1,0 +1,109 @@
+import type { ConfusionMatrix } from '@segmetrics/core';
+import { type FileToWrite, writeFilesAtomic } from '@segmetrics/io/node';
+import type { CliContext } from '../context.js';
+import { usageError } from '../errors/usage-error.js';
+import type { Shard } from '../options/shard.js';
+import { buildReport, type CliReport } from '../report/build-report.js';
+import { formatPerImageCsv, perImageRows } from '../report/per-image-csv.js';
+import { type ReportFormat, renderReport } from '../report/write-report.js';
+import { shouldColor } from '../util/terminal.js';
+import { writeToStream } from '../util/write-stream.js';
+import type { EvaluationSettings } from './evaluation-settings.js';
+
+/** Output flags shared by `eval`, `merge` and `demo`. */
+export interface OutputFlags {
+  format?: string;
+  output?: string;
+  perImage?: string;
+  quiet?: boolean;
+  color?: boolean;
+}
+
+/**
+ * A merge that does not cover the whole dataset (`merge --allow-partial`): shards without a state and
+ * states of interrupted runs. Goes into the JSON report as `settings.partial` (null for a full result).
+ */
+export interface PartialRun {
+  /** 1-based numbers of the shards no state was given for. */
+  readonly missingShards: readonly number[];
+  /** The shard count of the merged states (null: unsharded states). */
+  readonly shardCount: number | null;
+  /** State files of runs that were interrupted before counting all their pairs. */
+  readonly interruptedStates: readonly string[];
+  /** Images merged, and images a complete run would count (null when unknown). */
+  readonly images: number;
+  readonly expectedImages: number | null;
+}
+
+/** What the report says about how the run was made, beside the settings. */
+export interface RunFacts {
+  readonly shard: Shard | null;
+  readonly partial: PartialRun | null;
+}
+
+/** One line saying what a partial result lacks. */
+export function describePartial(partial: PartialRun): string {
+  const parts: string[] = [];
+  if (partial.missingShards.length > 0) {
+    const s = partial.missingShards.length === 1 ? '' : 's';
+    parts.push(`missing shard${s} ${partial.missingShards.join(', ')} of ${partial.shardCount}`);
+  }
+  if (partial.interruptedStates.length > 0) {
+    parts.push(`interrupted: ${partial.interruptedStates.join(', ')}`);
+  }
+  const of = partial.expectedImages === null ? '' : ` of ${partial.expectedImages}`;
+  return `partial result: ${partial.images}${of} images (${parts.join('; ')})`;
+}
+
+/** The report with the run facts the report layer does not know yet (`settings.partial`). */
+function withRunFacts(report: CliReport, facts: RunFacts): CliReport {
+  return { ...report, settings: { ...report.settings, partial: facts.partial } };
+}
+
+function markPartial(text: string, format: ReportFormat, partial: PartialRun | null): string {
+  if (partial === null) return text;
+  if (format === 'table') return `PARTIAL — ${describePartial(partial)}\n${text}`;
+  if (format === 'markdown') return `> **Partial result** — ${describePartial(partial)}\n\n${text}`;
+  return text;
+}
+
+/**
+ * Builds the report and writes every output of the run as one transaction: the `--per-image` CSV and
+ * the `-o` file are staged as temporary files (or written through, for devices), the report goes to
+ * stdout when there is no `-o`, and only then are the files renamed into place. When any write fails
+ * (ENOSPC, EACCES, a closed stdout...), no output file is created or replaced. Everything is computed
+ * before anything is written.
+ */
+export async function writeRunOutputs(
+  matrix: ConfusionMatrix,
+  settings: EvaluationSettings,
+  flags: OutputFlags,
+  context: CliContext,
+  facts: RunFacts,
+): Promise<void> {
+  const report = withRunFacts(buildReport(matrix, settings, { shard: facts.shard }), facts);
+  const files: FileToWrite[] = [];
+  if (flags.perImage !== undefined) {
+    if (!matrix.settings.perImage) {
+      throw usageError(
+        '--per-image',
+        'the state was counted without per-image statistics (run eval with --per-image)',
+      );
+    }
+    const absent = (report.settings.absent as EvaluationSettings['report']['absent']) ?? 'nan';
+    const rows = perImageRows(matrix.imageStats, settings.classNames, absent, settings.report.excludeClasses);
+    files.push({ path: flags.perImage, bytes: formatPerImageCsv(rows) });
+  }
+  const format = (flags.format ?? 'table') as ReportFormat;
+  const toStdout = flags.output === undefined;
+  const color = toStdout && shouldColor(context.stdout, context.env, flags.color !== false);
+  const text = markPartial(renderReport(report, format, { color }), format, facts.partial);
+  if (flags.output !== undefined) files.push({ path: flags.output, bytes: text });
+  await writeFilesAtomic(
+    files,
+    toStdout ? { beforeCommit: () => writeToStream(context.stdout, text, 'stdout') } : {},
+  );
+  if (flags.output !== undefined && flags.quiet !== true) {
+    context.stderr.write(`wrote ${format} report to ${flags.output}\n`);
+  }
+}
