@@ -1,8 +1,8 @@
 import type { ConfusionMatrix } from '@segmetrics/core';
+import { writeFileAtomic } from '@segmetrics/io/node';
 import type { CliContext } from '../context.js';
 import { usageError } from '../errors/usage-error.js';
 import type { EvaluationSettings } from '../pipeline/evaluation-settings.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
 import { shouldColor } from '../util/terminal.js';
 import { buildReport, type RunInfo } from './build-report.js';
 import { formatPerImageCsv, perImageRows } from './per-image-csv.js';

@@ -1,4 +1,4 @@
-import { writeFileAtomic } from '../util/atomic-write.js';
+import { writeFileAtomic } from '@segmetrics/io/node';
 import type { OutputStream } from '../util/terminal.js';
 import type { CliReport } from './build-report.js';
 import { reportToJson } from './build-report.js';
