@@ -48,7 +48,10 @@ describe('ChunkScheduler', () => {
 
   it('ends with the error of the first failing chunk in order, after merging the chunks before it', async () => {
     const merged: number[] = [];
-    const scheduler = new ChunkScheduler<number>(6, 6, (_, index) => (merged.push(index), false));
+    const scheduler = new ChunkScheduler<number>(6, 6, (_, index) => {
+      merged.push(index);
+      return false;
+    });
     takeAll(scheduler);
     scheduler.fail(4, new Error('chunk 4'));
     scheduler.complete(0, 0);
@@ -63,7 +66,10 @@ describe('ChunkScheduler', () => {
 
   it('stops at once when cancelled: nothing more is merged or handed out', async () => {
     const merged: number[] = [];
-    const scheduler = new ChunkScheduler<number>(4, 4, (_, index) => (merged.push(index), false));
+    const scheduler = new ChunkScheduler<number>(4, 4, (_, index) => {
+      merged.push(index);
+      return false;
+    });
     takeAll(scheduler);
     scheduler.complete(0, 0);
     scheduler.cancel();

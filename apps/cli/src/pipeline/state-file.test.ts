@@ -52,6 +52,16 @@ function resign(data: Record<string, unknown>): string {
   return JSON.stringify({ ...unsigned, checksum });
 }
 
+type Json = Record<string, unknown>;
+
+/** Sets a value at a dotted path of a parsed state. */
+function set(target: Json, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) node = node[key] as Json;
+  node[keys[keys.length - 1]!] = value;
+}
+
 function failure(fn: () => unknown): { code: string; message: string; field: unknown } | undefined {
   try {
     fn();
@@ -113,26 +123,29 @@ describe('serializeState / parseState', () => {
   });
 
   it('names the file and the field of a re-checksummed state with a wrong type or value', () => {
-    const data = JSON.parse(state()) as Record<string, any>;
-    const cases: [string, (d: Record<string, any>) => void][] = [
-      ['settings.numClasses', (d) => (d.settings.numClasses = '3')],
-      ['settings.numClasses', (d) => (d.settings.numClasses = 65536)],
-      ['settings.classNames', (d) => (d.settings.classNames = ['a'])],
-      ['settings.report.beta', (d) => (d.settings.report.beta = -1)],
-      ['settings.report.metrics[0]', (d) => (d.settings.report.metrics = ['__proto__'])],
-      ['settings.report.preset', (d) => (d.settings.report.preset = 'constructor')],
-      ['settings.dataset', (d) => (d.settings.dataset = '__proto__')],
-      ['settings.report.aggregate', (d) => (d.settings.report.aggregate = 'galaxy')],
-      ['settings.decodeOptions.unknownColor', (d) => (d.settings.decodeOptions.unknownColor = 4294967299)],
-      ['settings.matrixOptions', (d) => (d.settings.matrixOptions.ignoreIndex = [0])],
-      ['selection.pairs', (d) => (d.selection.pairs = 5)],
-      ['selection.shard.index', (d) => (d.selection.shard = { index: 0, count: 2 })],
-      ['complete', (d) => (d.complete = 'yes')],
-      ['matrix.images', (d) => (d.selection.pairs = 3)],
-      ['source', (d) => (d.source = null)],
-      ['tool.name', (d) => (d.tool.name = 'other')],
-      ['matrix.settings.numClasses', (d) => (d.matrix.settings.numClasses = 1e6)],
-      ['settings.report', (d) => (d.settings.report.preset = 'mmseg')],
+    const data = JSON.parse(state()) as Json;
+    const cases: [string, (d: Json) => void][] = [
+      ['settings.numClasses', (d) => set(d, 'settings.numClasses', '3')],
+      ['settings.numClasses', (d) => set(d, 'settings.numClasses', 65536)],
+      ['settings.classNames', (d) => set(d, 'settings.classNames', ['a'])],
+      ['settings.report.beta', (d) => set(d, 'settings.report.beta', -1)],
+      ['settings.report.metrics[0]', (d) => set(d, 'settings.report.metrics', ['__proto__'])],
+      ['settings.report.preset', (d) => set(d, 'settings.report.preset', 'constructor')],
+      ['settings.dataset', (d) => set(d, 'settings.dataset', '__proto__')],
+      ['settings.report.aggregate', (d) => set(d, 'settings.report.aggregate', 'galaxy')],
+      [
+        'settings.decodeOptions.unknownColor',
+        (d) => set(d, 'settings.decodeOptions.unknownColor', 4294967299),
+      ],
+      ['settings.matrixOptions', (d) => set(d, 'settings.matrixOptions.ignoreIndex', [0])],
+      ['selection.pairs', (d) => set(d, 'selection.pairs', 5)],
+      ['selection.shard.index', (d) => set(d, 'selection.shard', { index: 0, count: 2 })],
+      ['complete', (d) => set(d, 'complete', 'yes')],
+      ['matrix.images', (d) => set(d, 'selection.pairs', 3)],
+      ['source', (d) => set(d, 'source', null)],
+      ['tool.name', (d) => set(d, 'tool.name', 'other')],
+      ['matrix.settings.numClasses', (d) => set(d, 'matrix.settings.numClasses', 1e6)],
+      ['settings.report', (d) => set(d, 'settings.report.preset', 'mmseg')],
     ];
     for (const [field, edit] of cases) {
       const copy = structuredClone(data);
@@ -163,8 +176,9 @@ describe('serializeState / parseState', () => {
     const paths: (string | number)[][] = [];
     const walk = (value: unknown, path: (string | number)[]) => {
       paths.push(path);
-      if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
-      else if (typeof value === 'object' && value !== null)
+      if (Array.isArray(value)) {
+        for (const [i, v] of value.entries()) walk(v, [...path, i]);
+      } else if (typeof value === 'object' && value !== null)
         for (const [k, v] of Object.entries(value)) if (k !== 'checksum') walk(v, [...path, k]);
     };
     walk(base, []);
@@ -188,12 +202,15 @@ describe('serializeState / parseState', () => {
           for (const [at, value, remove] of edits) {
             const path = paths[at]!;
             if (path.length === 0) continue;
-            let parent: any = copy;
-            for (const key of path.slice(0, -1)) parent = parent?.[key];
+            let parent: unknown = copy;
+            for (const key of path.slice(0, -1)) {
+              parent = typeof parent === 'object' && parent !== null ? (parent as Json)[key] : undefined;
+            }
             if (typeof parent !== 'object' || parent === null) continue;
+            const node = parent as Json;
             const key = path[path.length - 1]!;
-            if (remove && !Array.isArray(parent)) delete parent[key];
-            else parent[key] = value;
+            if (remove && !Array.isArray(node)) delete node[key];
+            else node[key] = value;
           }
           let loaded: ReturnType<typeof parseState>;
           try {
