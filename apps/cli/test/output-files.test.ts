@@ -53,6 +53,15 @@ describe('segmetrics output files', () => {
     },
   );
 
+  it.runIf(linux)('fails with one error line when a periodic state save fails (ENOSPC)', async () => {
+    const { args } = tinyDataset(6);
+    const result = await run(['eval', ...args, '--save-state', '/dev/full', '--workers', '1'], {
+      SEGMETRICS_SAVE_INTERVAL: '0',
+    });
+    expect(result.code).toBe(1);
+    expect(errorLines(result.stderr)).toEqual([expect.stringContaining('/dev/full')]);
+  });
+
   it('reports a stdout that cannot be written as one error line, and then writes no file', async () => {
     const { args } = tinyDataset();
     const dir = tempDir('stdout-full');

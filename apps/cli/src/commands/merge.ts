@@ -35,13 +35,14 @@ then says "partial" and lists what is missing).
 `;
 
 /** Orders states as one run counts: by shard, then by their first image id. */
-function runOrder(a: LoadedState, b: LoadedState): number {
-  const sa = a.state.selection.shard?.index ?? Number.POSITIVE_INFINITY;
-  const sb = b.state.selection.shard?.index ?? Number.POSITIVE_INFINITY;
-  if (sa !== sb) return sa - sb;
-  const fa = a.matrix.sampleIds[0] ?? '';
-  const fb = b.matrix.sampleIds[0] ?? '';
-  return fa < fb ? -1 : fa > fb ? 1 : 0;
+function inRunOrder(states: readonly LoadedState[]): LoadedState[] {
+  const keyed = states.map((state) => ({
+    state,
+    shard: state.state.selection.shard?.index ?? Number.POSITIVE_INFINITY,
+    first: state.matrix.sampleIds[0] ?? '',
+  }));
+  keyed.sort((a, b) => a.shard - b.shard || (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
+  return keyed.map((k) => k.state);
 }
 
 /** `segmetrics merge`: combines state files of shards (or partial runs) into one report. */
@@ -88,7 +89,7 @@ export async function runMerge(
       { file: other.file, settings: other.state.settings },
     );
   }
-  const ordered = [...loaded].sort(runOrder);
+  const ordered = inRunOrder(loaded);
   const partial = coverage(ordered);
   if (partial !== null && flags.allowPartial !== true) {
     throw new SegmetricsError(

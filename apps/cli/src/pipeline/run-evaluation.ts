@@ -127,6 +127,7 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
   const interval = (options.saveInterval ?? 30) * 1000;
   let lastSave = Date.now();
   let saving: Promise<void> = Promise.resolve();
+  let saveError: unknown;
   let selfSignalled = false;
   const alreadyCounted = selected.length - todo.length;
   try {
@@ -149,13 +150,19 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
           if (statePath !== null && Date.now() - lastSave >= interval) {
             lastSave = Date.now();
             const text = body(false);
-            saving = saving.then(() => saveState(statePath, matrix, text));
+            // Chained, and never left rejected without a handler: a failed save fails the run below.
+            saving = saving
+              .then(() => saveState(statePath, matrix, text))
+              .catch((error: unknown) => {
+                saveError ??= error;
+              });
           }
         },
       },
     );
     bar.clear();
     await saving;
+    if (saveError !== undefined) throw saveError;
     const complete = result.complete && result.matrix.images === selected.length;
     if (statePath !== null) await saveState(statePath, result.matrix, body(complete));
     return {
