@@ -1,6 +1,6 @@
 import { datasetPresets } from '@segmetrics/io';
+import { knownMetricIds } from '@segmetrics/report';
 import { type Command, Option } from 'commander';
-import { knownMetricIds } from '../report/select-metrics.js';
 import { MAX_NUM_CLASSES, MAX_SHARD_COUNT, MAX_WORKERS_CAP, WORKERS_PER_CORE } from './limits.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];

@@ -1,5 +1,5 @@
 import type { ConfusionMatrixOptions } from '@segmetrics/core';
-import type { AbsentPolicy, EvaluateOptions } from '@segmetrics/metrics';
+import type { AbsentPolicy } from '@segmetrics/metrics';
 
 /**
  * How counts become numbers: the options passed to `@segmetrics/metrics`' `evaluate`. `null` means
@@ -35,18 +35,4 @@ export interface EvaluationSettings {
 /** Default class names: `class_0`, `class_1`, ... */
 export function defaultClassNames(numClasses: number): string[] {
   return Array.from({ length: numClasses }, (_, i) => `class_${i}`);
-}
-
-/**
- * The options `@segmetrics/metrics`' `evaluate` receives for these settings: the report options that
- * were given (null = not given, so a preset's choice or the library default applies) and the class names.
- */
-export function evaluationOptions(settings: EvaluationSettings): EvaluateOptions {
-  const { report } = settings;
-  const options: Record<string, unknown> = { classNames: [...settings.classNames] };
-  for (const key of ['preset', 'aggregate', 'imageReduce', 'average', 'absent', 'beta'] as const) {
-    if (report[key] !== null) options[key] = report[key];
-  }
-  if (report.excludeClasses.length > 0) options.excludeClasses = [...report.excludeClasses];
-  return options as EvaluateOptions;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { ConfusionMatrix, SegmetricsError } from '@segmetrics/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildReport } from '../report/build-report.js';
+import { runReport } from '../report/run-report.js';
 import type { EvaluationSettings } from './evaluation-settings.js';
 import { parseState, serializeState } from './state-file.js';
 
@@ -224,7 +224,7 @@ describe('serializeState / parseState', () => {
           }
           // A state that loads must be usable: merged and reported without surprises.
           const merged = new ConfusionMatrix(loaded.state.settings.matrixOptions).merge(loaded.matrix);
-          buildReport(merged, loaded.state.settings);
+          runReport(merged, loaded.state.settings, {}, loaded.state.settings.matrixOptions.perImage === true);
         },
       ),
       { numRuns: 400, seed: 20_251_130 },

@@ -4,9 +4,10 @@ import { ConfusionMatrix, ErrorCode, SegmetricsError } from '@segmetrics/core';
 import { writeFileAtomic } from '@segmetrics/io/node';
 import { evaluate } from '@segmetrics/metrics';
 import type { Shard } from '../options/shard.js';
+import { evaluateOptions } from '../report/run-report.js';
 import { canonicalJson } from '../util/canonical-json.js';
 import { VERSION } from '../version.js';
-import { type EvaluationSettings, evaluationOptions } from './evaluation-settings.js';
+import type { EvaluationSettings } from './evaluation-settings.js';
 import {
   checkDepth,
   checkSelection,
@@ -186,7 +187,7 @@ export function parseState(file: string, text: string): LoadedState {
   }
   try {
     // The metric options must combine (e.g. no preset choice overridden): evaluate an empty matrix.
-    evaluate(new ConfusionMatrix(settings.matrixOptions), evaluationOptions(settings));
+    evaluate(new ConfusionMatrix(settings.matrixOptions), evaluateOptions(settings, false));
   } catch (error) {
     throw invalidState(
       file,

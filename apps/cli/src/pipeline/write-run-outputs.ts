@@ -1,11 +1,11 @@
 import type { ConfusionMatrix } from '@segmetrics/core';
 import { type FileToWrite, writeFilesAtomic } from '@segmetrics/io/node';
+import { perImageRows, perImageToCsv, type Report } from '@segmetrics/report';
 import type { CliContext } from '../context.js';
 import { usageError } from '../errors/usage-error.js';
 import type { Shard } from '../options/shard.js';
-import { buildReport, type CliReport } from '../report/build-report.js';
-import { formatPerImageCsv, perImageRows } from '../report/per-image-csv.js';
-import { type ReportFormat, renderReport } from '../report/write-report.js';
+import { type ReportFormat, renderReport } from '../report/render-report.js';
+import { runReport } from '../report/run-report.js';
 import { shouldColor } from '../util/terminal.js';
 import { writeToStream } from '../util/write-stream.js';
 import type { EvaluationSettings } from './evaluation-settings.js';
@@ -55,9 +55,12 @@ export function describePartial(partial: PartialRun): string {
   return `partial result: ${partial.images}${of} images (${parts.join('; ')})`;
 }
 
-/** The report with the run facts the report layer does not know yet (`settings.partial`). */
-function withRunFacts(report: CliReport, facts: RunFacts): CliReport {
-  return { ...report, settings: { ...report.settings, partial: facts.partial } };
+/**
+ * The report with the run facts the report model does not carry yet: `settings.partial` (null for a
+ * complete run). To move into `@segmetrics/report`'s model (`ReportSettings.partial`).
+ */
+function withRunFacts(report: Report, facts: RunFacts): Report {
+  return { ...report, settings: { ...report.settings, partial: facts.partial } as Report['settings'] };
 }
 
 function markPartial(text: string, format: ReportFormat, partial: PartialRun | null): string {
@@ -81,23 +84,23 @@ export async function writeRunOutputs(
   context: CliContext,
   facts: RunFacts,
 ): Promise<void> {
-  const report = withRunFacts(buildReport(matrix, settings, { shard: facts.shard }), facts);
+  const wantImages = flags.perImage !== undefined;
+  if (wantImages && !matrix.settings.perImage) {
+    throw usageError(
+      '--per-image',
+      'the state was counted without per-image statistics (run eval with --per-image)',
+    );
+  }
+  const run = runReport(matrix, settings, { shard: facts.shard }, wantImages);
+  const report = withRunFacts(run.report, facts);
   const files: FileToWrite[] = [];
   if (flags.perImage !== undefined) {
-    if (!matrix.settings.perImage) {
-      throw usageError(
-        '--per-image',
-        'the state was counted without per-image statistics (run eval with --per-image)',
-      );
-    }
-    const absent = (report.settings.absent as EvaluationSettings['report']['absent']) ?? 'nan';
-    const rows = perImageRows(matrix.imageStats, settings.classNames, absent, settings.report.excludeClasses);
-    files.push({ path: flags.perImage, bytes: formatPerImageCsv(rows) });
+    files.push({ path: flags.perImage, bytes: perImageToCsv(perImageRows(run.evaluation)) });
   }
   const format = (flags.format ?? 'table') as ReportFormat;
   const toStdout = flags.output === undefined;
   const color = toStdout && shouldColor(context.stdout, context.env, flags.color !== false);
-  const text = markPartial(renderReport(report, format, { color }), format, facts.partial);
+  const text = markPartial(renderReport(report, format, color), format, facts.partial);
   if (flags.output !== undefined) files.push({ path: flags.output, bytes: text });
   await writeFilesAtomic(
     files,

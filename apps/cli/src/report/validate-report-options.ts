@@ -1,7 +1,7 @@
 import { ConfusionMatrix } from '@segmetrics/core';
 import { isUsageError } from '../errors/usage-error.js';
 import type { EvaluationSettings } from '../pipeline/evaluation-settings.js';
-import { buildReport } from './build-report.js';
+import { runReport } from './run-report.js';
 
 /**
  * Checks the metric options before any file is read, by evaluating an empty matrix with them: an
@@ -9,7 +9,7 @@ import { buildReport } from './build-report.js';
  */
 export function validateReportOptions(settings: EvaluationSettings): void {
   try {
-    buildReport(new ConfusionMatrix(settings.matrixOptions), settings);
+    runReport(new ConfusionMatrix(settings.matrixOptions), settings);
   } catch (error) {
     if (isUsageError(error)) throw error;
   }
