@@ -113,9 +113,14 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
 
   const controller = new AbortController();
   let signalName: 'SIGINT' | 'SIGTERM' | null = null;
+  let signalReceived: () => void = () => undefined;
+  const received = new Promise<void>((resolve) => {
+    signalReceived = resolve;
+  });
   const onSignal = (name: 'SIGINT' | 'SIGTERM') => () => {
     if (signalName !== null) process.exit(name === 'SIGINT' ? 130 : 143);
     signalName = name;
+    signalReceived();
     controller.abort();
   };
   const onInt = onSignal('SIGINT');
@@ -130,6 +135,9 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
   let saveError: unknown;
   let selfSignalled = false;
   const alreadyCounted = selected.length - todo.length;
+  const hookAfter = options.selfSignal?.after;
+  const stopAfter =
+    hookAfter === undefined ? options.stopAfter : Math.min(hookAfter, options.stopAfter ?? hookAfter);
   try {
     const result = await countPairs(
       { matrixOptions: settings.matrixOptions, decodeOptions: settings.decodeOptions },
@@ -139,7 +147,9 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
         ...(options.workerScript === undefined ? {} : { workerScript: options.workerScript }),
         initial,
         signal: controller.signal,
-        ...(options.stopAfter === undefined ? {} : { stopAfter: options.stopAfter }),
+        // The test hook stops right after the chunk that sends the signal, so that a run is
+        // interrupted at the same point however fast the signal is handled.
+        ...(stopAfter === undefined ? {} : { stopAfter }),
         onProgress: (done, _total, matrix) => {
           bar.update(alreadyCounted + done, selected.length);
           const hook = options.selfSignal;
@@ -161,6 +171,9 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
       },
     );
     bar.clear();
+    if (selfSignalled) {
+      await Promise.race([received, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+    }
     await saving;
     if (saveError !== undefined) throw saveError;
     const complete = result.complete && result.matrix.images === selected.length;
