@@ -146,6 +146,8 @@ describe('serializeState / parseState', () => {
       ['tool.name', (d) => set(d, 'tool.name', 'other')],
       ['matrix.settings.numClasses', (d) => set(d, 'matrix.settings.numClasses', 1e6)],
       ['settings.report', (d) => set(d, 'settings.report.preset', 'mmseg')],
+      ['settings.report.predictedOnly', (d) => set(d, 'settings.report.predictedOnly', 'sometimes')],
+      ['settings.report.presetOptions', (d) => set(d, 'settings.report.presetOptions', { labels: [0] })],
     ];
     for (const [field, edit] of cases) {
       const copy = structuredClone(data);

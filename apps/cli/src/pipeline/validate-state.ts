@@ -175,16 +175,12 @@ export function checkSource(check: Checker, value: unknown): { gt: string | null
 
 function checkReport(check: Checker, value: unknown, numClasses: number): ReportOptions {
   const field = 'settings.report';
-  const report = check.record(value, field, [
-    'aggregate',
-    'imageReduce',
-    'average',
-    'absent',
-    'excludeClasses',
-    'metrics',
-    'preset',
-    'beta',
-  ]);
+  const report = check.record(
+    value,
+    field,
+    ['aggregate', 'imageReduce', 'average', 'absent', 'excludeClasses', 'metrics', 'preset', 'beta'],
+    ['presetOptions', 'predictedOnly'],
+  );
   const absent = report.absent;
   if (
     absent !== null &&
@@ -225,6 +221,35 @@ function checkReport(check: Checker, value: unknown, numClasses: number): Report
       `must be a number above 0 and at most ${MAX_BETA}, or null, got ${describe(beta)}`,
     );
   }
+  const presetOptions = report.presetOptions;
+  if (presetOptions !== undefined) {
+    const options = check.record(
+      presetOptions,
+      `${field}.presetOptions`,
+      [],
+      Object.keys(presetOptions ?? {}),
+    );
+    if (preset === null) check.fail(`${field}.presetOptions`, 'given without a preset');
+    for (const [name, option] of Object.entries(options)) {
+      const ok =
+        option === null ||
+        typeof option === 'boolean' ||
+        typeof option === 'string' ||
+        (typeof option === 'number' && Number.isFinite(option)) ||
+        (Array.isArray(option) &&
+          option.length <= numClasses &&
+          option.every((v) => Number.isSafeInteger(v)));
+      if (!ok)
+        check.fail(
+          `${field}.presetOptions.${name}`,
+          `is not a preset parameter value, got ${describe(option)}`,
+        );
+    }
+  }
+  const predictedOnly =
+    report.predictedOnly === undefined
+      ? undefined
+      : check.choice(report.predictedOnly, `${field}.predictedOnly`, ['score', 'skip'] as const);
   return {
     aggregate: check.choice(report.aggregate, `${field}.aggregate`, ['dataset', 'image', null]),
     imageReduce: check.choice(report.imageReduce, `${field}.imageReduce`, [
@@ -239,6 +264,10 @@ function checkReport(check: Checker, value: unknown, numClasses: number): Report
     metrics,
     preset: preset as string | null,
     beta: beta as number | null,
+    ...(presetOptions === undefined
+      ? {}
+      : { presetOptions: presetOptions as ReportOptions['presetOptions'] }),
+    ...(predictedOnly === undefined ? {} : { predictedOnly }),
   };
 }
 
