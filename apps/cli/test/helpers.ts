@@ -1,4 +1,4 @@
-import { type SpawnSyncOptions, spawn, spawnSync } from 'node:child_process';
+import { type SpawnOptions, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,19 +69,38 @@ export async function runJson(
   return JSON.parse(result.stdout) as Record<string, unknown>;
 }
 
-/** Runs the built bin in a child process (exit codes, signals, real stdout): the smoke tests. */
+/**
+ * Runs the built bin in a child process (exit codes, signals, real stdout): the smoke tests.
+ * Asynchronous, so that the test worker's event loop (and vitest's RPC with it) keeps running while
+ * the child works on a busy machine.
+ */
 export function spawnCli(
   args: readonly string[],
   env: Record<string, string> = {},
-  options: SpawnSyncOptions = {},
-): RunResult {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    encoding: 'utf8',
-    env: baseEnv(env),
-    timeout: 120_000,
-    ...options,
+  options: SpawnOptions = {},
+): Promise<RunResult> {
+  return runProcess(process.execPath, [CLI, ...args], { env: baseEnv(env), ...options });
+}
+
+/** Runs a command to completion without blocking the event loop; collects piped stdout and stderr. */
+export function runProcess(
+  command: string,
+  args: readonly string[],
+  options: SpawnOptions = {},
+): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
-  return { code: result.status, stdout: String(result.stdout ?? ''), stderr: String(result.stderr ?? '') };
 }
 
 /** Like {@link spawnCli} but asynchronous, so a test can act on the process while it runs. */

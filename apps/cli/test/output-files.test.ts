@@ -15,15 +15,14 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/program.js';
-import { errorLines, read, run, STACK_TRACE, tempDir, tinyDataset } from './helpers.js';
+import { errorLines, read, run, runProcess, STACK_TRACE, tempDir, tinyDataset } from './helpers.js';
 
 const linux = process.platform === 'linux';
 
 /** A pid that no process has: a child that has already exited. */
-function deadPid(): number {
-  return Number(
-    execFileSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }),
-  );
+async function deadPid(): Promise<number> {
+  const child = await runProcess(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
+  return Number(child.stdout);
 }
 
 describe('segmetrics output files', () => {
@@ -214,7 +213,7 @@ describe('segmetrics outputs never overwrite accumulated results', () => {
   it('removes temporary files of killed runs beside its outputs, and only those', async () => {
     const { args, pred } = tinyDataset();
     const dir = tempDir('stale');
-    const dead = deadPid();
+    const dead = await deadPid();
     const stale = [
       join(dir, `.report.json.segmetrics-tmp-${dead}-0a1b2c3d`),
       join(dir, `.state.json.segmetrics-tmp-${dead}-0a1b2c3d`),

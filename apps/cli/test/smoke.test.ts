@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import {
   chmodSync,
   closeSync,
@@ -18,6 +17,7 @@ import {
   errorLines,
   read,
   runJson,
+  runProcess,
   STACK_TRACE,
   spawnCli,
   spawnCliAsync,
@@ -43,23 +43,23 @@ const bigArgs = [
 ];
 
 describe('segmetrics bin', () => {
-  it('exits 0 with the table on stdout, 2 with the usage for a bad option', () => {
-    const ok = spawnCli(['eval', ...dataset, '-q']);
+  it('exits 0 with the table on stdout, 2 with the usage for a bad option', async () => {
+    const ok = await spawnCli(['eval', ...dataset, '-q']);
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).toContain('mIoU');
-    const usage = spawnCli(['eval', ...dataset, '--bogus']);
+    const usage = await spawnCli(['eval', ...dataset, '--bogus']);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain("unknown option '--bogus'");
-    expect(spawnCli(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    expect((await spawnCli(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 
   it.runIf(linux)(
     'reports a full stdout (> /dev/full) as one error line, exit code 1, no stack trace',
-    () => {
+    async () => {
       const full = openSync('/dev/full', 'w');
       try {
         for (const args of [['eval', ...dataset, '-q'], ['--help']]) {
-          const result = spawnCli(args, {}, { stdio: ['ignore', full, 'pipe'] });
+          const result = await spawnCli(args, {}, { stdio: ['ignore', full, 'pipe'] });
           expect(result.code, args[0]).toBe(1);
           expect(errorLines(result.stderr)).toEqual([
             expect.stringContaining('cannot write to stdout: ENOSPC'),
@@ -72,29 +72,29 @@ describe('segmetrics bin', () => {
     },
   );
 
-  it.runIf(linux)('stays quiet when the reader of stdout goes away (| head)', () => {
-    const result = spawnSync(
+  it.runIf(linux)('stays quiet when the reader of stdout goes away (| head)', async () => {
+    const result = await runProcess(
       'bash',
       [
         '-c',
         `"${process.execPath}" "${CLI}" eval ${bigArgs.join(' ')} --format json -q | head -c 10 > /dev/null; echo "exit=\${PIPESTATUS[0]}" >&2`,
       ],
-      { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+      { env: { ...process.env, NO_COLOR: '1' } },
     );
     expect(result.stderr.trim()).toBe('exit=0');
   });
 
   it.runIf(linux)(
     'writes -o /dev/stdout through to the real stdout: a pipe, or a file that keeps its inode',
-    () => {
-      const piped = spawnCli(['eval', ...dataset, '--format', 'json', '-o', '/dev/stdout', '-q']);
+    async () => {
+      const piped = await spawnCli(['eval', ...dataset, '--format', 'json', '-o', '/dev/stdout', '-q']);
       expect(piped.code, piped.stderr).toBe(0);
       expect(JSON.parse(piped.stdout).schemaVersion).toBe(1);
       const file = join(tempDir('stdout-file'), 'out.json');
       const fd = openSync(file, 'w');
       try {
         const inode = statSync(file).ino;
-        const result = spawnCli(
+        const result = await spawnCli(
           ['eval', ...dataset, '--format', 'json', '-o', '/dev/stdout', '-q'],
           {},
           {
@@ -111,30 +111,33 @@ describe('segmetrics bin', () => {
     },
   );
 
-  it.runIf(linux)('reports a folder it may not write (EACCES) as one error line naming the file', () => {
-    const { args, dir } = tinyDataset();
-    const out = tempDir('eacces');
-    const root = process.getuid?.() === 0;
-    // As root every folder is writable: run as `nobody` instead, on files it may read.
-    chmodSync(dir, 0o755);
-    chmodSync(out, root ? 0o755 : 0o555);
-    const result = spawnCli(
-      ['eval', ...args, '-o', join(out, 'report.json')],
-      {},
-      root ? { uid: 65534, gid: 65534 } : {},
-    );
-    expect(result.code, result.stderr).toBe(1);
-    expect(errorLines(result.stderr)).toEqual([expect.stringContaining(join(out, 'report.json'))]);
-    expect(errorLines(result.stderr)[0]).toContain('EACCES');
-    expect(readdirSync(out)).toEqual([]);
-  });
+  it.runIf(linux)(
+    'reports a folder it may not write (EACCES) as one error line naming the file',
+    async () => {
+      const { args, dir } = tinyDataset();
+      const out = tempDir('eacces');
+      const root = process.getuid?.() === 0;
+      // As root every folder is writable: run as `nobody` instead, on files it may read.
+      chmodSync(dir, 0o755);
+      chmodSync(out, root ? 0o755 : 0o555);
+      const result = await spawnCli(
+        ['eval', ...args, '-o', join(out, 'report.json')],
+        {},
+        root ? { uid: 65534, gid: 65534 } : {},
+      );
+      expect(result.code, result.stderr).toBe(1);
+      expect(errorLines(result.stderr)).toEqual([expect.stringContaining(join(out, 'report.json'))]);
+      expect(errorLines(result.stderr)[0]).toContain('EACCES');
+      expect(readdirSync(out)).toEqual([]);
+    },
+  );
 
-  it('gives byte-identical JSON with worker threads (--workers 2, 3) and in one thread', () => {
+  it('gives byte-identical JSON with worker threads (--workers 2, 3) and in one thread', async () => {
     const flags = ['eval', ...dataset, '--aggregate', 'image', '--format', 'json', '-q'];
-    const one = spawnCli([...flags, '--workers', '1']);
+    const one = await spawnCli([...flags, '--workers', '1']);
     expect(one.code, one.stderr).toBe(0);
     for (const workers of ['2', '3'])
-      expect(spawnCli([...flags, '--workers', workers]).stdout).toBe(one.stdout);
+      expect((await spawnCli([...flags, '--workers', workers])).stdout).toBe(one.stdout);
   });
 
   it.each([
@@ -144,7 +147,7 @@ describe('segmetrics bin', () => {
     'on %s writes a valid state and exits with %i; resuming gives the single-run report',
     async (signal, code) => {
       const state = join(tempDir('signal'), 'state.json');
-      const stopped = spawnCli(['eval', ...dataset, '--save-state', state, '--workers', '2'], {
+      const stopped = await spawnCli(['eval', ...dataset, '--save-state', state, '--workers', '2'], {
         SEGMETRICS_TEST_SIGNAL: `${signal}:3`,
       });
       expect(stopped.code).toBe(code);

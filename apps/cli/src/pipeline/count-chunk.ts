@@ -44,18 +44,17 @@ function countPair(matrix: ConfusionMatrix, setup: CountSetup, pair: FilePair): 
 }
 
 /**
- * The library names its decode options (`scoresLayout`); the CLI's user needs the flag. Rewrites the
- * ambiguous score-array error to name `--scores-layout`, keeping the file and the shape.
+ * The library names its decode option (`context.option: 'scoresLayout'`); the CLI's user needs the
+ * flag. Rewrites such an error to name `--scores-layout`, keeping the file, the shape and the code.
  */
 function inCliTerms(error: SegmetricsError, path: string): SegmetricsError {
-  if (error.code !== ErrorCode.INVALID_OPTION || !/scoresLayout/.test(error.message)) return error;
-  const message = error.message
-    .replace(
-      /pass scoresLayout 'chw' or 'hwc'/,
-      'pass --scores-layout chw (classes first) or hwc (classes last)',
-    )
-    .replace(/scoresLayout must be 'chw' or 'hwc'/, '--scores-layout must be chw or hwc');
-  return new SegmetricsError(error.code, message.includes(path) ? message : `${path}: ${message}`, {
+  if (error.context.option !== 'scoresLayout') return error;
+  const shape = Array.isArray(error.context.shape) ? ` (${error.context.shape.join(', ')})` : '';
+  const problem =
+    error.context.shape === undefined
+      ? `--scores-layout must be chw or hwc, got ${JSON.stringify(error.context.value)}`
+      : `cannot tell the class axis of score array${shape}: pass --scores-layout chw (classes first) or hwc (classes last)`;
+  return new SegmetricsError(error.code, `${path}: ${problem}`, {
     context: { ...error.context, file: path, option: '--scores-layout' },
     cause: error,
   });
@@ -66,7 +65,7 @@ function decode(path: string, setup: CountSetup) {
     return readLabelMapSync(path, { ...setup.decodeOptions, file: path });
   } catch (error) {
     if (SegmetricsError.isInstance(error)) {
-      if (error.code === ErrorCode.INVALID_OPTION) throw inCliTerms(error, path);
+      if (error.context.option === 'scoresLayout') throw inCliTerms(error, path);
       if (error.message.includes(path)) throw error;
       throw new SegmetricsError(error.code, `${path}: ${error.message}`, {
         context: { ...error.context, file: path },
