@@ -1,4 +1,4 @@
-import { type SpawnOptions, spawn } from 'node:child_process';
+import { type SpawnOptions, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -103,7 +103,20 @@ export function runProcess(
   });
 }
 
-/** Like {@link spawnCli} but asynchronous, so a test can act on the process while it runs. */
+/**
+ * The built bin in a child process, synchronously (for tests written before {@link run} and
+ * {@link spawnCli}; prefer those: a synchronous spawn blocks the test worker while the child runs).
+ */
+export function runCli(args: readonly string[], env: Record<string, string> = {}): RunResult {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    env: baseEnv(env),
+    timeout: 120_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Like {@link spawnCli} but returning the child, so a test can act on the process while it runs. */
 export function spawnCliAsync(args: readonly string[], env: Record<string, string> = {}) {
   return spawn(process.execPath, [CLI, ...args], { env: baseEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
 }

@@ -161,6 +161,7 @@ describe('segmetrics outputs never overwrite accumulated results', () => {
     ['-o ./sub/../X --save-state X', ['-o', 'sub/../X', '--save-state', 'X']],
     ['--resume X -o X', ['--resume', 'X', '-o', 'X']],
     ['-o X --label-map X', ['-o', 'X', '--label-map', 'X']],
+    ['--report X --save-state X', ['--report', 'X', '--save-state', 'X']],
   ])('refuses %s as a usage error and leaves X as it was', async (_name, flags) => {
     const { args } = tinyDataset();
     const dir = tempDir('collision');
@@ -205,7 +206,11 @@ describe('segmetrics outputs never overwrite accumulated results', () => {
     const { args, pred } = tinyDataset();
     writeFileSync(join(pred, 'b.png'), 'broken');
     const dir = tempDir('failed-run');
-    const result = await run(['eval', ...args, '-o', join(dir, 'r.json'), '--per-image', join(dir, 'i.csv')]);
+    const result = await run([
+      'eval',
+      ...args,
+      ...['-o', join(dir, 'r.json'), '--per-image', join(dir, 'i.csv'), '--report', join(dir, 'r.html')],
+    ]);
     expect(result.code).toBe(1);
     expect(readdirSync(dir)).toEqual([]);
   });

@@ -24,6 +24,8 @@ import { resolveShardFlags } from '../options/shard.js';
 import { listSome, type PairingFlags, pairFiles } from '../pipeline/pair-files.js';
 import { type RunOptions, runEvaluation } from '../pipeline/run-evaluation.js';
 import { type OutputFlags, writeRunOutputs } from '../pipeline/write-run-outputs.js';
+import { reportImagesLimit } from '../report/report-flags.js';
+import { reportSettings } from '../report/report-settings.js';
 import { validateReportOptions } from '../report/validate-report-options.js';
 
 /** Flags of `segmetrics eval`. */
@@ -92,6 +94,7 @@ export async function runEval(flags: EvalFlags, context: CliContext): Promise<nu
   const named: NamedFile[] = [
     { option: '-o/--output', path: flags.output ?? '', role: 'output' },
     { option: '--per-image', path: flags.perImage ?? '', role: 'output' },
+    { option: '--report', path: flags.report ?? '', role: 'output' },
     // The state is read from --resume and written to --save-state (default: back to --resume).
     { option: '--resume', path: flags.resume ?? '', role: 'input', group: 'state' },
     {
@@ -107,8 +110,11 @@ export async function runEval(flags: EvalFlags, context: CliContext): Promise<nu
   await checkOutputPaths(named);
   // Temporary files that a killed run left beside its outputs.
   for (const f of named) if (f.role === 'output' && f.path !== '') await removeStaleTempFiles(f.path);
-  const settings = await resolveSettings(flags);
-  validateReportOptions(settings);
+  const requested = await resolveSettings(flags);
+  validateReportOptions(requested);
+  reportImagesLimit(flags);
+  // --report ranks the worst images: per-image statistics on (see reportSettings).
+  const settings = await reportSettings(requested, flags);
   const cores = availableParallelism();
   const workers =
     flags.workers === undefined
@@ -154,7 +160,14 @@ export async function runEval(flags: EvalFlags, context: CliContext): Promise<nu
     context.stderr.write(`interrupted after ${outcome.counted} of ${outcome.selected} images: ${saved}\n`);
     return outcome.interruptedBy === 'SIGTERM' ? ExitCode.SIGTERM : ExitCode.SIGINT;
   }
-  await writeRunOutputs(outcome.matrix, settings, flags, context, { shard, partial: null });
+  await writeRunOutputs(
+    outcome.matrix,
+    settings,
+    flags,
+    context,
+    { shard, partial: null },
+    { pairs: paired.pairs, presetsPerImage: requested.matrixOptions.perImage === true },
+  );
   return ExitCode.OK;
 }
 

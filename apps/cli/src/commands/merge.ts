@@ -14,6 +14,7 @@ import {
   type PartialRun,
   writeRunOutputs,
 } from '../pipeline/write-run-outputs.js';
+import { reportImagesLimit } from '../report/report-flags.js';
 
 /** Flags of `segmetrics merge`. */
 export interface MergeFlags extends OutputFlags {
@@ -72,13 +73,15 @@ export async function runMerge(
   flags: MergeFlags,
   context: CliContext,
 ): Promise<number> {
+  reportImagesLimit(flags);
   await checkDistinctStates(files);
   await checkOutputPaths([
     { option: '-o/--output', path: flags.output ?? '', role: 'output' },
     { option: '--per-image', path: flags.perImage ?? '', role: 'output' },
+    { option: '--report', path: flags.report ?? '', role: 'output' },
     ...files.map((file) => ({ option: 'state file', path: file, role: 'input' as const })),
   ]);
-  for (const output of [flags.output, flags.perImage])
+  for (const output of [flags.output, flags.perImage, flags.report])
     if (output !== undefined) await removeStaleTempFiles(output);
   const loaded: LoadedState[] = [];
   for (const file of files) loaded.push(await loadState(file));

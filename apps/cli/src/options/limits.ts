@@ -43,3 +43,6 @@ export const MAX_SAVE_INTERVAL_SECONDS = 86_400;
 
 /** `--stop-after n` (a testing hook): at most 2^53 − 1 images. */
 export const MAX_STOP_AFTER = Number.MAX_SAFE_INTEGER;
+
+/** `--report-images N`: worst images pictured in the HTML report (three ~256 px PNGs each, ~0.1 MB). */
+export const MAX_REPORT_IMAGES = 1000;

@@ -4,7 +4,9 @@ import { perImageRows, perImageToCsv, type Report } from '@segmetrics/report';
 import type { CliContext } from '../context.js';
 import { usageError } from '../errors/usage-error.js';
 import type { Shard } from '../options/shard.js';
+import { htmlReport, type PictureSource } from '../report/html-report.js';
 import { type ReportFormat, renderReport } from '../report/render-report.js';
+import { reportImagesLimit } from '../report/report-flags.js';
 import { runReport } from '../report/run-report.js';
 import { shouldColor } from '../util/terminal.js';
 import { writeToStream } from '../util/write-stream.js';
@@ -15,8 +17,21 @@ export interface OutputFlags {
   format?: string;
   output?: string;
   perImage?: string;
+  /** `--report FILE`: also write the self-contained HTML report. */
+  report?: string;
+  /** `--report-images N`: worst images in the HTML report (default 24). */
+  reportImages?: string;
   quiet?: boolean;
   color?: boolean;
+}
+
+/** Where the HTML report's pictures come from, and whether presets may use per-image statistics. */
+export interface ReportSource extends PictureSource {
+  /**
+   * False when per-image statistics were kept only for `--report`: imagewise presets are then left out
+   * of `libraries` as without them, so `--report` never changes the JSON report. Default true.
+   */
+  readonly presetsPerImage?: boolean;
 }
 
 /**
@@ -71,11 +86,11 @@ function markPartial(text: string, format: ReportFormat, partial: PartialRun | n
 }
 
 /**
- * Builds the report and writes every output of the run as one transaction: the `--per-image` CSV and
- * the `-o` file are staged as temporary files (or written through, for devices), the report goes to
- * stdout when there is no `-o`, and only then are the files renamed into place. When any write fails
- * (ENOSPC, EACCES, a closed stdout...), no output file is created or replaced. Everything is computed
- * before anything is written.
+ * Builds the report and writes every output of the run as one transaction: the `--per-image` CSV, the
+ * `--report` HTML file and the `-o` file are staged as temporary files (or written through, for
+ * devices), the report goes to stdout when there is no `-o`, and only then are the files renamed into
+ * place. When any write fails (ENOSPC, EACCES, a closed stdout...), no output file is created or
+ * replaced. Everything is computed before anything is written.
  */
 export async function writeRunOutputs(
   matrix: ConfusionMatrix,
@@ -83,6 +98,7 @@ export async function writeRunOutputs(
   flags: OutputFlags,
   context: CliContext,
   facts: RunFacts,
+  source: ReportSource = { pairs: null },
 ): Promise<void> {
   const wantImages = flags.perImage !== undefined;
   if (wantImages && !matrix.settings.perImage) {
@@ -91,12 +107,19 @@ export async function writeRunOutputs(
       'the state was counted without per-image statistics (run eval with --per-image)',
     );
   }
-  const run = runReport(matrix, settings, { shard: facts.shard }, wantImages);
+  const reportLimit = reportImagesLimit(flags);
+  const perImage = wantImages || (reportLimit !== null && matrix.settings.perImage);
+  const run = runReport(matrix, settings, { shard: facts.shard }, perImage, source.presetsPerImage ?? true);
   const report = withRunFacts(run.report, facts);
   const files: FileToWrite[] = [];
   if (flags.perImage !== undefined) {
     files.push({ path: flags.perImage, bytes: perImageToCsv(perImageRows(run.evaluation)) });
   }
+  const html =
+    reportLimit === null || flags.report === undefined
+      ? undefined
+      : await htmlReport(report, run.evaluation, matrix, settings, reportLimit, source);
+  if (html !== undefined && flags.report !== undefined) files.push({ path: flags.report, bytes: html.html });
   const format = (flags.format ?? 'table') as ReportFormat;
   const toStdout = flags.output === undefined;
   const color = toStdout && shouldColor(context.stdout, context.env, flags.color !== false);
@@ -106,7 +129,12 @@ export async function writeRunOutputs(
     files,
     toStdout ? { beforeCommit: () => writeToStream(context.stdout, text, 'stdout') } : {},
   );
-  if (flags.output !== undefined && flags.quiet !== true) {
-    context.stderr.write(`wrote ${format} report to ${flags.output}\n`);
+  if (flags.quiet !== true) {
+    if (html !== undefined) {
+      for (const problem of html.problems)
+        context.stderr.write(`warning: report pictures left out: ${problem}\n`);
+      context.stderr.write(`wrote HTML report to ${flags.report} (${html.images} worst images)\n`);
+    }
+    if (flags.output !== undefined) context.stderr.write(`wrote ${format} report to ${flags.output}\n`);
   }
 }
