@@ -44,9 +44,11 @@ describe('exports', () => {
         "pairDatasets",
         "readLabelMap",
         "readLabelMapSync",
+        "removeStaleTempFiles",
         "writeColorizedPng",
         "writeErrorMapPng",
         "writeFileAtomic",
+        "writeFilesAtomic",
         "writeLabelPng",
       ]
     `);
@@ -74,9 +76,22 @@ describe('node entry', () => {
       'readdirSync',
       'realpathSync',
       'statSync',
+      'writeSync',
     ],
-    'fs/promises': ['mkdir', 'rename', 'rm', 'stat', 'writeFile'],
-    path: ['basename', 'dirname', 'join', 'resolve', 'sep'],
+    'fs/promises': [
+      'lstat',
+      'mkdir',
+      'open',
+      'readdir',
+      'readlink',
+      'realpath',
+      'rename',
+      'rm',
+      'stat',
+      'unlink',
+      'writeFile',
+    ],
+    path: ['basename', 'dirname', 'isAbsolute', 'join', 'resolve', 'sep'],
     zlib: ['inflateSync'],
   } as Record<string, string[]>;
 
