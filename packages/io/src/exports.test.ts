@@ -45,9 +45,11 @@ describe('exports', () => {
         "pairDatasets",
         "readLabelMap",
         "readLabelMapSync",
+        "removeStaleTempFiles",
         "writeColorizedPng",
         "writeErrorMapPng",
         "writeFileAtomic",
+        "writeFilesAtomic",
         "writeLabelPng",
       ]
     `);
@@ -75,9 +77,22 @@ describe('node entry', () => {
       'readdirSync',
       'realpathSync',
       'statSync',
+      'writeSync',
     ],
-    'fs/promises': ['mkdir', 'rename', 'rm', 'stat', 'writeFile'],
-    path: ['basename', 'dirname', 'join', 'resolve', 'sep'],
+    'fs/promises': [
+      'lstat',
+      'mkdir',
+      'open',
+      'readdir',
+      'readlink',
+      'realpath',
+      'rename',
+      'rm',
+      'stat',
+      'unlink',
+      'writeFile',
+    ],
+    path: ['basename', 'dirname', 'isAbsolute', 'join', 'resolve', 'sep'],
     zlib: ['inflateSync'],
   } as Record<string, string[]>;
 

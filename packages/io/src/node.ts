@@ -16,8 +16,12 @@ export {
 } from './node/read-label-map.js';
 export type { SkipReason } from './node/walk-files.js';
 export {
+  type FileToWrite,
+  removeStaleTempFiles,
+  type WriteFilesOptions,
   writeColorizedPng,
   writeErrorMapPng,
   writeFileAtomic,
+  writeFilesAtomic,
   writeLabelPng,
 } from './node/write-file-atomic.js';

@@ -141,6 +141,21 @@ describe('resolveRunSettings', () => {
       'UNKNOWN_METRIC',
     );
   });
+
+  it('resolveRunSettings takes an unknown-colour label only when it is a class, ignored, or mapped', () => {
+    expect(thrown(() => resolveRunSettings({ numClasses: 3, unknownColor: 7 }))).toMatchObject({
+      code: 'INVALID_OPTION',
+      context: { option: 'unknownColor', value: 7 },
+    });
+    expect(resolveRunSettings({ numClasses: 3, unknownColor: 2 }).decodeOptions.unknownColor).toBe(2);
+    expect(
+      resolveRunSettings({ numClasses: 3, ignoreIndex: [255], unknownColor: 255 }).decodeOptions.unknownColor,
+    ).toBe(255);
+    expect(
+      resolveRunSettings({ numClasses: 3, reduceZeroLabel: true, unknownColor: 0 }).decodeOptions
+        .unknownColor,
+    ).toBe(0);
+  });
 });
 
 describe('runEvaluateOptions', () => {

@@ -88,7 +88,7 @@ function presetNamed(option: string, name: string | undefined): Preset | null {
  * so the same choices give the same matrix, decoder and evaluation options everywhere.
  *
  * Throws `INVALID_OPTION` (class count missing, names not matching the count, a class id out of range,
- * preset options without a preset), `UNKNOWN_PRESET` (dataset or compatibility preset),
+ * preset options without a preset, an unknown-colour label that is neither a class nor ignored), `UNKNOWN_PRESET` (dataset or compatibility preset),
  * `UNKNOWN_METRIC`, and `parsePresetOptions`' errors; messages name the option as `naming` says.
  *
  * @example
@@ -184,7 +184,18 @@ export function resolveRunSettings(input: RunSettingsInput, naming: RunSettingsN
   // ignored regions, e.g. VOC's border), else through its class colours.
   const colorPalette = input.colorPalette ?? dataset?.maskPalette ?? dataset?.colors;
   if (colorPalette !== undefined) decodeOptions.colorPalette = colorPalette;
-  if (input.unknownColor !== undefined) decodeOptions.unknownColor = input.unknownColor;
+  if (input.unknownColor !== undefined) {
+    const id = input.unknownColor;
+    // Without a label mapping the decoded label is counted as it is: it must be a class or ignored.
+    if (matrixOptions.labelMapping === undefined && id >= numClasses && !ignoreIndex.includes(id)) {
+      throw invalid(
+        name('unknownColor'),
+        `${id} is neither a class id (0 … ${numClasses - 1}) nor an ignore label (${ignoreIndex.length === 0 ? 'none given' : ignoreIndex.join(', ')})`,
+        id,
+      );
+    }
+    decodeOptions.unknownColor = id;
+  }
   return {
     numClasses,
     classNames: names,

@@ -5,6 +5,7 @@ import type { Aggregate, ImageReduce, PredictedOnlyPolicy } from '@segmetrics/me
 import { type RunSettingsInput, type RunSettingsNaming, resolveRunSettings } from '@segmetrics/report';
 import { usageError } from '../errors/usage-error.js';
 import type { EvaluationSettings } from '../pipeline/evaluation-settings.js';
+import { LABEL_VALUE_RANGE, MAX_NUM_CLASSES, MAX_UNKNOWN_COLOR } from './limits.js';
 import {
   parseAbsent,
   parseBeta,
@@ -35,6 +36,7 @@ export interface SettingsFlags {
   predictedOnly?: string;
   beta?: string;
   perImage?: string;
+  scoresLayout?: string;
 }
 
 async function readText(file: string, what: string): Promise<string> {
@@ -80,6 +82,18 @@ export async function readPaletteFile(file: string): Promise<ColorPalette> {
       file,
     );
   }
+  const ids: unknown[] = Array.isArray(data)
+    ? data.map((_, id) => id)
+    : Object.values(data as Record<string, unknown>);
+  for (const id of ids) {
+    if (typeof id !== 'number' || !Number.isInteger(id) || id < 0 || id > MAX_UNKNOWN_COLOR) {
+      throw usageError(
+        '--palette',
+        `${file}: class id ${JSON.stringify(id)} is not a whole number from 0 to ${MAX_UNKNOWN_COLOR}`,
+        file,
+      );
+    }
+  }
   try {
     if (colorLookup(data as ColorPalette).size === 0) throw new Error('the palette holds no colour');
   } catch (error) {
@@ -100,9 +114,18 @@ export async function readLabelMapFile(file: string): Promise<NonNullable<LabelM
   } catch {
     throw usageError('--label-map', `${file} is not valid JSON`, file);
   }
-  const valid = (v: unknown) => v === null || (typeof v === 'number' && Number.isSafeInteger(v));
+  const [min, max] = LABEL_VALUE_RANGE;
+  const valid = (v: unknown) =>
+    v === null || (typeof v === 'number' && Number.isSafeInteger(v) && v >= -1 && v <= max);
   if (Array.isArray(data)) {
-    if (!data.every(valid)) throw usageError('--label-map', `${file}: values must be integers or null`, file);
+    const bad = data.findIndex((v) => !valid(v));
+    if (bad >= 0) {
+      throw usageError(
+        '--label-map',
+        `${file}: entry ${bad}: ${JSON.stringify(data[bad])} is not a class id (a whole number from -1 to ${max}) or null`,
+        file,
+      );
+    }
     return data as (number | null)[];
   }
   if (typeof data !== 'object' || data === null) {
@@ -110,10 +133,10 @@ export async function readLabelMapFile(file: string): Promise<NonNullable<LabelM
   }
   const table: Record<number, number | null> = {};
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
-    if (!/^-?\d+$/.test(key) || !valid(value)) {
+    if (!/^-?\d+$/.test(key) || Number(key) < min || Number(key) > max || !valid(value)) {
       throw usageError(
         '--label-map',
-        `${file}: entry "${key}": ${JSON.stringify(value)} is not integer → integer|null`,
+        `${file}: entry "${key}": ${JSON.stringify(value)} is not label value → class id (or null); label values are whole numbers from ${min} to ${max}`,
         file,
       );
     }
@@ -154,11 +177,24 @@ const OPTION_NAMES: RunSettingsNaming['optionNames'] = {
  */
 export async function resolveSettings(flags: SettingsFlags): Promise<EvaluationSettings> {
   const classNames = flags.classes === undefined ? undefined : await readClassNames(flags.classes);
+  if (flags.numClasses === undefined && classNames !== undefined && classNames.length > MAX_NUM_CLASSES) {
+    throw usageError(
+      '--classes',
+      `${flags.classes} holds ${classNames.length} class names, more than the largest class count segmetrics evaluates (${MAX_NUM_CLASSES})`,
+      flags.classes,
+    );
+  }
   const input: RunSettingsInput = {
     ...(flags.dataset === undefined ? {} : { dataset: flags.dataset }),
     ...(flags.numClasses === undefined
       ? {}
-      : { numClasses: parseInteger('--num-classes', flags.numClasses, 1) }),
+      : {
+          numClasses: parseInteger('--num-classes', flags.numClasses, {
+            min: 1,
+            max: MAX_NUM_CLASSES,
+            maxReason: 'the largest class count segmetrics evaluates',
+          }),
+        }),
     ...(classNames === undefined ? {} : { classNames }),
     ignoreIndex: parseIgnoreIndex(flags.ignoreIndex ?? []),
     ...(flags.reduceZeroLabel === undefined ? {} : { reduceZeroLabel: flags.reduceZeroLabel }),
@@ -166,7 +202,13 @@ export async function resolveSettings(flags: SettingsFlags): Promise<EvaluationS
     ...(flags.palette === undefined ? {} : { colorPalette: await readPaletteFile(flags.palette) }),
     ...(flags.unknownColor === undefined
       ? {}
-      : { unknownColor: parseInteger('--unknown-color', flags.unknownColor) }),
+      : {
+          unknownColor: parseInteger('--unknown-color', flags.unknownColor, {
+            min: 0,
+            max: MAX_UNKNOWN_COLOR,
+            maxReason: 'the largest label a mask decodes to',
+          }),
+        }),
     ...(flags.aggregate === undefined ? {} : { aggregate: flags.aggregate as Aggregate }),
     ...(flags.imageReduce === undefined ? {} : { imageReduce: flags.imageReduce as ImageReduce }),
     ...(flags.average === undefined
@@ -182,10 +224,17 @@ export async function resolveSettings(flags: SettingsFlags): Promise<EvaluationS
     ...(flags.beta === undefined ? {} : { beta: parseBeta(flags.beta) }),
     perImage: flags.perImage !== undefined,
   };
-  const settings = resolveRunSettings(input, {
+  const resolved = resolveRunSettings(input, {
     optionNames: OPTION_NAMES,
     ...(flags.classes === undefined ? {} : { classNamesSource: flags.classes }),
   });
+  if (flags.scoresLayout !== undefined && flags.scoresLayout !== 'chw' && flags.scoresLayout !== 'hwc') {
+    throw usageError('--scores-layout', `expected chw or hwc, got ${JSON.stringify(flags.scoresLayout)}`);
+  }
+  const settings =
+    flags.scoresLayout === undefined
+      ? resolved
+      : { ...resolved, decodeOptions: { ...resolved.decodeOptions, scoresLayout: flags.scoresLayout } };
   if (flags.excludeClasses === undefined) return settings;
   // Class names or ids: resolved against the run's class names.
   const excludeClasses = resolveClassList(

@@ -43,11 +43,29 @@ function countPair(matrix: ConfusionMatrix, setup: CountSetup, pair: FilePair): 
   }
 }
 
+/**
+ * The library names its decode option (`context.option: 'scoresLayout'`); the CLI's user needs the
+ * flag. Rewrites such an error to name `--scores-layout`, keeping the file, the shape and the code.
+ */
+function inCliTerms(error: SegmetricsError, path: string): SegmetricsError {
+  if (error.context.option !== 'scoresLayout') return error;
+  const shape = Array.isArray(error.context.shape) ? ` (${error.context.shape.join(', ')})` : '';
+  const problem =
+    error.context.shape === undefined
+      ? `--scores-layout must be chw or hwc, got ${JSON.stringify(error.context.value)}`
+      : `cannot tell the class axis of score array${shape}: pass --scores-layout chw (classes first) or hwc (classes last)`;
+  return new SegmetricsError(error.code, `${path}: ${problem}`, {
+    context: { ...error.context, file: path, option: '--scores-layout' },
+    cause: error,
+  });
+}
+
 function decode(path: string, setup: CountSetup) {
   try {
     return readLabelMapSync(path, { ...setup.decodeOptions, file: path });
   } catch (error) {
     if (SegmetricsError.isInstance(error)) {
+      if (error.context.option === 'scoresLayout') throw inCliTerms(error, path);
       if (error.message.includes(path)) throw error;
       throw new SegmetricsError(error.code, `${path}: ${error.message}`, {
         context: { ...error.context, file: path },

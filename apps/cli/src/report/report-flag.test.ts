@@ -181,7 +181,7 @@ describe('segmetrics merge --report', () => {
         'eval',
         ...CITYSCAPES_ARGS,
         '--shard',
-        `${i}/2`,
+        `${i + 1}/2`,
         '--save-state',
         state,
         '--report',

@@ -1,4 +1,5 @@
 import { usageError } from '../errors/usage-error.js';
+import { MAX_REPORT_IMAGES } from '../options/limits.js';
 import { parseInteger } from '../options/parse-values.js';
 
 /** Default of `--report-images`: how many worst images the HTML report shows. */
@@ -26,5 +27,9 @@ export function reportImagesLimit(flags: ReportFlags): number | null {
   if (flags.report === flags.perImage) throw usageError('--report', 'must differ from --per-image');
   return flags.reportImages === undefined
     ? DEFAULT_REPORT_IMAGES
-    : parseInteger('--report-images', flags.reportImages, 0);
+    : parseInteger('--report-images', flags.reportImages, {
+        min: 0,
+        max: MAX_REPORT_IMAGES,
+        maxReason: 'the HTML report holds ~0.1 MB of pictures per image',
+      });
 }
