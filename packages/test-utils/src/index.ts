@@ -1,4 +1,10 @@
 export {
+  type CityscapesFixture,
+  cityscapesFixtureRoot,
+  loadCityscapesFixture,
+} from './cityscapes-fixture.js';
+export { type CityscapesScene, type CityscapesSceneOptions, cityscapesScene } from './cityscapes-scene.js';
+export {
   decodeLabelPng,
   listParityFixtures,
   loadParityFixture,
