@@ -63,6 +63,9 @@ export function cityscapesScene(seed: number, options: CityscapesSceneOptions = 
   const absent = new Set(options.absent ?? []);
   const predictedOnly = new Set(options.predictedOnly ?? []);
   const rand = random(seed);
+  /** Object sizes are drawn for a 256-pixel-wide image and scaled to this one. */
+  const scale = width / 256;
+  const sized = (min: number, max: number) => Math.max(1, Math.round(int(min, max) * scale));
   const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
   const n = width * height;
@@ -100,18 +103,18 @@ export function cityscapesScene(seed: number, options: CityscapesSceneOptions = 
   both(inGt(11) ? 11 : 0, 0, horizon, width, ground - horizon);
   both(inGt(7) ? 7 : 0, 0, ground, width, height - ground);
   for (let i = int(1, 3); i > 0; i--) {
-    if (inGt(21)) both(21, int(0, width), int(horizon - 5, ground - 5), int(10, 60), int(5, 30), true);
+    if (inGt(21)) both(21, int(0, width), int(horizon - 5, ground - 5), sized(10, 60), sized(5, 30), true);
   }
   if (inGt(8)) {
-    both(8, 0, ground, int(10, width / 4), height - ground);
-    both(8, width - int(10, width / 4), ground, width, height - ground);
+    both(8, 0, ground, int(10, Math.floor(width / 4)), height - ground);
+    both(8, width - int(10, Math.floor(width / 4)), ground, width, height - ground);
   }
   // Stuff, including ignored labels.
   for (let i = int(4, 10); i > 0; i--) {
     const label = pick(STUFF_LABELS);
     if (!inGt(label)) continue;
     const thin = label === 17 || label === 18;
-    both(label, int(0, width - 4), int(0, height - 4), thin ? int(1, 4) : int(4, 50), int(4, 40));
+    both(label, int(0, width - 4), int(0, height - 4), thin ? sized(1, 4) : sized(4, 50), sized(4, 40));
   }
   // Objects: instances (id = labelId * 1000 + k) or group regions (id = labelId).
   const next = new Map<number, number>();
@@ -120,8 +123,8 @@ export function cityscapesScene(seed: number, options: CityscapesSceneOptions = 
     const label = pick(INSTANCE_LABELS);
     if (!inGt(label)) continue;
     const big = label >= 26 && label <= 31;
-    const w = big ? int(12, 70) : int(4, 20);
-    const h = big ? int(8, 40) : int(8, 36);
+    const w = big ? sized(12, 70) : sized(4, 20);
+    const h = big ? sized(8, 40) : sized(8, 36);
     const object = {
       label,
       x: int(-5, width - 5),
@@ -144,14 +147,14 @@ export function cityscapesScene(seed: number, options: CityscapesSceneOptions = 
   both(1, 0, height - Math.max(1, Math.floor(height * 0.06)), width, height);
   both(2, 0, 0, width, 2);
   both(2, 0, 0, 2, height);
-  if (rand() < 0.5) both(3, width - int(5, 20), 0, width, int(5, 20));
+  if (rand() < 0.5) both(3, width - sized(5, 20), 0, width, sized(5, 20));
 
   // Prediction: the ground truth, then model errors.
   const prediction = labelIds.slice();
   for (const object of objects) {
     const r = rand();
-    const dx = int(-4, 4);
-    const dy = int(-3, 3);
+    const dx = Math.round(int(-4, 4) * scale);
+    const dy = Math.round(int(-3, 3) * scale);
     if (r < 0.3) {
       paint(prediction, object.label, object.x + dx, object.y + dy, object.w, object.h, object.ellipse);
     } else if (r < 0.55) {
@@ -168,10 +171,18 @@ export function cityscapesScene(seed: number, options: CityscapesSceneOptions = 
   for (let i = int(3, 8); i > 0; i--) {
     const label = int(0, 33);
     if (absent.has(label)) continue;
-    paint(prediction, label, int(0, width - 4), int(0, height - 4), int(2, 30), int(2, 20), rand() < 0.5);
+    paint(prediction, label, int(0, width - 4), int(0, height - 4), sized(2, 30), sized(2, 20), rand() < 0.5);
   }
   for (const label of predictedOnly) {
-    paint(prediction, label, int(0, width - 20), int(horizon, height - 15), int(8, 24), int(6, 14), false);
+    paint(
+      prediction,
+      label,
+      int(0, width - 20),
+      int(horizon, height - 15),
+      sized(8, 24),
+      sized(6, 14),
+      false,
+    );
   }
   return { width, height, labelIds, instanceIds, prediction };
 }

@@ -1,7 +1,7 @@
 import { ErrorCode, type SegmetricsError } from '@segmetrics/core';
-import { cityscapesScene, loadCityscapesFixture } from '@segmetrics/test-utils';
+import { cityscapesScene, loadCityscapesFixture, referenceCityscapes } from '@segmetrics/test-utils';
 import { describe, expect, it } from 'vitest';
-import { cityscapesMatrixOf, referenceCityscapes } from '../../test/cityscapes-reference.js';
+import { cityscapesMatrixOf } from '../../test/cityscapes-matrix-of.js';
 import { cityscapesResult } from './cityscapes-result.js';
 
 /** cityscapesScripts' JSON with its NaN as null, for comparison. */

@@ -1,7 +1,7 @@
 import { ErrorCode, type SegmetricsError } from '@segmetrics/core';
-import { type CityscapesScene, cityscapesScene } from '@segmetrics/test-utils';
+import { type CityscapesScene, cityscapesScene, referenceCityscapes } from '@segmetrics/test-utils';
 import { describe, expect, it } from 'vitest';
-import { cityscapesMatrixOf, LABEL_ID_TABLE, referenceCityscapes } from '../../test/cityscapes-reference.js';
+import { cityscapesMatrixOf, LABEL_ID_TABLE } from '../../test/cityscapes-matrix-of.js';
 import { cityscapesAvgClassSize } from './cityscapes-labels.js';
 import type { CityscapesMatrix } from './cityscapes-matrix.js';
 import { cityscapesLabelScores, cityscapesScores } from './cityscapes-scores.js';

@@ -1,6 +1,6 @@
 import { cityscapesScene } from '@segmetrics/test-utils';
 import { describe, expect, it } from 'vitest';
-import { cityscapesMatrixOf } from '../../test/cityscapes-reference.js';
+import { cityscapesMatrixOf } from '../../test/cityscapes-matrix-of.js';
 import { cityscapesResult } from './cityscapes-result.js';
 import { formatCityscapesResult } from './format-cityscapes-result.js';
 

@@ -1,14 +1,11 @@
 /**
- * Test helpers for the Cityscapes scores:
- * - `referenceCityscapes`: a slow, literal restatement of cityscapesScripts' evaluator over pixels (a
- *   34×34 labelId matrix and one pass per instance), independent of the production path;
- * - `cityscapesMatrixOf`: what core's state v2 keeps for those images (19×19 counts, predicted-ignore
- *   split by value, per-image instance histograms, ignored ground truth by value), counted naively.
+ * A slow, literal restatement of cityscapesScripts' `evalPixelLevelSemanticLabeling.py` over pixels (a
+ * 34×34 labelId matrix and one pass per instance), independent of segmetrics' production path: the
+ * expected values of the Cityscapes tests.
  */
-import type { CityscapesScene } from '@segmetrics/test-utils';
-import type { CityscapesInstance, CityscapesMatrix } from '../src/index.js';
+import type { CityscapesScene } from './cityscapes-scene.js';
 
-interface Label {
+export interface ReferenceLabel {
   name: string;
   id: number;
   trainId: number;
@@ -18,7 +15,7 @@ interface Label {
 }
 
 // labels.py (name, id, trainId, category, hasInstances, ignoreInEval), restated for the reference.
-const LABELS: Label[] = (
+export const REFERENCE_LABELS: ReferenceLabel[] = (
   [
     ['unlabeled', 0, 255, 'void', false, true],
     ['ego vehicle', 1, 255, 'void', false, true],
@@ -93,12 +90,13 @@ export interface ReferenceResult {
 
 /** cityscapesScripts' evaluator, restated: images in the given order. */
 export function referenceCityscapes(scenes: readonly CityscapesScene[]): ReferenceResult {
-  const conf = LABELS.map(() => LABELS.map(() => 0));
+  const conf = REFERENCE_LABELS.map(() => REFERENCE_LABELS.map(() => 0));
   const instClasses: Record<string, { tpW: number; fnW: number }> = {};
-  for (const l of LABELS) if (l.hasInstances && !l.ignoreInEval) instClasses[l.name] = { tpW: 0, fnW: 0 };
+  for (const l of REFERENCE_LABELS)
+    if (l.hasInstances && !l.ignoreInEval) instClasses[l.name] = { tpW: 0, fnW: 0 };
   const instCategories: Record<string, { tpW: number; fnW: number; ids: number[] }> = {};
   for (const category of CATEGORIES) {
-    const members = LABELS.filter((l) => l.category === category);
+    const members = REFERENCE_LABELS.filter((l) => l.category === category);
     if (members.every((l) => l.hasInstances)) {
       instCategories[category] = { tpW: 0, fnW: 0, ids: members.map((l) => l.id) };
     }
@@ -108,7 +106,7 @@ export function referenceCityscapes(scenes: readonly CityscapesScene[]): Referen
     const ids = [...new Set(Array.from(scene.instanceIds).filter((v) => v > 1000))].sort((a, b) => a - b);
     for (const instId of ids) {
       const labelId = Math.trunc(instId / 1000);
-      const label = LABELS[labelId]!;
+      const label = REFERENCE_LABELS[labelId]!;
       if (label.ignoreInEval) continue;
       let size = 0;
       let tp = 0;
@@ -129,13 +127,13 @@ export function referenceCityscapes(scenes: readonly CityscapesScene[]): Referen
       }
     }
   }
-  const evalIds = LABELS.map((l) => l.id);
+  const evalIds = REFERENCE_LABELS.map((l) => l.id);
   const sum = (rows: number[], cols: number[]) =>
     rows.reduce((s, r) => s + cols.reduce((t, c) => t + conf[r]![c]!, 0), 0);
   const all = evalIds;
   const classScores: Record<string, number> = {};
   const classInstScores: Record<string, number> = {};
-  for (const l of LABELS) {
+  for (const l of REFERENCE_LABELS) {
     if (l.ignoreInEval) {
       classScores[l.name] = Number.NaN;
       classInstScores[l.name] = Number.NaN;
@@ -143,7 +141,7 @@ export function referenceCityscapes(scenes: readonly CityscapesScene[]): Referen
     }
     const tp = conf[l.id]![l.id]!;
     const fn = sum([l.id], all) - tp;
-    const notIgnored = LABELS.filter((o) => !o.ignoreInEval && o.id !== l.id).map((o) => o.id);
+    const notIgnored = REFERENCE_LABELS.filter((o) => !o.ignoreInEval && o.id !== l.id).map((o) => o.id);
     const fp = sum(notIgnored, [l.id]);
     classScores[l.name] = tp + fp + fn === 0 ? Number.NaN : tp / (tp + fp + fn);
     const inst = instClasses[l.name];
@@ -156,8 +154,10 @@ export function referenceCityscapes(scenes: readonly CityscapesScene[]): Referen
   const categoryScores: Record<string, number> = {};
   const categoryInstScores: Record<string, number> = {};
   for (const category of CATEGORIES) {
-    const ids = LABELS.filter((l) => l.category === category && !l.ignoreInEval).map((l) => l.id);
-    const others = LABELS.filter((l) => !l.ignoreInEval && l.category !== category).map((l) => l.id);
+    const ids = REFERENCE_LABELS.filter((l) => l.category === category && !l.ignoreInEval).map((l) => l.id);
+    const others = REFERENCE_LABELS.filter((l) => !l.ignoreInEval && l.category !== category).map(
+      (l) => l.id,
+    );
     if (ids.length === 0) categoryScores[category] = Number.NaN;
     else {
       const tp = sum(ids, ids);
@@ -186,7 +186,7 @@ export function referenceCityscapes(scenes: readonly CityscapesScene[]): Referen
   };
   const total = sum(all, all);
   const priors: Record<string, number> = {};
-  for (const l of LABELS) priors[l.name] = sum([l.id], all) / total;
+  for (const l of REFERENCE_LABELS) priors[l.name] = sum([l.id], all) / total;
   return {
     classScores,
     classInstScores,
@@ -198,82 +198,5 @@ export function referenceCityscapes(scenes: readonly CityscapesScene[]): Referen
     averageScoreInstCategories: average(categoryInstScores),
     confMatrix: conf,
     priors,
-  };
-}
-
-/** The Cityscapes labelId → trainId table in core's normalised form. */
-export const LABEL_ID_TABLE: readonly (readonly [number, number])[] = LABELS.map((l) => [l.id, l.trainId]);
-
-/**
- * What core state v2 keeps for `scenes` under the cityscapes-labelids settings (`instances`,
- * `splitPredictedIgnore`, per image), counted pixel by pixel; `ignoredByValue` too unless
- * `ignoredRows: false`. Images are ordered by sample id (core's canonical order).
- */
-export function cityscapesMatrixOf(
-  scenes: readonly (readonly [sampleId: string, scene: CityscapesScene])[],
-  options: { instances?: boolean; ignoredRows?: boolean } = {},
-): CityscapesMatrix {
-  const withInstances = options.instances ?? true;
-  const counts = new Float64Array(19 * 19);
-  const predictedIgnore = new Float64Array(19);
-  const byValue = new Map<number, Float64Array>();
-  const ignoredByValue = new Map<number, Map<number, number>>();
-  let ignoredPixels = 0;
-  const imageStats: { sampleId: string; instances: CityscapesInstance[] | null }[] = [];
-  for (const [sampleId, scene] of scenes) {
-    for (let i = 0; i < scene.labelIds.length; i++) {
-      const g = LABELS[scene.labelIds[i]!]!;
-      const p = LABELS[scene.prediction[i]!]!;
-      if (g.ignoreInEval) {
-        ignoredPixels++;
-        const row = ignoredByValue.get(g.id) ?? new Map<number, number>();
-        row.set(p.id, (row.get(p.id) ?? 0) + 1);
-        ignoredByValue.set(g.id, row);
-      } else if (p.ignoreInEval) {
-        predictedIgnore[g.trainId]!++;
-        const column = byValue.get(p.id) ?? new Float64Array(19);
-        column[g.trainId]!++;
-        byValue.set(p.id, column);
-      } else {
-        counts[g.trainId * 19 + p.trainId]!++;
-      }
-    }
-    let instances: CityscapesInstance[] | null = null;
-    if (withInstances) {
-      const found = new Map<number, { pixels: number; predictions: Map<number, number> }>();
-      scene.instanceIds.forEach((id, i) => {
-        if (id < 1001) return;
-        const entry = found.get(id) ?? { pixels: 0, predictions: new Map<number, number>() };
-        entry.pixels++;
-        const value = scene.prediction[i]!;
-        entry.predictions.set(value, (entry.predictions.get(value) ?? 0) + 1);
-        found.set(id, entry);
-      });
-      instances = [...found]
-        .sort(([a], [b]) => a - b)
-        .map(([id, entry]) => ({
-          id,
-          pixels: entry.pixels,
-          predictions: [...entry.predictions].sort(([a], [b]) => a - b),
-        }));
-    }
-    imageStats.push({ sampleId, instances });
-  }
-  imageStats.sort((a, b) => (a.sampleId < b.sampleId ? -1 : a.sampleId > b.sampleId ? 1 : 0));
-  return {
-    settings: {
-      numClasses: 19,
-      ignoreIndex: [255],
-      labelMapping: { table: LABEL_ID_TABLE, reduceZeroLabel: false, applyTo: 'both' },
-      perImage: true,
-      instances: withInstances ? { minInstanceId: 1001 } : null,
-      splitPredictedIgnore: true,
-    },
-    counts,
-    predictedIgnore,
-    predictedIgnoreByValue: byValue,
-    ignoredPixels,
-    ...(options.ignoredRows === false ? {} : { ignoredByValue }),
-    imageStats,
   };
 }
