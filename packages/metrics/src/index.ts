@@ -21,12 +21,14 @@ export {
   formatCityscapesResult,
 } from './cityscapes/index.js';
 export { cohenKappa, cohenKappaMetric } from './cohen-kappa.js';
+export { type ComparePresetsOptions, comparePresets, type PresetOutcome } from './compare-presets.js';
 export { computeMetric } from './compute-metric.js';
 export { type ConfusedPair, type ConfusedPairsOptions, confusedPairs } from './confused-pairs.js';
 export { dice, diceMetric } from './dice.js';
 export {
   type EvaluationReport,
   evaluate,
+  type ImageClassIoU,
   type PerClassResult,
   type PerImageResult,
   type Summary,
