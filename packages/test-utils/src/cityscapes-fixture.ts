@@ -4,8 +4,13 @@ import { fileURLToPath } from 'node:url';
 import type { CityscapesScene } from './cityscapes-scene.js';
 import { decodeLabelPng } from './parity-fixtures.js';
 
-/** The shared Cityscapes-format fixture: `shared/fixtures/cityscapes` beside the repository. */
+/**
+ * The shared Cityscapes-format fixture: `shared/fixtures/cityscapes` beside the repository, or
+ * `SEGMETRICS_CITYSCAPES_DIR`.
+ */
 export function cityscapesFixtureRoot(): string {
+  const fromEnv = process.env.SEGMETRICS_CITYSCAPES_DIR;
+  if (fromEnv !== undefined && fromEnv !== '') return resolve(fromEnv);
   const here = dirname(fileURLToPath(import.meta.url));
   return resolve(here, '..', '..', '..', '..', 'shared', 'fixtures', 'cityscapes');
 }

@@ -1,0 +1,13 @@
+export {
+  addCityscapesOptions,
+  CITYSCAPES_DATASET,
+  type CityscapesFlags,
+  checkCityscapesFlags,
+  isCityscapesRun,
+  wantsInstances,
+} from './cityscapes-options.js';
+export { withCityscapesSettings } from './cityscapes-settings.js';
+export { type CityscapesOutputFlags, emitCityscapesResult } from './emit-cityscapes-result.js';
+export { explainCityscapesLabelError } from './explain-label-error.js';
+export { attachInstances, pairCityscapesFiles, usesCityscapesPairing } from './pair-cityscapes-files.js';
+export { readInstanceIds } from './read-instance-ids.js';
