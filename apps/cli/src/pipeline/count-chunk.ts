@@ -1,5 +1,6 @@
 import { ConfusionMatrix, ErrorCode, SegmetricsError } from '@segmetrics/core';
 import { readLabelMapSync } from '@segmetrics/io/node';
+import { readInstanceIds } from '../cityscapes/index.js';
 import type { ChunkTask, CountSetup, FilePair, SerializedError } from './types.js';
 
 /**
@@ -31,8 +32,15 @@ function countPair(matrix: ConfusionMatrix, setup: CountSetup, pair: FilePair): 
       },
     );
   }
+  const instances =
+    pair.instancesPath === undefined ? undefined : readInstanceIds(pair.instancesPath, gt.width, gt.height);
   try {
-    matrix.update(pred.data, gt.data, { width: gt.width, height: gt.height, sampleId: pair.id });
+    matrix.update(pred.data, gt.data, {
+      width: gt.width,
+      height: gt.height,
+      sampleId: pair.id,
+      ...(instances === undefined ? {} : { instances }),
+    });
   } catch (error) {
     if (!SegmetricsError.isInstance(error)) throw error;
     const file = error.context.side === 'prediction' ? pair.predPath : pair.gtPath;
