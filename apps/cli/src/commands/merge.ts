@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { ErrorCode, SegmetricsError } from '@segmetrics/core';
 import { Command } from 'commander';
+import { emitCityscapesResult } from '../cityscapes/index.js';
 import type { CliContext } from '../context.js';
 import { ExitCode } from '../errors/exit-code.js';
 import { addOutputOptions } from '../options/define-options.js';
@@ -45,7 +46,7 @@ export function createMergeCommand(context: CliContext): Command {
         'report a single run over all their images would print.',
     )
     .argument('<states...>', 'state files written by eval --save-state');
-  addOutputOptions(command);
+  addOutputOptions(command, true, ['cityscapes']);
   command.addHelpText('after', EXAMPLES);
   command.action(async (files: string[], flags: MergeFlags) => {
     context.exitCode = await runMerge(files, flags, context);
@@ -113,7 +114,8 @@ export async function runMerge(
     }
   }
   if (flags.quiet !== true) warnAboutCoverage(ordered, context);
-  await emitReport(matrix, first.state.settings, flags, context, { shard: null });
+  if (flags.format === 'cityscapes') await emitCityscapesResult(matrix, flags, context);
+  else await emitReport(matrix, first.state.settings, flags, context, { shard: null });
   return ExitCode.OK;
 }
 

@@ -44,7 +44,8 @@ export function describeError(error: unknown): ErrorDescription {
     return {
       exitCode: usage ? ExitCode.USAGE : ExitCode.FAILED,
       message: oneLine(error.message),
-      hint: HINTS[error.code],
+      // A hint the thrower knows better (e.g. the likely mistake behind a Cityscapes label error).
+      hint: typeof error.context.hint === 'string' ? error.context.hint : HINTS[error.code],
       usage,
     };
   }
