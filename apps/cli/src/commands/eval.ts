@@ -1,4 +1,16 @@
 import { Command } from 'commander';
+import {
+  addCityscapesOptions,
+  attachInstances,
+  type CityscapesFlags,
+  checkCityscapesFlags,
+  emitCityscapesResult,
+  explainCityscapesLabelError,
+  isCityscapesRun,
+  pairCityscapesFiles,
+  usesCityscapesPairing,
+  withCityscapesSettings,
+} from '../cityscapes/index.js';
 import type { CliContext } from '../context.js';
 import { ExitCode } from '../errors/exit-code.js';
 import { usageError } from '../errors/usage-error.js';
@@ -18,7 +30,7 @@ import { emitReport, type OutputFlags } from '../report/emit-report.js';
 import { validateReportOptions } from '../report/validate-report-options.js';
 
 /** Flags of `segmetrics eval`. */
-export interface EvalFlags extends SettingsFlags, PairingFlags, OutputFlags {
+export interface EvalFlags extends SettingsFlags, PairingFlags, OutputFlags, CityscapesFlags {
   workers?: string;
   shard?: string;
   shardCount?: string;
@@ -42,6 +54,10 @@ Examples:
   # Cityscapes file names, worst images listed in a CSV
   $ segmetrics eval --dataset cityscapes --gt gtFine/val --pred results \\
       --gt-suffix _gtFine_labelTrainIds.png --pred-suffix _leftImg8bit.png --per-image worst.csv
+
+  # Cityscapes benchmark (class/category IoU and iIoU), paired as cityscapesScripts pairs; its JSON
+  $ segmetrics eval --dataset cityscapes-labelids --gt gtFine/val --pred results
+  $ segmetrics eval --dataset cityscapes-labelids --gt gtFine/val --pred results --format cityscapes -o result.json
 
   # One of 4 shards, then merge the states (see docs/sharding.md)
   $ segmetrics eval --gt gt --pred pred -n 19 --ignore-index 255 --shard 0/4 --save-state s0.json
@@ -68,7 +84,8 @@ export function createEvalCommand(context: CliContext): Command {
   addPairingOptions(command);
   addDatasetOptions(command);
   addReportOptions(command);
-  addOutputOptions(command);
+  addCityscapesOptions(command);
+  addOutputOptions(command, true, ['cityscapes']);
   addRunOptions(command);
   command.addHelpText('after', EXAMPLES);
   command.action(async (flags: EvalFlags) => {
@@ -79,7 +96,8 @@ export function createEvalCommand(context: CliContext): Command {
 
 /** Runs `eval` with parsed flags; returns the exit code. */
 export async function runEval(flags: EvalFlags, context: CliContext): Promise<number> {
-  const settings = await resolveSettings(flags);
+  checkCityscapesFlags(flags);
+  const settings = withCityscapesSettings(await resolveSettings(flags), flags);
   validateReportOptions(settings);
   const workers = flags.workers === undefined ? undefined : parseInteger('--workers', flags.workers, 1);
   const shard = resolveShardFlags(flags.shard, flags.shardCount, context.env);
@@ -89,7 +107,9 @@ export async function runEval(flags: EvalFlags, context: CliContext): Promise<nu
     throw usageError('--per-image', 'must differ from -o/--output');
   }
   const quiet = flags.quiet === true;
-  const paired = await pairFiles(flags);
+  const paired = usesCityscapesPairing(flags)
+    ? await pairCityscapesFiles(flags)
+    : await attachInstances(await pairFiles(flags), flags);
   if (paired.unmatchedPredictions.length > 0 && !quiet) {
     const n = paired.unmatchedPredictions.length;
     context.stderr.write(
@@ -111,6 +131,8 @@ export async function runEval(flags: EvalFlags, context: CliContext): Promise<nu
     ...selfSignal(context.env.SEGMETRICS_TEST_SIGNAL),
     stderr: context.stderr,
     progress: context.stderr.isTTY === true && !quiet,
+  }).catch((error: unknown) => {
+    throw isCityscapesRun(flags) ? explainCityscapesLabelError(error) : error;
   });
   if (!outcome.complete) {
     const saved =
@@ -120,7 +142,8 @@ export async function runEval(flags: EvalFlags, context: CliContext): Promise<nu
     context.stderr.write(`interrupted after ${outcome.counted} of ${outcome.selected} images: ${saved}\n`);
     return outcome.interruptedBy === 'SIGTERM' ? ExitCode.SIGTERM : ExitCode.SIGINT;
   }
-  await emitReport(outcome.matrix, settings, flags, context, { shard });
+  if (flags.format === 'cityscapes') await emitCityscapesResult(outcome.matrix, flags, context);
+  else await emitReport(outcome.matrix, settings, flags, context, { shard });
   return ExitCode.OK;
 }
 
