@@ -1,5 +1,11 @@
 import type { ConfusionMatrix } from '@segmetrics/core';
-import { comparePresets, type EvaluateOptions, type EvaluationReport, evaluate } from '@segmetrics/metrics';
+import {
+  cityscapesScores,
+  comparePresets,
+  type EvaluateOptions,
+  type EvaluationReport,
+  evaluate,
+} from '@segmetrics/metrics';
 import { buildReport, type Report, type ReportShard } from '@segmetrics/report';
 import type { EvaluationSettings } from '../pipeline/evaluation-settings.js';
 import { VERSION } from '../version.js';
@@ -48,10 +54,13 @@ export function runReport(
 ): RunReport {
   const evaluation = evaluate(matrix, evaluateOptions(settings, perImage));
   const libraries = comparePresets(matrix, { classNames: settings.classNames });
+  // The Cityscapes benchmark's iIoU and category scores (docs/semantics.md, "Cityscapes").
+  const cityscapes = settings.dataset === 'cityscapes-labelids' ? cityscapesScores(matrix) : undefined;
   const report = buildReport({
     evaluation,
     matrix,
     libraries,
+    ...(cityscapes === undefined ? {} : { cityscapes }),
     run: {
       toolVersion: VERSION,
       metrics: settings.report.metrics,
