@@ -10,4 +10,4 @@ export { withCityscapesSettings } from './cityscapes-settings.js';
 export { type CityscapesOutputFlags, emitCityscapesResult } from './emit-cityscapes-result.js';
 export { explainCityscapesLabelError } from './explain-label-error.js';
 export { attachInstances, pairCityscapesFiles, usesCityscapesPairing } from './pair-cityscapes-files.js';
-export { readInstanceIds } from './read-instance-ids.js';
+export { checkInstanceIds, readInstanceIds } from './read-instance-ids.js';
