@@ -1,6 +1,6 @@
 import { ConfusionMatrix, ErrorCode, SegmetricsError } from '@segmetrics/core';
 import { readLabelMapSync } from '@segmetrics/io/node';
-import { readInstanceIds } from '../cityscapes/index.js';
+import { checkInstanceIds, readInstanceIds } from '../cityscapes/index.js';
 import type { ChunkTask, CountSetup, FilePair, SerializedError } from './types.js';
 
 /**
@@ -43,12 +43,19 @@ function countPair(matrix: ConfusionMatrix, setup: CountSetup, pair: FilePair): 
     });
   } catch (error) {
     if (!SegmetricsError.isInstance(error)) throw error;
-    const file = error.context.side === 'prediction' ? pair.predPath : pair.gtPath;
+    const { side } = error.context;
+    const file =
+      side === 'prediction'
+        ? pair.predPath
+        : side === 'instances' && pair.instancesPath !== undefined
+          ? pair.instancesPath
+          : pair.gtPath;
     throw new SegmetricsError(error.code, `${file}: ${error.message}`, {
       context: { ...error.context, file },
       cause: error,
     });
   }
+  if (pair.instancesPath !== undefined) checkInstanceIds(matrix, pair.id, pair.instancesPath);
 }
 
 function decode(path: string, setup: CountSetup) {
