@@ -220,6 +220,20 @@ describe('segmetrics eval --dataset cityscapes-labelids', () => {
     expect(stderr).toContain('cityscapesScripts');
   });
 
+  it('warns when the predictions look like trainIds (valid labelIds, so cityscapesScripts says nothing)', async () => {
+    const [stem, scene] = SCENES[0]!;
+    const trainIds = [
+      255, 255, 255, 255, 255, 255, 255, 0, 1, 255, 255, 2, 3, 4, 255, 255, 255, 5, 255, 6, 7, 8, 9, 10, 11,
+      12, 13, 14, 15, 255, 255, 16, 17, 18,
+    ];
+    const prediction = scene.prediction.map((v) => (trainIds[v] === 255 ? 0 : trainIds[v]!));
+    const bad = writeDataset([[stem, { ...scene, prediction }]]);
+    const { code, stderr } = await run(datasetArgs(bad));
+    expect(code).toBe(0);
+    expect(stderr).toContain('are the predictions trainIds');
+    expect((await run(datasetArgs(root))).stderr).not.toContain('trainIds');
+  });
+
   it('names missing instance files and the flags that help', async () => {
     const [stem, scene] = SCENES[0]!;
     const bad = writeDataset([[stem, scene]]);

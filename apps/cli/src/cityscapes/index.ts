@@ -11,3 +11,4 @@ export { type CityscapesOutputFlags, emitCityscapesResult } from './emit-citysca
 export { explainCityscapesLabelError } from './explain-label-error.js';
 export { attachInstances, pairCityscapesFiles, usesCityscapesPairing } from './pair-cityscapes-files.js';
 export { checkInstanceIds, readInstanceIds } from './read-instance-ids.js';
+export { trainIdWarning } from './train-id-warning.js';
