@@ -8,6 +8,7 @@ import {
   explainCityscapesLabelError,
   isCityscapesRun,
   pairCityscapesFiles,
+  trainIdWarning,
   usesCityscapesPairing,
   withCityscapesSettings,
 } from '../cityscapes/index.js';
@@ -142,6 +143,8 @@ export async function runEval(flags: EvalFlags, context: CliContext): Promise<nu
     context.stderr.write(`interrupted after ${outcome.counted} of ${outcome.selected} images: ${saved}\n`);
     return outcome.interruptedBy === 'SIGTERM' ? ExitCode.SIGTERM : ExitCode.SIGINT;
   }
+  const warning = isCityscapesRun(flags) ? trainIdWarning(outcome.matrix) : null;
+  if (warning !== null && !quiet) context.stderr.write(`warning: ${warning}\n`);
   if (flags.format === 'cityscapes') await emitCityscapesResult(outcome.matrix, flags, context);
   else await emitReport(outcome.matrix, settings, flags, context, { shard });
   return ExitCode.OK;
