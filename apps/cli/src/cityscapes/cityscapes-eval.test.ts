@@ -220,6 +220,16 @@ describe('segmetrics eval --dataset cityscapes-labelids', () => {
     expect(stderr).toContain('cityscapesScripts');
   });
 
+  it('refuses a prediction value that is not a labelId even where the ground truth is void', async () => {
+    const [stem, scene] = SCENES[0]!;
+    const prediction = scene.prediction.map((v, i) => (scene.labelIds[i] === 1 ? 255 : v)); // ego vehicle
+    const bad = writeDataset([[stem, { ...scene, prediction }]]);
+    const { code, stderr } = await run(datasetArgs(bad));
+    expect(code).toBe(1);
+    expect(stderr).toContain(`${stem}_leftImg8bit.png`);
+    expect(stderr).toContain('255 is not a Cityscapes labelId');
+  });
+
   it('warns when the predictions look like trainIds (valid labelIds, so cityscapesScripts says nothing)', async () => {
     const [stem, scene] = SCENES[0]!;
     const trainIds = [

@@ -1,3 +1,4 @@
+export { checkPredictionLabels } from './check-prediction-labels.js';
 export {
   addCityscapesOptions,
   CITYSCAPES_DATASET,
