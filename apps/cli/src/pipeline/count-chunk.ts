@@ -1,6 +1,6 @@
 import { ConfusionMatrix, ErrorCode, SegmetricsError } from '@segmetrics/core';
 import { readLabelMapSync } from '@segmetrics/io/node';
-import { checkInstanceIds, readInstanceIds } from '../cityscapes/index.js';
+import { checkInstanceIds, checkPredictionLabels, readInstanceIds } from '../cityscapes/index.js';
 import type { ChunkTask, CountSetup, FilePair, SerializedError } from './types.js';
 
 /**
@@ -35,6 +35,7 @@ function countPair(matrix: ConfusionMatrix, setup: CountSetup, pair: FilePair): 
   const instances =
     pair.instancesPath === undefined ? undefined : readInstanceIds(pair.instancesPath, gt.width, gt.height);
   try {
+    checkPredictionLabels(setup.matrixOptions, pred.data, pred.width, pair.id);
     matrix.update(pred.data, gt.data, {
       width: gt.width,
       height: gt.height,
