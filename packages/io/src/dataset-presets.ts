@@ -1,5 +1,5 @@
 import { ErrorCode, type LabelMapping } from '@segmetrics/core';
-import { cityscapesLabelIdToTrainId as labelIdToTrainId, cityscapesLabels } from '@segmetrics/metrics';
+import { cityscapesLabels, cityscapesLabelIdToTrainId as labelIdToTrainId } from '@segmetrics/metrics';
 import { formatColor } from './color-palette.js';
 import { ioError } from './internal/errors.js';
 import type { ColorPalette, RgbColor } from './types.js';
