@@ -421,7 +421,8 @@ function freeze(preset: DatasetPreset): DatasetPreset {
  * - `cityscapes`: 19 train classes (trainIds 0 … 18), ignore 255; files hold trainIds
  *   (`*_gtFine_labelTrainIds.png`), so no label mapping;
  * - `cityscapes-labelids`: the same classes for files holding labelIds (`*_gtFine_labelIds.png`, the
- *   official evaluation format), with the labelIds → trainIds table as `labelMapping`;
+ *   official evaluation format), with the labelIds → trainIds table as `labelMapping`; a value that is
+ *   not a labelId (0 … 33, e.g. the 255 of a trainId file) is an error (`unmapped: 'invalid'`);
  * - `ade20k`: 150 classes, `reduceZeroLabel` (raw 0 ignored, raw k → k − 1), ignore 255;
  * - `voc`: 21 classes (background + 20), VOC colour map, ignore 255 (borders).
  */
@@ -443,7 +444,11 @@ export const datasetPresets: Readonly<
     classNames: cityscapesTrain.map(([name]) => name),
     colors: cityscapesTrain.map(([, , , color]) => color),
     ignoreIndex: [255],
-    labelMapping: Object.freeze({ table: cityscapesLabelIdToTrainId, applyTo: 'both' as const }),
+    labelMapping: Object.freeze({
+      table: cityscapesLabelIdToTrainId,
+      applyTo: 'both' as const,
+      unmapped: 'invalid' as const,
+    }),
     maskPalette: cityscapesMaskPalette(([, id]) => id),
     description: 'Cityscapes labelIds (*_gtFine_labelIds.png) mapped to the 19 trainIds; void ids ignored',
   }),
