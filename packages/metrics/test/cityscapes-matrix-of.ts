@@ -25,7 +25,7 @@ export function cityscapesMatrixOf(
   const byValue = new Map<number, Float64Array>();
   const ignoredByValue = new Map<number, Map<number, number>>();
   let ignoredPixels = 0;
-  const imageStats: { sampleId: string; instances: CityscapesInstance[] | null }[] = [];
+  const imageStats: { sampleId: string; instances?: CityscapesInstance[] }[] = [];
   for (const [sampleId, scene] of scenes) {
     for (let i = 0; i < scene.labelIds.length; i++) {
       const g = LABELS[scene.labelIds[i]!]!;
@@ -44,7 +44,7 @@ export function cityscapesMatrixOf(
         counts[g.trainId * 19 + p.trainId]!++;
       }
     }
-    let instances: CityscapesInstance[] | null = null;
+    let instances: CityscapesInstance[] | undefined;
     if (withInstances) {
       const found = new Map<number, { pixels: number; predictions: Map<number, number> }>();
       scene.instanceIds.forEach((id, i) => {
@@ -63,14 +63,14 @@ export function cityscapesMatrixOf(
           predictions: [...entry.predictions].sort(([a], [b]) => a - b),
         }));
     }
-    imageStats.push({ sampleId, instances });
+    imageStats.push({ sampleId, ...(instances === undefined ? {} : { instances }) });
   }
   imageStats.sort((a, b) => (a.sampleId < b.sampleId ? -1 : a.sampleId > b.sampleId ? 1 : 0));
   return {
     settings: {
       numClasses: 19,
       ignoreIndex: [255],
-      labelMapping: { table: LABEL_ID_TABLE, reduceZeroLabel: false, applyTo: 'both' },
+      labelMapping: { table: LABEL_ID_TABLE, reduceZeroLabel: false, applyTo: 'both', unmapped: 'invalid' },
       perImage: true,
       instances: withInstances ? { minInstanceId: 1001 } : null,
       splitPredictedIgnore: true,

@@ -1,4 +1,10 @@
-import { ErrorCode, SegmetricsError } from '@segmetrics/core';
+import {
+  type ConfusionMatrixSettings,
+  ErrorCode,
+  type ImageStats,
+  type InstanceStats,
+  SegmetricsError,
+} from '@segmetrics/core';
 import { cityscapesLabels } from './cityscapes-labels.js';
 
 /**
@@ -6,50 +12,35 @@ import { cityscapesLabels } from './cityscapes-labels.js';
  * (`labelId * 1000 + k` in `*_gtFine_instanceIds.png`), its pixel count and the histogram of the RAW
  * (unmapped) prediction values over its pixels, `[value, count]` sorted by value.
  */
-export interface CityscapesInstance {
-  readonly id: number;
-  readonly pixels: number;
-  readonly predictions: readonly (readonly [rawValue: number, count: number])[];
-}
+export type CityscapesInstance = InstanceStats;
 
 /**
  * What the Cityscapes scores read from a core `ConfusionMatrix` (state v2): the C×C counts (rows =
- * ground truth), the per-class predicted-as-ignored column, split by raw prediction value
+ * ground truth), the per-class predicted-as-ignored column and its split by raw prediction value
  * (`splitPredictedIgnore`), and the per-image instance statistics (`instances`, `perImage`). A core
- * `ConfusionMatrix` satisfies it.
+ * `ConfusionMatrix` is one; `ignoredByValue` is not in core's state yet.
  */
 export interface CityscapesMatrix {
-  readonly settings: {
-    readonly numClasses: number;
-    readonly ignoreIndex: readonly number[];
-    readonly labelMapping: {
-      readonly table: readonly (readonly [number, number | null])[];
-      readonly reduceZeroLabel: boolean;
-      readonly applyTo: 'both' | 'gt';
-    } | null;
-    readonly perImage: boolean;
-    readonly instances?: { readonly minInstanceId: number } | null;
-    readonly splitPredictedIgnore?: boolean;
-  };
+  readonly settings: Pick<
+    ConfusionMatrixSettings,
+    'numClasses' | 'ignoreIndex' | 'labelMapping' | 'perImage' | 'instances' | 'splitPredictedIgnore'
+  >;
   /** Row-major C×C counts over trainIds (rows = ground truth). */
   readonly counts: Float64Array;
   /** Per ground-truth class: pixels predicted as an ignored value (a miss). */
   readonly predictedIgnore: Float64Array;
-  /** `predictedIgnore` split by raw prediction value (when `splitPredictedIgnore`). */
-  readonly predictedIgnoreByValue?: ReadonlyMap<number, Float64Array> | null;
+  /** `predictedIgnore` split by raw prediction value (`null` unless `splitPredictedIgnore`). */
+  readonly predictedIgnoreByValue: ReadonlyMap<number, Float64Array> | null;
   /** Pixels whose ground truth is ignored. */
   readonly ignoredPixels: number;
   /**
    * The ignored pixels split by raw ground-truth value, then by raw prediction value (pixels), when the
    * matrix keeps them: the rows of void and other ignored labelIds in cityscapesScripts' 34×34
-   * `confMatrix`. Not in core state v2 yet; without it those rows (and their priors) are unknown.
+   * `confMatrix`. Not in core's state v2; without it those rows (and their priors) are unknown.
    */
   readonly ignoredByValue?: ReadonlyMap<number, ReadonlyMap<number, number>> | null;
   /** Per image, in canonical order (sorted by sample id); read only when `instances` is set. */
-  readonly imageStats: readonly {
-    readonly sampleId: string | null;
-    readonly instances?: readonly CityscapesInstance[] | null;
-  }[];
+  readonly imageStats: readonly Pick<ImageStats, 'sampleId' | 'instances'>[];
 }
 
 /** cityscapesScripts counts an instance id as an instance when it is `> 1000`. */
@@ -85,7 +76,7 @@ export function checkCityscapesMatrix(matrix: CityscapesMatrix): void {
     const extra = [...table].find(([raw, mapped]) => !(raw >= 0 && raw <= 33) && mapped !== 255);
     if (extra !== undefined) problems.push(`raw value ${extra[0]} maps to class ${extra[1]}`);
   }
-  const instances = settings.instances ?? null;
+  const instances = settings.instances;
   if (instances !== null) {
     if (instances.minInstanceId > CITYSCAPES_MIN_INSTANCE_ID) {
       problems.push(
@@ -108,5 +99,5 @@ export function checkCityscapesMatrix(matrix: CityscapesMatrix): void {
 
 /** Whether the matrix keeps per-image instance statistics. */
 export function hasInstanceStats(matrix: CityscapesMatrix): boolean {
-  return (matrix.settings.instances ?? null) !== null;
+  return matrix.settings.instances !== null;
 }

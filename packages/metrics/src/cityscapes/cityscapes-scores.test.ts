@@ -39,7 +39,7 @@ function workedExample(): CityscapesMatrix {
     settings: {
       numClasses: 19,
       ignoreIndex: [255],
-      labelMapping: { table: LABEL_ID_TABLE, reduceZeroLabel: false, applyTo: 'both' },
+      labelMapping: { table: LABEL_ID_TABLE, reduceZeroLabel: false, applyTo: 'both', unmapped: 'invalid' },
       perImage: true,
       instances: { minInstanceId: 1001 },
       splitPredictedIgnore: true,
@@ -171,6 +171,7 @@ describe('cityscapesScores', () => {
             table: LABEL_ID_TABLE.map(([r, m]) => [r, r === 7 ? 1 : m]),
             reduceZeroLabel: false,
             applyTo: 'both',
+            unmapped: 'invalid',
           },
         },
       },
