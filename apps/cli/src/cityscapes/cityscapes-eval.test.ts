@@ -15,13 +15,16 @@ import type { CliContext } from '../context.js';
 import { runCli } from '../program.js';
 
 /** Runs the CLI in this process (one thread: `--workers 1`), capturing its output. */
-async function run(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function run(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const context: CliContext = {
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
-    env: { NO_COLOR: '1' },
+    env: { NO_COLOR: '1', ...env },
     exitCode: 0,
   };
   const code = await runCli(['eval', '--workers', '1', ...args], context);
@@ -281,8 +284,13 @@ describe('segmetrics eval --dataset cityscapes-labelids', () => {
   it('gives bit-identical results from shards merged as from one run', async () => {
     const whole = await run([...datasetArgs(root), '--format', 'cityscapes', '-q']);
     const states = [join(root, 'shard-a.json'), join(root, 'shard-b.json')];
-    const first = await run([...datasetArgs(root), '--shard', '0/2', '--save-state', states[0]!, '-q']);
-    const second = await run([...datasetArgs(root), '--shard', '1/2', '--save-state', states[1]!, '-q']);
+    // Kubernetes' 0-based index: the same shards whether --shard i/n is 0- or 1-based.
+    const shard = (index: number, state: string) =>
+      run([...datasetArgs(root), '--shard', 'auto', '--shard-count', '2', '--save-state', state, '-q'], {
+        JOB_COMPLETION_INDEX: String(index),
+      });
+    const first = await shard(0, states[0]!);
+    const second = await shard(1, states[1]!);
     expect([first.code, second.code]).toEqual([0, 0]);
     let stdout = '';
     const context: CliContext = {
