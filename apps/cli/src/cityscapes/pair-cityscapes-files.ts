@@ -85,7 +85,8 @@ export async function pairCityscapesFiles(flags: PairingFlags & CityscapesFlags)
     predPath: p.predPath,
     ...(p.instancesPath === null ? {} : { instancesPath: p.instancesPath }),
   }));
-  return { pairs, unmatchedPredictions: result.unmatchedPredictions };
+  // `skipped` (dangling links, duplicates, non-files the walk left out) rides along for the caller.
+  return { pairs, unmatchedPredictions: result.unmatchedPredictions, skipped: result.skipped } as PairedFiles;
 }
 
 /**

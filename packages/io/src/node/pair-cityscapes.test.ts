@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ErrorCode, type SegmetricsError } from '@segmetrics/core';
@@ -49,6 +49,15 @@ describe('pairCityscapes', () => {
     expect(result.missingPredictions).toEqual([]);
     expect(result.unmatchedPredictions).toEqual(['munster_000000_000001']);
     expect(result.missingInstances).toEqual([]);
+    expect(result.skipped).toEqual([]);
+  });
+
+  it('reports the entries the walk left out (a dangling link)', async () => {
+    const root = tree([...GT, 'pred/frankfurt_000000_000294.png', 'pred/lindau_000000_000019.png']);
+    symlinkSync(join(root, 'nowhere.png'), join(root, 'pred', 'munster_000000_000001_leftImg8bit.png'));
+    const result = await pairCityscapes({ gtDir: join(root, 'gt'), predDir: join(root, 'pred') });
+    expect(result.pairs).toHaveLength(2);
+    expect(result.skipped).toEqual([expect.objectContaining({ side: 'pred', reason: 'dangling-link' })]);
   });
 
   it('pairs a flat prediction folder and reports images without a prediction', async () => {

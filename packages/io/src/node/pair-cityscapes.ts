@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { ErrorCode } from '@segmetrics/core';
 import { ioError } from '../internal/errors.js';
-import { type DatasetPair, pairDatasets } from './pair-datasets.js';
+import { type DatasetPair, pairDatasets, type SkippedEntry } from './pair-datasets.js';
 
 /** Suffix of Cityscapes ground-truth labelId files. */
 export const CITYSCAPES_LABEL_IDS_SUFFIX = '_gtFine_labelIds.png';
@@ -49,6 +49,8 @@ export interface PairedCityscapes {
   readonly unmatchedPredictions: string[];
   /** Instance-id files that do not exist (empty when instances are skipped). */
   readonly missingInstances: string[];
+  /** Folder entries the walk left out (dangling links, duplicates, non-files): see `pairDatasets`. */
+  readonly skipped: SkippedEntry[];
 }
 
 /**
@@ -100,6 +102,7 @@ export async function pairCityscapes(options: PairCityscapesOptions): Promise<Pa
     missingPredictions: paired.missingPredictions,
     unmatchedPredictions: paired.unmatchedPredictions,
     missingInstances: missingInstances.sort(),
+    skipped: paired.skipped,
   };
 }
 
