@@ -79,7 +79,7 @@ describe('node entry', () => {
       'statSync',
     ],
     'fs/promises': ['mkdir', 'rename', 'rm', 'stat', 'writeFile'],
-    path: ['basename', 'dirname', 'join', 'resolve', 'sep'],
+    path: ['basename', 'dirname', 'join', 'relative', 'resolve', 'sep'],
     zlib: ['inflateSync'],
   } as Record<string, string[]>;
 
