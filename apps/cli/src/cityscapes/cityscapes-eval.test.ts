@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import {
 } from '@segmetrics/test-utils';
 import { encode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
-import { runCli as spawnCli } from '../../test/helpers.js';
+import { CLI } from '../../test/helpers.js';
 import type { CliContext } from '../context.js';
 import { runCli } from '../program.js';
 
@@ -305,15 +306,15 @@ describe('segmetrics eval --dataset cityscapes-labelids', () => {
 
   it('gives the same bytes with worker threads (the built CLI, --workers 2) as in one thread', async () => {
     const inProcess = await run([...datasetArgs(root), '--format', 'cityscapes', '-q']);
-    const spawned = spawnCli([
-      'eval',
-      ...datasetArgs(root),
-      '--format',
-      'cityscapes',
-      '--workers',
-      '2',
-      '-q',
-    ]);
+    // Spawned without blocking this thread, so vitest's worker keeps answering while the CLI runs.
+    const spawned = await new Promise<{ stdout: string; stderr: string }>((resolve, reject) => {
+      execFile(
+        process.execPath,
+        [CLI, 'eval', ...datasetArgs(root), '--format', 'cityscapes', '--workers', '2', '-q'],
+        { env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1 << 26 },
+        (error, stdout, stderr) => (error === null ? resolve({ stdout, stderr }) : reject(error)),
+      );
+    });
     expect(spawned.stderr).toBe('');
     expect(spawned.stdout).toBe(inProcess.stdout);
   });
