@@ -16,6 +16,7 @@ describe('@segmetrics/core exports', () => {
       'confusionMatrixTotals',
       'fromTotals',
       'imageClassCounts',
+      'lastCountKernel',
       'normalizeConfusionMatrix',
       'normalizeSettings',
       'settingsEqual',

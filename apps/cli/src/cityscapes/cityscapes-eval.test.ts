@@ -146,6 +146,28 @@ describe('segmetrics eval --dataset cityscapes-labelids', () => {
     );
   });
 
+  it('shows iIoU and the categories in the HTML report, with --format cityscapes on stdout', async () => {
+    const html = join(root, 'report.html');
+    const { code, stdout } = await run([
+      ...datasetArgs(root),
+      '--format',
+      'cityscapes',
+      '--report',
+      html,
+      '-q',
+    ]);
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as { averageScoreInstClasses: number }).averageScoreInstClasses).toBe(
+      reference.averageScoreInstClasses,
+    );
+    const page = readFileSync(html, 'utf8');
+    expect(page).toContain('Category iIoU');
+    expect(page).toContain('data-key="iiou"');
+    const data = /<script type="application\/json" id="segmetrics-data">([\s\S]*?)<\/script>/.exec(page)?.[1];
+    const embedded = JSON.parse((data ?? '{}').replace(/\\u003c/g, '<')) as { summary: { iIoU: number } };
+    expect(embedded.summary.iIoU).toBe(reference.averageScoreInstClasses);
+  });
+
   it('reproduces cityscapesScripts on the shared fixture', async () => {
     const fixture = loadCityscapesFixture();
     const { code, stdout } = await run([

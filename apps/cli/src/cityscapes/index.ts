@@ -7,8 +7,8 @@ export {
   isCityscapesRun,
   wantsInstances,
 } from './cityscapes-options.js';
+export { cityscapesResultText } from './cityscapes-result-text.js';
 export { withCityscapesSettings } from './cityscapes-settings.js';
-export { type CityscapesOutputFlags, emitCityscapesResult } from './emit-cityscapes-result.js';
 export { explainCityscapesLabelError } from './explain-label-error.js';
 export { attachInstances, pairCityscapesFiles, usesCityscapesPairing } from './pair-cityscapes-files.js';
 export { checkInstanceIds, readInstanceIds } from './read-instance-ids.js';

@@ -4,7 +4,6 @@ import {
   attachInstances,
   type CityscapesFlags,
   checkCityscapesFlags,
-  emitCityscapesResult,
   explainCityscapesLabelError,
   isCityscapesRun,
   pairCityscapesFiles,
@@ -28,6 +27,8 @@ import { resolveShardFlags } from '../options/shard.js';
 import { listSome, type PairingFlags, pairFiles } from '../pipeline/pair-files.js';
 import { type RunOptions, runEvaluation } from '../pipeline/run-evaluation.js';
 import { emitReport, type OutputFlags } from '../report/emit-report.js';
+import { reportImagesLimit } from '../report/report-flags.js';
+import { reportSettings } from '../report/report-settings.js';
 import { validateReportOptions } from '../report/validate-report-options.js';
 
 /** Flags of `segmetrics eval`. */
@@ -98,8 +99,10 @@ export function createEvalCommand(context: CliContext): Command {
 /** Runs `eval` with parsed flags; returns the exit code. */
 export async function runEval(flags: EvalFlags, context: CliContext): Promise<number> {
   checkCityscapesFlags(flags);
-  const settings = withCityscapesSettings(await resolveSettings(flags), flags);
-  validateReportOptions(settings);
+  const requested = withCityscapesSettings(await resolveSettings(flags), flags);
+  validateReportOptions(requested);
+  reportImagesLimit(flags);
+  const settings = await reportSettings(requested, flags);
   const workers = flags.workers === undefined ? undefined : parseInteger('--workers', flags.workers, 1);
   const shard = resolveShardFlags(flags.shard, flags.shardCount, context.env);
   const stopAfter =
@@ -145,8 +148,14 @@ export async function runEval(flags: EvalFlags, context: CliContext): Promise<nu
   }
   const warning = isCityscapesRun(flags) ? trainIdWarning(outcome.matrix) : null;
   if (warning !== null && !quiet) context.stderr.write(`warning: ${warning}\n`);
-  if (flags.format === 'cityscapes') await emitCityscapesResult(outcome.matrix, flags, context);
-  else await emitReport(outcome.matrix, settings, flags, context, { shard });
+  await emitReport(
+    outcome.matrix,
+    settings,
+    flags,
+    context,
+    { shard },
+    { pairs: paired.pairs, presetsPerImage: requested.matrixOptions.perImage === true },
+  );
   return ExitCode.OK;
 }
 

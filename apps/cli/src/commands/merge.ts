@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
 import { ErrorCode, SegmetricsError } from '@segmetrics/core';
 import { Command } from 'commander';
-import { emitCityscapesResult } from '../cityscapes/index.js';
 import type { CliContext } from '../context.js';
 import { ExitCode } from '../errors/exit-code.js';
 import { addOutputOptions } from '../options/define-options.js';
 import { type LoadedState, loadState } from '../pipeline/state-file.js';
 import { emitReport, type OutputFlags } from '../report/emit-report.js';
+import { reportImagesLimit } from '../report/report-flags.js';
 
 /** Flags of `segmetrics merge`. */
 export interface MergeFlags extends OutputFlags {
@@ -60,6 +60,7 @@ export async function runMerge(
   flags: MergeFlags,
   context: CliContext,
 ): Promise<number> {
+  reportImagesLimit(flags);
   const seen = new Set<string>();
   for (const file of files) {
     const key = resolve(file);
@@ -114,8 +115,7 @@ export async function runMerge(
     }
   }
   if (flags.quiet !== true) warnAboutCoverage(ordered, context);
-  if (flags.format === 'cityscapes') await emitCityscapesResult(matrix, flags, context);
-  else await emitReport(matrix, first.state.settings, flags, context, { shard: null });
+  await emitReport(matrix, first.state.settings, flags, context, { shard: null });
   return ExitCode.OK;
 }
 

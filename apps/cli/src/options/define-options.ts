@@ -137,6 +137,15 @@ export function addOutputOptions(
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout');
   if (perImage)
     command.option('--per-image <file.csv>', 'also write per-image mIoU and pixel counts, worst image first');
+  command
+    .option(
+      '--report <file.html>',
+      'also write a self-contained HTML report (offline: summary, other libraries, per-class table, confusion heatmap, worst images)',
+    )
+    .option(
+      '--report-images <n>',
+      'worst images shown with pictures in the HTML report, 0 for none (default: 24)',
+    );
   return command
     .option('-q, --quiet', 'no progress bar, no warnings (errors are still printed)')
     .option('--no-color', 'no colours (also: NO_COLOR=1, or when stdout is not a terminal)')
