@@ -11,6 +11,8 @@ export { type PerImageRow, perImageRows, perImageToCsv } from './per-image-rows.
 export {
   REPORT_SCHEMA_VERSION,
   type Report,
+  type ReportCategory,
+  type ReportCityscapesSummary,
   type ReportClassRow,
   type ReportConfusedPair,
   type ReportLibrary,
@@ -21,7 +23,12 @@ export {
 } from './report-model.js';
 export { CSV_DEFAULT_METRICS, type CsvOptions, reportToCsv } from './report-to-csv.js';
 export { prettyJson, reportToJson } from './report-to-json.js';
-export { type MarkdownOptions, markdownCell, reportToMarkdown } from './report-to-markdown.js';
+export {
+  cityscapesLine,
+  type MarkdownOptions,
+  markdownCell,
+  reportToMarkdown,
+} from './report-to-markdown.js';
 export {
   datasetSummaryIds,
   knownMetricIds,

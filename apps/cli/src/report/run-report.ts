@@ -1,5 +1,6 @@
 import { ConfusionMatrix } from '@segmetrics/core';
 import {
+  cityscapesScores,
   comparePresets,
   type EvaluateOptions,
   type EvaluationReport,
@@ -78,10 +79,13 @@ export function runReport(
 ): RunReport {
   const evaluation = evaluate(matrix, evaluateOptions(settings, perImage));
   const libraries = libraryOutcomes(matrix, settings, presetsPerImage);
+  // The Cityscapes benchmark's iIoU and category scores (docs/semantics.md, "Cityscapes").
+  const cityscapes = settings.dataset === 'cityscapes-labelids' ? cityscapesScores(matrix) : undefined;
   const report = buildReport({
     evaluation,
     matrix,
     libraries,
+    ...(cityscapes === undefined ? {} : { cityscapes }),
     run: {
       toolVersion: VERSION,
       metrics: settings.report.metrics,
