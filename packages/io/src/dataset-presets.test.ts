@@ -1,3 +1,4 @@
+import { ConfusionMatrix, ErrorCode } from '@segmetrics/core';
 import { describe, expect, it } from 'vitest';
 import { colorLookup } from './color-palette.js';
 import { cityscapesLabelIdToTrainId, datasetPresets, getDatasetPreset } from './dataset-presets.js';
@@ -23,6 +24,20 @@ describe('datasetPresets', () => {
     const trainIds = new Set(Object.values(cityscapesLabelIdToTrainId).filter((v) => v !== 255));
     expect(trainIds.size).toBe(19);
     expect(datasetPresets['cityscapes-labelids'].labelMapping?.table).toBe(cityscapesLabelIdToTrainId);
+  });
+
+  it('datasetPresets cityscapes-labelids refuses values that are not labelIds (a trainId file)', () => {
+    const preset = datasetPresets['cityscapes-labelids'];
+    expect(preset.labelMapping?.unmapped).toBe('invalid');
+    const matrix = new ConfusionMatrix({
+      numClasses: preset.numClasses,
+      ignoreIndex: preset.ignoreIndex,
+      ...(preset.labelMapping === undefined ? {} : { labelMapping: preset.labelMapping }),
+    });
+    matrix.update([7, 26], [7, 0]);
+    expect(() => matrix.update([7, 7], [7, 255])).toThrow(
+      expect.objectContaining({ code: ErrorCode.LABEL_OUT_OF_RANGE }) as Error,
+    );
   });
 
   it('datasetPresets.ade20k has 150 names and colours and reduces the zero label', () => {

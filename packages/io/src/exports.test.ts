@@ -38,10 +38,13 @@ describe('exports', () => {
   it('the @segmetrics/io/node export list is the reviewed API surface', () => {
     expect(Object.keys(node).sort()).toMatchInlineSnapshot(`
       [
+        "CITYSCAPES_INSTANCE_IDS_SUFFIX",
+        "CITYSCAPES_LABEL_IDS_SUFFIX",
         "decodeLabelMapNode",
         "decodePngFast",
         "fastPathEligible",
         "iteratePairs",
+        "pairCityscapes",
         "pairDatasets",
         "readLabelMap",
         "readLabelMapSync",
@@ -92,7 +95,7 @@ describe('node entry', () => {
       'unlink',
       'writeFile',
     ],
-    path: ['basename', 'dirname', 'isAbsolute', 'join', 'resolve', 'sep'],
+    path: ['basename', 'dirname', 'isAbsolute', 'join', 'relative', 'resolve', 'sep'],
     zlib: ['inflateSync'],
   } as Record<string, string[]>;
 

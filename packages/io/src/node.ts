@@ -2,6 +2,14 @@
 export { decodePngFast, fastPathEligible } from './node/decode-png-fast.js';
 export { type DecodedPair, type IteratePairsOptions, iteratePairs } from './node/iterate-pairs.js';
 export {
+  CITYSCAPES_INSTANCE_IDS_SUFFIX,
+  CITYSCAPES_LABEL_IDS_SUFFIX,
+  type CityscapesPair,
+  type PairCityscapesOptions,
+  type PairedCityscapes,
+  pairCityscapes,
+} from './node/pair-cityscapes.js';
+export {
   type DatasetPair,
   type PairDatasetsOptions,
   type PairedDataset,

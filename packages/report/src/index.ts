@@ -18,6 +18,8 @@ export { type LabelGrid, THUMBNAIL_SIZE, thumbnailLabels } from './pictures/thum
 export {
   REPORT_SCHEMA_VERSION,
   type Report,
+  type ReportCategory,
+  type ReportCityscapesSummary,
   type ReportClassRow,
   type ReportConfusedPair,
   type ReportLibrary,
@@ -28,7 +30,12 @@ export {
 } from './report-model.js';
 export { CSV_DEFAULT_METRICS, type CsvOptions, reportToCsv } from './report-to-csv.js';
 export { prettyJson, reportToJson } from './report-to-json.js';
-export { type MarkdownOptions, markdownCell, reportToMarkdown } from './report-to-markdown.js';
+export {
+  cityscapesLine,
+  type MarkdownOptions,
+  markdownCell,
+  reportToMarkdown,
+} from './report-to-markdown.js';
 export {
   type RunSettingsInput,
   type RunSettingsNaming,

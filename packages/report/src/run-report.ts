@@ -1,9 +1,18 @@
 import { ConfusionMatrix } from '@segmetrics/core';
-import { comparePresets, type EvaluationReport, evaluate, type PresetOutcome } from '@segmetrics/metrics';
+import {
+  cityscapesScores,
+  comparePresets,
+  type EvaluationReport,
+  evaluate,
+  type PresetOutcome,
+} from '@segmetrics/metrics';
 import { buildReport } from './build-report.js';
 import type { Report, ReportShard } from './report-model.js';
 import { runEvaluateOptions } from './run-evaluate-options.js';
 import type { RunSettings } from './run-settings.js';
+
+/** The dataset preset whose runs report the Cityscapes benchmark's scores (iIoU, categories). */
+const CITYSCAPES_DATASET = 'cityscapes-labelids';
 
 /** How a run's report is made besides its settings. */
 export interface BuildRunReportOptions {
@@ -50,7 +59,8 @@ export function runLibraries(
 
 /**
  * Evaluates a run's matrix under its settings (`runEvaluateOptions`), asks every compatibility preset
- * what it reports ({@link runLibraries}) and builds the one report model every output shows. The CLI
+ * what it reports ({@link runLibraries}), adds the Cityscapes scores for a `cityscapes-labelids` run
+ * (`cityscapesScores`; the matrix must carry what they need) and builds the one report model every output shows. The CLI
  * (`eval`, `merge`) and the web app make their reports with it, so the same counts and settings give
  * the same report, byte for byte once rendered.
  */
@@ -61,10 +71,13 @@ export function buildRunReport(
 ): RunReport {
   const evaluation = evaluate(matrix, runEvaluateOptions(settings, options.perImage ?? false));
   const libraries = runLibraries(matrix, settings, options.presetsPerImage ?? true);
+  // The Cityscapes benchmark's iIoU and category scores (docs/semantics.md, "Cityscapes").
+  const cityscapes = settings.dataset === CITYSCAPES_DATASET ? cityscapesScores(matrix) : undefined;
   const report = buildReport({
     evaluation,
     matrix,
     libraries,
+    ...(cityscapes === undefined ? {} : { cityscapes }),
     run: {
       toolVersion: options.toolVersion,
       metrics: settings.report.metrics,

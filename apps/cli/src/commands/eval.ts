@@ -1,6 +1,18 @@
 import { availableParallelism } from 'node:os';
 import { removeStaleTempFiles } from '@segmetrics/io/node';
 import { Command } from 'commander';
+import {
+  addCityscapesOptions,
+  attachInstances,
+  type CityscapesFlags,
+  checkCityscapesFlags,
+  explainCityscapesLabelError,
+  isCityscapesRun,
+  pairCityscapesFiles,
+  trainIdWarning,
+  usesCityscapesPairing,
+  withCityscapesSettings,
+} from '../cityscapes/index.js';
 import type { CliContext } from '../context.js';
 import { ExitCode } from '../errors/exit-code.js';
 import { checkOutputPaths, type NamedFile } from '../options/check-output-paths.js';
@@ -29,7 +41,7 @@ import { reportSettings } from '../report/report-settings.js';
 import { validateReportOptions } from '../report/validate-report-options.js';
 
 /** Flags of `segmetrics eval`. */
-export interface EvalFlags extends SettingsFlags, PairingFlags, OutputFlags {
+export interface EvalFlags extends SettingsFlags, PairingFlags, OutputFlags, CityscapesFlags {
   workers?: string;
   shard?: string;
   shardCount?: string;
@@ -53,6 +65,10 @@ Examples:
   # Cityscapes file names, worst images listed in a CSV
   $ segmetrics eval --dataset cityscapes --gt gtFine/val --pred results \\
       --gt-suffix _gtFine_labelTrainIds.png --pred-suffix _leftImg8bit.png --per-image worst.csv
+
+  # Cityscapes benchmark (class/category IoU and iIoU), paired as cityscapesScripts pairs; its JSON
+  $ segmetrics eval --dataset cityscapes-labelids --gt gtFine/val --pred results
+  $ segmetrics eval --dataset cityscapes-labelids --gt gtFine/val --pred results --format cityscapes -o result.json
 
   # Shard 1 of 4 (shards are numbered 1/4 … 4/4), then merge the states (see docs/sharding.md)
   $ segmetrics eval --gt gt --pred pred -n 19 --ignore-index 255 --shard 1/4 --save-state s1.json
@@ -79,7 +95,8 @@ export function createEvalCommand(context: CliContext): Command {
   addPairingOptions(command);
   addDatasetOptions(command);
   addReportOptions(command);
-  addOutputOptions(command);
+  addCityscapesOptions(command);
+  addOutputOptions(command, true, ['cityscapes']);
   addRunOptions(command);
   command.addHelpText('after', EXAMPLES);
   command.action(async (flags: EvalFlags) => {
@@ -110,7 +127,8 @@ export async function runEval(flags: EvalFlags, context: CliContext): Promise<nu
   await checkOutputPaths(named);
   // Temporary files that a killed run left beside its outputs.
   for (const f of named) if (f.role === 'output' && f.path !== '') await removeStaleTempFiles(f.path);
-  const requested = await resolveSettings(flags);
+  checkCityscapesFlags(flags);
+  const requested = withCityscapesSettings(await resolveSettings(flags), flags);
   validateReportOptions(requested);
   reportImagesLimit(flags);
   // --report ranks the worst images: per-image statistics on (see reportSettings).
@@ -131,7 +149,9 @@ export async function runEval(flags: EvalFlags, context: CliContext): Promise<nu
       : parseInteger('--stop-after', flags.stopAfter, { min: 1, max: MAX_STOP_AFTER });
   const saveInterval = parseSaveInterval(context.env.SEGMETRICS_SAVE_INTERVAL);
   const quiet = flags.quiet === true;
-  const paired = await pairFiles(flags);
+  const paired = usesCityscapesPairing(flags)
+    ? await pairCityscapesFiles(flags)
+    : await attachInstances(await pairFiles(flags), flags);
   if (paired.unmatchedPredictions.length > 0 && !quiet) {
     const n = paired.unmatchedPredictions.length;
     context.stderr.write(
@@ -151,6 +171,8 @@ export async function runEval(flags: EvalFlags, context: CliContext): Promise<nu
     ...selfSignal(context.env.SEGMETRICS_TEST_SIGNAL),
     stderr: context.stderr,
     progress: context.stderr.isTTY === true && !quiet,
+  }).catch((error: unknown) => {
+    throw isCityscapesRun(flags) ? explainCityscapesLabelError(error) : error;
   });
   if (!outcome.complete) {
     const saved =
@@ -160,6 +182,8 @@ export async function runEval(flags: EvalFlags, context: CliContext): Promise<nu
     context.stderr.write(`interrupted after ${outcome.counted} of ${outcome.selected} images: ${saved}\n`);
     return outcome.interruptedBy === 'SIGTERM' ? ExitCode.SIGTERM : ExitCode.SIGINT;
   }
+  const warning = isCityscapesRun(flags) ? trainIdWarning(outcome.matrix) : null;
+  if (warning !== null && !quiet) context.stderr.write(`warning: ${warning}\n`);
   await writeRunOutputs(
     outcome.matrix,
     settings,

@@ -55,7 +55,7 @@ export function createMergeCommand(context: CliContext): Command {
         'report a single run over all their images would print.',
     )
     .argument('<states...>', 'state files written by eval --save-state');
-  addOutputOptions(command);
+  addOutputOptions(command, true, ['cityscapes']);
   command.option(
     '--allow-partial',
     'report even when shards are missing or a run was interrupted (the report says "partial")',

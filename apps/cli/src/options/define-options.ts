@@ -129,12 +129,16 @@ export function addReportOptions(command: Command): Command {
 }
 
 /** Output format and destinations. */
-export function addOutputOptions(command: Command, perImage = true): Command {
+export function addOutputOptions(
+  command: Command,
+  perImage = true,
+  extraFormats: readonly string[] = [],
+): Command {
   command
     .optionsGroup('Output:')
     .addOption(
       new Option('-f, --format <format>', 'report format')
-        .choices(['table', 'json', 'csv', 'markdown'])
+        .choices(['table', 'json', 'csv', 'markdown', ...extraFormats])
         .default('table'),
     )
     .option(

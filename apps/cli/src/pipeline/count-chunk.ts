@@ -1,5 +1,6 @@
 import { ConfusionMatrix, ErrorCode, SegmetricsError } from '@segmetrics/core';
 import { readLabelMapSync } from '@segmetrics/io/node';
+import { checkInstanceIds, checkPredictionLabels, readInstanceIds } from '../cityscapes/index.js';
 import type { ChunkTask, CountSetup, FilePair, SerializedError } from './types.js';
 
 /**
@@ -31,16 +32,31 @@ function countPair(matrix: ConfusionMatrix, setup: CountSetup, pair: FilePair): 
       },
     );
   }
+  const instances =
+    pair.instancesPath === undefined ? undefined : readInstanceIds(pair.instancesPath, gt.width, gt.height);
   try {
-    matrix.update(pred.data, gt.data, { width: gt.width, height: gt.height, sampleId: pair.id });
+    checkPredictionLabels(setup.matrixOptions, pred.data, pred.width, pair.id);
+    matrix.update(pred.data, gt.data, {
+      width: gt.width,
+      height: gt.height,
+      sampleId: pair.id,
+      ...(instances === undefined ? {} : { instances }),
+    });
   } catch (error) {
     if (!SegmetricsError.isInstance(error)) throw error;
-    const file = error.context.side === 'prediction' ? pair.predPath : pair.gtPath;
+    const { side } = error.context;
+    const file =
+      side === 'prediction'
+        ? pair.predPath
+        : side === 'instances' && pair.instancesPath !== undefined
+          ? pair.instancesPath
+          : pair.gtPath;
     throw new SegmetricsError(error.code, `${file}: ${error.message}`, {
       context: { ...error.context, file },
       cause: error,
     });
   }
+  if (pair.instancesPath !== undefined) checkInstanceIds(matrix, pair.id, pair.instancesPath);
 }
 
 /**

@@ -333,7 +333,8 @@ export function checkSettings(
     settings.matrixOptions,
     'settings.matrixOptions',
     ['numClasses', 'ignoreIndex', 'perImage'],
-    ['labelMapping'],
+    // Core's optional counting features; their values are checked by core below (new ConfusionMatrix).
+    ['labelMapping', 'instances', 'splitPredictedIgnore', 'boundary'],
   );
   check.integer(options.numClasses, 'settings.matrixOptions.numClasses', numClasses, numClasses);
   const ignoreIndex = check.array(options.ignoreIndex, 'settings.matrixOptions.ignoreIndex', 65_536);

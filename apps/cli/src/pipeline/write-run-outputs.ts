@@ -1,6 +1,7 @@
 import type { ConfusionMatrix } from '@segmetrics/core';
 import { type FileToWrite, writeFilesAtomic } from '@segmetrics/io/node';
 import { perImageRows, perImageToCsv, type Report } from '@segmetrics/report';
+import { cityscapesResultText } from '../cityscapes/cityscapes-result-text.js';
 import type { CliContext } from '../context.js';
 import { usageError } from '../errors/usage-error.js';
 import type { Shard } from '../options/shard.js';
@@ -123,7 +124,11 @@ export async function writeRunOutputs(
   const format = (flags.format ?? 'table') as ReportFormat;
   const toStdout = flags.output === undefined;
   const color = toStdout && shouldColor(context.stdout, context.env, flags.color !== false);
-  const text = markPartial(renderReport(report, format, color), format, facts.partial);
+  // `--format cityscapes`: cityscapesScripts' own result file, from the matrix (not the report model).
+  const text =
+    flags.format === 'cityscapes'
+      ? cityscapesResultText(matrix, flags.quiet === true ? null : context.stderr)
+      : markPartial(renderReport(report, format, color), format, facts.partial);
   if (flags.output !== undefined) files.push({ path: flags.output, bytes: text });
   await writeFilesAtomic(
     files,

@@ -8,7 +8,7 @@ export type Interval = readonly [number | null, number | null];
 
 /**
  * Fields other streams add to the report model, read when present: bootstrap confidence intervals
- * (issue 11), Cityscapes categories (issue 13). Per-class extras (`boundaryIoU`, `iiou`) are read from
+ * (issue 11); Cityscapes categories (issue 13) are in the model (`perCategory`). Per-class extras (`boundaryIoU`, `iiou`) are read from
  * the rows by key. Kept structural so that the page renders them as soon as a run computes them.
  */
 export interface OptionalReportFields {
@@ -21,7 +21,6 @@ export interface OptionalReportFields {
     readonly summary: Readonly<Record<string, Interval | null | undefined>>;
     readonly perClass: readonly (Interval | null)[];
   };
-  readonly perCategory?: readonly { readonly name: string; readonly iou: number; readonly iiou: number }[];
 }
 
 /** Everything a section renderer reads. */
