@@ -36,6 +36,8 @@ export function cliCommand(
     else words.push(flag, value);
   }
   if (settings.reduceZeroLabel === 'on') words.push('--reduce-zero-label');
+  // The page reads no instance-id maps: the CLI's Cityscapes run without iIoU.
+  if (settings.dataset.trim() === 'cityscapes-labelids') words.push('--no-instances');
   return {
     command: words.map(shellWord).join(' '),
     exact: settings.reduceZeroLabel !== 'off',

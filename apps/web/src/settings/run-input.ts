@@ -1,6 +1,6 @@
-import { ErrorCode, MAX_NUM_CLASSES, SegmetricsError } from '@segmetrics/core';
+import { ConfusionMatrix, type ConfusionMatrixOptions, ErrorCode, SegmetricsError } from '@segmetrics/core';
 import type { PairingOptions } from '@segmetrics/io';
-import type { AbsentPolicy } from '@segmetrics/metrics';
+import { type AbsentPolicy, checkCityscapesMatrix } from '@segmetrics/metrics';
 import {
   type RunSettings,
   type RunSettingsInput,
@@ -52,6 +52,15 @@ const OPTION_NAMES: RunSettingsNaming['optionNames'] = {
   beta: FIELD_LABELS.beta,
   unknownColor: FIELD_LABELS.unknownColor,
 };
+
+/**
+ * Largest class count: the CLI's (`segmetrics eval --num-classes`, 1024), so that the page evaluates
+ * what the CLI evaluates; each chunk's matrix is C × C float64 (8 MiB at 1024).
+ */
+export const MAX_NUM_CLASSES = 1024;
+
+/** The dataset preset whose runs report the Cityscapes benchmark's scores (as `segmetrics eval`). */
+export const CITYSCAPES_DATASET = 'cityscapes-labelids';
 
 /** Largest number of Web Workers the page starts, whatever the core count. */
 export const MAX_WORKERS = 16;
@@ -138,6 +147,36 @@ function pattern(key: 'gtPattern' | 'predPattern', text: string): RegExp {
 }
 
 /**
+ * A `cityscapes-labelids` run's settings as `segmetrics eval --dataset cityscapes-labelids
+ * --no-instances` makes them (the CLI's `withCityscapesSettings`): predictions of ignored labelIds split
+ * by value (caravan, trailer: category IoU). The page reads no instance-id maps, so there is no iIoU.
+ * Choices that change the preset's labels are refused, as the CLI refuses them. Other runs: unchanged.
+ */
+export function cityscapesSettings(settings: RunSettings): RunSettings {
+  if (settings.dataset !== CITYSCAPES_DATASET) return settings;
+  const base = settings.matrixOptions;
+  const matrixOptions: ConfusionMatrixOptions = {
+    ...base,
+    ...(base.labelMapping === undefined
+      ? {}
+      : { labelMapping: { ...base.labelMapping, unmapped: 'invalid' as const } }),
+    splitPredictedIgnore: true,
+  };
+  try {
+    checkCityscapesMatrix(new ConfusionMatrix(matrixOptions));
+  } catch (error) {
+    if (!SegmetricsError.isInstance(error)) throw error;
+    const problems = String(error.context.problems ?? error.message);
+    throw invalid(
+      'dataset',
+      `${CITYSCAPES_DATASET}: the Cityscapes scores need the preset's labels unchanged (${problems}); clear ${FIELD_LABELS.numClasses}, ${FIELD_LABELS.ignoreIndex} and ${FIELD_LABELS.reduceZeroLabel}`,
+      CITYSCAPES_DATASET,
+    );
+  }
+  return { ...settings, matrixOptions };
+}
+
+/**
  * Parses the form's settings (each field by its own rules, errors naming the field) and resolves them
  * with @segmetrics/report's `resolveRunSettings`, the rules the CLI uses: the same choices give the
  * same matrix, decoder and evaluation options as `segmetrics eval` with the corresponding flags.
@@ -163,7 +202,7 @@ export function parseWebSettings(web: WebSettings): WebRun {
     ...(web.predictedOnly === '' ? {} : { predictedOnly: web.predictedOnly }),
     ...(given('beta') ? { beta: parseBeta(web.beta) } : {}),
   };
-  const settings = resolveRunSettings(input, { optionNames: OPTION_NAMES });
+  const settings = cityscapesSettings(resolveRunSettings(input, { optionNames: OPTION_NAMES }));
   const include = listItems(web.include);
   const exclude = listItems(web.exclude);
   const pairing: PairingOptions = {

@@ -5,6 +5,7 @@ import {
   SegmetricsError,
 } from '@segmetrics/core';
 import { type DecodedLabelMap, type DecodeOptions, decodeLabelMap } from '@segmetrics/io';
+import { checkPredictionLabels } from './check-prediction-labels.js';
 
 /** What a worker needs to decode and count: the matrix settings and the decoder options. */
 export interface CountSetup {
@@ -50,14 +51,16 @@ export async function readNamed(file: Blob, path: string): Promise<Uint8Array> {
 }
 
 /**
- * Counts one decoded pair into `matrix` as the CLI does: a size mismatch is `SHAPE_MISMATCH` naming
- * both files; a counting error (label out of range, ...) names the file of the side at fault.
+ * Counts one decoded pair into `matrix` (made with `options`) as the CLI does: a size mismatch is
+ * `SHAPE_MISMATCH` naming both files; a prediction value outside a strict label mapping (Cityscapes
+ * labelIds) and any counting error (label out of range, ...) name the file of the side at fault.
  */
 export function countDecoded(
   matrix: ConfusionMatrix,
   gt: DecodedLabelMap,
   pred: DecodedLabelMap,
   pair: { readonly id: string; readonly gtPath: string; readonly predPath: string },
+  options: ConfusionMatrixOptions,
 ): void {
   if (gt.width !== pred.width || gt.height !== pred.height) {
     throw new SegmetricsError(
@@ -75,6 +78,7 @@ export function countDecoded(
     );
   }
   try {
+    checkPredictionLabels(options, pred.data, pred.width, pair.id);
     matrix.update(pred.data, gt.data, { width: gt.width, height: gt.height, sampleId: pair.id });
   } catch (error) {
     if (!SegmetricsError.isInstance(error)) throw error;

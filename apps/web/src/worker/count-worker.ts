@@ -32,11 +32,17 @@ async function countChunk(task: ChunkTask): Promise<void> {
     for (const pair of task.pairs) {
       const gt = decodeNamed(await readNamed(pair.gt, pair.gtPath), pair.gtPath, current);
       const pred = decodeNamed(await readNamed(pair.pred, pair.predPath), pair.predPath, current);
-      countDecoded(matrices[0]!, gt, pred, pair);
+      countDecoded(matrices[0]!, gt, pred, pair, current.matrixOptions);
       noteKernel();
       if (predictions === 2 && pair.predB !== undefined && pair.predBPath !== undefined) {
         const predB = decodeNamed(await readNamed(pair.predB, pair.predBPath), pair.predBPath, current);
-        countDecoded(matrices[1]!, gt, predB, { id: pair.id, gtPath: pair.gtPath, predPath: pair.predBPath });
+        countDecoded(
+          matrices[1]!,
+          gt,
+          predB,
+          { id: pair.id, gtPath: pair.gtPath, predPath: pair.predBPath },
+          current.matrixOptions,
+        );
         noteKernel();
       }
       post({ type: 'pair-done', chunkIndex: task.chunkIndex });
