@@ -11,6 +11,41 @@ export interface ImageUnit {
 }
 
 /**
+ * How an engine reduces per-image values over the images. {@link evaluate} counts each image once
+ * ({@link UnitReducer}); the bootstrap counts image i `w_i` times (its multiplicity in a resample).
+ * `key` names the per-image values (e.g. `'iou'`, `'unitMean:iou'`): a reducer serves one engine
+ * settings, so values under one key never change and an implementation may cache them.
+ */
+export interface ImageReducer {
+  /** The images in canonical order. */
+  readonly units: readonly ImageUnit[];
+  /** Per image, per class values of a metric (`compute` gives them; cached by `key`). */
+  values(key: string, compute: () => Float64Array[]): Float64Array[];
+  /** The mean of `value(i)` over the images where it is defined (not NaN); `empty` if none is. */
+  mean(key: string, value: (image: number) => number, empty: number): number;
+  /** Per class k < `numClasses`: the mean of `values[i][k]` over the images where it is defined; `empty` if none is. */
+  perClassMean(key: string, values: readonly Float64Array[], numClasses: number, empty: number): Float64Array;
+  /**
+   * Σ weight(i, k)·values[i][k] / Σ weight(i, k) over every (image, class) pair whose value is defined
+   * and whose weight is not 0; `empty` if there is none.
+   */
+  pooledMean(
+    key: string,
+    values: readonly Float64Array[],
+    weight: (image: number, k: number) => number,
+    empty: number,
+  ): number;
+}
+
+/** What an engine evaluates when it is not a matrix: dataset counts and the images behind them. */
+export interface EngineInput {
+  /** The summed counts of the images (each as often as the reducer counts it). */
+  readonly dataset: ClassCounts;
+  /** The images, or `null` without per-image statistics. */
+  readonly images: ImageReducer | null;
+}
+
+/**
  * Per-image statistics in the canonical order: sorted by sample id (images without an id keep their
  * relative order, after those with one), so imagewise sums are bit-identical for any update order.
  */
@@ -39,25 +74,95 @@ function meanSkippingNaN(values: Iterable<number>, empty: number): number {
   return n === 0 ? empty : sum / n;
 }
 
+/** Each image once, summed in canonical order (what {@link evaluate} reports). */
+export class UnitReducer implements ImageReducer {
+  readonly units: readonly ImageUnit[];
+  readonly #values = new Map<string, Float64Array[]>();
+
+  constructor(units: readonly ImageUnit[]) {
+    this.units = units;
+  }
+
+  values(key: string, compute: () => Float64Array[]): Float64Array[] {
+    let values = this.#values.get(key);
+    if (values === undefined) {
+      values = compute();
+      this.#values.set(key, values);
+    }
+    return values;
+  }
+
+  mean(_key: string, value: (image: number) => number, empty: number): number {
+    return meanSkippingNaN(
+      this.units.map((_, i) => value(i)),
+      empty,
+    );
+  }
+
+  perClassMean(_key: string, values: readonly Float64Array[], c: number, empty: number): Float64Array {
+    const out = new Float64Array(c);
+    for (let k = 0; k < c; k++)
+      out[k] = meanSkippingNaN(
+        values.map((v) => v[k]!),
+        empty,
+      );
+    return out;
+  }
+
+  pooledMean(
+    _key: string,
+    values: readonly Float64Array[],
+    weight: (image: number, k: number) => number,
+    empty: number,
+  ): number {
+    let sum = 0;
+    let total = 0;
+    values.forEach((v, i) => {
+      for (let k = 0; k < v.length; k++) {
+        if (Number.isNaN(v[k]!)) continue;
+        const w = weight(i, k);
+        if (w === 0) continue;
+        sum += w * v[k]!;
+        total += w;
+      }
+    });
+    return total === 0 ? empty : sum / total;
+  }
+}
+
 /**
- * Lazily computes metric values of one matrix under resolved settings. Every imagewise sum runs over
- * the images in canonical order and over classes in id order.
+ * Lazily computes metric values of one matrix (or of prepared {@link EngineInput}) under resolved
+ * settings. Imagewise reductions go through an {@link ImageReducer}: for a matrix, the
+ * {@link UnitReducer}, whose sums run over the images in canonical order and over classes in id order.
  */
 export class Engine {
   readonly settings: EvaluationSettings;
   readonly dataset: ClassCounts;
   readonly include: Uint8Array;
   readonly #includeBool: boolean[];
-  readonly #matrix: ConfusionMatrix;
+  readonly #matrix: ConfusionMatrix | null;
+  readonly #hasImages: boolean;
   readonly #z: number;
   readonly #options: MetricOptions;
-  #images: ImageUnit[] | null = null;
-  readonly #perImageValues = new Map<string, Float64Array[]>();
+  #reducer: ImageReducer | null;
 
-  constructor(matrix: ConfusionMatrix, settings: EvaluationSettings) {
-    this.#matrix = matrix;
+  /**
+   * An engine over a matrix (its dataset counts and, lazily, its per-image statistics), or over
+   * {@link EngineInput}: counts and images prepared by the caller (the bootstrap's resamples).
+   */
+  constructor(source: ConfusionMatrix | EngineInput, settings: EvaluationSettings) {
     this.settings = settings;
-    this.dataset = classCounts(matrix);
+    if ('dataset' in source) {
+      this.#matrix = null;
+      this.dataset = source.dataset;
+      this.#reducer = source.images;
+      this.#hasImages = source.images !== null;
+    } else {
+      this.#matrix = source;
+      this.dataset = classCounts(source);
+      this.#reducer = null;
+      this.#hasImages = source.settings.perImage;
+    }
     const c = settings.numClasses;
     this.include = new Uint8Array(c).fill(1);
     for (const k of settings.excludeClasses) this.include[k] = 0;
@@ -71,7 +176,7 @@ export class Engine {
       tverskyBeta: settings.tverskyBeta,
       include: this.#includeBool,
     };
-    if (settings.aggregate === 'image' && !matrix.settings.perImage) {
+    if (settings.aggregate === 'image' && !this.#hasImages) {
       throw new SegmetricsError(
         ErrorCode.PER_IMAGE_DISABLED,
         "aggregate: 'image' needs per-image statistics: create the ConfusionMatrix with perImage: true",
@@ -82,25 +187,32 @@ export class Engine {
 
   /** Whether per-image statistics are available. */
   get hasImages(): boolean {
-    return this.#matrix.settings.perImage;
+    return this.#hasImages;
   }
 
-  /** The images in canonical order (throws PER_IMAGE_DISABLED without per-image statistics). */
-  get images(): readonly ImageUnit[] {
-    if (this.#images === null) {
-      if (!this.hasImages) {
+  /** The reducer over the images (throws PER_IMAGE_DISABLED without per-image statistics). */
+  get #images(): ImageReducer {
+    if (this.#reducer === null) {
+      if (this.#matrix === null || !this.#hasImages) {
         throw new SegmetricsError(
           ErrorCode.PER_IMAGE_DISABLED,
           'per-image results need per-image statistics: create the ConfusionMatrix with perImage: true',
         );
       }
-      this.#images = canonicalImageStats(this.#matrix.imageStats).map((s) => ({
-        sampleId: s.sampleId,
-        ignored: s.ignored,
-        counts: imageClassCounts(s),
-      }));
+      this.#reducer = new UnitReducer(
+        canonicalImageStats(this.#matrix.imageStats).map((s) => ({
+          sampleId: s.sampleId,
+          ignored: s.ignored,
+          counts: imageClassCounts(s),
+        })),
+      );
     }
-    return this.#images;
+    return this.#reducer;
+  }
+
+  /** The images in canonical order (throws PER_IMAGE_DISABLED without per-image statistics). */
+  get images(): readonly ImageUnit[] {
+    return this.#images.units;
   }
 
   get metricOptions(): MetricOptions {
@@ -113,12 +225,8 @@ export class Engine {
 
   /** Values of `metric` per class in each image (cached). */
   imageValues(metric: PerClassMetricDescriptor): Float64Array[] {
-    let values = this.#perImageValues.get(metric.id);
-    if (values === undefined) {
-      values = this.images.map((u) => metric.compute(u.counts, this.#options));
-      this.#perImageValues.set(metric.id, values);
-    }
-    return values;
+    const images = this.#images;
+    return images.values(metric.id, () => images.units.map((u) => metric.compute(u.counts, this.#options)));
   }
 
   /** Pools the included classes' counts into one class (micro averaging). */
@@ -183,15 +291,7 @@ export class Engine {
 
   /** Per class: the mean over the images where the class's value is defined (canonical order). */
   #imagewisePerClass(metric: PerClassMetricDescriptor): Float64Array {
-    const values = this.imageValues(metric);
-    const c = this.settings.numClasses;
-    const out = new Float64Array(c);
-    for (let k = 0; k < c; k++)
-      out[k] = meanSkippingNaN(
-        values.map((v) => v[k]!),
-        this.#z,
-      );
-    return out;
+    return this.#images.perClassMean(metric.id, this.imageValues(metric), this.settings.numClasses, this.#z);
   }
 
   /** Per-class values under the settings (dataset values, or imagewise per-class means). */
@@ -216,11 +316,13 @@ export class Engine {
     const { aggregate, average, imageReduce } = this.settings;
     if (average === 'none') return Number.NaN;
     if (aggregate === 'dataset') return this.unitMean(metric, this.dataset);
-    const images = this.images;
+    const images = this.#images;
+    const units = images.units;
     const values = this.imageValues(metric);
     if (average === 'micro' || imageReduce === 'per-image') {
-      return meanSkippingNaN(
-        images.map((u, i) => this.unitMean(metric, u.counts, values[i])),
+      return images.mean(
+        `unitMean:${metric.id}`,
+        (i) => this.unitMean(metric, units[i]!.counts, values[i]),
         this.#emptyMean(),
       );
     }
@@ -228,26 +330,21 @@ export class Engine {
       return this.#classMean(this.#imagewisePerClass(metric), this.dataset.support);
     // pooled: every defined (image, class) pair of the included classes
     const weighted = average === 'weighted';
-    let sum = 0;
-    let total = 0;
-    images.forEach((u, i) => {
-      const v = values[i]!;
-      for (let k = 0; k < v.length; k++) {
-        if (this.include[k] === 0 || Number.isNaN(v[k]!)) continue;
-        const w = weighted ? u.counts.support[k]! : 1;
-        if (w === 0) continue;
-        sum += w * v[k]!;
-        total += w;
-      }
-    });
-    return total === 0 ? this.#emptyMean() : sum / total;
+    return images.pooledMean(
+      `pooled:${metric.id}`,
+      values,
+      (i, k) => (this.include[k] === 0 ? 0 : weighted ? units[i]!.counts.support[k]! : 1),
+      this.#emptyMean(),
+    );
   }
 
   /** A dataset-level metric: on the dataset counts, or its mean over images. */
   summary(metric: SummaryMetricDescriptor): number {
     if (this.settings.aggregate === 'dataset') return metric.compute(this.dataset, this.#options);
-    return meanSkippingNaN(
-      this.images.map((u) => metric.compute(u.counts, this.#options)),
+    const units = this.#images.units;
+    return this.#images.mean(
+      `summary:${metric.id}`,
+      (i) => metric.compute(units[i]!.counts, this.#options),
       this.#z,
     );
   }
