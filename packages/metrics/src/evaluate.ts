@@ -3,6 +3,7 @@ import { ErrorCode, SegmetricsError } from '@segmetrics/core';
 import { type ConfusedPair, confusedPairs } from './confused-pairs.js';
 import { Engine } from './internal/engine.js';
 import { resolveOptions } from './internal/resolve-options.js';
+import { summaryOf } from './internal/summary-of.js';
 import { metricRegistry, type PerClassMetricId, type SummaryId } from './metric-registry.js';
 import type { EvaluateOptions, EvaluationSettings } from './settings.js';
 import { version } from './version.js';
@@ -62,21 +63,6 @@ export interface EvaluationReport {
   readonly ignoredPixels: number;
   /** Version of @segmetrics/metrics. */
   readonly version: string;
-}
-
-/** Summary values of an engine's unit (the dataset, or one image's counts via `unit`). */
-function summaryOf(engine: Engine): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const metric of metricRegistry) {
-    if (metric.kind === 'per-class') {
-      if (metric.summaryIds.length === 0) continue;
-      const value = engine.classSummary(metric);
-      for (const id of metric.summaryIds) out[id] = value;
-    } else {
-      out[metric.id] = engine.summary(metric);
-    }
-  }
-  return out;
 }
 
 function perImageResults(engine: Engine): PerImageResult[] {
