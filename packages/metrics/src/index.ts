@@ -1,3 +1,11 @@
+export {
+  type BootstrapOptions,
+  bootstrapConfidence,
+  type ConfidenceIntervals,
+} from './bootstrap/bootstrap-confidence.js';
+export { type ConfidenceOptions, MAX_BOOTSTRAP_SAMPLES } from './bootstrap/confidence-options.js';
+export { holmAdjust } from './bootstrap/holm-adjust.js';
+export { type Interval, percentileInterval, quantile } from './bootstrap/quantile.js';
 export { cohenKappa, cohenKappaMetric } from './cohen-kappa.js';
 export { computeMetric } from './compute-metric.js';
 export { type ConfusedPair, type ConfusedPairsOptions, confusedPairs } from './confused-pairs.js';

@@ -1,0 +1,116 @@
+import type { ConfusionMatrix, ImageStats } from '@segmetrics/core';
+import { ErrorCode, SegmetricsError } from '@segmetrics/core';
+import { Engine } from '../../internal/engine.js';
+import { summaryOf } from '../../internal/summary-of.js';
+import { iouMetric } from '../../iou.js';
+import type { EvaluationSettings } from '../../settings.js';
+import type { ImageTable } from './image-table.js';
+import type { WeightedImages } from './weighted-images.js';
+import type { Xoshiro128 } from './xoshiro128.js';
+
+/** The per-image statistics of a matrix, in core's canonical order, or PER_IMAGE_DISABLED naming `what`. */
+export function imageStatsOf(matrix: ConfusionMatrix, what: string): readonly ImageStats[] {
+  if (!matrix.settings.perImage) {
+    throw new SegmetricsError(
+      ErrorCode.PER_IMAGE_DISABLED,
+      `${what} resamples images and needs per-image statistics: create the ConfusionMatrix with perImage: true (the CLI keeps them for --ci and compare)`,
+      { context: { option: 'perImage', value: false } },
+    );
+  }
+  return matrix.imageStats;
+}
+
+/**
+ * Refuses a table whose resampled sums could pass 2^53 (where float64 stops counting exactly): a
+ * resample holds at most `draws` copies of the largest image.
+ */
+export function checkExactSums(table: ImageTable, draws: number): void {
+  if (draws * table.maxPixels > Number.MAX_SAFE_INTEGER) {
+    throw new SegmetricsError(
+      ErrorCode.INVALID_OPTION,
+      `cannot resample exactly: ${draws} copies of an image of ${table.maxPixels} pixels exceed 2^53`,
+      { context: { images: draws, maxPixels: table.maxPixels } },
+    );
+  }
+}
+
+/**
+ * Draws one bootstrap resample of n images into `multiplicity` (length n): n draws with replacement,
+ * each `rng.below(n)` (an image index in canonical order), counted per image.
+ */
+export function drawResample(rng: Xoshiro128, multiplicity: Int32Array): void {
+  const n = multiplicity.length;
+  multiplicity.fill(0);
+  for (let j = 0; j < n; j++) multiplicity[rng.below(n)]!++;
+}
+
+/** Lists image i of `multiplicity` as unit `stride·i + offset` of `view`, with its multiplicity. */
+export function assignMultiset(
+  view: WeightedImages,
+  multiplicity: Int32Array,
+  stride: number,
+  offset: number,
+): void {
+  let count = 0;
+  for (let i = 0; i < multiplicity.length; i++) {
+    const w = multiplicity[i]!;
+    if (w === 0) continue;
+    view.active[count] = stride * i + offset;
+    view.weight[count] = w;
+    count++;
+  }
+  view.commit(count);
+}
+
+/** The values `evaluate` would report for a multiset: summary values by id and per-class IoU. */
+export interface MultisetValues {
+  readonly summary: Record<string, number>;
+  readonly iou: Float64Array;
+}
+
+/** Runs the engine on a multiset of images under `settings` (the same code `evaluate` runs). */
+export function evaluateMultiset(view: WeightedImages, settings: EvaluationSettings): MultisetValues {
+  const engine = new Engine({ dataset: view.datasetCounts(), images: view }, settings);
+  return { summary: summaryOf(engine), iou: engine.perClass(iouMetric) };
+}
+
+/** Values of `samples` multisets: per summary id one array, per-class IoU resample-major. */
+export class ResampleValues {
+  readonly ids: readonly string[];
+  readonly samples: number;
+  readonly numClasses: number;
+  readonly summary: Float64Array[];
+  readonly iou: Float64Array;
+
+  constructor(ids: readonly string[], samples: number, numClasses: number) {
+    this.ids = ids;
+    this.samples = samples;
+    this.numClasses = numClasses;
+    this.summary = ids.map(() => new Float64Array(samples));
+    this.iou = new Float64Array(samples * numClasses);
+  }
+
+  set(r: number, values: MultisetValues): void {
+    this.ids.forEach((id, j) => {
+      this.summary[j]![r] = values.summary[id] ?? Number.NaN;
+    });
+    this.iou.set(values.iou, r * this.numClasses);
+  }
+
+  /** The `samples` values of class k's IoU. */
+  classColumn(k: number): Float64Array {
+    const out = new Float64Array(this.samples);
+    for (let r = 0; r < this.samples; r++) out[r] = this.iou[r * this.numClasses + k]!;
+    return out;
+  }
+
+  /** B − A of two stores over the same multisets (NaN where either is undefined). */
+  static difference(a: ResampleValues, b: ResampleValues): ResampleValues {
+    const out = new ResampleValues(a.ids, a.samples, a.numClasses);
+    out.summary.forEach((values, j) => {
+      for (let r = 0; r < a.samples; r++) values[r] = b.summary[j]![r]! - a.summary[j]![r]!;
+    });
+    for (let i = 0; i < out.iou.length; i++) out.iou[i] = b.iou[i]! - a.iou[i]!;
+    return out;
+  }
+}
