@@ -1,5 +1,7 @@
 import type { ConfusionMatrix } from '@segmetrics/core';
 import { ErrorCode, SegmetricsError } from '@segmetrics/core';
+import { type ConfidenceIntervals, confidenceIntervals } from './bootstrap/bootstrap-confidence.js';
+import { resolveConfidenceOptions } from './bootstrap/confidence-options.js';
 import { type ConfusedPair, confusedPairs } from './confused-pairs.js';
 import { Engine } from './internal/engine.js';
 import { resolveOptions } from './internal/resolve-options.js';
@@ -55,6 +57,8 @@ export interface EvaluationReport {
   readonly confusedPairs: readonly ConfusedPair[];
   /** Per image, when the matrix keeps per-image statistics (or `perImage: true` was asked). */
   readonly perImage?: readonly PerImageResult[];
+  /** Bootstrap confidence intervals, when the `confidence` option asked for them. */
+  readonly confidence?: ConfidenceIntervals;
   /** Images counted. */
   readonly images: number;
   /** Pixels counted (ground truth not ignored). */
@@ -128,6 +132,7 @@ export function evaluate(matrix: ConfusionMatrix, options: EvaluateOptions = {})
   const resolved = resolveOptions(matrix.settings, options);
   const { settings } = resolved;
   const engine = new Engine(matrix, settings);
+  const confidence = options.confidence === undefined ? null : resolveConfidenceOptions(options.confidence);
   const wantImages = resolved.perImage ?? engine.hasImages;
   if (wantImages && !engine.hasImages) {
     throw new SegmetricsError(
@@ -171,6 +176,7 @@ export function evaluate(matrix: ConfusionMatrix, options: EvaluateOptions = {})
     predictedOnlyClasses,
     confusedPairs: confusedPairs(matrix, { top: resolved.topConfusedPairs, classNames: settings.classNames }),
     ...(wantImages ? { perImage: perImageResults(engine) } : {}),
+    ...(confidence === null ? {} : { confidence: confidenceIntervals(matrix, settings, confidence) }),
     images: matrix.images,
     pixels: dataset.total,
     ignoredPixels: matrix.ignoredPixels,

@@ -15,8 +15,8 @@ import type { EvaluateOptions } from './settings.js';
 /** Options of an {@link Evaluator}: the matrix's settings plus the evaluation options. */
 export interface EvaluatorOptions extends Omit<ConfusionMatrixOptions, 'perImage'>, EvaluateOptions {
   /**
-   * Keep per-image statistics. Default: `true` when the aggregation (or preset) is imagewise, else
-   * `false`. `false` with imagewise aggregation throws PER_IMAGE_DISABLED.
+   * Keep per-image statistics. Default: `true` when the aggregation (or preset) is imagewise or
+   * `confidence` is set, else `false`. `false` with imagewise aggregation throws PER_IMAGE_DISABLED.
    */
   perImage?: boolean;
 }
@@ -42,6 +42,7 @@ const EVALUATE_KEYS = [
   'tverskyAlpha',
   'tverskyBeta',
   'topConfusedPairs',
+  'confidence',
 ] as const satisfies readonly (keyof EvaluateOptions)[];
 
 function pickEvaluateOptions(options: EvaluateOptions): EvaluateOptions {
@@ -96,7 +97,8 @@ export class Evaluator {
     const imagewise =
       (options.aggregate ??
         (options.preset === undefined ? undefined : presets[options.preset]?.aggregate)) === 'image';
-    const perImage = options.perImage ?? imagewise;
+    // Image aggregation and bootstrap intervals need per-image statistics.
+    const perImage = options.perImage ?? (imagewise || options.confidence !== undefined);
     const matrix = new ConfusionMatrix({
       numClasses: options.numClasses,
       perImage,

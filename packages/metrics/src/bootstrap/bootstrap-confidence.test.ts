@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { matrixOfImages, optionSets, randomImages } from '../../test/bootstrap-data.js';
 import { canonical, referenceBootstrap, referenceResamples } from '../../test/bootstrap-reference.js';
 import { evaluate } from '../evaluate.js';
+import { Evaluator } from '../evaluator.js';
 import { resolveOptions } from '../internal/resolve-options.js';
 import { presets } from '../presets.js';
 import type { EvaluateOptions } from '../settings.js';
@@ -282,5 +283,37 @@ describe('bootstrapConfidence', () => {
     expect(
       bootstrapConfidence(matrixOfImages(MATRIX, []), { samples: 5, absent: 'zero' }).summary.mIoU,
     ).toEqual([0, 0]);
+  });
+});
+
+describe('evaluate with the confidence option', () => {
+  it('adds report.confidence, equal to bootstrapConfidence with the same options', () => {
+    const matrix = matrixOfImages(MATRIX, randomImages(8));
+    const options: EvaluateOptions = { preset: 'sklearn', average: 'weighted' };
+    const report = evaluate(matrix, { ...options, confidence: { level: 0.9, samples: 40, seed: 4 } });
+    expect(report.confidence).toEqual(
+      bootstrapConfidence(matrix, { ...options, level: 0.9, samples: 40, seed: 4 }),
+    );
+    expect(evaluate(matrix, { ...options, confidence: {} }).confidence).toMatchObject({
+      level: 0.95,
+      samples: 1000,
+      seed: 0,
+    });
+    expect(evaluate(matrix).confidence).toBeUndefined();
+    expect(() => evaluate(matrix, { confidence: { samples: -1 } })).toThrowError(
+      expect.objectContaining({ code: ErrorCode.INVALID_OPTION }),
+    );
+  });
+
+  it('through an Evaluator, which then keeps per-image statistics by default', () => {
+    const images = randomImages(9);
+    const evaluator = new Evaluator({ ...MATRIX, confidence: { samples: 20 } });
+    for (const image of images) evaluator.update(image.preds[0]!, image.gt, { sampleId: image.id });
+    expect(evaluator.compute().confidence).toEqual(
+      bootstrapConfidence(matrixOfImages(MATRIX, images), { samples: 20 }),
+    );
+    expect(Evaluator.fromJSON(JSON.parse(JSON.stringify(evaluator))).compute().confidence).toEqual(
+      evaluator.compute().confidence,
+    );
   });
 });

@@ -315,7 +315,14 @@ export function compareMatrices(
     );
   }
   const paired = pairImages(a, b);
-  const { topImages: _top, level: _level, samples: _samples, seed: _seed, ...evaluateOptions } = options;
+  const {
+    topImages: _top,
+    level: _level,
+    samples: _samples,
+    seed: _seed,
+    confidence: _confidence,
+    ...evaluateOptions
+  } = options;
   const reportA = evaluate(a, { ...evaluateOptions, perImage: true });
   const reportB = evaluate(b, { ...evaluateOptions, perImage: true });
   const c = settings.numClasses;
