@@ -21,7 +21,13 @@ export class WeightedImages implements ImageReducer {
   #count = 0;
   /** Bumped by every {@link WeightedImages.commit}: results cached for an older multiset are stale. */
   #generation = 0;
-  #fusedMemo = { generation: -1, columns: 0, sum: new Float64Array(0), n: new Float64Array(0) };
+  readonly #fusedMemo = {
+    generation: -1,
+    columns: 0,
+    sum: new Float64Array(0),
+    n: new Float64Array(0),
+    present: new Float64Array(0),
+  };
   readonly #tp: Float64Array;
   readonly #support: Float64Array;
   readonly #predicted: Float64Array;
@@ -116,9 +122,15 @@ export class WeightedImages implements ImageReducer {
     if (memo.generation === this.#generation && memo.columns === columns) return memo;
     const c = this.table.numClasses;
     const { start, classes } = this.table;
-    const sum = new Float64Array(c * columns);
-    const n = new Float64Array(c * columns);
-    const present = new Float64Array(c);
+    if (memo.sum.length !== c * columns) {
+      memo.sum = new Float64Array(c * columns);
+      memo.n = new Float64Array(c * columns);
+      memo.present = new Float64Array(c);
+    }
+    const { sum, n, present } = memo;
+    sum.fill(0);
+    n.fill(0);
+    present.fill(0);
     let all = 0;
     for (let a = 0; a < this.#count; a++) {
       const i = this.active[a]!;
@@ -145,8 +157,9 @@ export class WeightedImages implements ImageReducer {
         n[k * columns + j]! += absent;
       }
     }
-    this.#fusedMemo = { generation: this.#generation, columns, sum, n };
-    return this.#fusedMemo;
+    memo.generation = this.#generation;
+    memo.columns = columns;
+    return memo;
   }
 
   #sparseMean(key: string, values: readonly Float64Array[], c: number, empty: number): Float64Array {
