@@ -25,11 +25,9 @@ export {
 export type { FilePair } from './pipeline/types.js';
 export { createProgram, runCli } from './program.js';
 export {
-  buildReport,
-  type CliReport,
-  type ConfusedPair,
-  type PerClassRow,
-  REPORT_SCHEMA_VERSION,
-  reportToJson,
-} from './report/build-report.js';
+  evaluateOptions,
+  type RunInfo,
+  type RunReport,
+  runReport,
+} from './report/run-report.js';
 export { VERSION } from './version.js';

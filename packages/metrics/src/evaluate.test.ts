@@ -274,3 +274,32 @@ describe('evaluate', () => {
     }
   });
 });
+
+describe('evaluate perImage classIoU', () => {
+  it('lists the classes present in each image, lowest IoU first, leaving out absent and excluded classes', () => {
+    // image a: gt [0,0,1,1] pred [0,0,1,0] → class 0 IoU 2/3, class 1 IoU 1/2; class 2 absent
+    // image b: gt [2,2,2,2] pred [2,2,0,1] → class 2 IoU 1/2, classes 0 and 1 predicted only (IoU 0)
+    const matrix = matrixOf({ numClasses: 3, perImage: true }, [
+      [
+        [0, 0, 1, 0],
+        [0, 0, 1, 1],
+      ],
+      [
+        [2, 2, 0, 1],
+        [2, 2, 2, 2],
+      ],
+    ]);
+    const [a, b] = evaluate(matrix).perImage ?? [];
+    expect(a?.classIoU).toEqual([
+      { id: 1, iou: 0.5 },
+      { id: 0, iou: 2 / 3 },
+    ]);
+    expect(b?.classIoU).toEqual([
+      { id: 0, iou: 0 },
+      { id: 1, iou: 0 },
+      { id: 2, iou: 0.5 },
+    ]);
+    const excluded = evaluate(matrix, { excludeClasses: [0] }).perImage ?? [];
+    expect(excluded[1]?.classIoU.map((c) => c.id)).toEqual([1, 2]);
+  });
+});

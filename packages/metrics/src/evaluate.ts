@@ -6,6 +6,7 @@ import { type ConfusedPair, confusedPairs } from './confused-pairs.js';
 import { Engine } from './internal/engine.js';
 import { resolveOptions } from './internal/resolve-options.js';
 import { summaryOf } from './internal/summary-of.js';
+import { iouMetric } from './iou.js';
 import { metricRegistry, type PerClassMetricId, type SummaryId } from './metric-registry.js';
 import type { EvaluateOptions, EvaluationSettings } from './settings.js';
 import { version } from './version.js';
@@ -40,8 +41,20 @@ export type PerImageResult = Readonly<
     presentClasses: number;
     /** Classes predicted in the image but not in its ground truth. */
     predictedOnlyClasses: readonly number[];
+    /**
+     * IoU of every class present in the image (in its ground truth or its prediction) and not
+     * excluded from means, lowest first (ties by class id): the classes that hurt the image most come
+     * first. Classes absent from the image (0/0) are not listed.
+     */
+    classIoU: readonly ImageClassIoU[];
   } & Record<SummaryId, number>
 >;
+
+/** One class's IoU in one image (see {@link PerImageResult.classIoU}). */
+export interface ImageClassIoU {
+  readonly id: number;
+  readonly iou: number;
+}
 
 /** A self-describing evaluation result. NaN stays NaN here; JSON writers print `null`. */
 export interface EvaluationReport {
@@ -69,8 +82,17 @@ export interface EvaluationReport {
   readonly version: string;
 }
 
+/** Lowest IoU first, undefined (NaN) values last, ties by class id. */
+function byIoU(a: ImageClassIoU, b: ImageClassIoU): number {
+  const an = Number.isNaN(a.iou);
+  const bn = Number.isNaN(b.iou);
+  if (an || bn) return an === bn ? a.id - b.id : an ? 1 : -1;
+  return a.iou - b.iou || a.id - b.id;
+}
+
 function perImageResults(engine: Engine): PerImageResult[] {
   const images = engine.images;
+  const iouValues = engine.imageValues(iouMetric);
   const means = new Map<string, number[]>();
   for (const metric of metricRegistry) {
     if (metric.kind !== 'per-class' || metric.summaryIds.length === 0) continue;
@@ -88,14 +110,21 @@ function perImageResults(engine: Engine): PerImageResult[] {
     };
     let present = 0;
     const predictedOnly: number[] = [];
+    const classIoU: ImageClassIoU[] = [];
+    const iou = iouValues[i]!;
     for (let k = 0; k < u.counts.numClasses; k++) {
       const s = u.counts.support[k]!;
       const p = u.counts.predicted[k]!;
-      if (s > 0 || p > 0) present++;
+      if (s > 0 || p > 0) {
+        present++;
+        if (engine.include[k] === 1) classIoU.push({ id: k, iou: iou[k]! });
+      }
       if (s === 0 && p > 0) predictedOnly.push(k);
     }
+    classIoU.sort(byIoU);
     entry.presentClasses = present;
     entry.predictedOnlyClasses = predictedOnly;
+    entry.classIoU = classIoU;
     for (const metric of metricRegistry) {
       if (metric.kind === 'per-class') {
         const value = means.get(metric.id)?.[i];

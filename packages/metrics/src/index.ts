@@ -15,12 +15,14 @@ export { type ConfidenceOptions, MAX_BOOTSTRAP_SAMPLES } from './bootstrap/confi
 export { holmAdjust } from './bootstrap/holm-adjust.js';
 export { type Interval, percentileInterval, quantile } from './bootstrap/quantile.js';
 export { cohenKappa, cohenKappaMetric } from './cohen-kappa.js';
+export { type ComparePresetsOptions, comparePresets, type PresetOutcome } from './compare-presets.js';
 export { computeMetric } from './compute-metric.js';
 export { type ConfusedPair, type ConfusedPairsOptions, confusedPairs } from './confused-pairs.js';
 export { dice, diceMetric } from './dice.js';
 export {
   type EvaluationReport,
   evaluate,
+  type ImageClassIoU,
   type PerClassResult,
   type PerImageResult,
   type Summary,

@@ -1,6 +1,6 @@
 import { datasetPresets } from '@segmetrics/io';
+import { knownMetricIds } from '@segmetrics/report';
 import { type Command, Option } from 'commander';
-import { knownMetricIds } from '../report/select-metrics.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 

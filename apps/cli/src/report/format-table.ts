@@ -1,61 +1,26 @@
+import { formatCount, formatPercent, type Report, selectMetrics, settingsSummary } from '@segmetrics/report';
 import pc from 'picocolors';
-import type { CliReport } from './build-report.js';
-import type { MetricSelection } from './select-metrics.js';
 
 /** Options of {@link formatTable}. */
 export interface TableOptions {
   /** Use ANSI colours (only on a TTY, never with NO_COLOR or --no-color). */
   color: boolean;
-}
-
-const DASH = '—';
-
-/** A fraction as a percentage with two decimals; NaN (0/0) as an em dash. */
-export function percent(value: number): string {
-  return Number.isFinite(value) ? (value * 100).toFixed(2) : DASH;
-}
-
-function integer(value: number): string {
-  return Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : DASH;
-}
-
-function settingsLine(report: CliReport): string {
-  const s = report.settings;
-  const parts = [
-    `aggregate ${String(s.aggregate)}${s.aggregate === 'image' ? ` (${String(s.imageReduce)})` : ''}`,
-    `average ${String(s.average)}`,
-    `absent ${String(s.absent)}`,
-    `ignore ${(s.ignoreIndex as number[]).length > 0 ? (s.ignoreIndex as number[]).join(',') : 'none'}`,
-  ];
-  const mapping = s.labelMapping as { reduceZeroLabel?: boolean; table?: unknown[] } | null;
-  if (mapping?.reduceZeroLabel) parts.push('reduce-zero-label');
-  if (mapping !== null && mapping !== undefined && (mapping.table?.length ?? 0) > 0)
-    parts.push(`label map (${mapping.table?.length} entries)`);
-  if ((s.excludeClasses as number[]).length > 0)
-    parts.push(`excluded ${(s.excludeClasses as number[]).map((k) => report.classNames[k]).join(', ')}`);
-  if (s.preset !== null) parts.push(`preset ${String(s.preset)}`);
-  if (s.dataset !== null) parts.push(`dataset ${String(s.dataset)}`);
-  const shard = s.shard as { index: number; count: number } | null;
-  if (shard !== null) parts.push(`shard ${shard.index}/${shard.count}`);
-  return parts.join(' · ');
-}
-
-function cell(value: unknown, kind: 'ratio' | 'count'): string {
-  const v = typeof value === 'number' ? value : Number.NaN;
-  return kind === 'ratio' ? percent(v) : integer(v);
+  /** Metric ids to show (as `--metrics`); default the report's `settings.metrics`, else the default set. */
+  metrics?: readonly string[];
 }
 
 /**
- * Renders the report for people: a per-class table (the selected metrics as percentages, support in
- * pixels; — for 0/0), the summary, absent and predicted-only classes by name, the settings that
- * produced the numbers and the top confused pairs.
+ * Renders the report model for people: a per-class table (the selected metrics as percentages, support
+ * in pixels; — for 0/0), the summary, absent and predicted-only classes by name, the settings that
+ * produced the numbers, what other libraries would report and the top confused pairs.
  */
-export function formatTable(report: CliReport, selection: MetricSelection, options: TableOptions): string {
+export function formatTable(report: Report, options: TableOptions): string {
+  const selection = selectMetrics(options.metrics ?? report.settings.metrics ?? []);
   const c = pc.createColors(options.color);
   const lines: string[] = [];
   const absent = new Set(report.absentClasses);
   const predictedOnly = new Set(report.predictedOnlyClasses);
-  const excluded = new Set(report.settings.excludeClasses as number[]);
+  const excluded = new Set(report.settings.excludeClasses);
   const nameWidth = Math.max(5, ...report.classNames.map((n) => n.length));
   const idWidth = Math.max(2, String(report.numClasses - 1).length);
   const widths = selection.columns.map((col) => Math.max(col.label.length, col.kind === 'ratio' ? 7 : 13));
@@ -67,13 +32,16 @@ export function formatTable(report: CliReport, selection: MetricSelection, optio
   lines.push(
     c.bold(
       `segmetrics · ${report.images.toLocaleString('en-US')} images · ${report.numClasses} classes · ` +
-        `${integer(report.pixels.counted)} pixels counted · ${integer(report.pixels.ignored)} ignored`,
+        `${formatCount(report.pixels.counted)} pixels counted · ${formatCount(report.pixels.ignored)} ignored`,
     ),
     '',
     c.bold(header),
   );
   for (const row of report.perClass) {
-    const cells = selection.columns.map((col, i) => cell(row[col.id], col.kind).padStart(widths[i]!));
+    const cells = selection.columns.map((col, i) => {
+      const v = row[col.id];
+      return (col.kind === 'ratio' ? formatPercent(v) : formatCount(v)).padStart(widths[i]!);
+    });
     const head = `${String(row.id).padStart(idWidth)}  ${row.name.padEnd(nameWidth)}`;
     let line: string;
     if (absent.has(row.id)) line = c.dim(`${head}  ${cells.join('  ')}  absent`);
@@ -89,7 +57,7 @@ export function formatTable(report: CliReport, selection: MetricSelection, optio
     lines.push(line);
   }
   const summary = selection.summaries.map((id, i) => {
-    const value = percent(report.summary[id] ?? Number.NaN);
+    const value = formatPercent(report.summary[id]);
     return i === 0 ? `${c.bold(id)} ${c.bold(c.cyan(value))}` : `${id} ${value}`;
   });
   lines.push('', `${summary.join('   ')}   (percent)`);
@@ -106,17 +74,25 @@ export function formatTable(report: CliReport, selection: MetricSelection, optio
   }
   if (report.pixels.predictedIgnore > 0) {
     lines.push(
-      `Predicted as an ignore label on valid pixels (misses): ${integer(report.pixels.predictedIgnore)} pixels`,
+      `Predicted as an ignore label on valid pixels (misses): ${formatCount(report.pixels.predictedIgnore)} pixels`,
     );
   }
   if (report.confusedPairs.length > 0) {
     lines.push('Top confused (ground truth → predicted):');
     for (const pair of report.confusedPairs.slice(0, 5)) {
       lines.push(
-        `  ${pair.gtName} → ${pair.predictedName}: ${integer(pair.pixels)} px (${percent(pair.shareOfGt)}% of ${pair.gtName})`,
+        `  ${pair.gtName} → ${pair.predictedName}: ${formatCount(pair.pixels)} px (${formatPercent(pair.shareOfGt)}% of ${pair.gtName})`,
       );
     }
   }
-  lines.push(c.dim(`Settings: ${settingsLine(report)} · segmetrics ${report.version}`));
+  const others = report.libraries.filter(
+    (lib) => lib.summary !== null && lib.preset !== report.settings.preset,
+  );
+  if (others.length > 0) {
+    lines.push(
+      `Other libraries' mIoU on these counts: ${others.map((lib) => `${lib.preset} ${formatPercent(lib.summary!.mIoU)}`).join(' · ')}`,
+    );
+  }
+  lines.push(c.dim(`Settings: ${settingsSummary(report)} · segmetrics ${report.version}`));
   return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,6 @@
 import { ConfusionMatrix, SegmetricsError } from '@segmetrics/core';
 import type { EvaluationSettings } from '../pipeline/evaluation-settings.js';
-import { buildReport } from './build-report.js';
+import { runReport } from './run-report.js';
 
 const USAGE = new Set(['INVALID_OPTION', 'UNKNOWN_METRIC', 'UNKNOWN_PRESET']);
 
@@ -10,7 +10,7 @@ const USAGE = new Set(['INVALID_OPTION', 'UNKNOWN_METRIC', 'UNKNOWN_PRESET']);
  */
 export function validateReportOptions(settings: EvaluationSettings): void {
   try {
-    buildReport(new ConfusionMatrix(settings.matrixOptions), settings);
+    runReport(new ConfusionMatrix(settings.matrixOptions), settings);
   } catch (error) {
     if (SegmetricsError.isInstance(error) && USAGE.has(error.code)) throw error;
   }

@@ -1,27 +1,27 @@
-import { getMetric, metricRegistry } from '@segmetrics/metrics';
+import { getMetric, metricRegistry, type PerClassMetricId, type SummaryId } from '@segmetrics/metrics';
 
 /** A per-class column of the table, CSV and Markdown reports. */
 export interface MetricColumn {
   /** Registry id: the key in `perClass` rows. */
-  readonly id: string;
+  readonly id: PerClassMetricId;
   readonly label: string;
   /** `ratio` values print as percentages in tables; `count` values as integers. */
   readonly kind: 'ratio' | 'count';
   /** The id of the metric's class mean (`mIoU` for `iou`), if it has one. */
-  readonly mean: string | null;
+  readonly mean: SummaryId | null;
 }
 
 /** What the human-readable formats show: per-class columns and summary ids, in registry order. */
 export interface MetricSelection {
   readonly columns: readonly MetricColumn[];
-  readonly summaries: readonly string[];
+  readonly summaries: readonly SummaryId[];
 }
 
 const DEFAULT_COLUMNS = ['iou', 'dice', 'precision', 'recall', 'support'];
 const DEFAULT_SUMMARIES = ['mIoU', 'mDice', 'aAcc', 'mAcc', 'fwIoU'];
 
 /** The summary ids that are not class means (aAcc, fwIoU, kappa, ...), in registry order. */
-export function datasetSummaryIds(): string[] {
+export function datasetSummaryIds(): SummaryId[] {
   return metricRegistry.filter((m) => m.kind === 'summary').map((m) => m.id);
 }
 
@@ -51,7 +51,7 @@ export function selectMetrics(ids: readonly string[]): MetricSelection {
     else for (const mean of means) summaryIds.add(mean);
   }
   const columns: MetricColumn[] = [];
-  const summaries: string[] = [];
+  const summaries: SummaryId[] = [];
   for (const metric of metricRegistry) {
     if (metric.kind === 'per-class') {
       if (columnIds.has(metric.id) && metric.id !== 'support') {
@@ -59,10 +59,10 @@ export function selectMetrics(ids: readonly string[]): MetricSelection {
           id: metric.id,
           label: metric.displayName,
           kind: metric.higherIsBetter === null ? 'count' : 'ratio',
-          mean: (metric.summaryIds as readonly string[])[0] ?? null,
+          mean: (metric.summaryIds as readonly SummaryId[])[0] ?? null,
         });
       }
-      for (const mean of metric.summaryIds as readonly string[])
+      for (const mean of metric.summaryIds as readonly SummaryId[])
         if (summaryIds.has(mean)) summaries.push(mean);
     } else if (summaryIds.has(metric.id)) {
       summaries.push(metric.id);

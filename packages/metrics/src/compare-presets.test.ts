@@ -1,0 +1,48 @@
+import { ConfusionMatrix } from '@segmetrics/core';
+import { describe, expect, it } from 'vitest';
+import { comparePresets } from './compare-presets.js';
+import { evaluate } from './evaluate.js';
+import { presets } from './presets.js';
+import type { PresetName } from './settings.js';
+
+function matrix(perImage: boolean): ConfusionMatrix {
+  const m = new ConfusionMatrix({ numClasses: 3, perImage });
+  // prediction, ground truth: class 2 absent from one image, predicted-only in the other
+  m.update([0, 0, 1, 2], [0, 1, 1, 1], { sampleId: 'a' });
+  m.update([0, 1, 1, 0], [0, 1, 1, 0], { sampleId: 'b' });
+  return m;
+}
+
+describe('comparePresets', () => {
+  it('lists every preset, in registry order, with exactly what evaluate reports under it', () => {
+    const m = matrix(true);
+    const outcomes = comparePresets(m, { classNames: ['a', 'b', 'c'] });
+    expect(outcomes.map((o) => o.preset)).toEqual(Object.keys(presets));
+    for (const outcome of outcomes) {
+      const expected = evaluate(m, { preset: outcome.preset as PresetName }).summary;
+      expect(outcome.summary).toEqual(expected);
+      expect(outcome.reason).toBeNull();
+      expect(outcome.description).toBe(presets[outcome.preset].description);
+    }
+  });
+
+  it('gives imagewise presets no summary, with a reason, when the matrix has no per-image statistics', () => {
+    const outcomes = comparePresets(matrix(false));
+    const imagewise = outcomes.filter((o) => presets[o.preset].aggregate === 'image');
+    expect(imagewise.length).toBeGreaterThan(0);
+    for (const o of imagewise) {
+      expect(o.summary).toBeNull();
+      expect(o.reason).toMatch(/per-image/);
+    }
+    const datasetwise = outcomes.filter((o) => presets[o.preset].aggregate === 'dataset');
+    for (const o of datasetwise) expect(o.summary?.mIoU).toBeTypeOf('number');
+  });
+
+  it('shows the libraries disagreeing on the same counts (sklearn counts the absent class as 0)', () => {
+    const m = new ConfusionMatrix({ numClasses: 3 });
+    m.update([0, 1], [0, 1]);
+    const byName = new Map(comparePresets(m).map((o) => [o.preset, o.summary?.mIoU]));
+    expect(byName.get('mmseg')).toBe(1);
+    expect(byName.get('sklearn')).toBeCloseTo(2 / 3, 12);
+  });
+});

@@ -1,0 +1,59 @@
+import type { ConfusionMatrix } from '@segmetrics/core';
+import { ErrorCode, SegmetricsError } from '@segmetrics/core';
+import { evaluate, type Summary } from './evaluate.js';
+import { presets } from './presets.js';
+import type { PresetName } from './settings.js';
+
+/** What one compatibility preset reports on a matrix (see {@link comparePresets}). */
+export interface PresetOutcome {
+  readonly preset: PresetName;
+  /** The preset's one-line description: the library, its function and the convention that differs. */
+  readonly description: string;
+  /** The summary under the preset, or `null` when the matrix cannot give it (`reason` says why). */
+  readonly summary: Summary | null;
+  /** Why `summary` is `null` (e.g. the preset is imagewise and the matrix has no per-image statistics). */
+  readonly reason: string | null;
+}
+
+/** Options of {@link comparePresets}. */
+export interface ComparePresetsOptions {
+  /** One name per class (passed to every evaluation); default the ids. */
+  readonly classNames?: readonly string[];
+}
+
+/**
+ * The same counts evaluated under every compatibility preset, in the order of `presets`: what each
+ * library would report for this matrix. A preset that needs something the matrix lacks (per-image
+ * statistics for an imagewise preset) gives `summary: null` and a `reason`; any other error is thrown.
+ * Each value is exactly what `evaluate(matrix, { preset })` returns.
+ *
+ * @example
+ * comparePresets(matrix).map((p) => [p.preset, p.summary?.mIoU]);
+ * // [['mmseg', 0.71], ['torchmetrics-jaccard', 0.71], ['sklearn', 0.66], ...]
+ */
+export function comparePresets(
+  matrix: ConfusionMatrix,
+  options: ComparePresetsOptions = {},
+): PresetOutcome[] {
+  const out: PresetOutcome[] = [];
+  for (const name of Object.keys(presets) as PresetName[]) {
+    const preset = presets[name];
+    try {
+      const report = evaluate(matrix, {
+        preset: name,
+        perImage: false,
+        ...(options.classNames === undefined ? {} : { classNames: options.classNames }),
+      });
+      out.push({ preset: name, description: preset.description, summary: report.summary, reason: null });
+    } catch (error) {
+      if (!SegmetricsError.isInstance(error, ErrorCode.PER_IMAGE_DISABLED)) throw error;
+      out.push({
+        preset: name,
+        description: preset.description,
+        summary: null,
+        reason: 'computed per image: needs per-image statistics (perImage: true)',
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,114 @@
+import { ConfusionMatrix } from '@segmetrics/core';
+import { comparePresets, evaluate, metricRegistry } from '@segmetrics/metrics';
+import { describe, expect, it } from 'vitest';
+import { buildReport } from './build-report.js';
+import { REPORT_SCHEMA_VERSION } from './report-model.js';
+
+const names = ['road', 'car', 'sky', 'train'];
+
+/** 4 classes, ignore 255: train absent, sky predicted only, one pixel predicted as 255. */
+function matrix(): ConfusionMatrix {
+  const m = new ConfusionMatrix({ numClasses: 4, ignoreIndex: 255, perImage: true });
+  m.update([0, 0, 1, 2, 255, 0], [0, 0, 1, 1, 1, 255], { sampleId: 'a' });
+  m.update([1, 1, 0, 0], [1, 1, 0, 0], { sampleId: 'b' });
+  return m;
+}
+
+function build(options: Parameters<typeof evaluate>[1] = {}) {
+  const m = matrix();
+  const evaluation = evaluate(m, { classNames: names, ...options });
+  const report = buildReport({
+    evaluation,
+    matrix: m,
+    libraries: comparePresets(m, { classNames: names }),
+    run: { toolVersion: '9.9.9', metrics: ['iou'], dataset: null, shard: { index: 2, count: 3 } },
+  });
+  return { m, evaluation, report };
+}
+
+describe('buildReport', () => {
+  it('copies every number from the evaluation, unchanged', () => {
+    const { evaluation, report } = build();
+    expect(report.summary).toBe(evaluation.summary);
+    expect(report.images).toBe(2);
+    expect(report.pixels).toEqual({ counted: 9, ignored: 1, predictedIgnore: 1 });
+    expect(report.absentClasses).toEqual([3]);
+    expect(report.predictedOnlyClasses).toEqual([2]);
+    for (const [k, row] of report.perClass.entries()) {
+      const source = evaluation.perClass[k]!;
+      expect(row.id).toBe(k);
+      expect(row.name).toBe(names[k]);
+      for (const metric of metricRegistry) {
+        if (metric.kind === 'per-class') expect(row[metric.id]).toBe(source[metric.id]);
+      }
+      expect(row.acc).toBe(source.recall);
+      expect([row.tp, row.fp, row.fn, row.tn]).toEqual([source.tp, source.fp, source.fn, source.tn]);
+    }
+  });
+
+  it("copies the matrix's counts: rows = ground truth, and the predicted-as-ignore column", () => {
+    const { report } = build();
+    expect(report.confusionMatrix).toEqual([
+      [4, 0, 0, 0],
+      [0, 3, 1, 0],
+      [0, 0, 0, 0],
+      [0, 0, 0, 0],
+    ]);
+    expect(report.predictedIgnore).toEqual([0, 1, 0, 0]);
+  });
+
+  it('names the confused pairs with the JSON contract field names', () => {
+    const { report } = build();
+    expect(report.confusedPairs).toEqual([
+      { gt: 1, gtName: 'car', predicted: 2, predictedName: 'sky', pixels: 1, shareOfGt: 1 / 5 },
+    ]);
+  });
+
+  it('records the settings of the evaluation and of the run', () => {
+    const { evaluation, report } = build({ absent: 'zero', excludeClasses: [0] });
+    expect(report.schemaVersion).toBe(REPORT_SCHEMA_VERSION);
+    expect(report.tool).toBe('segmetrics');
+    expect(report.version).toBe('9.9.9');
+    expect(report.numClasses).toBe(4);
+    expect(report.classNames).toEqual(names);
+    expect(report.settings).toMatchObject({
+      aggregate: 'dataset',
+      imageReduce: null,
+      average: 'macro',
+      absent: 'zero',
+      excludeClasses: [0],
+      preset: null,
+      ignoreIndex: [255],
+      labelMapping: null,
+      metrics: ['iou'],
+      dataset: null,
+      shard: { index: 2, count: 3 },
+      metricsVersion: evaluation.version,
+    });
+    expect(report.settings).not.toHaveProperty('classNames');
+    expect(report.settings).not.toHaveProperty('mergedStates');
+  });
+
+  it('lists what every preset reports on the same counts, as comparePresets gives it', () => {
+    const { m, report } = build();
+    const expected = comparePresets(m, { classNames: names });
+    expect(report.libraries.map((l) => l.preset)).toEqual(expected.map((e) => e.preset));
+    for (const [i, lib] of report.libraries.entries()) {
+      expect(lib.summary).toEqual(expected[i]!.summary);
+      expect(lib.description).toBe(expected[i]!.description);
+    }
+    const sklearn = report.libraries.find((l) => l.preset === 'sklearn')!;
+    expect(sklearn.summary!.mIoU).not.toBe(report.summary.mIoU);
+  });
+
+  it('works for an empty matrix: every ratio is 0/0, nothing is thrown', () => {
+    const m = new ConfusionMatrix({ numClasses: 2 });
+    const report = buildReport({ evaluation: evaluate(m), matrix: m, run: { toolVersion: '1' } });
+    expect(report.images).toBe(0);
+    expect(Number.isNaN(report.summary.mIoU)).toBe(true);
+    expect(report.absentClasses).toEqual([0, 1]);
+    expect(report.libraries).toEqual([]);
+    expect(report.settings.metrics).toBeNull();
+    expect(report.settings.shard).toBeNull();
+  });
+});

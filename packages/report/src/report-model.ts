@@ -1,0 +1,115 @@
+import type { EvaluationSettings, PerClassMetricId, PresetName, SummaryId } from '@segmetrics/metrics';
+
+/**
+ * Version of the report layout (the CLI's `--format json` contract, docs/cli-json.md). Fields are only
+ * added within a version; a rename, removal or change of meaning bumps it.
+ */
+export const REPORT_SCHEMA_VERSION = 1;
+
+/** Pixel totals of a report. */
+export interface ReportPixels {
+  /** Pixels whose ground truth is not ignored. */
+  readonly counted: number;
+  /** Pixels whose ground truth is an ignore label. */
+  readonly ignored: number;
+  /** Counted pixels predicted as an ignore label (misses of their ground-truth class). */
+  readonly predictedIgnore: number;
+}
+
+/** The shard a report covers. */
+export interface ReportShard {
+  readonly index: number;
+  readonly count: number;
+}
+
+/**
+ * Everything that produced the numbers: the metrics' {@link EvaluationSettings} (without the class
+ * names and count, which are top-level fields) plus how the run selected and read its data.
+ */
+export type ReportSettings = Omit<EvaluationSettings, 'classNames' | 'numClasses'> & {
+  /** The metric ids the human-readable views show (`--metrics`), or `null` for the default set. */
+  readonly metrics: readonly string[] | null;
+  /** The dataset preset that supplied classes, ignore labels and mapping (`--dataset`), or `null`. */
+  readonly dataset: string | null;
+  /** The shard this report covers, or `null` (a whole dataset, or a merge of shards). */
+  readonly shard: ReportShard | null;
+  /** How many state files a `merge` combined (absent otherwise). */
+  readonly mergedStates?: number;
+  /** Version of `@segmetrics/metrics` that computed the numbers. */
+  readonly metricsVersion: string;
+};
+
+/** Summary values by id (class means and dataset-level metrics); NaN = undefined (JSON `null`). */
+export type ReportSummary = Readonly<Record<SummaryId, number>>;
+
+/**
+ * One class's row: every per-class metric of the registry under the report's settings, `acc`
+ * (mmsegmentation's class accuracy, the same value as `recall`), and the dataset counts.
+ */
+export type ReportClassRow = Readonly<
+  {
+    id: number;
+    name: string;
+    /** mmsegmentation's per-class `Acc`: the same value as `recall`. */
+    acc: number;
+    tp: number;
+    fp: number;
+    fn: number;
+    tn: number;
+  } & Record<PerClassMetricId, number>
+>;
+
+/** A most-confused pair: ground-truth class predicted as another class. */
+export interface ReportConfusedPair {
+  readonly gt: number;
+  readonly gtName: string;
+  readonly predicted: number;
+  readonly predictedName: string;
+  /** Pixels of `gt` predicted as `predicted`. */
+  readonly pixels: number;
+  /** `pixels` as a share of the ground-truth class's support. */
+  readonly shareOfGt: number;
+}
+
+/** What one compatibility preset (another library's convention) reports on the same counts. */
+export interface ReportLibrary {
+  readonly preset: PresetName;
+  /** The library, its function and the convention that makes its number differ. */
+  readonly description: string;
+  /** The preset's summary, or `null` when the run cannot give it (`reason` says why). */
+  readonly summary: ReportSummary | null;
+  readonly reason: string | null;
+}
+
+/**
+ * The report model: what `--format json` prints, and what every other view (table, CSV, Markdown, HTML,
+ * the web page) shows. Built once by {@link buildReport} from `evaluate()`'s result; views never
+ * recompute a number. NaN stays NaN here; the JSON view prints `null`.
+ */
+export interface Report {
+  readonly schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  readonly tool: 'segmetrics';
+  readonly numClasses: number;
+  readonly classNames: readonly string[];
+  /** Images counted. */
+  readonly images: number;
+  readonly pixels: ReportPixels;
+  readonly settings: ReportSettings;
+  readonly summary: ReportSummary;
+  /** One row per class, in class order. */
+  readonly perClass: readonly ReportClassRow[];
+  /** Classes neither in the ground truth nor predicted anywhere (their ratios are 0/0). */
+  readonly absentClasses: readonly number[];
+  /** Classes predicted but never in the ground truth. */
+  readonly predictedOnlyClasses: readonly number[];
+  /** Dataset counts, rows = ground truth, columns = prediction. */
+  readonly confusionMatrix: readonly (readonly number[])[];
+  /** Per ground-truth class, counted pixels predicted as an ignore label. */
+  readonly predictedIgnore: readonly number[];
+  /** The largest off-diagonal cells, largest first. */
+  readonly confusedPairs: readonly ReportConfusedPair[];
+  /** The same counts under every compatibility preset: what other libraries would report. */
+  readonly libraries: readonly ReportLibrary[];
+  /** Version of the tool that wrote the report (the `segmetrics` CLI, or the web app). */
+  readonly version: string;
+}

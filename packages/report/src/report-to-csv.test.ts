@@ -1,0 +1,53 @@
+import { ConfusionMatrix } from '@segmetrics/core';
+import { evaluate } from '@segmetrics/metrics';
+import { describe, expect, it } from 'vitest';
+import { buildReport } from './build-report.js';
+import { csvField } from './csv-field.js';
+import { reportToCsv } from './report-to-csv.js';
+
+function report(metrics?: string[], classNames = ['bg', '=cmd|x']) {
+  const m = new ConfusionMatrix({ numClasses: 2 });
+  m.update([0, 1, 1, 0], [0, 1, 0, 0]);
+  const evaluation = evaluate(m, { classNames });
+  return buildReport({ evaluation, matrix: m, run: { toolVersion: '1', ...(metrics ? { metrics } : {}) } });
+}
+
+describe('reportToCsv', () => {
+  it('writes a class row per class and a summary row with each class mean under its metric', () => {
+    const r = report();
+    const lines = reportToCsv(r).trim().split('\n');
+    expect(lines[0]).toBe(
+      'kind,id,name,iou,dice,fscore,precision,recall,specificity,support,predicted,tp,fp,fn,aAcc,fwIoU,kappa',
+    );
+    expect(lines).toHaveLength(4);
+    expect(lines[1]!.startsWith(`class,0,bg,${r.perClass[0]!.iou},`)).toBe(true);
+    expect(lines[3]!.startsWith(`summary,,mean,${r.summary.mIoU},${r.summary.mDice},`)).toBe(true);
+    expect(lines[3]!.endsWith(`,${r.summary.aAcc},${r.summary.fwIoU},${r.summary.kappa}`)).toBe(true);
+  });
+
+  it("shows only the report's --metrics selection", () => {
+    const lines = reportToCsv(report(['recall', 'aAcc']))
+      .trim()
+      .split('\n');
+    expect(lines[0]).toBe('kind,id,name,recall,support,predicted,tp,fp,fn,aAcc');
+  });
+
+  it('keeps a class name that looks like a formula as text', () => {
+    expect(reportToCsv(report()).split('\n')[2]).toMatch(/^class,1,'=cmd\|x,/);
+  });
+});
+
+describe('csvField', () => {
+  it('quotes RFC 4180 specials, empties NaN and null, and defuses formula starts', () => {
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField(Number.NaN)).toBe('');
+    expect(csvField(null)).toBe('');
+    expect(csvField(-1)).toBe('-1');
+    expect(csvField('-1')).toBe("'-1");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('\tx')).toBe("'\tx");
+    expect(csvField('=1,2')).toBe('"\'=1,2"');
+    expect(csvField('plain')).toBe('plain');
+  });
+});

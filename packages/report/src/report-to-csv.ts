@@ -1,0 +1,67 @@
+import { csvLine } from './csv-field.js';
+import type { Report } from './report-model.js';
+import { datasetSummaryIds, selectMetrics } from './select-metrics.js';
+
+/** The per-class metrics of the CSV view without `--metrics`. */
+export const CSV_DEFAULT_METRICS: readonly string[] = [
+  'iou',
+  'dice',
+  'fscore',
+  'precision',
+  'recall',
+  'specificity',
+];
+const COUNTS = ['support', 'predicted', 'tp', 'fp', 'fn'] as const;
+
+/** Options of {@link reportToCsv}. */
+export interface CsvOptions {
+  /**
+   * Metric ids to include (registry ids, as `--metrics`). Default: the report's `settings.metrics`, else
+   * {@link CSV_DEFAULT_METRICS} and every dataset summary.
+   */
+  readonly metrics?: readonly string[];
+}
+
+/**
+ * The report as CSV: a header, one `class` row per class (id, name, the metrics as fractions, then
+ * support, predicted, tp, fp, fn), then one `summary` row holding each metric's class mean in its column
+ * (mIoU under `iou`, mRecall = mAcc under `recall`, ...) and the dataset summaries (aAcc, fwIoU, kappa)
+ * in their own columns. An empty cell is 0/0 (NaN). Text cells are protected against spreadsheet
+ * formula injection (see `csvField`).
+ */
+export function reportToCsv(report: Report, options: CsvOptions = {}): string {
+  const ids = options.metrics ?? report.settings.metrics ?? [];
+  const allSummaries = ids.length === 0;
+  const selection = selectMetrics(allSummaries ? CSV_DEFAULT_METRICS : ids);
+  const ratioColumns = selection.columns.filter((c) => c.kind === 'ratio');
+  const dataset = datasetSummaryIds();
+  const summaries = allSummaries ? dataset : selection.summaries.filter((id) => dataset.includes(id));
+  const rows = [csvLine(['kind', 'id', 'name', ...ratioColumns.map((c) => c.id), ...COUNTS, ...summaries])];
+  for (const row of report.perClass) {
+    rows.push(
+      csvLine([
+        'class',
+        row.id,
+        row.name,
+        ...ratioColumns.map((c) => row[c.id]),
+        ...COUNTS.map((k) => row[k]),
+        ...summaries.map(() => ''),
+      ]),
+    );
+  }
+  rows.push(
+    csvLine([
+      'summary',
+      '',
+      'mean',
+      ...ratioColumns.map((c) => (c.mean === null ? '' : report.summary[c.mean])),
+      report.pixels.counted,
+      '',
+      '',
+      '',
+      '',
+      ...summaries.map((id) => report.summary[id]),
+    ]),
+  );
+  return `${rows.join('\n')}\n`;
+}

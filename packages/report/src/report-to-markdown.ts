@@ -1,0 +1,76 @@
+import { formatCount, formatPercent, UNDEFINED_VALUE } from './format-percent.js';
+import type { Report } from './report-model.js';
+import { selectMetrics } from './select-metrics.js';
+import { settingsSummary } from './settings-summary.js';
+
+/** Escapes text for a Markdown table cell: pipes, backslashes, line breaks and HTML brackets. */
+export function markdownCell(text: string): string {
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+/** Options of {@link reportToMarkdown}. */
+export interface MarkdownOptions {
+  /** Metric ids to show (as `--metrics`); default the report's `settings.metrics`, else the default set. */
+  readonly metrics?: readonly string[];
+}
+
+/**
+ * The report as GitHub-flavoured Markdown: the summary table, the per-class table (percentages, — for
+ * 0/0), absent and predicted-only classes, what other libraries would report, the top confused pairs and
+ * the settings.
+ */
+export function reportToMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  const selection = selectMetrics(options.metrics ?? report.settings.metrics ?? []);
+  const s = report.summary;
+  const value = (v: number, kind: 'ratio' | 'count') =>
+    kind === 'ratio' ? formatPercent(v) : formatCount(v);
+  const lines = [
+    `## segmetrics: ${report.images} images, ${report.numClasses} classes`,
+    '',
+    `| ${selection.summaries.join(' | ')} |`,
+    `| ${selection.summaries.map(() => '---:').join(' | ')} |`,
+    `| ${selection.summaries.map((id) => formatPercent(s[id])).join(' | ')} |`,
+    '',
+    `| id | class | ${selection.columns.map((c) => c.label).join(' | ')} |`,
+    `| ---: | --- | ${selection.columns.map(() => '---:').join(' | ')} |`,
+  ];
+  for (const row of report.perClass) {
+    lines.push(
+      `| ${row.id} | ${markdownCell(row.name)} | ${selection.columns.map((c) => value(row[c.id], c.kind)).join(' | ')} |`,
+    );
+  }
+  const named = (ids: readonly number[]) =>
+    ids.length === 0 ? 'none' : ids.map((k) => `${k} ${markdownCell(report.classNames[k] ?? '')}`).join(', ');
+  lines.push(
+    '',
+    `Values in percent; ${UNDEFINED_VALUE} is 0/0. Absent classes: ${named(report.absentClasses)}. Predicted-only classes: ${named(report.predictedOnlyClasses)}.`,
+  );
+  if (report.libraries.length > 0) {
+    lines.push('', '| what other libraries would report | mIoU | |', '| --- | ---: | --- |');
+    for (const lib of report.libraries) {
+      const miou = lib.summary === null ? UNDEFINED_VALUE : formatPercent(lib.summary.mIoU);
+      lines.push(
+        `| \`${lib.preset}\` | ${miou} | ${markdownCell(lib.summary === null ? (lib.reason ?? '') : lib.description)} |`,
+      );
+    }
+  }
+  if (report.confusedPairs.length > 0) {
+    lines.push(
+      '',
+      '| ground truth | predicted as | pixels | share of ground truth |',
+      '| --- | --- | ---: | ---: |',
+    );
+    for (const p of report.confusedPairs.slice(0, 5)) {
+      lines.push(
+        `| ${markdownCell(p.gtName)} | ${markdownCell(p.predictedName)} | ${p.pixels} | ${formatPercent(p.shareOfGt)}% |`,
+      );
+    }
+  }
+  lines.push('', `Settings: ${markdownCell(settingsSummary(report))}; segmetrics ${report.version}.`);
+  return `${lines.join('\n')}\n`;
+}
