@@ -103,6 +103,7 @@ export function buildReport(input: BuildReportInput): Report {
     },
     settings: settingsOf(evaluation, run),
     summary: evaluation.summary,
+    ...(evaluation.confidence === undefined ? {} : { confidence: evaluation.confidence }),
     perClass: perClassRows(evaluation),
     absentClasses: [...evaluation.absentClasses],
     predictedOnlyClasses: [...evaluation.predictedOnlyClasses],

@@ -1,6 +1,6 @@
 export { type BuildReportInput, buildReport, type ReportRunInfo } from './build-report.js';
 export { csvField, csvLine } from './csv-field.js';
-export { formatCount, formatPercent, UNDEFINED_VALUE } from './format-percent.js';
+export { formatCount, formatInterval, formatPercent, UNDEFINED_VALUE } from './format-percent.js';
 export { type PerImageRow, perImageRows, perImageToCsv } from './per-image-rows.js';
 export {
   REPORT_SCHEMA_VERSION,

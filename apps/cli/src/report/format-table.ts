@@ -1,4 +1,11 @@
-import { formatCount, formatPercent, type Report, selectMetrics, settingsSummary } from '@segmetrics/report';
+import {
+  formatCount,
+  formatInterval,
+  formatPercent,
+  type Report,
+  selectMetrics,
+  settingsSummary,
+} from '@segmetrics/report';
 import pc from 'picocolors';
 
 /** Options of {@link formatTable}. */
@@ -56,11 +63,20 @@ export function formatTable(report: Report, options: TableOptions): string {
     if (excluded.has(row.id)) line += c.dim('  (excluded from means)');
     lines.push(line);
   }
+  const ci = report.confidence;
   const summary = selection.summaries.map((id, i) => {
     const value = formatPercent(report.summary[id]);
-    return i === 0 ? `${c.bold(id)} ${c.bold(c.cyan(value))}` : `${id} ${value}`;
+    const interval = ci === undefined ? '' : ` ${formatInterval(ci.summary[id])}`;
+    return i === 0 ? `${c.bold(id)} ${c.bold(c.cyan(value))}${interval}` : `${id} ${value}${interval}`;
   });
   lines.push('', `${summary.join('   ')}   (percent)`);
+  if (ci !== undefined) {
+    lines.push(
+      c.dim(
+        `[low, high]: ${formatPercent(ci.level, 0)}% bootstrap intervals over images (${ci.samples} resamples, seed ${ci.seed}; docs/statistics.md)`,
+      ),
+    );
+  }
   const named = (ids: readonly number[]) => ids.map((k) => `${k} ${report.classNames[k]}`).join(', ');
   if (report.absentClasses.length > 0) {
     lines.push(
