@@ -270,6 +270,13 @@ describe('bootstrapConfidence', () => {
         expect.objectContaining({ code: ErrorCode.INVALID_OPTION }),
       );
     }
+    const wide = new ConfusionMatrix({ numClasses: 3000, perImage: true });
+    expect(() => bootstrapConfidence(wide, { samples: 100_000 })).toThrowError(
+      expect.objectContaining({
+        code: ErrorCode.INVALID_OPTION,
+        context: expect.objectContaining({ option: 'samples' }),
+      }),
+    );
     expect(() => bootstrapConfidence(matrix, { preset: 'nope' as never })).toThrowError(
       expect.objectContaining({ code: ErrorCode.UNKNOWN_PRESET }),
     );

@@ -11,6 +11,7 @@ import { ImageTable } from './internal/image-table.js';
 import {
   assignMultiset,
   checkExactSums,
+  checkStorage,
   drawResample,
   evaluateMultiset,
   imageStatsOf,
@@ -67,6 +68,7 @@ export function confidenceIntervals(
   settings: EvaluationSettings,
   options: ResolvedConfidenceOptions,
 ): ConfidenceIntervals {
+  checkStorage(options.samples, settings.numClasses, 1);
   const stats = imageStatsOf(matrix, 'the bootstrap');
   const table = new ImageTable(stats, settings.numClasses);
   const n = table.size;

@@ -15,6 +15,7 @@ import { ImageTable } from './internal/image-table.js';
 import {
   assignMultiset,
   checkExactSums,
+  checkStorage,
   drawResample,
   evaluateMultiset,
   imageStatsOf,
@@ -314,6 +315,7 @@ export function compareMatrices(
       },
     );
   }
+  checkStorage(resolved.samples, settings.numClasses, 3);
   const paired = pairImages(a, b);
   const {
     topImages: _top,

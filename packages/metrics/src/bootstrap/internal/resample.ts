@@ -74,6 +74,25 @@ export function evaluateMultiset(view: WeightedImages, settings: EvaluationSetti
   return { summary: summaryOf(engine), iou: engine.perClass(iouMetric) };
 }
 
+/** The most resampled values kept at once: 2^27 float64 (1 GiB). */
+const MAX_STORED_VALUES = 2 ** 27;
+
+/**
+ * Refuses a bootstrap whose resampled values would not fit in memory: `copies` stores of `samples` ×
+ * (summaries + classes) float64 (INVALID_OPTION naming `samples`).
+ */
+export function checkStorage(samples: number, numClasses: number, copies: number): void {
+  const values = copies * samples * (numClasses + 16);
+  if (values > MAX_STORED_VALUES) {
+    const most = Math.floor(MAX_STORED_VALUES / (copies * (numClasses + 16)));
+    throw new SegmetricsError(
+      ErrorCode.INVALID_OPTION,
+      `samples ${samples} with ${numClasses} classes would keep ${values} resampled values (over 1 GiB); use at most ${most}`,
+      { context: { option: 'samples', value: samples, numClasses, max: most } },
+    );
+  }
+}
+
 /** Values of `samples` multisets: per summary id one array, per-class IoU resample-major. */
 export class ResampleValues {
   readonly ids: readonly string[];
