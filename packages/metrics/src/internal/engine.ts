@@ -2,47 +2,13 @@ import type { ClassCounts, ConfusionMatrix, ImageStats } from '@segmetrics/core'
 import { classCounts, ErrorCode, imageClassCounts, SegmetricsError } from '@segmetrics/core';
 import { absentValue, type EvaluationSettings } from '../settings.js';
 import type { MetricOptions, PerClassMetricDescriptor, SummaryMetricDescriptor } from '../types.js';
+import { type EngineInput, type ImageReducer, UnitReducer } from './image-reducer.js';
 
 /** One image's counts, in the canonical order (sorted by sample id). */
 export interface ImageUnit {
   readonly sampleId: string | null;
   readonly ignored: number;
   readonly counts: ClassCounts;
-}
-
-/**
- * How an engine reduces per-image values over the images. {@link evaluate} counts each image once
- * ({@link UnitReducer}); the bootstrap counts image i `w_i` times (its multiplicity in a resample).
- * `key` names the per-image values (e.g. `'iou'`, `'unitMean:iou'`): a reducer serves one engine
- * settings, so values under one key never change and an implementation may cache them.
- */
-export interface ImageReducer {
-  /** The images in canonical order. */
-  readonly units: readonly ImageUnit[];
-  /** Per image, per class values of a metric (`compute` gives them; cached by `key`). */
-  values(key: string, compute: () => Float64Array[]): Float64Array[];
-  /** The mean of `value(i)` over the images where it is defined (not NaN); `empty` if none is. */
-  mean(key: string, value: (image: number) => number, empty: number): number;
-  /** Per class k < `numClasses`: the mean of `values[i][k]` over the images where it is defined; `empty` if none is. */
-  perClassMean(key: string, values: readonly Float64Array[], numClasses: number, empty: number): Float64Array;
-  /**
-   * Σ weight(i, k)·values[i][k] / Σ weight(i, k) over every (image, class) pair whose value is defined
-   * and whose weight is not 0; `empty` if there is none.
-   */
-  pooledMean(
-    key: string,
-    values: readonly Float64Array[],
-    weight: (image: number, k: number) => number,
-    empty: number,
-  ): number;
-}
-
-/** What an engine evaluates when it is not a matrix: dataset counts and the images behind them. */
-export interface EngineInput {
-  /** The summed counts of the images (each as often as the reducer counts it). */
-  readonly dataset: ClassCounts;
-  /** The images, or `null` without per-image statistics. */
-  readonly images: ImageReducer | null;
 }
 
 /**
@@ -61,73 +27,6 @@ export function canonicalImageStats(stats: readonly ImageStats[]): ImageStats[] 
       return x < y ? -1 : 1;
     })
     .map(({ s }) => s);
-}
-
-function meanSkippingNaN(values: Iterable<number>, empty: number): number {
-  let sum = 0;
-  let n = 0;
-  for (const v of values) {
-    if (Number.isNaN(v)) continue;
-    sum += v;
-    n++;
-  }
-  return n === 0 ? empty : sum / n;
-}
-
-/** Each image once, summed in canonical order (what {@link evaluate} reports). */
-export class UnitReducer implements ImageReducer {
-  readonly units: readonly ImageUnit[];
-  readonly #values = new Map<string, Float64Array[]>();
-
-  constructor(units: readonly ImageUnit[]) {
-    this.units = units;
-  }
-
-  values(key: string, compute: () => Float64Array[]): Float64Array[] {
-    let values = this.#values.get(key);
-    if (values === undefined) {
-      values = compute();
-      this.#values.set(key, values);
-    }
-    return values;
-  }
-
-  mean(_key: string, value: (image: number) => number, empty: number): number {
-    return meanSkippingNaN(
-      this.units.map((_, i) => value(i)),
-      empty,
-    );
-  }
-
-  perClassMean(_key: string, values: readonly Float64Array[], c: number, empty: number): Float64Array {
-    const out = new Float64Array(c);
-    for (let k = 0; k < c; k++)
-      out[k] = meanSkippingNaN(
-        values.map((v) => v[k]!),
-        empty,
-      );
-    return out;
-  }
-
-  pooledMean(
-    _key: string,
-    values: readonly Float64Array[],
-    weight: (image: number, k: number) => number,
-    empty: number,
-  ): number {
-    let sum = 0;
-    let total = 0;
-    values.forEach((v, i) => {
-      for (let k = 0; k < v.length; k++) {
-        if (Number.isNaN(v[k]!)) continue;
-        const w = weight(i, k);
-        if (w === 0) continue;
-        sum += w * v[k]!;
-        total += w;
-      }
-    });
-    return total === 0 ? empty : sum / total;
-  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { ConfusionMatrix } from '@segmetrics/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { UnitReducer } from '../../internal/engine.js';
+import { UnitReducer } from '../../internal/image-reducer.js';
 import { ImageTable } from './image-table.js';
 import { WeightedImages } from './weighted-images.js';
 

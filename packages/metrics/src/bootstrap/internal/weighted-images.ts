@@ -1,6 +1,7 @@
 import type { ClassCounts } from '@segmetrics/core';
 import { fromTotals } from '@segmetrics/core';
-import type { ImageReducer, ImageUnit } from '../../internal/engine.js';
+import type { ImageUnit } from '../../internal/engine.js';
+import type { ImageReducer } from '../../internal/image-reducer.js';
 import type { ImageTable } from './image-table.js';
 
 /**
