@@ -218,20 +218,25 @@ export class ImageTable {
 
   /**
    * The column of `values` in {@link ImageTable.fused}, adding it on first use; −1 when the metric's
-   * value differs between two absent (image, class) pairs (then {@link ImageTable.sparse} serves it).
-   * Checked, not assumed: every absent pair is compared with the first.
+   * value differs between two (image, class) pairs the table does not store (then
+   * {@link ImageTable.sparse} serves it). Checked, not assumed: every such pair is compared with the
+   * first, so per-image values computed from adjusted counts (a preset's treatment of ignored
+   * predictions, say) are still summed exactly as given.
    */
   fusedColumn(key: string, values: readonly Float64Array[]): number {
     const known = this.#fusedKeys.get(key);
     if (known !== undefined) return known;
     const c = this.numClasses;
-    const units = this.units;
     let baseline: number | undefined;
     let uniform = true;
+    const stored = new Uint8Array(c);
     values.forEach((v, i) => {
-      const { support, predicted } = units[i]!.counts;
+      // The classes this table does not store for image i (no TP, support or predicted pixels): the
+      // fused sums give them the baseline, so every one of them must have it.
+      stored.fill(0);
+      for (let e = this.start[i]!; e < this.start[i + 1]!; e++) stored[this.classes[e]!] = 1;
       for (let k = 0; k < c && uniform; k++) {
-        if (support[k] !== 0 || predicted[k] !== 0) continue;
+        if (stored[k] === 1) continue;
         const b = v[k]!;
         if (baseline === undefined) baseline = b;
         else if (!(b === baseline || (Number.isNaN(b) && Number.isNaN(baseline)))) uniform = false;
