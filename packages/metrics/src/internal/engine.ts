@@ -1,5 +1,5 @@
 import type { ClassCounts, ConfusionMatrix, ImageStats } from '@segmetrics/core';
-import { classCounts, ErrorCode, imageClassCounts, SegmetricsError } from '@segmetrics/core';
+import { classCounts, ErrorCode, fromTotals, imageClassCounts, SegmetricsError } from '@segmetrics/core';
 import { absentValue, type EvaluationSettings } from '../settings.js';
 import type { MetricOptions, PerClassMetricDescriptor, SummaryMetricDescriptor } from '../types.js';
 import { type EngineInput, type ImageReducer, UnitReducer } from './image-reducer.js';
@@ -51,9 +51,9 @@ export class Engine {
    */
   constructor(source: ConfusionMatrix | EngineInput, settings: EvaluationSettings) {
     this.settings = settings;
-    if ('dataset' in source) {
+    if ('totals' in source) {
       this.#matrix = null;
-      this.dataset = source.dataset;
+      this.dataset = fromTotals(source.totals.tp, source.totals.support, source.totals.predicted);
       this.#reducer = source.images;
       this.#hasImages = source.images !== null;
     } else {
@@ -98,20 +98,18 @@ export class Engine {
           'per-image results need per-image statistics: create the ConfusionMatrix with perImage: true',
         );
       }
-      this.#reducer = new UnitReducer(
-        canonicalImageStats(this.#matrix.imageStats).map((s) => ({
-          sampleId: s.sampleId,
-          ignored: s.ignored,
-          counts: imageClassCounts(s),
-        })),
-      );
+      this.#reducer = new UnitReducer(canonicalImageStats(this.#matrix.imageStats));
     }
     return this.#reducer;
   }
 
   /** The images in canonical order (throws PER_IMAGE_DISABLED without per-image statistics). */
   get images(): readonly ImageUnit[] {
-    return this.#images.units;
+    return this.#images.units((s) => ({
+      sampleId: s.sampleId,
+      ignored: s.ignored,
+      counts: imageClassCounts(s),
+    }));
   }
 
   get metricOptions(): MetricOptions {
@@ -124,8 +122,9 @@ export class Engine {
 
   /** Values of `metric` per class in each image (cached). */
   imageValues(metric: PerClassMetricDescriptor): Float64Array[] {
-    const images = this.#images;
-    return images.values(metric.id, () => images.units.map((u) => metric.compute(u.counts, this.#options)));
+    return this.#images.values(metric.id, () =>
+      this.images.map((u) => metric.compute(u.counts, this.#options)),
+    );
   }
 
   /** Pools the included classes' counts into one class (micro averaging). */
@@ -216,7 +215,7 @@ export class Engine {
     if (average === 'none') return Number.NaN;
     if (aggregate === 'dataset') return this.unitMean(metric, this.dataset);
     const images = this.#images;
-    const units = images.units;
+    const units = this.images;
     const values = this.imageValues(metric);
     if (average === 'micro' || imageReduce === 'per-image') {
       return images.mean(
@@ -240,7 +239,7 @@ export class Engine {
   /** A dataset-level metric: on the dataset counts, or its mean over images. */
   summary(metric: SummaryMetricDescriptor): number {
     if (this.settings.aggregate === 'dataset') return metric.compute(this.dataset, this.#options);
-    const units = this.#images.units;
+    const units = this.images;
     return this.#images.mean(
       `summary:${metric.id}`,
       (i) => metric.compute(units[i]!.counts, this.#options),

@@ -1,4 +1,4 @@
-import type { ClassCounts } from '@segmetrics/core';
+import type { ImageStats } from '@segmetrics/core';
 import type { ImageUnit } from './engine.js';
 
 /**
@@ -8,8 +8,11 @@ import type { ImageUnit } from './engine.js';
  * settings, so values under one key never change and an implementation may cache them.
  */
 export interface ImageReducer {
-  /** The images in canonical order. */
-  readonly units: readonly ImageUnit[];
+  /**
+   * The images in canonical order as the engine's units, built once by `build` from each image's
+   * statistics (the units depend on the settings, so the engine builds them).
+   */
+  units(build: (stats: ImageStats) => ImageUnit): readonly ImageUnit[];
   /** Per image, per class values of a metric (`compute` gives them; cached by `key`). */
   values(key: string, compute: () => Float64Array[]): Float64Array[];
   /** The mean of `value(i)` over the images where it is defined (not NaN); `empty` if none is. */
@@ -28,10 +31,17 @@ export interface ImageReducer {
   ): number;
 }
 
-/** What an engine evaluates when it is not a matrix: dataset counts and the images behind them. */
+/** Per-class pixel totals: TP, support (ground truth) and predicted pixels. */
+export interface Totals {
+  readonly tp: Float64Array;
+  readonly support: Float64Array;
+  readonly predicted: Float64Array;
+}
+
+/** What an engine evaluates when it is not a matrix: summed counts and the images behind them. */
 export interface EngineInput {
-  /** The summed counts of the images (each as often as the reducer counts it). */
-  readonly dataset: ClassCounts;
+  /** The images' summed counts (each image as often as the reducer counts it). */
+  readonly totals: Totals;
   /** The images, or `null` without per-image statistics. */
   readonly images: ImageReducer | null;
 }
@@ -50,11 +60,18 @@ export function meanSkippingNaN(values: Iterable<number>, empty: number): number
 
 /** Each image once, summed in canonical order (what {@link evaluate} reports). */
 export class UnitReducer implements ImageReducer {
-  readonly units: readonly ImageUnit[];
+  readonly #stats: readonly ImageStats[];
+  #units: readonly ImageUnit[] | null = null;
   readonly #values = new Map<string, Float64Array[]>();
 
-  constructor(units: readonly ImageUnit[]) {
-    this.units = units;
+  /** Over the images' statistics in canonical order. */
+  constructor(stats: readonly ImageStats[]) {
+    this.#stats = stats;
+  }
+
+  units(build: (stats: ImageStats) => ImageUnit): readonly ImageUnit[] {
+    this.#units ??= this.#stats.map(build);
+    return this.#units;
   }
 
   values(key: string, compute: () => Float64Array[]): Float64Array[] {
@@ -68,7 +85,7 @@ export class UnitReducer implements ImageReducer {
 
   mean(_key: string, value: (image: number) => number, empty: number): number {
     return meanSkippingNaN(
-      this.units.map((_, i) => value(i)),
+      this.#stats.map((_, i) => value(i)),
       empty,
     );
   }

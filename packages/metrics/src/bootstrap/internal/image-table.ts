@@ -1,5 +1,4 @@
 import type { ImageStats } from '@segmetrics/core';
-import { imageClassCounts } from '@segmetrics/core';
 import type { ImageUnit } from '../../internal/engine.js';
 
 /** Per-image, per-class values stored sparsely against a per-image baseline (see {@link ImageTable.sparse}). */
@@ -95,14 +94,17 @@ export class ImageTable {
     this.maxPixels = maxPixels;
   }
 
-  /** The images as the engine's units (built on first use: image aggregation only). */
-  get units(): readonly ImageUnit[] {
-    this.#units ??= this.#stats.map((s) => ({
-      sampleId: s.sampleId,
-      ignored: s.ignored,
-      counts: imageClassCounts(s),
-    }));
+  /** The images as the engine's units, built once by `build` (on first use: image aggregation only). */
+  units(build: (stats: ImageStats) => ImageUnit): readonly ImageUnit[] {
+    this.#units ??= this.#stats.map(build);
     return this.#units;
+  }
+
+  /** Per class, 1 when the table stores image i's counts of the class (it has TP, support or predicted pixels). */
+  #storedClasses(i: number, out: Uint8Array): Uint8Array {
+    out.fill(0);
+    for (let e = this.start[i]!; e < this.start[i + 1]!; e++) out[this.classes[e]!] = 1;
+    return out;
   }
 
   /** Per-image per-class values under `key`, computed once. */
@@ -157,22 +159,22 @@ export class ImageTable {
 
   /**
    * `values` (one array per image) stored against a baseline, computed once per `key`: an image's
-   * baseline is the value of its first class that is neither in its ground truth nor predicted (in
-   * practice every such class has that value: IoU's 0/0 policy value, specificity's 1); only the
-   * classes whose value differs from it are stored. Nothing is assumed: a class whose value differs is
+   * baseline is the value of its first class the table does not store (neither in its ground truth nor
+   * predicted; in practice every such class has that value: IoU's 0/0 policy value, specificity's 1);
+   * only the classes whose value differs from it are stored. Nothing is assumed: a class whose value differs is
    * simply stored. A weighted per-class mean then costs O(stored entries + baselines × classes).
    */
   sparse(key: string, values: readonly Float64Array[]): SparseValues {
     let out = this.#sparse.get(key);
     if (out !== undefined) return out;
     const c = this.numClasses;
-    const units = this.units;
     const baselineOf = new Float64Array(this.size).fill(Number.NaN);
     const distinct = new Map<number, number>();
+    const inTable = new Uint8Array(c);
     values.forEach((v, i) => {
-      const { support, predicted } = units[i]!.counts;
+      this.#storedClasses(i, inTable);
       for (let k = 0; k < c; k++) {
-        if (support[k] !== 0 || predicted[k] !== 0) continue;
+        if (inTable[k] === 1) continue;
         const b = v[k]!;
         baselineOf[i] = b;
         if (!Number.isNaN(b) && !distinct.has(b)) distinct.set(b, distinct.size);
@@ -233,8 +235,7 @@ export class ImageTable {
     values.forEach((v, i) => {
       // The classes this table does not store for image i (no TP, support or predicted pixels): the
       // fused sums give them the baseline, so every one of them must have it.
-      stored.fill(0);
-      for (let e = this.start[i]!; e < this.start[i + 1]!; e++) stored[this.classes[e]!] = 1;
+      this.#storedClasses(i, stored);
       for (let k = 0; k < c && uniform; k++) {
         if (stored[k] === 1) continue;
         const b = v[k]!;

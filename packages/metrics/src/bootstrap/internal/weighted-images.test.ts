@@ -1,4 +1,4 @@
-import { ConfusionMatrix } from '@segmetrics/core';
+import { ConfusionMatrix, type ImageStats, imageClassCounts } from '@segmetrics/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UnitReducer } from '../../internal/image-reducer.js';
@@ -31,7 +31,11 @@ describe('WeightedImages', () => {
         const c = 2 + Math.floor(random() * 4);
         const matrix = randomMatrix(random, 1 + Math.floor(random() * 8), c);
         const table = new ImageTable(matrix.imageStats, c);
-        const units = table.units;
+        const units = table.units((s: ImageStats) => ({
+          sampleId: s.sampleId,
+          ignored: s.ignored,
+          counts: imageClassCounts(s),
+        }));
         // Per-image values: a metric-like column (NaN on absent classes, or a constant), or with
         // `ragged` a baseline that differs between images (the sparse path).
         const values = units.map((u, i) =>
@@ -52,7 +56,7 @@ describe('WeightedImages', () => {
         });
         view.commit(count);
         const expanded = weights.flatMap((w, i) => Array.from({ length: w }, () => i));
-        const unit = new UnitReducer(expanded.map((i) => units[i]!));
+        const unit = new UnitReducer(expanded.map((i) => matrix.imageStats[i]!));
         const expandedValues = expanded.map((i) => values[i]!);
         const key = ragged ? 'ragged' : 'uniform';
         const actual = view.perClassMean(key, values, c, -7);
@@ -97,7 +101,7 @@ describe('WeightedImages', () => {
       view.weight[i] = w;
     });
     view.commit(6);
-    const counts = view.datasetCounts();
+    const counts = view.totals();
     for (let k = 0; k < 4; k++) {
       const expected = matrix.imageStats.reduce((sum, s, i) => sum + [3, 0, 1, 2, 0, 5][i]! * s.tp[k]!, 0);
       expect(counts.tp[k]).toBe(expected);

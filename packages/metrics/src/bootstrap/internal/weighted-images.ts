@@ -1,13 +1,12 @@
-import type { ClassCounts } from '@segmetrics/core';
-import { fromTotals } from '@segmetrics/core';
+import type { ImageStats } from '@segmetrics/core';
 import type { ImageUnit } from '../../internal/engine.js';
-import type { ImageReducer } from '../../internal/image-reducer.js';
+import type { ImageReducer, Totals } from '../../internal/image-reducer.js';
 import type { ImageTable } from './image-table.js';
 
 /**
  * A multiset of a table's images: image `active[a]` counted `weight[a]` times for a < `count` (a
  * bootstrap resample, or one side of a permutation). It gives the engine the summed counts
- * ({@link WeightedImages.datasetCounts}) and the imagewise reductions with those multiplicities, so
+ * ({@link WeightedImages.totals}) and the imagewise reductions with those multiplicities, so
  * the engine computes every metric of the multiset as `evaluate` would on a matrix holding each image
  * `weight` times. Dataset sums are exact integers (the caller keeps them below 2^53); imagewise means
  * are weighted sums, equal to repeated sums up to rounding.
@@ -54,15 +53,15 @@ export class WeightedImages implements ImageReducer {
     this.#generation++;
   }
 
-  get units(): readonly ImageUnit[] {
-    return this.table.units;
+  units(build: (stats: ImageStats) => ImageUnit): readonly ImageUnit[] {
+    return this.table.units(build);
   }
 
   /**
-   * Σ weight · (TP, support, predicted) per class over the multiset, as {@link ClassCounts}. The three
-   * arrays are reused by the next call: use the result before calling again.
+   * Σ weight · (TP, support, predicted) per class over the multiset. The three arrays are reused by the
+   * next call: use the result before calling again.
    */
-  datasetCounts(): ClassCounts {
+  totals(): Totals {
     const { start, classes, tp, support, predicted } = this.table;
     const sumTp = this.#tp.fill(0);
     const sumSupport = this.#support.fill(0);
@@ -77,7 +76,7 @@ export class WeightedImages implements ImageReducer {
         sumPredicted[k]! += w * predicted[e]!;
       }
     }
-    return fromTotals(sumTp, sumSupport, sumPredicted);
+    return { tp: sumTp, support: sumSupport, predicted: sumPredicted };
   }
 
   values(key: string, compute: () => Float64Array[]): Float64Array[] {
