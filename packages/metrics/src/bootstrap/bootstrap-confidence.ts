@@ -11,6 +11,7 @@ import { ImageTable } from './internal/image-table.js';
 import {
   assignMultiset,
   checkExactSums,
+  checkReproduces,
   checkStorage,
   drawResample,
   evaluateMultiset,
@@ -74,7 +75,9 @@ export function confidenceIntervals(
   const n = table.size;
   checkExactSums(table, n);
   const view = new WeightedImages(table);
-  const multiplicity = new Int32Array(n);
+  const multiplicity = new Int32Array(n).fill(1);
+  assignMultiset(view, multiplicity, 1, 0);
+  checkReproduces(matrix, view, settings, 'the bootstrap');
   const rng = Xoshiro128.fromSeed(options.seed, 0);
   let values: ResampleValues | null = null;
   for (let r = 0; r < options.samples; r++) {

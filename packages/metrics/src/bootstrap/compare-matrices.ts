@@ -15,6 +15,7 @@ import { ImageTable } from './internal/image-table.js';
 import {
   assignMultiset,
   checkExactSums,
+  checkReproduces,
   checkStorage,
   drawResample,
   evaluateMultiset,
@@ -219,6 +220,7 @@ function rankImagesByDelta(a: EvaluationReport, b: EvaluationReport, top: number
 }
 
 function runComparison(
+  matrices: readonly [ConfusionMatrix, ConfusionMatrix],
   table: ImageTable,
   settings: EvaluationSettings,
   options: ResolvedConfidenceOptions,
@@ -228,7 +230,11 @@ function runComparison(
   const c = settings.numClasses;
   const viewA = new WeightedImages(table);
   const viewB = new WeightedImages(table);
-  const multiplicity = new Int32Array(n);
+  const multiplicity = new Int32Array(n).fill(1);
+  assignMultiset(viewA, multiplicity, 2, 0);
+  assignMultiset(viewB, multiplicity, 2, 1);
+  checkReproduces(matrices[0], viewA, settings, 'compareMatrices (A)');
+  checkReproduces(matrices[1], viewB, settings, 'compareMatrices (B)');
   const bootstrap = Xoshiro128.fromSeed(options.seed, 0);
   let valuesA: ResampleValues | null = null;
   let valuesB: ResampleValues | null = null;
@@ -336,7 +342,7 @@ export function compareMatrices(
 
   const table = new ImageTable(interleave(paired.a, paired.b), c);
   checkExactSums(table, paired.a.length);
-  const { valuesA, valuesB, summaryCounts, classCounts } = runComparison(table, settings, resolved, {
+  const { valuesA, valuesB, summaryCounts, classCounts } = runComparison([a, b], table, settings, resolved, {
     summary: observedSummary,
     iou: observedIoU,
   });

@@ -74,6 +74,43 @@ export function evaluateMultiset(view: WeightedImages, settings: EvaluationSetti
   return { summary: summaryOf(engine), iou: engine.perClass(iouMetric) };
 }
 
+/**
+ * Checks that the resampling machinery reproduces the report's own numbers when every image is drawn
+ * once: summary values and per-class IoU of `view` (holding each of the matrix's images once) against the
+ * engine on the matrix itself — exactly under dataset aggregation, within 1e-9 (rounding of weighted
+ * sums) under image aggregation. A setting whose numbers depend on counts that per-image statistics do
+ * not keep would make every interval silently wrong: INVALID_OPTION naming the first value that differs.
+ */
+export function checkReproduces(
+  matrix: ConfusionMatrix,
+  view: WeightedImages,
+  settings: EvaluationSettings,
+  what: string,
+): void {
+  const engine = new Engine(matrix, settings);
+  const expected: MultisetValues = { summary: summaryOf(engine), iou: engine.perClass(iouMetric) };
+  const actual = evaluateMultiset(view, settings);
+  const exact = settings.aggregate === 'dataset';
+  const same = (x: number, y: number) =>
+    Object.is(x, y) ||
+    x === y ||
+    (Number.isNaN(x) && Number.isNaN(y)) ||
+    (!exact && Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(y)));
+  const differs = (id: string, x: number, y: number) => {
+    throw new SegmetricsError(
+      ErrorCode.INVALID_OPTION,
+      `${what} cannot reproduce ${id} under these settings from per-image statistics (${y} from the matrix, ${x} from its images): they depend on counts the images do not keep${settings.preset === null ? '' : ` (preset '${settings.preset}')`}`,
+      { context: { option: settings.preset === null ? 'settings' : 'preset', value: settings.preset, id } },
+    );
+  };
+  for (const [id, value] of Object.entries(expected.summary)) {
+    if (!same(actual.summary[id] ?? Number.NaN, value)) differs(id, actual.summary[id] ?? Number.NaN, value);
+  }
+  expected.iou.forEach((value, k) => {
+    if (!same(actual.iou[k]!, value)) differs(`the IoU of class ${k}`, actual.iou[k]!, value);
+  });
+}
+
 /** The most resampled values kept at once: 2^27 float64 (1 GiB). */
 const MAX_STORED_VALUES = 2 ** 27;
 

@@ -1,8 +1,10 @@
-import { ConfusionMatrix, type ImageStats, imageClassCounts } from '@segmetrics/core';
+import { ConfusionMatrix, ErrorCode, type ImageStats, imageClassCounts } from '@segmetrics/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UnitReducer } from '../../internal/image-reducer.js';
+import { resolveOptions } from '../../internal/resolve-options.js';
 import { ImageTable } from './image-table.js';
+import { assignMultiset, checkReproduces } from './resample.js';
 import { WeightedImages } from './weighted-images.js';
 
 /** A matrix of `count` random images over `c` classes, some classes absent from each image. */
@@ -106,5 +108,32 @@ describe('WeightedImages', () => {
       const expected = matrix.imageStats.reduce((sum, s, i) => sum + [3, 0, 1, 2, 0, 5][i]! * s.tp[k]!, 0);
       expect(counts.tp[k]).toBe(expected);
     }
+  });
+});
+
+describe('checkReproduces', () => {
+  it('passes when the images reproduce the matrix and names the first value that differs otherwise', () => {
+    const random = (() => {
+      let state = 7;
+      return () => {
+        state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+        return state / 2 ** 32;
+      };
+    })();
+    const matrix = randomMatrix(random, 6, 3);
+    const other = randomMatrix(random, 6, 3);
+    const { settings } = resolveOptions(matrix.settings, {});
+    const viewOf = (m: ConfusionMatrix) => {
+      const view = new WeightedImages(new ImageTable(m.imageStats, 3));
+      assignMultiset(view, new Int32Array(m.images).fill(1), 1, 0);
+      return view;
+    };
+    expect(() => checkReproduces(matrix, viewOf(matrix), settings, 'test')).not.toThrow();
+    expect(() => checkReproduces(matrix, viewOf(other), settings, 'test')).toThrowError(
+      expect.objectContaining({
+        code: ErrorCode.INVALID_OPTION,
+        context: expect.objectContaining({ id: 'mIoU' }),
+      }),
+    );
   });
 });
