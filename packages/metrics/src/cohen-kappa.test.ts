@@ -1,5 +1,6 @@
 import { ConfusionMatrix, classCounts, fromTotals } from '@segmetrics/core';
 import { describe, expect, it } from 'vitest';
+import { describeSummaryEdgeCases } from '../test/edge-cases.js';
 import { countsOf } from '../test/helpers.js';
 import { cohenKappa, cohenKappaMetric } from './cohen-kappa.js';
 
@@ -28,4 +29,22 @@ describe('cohenKappa', () => {
   it('is registered as the kappa summary', () => {
     expect(cohenKappaMetric).toMatchObject({ id: 'kappa', kind: 'summary', higherIsBetter: true });
   });
+});
+
+const N = Number.NaN;
+// Hand-worked from the formula (see the function's TSDoc); the inputs are listed in test/edge-cases.ts.
+// One class filling gt and prediction is 0/0; predicted-only: N 2, agree 1, Σs·p = 2·1 → (2−2)/(4−2) = 0;
+// gt-only: Σs·p = 1·2 → 0; ignore inside: N 3, agree 2, Σs·p = 2·1 + 1·1 = 3 → (6−3)/(9−3) = 1/2;
+// ignore outside (gt [255,0,1], pred [0,255,1]): N 2, agree 1, Σs·p = 1·0 + 1·1 → (2−1)/(4−1) = 1/3.
+describeSummaryEdgeCases(cohenKappaMetric, {
+  empty: N,
+  perfectOneClass: N,
+  perfect: 1,
+  allWrong: -1,
+  predictedOnly: 0,
+  gtOnly: 0,
+  absentBoth: 1,
+  allIgnored: N,
+  ignoreInside: 0.5,
+  ignoreOutside: 1 / 3,
 });

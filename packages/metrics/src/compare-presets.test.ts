@@ -38,11 +38,21 @@ describe('comparePresets', () => {
     for (const o of datasetwise) expect(o.summary?.mIoU).toBeTypeOf('number');
   });
 
-  it('shows the libraries disagreeing on the same counts (sklearn counts the absent class as 0)', () => {
+  it('shows the libraries disagreeing on the same counts (detectron2 skips a predicted-only class)', () => {
     const m = new ConfusionMatrix({ numClasses: 3 });
-    m.update([0, 1], [0, 1]);
+    m.update([0, 1, 2], [0, 1, 1]);
     const byName = new Map(comparePresets(m).map((o) => [o.preset, o.summary?.mIoU]));
-    expect(byName.get('mmseg')).toBe(1);
-    expect(byName.get('sklearn')).toBeCloseTo(2 / 3, 12);
+    expect(byName.get('mmseg')).toBe(0.5);
+    expect(byName.get('detectron2')).toBe(0.75);
+  });
+
+  it('gives no summary, with a reason, where predictions of several ignore labels cannot be attributed', () => {
+    const m = new ConfusionMatrix({ numClasses: 3, ignoreIndex: [0, 255] });
+    m.update([1, 0, 255, 2], [1, 1, 1, 2]);
+    const outcomes = comparePresets(m);
+    const mmseg = outcomes.find((o) => o.preset === 'mmseg');
+    expect(mmseg?.summary).toBeNull();
+    expect(mmseg?.reason).toMatch(/ignore labels/);
+    expect(outcomes.find((o) => o.preset === 'torchmetrics-meaniou')?.reason).toMatch(/per-image/);
   });
 });

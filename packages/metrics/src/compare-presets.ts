@@ -24,7 +24,8 @@ export interface ComparePresetsOptions {
 /**
  * The same counts evaluated under every compatibility preset, in the order of `presets`: what each
  * library would report for this matrix. A preset that needs something the matrix lacks (per-image
- * statistics for an imagewise preset) gives `summary: null` and a `reason`; any other error is thrown.
+ * statistics for an imagewise preset, or a single ignore label when predictions of several were counted
+ * together) gives `summary: null` and a `reason`; any other error is thrown.
  * Each value is exactly what `evaluate(matrix, { preset })` returns.
  *
  * @example
@@ -46,13 +47,19 @@ export function comparePresets(
       });
       out.push({ preset: name, description: preset.description, summary: report.summary, reason: null });
     } catch (error) {
-      if (!SegmetricsError.isInstance(error, ErrorCode.PER_IMAGE_DISABLED)) throw error;
-      out.push({
-        preset: name,
-        description: preset.description,
-        summary: null,
-        reason: 'computed per image: needs per-image statistics (perImage: true)',
-      });
+      let reason: string;
+      if (SegmetricsError.isInstance(error, ErrorCode.PER_IMAGE_DISABLED)) {
+        reason = 'computed per image: needs per-image statistics (perImage: true)';
+      } else if (
+        SegmetricsError.isInstance(error, ErrorCode.INVALID_OPTION) &&
+        error.context.option === 'ignoreIndex'
+      ) {
+        // Predictions of several ignore labels were counted together: the library never saw these counts.
+        reason = error.message;
+      } else {
+        throw error;
+      }
+      out.push({ preset: name, description: preset.description, summary: null, reason });
     }
   }
   return out;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describePerClassEdgeCases } from '../test/edge-cases.js';
 import { countsOf, list } from '../test/helpers.js';
 import { dice, diceMetric } from './dice.js';
 import { fscore } from './fscore.js';
@@ -19,4 +20,18 @@ describe('dice', () => {
   it('is described in the registry as a per-class metric yielding mDice', () => {
     expect(diceMetric).toMatchObject({ id: 'dice', kind: 'per-class', summaryIds: ['mDice'] });
   });
+});
+
+const N = Number.NaN;
+// Hand-worked from the formula (see the function's TSDoc); the inputs are listed in test/edge-cases.ts.
+describePerClassEdgeCases(diceMetric, {
+  perfectOneClass: [1],
+  perfect: [1, 1, 1],
+  allWrong: [0, 0],
+  predictedOnly: [2 / 3, 0],
+  gtOnly: [2 / 3, 0],
+  absentBoth: [1, 1, N],
+  allIgnored: [N, N],
+  ignoreInside: [N, 2 / 3, 1],
+  ignoreOutside: [0, 1],
 });

@@ -102,6 +102,8 @@ describe('evaluate', () => {
       imageReduce: null,
       average: 'macro',
       absent: 'nan',
+      predictedOnly: 'score',
+      presetOptions: null,
       beta: 1,
       tverskyAlpha: 0.5,
       tverskyBeta: 0.5,
@@ -115,6 +117,11 @@ describe('evaluate', () => {
         emptyMeanValue: null,
         microZeroDivision: null,
         fscoreFrom: 'counts',
+        inRangeIgnorePredictions: 'miss',
+        outOfRangeIgnorePredictions: 'miss',
+        absentClassesSkipped: false,
+        weightedWithoutSupport: 'empty',
+        microClassWeights: 'none',
       },
     });
     expect(report.version).toBe(pkg.version);
@@ -133,6 +140,46 @@ describe('evaluate', () => {
     expect(report.predictedOnlyClasses).toEqual([2]);
     expect(report.perClass.map((c) => c.iou)).toEqual([1, 0.5, 0, N]);
     expect(report.summary.mIoU).toBe(0.5);
+  });
+
+  it("predictedOnly: 'skip' leaves a class predicted but not in a unit's ground truth out of that unit", () => {
+    // gt [0, 0, 1, 1], pred [0, 2, 1, 1]: class 2 is predicted only.
+    const matrix = matrixOf({ numClasses: 3 }, [
+      [
+        [0, 2, 1, 1],
+        [0, 0, 1, 1],
+      ],
+    ]);
+    const skip = evaluate(matrix, { predictedOnly: 'skip' });
+    expect(skip.settings.predictedOnly).toBe('skip');
+    expect(skip.perClass.map((c) => c.iou)).toEqual([0.5, 1, N]);
+    expect(skip.perClass.map((c) => c.precision)).toEqual([1, 1, N]);
+    expect(skip.perClass[2]).toMatchObject({ predicted: 1, support: 0, fp: 1 });
+    expect(skip.predictedOnlyClasses).toEqual([2]);
+    expect(skip.summary.mIoU).toBe(0.75);
+    // micro pools classes 0 and 1 only: 3 / (3 + 0 + 1); pixel-level figures do not change.
+    expect(evaluate(matrix, { predictedOnly: 'skip', average: 'micro' }).summary.mIoU).toBe(0.75);
+    expect(evaluate(matrix, { average: 'micro' }).summary.mIoU).toBe(0.6);
+    expect(skip.summary.aAcc).toBe(evaluate(matrix).summary.aAcc);
+    expect(evaluate(matrix).summary.mIoU).toBe(0.5);
+  });
+
+  it("predictedOnly: 'skip' decides per image under image aggregation", () => {
+    // a: class 1 predicted only (skipped); b: class 1 in the ground truth, IoU 1/2.
+    const matrix = matrixOf({ numClasses: 2, perImage: true }, [
+      [
+        [0, 1],
+        [0, 0],
+      ],
+      [
+        [1, 0],
+        [1, 1],
+      ],
+    ]);
+    const report = evaluate(matrix, { aggregate: 'image', predictedOnly: 'skip' });
+    expect(report.perClass.map((c) => c.iou)).toEqual([0.5, 0.5]);
+    expect(report.perImage?.map((i) => i.mIoU)).toEqual([0.5, 0.5]);
+    expect(evaluate(matrix, { aggregate: 'image' }).perClass.map((c) => c.iou)).toEqual([0.25, 0.25]);
   });
 
   it('leaves excluded classes out of class means but keeps their per-class values', () => {
@@ -263,6 +310,8 @@ describe('evaluate', () => {
       [{ beta: 0 }, 'beta'],
       [{ tverskyAlpha: -1 }, 'tverskyAlpha'],
       [{ topConfusedPairs: -1 }, 'topConfusedPairs'],
+      [{ predictedOnly: 'ignore' }, 'predictedOnly'],
+      [{ presetOptions: {} }, 'presetOptions'],
     ];
     for (const [options, option] of bad) {
       expect(() => evaluate(matrix, options as never), option).toThrow(

@@ -64,7 +64,10 @@ export interface EvaluationReport {
   readonly perClass: readonly PerClassResult[];
   /** Classes neither in the ground truth nor predicted anywhere (0/0: the absent policy applies). */
   readonly absentClasses: readonly number[];
-  /** Classes predicted but not in the ground truth: IoU 0, counted in means. */
+  /**
+   * Classes predicted but not in the ground truth: IoU 0, counted in means (NaN and skipped under
+   * `predictedOnly: 'skip'`).
+   */
   readonly predictedOnlyClasses: readonly number[];
   /** The largest off-diagonal cells (see {@link confusedPairs}). */
   readonly confusedPairs: readonly ConfusedPair[];
@@ -99,7 +102,7 @@ function perImageResults(engine: Engine): PerImageResult[] {
     const values = engine.imageValues(metric);
     means.set(
       metric.id,
-      images.map((u, i) => engine.unitMean(metric, u.counts, values[i])),
+      images.map((u, i) => engine.unitMean(metric, u, values[i])),
     );
   }
   return images.map((u, i) => {
@@ -112,12 +115,12 @@ function perImageResults(engine: Engine): PerImageResult[] {
     const predictedOnly: number[] = [];
     const classIoU: ImageClassIoU[] = [];
     const iou = iouValues[i]!;
-    for (let k = 0; k < u.counts.numClasses; k++) {
+    for (let k = 0; k < engine.settings.numClasses; k++) {
       const s = u.counts.support[k]!;
       const p = u.counts.predicted[k]!;
       if (s > 0 || p > 0) {
         present++;
-        if (engine.include[k] === 1) classIoU.push({ id: k, iou: iou[k]! });
+        if (u.include[k] === 1) classIoU.push({ id: k, iou: iou[k]! });
       }
       if (s === 0 && p > 0) predictedOnly.push(k);
     }
@@ -131,7 +134,7 @@ function perImageResults(engine: Engine): PerImageResult[] {
         if (value === undefined) continue;
         for (const id of metric.summaryIds) entry[id] = value;
       } else {
-        entry[metric.id] = metric.compute(u.counts, engine.metricOptions);
+        entry[metric.id] = engine.unitSummary(metric, u);
       }
     }
     return entry as PerImageResult;

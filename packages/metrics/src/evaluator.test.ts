@@ -59,6 +59,27 @@ describe('Evaluator', () => {
     expect(restored.compute()).toEqual(evaluator.compute());
   });
 
+  it('keeps preset parameters and predictedOnly in its options and state', () => {
+    const options = { preset: 'sklearn' as const, presetOptions: { labels: [0, 1], zero_division: 1 } };
+    const evaluator = fill(new Evaluator({ numClasses: 3, ignoreIndex: 255, ...options }), [0, 1, 2]);
+    const restored = Evaluator.fromJSON(JSON.parse(JSON.stringify(evaluator)));
+    expect(restored.options).toEqual(options);
+    expect(restored.compute()).toEqual(evaluator.compute());
+    expect(restored.compute().settings.presetOptions).toMatchObject({ labels: [0, 1], zero_division: 1 });
+    const skip = new Evaluator({ numClasses: 3, predictedOnly: 'skip' });
+    expect(skip.options).toEqual({ predictedOnly: 'skip' });
+  });
+
+  it('keeps per-image statistics when the resolved aggregation is imagewise', () => {
+    expect(new Evaluator({ numClasses: 3, preset: 'monai' }).matrix.settings.perImage).toBe(true);
+    const global = { aggregation_level: 'global' };
+    expect(
+      new Evaluator({ numClasses: 3, preset: 'torchmetrics-dice', presetOptions: global }).matrix.settings
+        .perImage,
+    ).toBe(false);
+    expect(new Evaluator({ numClasses: 3, preset: 'keras' }).matrix.settings.perImage).toBe(false);
+  });
+
   it('rejects a malformed or tampered state with INVALID_STATE', () => {
     const state = fill(new Evaluator({ numClasses: 3, ignoreIndex: 255 }), [0]).toJSON();
     const invalid = (value: unknown) =>
@@ -107,9 +128,11 @@ describe('Evaluator', () => {
     expect(() => new Evaluator({ numClasses: 3, aggregate: 'image', perImage: false })).toThrow(
       expect.objectContaining({ code: ErrorCode.PER_IMAGE_DISABLED }),
     );
-    expect(() => new Evaluator({ numClasses: 3, preset: 'nope' as never })).toThrow(
-      expect.objectContaining({ code: ErrorCode.UNKNOWN_PRESET }),
-    );
+    for (const preset of ['nope', 'constructor', '__proto__']) {
+      expect(() => new Evaluator({ numClasses: 3, preset: preset as never })).toThrow(
+        expect.objectContaining({ code: ErrorCode.UNKNOWN_PRESET }),
+      );
+    }
   });
 
   it('wraps an existing matrix with fromMatrix and copies with clone', () => {

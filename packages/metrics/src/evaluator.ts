@@ -9,7 +9,6 @@ import {
 } from '@segmetrics/core';
 import { type EvaluationReport, evaluate } from './evaluate.js';
 import { resolveOptions } from './internal/resolve-options.js';
-import { presets } from './presets.js';
 import type { EvaluateOptions } from './settings.js';
 
 /** Options of an {@link Evaluator}: the matrix's settings plus the evaluation options. */
@@ -36,6 +35,8 @@ const EVALUATE_KEYS = [
   'imageReduce',
   'average',
   'absent',
+  'predictedOnly',
+  'presetOptions',
   'excludeClasses',
   'classNames',
   'beta',
@@ -55,8 +56,13 @@ function pickEvaluateOptions(options: EvaluateOptions): EvaluateOptions {
   return out as EvaluateOptions;
 }
 
-/** Set by {@link Evaluator.fromMatrix} for the constructor call it makes (synchronous, never shared). */
-let adopted: { matrix: ConfusionMatrix; options: EvaluateOptions } | null = null;
+/** What {@link Evaluator.fromMatrix} hands to the constructor (module-private: cannot be forged). */
+class Adoption {
+  constructor(
+    readonly matrix: ConfusionMatrix,
+    readonly options: EvaluateOptions,
+  ) {}
+}
 
 function invalidState(message: string, path: string, cause?: unknown): never {
   throw new SegmetricsError(ErrorCode.INVALID_STATE, message, { context: { path }, cause });
@@ -81,11 +87,11 @@ export class Evaluator {
   readonly #options: EvaluateOptions;
   readonly #matrix: ConfusionMatrix;
 
-  constructor(options: EvaluatorOptions) {
-    if (adopted !== null) {
-      this.#matrix = adopted.matrix;
-      this.#options = adopted.options;
-      adopted = null;
+  constructor(options: EvaluatorOptions);
+  constructor(options: EvaluatorOptions | Adoption) {
+    if (options instanceof Adoption) {
+      this.#matrix = options.matrix;
+      this.#options = options.options;
       return;
     }
     if (typeof options !== 'object' || options === null) {
@@ -94,17 +100,21 @@ export class Evaluator {
       });
     }
     const evaluateOptions = pickEvaluateOptions(options);
-    const imagewise =
-      (options.aggregate ??
-        (options.preset === undefined ? undefined : presets[options.preset]?.aggregate)) === 'image';
-    // Image aggregation and bootstrap intervals need per-image statistics.
-    const perImage = options.perImage ?? (imagewise || options.confidence !== undefined);
-    const matrix = new ConfusionMatrix({
+    const matrixOptions = {
       numClasses: options.numClasses,
-      perImage,
       ...(options.ignoreIndex === undefined ? {} : { ignoreIndex: options.ignoreIndex }),
       ...(options.labelMapping === undefined ? {} : { labelMapping: options.labelMapping }),
-    });
+    };
+    let perImage = options.perImage;
+    if (perImage === undefined) {
+      // Keep per-image statistics when the resolved aggregation (preset parameters included) is imagewise.
+      const probe = new ConfusionMatrix({ ...matrixOptions, perImage: false });
+      // Image aggregation and bootstrap intervals need per-image statistics.
+      perImage =
+        resolveOptions(probe.settings, evaluateOptions).settings.aggregate === 'image' ||
+        options.confidence !== undefined;
+    }
+    const matrix = new ConfusionMatrix({ ...matrixOptions, perImage });
     Evaluator.#check(matrix, evaluateOptions);
     this.#options = evaluateOptions;
     this.#matrix = matrix;
@@ -125,8 +135,7 @@ export class Evaluator {
   static fromMatrix(matrix: ConfusionMatrix, options: EvaluateOptions = {}): Evaluator {
     const evaluateOptions = pickEvaluateOptions(options);
     Evaluator.#check(matrix, evaluateOptions);
-    adopted = { matrix, options: evaluateOptions };
-    return new Evaluator({ numClasses: matrix.numClasses });
+    return new Evaluator(new Adoption(matrix, evaluateOptions) as unknown as EvaluatorOptions);
   }
 
   /** The wrapped matrix (live: do not update it behind the evaluator's back). */

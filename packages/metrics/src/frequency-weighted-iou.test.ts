@@ -1,5 +1,6 @@
 import { ConfusionMatrix, classCounts } from '@segmetrics/core';
 import { describe, expect, it } from 'vitest';
+import { describeSummaryEdgeCases } from '../test/edge-cases.js';
 import { countsOf } from '../test/helpers.js';
 import { frequencyWeightedIoU, frequencyWeightedIoUMetric } from './frequency-weighted-iou.js';
 
@@ -24,4 +25,21 @@ describe('frequencyWeightedIoU', () => {
   it('is registered as the fwIoU summary', () => {
     expect(frequencyWeightedIoUMetric).toMatchObject({ id: 'fwIoU', kind: 'summary' });
   });
+});
+
+const N = Number.NaN;
+// Hand-worked from the formula (see the function's TSDoc); the inputs are listed in test/edge-cases.ts.
+// predicted-only: IoU0 1/2 (support 2) → 0.5; gt-only: IoU0 1/2, IoU1 0 (support 1 each) → 0.25;
+// ignore inside: IoU1 1/2 (support 2), IoU2 1 (support 1) → 2/3.
+describeSummaryEdgeCases(frequencyWeightedIoUMetric, {
+  empty: N,
+  perfectOneClass: 1,
+  perfect: 1,
+  allWrong: 0,
+  predictedOnly: 0.5,
+  gtOnly: 0.25,
+  absentBoth: 1,
+  allIgnored: N,
+  ignoreInside: 2 / 3,
+  ignoreOutside: 0.5,
 });

@@ -1,5 +1,6 @@
 import { ErrorCode } from '@segmetrics/core';
 import { describe, expect, it } from 'vitest';
+import { describePerClassEdgeCases } from '../test/edge-cases.js';
 import { countsOf, list } from '../test/helpers.js';
 import { fscore, fscoreMetric } from './fscore.js';
 
@@ -42,4 +43,18 @@ describe('fscore', () => {
   it('is described in the registry as a per-class metric yielding mFscore', () => {
     expect(fscoreMetric).toMatchObject({ id: 'fscore', summaryIds: ['mFscore'] });
   });
+});
+
+const N = Number.NaN;
+// Hand-worked from the formula (see the function's TSDoc); the inputs are listed in test/edge-cases.ts.
+describePerClassEdgeCases(fscoreMetric, {
+  perfectOneClass: [1],
+  perfect: [1, 1, 1],
+  allWrong: [0, 0],
+  predictedOnly: [2 / 3, 0],
+  gtOnly: [2 / 3, 0],
+  absentBoth: [1, 1, N],
+  allIgnored: [N, N],
+  ignoreInside: [N, 2 / 3, 1],
+  ignoreOutside: [0, 1],
 });

@@ -30,6 +30,7 @@ export {
 export { Evaluator, type EvaluatorJSON, type EvaluatorOptions } from './evaluator.js';
 export { frequencyWeightedIoU, frequencyWeightedIoUMetric } from './frequency-weighted-iou.js';
 export { fscore, fscoreMetric } from './fscore.js';
+export { getPreset } from './get-preset.js';
 export { iou, iouMetric } from './iou.js';
 export { meanDice } from './mean-dice.js';
 export { meanIoU } from './mean-iou.js';
@@ -40,10 +41,12 @@ export {
   type PerClassMetricId,
   type SummaryId,
 } from './metric-registry.js';
+export { parsePresetOptions } from './parse-preset-options.js';
 export { pixelAccuracy, pixelAccuracyMetric } from './pixel-accuracy.js';
 export { precision, precisionMetric } from './precision.js';
 export { predicted, predictedMetric } from './predicted.js';
-export { type Preset, presets } from './presets.js';
+export type { PresetParameter } from './preset-parameter.js';
+export { type Preset, type PresetContext, type PresetConventions, presets } from './presets.js';
 export { type RankImagesOptions, rankImages } from './rank-images.js';
 export { recall, recallMetric } from './recall.js';
 export {
@@ -54,7 +57,10 @@ export {
   type EvaluateOptions,
   type EvaluationSettings,
   type ImageReduce,
+  type PredictedOnlyPolicy,
   type PresetName,
+  type PresetOptions,
+  type PresetOptionValue,
   type Quirks,
 } from './settings.js';
 export { specificity, specificityMetric } from './specificity.js';

@@ -1,5 +1,6 @@
 import { fromTotals } from '@segmetrics/core';
 import { describe, expect, it } from 'vitest';
+import { describePerClassEdgeCases } from '../test/edge-cases.js';
 import { countsOf, list } from '../test/helpers.js';
 import { iou, iouMetric } from './iou.js';
 
@@ -37,4 +38,18 @@ describe('iou', () => {
     });
     expect(iouMetric.compute).toBe(iou);
   });
+});
+
+const N = Number.NaN;
+// Hand-worked from the formula (see the function's TSDoc); the inputs are listed in test/edge-cases.ts.
+describePerClassEdgeCases(iouMetric, {
+  perfectOneClass: [1],
+  perfect: [1, 1, 1],
+  allWrong: [0, 0],
+  predictedOnly: [0.5, 0],
+  gtOnly: [0.5, 0],
+  absentBoth: [1, 1, N],
+  allIgnored: [N, N],
+  ignoreInside: [N, 0.5, 1],
+  ignoreOutside: [0, 1],
 });

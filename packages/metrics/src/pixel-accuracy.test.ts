@@ -1,5 +1,6 @@
 import { ConfusionMatrix, classCounts } from '@segmetrics/core';
 import { describe, expect, it } from 'vitest';
+import { describeSummaryEdgeCases } from '../test/edge-cases.js';
 import { countsOf } from '../test/helpers.js';
 import { pixelAccuracy, pixelAccuracyMetric } from './pixel-accuracy.js';
 
@@ -23,4 +24,19 @@ describe('pixelAccuracy', () => {
   it('is registered as the aAcc summary', () => {
     expect(pixelAccuracyMetric).toMatchObject({ id: 'aAcc', kind: 'summary' });
   });
+});
+
+const N = Number.NaN;
+// Hand-worked from the formula (see the function's TSDoc); the inputs are listed in test/edge-cases.ts.
+describeSummaryEdgeCases(pixelAccuracyMetric, {
+  empty: N,
+  perfectOneClass: 1,
+  perfect: 1,
+  allWrong: 0,
+  predictedOnly: 0.5,
+  gtOnly: 0.5,
+  absentBoth: 1,
+  allIgnored: N,
+  ignoreInside: 2 / 3,
+  ignoreOutside: 0.5,
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describePerClassEdgeCases } from '../test/edge-cases.js';
 import { countsOf, list } from '../test/helpers.js';
 import { precision, precisionMetric } from './precision.js';
 
@@ -16,4 +17,18 @@ describe('precision', () => {
   it('is described in the registry as a per-class metric yielding mPrecision', () => {
     expect(precisionMetric).toMatchObject({ id: 'precision', summaryIds: ['mPrecision'] });
   });
+});
+
+const N = Number.NaN;
+// Hand-worked from the formula (see the function's TSDoc); the inputs are listed in test/edge-cases.ts.
+describePerClassEdgeCases(precisionMetric, {
+  perfectOneClass: [1],
+  perfect: [1, 1, 1],
+  allWrong: [0, 0],
+  predictedOnly: [1, 0],
+  gtOnly: [0.5, N],
+  absentBoth: [1, 1, N],
+  allIgnored: [N, N],
+  ignoreInside: [N, 1, 1],
+  ignoreOutside: [N, 1],
 });

@@ -1,100 +1,424 @@
-import type { AbsentPolicy, Aggregate, Average, ImageReduce, PresetName, Quirks } from './settings.js';
+import type { PresetParameter } from './preset-parameter.js';
+import type {
+  AbsentPolicy,
+  Aggregate,
+  Average,
+  ImageReduce,
+  PredictedOnlyPolicy,
+  PresetName,
+  PresetOptions,
+  Quirks,
+} from './settings.js';
 
-/** A compatibility preset: the three choices and quirks that reproduce another library. */
-export interface Preset {
-  readonly name: PresetName;
-  /** What it reproduces, with the library's own option names. */
-  readonly description: string;
+/** The conventions a preset resolves to for given parameter values. */
+export interface PresetConventions {
   readonly aggregate: Aggregate;
   readonly imageReduce: ImageReduce | null;
   readonly average: Average;
   readonly absent: AbsentPolicy;
-  /** Options the caller may still choose (the library's own parameters). */
-  readonly open: readonly ('average' | 'absent' | 'beta' | 'excludeClasses')[];
+  readonly predictedOnly: PredictedOnlyPolicy;
+  readonly beta: number;
+  /** Classes the parameters leave out of the means (sorted), e.g. the complement of sklearn's `labels`. */
+  readonly excludeClasses: readonly number[];
   readonly quirks: Quirks;
 }
 
-const plain: Quirks = {
+/** What a preset's conventions may depend on besides its parameters. */
+export interface PresetContext {
+  readonly numClasses: number;
+  /** The matrix's ignore labels (sorted). */
+  readonly ignoreIndex: readonly number[];
+}
+
+/** A compatibility preset: the conventions and quirks that reproduce another library's function. */
+export interface Preset {
+  readonly name: PresetName;
+  /** What it reproduces, with the library's own class and function names. */
+  readonly description: string;
+  /** The library's parameters it accepts in `presetOptions` (see {@link PresetParameter}). */
+  readonly parameters: readonly PresetParameter[];
+  /** The three choices, `predictedOnly` and the quirks under the default parameters. */
+  readonly aggregate: Aggregate;
+  readonly imageReduce: ImageReduce | null;
+  readonly average: Average;
+  readonly absent: AbsentPolicy;
+  readonly predictedOnly: PredictedOnlyPolicy;
+  readonly quirks: Quirks;
+  /**
+   * First-class options the caller may still give: the aliases of parameters (`average`, `absent`,
+   * `beta`) and, for `'mmseg'` only, `excludeClasses` (kept from earlier versions).
+   */
+  readonly open: readonly ('average' | 'absent' | 'beta' | 'excludeClasses')[];
+  /** The conventions for resolved parameter values (every parameter present and valid). */
+  readonly resolve: (parameters: PresetOptions, context: PresetContext) => PresetConventions;
+}
+
+/** The quirks of plain (preset-free) evaluation: none. */
+export const noQuirks: Quirks = {
   perClassAbsentValue: null,
   emptyMeanValue: null,
   microZeroDivision: null,
   fscoreFrom: 'counts',
+  inRangeIgnorePredictions: 'miss',
+  outOfRangeIgnorePredictions: 'miss',
+  absentClassesSkipped: false,
+  weightedWithoutSupport: 'empty',
+  microClassWeights: 'none',
 };
+
+/** Every library masks the ground truth only: a prediction of an ignore value v < C is a prediction of v. */
+const library: Quirks = { ...noQuirks, inRangeIgnorePredictions: 'class' };
+
+const includeBackground: PresetParameter = {
+  name: 'include_background',
+  description: 'false: class 0 (background) is left out of every mean (excludeClasses [0])',
+  type: 'boolean',
+  nullable: false,
+  default: true,
+};
+
+function dataset(
+  quirks: Quirks,
+  rest: Partial<Omit<PresetConventions, 'quirks' | 'aggregate' | 'imageReduce'>> = {},
+): PresetConventions {
+  return {
+    aggregate: 'dataset',
+    imageReduce: null,
+    average: 'macro',
+    absent: 'nan',
+    predictedOnly: 'score',
+    beta: 1,
+    excludeClasses: [],
+    ...rest,
+    quirks,
+  };
+}
+
+/** Class ids of [0, C) not in `ids` (sorted). */
+function complement(ids: PresetOptions[string] | undefined, numClasses: number): number[] {
+  if (!Array.isArray(ids)) return [];
+  const keep = new Set(ids as readonly number[]);
+  return Array.from({ length: numClasses }, (_, k) => k).filter((k) => !keep.has(k));
+}
+
+const background = (parameters: PresetOptions): number[] => (parameters.include_background ? [] : [0]);
+
+/** torchmetrics' `per_class` only shapes its output: the report always has both. */
+const perClassOutput: PresetParameter = {
+  name: 'per_class',
+  description:
+    'output shape only: true is the per-class values (report.perClass), false the mean (report.summary); both are reported',
+  type: 'boolean',
+  nullable: false,
+  default: false,
+};
+
+function withDefaults(
+  preset: Omit<Preset, 'aggregate' | 'imageReduce' | 'average' | 'absent' | 'predictedOnly' | 'quirks'>,
+): Preset {
+  const parameters = Object.fromEntries(preset.parameters.map((p) => [p.name, p.default]));
+  const d = preset.resolve(parameters, { numClasses: 0, ignoreIndex: [] });
+  return {
+    ...preset,
+    aggregate: d.aggregate,
+    imageReduce: d.imageReduce,
+    average: d.average,
+    absent: d.absent,
+    predictedOnly: d.predictedOnly,
+    quirks: d.quirks,
+  };
+}
+
+const averages = ['none', 'macro', 'micro', 'weighted'] as const;
 
 /**
  * The compatibility presets, each tested against values the library itself produced
- * (`shared/fixtures/parity`):
- * - `mmseg`: mmsegmentation 1.x `IoUMetric` — dataset counts, NaN for 0/0 per class, `nanmean` over
- *   classes; F-score from precision and recall (NaN when either is undefined or both are 0);
- *   `absent: number` = its `nan_to_num` (every NaN becomes the number before the means); `beta` open.
- *   mmsegmentation prints percentages rounded to 2 decimals: the preset gives the unrounded fractions.
- * - `torchmetrics-jaccard`: `MulticlassJaccardIndex(average=…, ignore_index=…)` — dataset counts;
- *   `average` open (none/macro/micro/weighted); classes absent from the dataset show 0 per class and
- *   are left out of the macro mean; a micro 0/0 is 0.
- * - `torchmetrics-meaniou`: `segmentation.MeanIoU(per_class=…)` — per image IoU of the classes present
- *   in the image's ground truth or prediction; per class the mean over the images where it is present
- *   (−1 for a class present in no image); the summary mIoU pools every present (image, class) pair.
- * - `sklearn`: `jaccard_score(…, zero_division=0)` over the flattened, non-ignored pixels — dataset
- *   counts, 0/0 = 0 counted in the macro mean; `average` open (macro/micro/weighted/none) and `absent`
- *   open (`zero_division`: `'zero'`, `'one'` or `'nan'`).
- * - `keras`: `keras.metrics.MeanIoU` — dataset confusion matrix, mean over the classes whose
- *   denominator (TP + FP + FN) is not 0; 0 when none is.
+ * (`packages/metrics/test/fixtures/presets`, `shared/fixtures/parity`; docs/semantics.md has the table):
+ * - `mmseg`: mmsegmentation 1.x `IoUMetric(ignore_index, nan_to_num, beta)` — dataset counts, NaN for 0/0
+ *   per class, `nanmean`; F-score from precision and recall; a prediction of an ignore index inside the
+ *   class range counts as that class (its `intersect_and_union` masks the ground truth only).
+ * - `torchmetrics-jaccard`: `MulticlassJaccardIndex(average, ignore_index, zero_division)`.
+ * - `torchmetrics-meaniou`: `segmentation.MeanIoU(include_background, per_class)`.
+ * - `torchmetrics-dice`: `segmentation.DiceScore(include_background, average, aggregation_level)`.
+ * - `torchmetrics-generalized-dice`: `segmentation.GeneralizedDiceScore(include_background, weight_type)`,
+ *   one image per `update()`.
+ * - `sklearn`: `jaccard_score` / `precision_score` / `recall_score` / `f1_score` / `fbeta_score(labels,
+ *   average, zero_division, beta)` over the flattened non-ignored pixels.
+ * - `keras`: `keras.metrics.MeanIoU(num_classes, ignore_class)` / `IoU(target_class_ids)`.
+ * - `detectron2`: `SemSegEvaluator` (mIoU, fwIoU, mACC, pACC, per-class IoU and ACC).
+ * - `monai`: `DiceMetric` / `MeanIoU(include_background, reduction, ignore_empty)`.
  */
 export const presets: Readonly<Record<PresetName, Preset>> = {
-  mmseg: {
+  mmseg: withDefaults({
     name: 'mmseg',
-    description: 'mmsegmentation IoUMetric: dataset counts, NaN for 0/0, nanmean; nan_to_num via absent',
-    aggregate: 'dataset',
-    imageReduce: null,
-    average: 'macro',
-    absent: 'nan',
+    description:
+      'mmsegmentation IoUMetric: dataset counts, NaN for 0/0, nanmean, F-score from precision and recall',
+    parameters: [
+      {
+        name: 'nan_to_num',
+        description: 'every NaN becomes this number before the means (alias: absent)',
+        type: 'number',
+        nullable: true,
+        default: null,
+        alias: 'absent',
+      },
+      {
+        name: 'beta',
+        description: 'F-score β (alias: beta)',
+        type: 'number',
+        nullable: false,
+        default: 1,
+        alias: 'beta',
+      },
+    ],
     open: ['absent', 'beta', 'excludeClasses'],
-    quirks: { ...plain, fscoreFrom: 'precision-recall' },
-  },
-  'torchmetrics-jaccard': {
+    resolve: (p) =>
+      dataset(
+        { ...library, fscoreFrom: 'precision-recall' },
+        { absent: p.nan_to_num === null ? 'nan' : (p.nan_to_num as number), beta: p.beta as number },
+      ),
+  }),
+  'torchmetrics-jaccard': withDefaults({
     name: 'torchmetrics-jaccard',
     description:
-      'torchmetrics MulticlassJaccardIndex: dataset counts; absent classes 0 per class, skipped by macro',
-    aggregate: 'dataset',
-    imageReduce: null,
-    average: 'macro',
-    absent: 'nan',
+      'torchmetrics MulticlassJaccardIndex: dataset counts; absent classes zero_division per class, left out of macro',
+    parameters: [
+      {
+        name: 'average',
+        description: 'none, macro, micro or weighted (alias: average)',
+        type: 'choice',
+        choices: averages,
+        nullable: false,
+        default: 'macro',
+        alias: 'average',
+      },
+      {
+        name: 'zero_division',
+        description: 'value of a 0/0 IoU shown per class (absent classes) and of a micro 0/0',
+        type: 'number',
+        nullable: false,
+        default: 0,
+      },
+    ],
     open: ['average'],
-    quirks: { ...plain, perClassAbsentValue: 0, microZeroDivision: 0 },
-  },
-  'torchmetrics-meaniou': {
+    resolve: (p, { numClasses, ignoreIndex }) => {
+      const z = p.zero_division as number;
+      return dataset(
+        { ...library, perClassAbsentValue: z, microZeroDivision: z },
+        {
+          average: p.average as Average,
+          // An ignore_index inside the class range weighs 0 in macro and leaves micro's pooled counts.
+          excludeClasses: ignoreIndex.filter((v) => v >= 0 && v < numClasses),
+        },
+      );
+    },
+  }),
+  'torchmetrics-meaniou': withDefaults({
     name: 'torchmetrics-meaniou',
     description:
       'torchmetrics segmentation.MeanIoU: imagewise IoU, pooled (image, class) pairs; -1 per class if never present',
-    aggregate: 'image',
-    imageReduce: 'pooled',
-    average: 'macro',
-    absent: 'nan',
+    parameters: [includeBackground, perClassOutput],
     open: [],
-    quirks: { ...plain, perClassAbsentValue: -1 },
-  },
-  sklearn: {
+    resolve: (p) => ({
+      ...dataset({ ...library, perClassAbsentValue: -1 }, { excludeClasses: background(p) }),
+      aggregate: 'image',
+      imageReduce: 'pooled',
+    }),
+  }),
+  'torchmetrics-dice': withDefaults({
+    name: 'torchmetrics-dice',
+    description:
+      'torchmetrics segmentation.DiceScore: samplewise (per image, then nanmean) or global; micro/macro/weighted',
+    parameters: [
+      includeBackground,
+      {
+        name: 'average',
+        description: 'micro, macro, weighted or none (alias: average)',
+        type: 'choice',
+        choices: averages,
+        nullable: false,
+        default: 'macro',
+        alias: 'average',
+      },
+      {
+        name: 'aggregation_level',
+        description: 'samplewise: per image, then the nanmean over images; global: dataset counts',
+        type: 'choice',
+        choices: ['samplewise', 'global'],
+        nullable: false,
+        default: 'samplewise',
+      },
+    ],
+    open: ['average'],
+    resolve: (p) => {
+      const conventions = dataset(
+        { ...library, weightedWithoutSupport: 'zero-if-defined' },
+        { average: p.average as Average, excludeClasses: background(p) },
+      );
+      if (p.aggregation_level === 'global') return conventions;
+      return { ...conventions, aggregate: 'image', imageReduce: 'per-image' };
+    },
+  }),
+  'torchmetrics-generalized-dice': withDefaults({
+    name: 'torchmetrics-generalized-dice',
+    description:
+      'torchmetrics segmentation.GeneralizedDiceScore (one image per update): per image class-weighted pooled Dice, mean over images',
+    parameters: [
+      includeBackground,
+      perClassOutput,
+      {
+        name: 'weight_type',
+        description: 'class weights: square (1/support²), simple (1/support) or linear (1)',
+        type: 'choice',
+        choices: ['square', 'simple', 'linear'],
+        nullable: false,
+        default: 'square',
+      },
+    ],
+    open: [],
+    resolve: (p) => ({
+      ...dataset(
+        {
+          ...library,
+          microClassWeights:
+            p.weight_type === 'square'
+              ? 'inverse-support-squared'
+              : p.weight_type === 'simple'
+                ? 'inverse-support'
+                : 'none',
+        },
+        { average: 'micro', absent: 'zero', excludeClasses: background(p) },
+      ),
+      aggregate: 'image',
+      imageReduce: 'per-image',
+    }),
+  }),
+  sklearn: withDefaults({
     name: 'sklearn',
     description:
-      'scikit-learn jaccard_score over flattened pixels with zero_division (absent) = 0 by default',
-    aggregate: 'dataset',
-    imageReduce: null,
-    average: 'macro',
-    absent: 'zero',
-    open: ['average', 'absent'],
-    quirks: plain,
-  },
-  keras: {
+      'scikit-learn jaccard_score, precision_score, recall_score, f1_score, fbeta_score over the flattened non-ignored pixels',
+    parameters: [
+      {
+        name: 'labels',
+        description:
+          'the classes evaluated, in any order (the others are left out of the means); None: the classes in the ground truth or the prediction',
+        type: 'class-ids',
+        nullable: true,
+        default: null,
+      },
+      {
+        name: 'average',
+        description: 'none, macro, micro or weighted (alias: average)',
+        type: 'choice',
+        choices: averages,
+        nullable: false,
+        default: 'macro',
+        alias: 'average',
+      },
+      {
+        name: 'zero_division',
+        description:
+          "value of a 0/0: 'warn' (= 0), 0, 1 or 'nan' (np.nan, scikit-learn >= 1.3) (alias: absent)",
+        type: 'choice',
+        choices: ['warn', 0, 1, 'nan'],
+        nullable: false,
+        default: 'warn',
+        alias: 'absent',
+      },
+      {
+        name: 'beta',
+        description: 'fbeta_score β (alias: beta)',
+        type: 'number',
+        nullable: false,
+        default: 1,
+        alias: 'beta',
+      },
+    ],
+    open: ['average', 'absent', 'beta'],
+    resolve: (p, { numClasses }) => {
+      const z = p.zero_division;
+      const absent: AbsentPolicy = z === 'nan' ? 'nan' : z === 1 ? 'one' : 'zero';
+      const labels = p.labels;
+      return dataset(
+        {
+          ...library,
+          weightedWithoutSupport: 'sklearn',
+          absentClassesSkipped: labels === null,
+          outOfRangeIgnorePredictions: labels === null ? 'label' : 'miss',
+        },
+        {
+          average: p.average as Average,
+          absent,
+          beta: p.beta as number,
+          excludeClasses: labels === null ? [] : complement(labels, numClasses),
+        },
+      );
+    },
+  }),
+  keras: withDefaults({
     name: 'keras',
-    description: 'Keras MeanIoU: dataset confusion matrix, mean over classes with a nonzero denominator',
-    aggregate: 'dataset',
-    imageReduce: null,
-    average: 'macro',
-    absent: 'nan',
+    description:
+      'Keras MeanIoU / IoU(target_class_ids): dataset confusion matrix, mean over the target classes with a nonzero denominator',
+    parameters: [
+      {
+        name: 'target_class_ids',
+        description: 'the classes averaged (keras.metrics.IoU); None: every class (MeanIoU)',
+        type: 'class-ids',
+        nullable: true,
+        default: null,
+      },
+    ],
     open: [],
-    quirks: { ...plain, emptyMeanValue: 0 },
-  },
+    resolve: (p, { numClasses }) =>
+      dataset(
+        { ...library, emptyMeanValue: 0, outOfRangeIgnorePredictions: 'drop' },
+        { excludeClasses: complement(p.target_class_ids, numClasses) },
+      ),
+  }),
+  detectron2: withDefaults({
+    name: 'detectron2',
+    description:
+      'detectron2 SemSegEvaluator: dataset counts; classes absent from the ground truth are NaN and skipped (mIoU, fwIoU, mACC, pACC)',
+    parameters: [],
+    open: [],
+    resolve: () => dataset(library, { predictedOnly: 'skip' }),
+  }),
+  monai: withDefaults({
+    name: 'monai',
+    description:
+      'MONAI DiceMetric / MeanIoU: per image and class, NaN where the ground truth is empty (ignore_empty), reduction mean or mean_batch',
+    parameters: [
+      includeBackground,
+      {
+        name: 'ignore_empty',
+        description:
+          'true: a class with an empty ground truth is NaN (skipped); false: 1 if also not predicted, else 0',
+        type: 'boolean',
+        nullable: false,
+        default: true,
+      },
+      {
+        name: 'reduction',
+        description:
+          'mean: per image the mean over classes, then over images; mean_batch: per class the mean over images',
+        type: 'choice',
+        choices: ['mean', 'mean_batch'],
+        nullable: false,
+        default: 'mean',
+      },
+    ],
+    open: [],
+    resolve: (p) => ({
+      ...dataset(
+        { ...library, emptyMeanValue: 0 },
+        {
+          absent: p.ignore_empty ? 'nan' : 'one',
+          predictedOnly: p.ignore_empty ? 'skip' : 'score',
+          excludeClasses: background(p),
+        },
+      ),
+      aggregate: 'image',
+      imageReduce: p.reduction === 'mean_batch' ? 'per-class' : 'per-image',
+    }),
+  }),
 };
-
-/** The quirks of plain (preset-free) evaluation: none. */
-export const noQuirks: Quirks = plain;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describePerClassEdgeCases } from '../test/edge-cases.js';
 import { countsOf, list } from '../test/helpers.js';
 import { recall, recallMetric } from './recall.js';
 
@@ -15,4 +16,18 @@ describe('recall', () => {
   it('is described in the registry as yielding both mRecall and mAcc', () => {
     expect(recallMetric.summaryIds).toEqual(['mRecall', 'mAcc']);
   });
+});
+
+const N = Number.NaN;
+// Hand-worked from the formula (see the function's TSDoc); the inputs are listed in test/edge-cases.ts.
+describePerClassEdgeCases(recallMetric, {
+  perfectOneClass: [1],
+  perfect: [1, 1, 1],
+  allWrong: [0, 0],
+  predictedOnly: [0.5, N],
+  gtOnly: [1, 0],
+  absentBoth: [1, 1, N],
+  allIgnored: [N, N],
+  ignoreInside: [N, 0.5, 1],
+  ignoreOutside: [0, 1],
 });

@@ -32,8 +32,36 @@ export type Average = 'macro' | 'micro' | 'weighted' | 'none';
  */
 export type AbsentPolicy = 'nan' | 'zero' | 'one' | number;
 
+/**
+ * What a class that is predicted but not in the ground truth of a unit (the dataset, or one image) scores:
+ * `'score'` (default): its ratios are computed (IoU 0/FP = 0, precision 0, …) and count in every mean;
+ * `'skip'`: the class is not evaluated in that unit: its per-class ratios are NaN and every mean (and the
+ * pooled counts of `'micro'`) leaves it out — detectron2's `SemSegEvaluator` and MONAI's
+ * `ignore_empty=True`. Counts (`support`, `predicted`) and pixel-level figures (`aAcc`, `kappa`, `fwIoU`)
+ * do not change.
+ */
+export type PredictedOnlyPolicy = 'score' | 'skip';
+
 /** Names of the compatibility presets (see {@link presets}). */
-export type PresetName = 'mmseg' | 'torchmetrics-jaccard' | 'torchmetrics-meaniou' | 'sklearn' | 'keras';
+export type PresetName =
+  | 'mmseg'
+  | 'torchmetrics-jaccard'
+  | 'torchmetrics-meaniou'
+  | 'torchmetrics-dice'
+  | 'torchmetrics-generalized-dice'
+  | 'sklearn'
+  | 'keras'
+  | 'detectron2'
+  | 'monai';
+
+/**
+ * The value of one preset parameter (named after the library's own parameter): a boolean, a number, a
+ * string from a fixed list, a list of class ids, or `null` (the library's `None`).
+ */
+export type PresetOptionValue = boolean | number | string | readonly number[] | null;
+
+/** Preset parameters by the library's own names, e.g. `{ labels: [0, 2, 5], zero_division: 1 }`. */
+export type PresetOptions = Readonly<Record<string, PresetOptionValue>>;
 
 /** Behaviours of other libraries that the three choices alone do not express (set by presets). */
 export interface Quirks {
@@ -42,12 +70,51 @@ export interface Quirks {
    * them: torchmetrics JaccardIndex shows 0 (`average='none'`), torchmetrics MeanIoU shows −1.
    */
   readonly perClassAbsentValue: number | null;
-  /** Value of a class mean over no defined value (Keras: 0). `null`: the absent policy value. */
+  /**
+   * Value of a class mean over no defined value (Keras, MONAI: 0), of an imagewise per-class mean over no
+   * image and of the mean over images when no image has a value. `null`: the absent policy value. (Under
+   * image aggregation an image whose class mean is over nothing is left out of the mean over images.)
+   */
   readonly emptyMeanValue: number | null;
   /** Value of a micro average whose pooled denominator is 0 (torchmetrics: 0). `null`: the absent policy value. */
   readonly microZeroDivision: number | null;
   /** F-beta from precision and recall, NaN-propagating (mmsegmentation), instead of from counts. */
   readonly fscoreFrom: 'counts' | 'precision-recall';
+  /**
+   * A counted pixel predicted as an ignore label v that is a class id (v in [0, C)): `'miss'` (default:
+   * only a false negative of its ground-truth class) or `'class'` (also a prediction of class v, an FP of
+   * v), as every library that masks the ground truth only does (mmsegmentation, torchmetrics,
+   * scikit-learn, Keras, detectron2).
+   */
+  readonly inRangeIgnorePredictions: 'miss' | 'class';
+  /**
+   * A counted pixel predicted as an ignore label outside [0, C) (e.g. 255): `'miss'` (default,
+   * mmsegmentation), `'drop'` (the pixel is not counted at all: Keras 3 drops out-of-range predictions;
+   * dataset counts only) or `'label'` (the value is one more label, with no ground truth: scikit-learn
+   * with `labels=None`).
+   */
+  readonly outOfRangeIgnorePredictions: 'miss' | 'drop' | 'label';
+  /**
+   * Classes absent from a unit (neither in its ground truth nor predicted) are not evaluated there: NaN
+   * per class and left out of every mean whatever the absent policy, which then only gives the value of
+   * the other 0/0 ratios (scikit-learn's `labels=None`: such a class is not a label).
+   */
+  readonly absentClassesSkipped: boolean;
+  /**
+   * A weighted class mean whose included classes have no ground truth (weights summing to 0):
+   * `'empty'` (default: the value of a mean over nothing), `'zero-if-defined'` (0 when some class value is
+   * defined: torchmetrics `DiceScore`), `'sklearn'` (scikit-learn: `jaccard_score` falls back to the
+   * unweighted mean; precision and F-beta are 0 when anything was predicted, else `zero_division`;
+   * recall is `zero_division`).
+   */
+  readonly weightedWithoutSupport: 'empty' | 'zero-if-defined' | 'sklearn';
+  /**
+   * Class weights of the pooled counts of `average: 'micro'`: `'none'` (default), or per unit 1/support
+   * (`'inverse-support'`) or 1/support² (`'inverse-support-squared'`), with weight 0 for a class without
+   * ground truth in the unit (torchmetrics `GeneralizedDiceScore` with `weight_type` `'simple'` /
+   * `'square'`, one image per update).
+   */
+  readonly microClassWeights: 'none' | 'inverse-support' | 'inverse-support-squared';
 }
 
 /** Options of {@link evaluate}, {@link Evaluator} and the convenience functions. */
@@ -66,6 +133,14 @@ export interface EvaluateOptions {
   average?: Average;
   /** Default `'nan'`. */
   absent?: AbsentPolicy;
+  /** Predicted-only classes: `'score'` (default) or `'skip'` (see {@link PredictedOnlyPolicy}). */
+  predictedOnly?: PredictedOnlyPolicy;
+  /**
+   * The preset's parameters by the library's own names (e.g. `{ labels: [0, 2, 5] }` for `'sklearn'`);
+   * each preset lists them in `presets[name].parameters`. Unknown names and bad values throw
+   * INVALID_OPTION; without `preset` this option is an error.
+   */
+  presetOptions?: PresetOptions;
   /** Class ids left out of class means (e.g. `[0]` for background). Per-class values still appear. */
   excludeClasses?: readonly number[];
   /** One name per class; default the class ids as strings. */
@@ -96,10 +171,13 @@ export interface EvaluationSettings {
   readonly imageReduce: ImageReduce | null;
   readonly average: Average;
   readonly absent: AbsentPolicy;
+  readonly predictedOnly: PredictedOnlyPolicy;
+  /** Every parameter of the preset, resolved (defaults filled in); `null` without a preset. */
+  readonly presetOptions: PresetOptions | null;
   readonly beta: number;
   readonly tverskyAlpha: number;
   readonly tverskyBeta: number;
-  /** Sorted, unique. */
+  /** Sorted, unique; includes the classes a preset's parameters leave out (e.g. sklearn `labels`). */
   readonly excludeClasses: readonly number[];
   readonly classNames: readonly string[];
   readonly numClasses: number;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describePerClassEdgeCases } from '../test/edge-cases.js';
 import { countsOf, list } from '../test/helpers.js';
 import { specificity, specificityMetric } from './specificity.js';
 
@@ -12,4 +13,18 @@ describe('specificity', () => {
   it('is described in the registry as higher-is-better', () => {
     expect(specificityMetric).toMatchObject({ id: 'specificity', higherIsBetter: true });
   });
+});
+
+const N = Number.NaN;
+// Hand-worked from the formula (see the function's TSDoc); the inputs are listed in test/edge-cases.ts.
+describePerClassEdgeCases(specificityMetric, {
+  perfectOneClass: [N],
+  perfect: [1, 1, 1],
+  allWrong: [0, 0],
+  predictedOnly: [N, 0.5],
+  gtOnly: [0, 1],
+  absentBoth: [1, 1, 1],
+  allIgnored: [N, N],
+  ignoreInside: [1, 1, 1],
+  ignoreOutside: [1, 1],
 });

@@ -1,5 +1,6 @@
 import { ErrorCode } from '@segmetrics/core';
 import { describe, expect, it } from 'vitest';
+import { describePerClassEdgeCases } from '../test/edge-cases.js';
 import { countsOf, list } from '../test/helpers.js';
 import { dice } from './dice.js';
 import { iou } from './iou.js';
@@ -32,4 +33,18 @@ describe('tversky', () => {
   it('is described in the registry as a per-class metric yielding mTversky', () => {
     expect(tverskyMetric).toMatchObject({ id: 'tversky', kind: 'per-class', summaryIds: ['mTversky'] });
   });
+});
+
+const N = Number.NaN;
+// Hand-worked from the formula (see the function's TSDoc); the inputs are listed in test/edge-cases.ts.
+describePerClassEdgeCases(tverskyMetric, {
+  perfectOneClass: [1],
+  perfect: [1, 1, 1],
+  allWrong: [0, 0],
+  predictedOnly: [2 / 3, 0],
+  gtOnly: [2 / 3, 0],
+  absentBoth: [1, 1, N],
+  allIgnored: [N, N],
+  ignoreInside: [N, 2 / 3, 1],
+  ignoreOutside: [0, 1],
 });

@@ -3,7 +3,11 @@ import { ErrorCode, SegmetricsError } from '@segmetrics/core';
 import { perClass, ratio, zeroDivisionOf } from './internal/ratio.js';
 import type { MetricOptions, PerClassMetricDescriptor } from './types.js';
 
-function checkWeight(name: 'tverskyAlpha' | 'tverskyBeta', value: number): number {
+/**
+ * Validates a Tversky weight (`tverskyAlpha` / `tverskyBeta`): a finite number >= 0, else INVALID_OPTION
+ * naming the option. The one definition `tversky` and `evaluate` share.
+ */
+export function checkTverskyWeight(name: 'tverskyAlpha' | 'tverskyBeta', value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
     throw new SegmetricsError(
       ErrorCode.INVALID_OPTION,
@@ -29,8 +33,8 @@ function checkWeight(name: 'tverskyAlpha' | 'tverskyBeta', value: number): numbe
  */
 export function tversky(counts: ClassCounts, options?: MetricOptions): Float64Array {
   const z = zeroDivisionOf(options);
-  const alpha = checkWeight('tverskyAlpha', options?.tverskyAlpha ?? 0.5);
-  const beta = checkWeight('tverskyBeta', options?.tverskyBeta ?? 0.5);
+  const alpha = checkTverskyWeight('tverskyAlpha', options?.tverskyAlpha ?? 0.5);
+  const beta = checkTverskyWeight('tverskyBeta', options?.tverskyBeta ?? 0.5);
   const { tp, fp, fn } = counts;
   return perClass(counts.numClasses, (k) => ratio(tp[k]!, tp[k]! + alpha * fp[k]! + beta * fn[k]!, z));
 }

@@ -1,4 +1,5 @@
 import { datasetPresets } from '@segmetrics/io';
+import { presets } from '@segmetrics/metrics';
 import { knownMetricIds } from '@segmetrics/report';
 import { type Command, Option } from 'commander';
 
@@ -105,9 +106,17 @@ export function addReportOptions(command: Command): Command {
       `metrics to show in table/CSV/Markdown: comma list of registry ids (${knownMetricIds().join(', ')}; default: iou,dice,precision,recall,mIoU,mDice,mAcc,aAcc,fwIoU)`,
       collect,
     )
+    .option('--preset <library>', `reproduce a library exactly: ${Object.keys(presets).join(', ')}`)
     .option(
-      '--preset <library>',
-      'reproduce a library exactly: mmseg, torchmetrics-jaccard, torchmetrics-meaniou, sklearn, keras',
+      '--preset-option <name=value>',
+      'a parameter of the --preset library, by its own name, e.g. labels=0,2,5 (sklearn), zero_division=1, include_background=false, target_class_ids=1,2 (keras); repeatable',
+      collect,
+    )
+    .addOption(
+      new Option(
+        '--predicted-only <policy>',
+        'a class predicted but not in the ground truth: score (IoU 0, counted) or skip (NaN, left out: detectron2, MONAI) (default: score)',
+      ).choices(['score', 'skip']),
     )
     .option('--beta <number>', 'β of the F-score (default: 1)');
 }

@@ -1,3 +1,4 @@
+import type { AbsentPolicy } from '@segmetrics/metrics';
 import { usageError } from '../errors/usage-error.js';
 
 /**
@@ -32,9 +33,6 @@ export function parseIgnoreIndex(values: readonly string[]): number[] {
   }
   return [...out].sort((a, b) => a - b);
 }
-
-/** The absent-class policy: a named policy or the number that absent (0/0) classes score. */
-export type AbsentPolicy = 'nan' | 'zero' | 'one' | number;
 
 /** Parses `--absent nan|zero|one|<number>`. */
 export function parseAbsent(text: string): AbsentPolicy {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { type ConfusionMatrixOptions, ErrorCode, type LabelMapping, SegmetricsError } from '@segmetrics/core';
 import { type ColorPalette, colorLookup, getDatasetPreset } from '@segmetrics/io';
-import { getMetric, type Preset, presets } from '@segmetrics/metrics';
+import { getMetric, getPreset, type Preset, parsePresetOptions } from '@segmetrics/metrics';
 import { usageError } from '../errors/usage-error.js';
 import {
   defaultClassNames,
@@ -34,6 +34,8 @@ export interface SettingsFlags {
   excludeClasses?: string[];
   metrics?: string[];
   preset?: string;
+  presetOption?: string[];
+  predictedOnly?: string;
   beta?: string;
   perImage?: string;
 }
@@ -183,6 +185,10 @@ export async function resolveSettings(flags: SettingsFlags): Promise<EvaluationS
 
   const excludeClasses = resolveClassList(parseList(flags.excludeClasses ?? []), numClasses, names);
   const preset = resolvePreset(flags.preset);
+  if (flags.presetOption !== undefined && preset === null) {
+    throw usageError('--preset-option', 'needs --preset (the library whose parameter it sets)');
+  }
+  const presetOptions = preset === null ? null : parsePresetOptions(preset.name, flags.presetOption ?? []);
   const metrics = parseList(flags.metrics ?? []);
   for (const id of metrics) getMetric(id);
   const report: ReportOptions = {
@@ -194,6 +200,10 @@ export async function resolveSettings(flags: SettingsFlags): Promise<EvaluationS
     metrics,
     preset: preset?.name ?? null,
     beta: flags.beta === undefined ? null : parseBeta(flags.beta),
+    ...(presetOptions !== null && Object.keys(presetOptions).length > 0 ? { presetOptions } : {}),
+    ...(flags.predictedOnly === undefined
+      ? {}
+      : { predictedOnly: flags.predictedOnly as NonNullable<ReportOptions['predictedOnly']> }),
   };
   const aggregate = report.aggregate ?? preset?.aggregate ?? 'dataset';
   const perImage = aggregate === 'image' || flags.perImage !== undefined;
@@ -217,16 +227,19 @@ export async function resolveSettings(flags: SettingsFlags): Promise<EvaluationS
   };
 }
 
-/** Looks up `--preset`; an unknown name is `UNKNOWN_PRESET` (exit code 2) listing the known ones. */
+/**
+ * Looks up `--preset` (own property names only); an unknown name is `UNKNOWN_PRESET` (exit code 2) listing
+ * the known ones.
+ */
 export function resolvePreset(name: string | undefined): Preset | null {
   if (name === undefined) return null;
-  const preset = (presets as Readonly<Record<string, Preset>>)[name];
-  if (preset === undefined) {
-    throw new SegmetricsError(
-      ErrorCode.UNKNOWN_PRESET,
-      `--preset: unknown preset "${name}"; known: ${Object.keys(presets).join(', ')}`,
-      { context: { option: '--preset', value: name } },
-    );
+  try {
+    return getPreset(name);
+  } catch (error) {
+    if (!SegmetricsError.isInstance(error)) throw error;
+    throw new SegmetricsError(ErrorCode.UNKNOWN_PRESET, `--preset: ${error.message}`, {
+      context: { ...error.context, option: '--preset' },
+      cause: error,
+    });
   }
-  return preset;
 }

@@ -1,5 +1,5 @@
 import type { ConfusionMatrixOptions } from '@segmetrics/core';
-import type { AbsentPolicy } from '../options/parse-values.js';
+import type { AbsentPolicy, PredictedOnlyPolicy, PresetOptions } from '@segmetrics/metrics';
 
 /**
  * How counts become numbers: the options passed to `@segmetrics/metrics`' `evaluate`. `null` means
@@ -16,6 +16,10 @@ export interface ReportOptions {
   readonly metrics: readonly string[];
   readonly preset: string | null;
   readonly beta: number | null;
+  /** `--preset-option NAME=VALUE`: the preset's parameters by the library's names (absent: none given). */
+  readonly presetOptions?: PresetOptions;
+  /** `--predicted-only` (absent: not given). */
+  readonly predictedOnly?: PredictedOnlyPolicy;
 }
 
 /**

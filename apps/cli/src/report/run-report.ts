@@ -32,6 +32,8 @@ export function evaluateOptions(settings: EvaluationSettings, perImage: boolean)
     ...(report.absent === null ? {} : { absent: report.absent }),
     ...(report.beta === null ? {} : { beta: report.beta }),
     ...(report.excludeClasses.length > 0 ? { excludeClasses: [...report.excludeClasses] } : {}),
+    ...(report.presetOptions === undefined ? {} : { presetOptions: report.presetOptions }),
+    ...(report.predictedOnly === undefined ? {} : { predictedOnly: report.predictedOnly }),
   };
 }
 

@@ -1,7 +1,7 @@
 import { ConfusionMatrix, ErrorCode } from '@segmetrics/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { matrixOfImages, optionSets, randomImages } from '../../test/bootstrap-data.js';
+import { matrixOfImages, NEEDS_DATASET_COUNTS, optionSets, randomImages } from '../../test/bootstrap-data.js';
 import { canonical, referenceBootstrap, referenceResamples } from '../../test/bootstrap-reference.js';
 import { evaluate } from '../evaluate.js';
 import { Evaluator } from '../evaluator.js';
@@ -57,13 +57,35 @@ describe('bootstrapConfidence', () => {
     }
   });
 
+  it('refuses keras when predictions hit an ignore label (its numbers need per-class dataset counts) and matches the reference without them', () => {
+    for (const preset of NEEDS_DATASET_COUNTS) {
+      const options = { preset } as EvaluateOptions;
+      const withIgnore = matrixOfImages(MATRIX, randomImages(11, { count: 9, ignorePredictions: 0.1 }));
+      expect(() => bootstrapConfidence(withIgnore, { ...options, samples: 10 })).toThrowError(
+        expect.objectContaining({
+          code: ErrorCode.INVALID_OPTION,
+          context: expect.objectContaining({ value: preset }),
+        }),
+      );
+      const images = randomImages(12, { count: 9, ignorePredictions: 0 });
+      const ci = bootstrapConfidence(matrixOfImages(MATRIX, images), { ...options, samples: 40, seed: 2 });
+      const ref = referenceBootstrap(MATRIX, images, options, 0.95, 40, 2);
+      for (const [id, interval] of Object.entries(ref.summary)) {
+        expectIntervalsClose(ci.summary[id as keyof typeof ci.summary], interval, `${preset} ${id}`);
+      }
+      ref.perClass.forEach((interval, k) => {
+        expectIntervalsClose(ci.perClass[k]!, interval, `${preset} class ${k}`);
+      });
+    }
+  });
+
   it('recomputes each resample bit-identically to evaluate on the rebuilt matrix under dataset aggregation', () => {
     const images = randomImages(2, { count: 12, numClasses: 5 });
     const matrix = matrixOfImages({ ...MATRIX, numClasses: 5 }, images);
     for (const options of OPTION_SETS) {
       const { settings } = resolveOptions(matrix.settings, options);
       const reference = referenceResamples({ ...MATRIX, numClasses: 5 }, images, options, 25, 3);
-      const table = new ImageTable(matrix.imageStats, 5);
+      const table = new ImageTable(matrix.imageStats, matrix.settings);
       const view = new WeightedImages(table);
       const multiplicity = new Int32Array(table.size);
       const rng = Xoshiro128.fromSeed(3, 0);

@@ -71,7 +71,7 @@ export function confidenceIntervals(
 ): ConfidenceIntervals {
   checkStorage(options.samples, settings.numClasses, 1);
   const stats = imageStatsOf(matrix, 'the bootstrap');
-  const table = new ImageTable(stats, settings.numClasses);
+  const table = new ImageTable(stats, matrix.settings);
   const n = table.size;
   checkExactSums(table, n);
   const view = new WeightedImages(table);

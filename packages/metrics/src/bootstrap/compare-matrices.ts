@@ -340,7 +340,7 @@ export function compareMatrices(
   }
   const observedIoU = Float64Array.from(reportA.perClass, (entry, k) => reportB.perClass[k]!.iou - entry.iou);
 
-  const table = new ImageTable(interleave(paired.a, paired.b), c);
+  const table = new ImageTable(interleave(paired.a, paired.b), a.settings);
   checkExactSums(table, paired.a.length);
   const { valuesA, valuesB, summaryCounts, classCounts } = runComparison([a, b], table, settings, resolved, {
     summary: observedSummary,

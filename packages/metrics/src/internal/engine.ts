@@ -1,71 +1,99 @@
-import type { ClassCounts, ConfusionMatrix, ImageStats } from '@segmetrics/core';
-import { classCounts, ErrorCode, fromTotals, imageClassCounts, SegmetricsError } from '@segmetrics/core';
-import { absentValue, type EvaluationSettings } from '../settings.js';
+import type { ClassCounts, ConfusionMatrix, ConfusionMatrixSettings, ImageStats } from '@segmetrics/core';
+import { classCounts, ErrorCode, fromTotals, SegmetricsError } from '@segmetrics/core';
+import { absentValue, type EvaluationSettings, type Quirks } from '../settings.js';
 import type { MetricOptions, PerClassMetricDescriptor, SummaryMetricDescriptor } from '../types.js';
 import { type EngineInput, type ImageReducer, UnitReducer } from './image-reducer.js';
 
-/** One image's counts, in the canonical order (sorted by sample id). */
-export interface ImageUnit {
+/** One unit (the dataset, or one image) as the settings see it. */
+export interface Unit {
+  /**
+   * The unit's counts after the preset's treatment of predictions of ignore labels. Under scikit-learn's
+   * `labels=None` it may hold one extra label after the C classes (an ignore value that was predicted).
+   */
+  readonly counts: ClassCounts;
+  /** Per class (and extra label): 1 when it is included in class means (not excluded). */
+  readonly include: Uint8Array;
+  /** Per class (and extra label): 1 when it is not evaluated in this unit (its ratios are NaN). */
+  readonly skip: Uint8Array;
+}
+
+/** One image's unit, in the canonical order (core's `imageStats` order: sorted by sample id). */
+export interface ImageUnit extends Unit {
   readonly sampleId: string | null;
   readonly ignored: number;
-  readonly counts: ClassCounts;
 }
 
+/** How predictions of ignore labels on counted pixels are attributed (see {@link Quirks}). */
+type IgnoredPredictions =
+  | { readonly kind: 'miss' | 'drop' | 'label' }
+  | { readonly kind: 'class'; readonly classId: number }
+  | { readonly kind: 'ambiguous'; readonly reason: string };
+
 /**
- * Per-image statistics in the canonical order: sorted by sample id (images without an id keep their
- * relative order, after those with one), so imagewise sums are bit-identical for any update order.
+ * Where a prediction counted in `predictedIgnore` came from, and what the quirks make of it. Each ignore
+ * label is a source, and so is a label mapping that ignores predictions (reduce-zero-label or a `null`
+ * table entry applied to both maps); a treatment other than `'miss'`/`'drop'` needs a single source.
  */
-export function canonicalImageStats(stats: readonly ImageStats[]): ImageStats[] {
-  return stats
-    .map((s, i) => ({ s, i }))
-    .sort((a, b) => {
-      const x = a.s.sampleId;
-      const y = b.s.sampleId;
-      if (x === y) return a.i - b.i;
-      if (x === null) return 1;
-      if (y === null) return -1;
-      return x < y ? -1 : 1;
-    })
-    .map(({ s }) => s);
+export function ignoredPredictions(matrix: ConfusionMatrixSettings, quirks: Quirks): IgnoredPredictions {
+  const c = matrix.numClasses;
+  const mapping = matrix.labelMapping;
+  const sources: (number | 'mapping')[] = [...matrix.ignoreIndex];
+  if (
+    mapping !== null &&
+    mapping.applyTo === 'both' &&
+    (mapping.reduceZeroLabel || mapping.table.some(([, to]) => to === null))
+  ) {
+    sources.push('mapping');
+  }
+  const treatment = (s: number | 'mapping') =>
+    typeof s === 'number' && s >= 0 && s < c
+      ? quirks.inRangeIgnorePredictions
+      : quirks.outOfRangeIgnorePredictions;
+  const kinds = new Set(sources.map(treatment));
+  if (kinds.size === 0 || (kinds.size === 1 && kinds.has('miss'))) return { kind: 'miss' };
+  if (kinds.size === 1 && kinds.has('drop')) return { kind: 'drop' };
+  if (sources.length === 1) {
+    const only = sources[0]!;
+    if (typeof only === 'number' && treatment(only) === 'class') return { kind: 'class', classId: only };
+    return { kind: treatment(only) as 'label' };
+  }
+  return {
+    kind: 'ambiguous',
+    reason: `predictions of the ignore labels ${JSON.stringify(matrix.ignoreIndex)}${sources.includes('mapping') ? ' (and of values the label mapping ignores)' : ''} are counted together, so the preset cannot tell which value each prediction had`,
+  };
 }
 
 /**
- * Lazily computes metric values of one matrix (or of prepared {@link EngineInput}) under resolved
- * settings. Imagewise reductions go through an {@link ImageReducer}: for a matrix, the
- * {@link UnitReducer}, whose sums run over the images in canonical order and over classes in id order.
+ * Lazily computes metric values of one matrix under resolved settings. Every imagewise sum runs over
+ * the images in canonical order (core's `imageStats` order) and over classes in id order.
  */
 export class Engine {
   readonly settings: EvaluationSettings;
-  readonly dataset: ClassCounts;
-  readonly include: Uint8Array;
-  readonly #includeBool: boolean[];
+  /** The dataset unit. */
+  readonly datasetUnit: Unit;
   readonly #matrix: ConfusionMatrix | null;
   readonly #hasImages: boolean;
   readonly #z: number;
   readonly #options: MetricOptions;
+  readonly #include: Uint8Array;
+  readonly #ignored: IgnoredPredictions;
   #reducer: ImageReducer | null;
 
   /**
-   * An engine over a matrix (its dataset counts and, lazily, its per-image statistics), or over
-   * {@link EngineInput}: counts and images prepared by the caller (the bootstrap's resamples).
+   * An engine over a matrix, or over {@link EngineInput}: the bootstrap's resamples (summed totals,
+   * images weighted by multiplicity) with the settings of the matrix they come from.
    */
   constructor(source: ConfusionMatrix | EngineInput, settings: EvaluationSettings) {
+    const input = 'totals' in source ? source : null;
+    const matrix = input === null ? (source as ConfusionMatrix) : null;
+    const matrixSettings = input === null ? matrix!.settings : input.matrixSettings;
+    this.#matrix = matrix;
+    this.#reducer = input === null ? null : input.images;
+    this.#hasImages = input === null ? matrix!.settings.perImage : input.images !== null;
     this.settings = settings;
-    if ('totals' in source) {
-      this.#matrix = null;
-      this.dataset = fromTotals(source.totals.tp, source.totals.support, source.totals.predicted);
-      this.#reducer = source.images;
-      this.#hasImages = source.images !== null;
-    } else {
-      this.#matrix = source;
-      this.dataset = classCounts(source);
-      this.#reducer = null;
-      this.#hasImages = source.settings.perImage;
-    }
     const c = settings.numClasses;
-    this.include = new Uint8Array(c).fill(1);
-    for (const k of settings.excludeClasses) this.include[k] = 0;
-    this.#includeBool = Array.from(this.include, (v) => v === 1);
+    this.#include = new Uint8Array(c).fill(1);
+    for (const k of settings.excludeClasses) this.#include[k] = 0;
     this.#z = absentValue(settings.absent);
     this.#options = {
       zeroDivision: this.#z,
@@ -73,7 +101,7 @@ export class Engine {
       fscoreFrom: settings.quirks.fscoreFrom,
       tverskyAlpha: settings.tverskyAlpha,
       tverskyBeta: settings.tverskyBeta,
-      include: this.#includeBool,
+      include: Array.from(this.#include, (v) => v === 1),
     };
     if (settings.aggregate === 'image' && !this.#hasImages) {
       throw new SegmetricsError(
@@ -82,6 +110,14 @@ export class Engine {
         { context: { option: 'aggregate', value: 'image' } },
       );
     }
+    this.#ignored = ignoredPredictions(matrixSettings, settings.quirks);
+    const raw = input === null ? classCounts(matrix!) : input.totals;
+    this.datasetUnit = this.#unit(raw.tp, raw.support, raw.predicted, matrix?.predictedIgnore ?? null);
+  }
+
+  /** The dataset counts of the C classes under the settings (what the per-class results show). */
+  get dataset(): ClassCounts {
+    return this.datasetUnit.counts;
   }
 
   /** Whether per-image statistics are available. */
@@ -98,37 +134,109 @@ export class Engine {
           'per-image results need per-image statistics: create the ConfusionMatrix with perImage: true',
         );
       }
-      this.#reducer = new UnitReducer(canonicalImageStats(this.#matrix.imageStats));
+      // Core keeps imageStats in the canonical order (sorted by sample id).
+      this.#reducer = new UnitReducer(this.#matrix.imageStats);
     }
     return this.#reducer;
   }
 
   /** The images in canonical order (throws PER_IMAGE_DISABLED without per-image statistics). */
   get images(): readonly ImageUnit[] {
-    return this.#images.units((s) => ({
+    return this.#images.units((s: ImageStats) => ({
       sampleId: s.sampleId,
       ignored: s.ignored,
-      counts: imageClassCounts(s),
+      ...this.#unit(s.tp, s.support, s.predicted, null),
     }));
   }
 
-  get metricOptions(): MetricOptions {
-    return this.#options;
+  /**
+   * A unit's counts with predictions of ignore labels treated as the quirks say, its include mask and
+   * its skip mask. `predictedIgnore` (per ground-truth class) is known for the dataset only.
+   */
+  #unit(
+    tp: Float64Array,
+    support: Float64Array,
+    predicted: Float64Array,
+    predictedIgnore: Float64Array | null,
+  ): Unit {
+    const c = this.settings.numClasses;
+    let ignoredPredictionsCount = 0;
+    for (let k = 0; k < c; k++) ignoredPredictionsCount += support[k]! - predicted[k]!;
+    const ignored = this.#ignored;
+    let counts: ClassCounts;
+    let include = this.#include;
+    if (ignoredPredictionsCount === 0 || ignored.kind === 'miss') {
+      counts = fromTotals(tp, support, predicted);
+    } else if (ignored.kind === 'ambiguous') {
+      throw new SegmetricsError(
+        ErrorCode.INVALID_OPTION,
+        `preset '${this.settings.preset}' cannot reproduce these counts: ${ignored.reason}; evaluate with a single ignore label`,
+        {
+          context: { option: 'ignoreIndex', value: this.settings.ignoreIndex, preset: this.settings.preset },
+        },
+      );
+    } else if (ignored.kind === 'class') {
+      const p = predicted.slice();
+      p[ignored.classId]! += ignoredPredictionsCount;
+      counts = fromTotals(tp, support, p);
+    } else if (ignored.kind === 'drop') {
+      // Keras drops the pixel; per ground-truth class this is known for the dataset counts only.
+      counts =
+        predictedIgnore === null
+          ? fromTotals(tp, support, predicted)
+          : fromTotals(
+              tp,
+              support.map((s, k) => s - predictedIgnore[k]!),
+              predicted,
+            );
+    } else {
+      // One more label: the predicted ignore value, with no ground truth (scikit-learn labels=None).
+      const extend = (a: Float64Array, v: number) => Float64Array.of(...a, v);
+      counts = fromTotals(extend(tp, 0), extend(support, 0), extend(predicted, ignoredPredictionsCount));
+      include = Uint8Array.of(...this.#include, 1);
+    }
+    const n = counts.numClasses;
+    const skip = new Uint8Array(n);
+    const skipPredictedOnly = this.settings.predictedOnly === 'skip';
+    const skipAbsent = this.settings.quirks.absentClassesSkipped;
+    if (skipPredictedOnly || skipAbsent) {
+      for (let k = 0; k < n; k++) {
+        if (counts.support[k] !== 0) continue;
+        if (counts.predicted[k] === 0 ? skipAbsent : skipPredictedOnly) skip[k] = 1;
+      }
+    }
+    return { counts, include, skip };
   }
 
   #emptyMean(): number {
     return this.settings.quirks.emptyMeanValue ?? this.#z;
   }
 
-  /** Values of `metric` per class in each image (cached). */
-  imageValues(metric: PerClassMetricDescriptor): Float64Array[] {
-    return this.#images.values(metric.id, () =>
-      this.images.map((u) => metric.compute(u.counts, this.#options)),
-    );
+  /** Values of `metric` per class (and extra label) in one unit, NaN where the unit skips the class. */
+  unitValues(metric: PerClassMetricDescriptor, unit: Unit): Float64Array {
+    const values = metric.compute(unit.counts, this.#options);
+    if (metric.summaryIds.length > 0) {
+      for (let k = 0; k < values.length; k++) if (unit.skip[k] === 1) values[k] = Number.NaN;
+    }
+    return values;
   }
 
-  /** Pools the included classes' counts into one class (micro averaging). */
-  #pool(counts: ClassCounts): ClassCounts {
+  /** Values of `metric` per class in each image (cached). */
+  imageValues(metric: PerClassMetricDescriptor): Float64Array[] {
+    return this.#images.values(metric.id, () => this.images.map((u) => this.unitValues(metric, u)));
+  }
+
+  /** Per class: the weight of its counts in the pooled counts of `'micro'` (GeneralizedDiceScore). */
+  #poolWeight(support: number): number {
+    const weights = this.settings.quirks.microClassWeights;
+    if (weights === 'none') return 1;
+    if (support === 0) return 0;
+    return weights === 'inverse-support' ? 1 / support : 1 / (support * support);
+  }
+
+  /** Pools the included, evaluated classes' counts into one class (micro averaging). */
+  #pool(unit: Unit): ClassCounts {
+    const { counts } = unit;
     let tp = 0;
     let fp = 0;
     let fn = 0;
@@ -136,13 +244,14 @@ export class Engine {
     let support = 0;
     let predicted = 0;
     for (let k = 0; k < counts.numClasses; k++) {
-      if (this.include[k] === 0) continue;
-      tp += counts.tp[k]!;
-      fp += counts.fp[k]!;
-      fn += counts.fn[k]!;
-      tn += counts.tn[k]!;
-      support += counts.support[k]!;
-      predicted += counts.predicted[k]!;
+      if (unit.include[k] === 0 || unit.skip[k] === 1) continue;
+      const w = this.#poolWeight(counts.support[k]!);
+      tp += w * counts.tp[k]!;
+      fp += w * counts.fp[k]!;
+      fn += w * counts.fn[k]!;
+      tn += w * counts.tn[k]!;
+      support += w * counts.support[k]!;
+      predicted += w * counts.predicted[k]!;
     }
     const one = (v: number) => Float64Array.of(v);
     return {
@@ -157,93 +266,155 @@ export class Engine {
     };
   }
 
-  #micro(metric: PerClassMetricDescriptor, counts: ClassCounts): number {
+  #micro(metric: PerClassMetricDescriptor, unit: Unit): number {
     const zeroDivision = this.settings.quirks.microZeroDivision ?? this.#z;
-    return metric.compute(this.#pool(counts), { ...this.#options, zeroDivision })[0]!;
+    return metric.compute(this.#pool(unit), { ...this.#options, zeroDivision })[0]!;
   }
 
-  /** Class average of `values` (macro or weighted by `weights`), skipping NaN and excluded classes. */
-  #classMean(values: Float64Array, weights: Float64Array): number {
-    const weighted = this.settings.average === 'weighted';
+  /** A weighted mean whose weights sum to 0 (see `Quirks.weightedWithoutSupport`). */
+  #weightedWithoutSupport(
+    metric: PerClassMetricDescriptor,
+    values: Float64Array,
+    unit: Unit,
+    empty: number,
+  ): number {
+    const rule = this.settings.quirks.weightedWithoutSupport;
+    if (rule === 'empty') return empty;
+    const included = (k: number) => unit.include[k] === 1 && unit.skip[k] === 0;
+    if (rule === 'zero-if-defined') {
+      for (let k = 0; k < values.length; k++) if (included(k) && !Number.isNaN(values[k]!)) return 0;
+      return empty;
+    }
+    // scikit-learn: jaccard_score falls back to the unweighted mean; precision_recall_fscore_support
+    // returns zero_division for recall, and for precision and F-beta 0 if anything was predicted.
+    if (metric.id === 'recall') return this.#z;
+    if (metric.id === 'precision' || metric.id === 'fscore' || metric.id === 'dice') {
+      let predicted = 0;
+      for (let k = 0; k < values.length; k++) if (included(k)) predicted += unit.counts.predicted[k]!;
+      return predicted > 0 ? 0 : this.#z;
+    }
+    return this.#classMean(metric, values, unit, empty, false);
+  }
+
+  /** Class average of `values` (macro, or weighted by support), skipping NaN and excluded classes. */
+  #classMean(
+    metric: PerClassMetricDescriptor,
+    values: Float64Array,
+    unit: Unit,
+    empty: number,
+    weighted = this.settings.average === 'weighted',
+  ): number {
     let sum = 0;
     let total = 0;
     for (let k = 0; k < values.length; k++) {
-      if (this.include[k] === 0) continue;
+      if (unit.include[k] === 0) continue;
       const v = values[k]!;
       if (Number.isNaN(v)) continue;
-      const w = weighted ? weights[k]! : 1;
+      const w = weighted ? unit.counts.support[k]! : 1;
       if (w === 0) continue;
       sum += w * v;
       total += w;
     }
-    return total === 0 ? this.#emptyMean() : sum / total;
+    if (total > 0) return sum / total;
+    return weighted ? this.#weightedWithoutSupport(metric, values, unit, empty) : empty;
   }
 
-  /** The class average of `metric` in one unit under `average` (NaN for `'none'`). */
-  unitMean(metric: PerClassMetricDescriptor, counts: ClassCounts, values?: Float64Array): number {
+  /**
+   * The class average of `metric` in one unit under `average` (NaN for `'none'`). `empty` is the value of
+   * a mean over nothing (default: the settings' empty-mean value).
+   */
+  unitMean(
+    metric: PerClassMetricDescriptor,
+    unit: Unit,
+    values?: Float64Array,
+    empty = this.#emptyMean(),
+  ): number {
     const average = this.settings.average;
     if (average === 'none') return Number.NaN;
-    if (average === 'micro') return this.#micro(metric, counts);
-    return this.#classMean(values ?? metric.compute(counts, this.#options), counts.support);
+    if (average === 'micro') return this.#micro(metric, unit);
+    return this.#classMean(metric, values ?? this.unitValues(metric, unit), unit, empty);
+  }
+
+  /** A summary metric (aAcc, fwIoU, kappa) of one unit. */
+  unitSummary(metric: SummaryMetricDescriptor, unit: Unit): number {
+    return metric.compute(unit.counts, this.#options);
   }
 
   /** Per class: the mean over the images where the class's value is defined (canonical order). */
   #imagewisePerClass(metric: PerClassMetricDescriptor): Float64Array {
-    return this.#images.perClassMean(metric.id, this.imageValues(metric), this.settings.numClasses, this.#z);
+    return this.#images.perClassMean(
+      metric.id,
+      this.imageValues(metric),
+      this.settings.numClasses,
+      this.#emptyMean(),
+    );
   }
 
-  /** Per-class values under the settings (dataset values, or imagewise per-class means). */
+  /** Per-class values under the settings (dataset values, or imagewise per-class means), C of them. */
   perClass(metric: PerClassMetricDescriptor): Float64Array {
+    const c = this.settings.numClasses;
     let out: Float64Array;
     if (this.settings.aggregate === 'dataset' || metric.summaryIds.length === 0) {
-      out = metric.compute(this.dataset, this.#options);
+      out = this.unitValues(metric, this.datasetUnit).slice(0, c);
     } else {
       out = this.#imagewisePerClass(metric);
     }
     const shown = this.settings.quirks.perClassAbsentValue;
     if (shown !== null && metric.summaryIds.length > 0) {
-      for (let k = 0; k < out.length; k++) {
-        if (this.dataset.support[k] === 0 && this.dataset.predicted[k] === 0) out[k] = shown;
+      const { support, predicted } = this.dataset;
+      for (let k = 0; k < c; k++) {
+        if (support[k] === 0 && predicted[k] === 0) out[k] = shown;
       }
     }
     return out;
+  }
+
+  /** The value of an image's class mean in the mean over images: NaN (left out) when it is over nothing. */
+  #imageMean(metric: PerClassMetricDescriptor, unit: Unit, values: Float64Array | undefined): number {
+    const empty = this.settings.quirks.emptyMeanValue === null ? this.#z : Number.NaN;
+    return this.unitMean(metric, unit, values, empty);
   }
 
   /** The summary (class-averaged) value of a per-class metric under the three choices. */
   classSummary(metric: PerClassMetricDescriptor): number {
     const { aggregate, average, imageReduce } = this.settings;
     if (average === 'none') return Number.NaN;
-    if (aggregate === 'dataset') return this.unitMean(metric, this.dataset);
-    const images = this.#images;
-    const units = this.images;
+    if (aggregate === 'dataset') return this.unitMean(metric, this.datasetUnit);
+    const images = this.images;
     const values = this.imageValues(metric);
     if (average === 'micro' || imageReduce === 'per-image') {
-      return images.mean(
+      return this.#images.mean(
         `unitMean:${metric.id}`,
-        (i) => this.unitMean(metric, units[i]!.counts, values[i]),
+        (i) => this.#imageMean(metric, images[i]!, values[i]),
         this.#emptyMean(),
       );
     }
-    if (imageReduce === 'per-class')
-      return this.#classMean(this.#imagewisePerClass(metric), this.dataset.support);
+    if (imageReduce === 'per-class') {
+      const perClass = this.#imagewisePerClass(metric);
+      const unit: Unit = {
+        counts: this.dataset,
+        include: this.#include,
+        skip: new Uint8Array(perClass.length),
+      };
+      return this.#classMean(metric, perClass, unit, this.#emptyMean());
+    }
     // pooled: every defined (image, class) pair of the included classes
     const weighted = average === 'weighted';
-    return images.pooledMean(
+    return this.#images.pooledMean(
       `pooled:${metric.id}`,
       values,
-      (i, k) => (this.include[k] === 0 ? 0 : weighted ? units[i]!.counts.support[k]! : 1),
+      (i, k) => {
+        const u = images[i]!;
+        return u.include[k] === 0 ? 0 : weighted ? u.counts.support[k]! : 1;
+      },
       this.#emptyMean(),
     );
   }
 
   /** A dataset-level metric: on the dataset counts, or its mean over images. */
   summary(metric: SummaryMetricDescriptor): number {
-    if (this.settings.aggregate === 'dataset') return metric.compute(this.dataset, this.#options);
-    const units = this.images;
-    return this.#images.mean(
-      `summary:${metric.id}`,
-      (i) => metric.compute(units[i]!.counts, this.#options),
-      this.#z,
-    );
+    if (this.settings.aggregate === 'dataset') return this.unitSummary(metric, this.datasetUnit);
+    const images = this.images;
+    return this.#images.mean(`summary:${metric.id}`, (i) => this.unitSummary(metric, images[i]!), this.#z);
   }
 }

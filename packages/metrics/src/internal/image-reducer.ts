@@ -1,4 +1,4 @@
-import type { ImageStats } from '@segmetrics/core';
+import type { ConfusionMatrixSettings, ImageStats } from '@segmetrics/core';
 import type { ImageUnit } from './engine.js';
 
 /**
@@ -40,6 +40,8 @@ export interface Totals {
 
 /** What an engine evaluates when it is not a matrix: summed counts and the images behind them. */
 export interface EngineInput {
+  /** The settings of the matrix the images come from (ignore labels, label mapping). */
+  readonly matrixSettings: ConfusionMatrixSettings;
   /** The images' summed counts (each image as often as the reducer counts it). */
   readonly totals: Totals;
   /** The images, or `null` without per-image statistics. */

@@ -1,7 +1,9 @@
 import type { ConfusionMatrixSettings } from '@segmetrics/core';
 import { ErrorCode, SegmetricsError } from '@segmetrics/core';
 import { checkBeta } from '../fscore.js';
-import { noQuirks, presets } from '../presets.js';
+import { getPreset } from '../get-preset.js';
+import { aliasToParameter, checkPresetOption } from '../preset-parameter.js';
+import { noQuirks, type Preset, type PresetConventions } from '../presets.js';
 import type {
   AbsentPolicy,
   Aggregate,
@@ -9,12 +11,16 @@ import type {
   EvaluateOptions,
   EvaluationSettings,
   ImageReduce,
-  PresetName,
+  PredictedOnlyPolicy,
+  PresetOptions,
+  PresetOptionValue,
 } from '../settings.js';
+import { checkTverskyWeight } from '../tversky.js';
 
 const AGGREGATES: readonly Aggregate[] = ['dataset', 'image'];
 const IMAGE_REDUCES: readonly ImageReduce[] = ['per-class', 'per-image', 'pooled'];
 const AVERAGES: readonly Average[] = ['macro', 'micro', 'weighted', 'none'];
+const PREDICTED_ONLY: readonly PredictedOnlyPolicy[] = ['score', 'skip'];
 
 function invalid(message: string, option: string, value: unknown): never {
   throw new SegmetricsError(ErrorCode.INVALID_OPTION, message, { context: { option, value } });
@@ -44,12 +50,18 @@ function normalizeAbsent(value: unknown): AbsentPolicy {
   );
 }
 
-function weight(option: 'tverskyAlpha' | 'tverskyBeta', value: unknown): number {
-  if (value === undefined) return 0.5;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    invalid(`${option} must be a finite number >= 0, got ${String(value)}`, option, value);
+function classIds(option: string, value: unknown, numClasses: number): number[] {
+  if (!Array.isArray(value)) invalid(`${option} must be an array of class ids`, option, value);
+  for (const k of value) {
+    if (!Number.isSafeInteger(k) || k < 0 || k >= numClasses) {
+      invalid(`${option} holds ${String(k)}, not a class id in [0, ${numClasses})`, option, k);
+    }
   }
-  return value;
+  return [...new Set(value as number[])].sort((a, b) => a - b);
+}
+
+function sameValue(a: PresetOptionValue, b: PresetOptionValue): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Resolved settings plus the report-shaping options. */
@@ -59,10 +71,79 @@ export interface ResolvedOptions {
   readonly perImage: boolean | undefined;
 }
 
+/** The preset's parameter values: defaults, then aliased first-class options, then `presetOptions`. */
+function presetParameters(preset: Preset, options: EvaluateOptions, numClasses: number): PresetOptions {
+  const given = options.presetOptions ?? {};
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) {
+    invalid('presetOptions must be an object of the preset parameters', 'presetOptions', given);
+  }
+  const out: Record<string, PresetOptionValue> = {};
+  for (const parameter of preset.parameters) out[parameter.name] = parameter.default;
+  for (const name of Object.keys(given)) {
+    const parameter = preset.parameters.find((p) => p.name === name);
+    if (parameter === undefined) {
+      const known = preset.parameters.map((p) => p.name);
+      throw new SegmetricsError(
+        ErrorCode.INVALID_OPTION,
+        `preset '${preset.name}' has no parameter ${JSON.stringify(name)}; known: ${known.join(', ') || 'none'}`,
+        { context: { option: `presetOptions.${name}`, preset: preset.name, known } },
+      );
+    }
+    out[name] = checkPresetOption(preset.name, parameter, given[name], numClasses);
+  }
+  for (const parameter of preset.parameters) {
+    const alias = parameter.alias;
+    if (alias === undefined || options[alias] === undefined) continue;
+    const raw = alias === 'absent' ? normalizeAbsent(options.absent) : options[alias];
+    const value = checkPresetOption(
+      preset.name,
+      parameter,
+      aliasToParameter(preset.name, parameter, raw as Average | AbsentPolicy | number),
+      numClasses,
+    );
+    if (Object.hasOwn(given, parameter.name) && !sameValue(value, out[parameter.name] ?? null)) {
+      invalid(
+        `preset '${preset.name}': ${alias} (${JSON.stringify(options[alias])}) and presetOptions.${parameter.name} (${JSON.stringify(out[parameter.name])}) disagree`,
+        alias,
+        options[alias],
+      );
+    }
+    out[parameter.name] = value;
+  }
+  return out;
+}
+
+/** Refuses first-class options that differ from what the preset resolved to (they are the library's). */
+function checkFixed(preset: Preset, options: EvaluateOptions, conventions: PresetConventions): void {
+  const aliases = new Set(preset.parameters.map((p) => p.alias));
+  const fixed: [keyof EvaluateOptions, unknown, unknown][] = [
+    ['aggregate', options.aggregate, conventions.aggregate],
+    ['imageReduce', options.imageReduce, conventions.imageReduce ?? undefined],
+    ['average', options.average, conventions.average],
+    [
+      'absent',
+      options.absent === undefined ? undefined : normalizeAbsent(options.absent),
+      conventions.absent,
+    ],
+    ['predictedOnly', options.predictedOnly, conventions.predictedOnly],
+    ['beta', options.beta, conventions.beta],
+  ];
+  for (const [option, given, value] of fixed) {
+    if (given === undefined || aliases.has(option as 'average')) continue;
+    if (given !== value) {
+      invalid(
+        `preset '${preset.name}' fixes ${option} (${JSON.stringify(value)}); got ${JSON.stringify(given)}`,
+        option,
+        given,
+      );
+    }
+  }
+}
+
 /**
- * Validates {@link EvaluateOptions} against a matrix's settings and applies the preset. Throws
- * `UNKNOWN_PRESET` for an unknown preset and `INVALID_OPTION` (naming the option and value) for
- * anything else wrong, including overriding a choice the preset fixes.
+ * Validates {@link EvaluateOptions} against a matrix's settings and applies the preset and its
+ * parameters. Throws `UNKNOWN_PRESET` for an unknown preset and `INVALID_OPTION` (naming the option
+ * and value) for anything else wrong, including overriding a choice the preset fixes.
  */
 export function resolveOptions(
   matrixSettings: ConfusionMatrixSettings,
@@ -71,72 +152,57 @@ export function resolveOptions(
   if (typeof options !== 'object' || options === null)
     invalid('options must be an object', 'options', options);
   const numClasses = matrixSettings.numClasses;
-  let presetName: PresetName | null = null;
-  if (options.preset !== undefined) {
-    if (!Object.hasOwn(presets, options.preset)) {
-      throw new SegmetricsError(
-        ErrorCode.UNKNOWN_PRESET,
-        `unknown preset ${JSON.stringify(options.preset)}; known: ${Object.keys(presets).join(', ')}`,
-        { context: { value: options.preset, known: Object.keys(presets) } },
-      );
-    }
-    presetName = options.preset;
+  const preset = options.preset === undefined ? null : getPreset(options.preset);
+  if (preset === null && options.presetOptions !== undefined) {
+    invalid('presetOptions needs a preset', 'presetOptions', options.presetOptions);
   }
-  const preset = presetName === null ? null : presets[presetName];
 
+  let conventions: PresetConventions;
+  let presetOptions: PresetOptions | null = null;
+  const exclude = classIds('excludeClasses', options.excludeClasses ?? [], numClasses);
   if (preset !== null) {
-    const fixed: [keyof EvaluateOptions, unknown][] = [
-      ['aggregate', preset.aggregate],
-      ['imageReduce', preset.imageReduce ?? undefined],
-      ['average', preset.average],
-      ['absent', preset.absent],
-      ['beta', 1],
-      ['excludeClasses', undefined],
-    ];
-    for (const [option, presetValue] of fixed) {
-      const given = options[option];
-      if (given === undefined || (preset.open as readonly string[]).includes(option)) continue;
-      if (option === 'excludeClasses' && Array.isArray(given) && given.length === 0) continue;
-      if (given !== presetValue) {
+    presetOptions = presetParameters(preset, options, numClasses);
+    const resolved = preset.resolve(presetOptions, { numClasses, ignoreIndex: matrixSettings.ignoreIndex });
+    checkFixed(preset, options, resolved);
+    let excludeClasses = resolved.excludeClasses;
+    if (exclude.length > 0) {
+      if (preset.open.includes('excludeClasses')) {
+        excludeClasses = [...new Set([...excludeClasses, ...exclude])].sort((a, b) => a - b);
+      } else if (JSON.stringify(exclude) !== JSON.stringify(excludeClasses)) {
         invalid(
-          `preset '${preset.name}' fixes ${option} (${JSON.stringify(presetValue)}); got ${JSON.stringify(given)}`,
-          option,
-          given,
+          `preset '${preset.name}' fixes excludeClasses (${JSON.stringify(excludeClasses)}); use its parameters (presetOptions) instead, got ${JSON.stringify(options.excludeClasses)}`,
+          'excludeClasses',
+          options.excludeClasses,
         );
       }
     }
-  }
-
-  const aggregate = oneOf('aggregate', options.aggregate ?? preset?.aggregate ?? 'dataset', AGGREGATES);
-  let imageReduce: ImageReduce | null = null;
-  if (aggregate === 'image') {
-    imageReduce = oneOf(
-      'imageReduce',
-      options.imageReduce ?? preset?.imageReduce ?? 'per-class',
-      IMAGE_REDUCES,
-    );
-  } else if (options.imageReduce !== undefined) {
-    invalid(
-      `imageReduce applies only to aggregate: 'image' (aggregate is '${aggregate}'), got ${JSON.stringify(options.imageReduce)}`,
-      'imageReduce',
-      options.imageReduce,
-    );
-  }
-  const average = oneOf('average', options.average ?? preset?.average ?? 'macro', AVERAGES);
-  const absent = normalizeAbsent(options.absent ?? preset?.absent ?? 'nan');
-  const beta = options.beta === undefined ? 1 : checkBeta(options.beta);
-  const tverskyAlpha = weight('tverskyAlpha', options.tverskyAlpha);
-  const tverskyBeta = weight('tverskyBeta', options.tverskyBeta);
-
-  const exclude = options.excludeClasses ?? [];
-  if (!Array.isArray(exclude))
-    invalid('excludeClasses must be an array of class ids', 'excludeClasses', exclude);
-  for (const k of exclude) {
-    if (!Number.isSafeInteger(k) || k < 0 || k >= numClasses) {
-      invalid(`excludeClasses holds ${String(k)}, not a class id in [0, ${numClasses})`, 'excludeClasses', k);
+    conventions = { ...resolved, excludeClasses };
+  } else {
+    const aggregate = oneOf('aggregate', options.aggregate ?? 'dataset', AGGREGATES);
+    let imageReduce: ImageReduce | null = null;
+    if (aggregate === 'image') {
+      imageReduce = oneOf('imageReduce', options.imageReduce ?? 'per-class', IMAGE_REDUCES);
+    } else if (options.imageReduce !== undefined) {
+      invalid(
+        `imageReduce applies only to aggregate: 'image' (aggregate is '${aggregate}'), got ${JSON.stringify(options.imageReduce)}`,
+        'imageReduce',
+        options.imageReduce,
+      );
     }
+    conventions = {
+      aggregate,
+      imageReduce,
+      average: oneOf('average', options.average ?? 'macro', AVERAGES),
+      absent: normalizeAbsent(options.absent ?? 'nan'),
+      predictedOnly: oneOf('predictedOnly', options.predictedOnly ?? 'score', PREDICTED_ONLY),
+      beta: options.beta === undefined ? 1 : checkBeta(options.beta),
+      excludeClasses: exclude,
+      quirks: noQuirks,
+    };
   }
-  const excludeClasses = [...new Set(exclude)].sort((a, b) => a - b);
+  checkBeta(conventions.beta);
+  const tverskyAlpha = checkTverskyWeight('tverskyAlpha', options.tverskyAlpha ?? 0.5);
+  const tverskyBeta = checkTverskyWeight('tverskyBeta', options.tverskyBeta ?? 0.5);
 
   let classNames: string[];
   if (options.classNames === undefined) {
@@ -166,20 +232,22 @@ export function resolveOptions(
 
   return {
     settings: {
-      preset: presetName,
-      aggregate,
-      imageReduce,
-      average,
-      absent,
-      beta,
+      preset: preset?.name ?? null,
+      aggregate: conventions.aggregate,
+      imageReduce: conventions.imageReduce,
+      average: conventions.average,
+      absent: conventions.absent,
+      predictedOnly: conventions.predictedOnly,
+      presetOptions,
+      beta: conventions.beta,
       tverskyAlpha,
       tverskyBeta,
-      excludeClasses,
+      excludeClasses: conventions.excludeClasses,
       classNames,
       numClasses,
       ignoreIndex: [...matrixSettings.ignoreIndex],
       labelMapping: matrixSettings.labelMapping,
-      quirks: preset?.quirks ?? noQuirks,
+      quirks: conventions.quirks,
     },
     topConfusedPairs: top,
     perImage: options.perImage,

@@ -1,4 +1,4 @@
-import type { ImageStats } from '@segmetrics/core';
+import type { ConfusionMatrixSettings, ImageStats } from '@segmetrics/core';
 import type { ImageUnit } from '../../internal/engine.js';
 
 /** Per-image, per-class values stored sparsely against a per-image baseline (see {@link ImageTable.sparse}). */
@@ -59,7 +59,12 @@ export class ImageTable {
   readonly #fusedKeys = new Map<string, number>();
   #fused: FusedValues = { columns: 0, values: new Float64Array(0), baselines: new Float64Array(0) };
 
-  constructor(stats: readonly ImageStats[], numClasses: number) {
+  /** The settings of the matrix (or matrices) the images come from. */
+  readonly matrixSettings: ConfusionMatrixSettings;
+
+  constructor(stats: readonly ImageStats[], matrixSettings: ConfusionMatrixSettings) {
+    const numClasses = matrixSettings.numClasses;
+    this.matrixSettings = matrixSettings;
     this.numClasses = numClasses;
     this.size = stats.length;
     this.#stats = stats;

@@ -70,7 +70,10 @@ export interface MultisetValues {
 
 /** Runs the engine on a multiset of images under `settings` (the same code `evaluate` runs). */
 export function evaluateMultiset(view: WeightedImages, settings: EvaluationSettings): MultisetValues {
-  const engine = new Engine({ totals: view.totals(), images: view }, settings);
+  const engine = new Engine(
+    { matrixSettings: view.table.matrixSettings, totals: view.totals(), images: view },
+    settings,
+  );
   return { summary: summaryOf(engine), iou: engine.perClass(iouMetric) };
 }
 

@@ -32,11 +32,13 @@ describe('WeightedImages', () => {
         };
         const c = 2 + Math.floor(random() * 4);
         const matrix = randomMatrix(random, 1 + Math.floor(random() * 8), c);
-        const table = new ImageTable(matrix.imageStats, c);
+        const table = new ImageTable(matrix.imageStats, matrix.settings);
         const units = table.units((s: ImageStats) => ({
           sampleId: s.sampleId,
           ignored: s.ignored,
           counts: imageClassCounts(s),
+          include: new Uint8Array(c).fill(1),
+          skip: new Uint8Array(c),
         }));
         // Per-image values: a metric-like column (NaN on absent classes, or a constant), or with
         // `ragged` a baseline that differs between images (the sparse path).
@@ -96,7 +98,7 @@ describe('WeightedImages', () => {
 
   it('sums TP, support and predicted exactly, each image times its weight', () => {
     const matrix = randomMatrix(Math.random, 6, 4);
-    const table = new ImageTable(matrix.imageStats, 4);
+    const table = new ImageTable(matrix.imageStats, matrix.settings);
     const view = new WeightedImages(table);
     [3, 0, 1, 2, 0, 5].forEach((w, i) => {
       view.active[i] = i;
@@ -124,7 +126,7 @@ describe('checkReproduces', () => {
     const other = randomMatrix(random, 6, 3);
     const { settings } = resolveOptions(matrix.settings, {});
     const viewOf = (m: ConfusionMatrix) => {
-      const view = new WeightedImages(new ImageTable(m.imageStats, 3));
+      const view = new WeightedImages(new ImageTable(m.imageStats, m.settings));
       assignMultiset(view, new Int32Array(m.images).fill(1), 1, 0);
       return view;
     };
