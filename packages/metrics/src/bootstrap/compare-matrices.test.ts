@@ -228,7 +228,9 @@ describe('compareMatrices', () => {
     expect(code(() => compareMatrices(a, a, { topImages: -1 }))).toBe(ErrorCode.INVALID_OPTION);
     // Keras drops predictions of ignore labels per ground-truth class: not reproducible from images.
     const [ka, kb] = pair(randomImages(28, { count: 6, ignorePredictions: 0.1 }));
-    expect(code(() => compareMatrices(ka, kb, { preset: 'keras', samples: 5 }))).toBe(ErrorCode.INVALID_OPTION);
+    expect(code(() => compareMatrices(ka, kb, { preset: 'keras', samples: 5 }))).toBe(
+      ErrorCode.INVALID_OPTION,
+    );
     expect(code(() => compareMatrices(a, a, { samples: 0 }))).toBe(ErrorCode.INVALID_OPTION);
   });
 });
