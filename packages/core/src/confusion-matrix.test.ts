@@ -3,8 +3,7 @@ import { classCounts } from './class-counts.js';
 import { ConfusionMatrix } from './confusion-matrix.js';
 import { ErrorCode, SegmetricsError } from './errors/segmetrics-error.js';
 import { PAIR_HISTOGRAM_MIN_PIXELS } from './internal/count-image.js';
-import { fnv1a64 } from './internal/fnv1a64.js';
-import { canonicalText } from './internal/state-json.js';
+import { stateChecksum } from './internal/state-json.js';
 import type { ConfusionMatrixJSON, LabelArray } from './types.js';
 
 /** Runs `fn`, returns the SegmetricsError it throws (fails the test if it does not throw one). */
@@ -21,7 +20,7 @@ function thrown(fn: () => unknown): SegmetricsError {
 /** Re-signs an edited state so that only the edited content (not the checksum) is under test. */
 function resign(state: ConfusionMatrixJSON): ConfusionMatrixJSON {
   const { checksum: _, ...body } = state;
-  return { ...state, checksum: fnv1a64(canonicalText(body)) };
+  return { ...state, checksum: stateChecksum(body) };
 }
 
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -452,7 +451,7 @@ describe('ConfusionMatrix.toJSON / fromJSON', () => {
 
   it('writes a plain object with schemaVersion, kind, settings, counts and a checksum', () => {
     const state = sample().toJSON();
-    expect(state.schemaVersion).toBe(1);
+    expect(state.schemaVersion).toBe(2);
     expect(state.kind).toBe('segmetrics/confusion-matrix');
     expect(state.settings).toEqual({
       numClasses: 3,
@@ -464,9 +463,13 @@ describe('ConfusionMatrix.toJSON / fromJSON', () => {
         ],
         reduceZeroLabel: true,
         applyTo: 'both',
+        unmapped: 'pass',
       },
       perImage: true,
+      instances: null,
+      splitPredictedIgnore: false,
     });
+    expect(state.predictedIgnoreByValue).toBeNull();
     expect(state.counts).toHaveLength(3);
     expect(state.sampleIds).toEqual(['b', 'a']);
     expect(state.imageStats!.map((s) => s.sampleId)).toEqual(['a', 'b', null]);
@@ -485,7 +488,7 @@ describe('ConfusionMatrix.toJSON / fromJSON', () => {
   });
 
   const tampered: [string, (s: ConfusionMatrixJSON & Record<string, unknown>) => void, string][] = [
-    ['a wrong schema version', (s) => Object.assign(s, { schemaVersion: 2 }), 'schemaVersion'],
+    ['a wrong schema version', (s) => Object.assign(s, { schemaVersion: 3 }), 'schemaVersion'],
     ['a wrong kind', (s) => Object.assign(s, { kind: 'other' }), 'kind'],
     ['a negative count', (s) => (s.counts[0]![1] = -1), 'counts[0][1]'],
     ['a fractional count', (s) => (s.counts[1]![1] = 1.5), 'counts[1][1]'],

@@ -1,7 +1,15 @@
+import { compareSampleIds } from './compare-sample-ids.js';
 import { ErrorCode, SegmetricsError } from './errors/segmetrics-error.js';
 import { ImageCounter } from './internal/count-image.js';
-import { fnv1a64 } from './internal/fnv1a64.js';
-import { canonicalText, parseState, settingsToJSON } from './internal/state-json.js';
+import { countInstances } from './internal/count-instances.js';
+import {
+  byValueToJSON,
+  imageStatsToJSON,
+  parseState,
+  type StateBody,
+  settingsToJSON,
+  stateChecksum,
+} from './internal/state-json.js';
 import { normalizeSettings, settingsEqual } from './normalize-settings.js';
 import {
   CONFUSION_MATRIX_KIND,
@@ -10,6 +18,7 @@ import {
   type ConfusionMatrixOptions,
   type ConfusionMatrixSettings,
   type ImageStats,
+  type InstanceStats,
   type LabelArray,
   type UpdateOptions,
 } from './types.js';
@@ -27,8 +36,12 @@ export class ConfusionMatrix {
   readonly settings: ConfusionMatrixSettings;
   #counts: Float64Array;
   #predictedIgnore: Float64Array;
+  /** Sorted by raw value (kept in that order as values are added); `null` unless the split is on. */
+  readonly #ignoredByValue: Map<number, Float64Array> | null;
   #ignoredPixels = 0;
   #images = 0;
+  /** Every pixel counted (ignored or not): the bound of every count, kept ≤ 2^53 − 1. */
+  #pixels = 0;
   #sampleIds = new Set<string>();
   #imageStats: ImageStats[] = [];
   #imageStatsSorted = true;
@@ -39,6 +52,7 @@ export class ConfusionMatrix {
     const c = this.settings.numClasses;
     this.#counts = new Float64Array(c * c);
     this.#predictedIgnore = new Float64Array(c);
+    this.#ignoredByValue = this.settings.splitPredictedIgnore ? new Map() : null;
     this.#counter = new ImageCounter(this.settings);
   }
 
@@ -55,6 +69,17 @@ export class ConfusionMatrix {
   /** Per ground-truth class: valid pixels predicted as an ignore label (false negatives). */
   get predictedIgnore(): Float64Array {
     return this.#predictedIgnore;
+  }
+
+  /**
+   * With `splitPredictedIgnore: true`: the pixels of {@link ConfusionMatrix.predictedIgnore} split by
+   * RAW prediction value (before label mapping) — raw value → `Float64Array(C)` per ground-truth class,
+   * iterated in ascending raw value; per class the rows sum to `predictedIgnore`. Only values that
+   * occurred are keys (empty map: nothing predicted as ignored). `null` when the split is off. A live
+   * view: do not modify.
+   */
+  get predictedIgnoreByValue(): ReadonlyMap<number, Float64Array> | null {
+    return this.#ignoredByValue;
   }
 
   /** Pixels whose ground truth is an ignore label (not counted anywhere else). */
@@ -86,7 +111,7 @@ export class ConfusionMatrix {
       );
     }
     if (!this.#imageStatsSorted) {
-      this.#imageStats.sort(compareStats);
+      this.#imageStats.sort((a, b) => compareSampleIds(a.sampleId, b.sampleId));
       this.#imageStatsSorted = true;
     }
     return this.#imageStats;
@@ -103,7 +128,8 @@ export class ConfusionMatrix {
 
   /**
    * Counts one image. Atomic: when it throws (shape mismatch, label out of range, non-integer label,
-   * duplicate sample id) the matrix is exactly as before.
+   * duplicate sample id, missing or malformed instance map, counts beyond 2^53) the matrix is exactly as
+   * before.
    */
   update(prediction: LabelArray, groundTruth: LabelArray, options: UpdateOptions = {}): this {
     options ??= {};
@@ -149,12 +175,67 @@ export class ConfusionMatrix {
         context: { sampleId },
       });
     }
-    const acc = this.#counter.count(prediction, groundTruth, options);
-    this.#commit(acc, sampleId);
+    const instanceMap = this.#checkInstanceMap(options.instances, n, sampleId);
+    if (!Number.isSafeInteger(this.#pixels + n) || !Number.isSafeInteger(this.#images + 1)) {
+      throw new SegmetricsError(
+        ErrorCode.COUNT_OVERFLOW,
+        `counting ${n} more pixels would take the matrix beyond 2^53 − 1 pixels (${this.#pixels} counted), where float64 counts stop being exact${describeSample(sampleId)}`,
+        { context: { pixels: this.#pixels, adding: n, images: this.#images, sampleId } },
+      );
+    }
+    const { acc, ignoredByValue } = this.#counter.count(prediction, groundTruth, options);
+    const instances =
+      instanceMap === null
+        ? undefined
+        : countInstances(
+            this.settings,
+            instanceMap,
+            prediction,
+            this.settings.instances!.minInstanceId,
+            options,
+          );
+    this.#commit(acc, ignoredByValue, instances, sampleId, n);
     return this;
   }
 
-  #commit(acc: Float64Array, sampleId: string | undefined): void {
+  /** The instance map of an update, checked against the settings and the image; `null` when off. */
+  #checkInstanceMap(value: unknown, n: number, sampleId: string | undefined): LabelArray | null {
+    if (this.settings.instances === null) {
+      if (value !== undefined) {
+        throw new SegmetricsError(
+          ErrorCode.INVALID_OPTION,
+          `an instance map was given but the matrix does not count instances (create it with instances: { minInstanceId })${describeSample(sampleId)}`,
+          { context: { option: 'instances', sampleId } },
+        );
+      }
+      return null;
+    }
+    if (value === undefined) {
+      throw new SegmetricsError(
+        ErrorCode.INVALID_OPTION,
+        `the matrix counts instances: every update needs an instance-id map (update(pred, gt, { instances }))${describeSample(sampleId)}`,
+        { context: { option: 'instances', sampleId } },
+      );
+    }
+    checkLabelArray('instances', value, sampleId);
+    const map = value as LabelArray;
+    if (map.length !== n) {
+      throw new SegmetricsError(
+        ErrorCode.SHAPE_MISMATCH,
+        `instance map has ${map.length} pixels but ground truth has ${n}${describeSample(sampleId)}`,
+        { context: { instancesLength: map.length, groundTruthLength: n, sampleId } },
+      );
+    }
+    return map;
+  }
+
+  #commit(
+    acc: Float64Array,
+    ignoredByValue: Map<number, Float64Array> | null,
+    instances: InstanceStats[] | undefined,
+    sampleId: string | undefined,
+    pixels: number,
+  ): void {
     const c = this.settings.numClasses;
     const stride = this.#counter.stride;
     const counts = this.#counts;
@@ -183,16 +264,44 @@ export class ConfusionMatrix {
     for (let p = 0; p < stride; p++) ignored += acc[c * stride + p]!;
     this.#ignoredPixels += ignored;
     this.#images++;
+    this.#pixels += pixels;
+    if (ignoredByValue !== null) this.#addIgnoredByValue(ignoredByValue);
     if (sampleId !== undefined) this.#sampleIds.add(sampleId);
     if (tp !== null && support !== null && predicted !== null) {
-      this.#imageStats.push({ sampleId: sampleId ?? null, tp, support, predicted, ignored });
+      const stats: ImageStats =
+        instances === undefined
+          ? { sampleId: sampleId ?? null, tp, support, predicted, ignored }
+          : { sampleId: sampleId ?? null, tp, support, predicted, ignored, instances };
+      this.#imageStats.push(stats);
       this.#imageStatsSorted = false;
     }
   }
 
+  /** Adds per-value predicted-as-ignore counts, keeping the map in ascending value order. */
+  #addIgnoredByValue(source: ReadonlyMap<number, Float64Array>): void {
+    const target = this.#ignoredByValue!;
+    let added = false;
+    for (const [value, row] of source) {
+      let own = target.get(value);
+      if (own === undefined) {
+        own = new Float64Array(row.length);
+        target.set(value, own);
+        added = true;
+      }
+      for (let g = 0; g < row.length; g++) own[g]! += row[g]!;
+    }
+    if (added) {
+      const entries = [...target.entries()].sort((a, b) => a[0] - b[0]);
+      target.clear();
+      for (const [value, row] of entries) target.set(value, row);
+    }
+  }
+
   /**
-   * Adds another matrix's counts. Refuses (typed error, nothing changed) a matrix with different
-   * settings or one that counted a sample id this one already has.
+   * Adds another matrix's counts (and per-image statistics, copied). Refuses, changing nothing, a matrix
+   * with different settings (INCOMPATIBLE_SETTINGS naming the setting), one that counted a sample id this
+   * one already has (DUPLICATE_SAMPLE), and a sum beyond 2^53 − 1 pixels (COUNT_OVERFLOW: every count is
+   * at most the pixel total, so the result stays exact and loadable).
    */
   merge(other: ConfusionMatrix): this {
     if (!ConfusionMatrix.#isMatrix(other)) {
@@ -201,10 +310,11 @@ export class ConfusionMatrix {
       });
     }
     if (!settingsEqual(this.settings, other.settings)) {
+      const setting = differingSetting(this.settings, other.settings);
       throw new SegmetricsError(
         ErrorCode.INCOMPATIBLE_SETTINGS,
-        `cannot merge matrices with different settings: ${JSON.stringify(this.settings)} vs ${JSON.stringify(other.settings)}`,
-        { context: { settings: this.settings, otherSettings: other.settings } },
+        `cannot merge matrices with different settings: ${setting} differs (${JSON.stringify(this.settings[setting])} vs ${JSON.stringify(other.settings[setting])})`,
+        { context: { setting, settings: this.settings, otherSettings: other.settings } },
       );
     }
     for (const id of other.#sampleIds) {
@@ -214,6 +324,23 @@ export class ConfusionMatrix {
         });
       }
     }
+    if (
+      !Number.isSafeInteger(this.#pixels + other.#pixels) ||
+      !Number.isSafeInteger(this.#images + other.#images)
+    ) {
+      throw new SegmetricsError(
+        ErrorCode.COUNT_OVERFLOW,
+        `merging would count ${this.#pixels} + ${other.#pixels} pixels, beyond 2^53 − 1, where float64 counts stop being exact`,
+        {
+          context: {
+            pixels: this.#pixels,
+            otherPixels: other.#pixels,
+            images: this.#images,
+            otherImages: other.#images,
+          },
+        },
+      );
+    }
     const counts = this.#counts;
     other.#counts.forEach((v, i) => {
       counts[i]! += v;
@@ -221,8 +348,13 @@ export class ConfusionMatrix {
     other.#predictedIgnore.forEach((v, i) => {
       this.#predictedIgnore[i]! += v;
     });
+    if (other.#ignoredByValue !== null) {
+      // a snapshot: merging a matrix into itself must not see its own additions
+      this.#addIgnoredByValue(new Map([...other.#ignoredByValue].map(([v, row]) => [v, row.slice()])));
+    }
     this.#ignoredPixels += other.#ignoredPixels;
     this.#images += other.#images;
+    this.#pixels += other.#pixels;
     for (const id of other.#sampleIds) this.#sampleIds.add(id);
     for (const stats of [...other.#imageStats]) this.#imageStats.push(copyStats(stats));
     this.#imageStatsSorted = false;
@@ -233,8 +365,10 @@ export class ConfusionMatrix {
   reset(): this {
     this.#counts.fill(0);
     this.#predictedIgnore.fill(0);
+    this.#ignoredByValue?.clear();
     this.#ignoredPixels = 0;
     this.#images = 0;
+    this.#pixels = 0;
     this.#sampleIds.clear();
     this.#imageStats = [];
     this.#imageStatsSorted = true;
@@ -249,50 +383,49 @@ export class ConfusionMatrix {
   }
 
   /**
-   * The state as plain JSON (also used by `JSON.stringify`): schema version, `kind` tag, normalised
-   * settings, counts as C rows, `predictedIgnore`, `ignoredPixels`, `images`, `sampleIds` (update order),
-   * per-image statistics in canonical order (or `null`) and a checksum over all of it. Cheap enough to
-   * ship a worker's matrix to the main thread (`fromJSON` + `merge` there).
+   * The state as plain JSON (also used by `JSON.stringify`), schema version 2: `kind` tag, normalised
+   * settings, counts as C rows, `predictedIgnore`, `predictedIgnoreByValue` (or `null`), `ignoredPixels`,
+   * `images`, `sampleIds` (update order), per-image statistics in canonical order (or `null`) and a
+   * checksum over all of it. Cheap enough to ship a worker's matrix to the main thread (`fromJSON` +
+   * `merge` there).
    */
   toJSON(): ConfusionMatrixJSON {
     const c = this.settings.numClasses;
     const rows: number[][] = [];
     for (let g = 0; g < c; g++) rows.push(Array.from(this.#counts.subarray(g * c, g * c + c)));
-    const body: Omit<ConfusionMatrixJSON, 'checksum'> = {
+    const body: StateBody = {
       schemaVersion: CONFUSION_MATRIX_SCHEMA_VERSION,
       kind: CONFUSION_MATRIX_KIND,
       settings: settingsToJSON(this.settings),
       counts: rows,
       predictedIgnore: Array.from(this.#predictedIgnore),
+      predictedIgnoreByValue: byValueToJSON(this.#ignoredByValue),
       ignoredPixels: this.#ignoredPixels,
       images: this.#images,
       sampleIds: [...this.#sampleIds],
-      imageStats: this.settings.perImage
-        ? this.imageStats.map((s) => ({
-            sampleId: s.sampleId,
-            tp: Array.from(s.tp),
-            support: Array.from(s.support),
-            predicted: Array.from(s.predicted),
-            ignored: s.ignored,
-          }))
-        : null,
+      imageStats: this.settings.perImage ? this.imageStats.map(imageStatsToJSON) : null,
     };
-    return { ...body, checksum: fnv1a64(canonicalText(body)) };
+    return { ...body, checksum: stateChecksum(body) };
   }
 
   /**
-   * Loads a state written by {@link ConfusionMatrix.toJSON} (the parsed object, not the text).
-   * Validates everything — types, lengths, non-negative safe-integer counts, normalised settings, unique
-   * sample ids, per-image statistics that sum exactly to the totals, totals below 2^53, and the checksum
-   * — and throws SegmetricsError INVALID_STATE (context.path names the offending field) on any problem.
+   * Loads a state written by {@link ConfusionMatrix.toJSON} (the parsed object, not the text): schema
+   * version 2, or version 1 (written by @segmetrics/core 0.1; upgraded: no instance statistics, no split,
+   * `unmapped: 'pass'`). Validates everything — types, lengths, no unknown fields (version 2),
+   * non-negative safe-integer counts, normalised settings, unique sample ids, per-image statistics and
+   * per-value counts that sum exactly to the totals, sorted instance histograms, totals below 2^53, and
+   * the checksum — and throws SegmetricsError INVALID_STATE (context.path names the offending field,
+   * e.g. `imageStats[3].instances[2].predictions[0]`) on any problem. It never throws anything else.
    */
   static fromJSON(value: unknown): ConfusionMatrix {
     const state = parseState(value);
     const matrix = new ConfusionMatrix(ConfusionMatrix.#optionsOf(state.settings));
     matrix.#counts.set(state.counts);
     matrix.#predictedIgnore.set(state.predictedIgnore);
+    if (state.predictedIgnoreByValue !== null) matrix.#addIgnoredByValue(state.predictedIgnoreByValue);
     matrix.#ignoredPixels = state.ignoredPixels;
     matrix.#images = state.images;
+    matrix.#pixels = state.pixels;
     for (const id of state.sampleIds) matrix.#sampleIds.add(id);
     matrix.#imageStats = state.imageStats;
     matrix.#imageStatsSorted = false;
@@ -308,11 +441,13 @@ export class ConfusionMatrix {
   }
 
   static #optionsOf(settings: ConfusionMatrixSettings): ConfusionMatrixOptions {
-    const { numClasses, ignoreIndex, labelMapping, perImage } = settings;
+    const { numClasses, ignoreIndex, labelMapping, perImage, instances, splitPredictedIgnore } = settings;
     return {
       numClasses,
       ignoreIndex,
       perImage,
+      instances,
+      splitPredictedIgnore,
       ...(labelMapping === null
         ? {}
         : {
@@ -320,6 +455,7 @@ export class ConfusionMatrix {
               table: Object.fromEntries(labelMapping.table),
               reduceZeroLabel: labelMapping.reduceZeroLabel,
               applyTo: labelMapping.applyTo,
+              unmapped: labelMapping.unmapped,
             },
           }),
     };
@@ -327,7 +463,11 @@ export class ConfusionMatrix {
 }
 
 /** Rejects values that are not an integer-valued TypedArray or an array (DataView, BigInt arrays, strings). */
-function checkLabelArray(side: 'prediction' | 'groundTruth', value: unknown, sampleId: unknown): void {
+function checkLabelArray(
+  side: 'prediction' | 'groundTruth' | 'instances',
+  value: unknown,
+  sampleId: unknown,
+): void {
   const ok =
     Array.isArray(value) ||
     (ArrayBuffer.isView(value) &&
@@ -352,20 +492,31 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** Canonical image order: sample ids ascending (code units), then images without an id, stably. */
-function compareStats(a: ImageStats, b: ImageStats): number {
-  if (a.sampleId === null) return b.sampleId === null ? 0 : 1;
-  if (b.sampleId === null) return -1;
-  return a.sampleId < b.sampleId ? -1 : a.sampleId > b.sampleId ? 1 : 0;
+/** The first top-level setting in which two normalised settings differ (they differ somewhere). */
+function differingSetting(
+  a: ConfusionMatrixSettings,
+  b: ConfusionMatrixSettings,
+): keyof ConfusionMatrixSettings {
+  const keys = Object.keys(a) as (keyof ConfusionMatrixSettings)[];
+  return keys.find((key) => JSON.stringify(a[key]) !== JSON.stringify(b[key])) ?? keys[0]!;
 }
 
 function copyStats(stats: ImageStats): ImageStats {
-  return {
+  const copy = {
     sampleId: stats.sampleId,
     tp: stats.tp.slice(),
     support: stats.support.slice(),
     predicted: stats.predicted.slice(),
     ignored: stats.ignored,
+  };
+  if (stats.instances === undefined) return copy;
+  return {
+    ...copy,
+    instances: stats.instances.map((t) => ({
+      id: t.id,
+      pixels: t.pixels,
+      predictions: t.predictions.map(([v, n]) => [v, n] as const),
+    })),
   };
 }
 

@@ -1,4 +1,5 @@
 export { classCounts, fromTotals, imageClassCounts } from './class-counts.js';
+export { compareSampleIds } from './compare-sample-ids.js';
 export { ConfusionMatrix } from './confusion-matrix.js';
 export { type ConfusionMatrixTotals, confusionMatrixTotals } from './confusion-matrix-totals.js';
 export { ErrorCode, SegmetricsError, type SegmetricsErrorOptions } from './errors/segmetrics-error.js';
@@ -18,10 +19,14 @@ export {
   type ConfusionMatrixSettingsJSON,
   type ImageStats,
   type ImageStatsJSON,
+  type InstanceSettings,
+  type InstanceStats,
+  type InstanceStatsJSON,
   type LabelArray,
   type LabelMap,
   type LabelMapping,
   type LabelMappingJSON,
+  MAX_NUM_CLASSES,
   type NormalizedLabelMapping,
   type UpdateOptions,
 } from './types.js';

@@ -30,6 +30,13 @@ export interface UpdateOptions {
   height?: number;
   /** A unique id of the sample (e.g. its relative path): named in errors; counted at most once. */
   sampleId?: string;
+  /**
+   * The image's instance-id map (e.g. Cityscapes' `*_gtFine_instanceIds.png`), the same length as the
+   * label maps, any {@link LabelArray} kind, integer values. Required in every update of a matrix created
+   * with `instances` set, refused otherwise. Pixels whose id is at least `minInstanceId` belong to the
+   * instance of that id, whatever their ground truth; see {@link ImageStats.instances}.
+   */
+  instances?: LabelArray;
 }
 
 /**
@@ -52,11 +59,31 @@ export interface LabelMapping {
   reduceZeroLabel?: boolean;
   /** Which maps the mapping applies to: `'both'` (default) or `'gt'` only (predictions already class ids). */
   applyTo?: 'both' | 'gt';
+  /**
+   * What a raw value that is not a table key becomes: `'pass'` (default, mmsegmentation's rule: it
+   * passes through unchanged) or `'invalid'` (the value is refused with LABEL_OUT_OF_RANGE, naming it as
+   * not in the label mapping table — e.g. a Cityscapes trainId file, with 255, given where labelIds
+   * 0–33 are expected). Raw 0 under `reduceZeroLabel` is consumed before the table and stays ignored;
+   * ignore labels are not exempt (a raw 255 must be a table key). Needs a non-empty `table`.
+   */
+  unmapped?: 'pass' | 'invalid';
+}
+
+/** Per-instance statistics settings: see {@link ConfusionMatrixOptions.instances}. */
+export interface InstanceSettings {
+  /**
+   * Smallest instance id: pixels whose instance id is at least this value belong to an instance
+   * (Cityscapes: 1001, since cityscapesScripts tests `id > 1000`); smaller ids are not instances. A
+   * non-negative safe integer.
+   */
+  readonly minInstanceId: number;
 }
 
 /** Settings of a confusion matrix: two matrices merge only when their settings are equal. */
 export interface ConfusionMatrixOptions {
-  /** Number of classes C; valid labels are 0 … C − 1. */
+  /**
+   * Number of classes C, an integer in [1, {@link MAX_NUM_CLASSES}] (4096); valid labels are 0 … C − 1.
+   */
   numClasses: number;
   /** Ground-truth values that are not counted (e.g. 255, or [0, 255]). Compared after label mapping. */
   ignoreIndex?: number | readonly number[];
@@ -67,6 +94,17 @@ export interface ConfusionMatrixOptions {
    * and bootstrap. Memory: 3 × numClasses × 8 bytes per image (O(images × classes)).
    */
   perImage?: boolean;
+  /**
+   * Per-instance statistics (default `null`: off). Every update then needs an instance-id map
+   * (`update(pred, gt, { instances })`) and each image's {@link ImageStats.instances} lists its
+   * instances with the histogram of their raw predictions. Requires `perImage: true`.
+   */
+  instances?: InstanceSettings | null;
+  /**
+   * Split the predicted-as-ignore pixels by raw prediction value (default `false`): see
+   * {@link ConfusionMatrix.predictedIgnoreByValue}. Costs nothing when off.
+   */
+  splitPredictedIgnore?: boolean;
 }
 
 /** The normalised, comparable settings of a matrix (what `settings` returns and JSON stores). */
@@ -79,6 +117,10 @@ export interface ConfusionMatrixSettings {
   readonly labelMapping: NormalizedLabelMapping | null;
   /** Whether per-image statistics are kept. */
   readonly perImage: boolean;
+  /** Per-instance statistics settings, or `null` when off. */
+  readonly instances: InstanceSettings | null;
+  /** Whether predicted-as-ignore pixels are split by raw prediction value. */
+  readonly splitPredictedIgnore: boolean;
 }
 
 /** A label mapping in normalised form (see {@link normalizeSettings}); compared as is by `merge`. */
@@ -89,6 +131,22 @@ export interface NormalizedLabelMapping {
   readonly reduceZeroLabel: boolean;
   /** `'both'` maps or the ground truth only (`'gt'`). */
   readonly applyTo: 'both' | 'gt';
+  /** Raw values that are not table keys: `'pass'` through unchanged or are `'invalid'`. */
+  readonly unmapped: 'pass' | 'invalid';
+}
+
+/**
+ * One instance of one image (see {@link ImageStats.instances}): its id, its pixel count and the
+ * histogram of the RAW prediction values (before any label mapping) over its pixels, as
+ * `[rawValue, count]` pairs sorted by value, each count ≥ 1; the counts sum to `pixels`.
+ */
+export interface InstanceStats {
+  /** The instance id (≥ `settings.instances.minInstanceId`). */
+  readonly id: number;
+  /** Pixels of the instance (all of them, whatever their ground truth). */
+  readonly pixels: number;
+  /** Raw prediction value → pixels, sorted by value. */
+  readonly predictions: readonly (readonly [rawValue: number, count: number])[];
 }
 
 /** Per-image statistics kept when `perImage` is on. FN = support − tp, FP = predicted − tp. */
@@ -102,6 +160,12 @@ export interface ImageStats {
   readonly predicted: Float64Array;
   /** Pixels whose ground truth is ignored. */
   readonly ignored: number;
+  /**
+   * The image's instances sorted by id (possibly none), present exactly when the matrix was created
+   * with `instances` set (absent otherwise). An instance is every pixel whose instance id is that id
+   * (≥ `minInstanceId`), ground truth ignored or not.
+   */
+  readonly instances?: readonly InstanceStats[];
 }
 
 /**
@@ -123,10 +187,30 @@ export interface ClassCounts {
   readonly total: number;
 }
 
-/** Schema version written by {@link ConfusionMatrix.toJSON}; `fromJSON` accepts exactly this version. */
-export const CONFUSION_MATRIX_SCHEMA_VERSION = 1;
+/**
+ * Schema version written by {@link ConfusionMatrix.toJSON}; `fromJSON` also reads version 1 states
+ * (written by @segmetrics/core 0.1), upgrading them.
+ */
+export const CONFUSION_MATRIX_SCHEMA_VERSION = 2;
+/**
+ * The largest `numClasses` a matrix accepts: 4096 = 2^12. A C × C float64 matrix of that size is
+ * 128 MiB (the counting scratch as much again, the 16-bit kernel's slot histogram 64 MiB more), and its
+ * JSON state (up to 16.8 million counts of up to 16 digits) stays below the longest string JavaScript
+ * engines can build (V8: 2^29 − 24 characters), so every matrix can be saved, shipped and merged.
+ * Per-image statistics cost 3 × C float64 per image (96 KiB at 4096 classes). The largest semantic
+ * segmentation label sets in use (ADE20K-full: 3,688 classes) fit.
+ */
+export const MAX_NUM_CLASSES = 4096;
 /** The `kind` tag of a serialised confusion matrix. */
 export const CONFUSION_MATRIX_KIND = 'segmetrics/confusion-matrix';
+
+/** One instance in JSON (see {@link InstanceStats}). */
+export interface InstanceStatsJSON {
+  id: number;
+  pixels: number;
+  /** `[rawValue, count]` pairs sorted by value. */
+  predictions: [number, number][];
+}
 
 /** One image's statistics in JSON (see {@link ImageStats}). */
 export interface ImageStatsJSON {
@@ -135,6 +219,8 @@ export interface ImageStatsJSON {
   support: number[];
   predicted: number[];
   ignored: number;
+  /** Present exactly when `settings.instances` is set. */
+  instances?: InstanceStatsJSON[];
 }
 
 /** The label mapping of {@link ConfusionMatrixSettingsJSON}: {@link NormalizedLabelMapping} as JSON. */
@@ -142,6 +228,7 @@ export interface LabelMappingJSON {
   table: [number, number | null][];
   reduceZeroLabel: boolean;
   applyTo: 'both' | 'gt';
+  unmapped: 'pass' | 'invalid';
 }
 
 /** Normalised settings as JSON (same content as {@link ConfusionMatrixSettings}). */
@@ -150,14 +237,16 @@ export interface ConfusionMatrixSettingsJSON {
   ignoreIndex: number[];
   labelMapping: LabelMappingJSON | null;
   perImage: boolean;
+  instances: { minInstanceId: number } | null;
+  splitPredictedIgnore: boolean;
 }
 
 /**
- * The plain-JSON state of a {@link ConfusionMatrix} (what `toJSON` returns and `fromJSON` accepts).
- * All counts are non-negative safe integers. `checksum` is the FNV-1a 64-bit hash (16 hex digits) of
- * the UTF-8 text `JSON.stringify([schemaVersion, kind, [numClasses, ignoreIndex, labelMapping && [table,
- * reduceZeroLabel, applyTo], perImage], counts, predictedIgnore, ignoredPixels, images, sampleIds,
- * imageStats && imageStats.map(s => [sampleId, tp, support, predicted, ignored])])`.
+ * The plain-JSON state of a {@link ConfusionMatrix} (what `toJSON` returns and `fromJSON` accepts),
+ * schema version 2. All counts are non-negative safe integers. `checksum` is the FNV-1a 64-bit hash
+ * (16 hex digits) of the UTF-8 text `JSON.stringify(state)` of the state without its `checksum`, keys in
+ * the order `toJSON` writes them (the order of this interface); `fromJSON` recomputes it from the
+ * validated content, so the key order of a file does not matter.
  */
 export interface ConfusionMatrixJSON {
   schemaVersion: typeof CONFUSION_MATRIX_SCHEMA_VERSION;
@@ -166,6 +255,11 @@ export interface ConfusionMatrixJSON {
   /** C rows (ground truth) of C counts (prediction). */
   counts: number[][];
   predictedIgnore: number[];
+  /**
+   * `null` unless `settings.splitPredictedIgnore`; otherwise `[rawValue, counts per ground-truth class]`
+   * for every raw prediction value that was counted as predicted-as-ignore, sorted by value.
+   */
+  predictedIgnoreByValue: [number, number[]][] | null;
   ignoredPixels: number;
   images: number;
   /** In update (and merge) order. */

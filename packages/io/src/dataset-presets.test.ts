@@ -51,6 +51,20 @@ describe('getDatasetPreset', () => {
     expect(getDatasetPreset('VOC')).toBe(datasetPresets.voc);
     expect(() => getDatasetPreset('coco')).toThrowError(expect.objectContaining({ code: 'UNKNOWN_PRESET' }));
   });
+
+  it('getDatasetPreset looks up own names only: __proto__, constructor and toString are unknown presets listing the known names', () => {
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', ' __PROTO__ ']) {
+      expect(() => getDatasetPreset(name), name).toThrowError(
+        expect.objectContaining({
+          code: 'UNKNOWN_PRESET',
+          context: expect.objectContaining({ known: ['cityscapes', 'cityscapes-labelids', 'ade20k', 'voc'] }),
+        }),
+      );
+    }
+    expect(Object.getPrototypeOf(datasetPresets)).toBeNull();
+    expect((datasetPresets as Record<string, unknown>).constructor).toBeUndefined();
+    expect(Object.isFrozen(datasetPresets)).toBe(true);
+  });
 });
 
 describe('DatasetPreset.maskPalette', () => {

@@ -461,7 +461,7 @@ function freeze(preset: DatasetPreset): DatasetPreset {
  */
 export const datasetPresets: Readonly<
   Record<'cityscapes' | 'cityscapes-labelids' | 'ade20k' | 'voc', DatasetPreset>
-> = Object.freeze({
+> = nullPrototype({
   cityscapes: freeze({
     name: 'cityscapes',
     numClasses: 19,
@@ -502,12 +502,20 @@ export const datasetPresets: Readonly<
   }),
 });
 
+/** A frozen copy of `record` without a prototype: `record.constructor`, `record.__proto__` are undefined. */
+function nullPrototype<T extends object>(record: T): Readonly<T> {
+  return Object.freeze(Object.assign(Object.create(null) as object, record) as T);
+}
+
 /** Names of the built-in presets. */
 export type DatasetPresetName = keyof typeof datasetPresets;
 
-/** The preset called `name` (case-insensitive); `UNKNOWN_PRESET` listing the known names otherwise. */
+/**
+ * The preset called `name` (case-insensitive); `UNKNOWN_PRESET` listing the known names otherwise.
+ * Only the presets' own names match: `'__proto__'`, `'constructor'` or `'toString'` are unknown names.
+ */
 export function getDatasetPreset(name: string): DatasetPreset {
-  const key = name.trim().toLowerCase();
+  const key = typeof name === 'string' ? name.trim().toLowerCase() : '';
   if (Object.hasOwn(datasetPresets, key)) return datasetPresets[key as DatasetPresetName];
   throw ioError(
     ErrorCode.UNKNOWN_PRESET,

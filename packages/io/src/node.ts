@@ -6,6 +6,7 @@ export {
   type PairDatasetsOptions,
   type PairedDataset,
   pairDatasets,
+  type SkippedEntry,
 } from './node/pair-datasets.js';
 export {
   decodeLabelMapNode,
@@ -13,6 +14,7 @@ export {
   readLabelMap,
   readLabelMapSync,
 } from './node/read-label-map.js';
+export type { SkipReason } from './node/walk-files.js';
 export {
   writeColorizedPng,
   writeErrorMapPng,

@@ -111,7 +111,7 @@ describe('evaluate', () => {
       classNames: ['bg', 'road', 'car'],
       numClasses: 3,
       ignoreIndex: [0, 255],
-      labelMapping: { table: [[7, 1]], reduceZeroLabel: false, applyTo: 'both' },
+      labelMapping: { table: [[7, 1]], reduceZeroLabel: false, applyTo: 'both', unmapped: 'pass' },
       quirks: {
         perClassAbsentValue: null,
         emptyMeanValue: null,

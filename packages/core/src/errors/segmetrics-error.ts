@@ -17,6 +17,11 @@ export const ErrorCode = {
   DUPLICATE_SAMPLE: 'DUPLICATE_SAMPLE',
   /** A serialised state is malformed, of an unknown schema version, or fails its checksum. */
   INVALID_STATE: 'INVALID_STATE',
+  /**
+   * Counts would exceed 2^53 − 1 (where float64 stops holding every integer): an update or merge that
+   * would take the matrix's pixel total (every count's bound) beyond it is refused, changing nothing.
+   */
+  COUNT_OVERFLOW: 'COUNT_OVERFLOW',
   /** An operation needs per-image statistics but the matrix was created without `perImage: true`. */
   PER_IMAGE_DISABLED: 'PER_IMAGE_DISABLED',
   /** A file or buffer cannot be decoded (corrupt, truncated, unsupported). */

@@ -8,7 +8,16 @@ import {
   pairHistogram as kernelPairHistogram,
   shortPairHistogram,
 } from './count-kernels.js';
-import { buildSlotLut, classifyValue, type LutKind, lutKind, slotOf, unsignedView } from './label-lut.js';
+import {
+  buildSlotLut,
+  classifyValue,
+  isUnmappedValue,
+  type LutKind,
+  lutKind,
+  slotOf,
+  unsignedView,
+  valueOfRaw,
+} from './label-lut.js';
 
 /** Below this many pixels, 8-bit maps skip the 65,536-bin pair histogram (its fold costs ~65k steps). */
 export const PAIR_HISTOGRAM_MIN_PIXELS = 1 << 15;
@@ -54,6 +63,17 @@ interface GeneralSide {
 /** Largest span of raw values the general path covers with one lookup table. */
 const SPAN_LUT_MAX = 1 << 20;
 
+/** One image's counts: the slot histogram and, when asked, predicted-as-ignore pixels by raw value. */
+export interface ImageCount {
+  /** The (C + 2) × (C + 2) slot histogram: a scratch buffer, valid until the next count. */
+  readonly acc: Float64Array;
+  /**
+   * With `splitPredictedIgnore`: raw prediction value → per ground-truth class, the pixels predicted as
+   * that (ignored) value; `null` otherwise.
+   */
+  readonly ignoredByValue: Map<number, Float64Array> | null;
+}
+
 /**
  * Counts one image into a (C + 2) × (C + 2) float64 histogram of slots (rows = ground truth; slot C =
  * ignored, C + 1 = invalid). Owns the lookup tables of one matrix's settings.
@@ -63,6 +83,7 @@ export class ImageCounter {
   readonly #c: number;
   readonly #stride: number;
   readonly #mapPrediction: boolean;
+  readonly #split: boolean;
   readonly #luts = new Map<string, Int32Array>();
   readonly #spanLuts = new Map<string, { lut: Int32Array; offset: number } | null>();
   #acc: Float64Array | null = null;
@@ -72,6 +93,7 @@ export class ImageCounter {
     this.#c = settings.numClasses;
     this.#stride = this.#c + 2;
     this.#mapPrediction = settings.labelMapping?.applyTo !== 'gt';
+    this.#split = settings.splitPredictedIgnore;
   }
 
   /** Row stride of the returned histogram: C + 2. */
@@ -80,11 +102,10 @@ export class ImageCounter {
   }
 
   /**
-   * Counts `prediction` against `groundTruth` (same length, checked by the caller). Returns the slot
-   * histogram (a scratch buffer, valid until the next call), or throws the typed error of the first
-   * offending pixel.
+   * Counts `prediction` against `groundTruth` (same length, checked by the caller), or throws the typed
+   * error of the first offending pixel.
    */
-  count(prediction: LabelArray, groundTruth: LabelArray, options: UpdateOptions): Float64Array {
+  count(prediction: LabelArray, groundTruth: LabelArray, options: UpdateOptions): ImageCount {
     let acc = this.#acc;
     if (acc === null) {
       acc = new Float64Array(this.#stride * this.#stride);
@@ -92,11 +113,21 @@ export class ImageCounter {
     } else {
       acc.fill(0);
     }
-    if (!this.#countFast(prediction, groundTruth, acc) || this.#hasInvalid(acc)) {
+    const byValue = this.#split ? new Map<number, Float64Array>() : null;
+    if (!this.#countFast(prediction, groundTruth, acc, byValue) || this.#hasInvalid(acc)) {
       acc.fill(0);
-      this.#countSlow(prediction, groundTruth, options, acc);
+      byValue?.clear();
+      this.#countSlow(prediction, groundTruth, options, acc, byValue);
     }
-    return acc;
+    return { acc, ignoredByValue: byValue };
+  }
+
+  /** True when some pixel with a ground-truth class was predicted as ignored (slot C). */
+  #hasPredictedIgnore(acc: Float64Array): boolean {
+    const c = this.#c;
+    const s = this.#stride;
+    for (let g = 0; g < c; g++) if (acc[g * s + c] !== 0) return true;
+    return false;
   }
 
   #hasInvalid(acc: Float64Array): boolean {
@@ -151,7 +182,12 @@ export class ImageCounter {
   }
 
   /** False when the fast path cannot decide (non-integers, a very wide value range). */
-  #countFast(prediction: LabelArray, groundTruth: LabelArray, acc: Float64Array): boolean {
+  #countFast(
+    prediction: LabelArray,
+    groundTruth: LabelArray,
+    acc: Float64Array,
+    byValue: Map<number, Float64Array> | null,
+  ): boolean {
     const n = groundTruth.length;
     if (n === 0) return true;
     const gtKind = lutKind(groundTruth);
@@ -164,6 +200,7 @@ export class ImageCounter {
         this.#kindLut(gtKind!, 'gt'),
         this.#kindLut(predKind!, 'pred'),
         acc,
+        byValue === null ? null : { kind: predKind!, out: byValue },
       );
       return true;
     }
@@ -181,6 +218,9 @@ export class ImageCounter {
         drain(hist, acc);
       }
       shortHistogramDirty = false;
+      if (byValue !== null && this.#hasPredictedIgnore(acc)) {
+        splitIgnored(gt, gtRow, 0, pred, predCol, 0, predKind, c, s, byValue);
+      }
       return true;
     }
     const hist = slotScratch(s * s);
@@ -208,6 +248,20 @@ export class ImageCounter {
       drain(hist, acc);
     }
     slotHistogramDirty = false;
+    if (byValue !== null && this.#hasPredictedIgnore(acc) && !this.#hasInvalid(acc)) {
+      splitIgnored(
+        gtSide.data,
+        gtSide.lut,
+        gtSide.offset,
+        predSide.data,
+        predSide.lut,
+        predSide.offset,
+        predKind,
+        c,
+        s,
+        byValue,
+      );
+    }
     return true;
   }
 
@@ -217,12 +271,14 @@ export class ImageCounter {
     gtRow: Int32Array,
     predCol: Int32Array,
     acc: Float64Array,
+    split: { kind: LutKind; out: Map<number, Float64Array> } | null,
   ): void {
     const n = gt.length;
     for (let start = 0; start < n; start += KERNEL_CHUNK) {
       const end = Math.min(n, start + KERNEL_CHUNK);
       const hist = pairScratch();
       countBytePairs(gt.subarray(start, end), pred.subarray(start, end), hist);
+      if (split !== null) splitPairs(hist, gtRow, predCol, split.kind, this.#c, this.#stride, split.out);
       foldPairs(hist, gtRow, predCol, acc);
       pairHistogramDirty = false;
     }
@@ -245,6 +301,7 @@ export class ImageCounter {
     groundTruth: LabelArray,
     options: UpdateOptions,
     acc: Float64Array,
+    byValue: Map<number, Float64Array> | null,
   ): void {
     const settings = this.#settings;
     const c = this.#c;
@@ -273,6 +330,7 @@ export class ImageCounter {
       }
       if (p === c + 1) invalidLabel(settings, 'prediction', pv, i, options);
       acc[g * s + p]!++;
+      if (p === c && byValue !== null) addIgnored(byValue, pv as number, g, 1, c);
     }
   }
 }
@@ -286,6 +344,85 @@ function drain(hist: Int32Array, acc: Float64Array): void {
       acc[i]! += v;
       hist[i] = 0;
     }
+  }
+}
+
+/** `out[value][gtClass] += pixels`, creating the value's row (C zeros) on first use. */
+function addIgnored(
+  out: Map<number, Float64Array>,
+  value: number,
+  gtClass: number,
+  pixels: number,
+  numClasses: number,
+): void {
+  // -0 (a float map) and 0 are the same raw value
+  const key = value === 0 ? 0 : value;
+  let row = out.get(key);
+  if (row === undefined) {
+    row = new Float64Array(numClasses);
+    out.set(key, row);
+  }
+  row[gtClass]! += pixels;
+}
+
+/**
+ * Splits the predicted-as-ignore pixels of a raw 8-bit pair histogram (before it is folded) by raw
+ * prediction value: every pair whose ground truth is a class and whose prediction is ignored.
+ */
+function splitPairs(
+  hist: Int32Array,
+  gtRow: Int32Array,
+  predCol: Int32Array,
+  predKind: LutKind,
+  numClasses: number,
+  stride: number,
+  out: Map<number, Float64Array>,
+): void {
+  const ignored: number[] = [];
+  for (let p = 0; p < 256; p++) if (predCol[p] === numClasses) ignored.push(p);
+  if (ignored.length === 0) return;
+  const classRows = numClasses * stride;
+  for (let g = 0; g < 256; g++) {
+    const row = gtRow[g]!;
+    if (row >= classRows) continue;
+    for (const p of ignored) {
+      const v = hist[(g << 8) | p]!;
+      if (v !== 0) addIgnored(out, valueOfRaw(predKind, p), row / stride, v, numClasses);
+    }
+  }
+}
+
+/**
+ * Splits the predicted-as-ignore pixels of an image by raw prediction value, in a second pass through
+ * the same slot tables the kernels used (only with `splitPredictedIgnore`, and only for images that have
+ * such pixels; every pixel is known to be valid). Runs of identical pairs are looked up once.
+ */
+function splitIgnored(
+  gt: ArrayLike<number>,
+  gtRow: Int32Array,
+  gtOffset: number,
+  pred: ArrayLike<number>,
+  predCol: Int32Array,
+  predOffset: number,
+  predKind: LutKind | null,
+  numClasses: number,
+  stride: number,
+  out: Map<number, Float64Array>,
+): void {
+  const classRows = numClasses * stride;
+  const n = gt.length;
+  let i = 0;
+  while (i < n) {
+    const g = gt[i]!;
+    const p = pred[i]!;
+    let next = i + 1;
+    while (next < n && gt[next] === g && pred[next] === p) next++;
+    const row = gtRow[g - gtOffset]!;
+    if (row < classRows && predCol[p - predOffset] === numClasses) {
+      const value = predKind === null ? p : valueOfRaw(predKind, p);
+      addIgnored(out, value, row / stride, next - i, numClasses);
+    }
+    i = next;
   }
 }
 
@@ -328,10 +465,10 @@ function describeSample(sampleId: string | undefined): string {
   return sampleId === undefined ? '' : ` in sample "${sampleId}"`;
 }
 
-/** Throws the typed error for an invalid label at pixel `index`. */
+/** Throws the typed error for an invalid label (or instance id) at pixel `index`. */
 export function invalidLabel(
   settings: ConfusionMatrixSettings,
-  side: 'groundTruth' | 'prediction',
+  side: 'groundTruth' | 'prediction' | 'instances',
   value: unknown,
   index: number,
   options: UpdateOptions,
@@ -340,12 +477,21 @@ export function invalidLabel(
   const position =
     width !== undefined && width > 0 ? { index, x: index % width, y: Math.floor(index / width) } : { index };
   const where = 'x' in position ? `pixel ${index} (x=${position.x}, y=${position.y})` : `pixel ${index}`;
-  const sideName = side === 'groundTruth' ? 'ground truth' : 'prediction';
+  const sideName =
+    side === 'groundTruth' ? 'ground truth' : side === 'prediction' ? 'prediction' : 'instance id';
   if (typeof value !== 'number' || !Number.isInteger(value)) {
     throw new SegmetricsError(
       ErrorCode.LABEL_NOT_INTEGER,
       `${sideName} value ${String(value)} at ${where} is not an integer${describeSample(sampleId)}`,
       { context: { side, value, ...position, sampleId } },
+    );
+  }
+  const mapped = side === 'groundTruth' || settings.labelMapping?.applyTo !== 'gt';
+  if (side !== 'instances' && isUnmappedValue(settings, value, mapped)) {
+    throw new SegmetricsError(
+      ErrorCode.LABEL_OUT_OF_RANGE,
+      `${sideName} label ${value} at ${where} is not in the label mapping table (labelMapping.unmapped: 'invalid')${describeSample(sampleId)}`,
+      { context: { side, value, ...position, sampleId, numClasses: settings.numClasses, unmapped: true } },
     );
   }
   const ignore = settings.ignoreIndex;

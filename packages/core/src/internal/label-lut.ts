@@ -8,7 +8,7 @@ export const INVALID = -2;
 /**
  * Maps one raw label value to a class id in [0, C), {@link IGNORED} or {@link INVALID}, applying the
  * settings' label mapping (when `mapped`) and ignore labels. The slow, obviously-correct definition that
- * the lookup tables are built from.
+ * every lookup table (and so every kernel) is built from.
  */
 export function classifyValue(settings: ConfusionMatrixSettings, value: number, mapped: boolean): number {
   if (!Number.isInteger(value)) return INVALID;
@@ -18,15 +18,45 @@ export function classifyValue(settings: ConfusionMatrixSettings, value: number, 
   if (mapped && mapping !== null) {
     if (mapping.reduceZeroLabel) {
       if (v === 0) return IGNORED;
-      if (!ignore.includes(v)) v -= 1;
+      if (!sortedIncludes(ignore, v)) v -= 1;
     }
     const entry = lookupTable(mapping.table, v);
     if (entry !== undefined) v = entry[1];
+    else if (mapping.unmapped === 'invalid') return INVALID;
     if (v === null) return IGNORED;
   }
-  if (ignore.includes(v)) return IGNORED;
+  if (sortedIncludes(ignore, v)) return IGNORED;
   if (v >= 0 && v < settings.numClasses) return v;
   return INVALID;
+}
+
+/**
+ * True when `value`, under the settings' label mapping of its side (`mapped`), is refused because it
+ * is not a key of the table (`unmapped: 'invalid'`): the reason an error message gives.
+ */
+export function isUnmappedValue(settings: ConfusionMatrixSettings, value: number, mapped: boolean): boolean {
+  const mapping = settings.labelMapping;
+  if (!mapped || mapping === null || mapping.unmapped !== 'invalid' || !Number.isInteger(value)) return false;
+  let v = value;
+  if (mapping.reduceZeroLabel) {
+    if (v === 0) return false;
+    if (!sortedIncludes(settings.ignoreIndex, v)) v -= 1;
+  }
+  return lookupTable(mapping.table, v) === undefined;
+}
+
+/** Binary search in a sorted array (ignore labels are sorted and unique in normalised settings). */
+function sortedIncludes(sorted: readonly number[], value: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const x = sorted[mid]!;
+    if (x === value) return true;
+    if (x < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 function lookupTable(
@@ -70,7 +100,7 @@ export function unsignedView(data: LabelArray, kind: LutKind): Uint8Array | Uint
 }
 
 /** Signed value of raw bits for a lookup-table kind. */
-function valueOfRaw(kind: LutKind, raw: number): number {
+export function valueOfRaw(kind: LutKind, raw: number): number {
   if (kind === 'i8') return raw < 128 ? raw : raw - 256;
   if (kind === 'i16') return raw < 32768 ? raw : raw - 65536;
   return raw;

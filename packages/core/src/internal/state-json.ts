@@ -4,23 +4,55 @@ import {
   CONFUSION_MATRIX_KIND,
   CONFUSION_MATRIX_SCHEMA_VERSION,
   type ConfusionMatrixJSON,
+  type ConfusionMatrixOptions,
   type ConfusionMatrixSettings,
   type ConfusionMatrixSettingsJSON,
   type ImageStats,
   type ImageStatsJSON,
+  type InstanceStats,
+  type InstanceStatsJSON,
   type LabelMapping,
 } from '../types.js';
 import { fnv1a64 } from './fnv1a64.js';
+import { classifyValue, IGNORED } from './label-lut.js';
+
+/*
+ * The serialised state of a confusion matrix.
+ *
+ * Version 2 (written): every field of ConfusionMatrixJSON, in its order; no other field, except that the
+ * Boundary IoU fields a later version adds (`settings.boundary`, `boundaryCounts`, `imageStats[i].boundary`)
+ * are accepted when `null` (off) and refused otherwise. The checksum is FNV-1a 64 of the canonical text:
+ * JSON.stringify of the state without `checksum`, rebuilt from the validated content in that order (fields
+ * absent from the file stay absent), so the key order of a file does not matter.
+ *
+ * Version 1 (read, upgraded): no `unmapped`, `instances`, `splitPredictedIgnore`, `predictedIgnoreByValue`;
+ * unknown fields ignored; its own checksum text (canonicalTextV1).
+ */
 
 /** A validated state, ready to be loaded into a matrix. */
 export interface ParsedState {
   settings: ConfusionMatrixSettings;
   counts: Float64Array;
   predictedIgnore: Float64Array;
+  /** `null` unless `settings.splitPredictedIgnore`; sorted by raw value. */
+  predictedIgnoreByValue: Map<number, Float64Array> | null;
   ignoredPixels: number;
   images: number;
+  /** Every pixel counted: ignored + Σ counts + Σ predictedIgnore (a safe integer). */
+  pixels: number;
   sampleIds: string[];
   imageStats: ImageStats[];
+}
+
+/** The content of a version 2 state (what the checksum covers), as `toJSON` writes it. */
+export type StateBody = Omit<ConfusionMatrixJSON, 'checksum'>;
+
+/** Fields of a later version accepted as `null` (off) by this one; see the header comment. */
+interface NullBoundary {
+  settings: boolean;
+  counts: boolean;
+  /** Indices of the image entries that hold `boundary: null`. */
+  images: Set<number>;
 }
 
 function invalid(path: string, message: string, value?: unknown): never {
@@ -45,10 +77,38 @@ function record(value: unknown, path: string): Record<string, unknown> {
   return value;
 }
 
+/** Refuses fields this version does not know (a version 2 state holds exactly its fields). */
+function onlyKeys(value: Record<string, unknown>, allowed: readonly string[], path: string): void {
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) {
+      invalid(path === '' ? key : `${path}.${key}`, 'is not a field of a version 2 state', value[key]);
+    }
+  }
+}
+
 function count(value: unknown, path: string): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
     invalid(path, `must be a non-negative safe integer, got ${describe(value)}`, value);
   }
+  return value;
+}
+
+function positiveCount(value: unknown, path: string): number {
+  if (count(value, path) === 0)
+    invalid(path, 'must be at least 1 (only values that occur are listed)', value);
+  return value as number;
+}
+
+function integer(value: unknown, path: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+    invalid(path, `must be a safe integer, got ${describe(value)}`, value);
+  }
+  // -0 and 0 are the same value
+  return value === 0 ? 0 : value;
+}
+
+function array(value: unknown, path: string, what: string): unknown[] {
+  if (!Array.isArray(value)) invalid(path, `must be an array of ${what}, got ${describe(value)}`, value);
   return value;
 }
 
@@ -67,8 +127,27 @@ function safeSum(a: number, b: number, path: string): number {
   return s;
 }
 
-function parseSettings(value: unknown): ConfusionMatrixSettings {
+function parseSettings(value: unknown, version: 1 | 2, nullBoundary: NullBoundary): ConfusionMatrixSettings {
   const s = record(value, 'settings');
+  if (version === 2) {
+    onlyKeys(
+      s,
+      [
+        'numClasses',
+        'ignoreIndex',
+        'labelMapping',
+        'perImage',
+        'instances',
+        'splitPredictedIgnore',
+        'boundary',
+      ],
+      'settings',
+    );
+    if ('boundary' in s) {
+      if (s.boundary !== null) unsupportedBoundary('settings.boundary', s.boundary);
+      nullBoundary.settings = true;
+    }
+  }
   const numClasses = s.numClasses;
   if (typeof numClasses !== 'number' || !Number.isSafeInteger(numClasses) || numClasses < 1) {
     invalid('settings.numClasses', `must be a positive integer, got ${describe(numClasses)}`, numClasses);
@@ -76,8 +155,11 @@ function parseSettings(value: unknown): ConfusionMatrixSettings {
   if (!Array.isArray(s.ignoreIndex)) invalid('settings.ignoreIndex', 'must be an array', s.ignoreIndex);
   if (typeof s.perImage !== 'boolean') invalid('settings.perImage', 'must be a boolean', s.perImage);
   let labelMapping: unknown;
+  let givenMapping: Record<string, unknown> | null = null;
   if (s.labelMapping !== null) {
     const m = record(s.labelMapping, 'settings.labelMapping');
+    if (version === 2)
+      onlyKeys(m, ['table', 'reduceZeroLabel', 'applyTo', 'unmapped'], 'settings.labelMapping');
     if (!Array.isArray(m.table)) invalid('settings.labelMapping.table', 'must be an array', m.table);
     const table: Record<number, number | null> = {};
     m.table.forEach((entry: unknown, i: number) => {
@@ -94,7 +176,30 @@ function parseSettings(value: unknown): ConfusionMatrixSettings {
     if (typeof m.reduceZeroLabel !== 'boolean') {
       invalid('settings.labelMapping.reduceZeroLabel', 'must be a boolean', m.reduceZeroLabel);
     }
-    labelMapping = { table, reduceZeroLabel: m.reduceZeroLabel, applyTo: m.applyTo };
+    const unmapped = version === 1 ? 'pass' : m.unmapped;
+    if (unmapped !== 'pass' && unmapped !== 'invalid') {
+      invalid(
+        'settings.labelMapping.unmapped',
+        `must be "pass" or "invalid", got ${describe(unmapped)}`,
+        unmapped,
+      );
+    }
+    labelMapping = { table, reduceZeroLabel: m.reduceZeroLabel, applyTo: m.applyTo, unmapped };
+    givenMapping = { table: m.table, reduceZeroLabel: m.reduceZeroLabel, applyTo: m.applyTo, unmapped };
+  }
+  let instances: unknown = null;
+  let splitPredictedIgnore: unknown = false;
+  if (version === 2) {
+    if (s.instances !== null) {
+      const inst = record(s.instances, 'settings.instances');
+      onlyKeys(inst, ['minInstanceId'], 'settings.instances');
+      count(inst.minInstanceId, 'settings.instances.minInstanceId');
+      instances = { minInstanceId: inst.minInstanceId };
+    }
+    splitPredictedIgnore = s.splitPredictedIgnore;
+    if (typeof splitPredictedIgnore !== 'boolean') {
+      invalid('settings.splitPredictedIgnore', 'must be a boolean', splitPredictedIgnore);
+    }
   }
   let settings: ConfusionMatrixSettings;
   try {
@@ -103,6 +208,8 @@ function parseSettings(value: unknown): ConfusionMatrixSettings {
       ignoreIndex: s.ignoreIndex as number[],
       labelMapping: labelMapping as LabelMapping | undefined,
       perImage: s.perImage,
+      instances: instances as ConfusionMatrixOptions['instances'],
+      splitPredictedIgnore: splitPredictedIgnore as boolean,
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -115,13 +222,13 @@ function parseSettings(value: unknown): ConfusionMatrixSettings {
       },
     );
   }
-  const m = s.labelMapping as Record<string, unknown> | null;
   const given = {
     numClasses,
     ignoreIndex: s.ignoreIndex,
-    labelMapping:
-      m === null ? null : { table: m.table, reduceZeroLabel: m.reduceZeroLabel, applyTo: m.applyTo },
+    labelMapping: givenMapping,
     perImage: s.perImage,
+    instances,
+    splitPredictedIgnore,
   } as unknown as ConfusionMatrixSettings;
   if (!settingsEqual(settings, given)) {
     invalid(
@@ -133,13 +240,29 @@ function parseSettings(value: unknown): ConfusionMatrixSettings {
   return settings;
 }
 
-/** The canonical text the checksum is computed over. */
-export function canonicalText(state: Omit<ConfusionMatrixJSON, 'checksum'>): string {
+function unsupportedBoundary(path: string, value: unknown): never {
+  invalid(
+    path,
+    'holds Boundary IoU counts, which this version of @segmetrics/core cannot load (only null, for off)',
+    value,
+  );
+}
+
+/** The checksum text of a version 1 state (kept to read states written by @segmetrics/core 0.1). */
+export function canonicalTextV1(state: {
+  settings: ConfusionMatrixSettingsJSON;
+  counts: unknown;
+  predictedIgnore: unknown;
+  ignoredPixels: number;
+  images: number;
+  sampleIds: string[];
+  imageStats: ImageStatsJSON[] | null;
+}): string {
   const s = state.settings;
   const m = s.labelMapping;
   return JSON.stringify([
-    state.schemaVersion,
-    state.kind,
+    1,
+    CONFUSION_MATRIX_KIND,
     [s.numClasses, s.ignoreIndex, m === null ? null : [m.table, m.reduceZeroLabel, m.applyTo], s.perImage],
     state.counts,
     state.predictedIgnore,
@@ -152,7 +275,12 @@ export function canonicalText(state: Omit<ConfusionMatrixJSON, 'checksum'>): str
   ]);
 }
 
-/** Settings as plain JSON. */
+/** The checksum of a version 2 state body (see the header comment): 16 lowercase hex digits. */
+export function stateChecksum(body: StateBody): string {
+  return fnv1a64(JSON.stringify(body));
+}
+
+/** Settings as plain JSON, in the order of {@link ConfusionMatrixSettingsJSON}. */
 export function settingsToJSON(settings: ConfusionMatrixSettings): ConfusionMatrixSettingsJSON {
   const m = settings.labelMapping;
   return {
@@ -165,9 +293,35 @@ export function settingsToJSON(settings: ConfusionMatrixSettings): ConfusionMatr
             table: m.table.map(([raw, mapped]) => [raw, mapped] as [number, number | null]),
             reduceZeroLabel: m.reduceZeroLabel,
             applyTo: m.applyTo,
+            unmapped: m.unmapped,
           },
     perImage: settings.perImage,
+    instances: settings.instances === null ? null : { minInstanceId: settings.instances.minInstanceId },
+    splitPredictedIgnore: settings.splitPredictedIgnore,
   };
+}
+
+/** One image's statistics as JSON, in the order of {@link ImageStatsJSON}. */
+export function imageStatsToJSON(s: ImageStats): ImageStatsJSON {
+  const out: ImageStatsJSON = {
+    sampleId: s.sampleId,
+    tp: Array.from(s.tp),
+    support: Array.from(s.support),
+    predicted: Array.from(s.predicted),
+    ignored: s.ignored,
+  };
+  if (s.instances !== undefined) out.instances = s.instances.map(instanceToJSON);
+  return out;
+}
+
+function instanceToJSON(t: InstanceStats): InstanceStatsJSON {
+  return { id: t.id, pixels: t.pixels, predictions: t.predictions.map(([v, n]) => [v, n]) };
+}
+
+/** `predictedIgnoreByValue` as JSON: `[rawValue, counts]` sorted by value, or `null` when off. */
+export function byValueToJSON(map: ReadonlyMap<number, Float64Array> | null): [number, number[]][] | null {
+  if (map === null) return null;
+  return [...map.entries()].sort((a, b) => a[0] - b[0]).map(([v, row]) => [v, Array.from(row)]);
 }
 
 /** Validates everything in a serialised state; throws INVALID_STATE naming the first problem. */
@@ -176,26 +330,50 @@ export function parseState(value: unknown): ParsedState {
     return parseStateUnguarded(value);
   } catch (error) {
     if (SegmetricsError.isInstance(error)) throw error;
-    // e.g. a throwing getter or a revoked Proxy: still a typed error, never a crash
+    // e.g. a throwing getter, a revoked Proxy or a stack overflow: still a typed error, never a crash
     throw new SegmetricsError(ErrorCode.INVALID_STATE, 'invalid confusion-matrix state: unreadable value', {
       cause: error,
     });
   }
 }
 
+const ROOT_KEYS_V2 = [
+  'schemaVersion',
+  'kind',
+  'settings',
+  'counts',
+  'predictedIgnore',
+  'predictedIgnoreByValue',
+  'boundaryCounts',
+  'ignoredPixels',
+  'images',
+  'sampleIds',
+  'imageStats',
+  'checksum',
+] as const;
+
 function parseStateUnguarded(value: unknown): ParsedState {
   const root = record(value, 'state');
-  if (root.schemaVersion !== CONFUSION_MATRIX_SCHEMA_VERSION) {
+  const version = root.schemaVersion;
+  if (version !== 1 && version !== CONFUSION_MATRIX_SCHEMA_VERSION) {
     invalid(
       'schemaVersion',
-      `must be ${CONFUSION_MATRIX_SCHEMA_VERSION} (this version of @segmetrics/core), got ${describe(root.schemaVersion)}`,
-      root.schemaVersion,
+      `must be 1 or ${CONFUSION_MATRIX_SCHEMA_VERSION} (the versions this version of @segmetrics/core reads), got ${describe(version)}`,
+      version,
     );
   }
   if (root.kind !== CONFUSION_MATRIX_KIND) {
     invalid('kind', `must be "${CONFUSION_MATRIX_KIND}", got ${describe(root.kind)}`, root.kind);
   }
-  const settings = parseSettings(root.settings);
+  const nullBoundary: NullBoundary = { settings: false, counts: false, images: new Set() };
+  if (version === 2) {
+    onlyKeys(root, ROOT_KEYS_V2, '');
+    if ('boundaryCounts' in root) {
+      if (root.boundaryCounts !== null) unsupportedBoundary('boundaryCounts', root.boundaryCounts);
+      nullBoundary.counts = true;
+    }
+  }
+  const settings = parseSettings(root.settings, version, nullBoundary);
   const c = settings.numClasses;
   if (!Array.isArray(root.counts) || root.counts.length !== c) {
     invalid('counts', `must be an array of ${c} rows, got ${describe(root.counts)}`, root.counts);
@@ -208,7 +386,7 @@ function parseStateUnguarded(value: unknown): ParsedState {
 
   const support = new Float64Array(c);
   const predicted = new Float64Array(c);
-  let total = ignoredPixels;
+  let pixels = ignoredPixels;
   for (let g = 0; g < c; g++) {
     support[g] = predictedIgnore[g]!;
     for (let p = 0; p < c; p++) {
@@ -216,96 +394,299 @@ function parseStateUnguarded(value: unknown): ParsedState {
       support[g] = safeSum(support[g]!, v, `counts[${g}]`);
       predicted[p] = safeSum(predicted[p]!, v, `counts[*][${p}]`);
     }
-    total = safeSum(total, support[g]!, 'counts');
+    pixels = safeSum(pixels, support[g]!, 'counts');
   }
 
-  if (!Array.isArray(root.sampleIds)) invalid('sampleIds', 'must be an array of strings', root.sampleIds);
+  const predictedIgnoreByValue =
+    version === 2 ? parseByValue(root.predictedIgnoreByValue, settings, predictedIgnore) : null;
+
+  const sampleIds = parseSampleIds(root.sampleIds, images);
+  const imageStats = parseImageStats(
+    root.imageStats,
+    version,
+    settings,
+    { counts, support, predicted, ignoredPixels, images },
+    new Set(sampleIds),
+    nullBoundary,
+  );
+
+  if (typeof root.checksum !== 'string' || !/^[0-9a-f]{16}$/.test(root.checksum)) {
+    invalid('checksum', `must be 16 lowercase hex digits, got ${describe(root.checksum)}`, root.checksum);
+  }
+  const rows: number[][] = [];
+  for (let g = 0; g < c; g++) rows.push(Array.from(counts.subarray(g * c, g * c + c)));
+  let expected: string;
+  if (version === 1) {
+    expected = fnv1a64(
+      canonicalTextV1({
+        settings: settingsToJSON(settings),
+        counts: root.counts,
+        predictedIgnore: root.predictedIgnore,
+        ignoredPixels,
+        images,
+        sampleIds,
+        imageStats: settings.perImage ? (root.imageStats as ImageStatsJSON[]) : null,
+      }),
+    );
+  } else {
+    const settingsJSON: ConfusionMatrixSettingsJSON & { boundary?: null } = settingsToJSON(settings);
+    if (nullBoundary.settings) settingsJSON.boundary = null;
+    const body: StateBody & { boundaryCounts?: null } = {
+      schemaVersion: CONFUSION_MATRIX_SCHEMA_VERSION,
+      kind: CONFUSION_MATRIX_KIND,
+      settings: settingsJSON,
+      counts: rows,
+      predictedIgnore: Array.from(predictedIgnore),
+      predictedIgnoreByValue: byValueToJSON(predictedIgnoreByValue),
+      ...(nullBoundary.counts ? { boundaryCounts: null } : {}),
+      ignoredPixels,
+      images,
+      sampleIds,
+      imageStats: settings.perImage
+        ? imageStats.map((s, i) => {
+            const json: ImageStatsJSON & { boundary?: null } = imageStatsToJSON(s);
+            if (nullBoundary.images.has(i)) json.boundary = null;
+            return json;
+          })
+        : null,
+    };
+    expected = stateChecksum(body);
+  }
+  if (expected !== root.checksum) {
+    invalid('checksum', 'does not match the content: the state was edited or corrupted');
+  }
+  return {
+    settings,
+    counts,
+    predictedIgnore,
+    predictedIgnoreByValue,
+    ignoredPixels,
+    images,
+    pixels,
+    sampleIds,
+    imageStats,
+  };
+}
+
+function parseSampleIds(value: unknown, images: number): string[] {
+  const list = array(value, 'sampleIds', 'strings');
+  if (list.length > images) {
+    invalid('sampleIds', `lists ${list.length} samples but only ${images} images were counted`);
+  }
   const sampleIds: string[] = [];
   const seen = new Set<string>();
-  root.sampleIds.forEach((id: unknown, i: number) => {
+  list.forEach((id: unknown, i: number) => {
     if (typeof id !== 'string') invalid(`sampleIds[${i}]`, `must be a string, got ${describe(id)}`, id);
     if (seen.has(id)) invalid(`sampleIds[${i}]`, `repeats sample id ${describe(id)}`, id);
     seen.add(id);
     sampleIds.push(id);
   });
-  if (sampleIds.length > images) {
-    invalid('sampleIds', `lists ${sampleIds.length} samples but only ${images} images were counted`);
-  }
+  return sampleIds;
+}
 
+/**
+ * `predictedIgnoreByValue`: `null` exactly when the split is off; otherwise `[rawValue, counts]` entries,
+ * values strictly ascending, each a value that the prediction side classifies as ignored and counted at
+ * least once, the counts of each class summing to `predictedIgnore`.
+ */
+function parseByValue(
+  value: unknown,
+  settings: ConfusionMatrixSettings,
+  predictedIgnore: Float64Array,
+): Map<number, Float64Array> | null {
+  if (!settings.splitPredictedIgnore) {
+    if (value !== null)
+      invalid('predictedIgnoreByValue', 'must be null when settings.splitPredictedIgnore is false', value);
+    return null;
+  }
+  const c = settings.numClasses;
+  const list = array(value, 'predictedIgnoreByValue', '[rawValue, counts] pairs');
+  const mapPrediction = settings.labelMapping?.applyTo !== 'gt';
+  const out = new Map<number, Float64Array>();
+  const sums = new Float64Array(c);
+  let previous = Number.NEGATIVE_INFINITY;
+  list.forEach((entry: unknown, i: number) => {
+    const path = `predictedIgnoreByValue[${i}]`;
+    if (!Array.isArray(entry) || entry.length !== 2)
+      invalid(path, 'must be a [rawValue, counts] pair', entry);
+    const raw = integer(entry[0], `${path}[0]`);
+    if (raw <= previous)
+      invalid(`${path}[0]`, 'is not above the previous value (values are sorted and unique)', raw);
+    previous = raw;
+    if (classifyValue(settings, raw, mapPrediction) !== IGNORED) {
+      invalid(`${path}[0]`, `${raw} is not a prediction value the settings ignore`, raw);
+    }
+    const row = countArray(entry[1], c, `${path}[1]`);
+    let total = 0;
+    for (let g = 0; g < c; g++) {
+      total += row[g]!;
+      sums[g] = safeSum(sums[g]!, row[g]!, `${path}[1][${g}]`);
+    }
+    if (total === 0) invalid(`${path}[1]`, 'counts no pixel (only values that occur are listed)');
+    out.set(raw, row);
+  });
+  for (let g = 0; g < c; g++) {
+    if (sums[g] !== predictedIgnore[g]) {
+      invalid(`predictedIgnoreByValue[*][1][${g}]`, `do not sum to predictedIgnore[${g}]`);
+    }
+  }
+  return out;
+}
+
+interface Totals {
+  counts: Float64Array;
+  support: Float64Array;
+  predicted: Float64Array;
+  ignoredPixels: number;
+  images: number;
+}
+
+function parseImageStats(
+  value: unknown,
+  version: 1 | 2,
+  settings: ConfusionMatrixSettings,
+  totals: Totals,
+  sampleIds: Set<string>,
+  nullBoundary: NullBoundary,
+): ImageStats[] {
   const imageStats: ImageStats[] = [];
   if (!settings.perImage) {
-    if (root.imageStats !== null && root.imageStats !== undefined) {
-      invalid('imageStats', 'must be null when settings.perImage is false', root.imageStats);
+    if (value !== null && (value !== undefined || version === 2)) {
+      invalid('imageStats', 'must be null when settings.perImage is false', value);
     }
-  } else {
-    if (!Array.isArray(root.imageStats) || root.imageStats.length !== images) {
-      invalid('imageStats', `must be an array of ${images} entries (one per image)`, root.imageStats);
+    return imageStats;
+  }
+  const { images } = totals;
+  if (!Array.isArray(value) || value.length !== images) {
+    invalid('imageStats', `must be an array of ${images} entries (one per image)`, value);
+  }
+  const c = settings.numClasses;
+  const sumTp = new Float64Array(c);
+  const sumSupport = new Float64Array(c);
+  const sumPredicted = new Float64Array(c);
+  let sumIgnored = 0;
+  const statIds = new Set<string>();
+  const keys = ['sampleId', 'tp', 'support', 'predicted', 'ignored', 'instances', 'boundary'];
+  value.forEach((entry: unknown, i: number) => {
+    const path = `imageStats[${i}]`;
+    const e = record(entry, path);
+    if (version === 2) {
+      onlyKeys(e, keys, path);
+      if ('boundary' in e) {
+        if (e.boundary !== null) unsupportedBoundary(`${path}.boundary`, e.boundary);
+        nullBoundary.images.add(i);
+      }
     }
-    const sumTp = new Float64Array(c);
-    const sumSupport = new Float64Array(c);
-    const sumPredicted = new Float64Array(c);
-    let sumIgnored = 0;
-    const statIds = new Set<string>();
-    root.imageStats.forEach((entry: unknown, i: number) => {
-      const path = `imageStats[${i}]`;
-      const e = record(entry, path);
-      if (e.sampleId !== null && typeof e.sampleId !== 'string') {
-        invalid(`${path}.sampleId`, `must be a string or null, got ${describe(e.sampleId)}`, e.sampleId);
-      }
-      if (e.sampleId !== null) {
-        if (!seen.has(e.sampleId)) invalid(`${path}.sampleId`, `${describe(e.sampleId)} is not in sampleIds`);
-        if (statIds.has(e.sampleId)) invalid(`${path}.sampleId`, `repeats sample id ${describe(e.sampleId)}`);
-        statIds.add(e.sampleId);
-      }
-      const tp = countArray(e.tp, c, `${path}.tp`);
-      const sup = countArray(e.support, c, `${path}.support`);
-      const pred = countArray(e.predicted, c, `${path}.predicted`);
-      const ignored = count(e.ignored, `${path}.ignored`);
-      for (let k = 0; k < c; k++) {
-        if (tp[k]! > sup[k]! || tp[k]! > pred[k]!) {
-          invalid(`${path}.tp[${k}]`, 'exceeds the support or the predicted pixels of the class', tp[k]);
-        }
-        sumTp[k]! += tp[k]!;
-        sumSupport[k]! += sup[k]!;
-        sumPredicted[k]! += pred[k]!;
-      }
-      sumIgnored += ignored;
-      imageStats.push({ sampleId: e.sampleId as string | null, tp, support: sup, predicted: pred, ignored });
-    });
-    if (statIds.size !== sampleIds.length) {
-      invalid('imageStats', 'sample ids do not match sampleIds');
+    if (e.sampleId !== null && typeof e.sampleId !== 'string') {
+      invalid(`${path}.sampleId`, `must be a string or null, got ${describe(e.sampleId)}`, e.sampleId);
     }
+    if (e.sampleId !== null) {
+      if (!sampleIds.has(e.sampleId))
+        invalid(`${path}.sampleId`, `${describe(e.sampleId)} is not in sampleIds`);
+      if (statIds.has(e.sampleId)) invalid(`${path}.sampleId`, `repeats sample id ${describe(e.sampleId)}`);
+      statIds.add(e.sampleId);
+    }
+    const tp = countArray(e.tp, c, `${path}.tp`);
+    const sup = countArray(e.support, c, `${path}.support`);
+    const pred = countArray(e.predicted, c, `${path}.predicted`);
+    const ignored = count(e.ignored, `${path}.ignored`);
+    let pixels = ignored;
     for (let k = 0; k < c; k++) {
-      if (sumTp[k] !== counts[k * c + k])
-        invalid(`imageStats[*].tp[${k}]`, `do not sum to counts[${k}][${k}]`);
-      if (sumSupport[k] !== support[k]) {
-        invalid(`imageStats[*].support[${k}]`, `do not sum to row ${k} of counts plus predictedIgnore[${k}]`);
+      if (tp[k]! > sup[k]! || tp[k]! > pred[k]!) {
+        invalid(`${path}.tp[${k}]`, 'exceeds the support or the predicted pixels of the class', tp[k]);
       }
-      if (sumPredicted[k] !== predicted[k]) {
-        invalid(`imageStats[*].predicted[${k}]`, `do not sum to column ${k} of counts`);
-      }
+      sumTp[k] = safeSum(sumTp[k]!, tp[k]!, `imageStats[*].tp[${k}]`);
+      sumSupport[k] = safeSum(sumSupport[k]!, sup[k]!, `imageStats[*].support[${k}]`);
+      sumPredicted[k] = safeSum(sumPredicted[k]!, pred[k]!, `imageStats[*].predicted[${k}]`);
+      pixels = safeSum(pixels, sup[k]!, `${path}.support`);
     }
-    if (sumIgnored !== ignoredPixels) invalid('imageStats[*].ignored', 'do not sum to ignoredPixels');
+    sumIgnored = safeSum(sumIgnored, ignored, 'imageStats[*].ignored');
+    const stats: ImageStats =
+      settings.instances === null
+        ? { sampleId: e.sampleId as string | null, tp, support: sup, predicted: pred, ignored }
+        : {
+            sampleId: e.sampleId as string | null,
+            tp,
+            support: sup,
+            predicted: pred,
+            ignored,
+            instances: parseInstances(
+              e.instances,
+              `${path}.instances`,
+              settings.instances.minInstanceId,
+              pixels,
+            ),
+          };
+    if (settings.instances === null && e.instances !== undefined) {
+      invalid(`${path}.instances`, 'must be absent when settings.instances is null', e.instances);
+    }
+    imageStats.push(stats);
+  });
+  if (statIds.size !== sampleIds.size) {
+    invalid('imageStats', 'sample ids do not match sampleIds');
   }
+  const { counts, support, predicted, ignoredPixels } = totals;
+  for (let k = 0; k < c; k++) {
+    if (sumTp[k] !== counts[k * c + k]) invalid(`imageStats[*].tp[${k}]`, `do not sum to counts[${k}][${k}]`);
+    if (sumSupport[k] !== support[k]) {
+      invalid(`imageStats[*].support[${k}]`, `do not sum to row ${k} of counts plus predictedIgnore[${k}]`);
+    }
+    if (sumPredicted[k] !== predicted[k]) {
+      invalid(`imageStats[*].predicted[${k}]`, `do not sum to column ${k} of counts`);
+    }
+  }
+  if (sumIgnored !== ignoredPixels) invalid('imageStats[*].ignored', 'do not sum to ignoredPixels');
+  return imageStats;
+}
 
-  if (typeof root.checksum !== 'string' || !/^[0-9a-f]{16}$/.test(root.checksum)) {
-    invalid('checksum', `must be 16 lowercase hex digits, got ${describe(root.checksum)}`, root.checksum);
-  }
-  const expected = fnv1a64(
-    canonicalText({
-      schemaVersion: CONFUSION_MATRIX_SCHEMA_VERSION,
-      kind: CONFUSION_MATRIX_KIND,
-      settings: settingsToJSON(settings),
-      counts: root.counts as number[][],
-      predictedIgnore: root.predictedIgnore as number[],
-      ignoredPixels,
-      images,
-      sampleIds,
-      imageStats: settings.perImage ? (root.imageStats as ImageStatsJSON[]) : null,
-    }),
-  );
-  if (expected !== root.checksum) {
-    invalid('checksum', 'does not match the content: the state was edited or corrupted');
-  }
-  return { settings, counts, predictedIgnore, ignoredPixels, images, sampleIds, imageStats };
+/**
+ * One image's instances: ids strictly ascending and at least `minInstanceId`; each instance's
+ * prediction histogram with raw values strictly ascending and counts ≥ 1 summing to its `pixels`; the
+ * instances' pixels together no more than the image's pixels.
+ */
+function parseInstances(
+  value: unknown,
+  path: string,
+  minInstanceId: number,
+  imagePixels: number,
+): InstanceStats[] {
+  const list = array(value, path, 'instances');
+  const out: InstanceStats[] = [];
+  let previousId = Number.NEGATIVE_INFINITY;
+  let total = 0;
+  list.forEach((entry: unknown, j: number) => {
+    const at = `${path}[${j}]`;
+    const e = record(entry, at);
+    onlyKeys(e, ['id', 'pixels', 'predictions'], at);
+    const id = integer(e.id, `${at}.id`);
+    if (id < minInstanceId)
+      invalid(`${at}.id`, `is below settings.instances.minInstanceId (${minInstanceId})`, id);
+    if (id <= previousId)
+      invalid(`${at}.id`, 'is not above the previous id (instances are sorted and unique)', id);
+    previousId = id;
+    const pixels = positiveCount(e.pixels, `${at}.pixels`);
+    const histogram = array(e.predictions, `${at}.predictions`, '[rawValue, count] pairs');
+    const predictions: [number, number][] = [];
+    let previousValue = Number.NEGATIVE_INFINITY;
+    let sum = 0;
+    histogram.forEach((pair: unknown, k: number) => {
+      const where = `${at}.predictions[${k}]`;
+      if (!Array.isArray(pair) || pair.length !== 2) invalid(where, 'must be a [rawValue, count] pair', pair);
+      const raw = integer(pair[0], `${where}[0]`);
+      if (raw <= previousValue) {
+        invalid(`${where}[0]`, 'is not above the previous value (values are sorted and unique)', raw);
+      }
+      previousValue = raw;
+      const n = positiveCount(pair[1], `${where}[1]`);
+      sum = safeSum(sum, n, `${at}.predictions`);
+      predictions.push([raw, n]);
+    });
+    if (sum !== pixels) invalid(`${at}.pixels`, `is not the sum of its predictions (${sum})`, pixels);
+    total = safeSum(total, pixels, path);
+    if (total > imagePixels) {
+      invalid(`${at}.pixels`, `makes the instances hold more pixels than the image (${imagePixels})`, pixels);
+    }
+    out.push({ id, pixels, predictions });
+  });
+  return out;
 }

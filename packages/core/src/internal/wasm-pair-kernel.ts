@@ -18,6 +18,10 @@
  *
  * A second module, {@link shortKernelModuleBytes}, counts 16-bit maps the same way (8 pixels per vector)
  * into a slot histogram through the class lookup tables, which live in its linear memory.
+ *
+ * Text form: `wasm-pair-kernel.wat` and `wasm-short-kernel.wat` beside this file are the two modules in
+ * WebAssembly text (wabt's `wat2wasm` assembles them to exactly these bytes); wasm-kernel-text.test.ts
+ * disassembles the emitted bytes and fails when they and the text files drift apart. Change both.
  */
 
 /** Bytes per copied block of each map (a multiple of 16). */

@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest';
+import { pairKernelModuleBytes, shortKernelModuleBytes } from './wasm-pair-kernel.js';
+import pairKernelText from './wasm-pair-kernel.wat?raw';
+import shortKernelText from './wasm-short-kernel.wat?raw';
+
+/*
+ * The WebAssembly kernels are emitted byte by byte in wasm-pair-kernel.ts; their text form lives beside
+ * it (wasm-pair-kernel.wat, wasm-short-kernel.wat). This test disassembles the emitted bytes and compares
+ * them with the text files (comments and layout aside), so the two cannot drift apart. The text files
+ * also assemble with wabt's `wat2wasm --enable-simd` to exactly the emitted bytes.
+ */
+
+/** Reads a module's bytes: LEB128 numbers, names, bytes. */
+class Reader {
+  pos = 0;
+  constructor(readonly bytes: Uint8Array) {}
+  byte(): number {
+    const b = this.bytes[this.pos++];
+    if (b === undefined) throw new Error('unexpected end of module');
+    return b;
+  }
+  uleb(): number {
+    let result = 0;
+    let shift = 0;
+    for (;;) {
+      const b = this.byte();
+      result += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+      if ((b & 0x80) === 0) return result;
+    }
+  }
+  sleb(): number {
+    let result = 0;
+    let shift = 0;
+    let b: number;
+    do {
+      b = this.byte();
+      result |= (b & 0x7f) << shift;
+      shift += 7;
+    } while (b & 0x80);
+    return shift < 32 && b & 0x40 ? result | (-1 << shift) : result;
+  }
+  name(): string {
+    const n = this.uleb();
+    const start = this.pos;
+    this.pos += n;
+    return String.fromCharCode(...this.bytes.subarray(start, this.pos));
+  }
+}
+
+const TYPES: Record<number, string> = { 127: 'i32', 123: 'v128' };
+/** Plain opcodes: name and immediates ('local', 'label', 'i32', 'mem N' with N the natural alignment). */
+const OPS: Record<number, [string, string?]> = {
+  13: ['br_if', 'label'],
+  32: ['local.get', 'local'],
+  33: ['local.set', 'local'],
+  34: ['local.tee', 'local'],
+  40: ['i32.load', 'mem 2'],
+  45: ['i32.load8_u', 'mem 0'],
+  47: ['i32.load16_u', 'mem 1'],
+  54: ['i32.store', 'mem 2'],
+  65: ['i32.const', 'i32'],
+  73: ['i32.lt_u'],
+  79: ['i32.ge_u'],
+  104: ['i32.ctz'],
+  105: ['i32.popcnt'],
+  106: ['i32.add'],
+  107: ['i32.sub'],
+  113: ['i32.and'],
+  114: ['i32.or'],
+  115: ['i32.xor'],
+  116: ['i32.shl'],
+  118: ['i32.shr_u'],
+};
+const SIMD_OPS: Record<number, [string, string?]> = {
+  0: ['v128.load', 'mem 4'],
+  13: ['i8x16.shuffle', 'lanes'],
+  15: ['i8x16.splat'],
+  16: ['i16x8.splat'],
+  25: ['i16x8.extract_lane_u', 'lane'],
+  35: ['i8x16.eq'],
+  45: ['i16x8.eq'],
+  78: ['v128.and'],
+  100: ['i8x16.bitmask'],
+  132: ['i16x8.bitmask'],
+};
+
+function immediates(r: Reader, kind: string | undefined): string {
+  if (kind === undefined) return '';
+  if (kind === 'local' || kind === 'label' || kind === 'lane')
+    return ` ${kind === 'lane' ? r.byte() : r.uleb()}`;
+  if (kind === 'i32') return ` ${r.sleb()}`;
+  if (kind === 'lanes') return ` ${Array.from({ length: 16 }, () => r.byte()).join(' ')}`;
+  const natural = Number(kind.slice(4));
+  const align = r.uleb();
+  const offset = r.uleb();
+  return `${offset === 0 ? '' : ` offset=${offset}`}${align === natural ? '' : ` align=${2 ** align}`}`;
+}
+
+/** The text form of a kernel module (one function, one memory, two exports), one instruction a line. */
+function disassemble(bytes: Uint8Array): string {
+  const r = new Reader(bytes);
+  expect(Array.from(bytes.subarray(0, 8))).toEqual([0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0]);
+  r.pos = 8;
+  const out: string[] = ['(module'];
+  let memory = '';
+  const exports: string[] = [];
+  const params: string[] = [];
+  let body: string[] = [];
+  while (r.pos < bytes.length) {
+    const id = r.byte();
+    const end = r.uleb() + r.pos;
+    if (id === 1) {
+      expect(r.uleb()).toBe(1);
+      expect(r.byte()).toBe(0x60);
+      const n = r.uleb();
+      for (let k = 0; k < n; k++) params.push(TYPES[r.byte()]!);
+      expect(r.uleb()).toBe(0);
+    } else if (id === 3) {
+      expect([r.uleb(), r.uleb()]).toEqual([1, 0]);
+    } else if (id === 5) {
+      expect(r.uleb()).toBe(1);
+      const flags = r.byte();
+      memory = flags === 1 ? `${r.uleb()} ${r.uleb()}` : `${r.uleb()}`;
+    } else if (id === 7) {
+      const n = r.uleb();
+      for (let k = 0; k < n; k++) {
+        const name = r.name();
+        const kind = r.byte();
+        exports.push(`  (export "${name}" (${kind === 2 ? 'memory' : 'func'} ${r.uleb()}))`);
+      }
+    } else if (id === 10) {
+      expect(r.uleb()).toBe(1);
+      const size = r.uleb();
+      body = instructions(r, r.pos + size);
+    }
+    r.pos = end;
+  }
+  out.push(`  (type (;0;) (func (param ${params.join(' ')})))`);
+  out.push(`  (func (;0;) (type 0) (param ${params.join(' ')})`, ...body.map((line) => `    ${line}`));
+  out[out.length - 1] += ')';
+  out.push(`  (memory (;0;) ${memory})`, ...exports);
+  out[out.length - 1] += ')';
+  return `${out.join('\n')}\n`;
+}
+
+function instructions(r: Reader, end: number): string[] {
+  const lines: string[] = [];
+  const locals: string[] = [];
+  const groups = r.uleb();
+  for (let k = 0; k < groups; k++) {
+    const n = r.uleb();
+    const type = TYPES[r.byte()]!;
+    for (let j = 0; j < n; j++) locals.push(type);
+  }
+  lines.push(`(local ${locals.join(' ')})`);
+  let depth = 0;
+  while (r.pos < end) {
+    const op = r.byte();
+    const indent = '  '.repeat(depth);
+    if (op === 0x03 || op === 0x04) {
+      expect(r.byte()).toBe(0x40);
+      lines.push(`${indent}${op === 0x03 ? 'loop' : 'if'}`);
+      depth++;
+    } else if (op === 0x05) {
+      lines.push(`${'  '.repeat(depth - 1)}else`);
+    } else if (op === 0x0b) {
+      if (depth === 0) {
+        expect(r.pos).toBe(end);
+        break;
+      }
+      depth--;
+      lines.push(`${'  '.repeat(depth)}end`);
+    } else if (op === 0xfd) {
+      const simd = r.uleb();
+      const entry = SIMD_OPS[simd];
+      if (entry === undefined) throw new Error(`unknown SIMD opcode 0xfd ${simd}`);
+      lines.push(`${indent}${entry[0]}${immediates(r, entry[1])}`);
+    } else {
+      const entry = OPS[op];
+      if (entry === undefined) throw new Error(`unknown opcode 0x${op.toString(16)}`);
+      lines.push(`${indent}${entry[0]}${immediates(r, entry[1])}`);
+    }
+  }
+  return lines;
+}
+
+/** The text without comments (`;; …` to the end of the line, `(; … ;)`) and with single spaces. */
+function normalise(text: string): string {
+  return text
+    .replace(/\(;[\s\S]*?;\)/g, ' ')
+    .replace(/;;[^\n]*/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/\( /g, '(')
+    .replace(/ \)/g, ')')
+    .trim();
+}
+
+describe('wasm-pair-kernel.wat', () => {
+  it('is the text form of the bytes pairKernelModuleBytes emits', () => {
+    expect(normalise(pairKernelText)).toBe(normalise(disassemble(pairKernelModuleBytes())));
+  });
+});
+
+describe('wasm-short-kernel.wat', () => {
+  it('is the text form of the bytes shortKernelModuleBytes emits', () => {
+    expect(normalise(shortKernelText)).toBe(normalise(disassemble(shortKernelModuleBytes())));
+  });
+});
