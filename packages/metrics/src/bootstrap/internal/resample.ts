@@ -21,14 +21,14 @@ export function imageStatsOf(matrix: ConfusionMatrix, what: string): readonly Im
 }
 
 /**
- * Refuses a table whose resampled sums could pass 2^53 (where float64 stops counting exactly): a
+ * Refuses (COUNT_OVERFLOW, core's code since state v2) a table whose resampled sums could pass 2^53 − 1: a
  * resample holds at most `draws` copies of the largest image.
  */
-export function checkExactSums(table: ImageTable, draws: number): void {
+export function checkExactSums(table: Pick<ImageTable, 'maxPixels'>, draws: number): void {
   if (draws * table.maxPixels > Number.MAX_SAFE_INTEGER) {
     throw new SegmetricsError(
-      ErrorCode.INVALID_OPTION,
-      `cannot resample exactly: ${draws} copies of an image of ${table.maxPixels} pixels exceed 2^53`,
+      ErrorCode.COUNT_OVERFLOW,
+      `cannot resample exactly: ${draws} copies of an image of ${table.maxPixels} pixels exceed 2^53 − 1`,
       { context: { images: draws, maxPixels: table.maxPixels } },
     );
   }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { UnitReducer } from '../../internal/image-reducer.js';
 import { resolveOptions } from '../../internal/resolve-options.js';
 import { ImageTable } from './image-table.js';
-import { assignMultiset, checkReproduces } from './resample.js';
+import { assignMultiset, checkExactSums, checkReproduces } from './resample.js';
 import { WeightedImages } from './weighted-images.js';
 
 /** A matrix of `count` random images over `c` classes, some classes absent from each image. */
@@ -136,6 +136,15 @@ describe('checkReproduces', () => {
         code: ErrorCode.INVALID_OPTION,
         context: expect.objectContaining({ id: 'mIoU' }),
       }),
+    );
+  });
+});
+
+describe('checkExactSums', () => {
+  it('refuses resamples whose sums could pass 2^53 − 1 (COUNT_OVERFLOW)', () => {
+    expect(() => checkExactSums({ maxPixels: 2 ** 40 }, 2000)).not.toThrow();
+    expect(() => checkExactSums({ maxPixels: 2 ** 52 }, 2)).toThrowError(
+      expect.objectContaining({ code: ErrorCode.COUNT_OVERFLOW }),
     );
   });
 });
