@@ -1,4 +1,4 @@
-import { formatCount, formatPercent, UNDEFINED_VALUE } from './format-percent.js';
+import { formatCount, formatInterval, formatPercent, UNDEFINED_VALUE } from './format-percent.js';
 import type { Report } from './report-model.js';
 import { selectMetrics } from './select-metrics.js';
 import { settingsSummary } from './settings-summary.js';
@@ -36,6 +36,11 @@ export function reportToMarkdown(report: Report, options: MarkdownOptions = {}):
     `| ${selection.summaries.join(' | ')} |`,
     `| ${selection.summaries.map(() => '---:').join(' | ')} |`,
     `| ${selection.summaries.map((id) => formatPercent(s[id])).join(' | ')} |`,
+    ...(report.confidence === undefined
+      ? []
+      : [
+          `| ${selection.summaries.map((id) => formatInterval(report.confidence!.summary[id])).join(' | ')} |`,
+        ]),
     '',
     `| id | class | ${selection.columns.map((c) => c.label).join(' | ')}${withIiou ? ' | iIoU' : ''} |`,
     `| ---: | --- | ${selection.columns.map(() => '---:').join(' | ')}${withIiou ? ' | ---:' : ''} |`,
@@ -62,6 +67,13 @@ export function reportToMarkdown(report: Report, options: MarkdownOptions = {}):
   }
   const named = (ids: readonly number[]) =>
     ids.length === 0 ? 'none' : ids.map((k) => `${k} ${markdownCell(report.classNames[k] ?? '')}`).join(', ');
+  const ci = report.confidence;
+  if (ci !== undefined) {
+    lines.push(
+      '',
+      `Second summary row: ${formatPercent(ci.level, 0)}% bootstrap percentile intervals over images (${ci.samples} resamples, seed ${ci.seed}).`,
+    );
+  }
   lines.push(
     '',
     `Values in percent; ${UNDEFINED_VALUE} is 0/0. Absent classes: ${named(report.absentClasses)}. Predicted-only classes: ${named(report.predictedOnlyClasses)}.`,
