@@ -159,6 +159,18 @@ describe('resolveRunSettings', () => {
 });
 
 describe('runEvaluateOptions', () => {
+  it('runEvaluateOptions asks evaluate for confidence intervals, on a matrix with per-image statistics', () => {
+    const settings = resolveRunSettings({ numClasses: 2, confidence: { level: 0.9, samples: 50, seed: 3 } });
+    expect(settings.matrixOptions.perImage).toBe(true);
+    const options = runEvaluateOptions(settings, false);
+    expect(options.confidence).toEqual({ level: 0.9, samples: 50, seed: 3 });
+    const matrix = new ConfusionMatrix(settings.matrixOptions);
+    matrix.update([0, 1, 1, 0], [0, 1, 0, 0], { sampleId: 'a' });
+    matrix.update([1, 1, 0, 0], [1, 1, 0, 1], { sampleId: 'b' });
+    expect(evaluate(matrix, options).confidence).toMatchObject({ level: 0.9, samples: 50, seed: 3 });
+    expect(runEvaluateOptions(resolveRunSettings({ numClasses: 2 }), false).confidence).toBeUndefined();
+  });
+
   it('runEvaluateOptions passes only the choices given, so that a preset keeps its own', () => {
     const settings = resolveRunSettings({ numClasses: 2, preset: 'torchmetrics-meaniou' });
     expect(runEvaluateOptions(settings, false)).toEqual({

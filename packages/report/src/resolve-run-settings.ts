@@ -4,6 +4,7 @@ import {
   type AbsentPolicy,
   type Aggregate,
   type Average,
+  type ConfidenceOptions,
   getMetric,
   getPreset,
   type ImageReduce,
@@ -50,6 +51,11 @@ export interface RunSettingsInput {
   readonly beta?: number;
   /** Per-image results were asked for (the CLI's `--per-image FILE`): keep per-image statistics. */
   readonly perImage?: boolean;
+  /**
+   * Bootstrap confidence intervals (`evaluate()`'s `confidence`: level, samples, seed; validated by
+   * `evaluate`). They resample images, so per-image statistics are kept.
+   */
+  readonly confidence?: ConfidenceOptions;
 }
 
 /** How messages name the inputs (a tool's own names for them). */
@@ -83,8 +89,8 @@ function presetNamed(option: string, name: string | undefined): Preset | null {
  * Turns a run's choices into its {@link RunSettings}: the dataset preset supplies defaults (class count,
  * names, ignore labels, reduce-zero-label, label mapping, mask palette) that explicit choices override;
  * reduce-zero-label without ignore labels ignores 255 (mmsegmentation's convention); per-image
- * statistics are kept when the aggregation (given, or the preset's) is per image or `perImage` asks for
- * them. The one implementation of these rules: the CLI (`segmetrics eval`) and the web app both call it,
+ * statistics are kept when the aggregation (given, or the preset's) is per image, `perImage` asks for
+ * them, or confidence intervals are asked for. The one implementation of these rules: the CLI (`segmetrics eval`) and the web app both call it,
  * so the same choices give the same matrix, decoder and evaluation options everywhere.
  *
  * Throws `INVALID_OPTION` (class count missing, names not matching the count, a class id out of range,
@@ -176,9 +182,10 @@ export function resolveRunSettings(input: RunSettingsInput, naming: RunSettingsN
     beta: input.beta ?? null,
     ...(presetOptions !== null && Object.keys(presetOptions).length > 0 ? { presetOptions } : {}),
     ...(input.predictedOnly === undefined ? {} : { predictedOnly: input.predictedOnly }),
+    ...(input.confidence === undefined ? {} : { confidence: { ...input.confidence } }),
   };
   const aggregate = report.aggregate ?? preset?.aggregate ?? 'dataset';
-  const perImage = aggregate === 'image' || input.perImage === true;
+  const perImage = aggregate === 'image' || input.perImage === true || input.confidence !== undefined;
   const decodeOptions: Record<string, unknown> = {};
   // Colour-coded masks decode through the dataset's mask palette (which also holds the colours of
   // ignored regions, e.g. VOC's border), else through its class colours.

@@ -21,5 +21,6 @@ export function runEvaluateOptions(settings: RunSettings, perImage: boolean): Ev
     ...(report.excludeClasses.length > 0 ? { excludeClasses: [...report.excludeClasses] } : {}),
     ...(report.presetOptions === undefined ? {} : { presetOptions: report.presetOptions }),
     ...(report.predictedOnly === undefined ? {} : { predictedOnly: report.predictedOnly }),
+    ...(report.confidence === undefined ? {} : { confidence: { ...report.confidence } }),
   };
 }

@@ -1,5 +1,10 @@
 import type { ConfusionMatrixOptions } from '@segmetrics/core';
-import type { AbsentPolicy, PredictedOnlyPolicy, PresetOptions } from '@segmetrics/metrics';
+import type {
+  AbsentPolicy,
+  ConfidenceOptions,
+  PredictedOnlyPolicy,
+  PresetOptions,
+} from '@segmetrics/metrics';
 
 /**
  * How counts become numbers: the options passed to `@segmetrics/metrics`' `evaluate`. `null` means
@@ -20,6 +25,8 @@ export interface RunReportOptions {
   readonly presetOptions?: PresetOptions;
   /** What a class predicted but not in the ground truth scores (absent: not given). */
   readonly predictedOnly?: PredictedOnlyPolicy;
+  /** Bootstrap confidence intervals over images (`evaluate()`'s `confidence`; absent: none). */
+  readonly confidence?: Readonly<ConfidenceOptions>;
 }
 
 /**
