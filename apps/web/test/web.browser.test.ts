@@ -3,8 +3,10 @@
 // Evaluate clicked, and the JSON report the page embeds compared byte for byte with the CLI's
 // `--format json` on the same folders and settings. Every request is recorded and any request to
 // another host is blocked; the tests end by asserting there was none, and no console error.
-import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { ConfusionMatrix } from '@segmetrics/core';
+import { compareMatrices, evaluate as evaluateMatrix } from '@segmetrics/metrics';
 import { formatPercent } from '@segmetrics/report';
 import { launchChromium, type ServedFolder, serveFolder } from '@segmetrics/test-utils/browser';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -291,9 +293,52 @@ describe('the web app', () => {
     expect(await embedded(page)).toBe(asEmbedded(a));
     expect(await embedded(page, 'segmetrics-data-b')).toBe(asEmbedded(b));
     const delta = JSON.parse(b).summary.mIoU - JSON.parse(a).summary.mIoU;
-    const cell = page.locator('[data-testid="comparison"] tr[data-metric="mIoU"] td').nth(2);
-    expect(await cell.textContent()).toBe(`${delta > 0 ? '+' : '−'}${Math.abs(delta * 100).toFixed(2)}`);
+    const cells = page.locator('[data-testid="comparison"] tr[data-metric="mIoU"] td');
+    expect(await cells.nth(2).textContent()).toBe(
+      `${delta > 0 ? '+' : '−'}${Math.abs(delta * 100).toFixed(2)}`,
+    );
+    // The interval and p-value are compareMatrices' on the CLI's matrices (1000 samples, seed 0).
+    const dir = scratch('compare');
+    const matrices = await Promise.all(
+      [folders.pred, predB].map(async (pred, i) => {
+        const state = join(dir, `${i}.json`);
+        await cliJson(folders.gt, pred, [
+          ...flags,
+          '--per-image',
+          join(dir, `${i}.csv`),
+          '--save-state',
+          state,
+        ]);
+        return ConfusionMatrix.fromJSON(JSON.parse(readFileSync(state, 'utf8')).matrix);
+      }),
+    );
+    const expected = compareMatrices(matrices[0]!, matrices[1]!).delta.mIoU;
+    expect(expected.estimate).toBe(delta);
+    const p = expected.pValue!;
+    expect(await cells.nth(4).textContent()).toBe(p < 0.001 ? '< 0.001' : p.toFixed(3));
     expect(await page.locator('iframe.report-frame').count()).toBe(2);
+    await page.close();
+  });
+
+  it('adds bootstrap confidence intervals equal to evaluate() on the CLI’s saved matrix', async () => {
+    const folders = parityFolders('cityscapes_like');
+    const dir = scratch('confidence');
+    const state = join(dir, 'state.json');
+    const flags = ['--num-classes', '19', '--ignore-index', '255', '--per-image', join(dir, 'images.csv')];
+    const { page, web, cli } = await pageAndCli(
+      {
+        ...folders,
+        fields: { 'num-classes': '19', 'ignore-index': '255', confidence: '0.9', samples: '200', seed: '7' },
+      },
+      [...flags, '--save-state', state],
+    );
+    const { confidence, ...rest } = JSON.parse(web);
+    // Without the intervals, the CLI's report with per-image statistics kept (as the bootstrap needs).
+    expect(rest).toEqual(JSON.parse(cli));
+    const matrix = ConfusionMatrix.fromJSON(JSON.parse(readFileSync(state, 'utf8')).matrix);
+    const expected = evaluateMatrix(matrix, { confidence: { level: 0.9, samples: 200, seed: 7 } }).confidence;
+    expect(confidence).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(confidence).toMatchObject({ level: 0.9, samples: 200, seed: 7, unit: 'image' });
     await page.close();
   });
 

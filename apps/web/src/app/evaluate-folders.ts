@@ -1,5 +1,5 @@
 import type { ConfusionMatrix } from '@segmetrics/core';
-import type { EvaluationReport } from '@segmetrics/metrics';
+import { type Comparison, compareMatrices, type EvaluationReport } from '@segmetrics/metrics';
 import {
   buildRunReport,
   type HtmlReportImage,
@@ -9,10 +9,11 @@ import {
   reportToCsv,
   reportToJson,
   runClassColors,
+  runEvaluateOptions,
 } from '@segmetrics/report';
 import type { FolderFiles } from '../files/folder-files.js';
 import { type PairedFolders, pairFolders, type WebPair } from '../files/pair-folders.js';
-import { CountPool, type WorkerLike } from '../run/count-pool.js';
+import { CancelledError, CountPool, type WorkerLike } from '../run/count-pool.js';
 import type { PictureTask } from '../run/messages.js';
 import { MAX_WORKERS, parseWebSettings, type WebRun } from '../settings/run-input.js';
 import type { WebSettings } from '../settings/web-settings.js';
@@ -34,6 +35,8 @@ export interface EvaluationCallbacks {
   onProgress?(done: number, total: number): void;
   /** Counting is done; the worst images are being drawn. */
   onPictures?(count: number): void;
+  /** Two folders: the paired comparison is being computed. */
+  onComparing?(): void;
   readonly signal?: AbortSignal;
 }
 
@@ -60,6 +63,11 @@ export interface EvaluationOutput {
   readonly paired: PairedFolders;
   /** One per prediction folder, in the order given. */
   readonly reports: readonly FolderReport[];
+  /**
+   * With two prediction folders: @segmetrics/metrics' `compareMatrices(A, B)` — the differences B − A
+   * (exactly those of the two reports), their paired bootstrap intervals and permutation p-values.
+   */
+  readonly comparison: Comparison | null;
   /** Counting kernels the workers reported (`lastCountKernel()`), sorted. */
   readonly kernels: readonly string[];
   readonly workers: number;
@@ -89,7 +97,8 @@ function pictureNote(limit: number, problems: readonly string[]): string | undef
  * the settings with the CLI's shared rules, pairs the folders, decodes and counts on Web Workers (with
  * per-image statistics, for the worst images), builds each prediction folder's report with the CLI's
  * `buildRunReport` (so its JSON is byte-identical to `--format json`), re-reads only the worst images'
- * files for their pictures and renders the HTML report. Throws the settings', pairing's or counting's
+ * files for their pictures and renders the HTML report; with two folders, compares them with
+ * `compareMatrices` (the confidence settings, else 1000 samples at 95 %, seed 0). Throws the settings', pairing's or counting's
  * error (naming the file), or `CancelledError`.
  */
 export async function evaluateFolders(
@@ -179,7 +188,19 @@ export async function evaluateFolders(
         problems,
       };
     });
-    return { run, paired, reports, kernels: counted.kernels, workers, countSeconds };
+    let comparison: Comparison | null = null;
+    if (counted.matrices.length === 2) {
+      callbacks.onComparing?.();
+      // Let the page show what it is doing before the bootstrap and permutations take the thread.
+      await new Promise((done) => setTimeout(done, 0));
+      if (callbacks.signal?.aborted === true) throw new CancelledError();
+      comparison = compareMatrices(counted.matrices[0]!, counted.matrices[1]!, {
+        ...runEvaluateOptions(settings, false),
+        ...(settings.report.confidence ?? {}),
+        topImages: 5,
+      });
+    }
+    return { run, paired, reports, comparison, kernels: counted.kernels, workers, countSeconds };
   } finally {
     pool.close();
   }

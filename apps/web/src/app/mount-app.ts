@@ -205,6 +205,9 @@ export function mountApp(root: HTMLElement): void {
             cancelAnimationFrame(frame);
             frame = requestAnimationFrame(() => showProgress(done));
           },
+          onComparing: () => {
+            status.append(' · comparing A and B (paired bootstrap)…');
+          },
           onPictures: (count) => {
             cancelAnimationFrame(frame);
             showProgress(total);

@@ -1,7 +1,16 @@
 import { listItems, QUERY_KEYS, type WebSettings } from './web-settings.js';
 
-/** Settings that are the page's own (not flags of `segmetrics eval`). */
-const PAGE_ONLY: ReadonlySet<keyof WebSettings> = new Set(['reduceZeroLabel', 'reportImages']);
+/**
+ * Settings that are the page's own (not flags of `segmetrics eval`): the confidence intervals have no
+ * `eval` flag yet, so the command gives the numbers without them.
+ */
+const PAGE_ONLY: ReadonlySet<keyof WebSettings> = new Set([
+  'reduceZeroLabel',
+  'reportImages',
+  'confidence',
+  'samples',
+  'seed',
+]);
 const LISTS: ReadonlySet<keyof WebSettings> = new Set(['presetOptions', 'include', 'exclude']);
 
 /** Quotes a shell word when it needs it (POSIX single quotes). */

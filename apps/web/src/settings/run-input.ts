@@ -1,6 +1,11 @@
 import { ConfusionMatrix, type ConfusionMatrixOptions, ErrorCode, SegmetricsError } from '@segmetrics/core';
 import type { PairingOptions } from '@segmetrics/io';
-import { type AbsentPolicy, checkCityscapesMatrix } from '@segmetrics/metrics';
+import {
+  type AbsentPolicy,
+  type ConfidenceOptions,
+  checkCityscapesMatrix,
+  MAX_BOOTSTRAP_SAMPLES,
+} from '@segmetrics/metrics';
 import {
   type RunSettings,
   type RunSettingsInput,
@@ -33,6 +38,9 @@ export const FIELD_LABELS: Readonly<Record<keyof WebSettings, string>> = Object.
   exclude: 'Exclude',
   workers: 'Workers',
   reportImages: 'Worst images',
+  confidence: 'Confidence level',
+  samples: 'Bootstrap samples',
+  seed: 'Seed',
 });
 
 /** The shared resolution's inputs named by the page's field labels. */
@@ -138,6 +146,42 @@ function parseBeta(text: string): number {
   return value;
 }
 
+/** A number strictly between 0 and 1 (`0.95`). */
+function parseLevel(text: string): number {
+  const trimmed = text.trim();
+  const value = Number(trimmed);
+  if (!/^(?:0?\.\d+|0)$/.test(trimmed) || !(value > 0 && value < 1)) {
+    throw invalid(
+      'confidence',
+      `expected a number between 0 and 1 (e.g. 0.95), got ${JSON.stringify(text)}`,
+      text,
+    );
+  }
+  return value;
+}
+
+/**
+ * The bootstrap's options (`evaluate()`'s `confidence`), or `undefined` without a confidence level;
+ * samples and seed need a level.
+ */
+export function parseConfidence(web: WebSettings): ConfidenceOptions | undefined {
+  const given = (key: 'confidence' | 'samples' | 'seed') => web[key].trim() !== '';
+  if (!given('confidence')) {
+    const stray = given('samples') ? 'samples' : given('seed') ? 'seed' : null;
+    if (stray !== null) {
+      throw invalid(stray, `needs a ${FIELD_LABELS.confidence} (e.g. 0.95)`, web[stray]);
+    }
+    return undefined;
+  }
+  return {
+    level: parseLevel(web.confidence),
+    ...(given('samples')
+      ? { samples: parseWholeNumber('samples', web.samples, 1, MAX_BOOTSTRAP_SAMPLES) }
+      : {}),
+    ...(given('seed') ? { seed: parseWholeNumber('seed', web.seed, 0, Number.MAX_SAFE_INTEGER) } : {}),
+  };
+}
+
 function pattern(key: 'gtPattern' | 'predPattern', text: string): RegExp {
   try {
     return new RegExp(text);
@@ -183,7 +227,7 @@ export function cityscapesSettings(settings: RunSettings): RunSettings {
  */
 export function parseWebSettings(web: WebSettings): WebRun {
   const given = (key: keyof WebSettings) => web[key].trim() !== '';
-  const input: RunSettingsInput = {
+  let input: RunSettingsInput = {
     ...(given('dataset') ? { dataset: web.dataset.trim() } : {}),
     ...(given('numClasses')
       ? { numClasses: parseWholeNumber('numClasses', web.numClasses, 1, MAX_NUM_CLASSES) }
@@ -202,6 +246,8 @@ export function parseWebSettings(web: WebSettings): WebRun {
     ...(web.predictedOnly === '' ? {} : { predictedOnly: web.predictedOnly }),
     ...(given('beta') ? { beta: parseBeta(web.beta) } : {}),
   };
+  const confidence = parseConfidence(web);
+  if (confidence !== undefined) input = { ...input, confidence };
   const settings = cityscapesSettings(resolveRunSettings(input, { optionNames: OPTION_NAMES }));
   const include = listItems(web.include);
   const exclude = listItems(web.exclude);

@@ -36,6 +36,12 @@ export interface WebSettings {
   workers: string;
   /** Worst images shown with pictures (`''`: 24). */
   reportImages: string;
+  /** Confidence level of bootstrap intervals, e.g. `0.95` (`''`: no intervals). */
+  confidence: string;
+  /** Bootstrap resamples (`''`: 1000). */
+  samples: string;
+  /** Seed of the resampling (`''`: 0). */
+  seed: string;
 }
 
 /** Every setting not given. */
@@ -62,6 +68,9 @@ export const DEFAULT_SETTINGS: Readonly<WebSettings> = Object.freeze({
   exclude: '',
   workers: '',
   reportImages: '',
+  confidence: '',
+  samples: '',
+  seed: '',
 });
 
 /** The query parameter of each setting: the CLI's flag name. */
@@ -88,6 +97,9 @@ export const QUERY_KEYS: Readonly<Record<keyof WebSettings, string>> = Object.fr
   exclude: 'exclude',
   workers: 'workers',
   reportImages: 'report-images',
+  confidence: 'confidence',
+  samples: 'samples',
+  seed: 'seed',
 });
 
 /** Settings whose values are lists: one query parameter per item (as the CLI repeats a flag). */

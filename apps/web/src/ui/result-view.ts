@@ -1,3 +1,4 @@
+import type { Comparison } from '@segmetrics/metrics';
 import { formatPercent, type Report, scriptJson } from '@segmetrics/report';
 import type { EvaluationOutput, FolderReport } from '../app/evaluate-folders.js';
 import { h } from './dom.js';
@@ -113,27 +114,53 @@ function signedPoints(value: number): string {
   return `${points > 0 ? '+' : points < 0 ? '−' : '±'}${Math.abs(points).toFixed(2)}`;
 }
 
+function intervalPoints(interval: readonly [number, number] | null): string {
+  return interval === null ? '—' : `[${signedPoints(interval[0])}, ${signedPoints(interval[1])}]`;
+}
+
+function pValueText(p: number | null): string {
+  if (p === null) return '—';
+  return p < 0.001 ? '< 0.001' : p.toFixed(3);
+}
+
 /**
- * Both reports' summaries and the differences B − A, in percentage points: the arithmetic difference
- * of the two reports' own numbers, no statistics (no interval, no test).
+ * Both reports' summaries and @segmetrics/metrics' paired comparison (`compareMatrices`): B − A in
+ * percentage points (exactly the difference of the two reports' numbers), its paired bootstrap interval
+ * and permutation p-value, and the images where B loses and gains most. Nothing is recomputed here.
  */
-function comparisonTable(a: FolderReport, b: FolderReport): HTMLElement {
+function comparisonTable(a: FolderReport, b: FolderReport, comparison: Comparison): HTMLElement {
+  const level = `${Math.round(comparison.level * 1000) / 10} %`;
   const rows = HEADLINE_METRICS.filter((id) => a.report.summary[id] !== undefined).map((id) => {
-    const va = a.report.summary[id];
-    const vb = b.report.summary[id];
+    const delta = comparison.delta[id];
+    const estimate = delta?.estimate ?? Number.NaN;
     return h(
       'tr',
       { 'data-metric': id },
       h('th', { scope: 'row' }, id),
-      h('td', {}, `${formatPercent(va)}%`),
-      h('td', {}, `${formatPercent(vb)}%`),
-      h('td', { class: vb > va ? 'better' : vb < va ? 'worse' : '' }, signedPoints(vb - va)),
+      h('td', {}, `${formatPercent(a.report.summary[id])}%`),
+      h('td', {}, `${formatPercent(b.report.summary[id])}%`),
+      h('td', { class: estimate > 0 ? 'better' : estimate < 0 ? 'worse' : '' }, signedPoints(estimate)),
+      h('td', {}, intervalPoints(delta?.ci ?? null)),
+      h('td', {}, pValueText(delta?.pValue ?? null)),
     );
   });
+  const images = (title: string, list: Comparison['losses']) =>
+    list.length === 0
+      ? null
+      : h(
+          'p',
+          { class: 'note' },
+          `${title}: `,
+          list.map((image) => `${image.sampleId} (${signedPoints(image.delta)})`).join(', '),
+        );
   return h(
     'figure',
     { class: 'comparison', 'data-testid': 'comparison' },
-    h('figcaption', {}, `B − A on the same ${a.report.images} images (percentage points)`),
+    h(
+      'figcaption',
+      {},
+      `B − A on the same ${comparison.images} images (percentage points), ${level} paired bootstrap intervals and permutation p-values (${comparison.samples} samples, seed ${comparison.seed})`,
+    ),
     h(
       'table',
       {},
@@ -147,15 +174,14 @@ function comparisonTable(a: FolderReport, b: FolderReport): HTMLElement {
           h('th', { scope: 'col' }, `A: ${a.folder}`),
           h('th', { scope: 'col' }, `B: ${b.folder}`),
           h('th', { scope: 'col' }, 'B − A'),
+          h('th', { scope: 'col' }, `${level} interval`),
+          h('th', { scope: 'col' }, 'p'),
         ),
       ),
       h('tbody', {}, ...rows),
     ),
-    h(
-      'p',
-      { class: 'note' },
-      'The difference of the two reports’ numbers. Whether it is larger than chance needs a paired test over images, which this page does not compute yet.',
-    ),
+    images('Per-image mIoU, B loses most on', comparison.losses),
+    images('B gains most on', comparison.gains),
   );
 }
 
@@ -163,7 +189,7 @@ function comparisonTable(a: FolderReport, b: FolderReport): HTMLElement {
  * The result of a run: per prediction folder, the headline numbers, download buttons (JSON, CSV,
  * standalone HTML), the JSON report in `script#segmetrics-data` (B: `#segmetrics-data-b`) and the HTML
  * report itself in an iframe (the same document the download gives, so the same look and behaviour);
- * with two folders, the B − A table above both reports, side by side.
+ * with two folders, the paired comparison (B − A) above both reports, side by side.
  */
 export function resultView(output: EvaluationOutput): HTMLElement {
   const [a, b] = output.reports;
@@ -175,7 +201,9 @@ export function resultView(output: EvaluationOutput): HTMLElement {
   return h(
     'div',
     { class: b === undefined ? 'result-body' : 'result-body compare' },
-    a !== undefined && b !== undefined ? comparisonTable(a, b) : null,
+    a !== undefined && b !== undefined && output.comparison !== null
+      ? comparisonTable(a, b, output.comparison)
+      : null,
     h('div', { class: 'panels' }, ...panels),
   );
 }

@@ -93,6 +93,17 @@ const CONVENTION_FIELDS: readonly FieldSpec[] = [
   },
 ];
 
+const CONFIDENCE_FIELDS: readonly FieldSpec[] = [
+  {
+    key: 'confidence',
+    inputMode: 'decimal',
+    placeholder: 'off',
+    help: 'e.g. 0.95: bootstrap intervals over images (and, with two folders, p-values of B − A)',
+  },
+  { key: 'samples', inputMode: 'numeric', placeholder: '1000', help: 'bootstrap resamples' },
+  { key: 'seed', inputMode: 'numeric', placeholder: '0', help: 'the same seed gives the same intervals' },
+];
+
 const PAIRING_FIELDS: readonly FieldSpec[] = [
   {
     key: 'gtSuffix',
@@ -185,6 +196,7 @@ export function settingsForm(onChange: () => void): SettingsForm {
       h('summary', {}, 'Conventions and compatibility presets'),
       group(CONVENTION_FIELDS),
     ),
+    h('details', { class: 'more' }, h('summary', {}, 'Confidence intervals'), group(CONFIDENCE_FIELDS)),
     h('details', { class: 'more' }, h('summary', {}, 'Pairing'), group(PAIRING_FIELDS)),
     h('details', { class: 'more' }, h('summary', {}, 'More'), group(ADVANCED_FIELDS)),
   );
