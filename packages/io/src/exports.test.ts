@@ -13,6 +13,7 @@ describe('exports', () => {
         "colorLookup",
         "datasetPresets",
         "decodeLabelMap",
+        "decodeLabelMapAsync",
         "decodeNpy",
         "decodePng",
         "encodeColorizedPng",

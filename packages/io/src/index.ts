@@ -15,6 +15,7 @@ export {
   getDatasetPreset,
 } from './dataset-presets.js';
 export { decodeLabelMap, resolveFormat, sniffFormat } from './decode-label-map.js';
+export { decodeLabelMapAsync } from './decode-label-map-async.js';
 export { decodeNpy, hasNpyMagic, type NpyHeader, parseNpyHeader } from './decode-npy.js';
 export { decodePng } from './decode-png.js';
 export { type ColorizeOptions, encodeColorizedPng } from './encode-colorized-png.js';
