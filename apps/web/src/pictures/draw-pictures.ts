@@ -14,8 +14,8 @@ export async function drawPictures(
   colors: readonly RgbTriple[],
 ): Promise<PictureResult> {
   try {
-    const gt = decodeNamed(await readNamed(task.gt, task.gtPath), task.gtPath, setup);
-    const pred = decodeNamed(await readNamed(task.pred, task.predPath), task.predPath, setup);
+    const gt = await decodeNamed(await readNamed(task.gt, task.gtPath), task.gtPath, setup);
+    const pred = await decodeNamed(await readNamed(task.pred, task.predPath), task.predPath, setup);
     return { index: task.index, ...reportImagePictures(gt, pred, setup.matrixOptions, colors) };
   } catch (error) {
     return {

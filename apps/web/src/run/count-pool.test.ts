@@ -57,8 +57,8 @@ class InlineWorker implements WorkerLike {
     const matrix = new ConfusionMatrix(setup.matrixOptions);
     try {
       for (const pair of message.task.pairs) {
-        const gt = decodeNamed(new Uint8Array(await pair.gt.arrayBuffer()), pair.gtPath, setup);
-        const pred = decodeNamed(new Uint8Array(await pair.pred.arrayBuffer()), pair.predPath, setup);
+        const gt = await decodeNamed(new Uint8Array(await pair.gt.arrayBuffer()), pair.gtPath, setup);
+        const pred = await decodeNamed(new Uint8Array(await pair.pred.arrayBuffer()), pair.predPath, setup);
         countDecoded(matrix, gt, pred, pair, setup.matrixOptions);
         await this.#post({ type: 'pair-done', chunkIndex: message.task.chunkIndex });
       }
@@ -104,8 +104,8 @@ describe('CountPool', () => {
     expect(results[1]).toEqual(results[0]);
     const direct = new ConfusionMatrix(SETUP.matrixOptions);
     for (const pair of list) {
-      const gt = decodeNamed(new Uint8Array(await pair.gt.arrayBuffer()), pair.gtPath, SETUP);
-      const pred = decodeNamed(new Uint8Array(await pair.pred.arrayBuffer()), pair.predPath, SETUP);
+      const gt = await decodeNamed(new Uint8Array(await pair.gt.arrayBuffer()), pair.gtPath, SETUP);
+      const pred = await decodeNamed(new Uint8Array(await pair.pred.arrayBuffer()), pair.predPath, SETUP);
       countDecoded(direct, gt, pred, pair, SETUP.matrixOptions);
     }
     expect(results[0]).toEqual(direct.toJSON());

@@ -4,7 +4,7 @@ import {
   ErrorCode,
   SegmetricsError,
 } from '@segmetrics/core';
-import { type DecodedLabelMap, type DecodeOptions, decodeLabelMap } from '@segmetrics/io';
+import { type DecodedLabelMap, type DecodeOptions, decodeLabelMapAsync } from '@segmetrics/io';
 import { checkPredictionLabels } from './check-prediction-labels.js';
 
 /** What a worker needs to decode and count: the matrix settings and the decoder options. */
@@ -15,12 +15,17 @@ export interface CountSetup {
 }
 
 /**
- * Decodes one label-map file's bytes; every failure is a `SegmetricsError` whose message starts with
+ * Decodes one label-map file's bytes (io's `decodeLabelMapAsync`: `decodeLabelMap`'s labels, with the
+ * browser's native zlib); every failure is a `SegmetricsError` whose message starts with
  * `path` (the CLI's wording: io's errors name the file; anything else is `IO_FAILED`, "cannot read").
  */
-export function decodeNamed(bytes: Uint8Array, path: string, setup: CountSetup): DecodedLabelMap {
+export async function decodeNamed(
+  bytes: Uint8Array,
+  path: string,
+  setup: CountSetup,
+): Promise<DecodedLabelMap> {
   try {
-    return decodeLabelMap(bytes, { ...(setup.decodeOptions as DecodeOptions), file: path });
+    return await decodeLabelMapAsync(bytes, { ...(setup.decodeOptions as DecodeOptions), file: path });
   } catch (error) {
     if (SegmetricsError.isInstance(error)) {
       if (error.message.includes(path)) throw error;

@@ -30,12 +30,12 @@ async function countChunk(task: ChunkTask): Promise<void> {
   };
   try {
     for (const pair of task.pairs) {
-      const gt = decodeNamed(await readNamed(pair.gt, pair.gtPath), pair.gtPath, current);
-      const pred = decodeNamed(await readNamed(pair.pred, pair.predPath), pair.predPath, current);
+      const gt = await decodeNamed(await readNamed(pair.gt, pair.gtPath), pair.gtPath, current);
+      const pred = await decodeNamed(await readNamed(pair.pred, pair.predPath), pair.predPath, current);
       countDecoded(matrices[0]!, gt, pred, pair, current.matrixOptions);
       noteKernel();
       if (predictions === 2 && pair.predB !== undefined && pair.predBPath !== undefined) {
-        const predB = decodeNamed(await readNamed(pair.predB, pair.predBPath), pair.predBPath, current);
+        const predB = await decodeNamed(await readNamed(pair.predB, pair.predBPath), pair.predBPath, current);
         countDecoded(
           matrices[1]!,
           gt,
