@@ -48,7 +48,9 @@ describe('decodeLabelMapAsync', () => {
     }
     const colors = vocColorMap(21);
     const rgb = new Uint8Array(labels.length * 3);
-    labels.forEach((label, i) => rgb.set(colors[label]!, 3 * i));
+    labels.forEach((label, i) => {
+      rgb.set(colors[label]!, 3 * i);
+    });
     const png = encode({ width: 37, height: 11, data: rgb, channels: 3, depth: 8 });
     const [fast, reference] = await same(png, { colorPalette: colors });
     expect(fast.data).toEqual(reference.data);
