@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { ConfusionMatrix } from '@segmetrics/core';
 import { compareMatrices, evaluate as evaluateMatrix } from '@segmetrics/metrics';
 import { formatPercent } from '@segmetrics/report';
+import { cityscapesFixtureRoot } from '@segmetrics/test-utils';
 import { launchChromium, type ServedFolder, serveFolder } from '@segmetrics/test-utils/browser';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -210,6 +211,27 @@ describe('the web app', () => {
       ['--dataset', 'voc'],
     );
     expect(JSON.parse(web).confusionMatrix).toEqual(JSON.parse(palette).confusionMatrix);
+    await page.close();
+  });
+
+  it('gives the CLI JSON report of a Cityscapes labelIds run without instance maps (category IoU)', async () => {
+    const root = cityscapesFixtureRoot();
+    const folders = { gt: join(root, 'gtFine', 'val'), pred: join(root, 'results') };
+    const suffixes = { 'gt-suffix': '_gtFine_labelIds.png', 'pred-suffix': '_leftImg8bit.png' };
+    const { page, web, cli } = await pageAndCli(
+      { ...folders, fields: { dataset: 'cityscapes-labelids', ...suffixes } },
+      [
+        '--dataset',
+        'cityscapes-labelids',
+        '--no-instances',
+        '--gt-suffix',
+        suffixes['gt-suffix'],
+        '--pred-suffix',
+        suffixes['pred-suffix'],
+      ],
+    );
+    expect(web).toBe(cli);
+    expect(JSON.parse(web).perCategory.length).toBe(7);
     await page.close();
   });
 

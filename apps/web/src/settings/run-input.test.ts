@@ -52,7 +52,11 @@ describe('parseWebSettings', () => {
 
   it('parseWebSettings counts a Cityscapes labelIds run as the CLI does without instance maps', () => {
     const run = parseWebSettings(given({ dataset: 'cityscapes-labelids' }));
-    expect(run.settings.matrixOptions).toMatchObject({ numClasses: 19, splitPredictedIgnore: true });
+    expect(run.settings.matrixOptions).toMatchObject({
+      numClasses: 19,
+      splitPredictedIgnore: true,
+      splitIgnoredGroundTruth: true,
+    });
     expect(run.settings.matrixOptions.labelMapping?.unmapped).toBe('invalid');
     expect(
       thrown(() => parseWebSettings(given({ dataset: 'cityscapes-labelids', numClasses: '20' }))),

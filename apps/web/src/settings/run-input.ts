@@ -205,6 +205,7 @@ export function cityscapesSettings(settings: RunSettings): RunSettings {
       ? {}
       : { labelMapping: { ...base.labelMapping, unmapped: 'invalid' as const } }),
     splitPredictedIgnore: true,
+    splitIgnoredGroundTruth: true,
   };
   try {
     checkCityscapesMatrix(new ConfusionMatrix(matrixOptions));
