@@ -180,6 +180,26 @@ describe('compareMatrices', () => {
     expect(compareMatrices(a, b, { samples: 10, topImages: 2 }).gains).toHaveLength(2);
   });
 
+  it('lists every image in perImage, of which gains and losses are the extremes', () => {
+    const images = randomImages(27, { count: 30, pixels: 40, models: 2 });
+    const [a, b] = pair(images);
+    const result = compareMatrices(a, b, { samples: 10, seed: 0, topImages: 3 });
+    const perA = evaluate(a, { perImage: true }).perImage!;
+    const perB = evaluate(b, { perImage: true }).perImage!;
+    expect(result.perImage).toHaveLength(result.images);
+    expect(result.perImage.map((d) => d.sampleId)).toEqual(perA.map((p) => p.sampleId));
+    result.perImage.forEach((d, i) => {
+      expect(d.a).toBe(perA[i]!.mIoU);
+      expect(d.b).toBe(perB[i]!.mIoU);
+      expect(Object.is(d.delta, perB[i]!.mIoU - perA[i]!.mIoU)).toBe(true);
+    });
+    const defined = result.perImage.filter((d) => !Number.isNaN(d.delta));
+    const lowest = Math.min(...defined.map((d) => d.delta));
+    const highest = Math.max(...defined.map((d) => d.delta));
+    if (lowest < 0) expect(result.losses[0]!.delta).toBe(lowest);
+    if (highest > 0) expect(result.gains[0]!.delta).toBe(highest);
+  });
+
   it('names the images missing on either side', () => {
     const images = randomImages(26, { count: 9 });
     const a = matrixOfImages(MATRIX, images.slice(0, 8), 0);
