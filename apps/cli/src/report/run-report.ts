@@ -8,6 +8,7 @@ import {
   type PresetOutcome,
 } from '@segmetrics/metrics';
 import { buildReport, type Report, type ReportShard } from '@segmetrics/report';
+import type { ConfidenceRequest } from '../options/confidence-flags.js';
 import type { EvaluationSettings } from '../pipeline/evaluation-settings.js';
 import { VERSION } from '../version.js';
 
@@ -68,7 +69,8 @@ function libraryOutcomes(
  * Evaluates a run's matrix under its settings and builds the one report model every output shows.
  * `perImage` asks for per-image results (for `--per-image` and the HTML report's worst images); it needs
  * a matrix with per-image statistics. `presetsPerImage` (default true) lets imagewise presets use them
- * (see {@link libraryOutcomes}).
+ * (see {@link libraryOutcomes}). `confidence` (`--ci`) adds `evaluate()`'s bootstrap intervals (the
+ * matrix must keep per-image statistics).
  */
 export function runReport(
   matrix: ConfusionMatrix,
@@ -76,8 +78,12 @@ export function runReport(
   run: RunInfo = {},
   perImage = false,
   presetsPerImage = true,
+  confidence: ConfidenceRequest | null = null,
 ): RunReport {
-  const evaluation = evaluate(matrix, evaluateOptions(settings, perImage));
+  const evaluation = evaluate(matrix, {
+    ...evaluateOptions(settings, perImage),
+    ...(confidence === null ? {} : { confidence }),
+  });
   const libraries = libraryOutcomes(matrix, settings, presetsPerImage);
   // The Cityscapes benchmark's iIoU and category scores (docs/semantics.md, "Cityscapes").
   const cityscapes = settings.dataset === 'cityscapes-labelids' ? cityscapesScores(matrix) : undefined;
