@@ -8,8 +8,8 @@ export const COMPARISON_STYLES = `
 .chart .gain{fill:var(--good)}.chart .loss{fill:var(--bad)}.chart .same{fill:#8c959f}
 .chart .whisker{stroke:#1b1f24;stroke-width:1.2}
 .chart circle{fill-opacity:.7}
-.key{display:inline-flex;gap:14px;font-size:.85rem;color:var(--muted);margin:4px 0}
-.key i{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:4px;vertical-align:-1px}
-.key .k-gain{background:var(--good)}.key .k-loss{background:var(--bad)}.key .k-same{background:#8c959f}
+.cmp-key{display:flex;flex-wrap:wrap;gap:4px 14px;font-size:.85rem;color:var(--muted);margin:4px 0 10px}
+.cmp-key i{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:4px;vertical-align:-1px}
+.cmp-key .k-gain{background:var(--good)}.cmp-key .k-loss{background:var(--bad)}.cmp-key .k-same{background:#8c959f}
 .image-lists{display:flex;gap:32px;flex-wrap:wrap}
 `;

@@ -101,13 +101,13 @@ export function renderComparisonHtml(input: ComparisonHtmlInput): string {
     section(
       'class-deltas',
       'Per-class IoU: B − A',
-      '<p class="key"><span><i class="k-gain"></i>B better (Holm)</span><span><i class="k-loss"></i>B worse (Holm)</span><span><i class="k-same"></i>not detectable</span><span>whiskers: paired interval</span></p>\n' +
+      '<p class="cmp-key"><span><i class="k-gain"></i>B better (Holm)</span><span><i class="k-loss"></i>B worse (Holm)</span><span><i class="k-same"></i>not detectable</span><span>whiskers: paired interval</span></p>\n' +
         `${comparisonClassChart(report)}\n${classTable(report)}`,
     ),
     section(
       'image-deltas',
       'Per-image mIoU: B − A',
-      '<p class="key"><span><i class="k-gain"></i>B better</span><span><i class="k-loss"></i>B worse</span><span>one point per image; hover for its name</span></p>\n' +
+      '<p class="cmp-key"><span><i class="k-gain"></i>B better</span><span><i class="k-loss"></i>B worse</span><span>one point per image; hover for its name</span></p>\n' +
         comparisonScatter(report),
     ),
     section(
