@@ -36,6 +36,7 @@ function images(title: string, list: readonly ComparisonImage[]): string[] {
       ],
       1,
     ),
+    '',
   ];
 }
 
