@@ -24,6 +24,7 @@ import { assertSameSettings } from '../pipeline/compare-settings.js';
 import type { PairingFlags } from '../pipeline/pair-files.js';
 import { listSome } from '../pipeline/pair-files.js';
 import { runEvaluation } from '../pipeline/run-evaluation.js';
+import { skippedWarning } from '../pipeline/skipped-warning.js';
 import { mergeStateFiles } from './merge.js';
 
 /** Flags of `segmetrics compare`. */
@@ -289,6 +290,8 @@ async function countFolders(flags: CompareFlags, context: CliContext): Promise<C
   const gt = flags.gt!;
   const paired = await pairPredictions({ ...flags, gt, ...cityscapes }, [predA, predB]);
   const quiet = flags.quiet === true;
+  const skipped = skippedWarning(paired.skipped);
+  if (skipped !== null && !quiet) context.stderr.write(`warning: ${skipped}\n`);
   paired.unmatched.forEach((unmatched, i) => {
     if (unmatched.length === 0 || quiet) return;
     const n = unmatched.length;

@@ -1,4 +1,5 @@
 import { ErrorCode, SegmetricsError } from '@segmetrics/core';
+import type { SkippedEntry } from '@segmetrics/io/node';
 import {
   attachInstances,
   type CityscapesFlags,
@@ -14,6 +15,8 @@ export interface ComparedPairs {
   readonly pairs: readonly FilePair[];
   /** Prediction files of A and of B that no ground truth pairs with. */
   readonly unmatched: readonly [readonly string[], readonly string[]];
+  /** Folder entries either walk left out (dangling links, duplicates, non-files), each once. */
+  readonly skipped: readonly SkippedEntry[];
 }
 
 /**
@@ -50,5 +53,9 @@ export async function pairPredictions(
     );
   }
   const pairs = a.pairs.map((p) => ({ ...p, otherPredPaths: [byId.get(p.id)!.predPath] }));
-  return { pairs, unmatched: [a.unmatchedPredictions, b.unmatchedPredictions] };
+  const seen = new Set<string>();
+  const skipped = [...a.skipped, ...b.skipped].filter(
+    (entry) => !seen.has(entry.path) && seen.add(entry.path),
+  );
+  return { pairs, unmatched: [a.unmatchedPredictions, b.unmatchedPredictions], skipped };
 }
