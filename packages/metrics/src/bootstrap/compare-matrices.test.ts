@@ -97,7 +97,9 @@ describe('compareMatrices', () => {
               continue;
             }
             expect(delta.estimate).toBe(0);
-            expect(delta.ci).toEqual([0, 0]);
+            // null when fewer than half of the resamples define the value (e.g. detectron2 skips a class
+            // that is only predicted: with 15 resamples of 8 images that can happen to a defined class).
+            if (delta.ci !== null) expect(delta.ci).toEqual([0, 0]);
             expect(delta.pValue).toBe(1);
           }
           expect(result.losses).toEqual([]);
