@@ -3,7 +3,7 @@ import { countChunk, serializeError } from './pipeline/count-chunk.js';
 import type { ChunkResult, ChunkTask, CountSetup } from './pipeline/types.js';
 
 // Worker thread of `segmetrics eval`: decodes and counts the chunks the main thread sends, one at a
-// time and in arrival order, and answers each with the chunk's serialised matrix (or its error).
+// time and in arrival order, and answers each with the chunk's serialised matrices (or its error).
 const setup = workerData as CountSetup;
 const port = parentPort;
 if (port === null) throw new Error('segmetrics worker.js must run in a worker thread');
@@ -11,7 +11,7 @@ if (port === null) throw new Error('segmetrics worker.js must run in a worker th
 port.on('message', (task: ChunkTask) => {
   let result: ChunkResult;
   try {
-    result = { chunkIndex: task.chunkIndex, state: countChunk(setup, task).toJSON() };
+    result = { chunkIndex: task.chunkIndex, states: countChunk(setup, task).map((m) => m.toJSON()) };
   } catch (error) {
     result = { chunkIndex: task.chunkIndex, error: serializeError(error) };
   }

@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parityFixtureRoot } from '@segmetrics/test-utils';
 import { encode } from 'fast-png';
+import { expect } from 'vitest';
 import type { CliContext } from '../src/context.js';
+import { resolveSettings } from '../src/options/resolve-settings.js';
+import { pairFiles } from '../src/pipeline/pair-files.js';
+import { runEvaluation } from '../src/pipeline/run-evaluation.js';
 import { runCli as runProgram } from '../src/program.js';
 
 /** The built `segmetrics` bin (turbo builds before `test`), for the spawned smoke tests. */
@@ -184,3 +188,28 @@ export const CITYSCAPES_ARGS: readonly string[] = [
   '--ignore-index',
   '255',
 ];
+
+/**
+ * Writes a state file as segmetrics 0.1/0.2 wrote it, without per-image statistics (`--save-state` keeps
+ * them since): counts `gt`/`pred` with `numClasses` classes and ignore label 255, stopping after
+ * `stopAfter` images when given (an interrupted run).
+ */
+export async function saveStateWithoutPerImage(
+  file: string,
+  input: { gt: string; pred: string; numClasses: number; stopAfter?: number },
+): Promise<void> {
+  const settings = await resolveSettings({ numClasses: String(input.numClasses), ignoreIndex: ['255'] });
+  expect(settings.matrixOptions.perImage).toBe(false);
+  const { pairs } = await pairFiles({ gt: input.gt, pred: input.pred });
+  await runEvaluation({
+    settings,
+    pairs,
+    source: { gt: input.gt, pred: input.pred },
+    workers: 1,
+    shard: null,
+    saveState: file,
+    ...(input.stopAfter === undefined ? {} : { stopAfter: input.stopAfter }),
+    stderr: { write: () => undefined },
+    progress: false,
+  });
+}

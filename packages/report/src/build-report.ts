@@ -83,7 +83,8 @@ function confusedPairs(evaluation: EvaluationReport): ReportConfusedPair[] {
   }));
 }
 
-function settingsOf(evaluation: EvaluationReport, run: ReportRunInfo): ReportSettings {
+/** The report's `settings`: the evaluation's settings (without class names and count) and the run facts. */
+export function settingsOf(evaluation: EvaluationReport, run: ReportRunInfo): ReportSettings {
   const { classNames: _names, numClasses: _c, ...settings } = evaluation.settings;
   return {
     ...settings,

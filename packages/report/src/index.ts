@@ -1,4 +1,29 @@
 export { type BuildReportInput, buildReport, type ReportRunInfo } from './build-report.js';
+export {
+  type BuildComparisonInput,
+  buildComparisonReport,
+} from './comparison/build-comparison-report.js';
+export {
+  COMPARISON_SCHEMA_VERSION,
+  type ComparisonClassRow,
+  type ComparisonDelta,
+  type ComparisonImage,
+  type ComparisonInterval,
+  type ComparisonReport,
+  type ComparisonSide,
+  type ComparisonVerdict,
+} from './comparison/comparison-model.js';
+export {
+  type ComparisonSummaryRow,
+  comparisonMethodNote,
+  comparisonSummaryRows,
+  formatDelta,
+  formatDeltaInterval,
+} from './comparison/comparison-rows.js';
+export { comparisonToJson } from './comparison/comparison-to-json.js';
+export { comparisonToMarkdown } from './comparison/comparison-to-markdown.js';
+export { comparisonVerdict, formatLevel, formatPValue } from './comparison/comparison-verdict.js';
+export { type ComparisonHtmlInput, renderComparisonHtml } from './comparison/html/render-comparison-html.js';
 export { csvField, csvLine } from './csv-field.js';
 export { formatCount, formatInterval, formatPercent, UNDEFINED_VALUE } from './format-percent.js';
 export { cssColor, defaultClassColors, REPORT_PICTURE_COLORS, type RgbTriple } from './html/class-colors.js';

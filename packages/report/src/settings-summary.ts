@@ -5,7 +5,7 @@ import type { Report } from './report-model.js';
  * absent nan · ignore 255 · preset mmseg · dataset cityscapes`: what a reader needs to compare two
  * numbers honestly.
  */
-export function settingsSummary(report: Report): string {
+export function settingsSummary(report: Pick<Report, 'settings' | 'classNames'>): string {
   const s = report.settings;
   const parts = [
     `aggregate ${s.aggregate}${s.imageReduce === null ? '' : ` (${s.imageReduce})`}`,

@@ -4,13 +4,18 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { generateSampleDataset } from '../demo/generate-sample-dataset.js';
-import { addOutputOptions, addReportOptions } from '../options/define-options.js';
+import { addConfidenceOptions, addOutputOptions, addReportOptions } from '../options/define-options.js';
+import { parseInteger } from '../options/parse-values.js';
 import { type EvalFlags, runEval } from './eval.js';
+
+/** The most pairs `demo --pairs` generates (the library's own limit is 100000). */
+const MAX_DEMO_PAIRS = 10_000;
 
 /** Flags of `segmetrics demo`. */
 export interface DemoFlags extends Omit<EvalFlags, 'gt' | 'pred'> {
   out?: string;
   pairs?: string;
+  secondModel?: boolean;
 }
 
 const EXAMPLES = `
@@ -18,9 +23,13 @@ Examples:
   $ segmetrics demo                       generate into a temporary folder, evaluate, print the table
   $ segmetrics demo --out sample/         keep the files: sample/gt, sample/pred, sample/classes.txt
   $ segmetrics demo --format json         the JSON report (see docs/cli-json.md)
+  $ segmetrics demo --out sample/ --pairs 200 --second-model
+                                          200 pairs and a second model in sample/pred-b, for compare
 
 The same evaluation by hand, on the kept files:
   $ segmetrics eval --gt sample/gt --pred sample/pred --classes sample/classes.txt --ignore-index 255
+  $ segmetrics compare --gt sample/gt --pred sample/pred --pred sample/pred-b \
+      --classes sample/classes.txt --ignore-index 255
 `;
 
 /**
@@ -38,9 +47,15 @@ export function createDemoCommand(context: CliContext): Command {
     .option(
       '--out <dir>',
       'write the sample here and keep it (default: a temporary folder, removed afterwards)',
+    )
+    .option('--pairs <n>', `number of pairs, 1 … ${MAX_DEMO_PAIRS} (default: 20)`)
+    .option(
+      '--second-model',
+      "also write a second model's predictions to <out>/pred-b (the first model plus a 5×5 majority filter), for `segmetrics compare`",
     );
   addReportOptions(command);
   addOutputOptions(command);
+  addConfidenceOptions(command);
   command
     .optionsGroup('Parallelism:')
     .option(
@@ -59,10 +74,13 @@ export async function runDemo(flags: DemoFlags, context: CliContext): Promise<nu
   const temporary = flags.out === undefined ? await mkdtemp(join(tmpdir(), 'segmetrics-demo-')) : null;
   const outDir = flags.out ?? temporary!;
   try {
-    const sample = await generateSampleDataset(outDir);
+    const pairs =
+      flags.pairs === undefined ? 20 : parseInteger('--pairs', flags.pairs, { min: 1, max: MAX_DEMO_PAIRS });
+    const sample = await generateSampleDataset(outDir, { pairs, secondModel: flags.secondModel === true });
     if (flags.quiet !== true) {
       context.stderr.write(
         `generated ${sample.pairs} pairs of ${sample.width}×${sample.height} label maps in ${sample.outDir}` +
+          `${sample.predBDir === null ? '' : ' (and a second model in pred-b)'}` +
           `${temporary === null ? '' : ' (temporary)'}; class '${sample.neverPresentClass.name}' never occurs\n`,
       );
     }

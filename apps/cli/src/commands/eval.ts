@@ -16,7 +16,9 @@ import {
 import type { CliContext } from '../context.js';
 import { ExitCode } from '../errors/exit-code.js';
 import { checkOutputPaths, type NamedFile } from '../options/check-output-paths.js';
+import { type ConfidenceFlags, resolveConfidenceFlags } from '../options/confidence-flags.js';
 import {
+  addConfidenceOptions,
   addDatasetOptions,
   addOutputOptions,
   addPairingOptions,
@@ -31,6 +33,7 @@ import {
   WORKERS_PER_CORE,
 } from '../options/limits.js';
 import { parseDecimal, parseInteger } from '../options/parse-values.js';
+import { perImageSettings } from '../options/per-image-settings.js';
 import { resolveSettings, type SettingsFlags } from '../options/resolve-settings.js';
 import { resolveShardFlags } from '../options/shard.js';
 import { listSome, type PairingFlags, pairFiles } from '../pipeline/pair-files.js';
@@ -38,11 +41,15 @@ import { type RunOptions, runEvaluation } from '../pipeline/run-evaluation.js';
 import { skippedWarning } from '../pipeline/skipped-warning.js';
 import { type OutputFlags, writeRunOutputs } from '../pipeline/write-run-outputs.js';
 import { reportImagesLimit } from '../report/report-flags.js';
-import { reportSettings } from '../report/report-settings.js';
 import { validateReportOptions } from '../report/validate-report-options.js';
 
 /** Flags of `segmetrics eval`. */
-export interface EvalFlags extends SettingsFlags, PairingFlags, OutputFlags, CityscapesFlags {
+export interface EvalFlags
+  extends SettingsFlags,
+    PairingFlags,
+    OutputFlags,
+    CityscapesFlags,
+    ConfidenceFlags {
   workers?: string;
   shard?: string;
   shardCount?: string;
@@ -71,6 +78,10 @@ Examples:
   $ segmetrics eval --dataset cityscapes-labelids --gt gtFine/val --pred results
   $ segmetrics eval --dataset cityscapes-labelids --gt gtFine/val --pred results --format cityscapes -o result.json
 
+  # 95% bootstrap confidence intervals over images (1000 resamples, seed 0; docs/statistics.md)
+  $ segmetrics eval --gt gt --pred pred -n 19 --ignore-index 255 --ci
+  $ segmetrics eval --gt gt --pred pred -n 19 --ignore-index 255 --ci 0.9 --bootstrap 5000 --seed 7
+
   # Shard 1 of 4 (shards are numbered 1/4 … 4/4), then merge the states (see docs/sharding.md)
   $ segmetrics eval --gt gt --pred pred -n 19 --ignore-index 255 --shard 1/4 --save-state s1.json
   $ segmetrics merge s1.json s2.json s3.json s4.json
@@ -98,6 +109,7 @@ export function createEvalCommand(context: CliContext): Command {
   addReportOptions(command);
   addCityscapesOptions(command);
   addOutputOptions(command, true, ['cityscapes']);
+  addConfidenceOptions(command);
   addRunOptions(command);
   command.addHelpText('after', EXAMPLES);
   command.action(async (flags: EvalFlags) => {
@@ -132,8 +144,8 @@ export async function runEval(flags: EvalFlags, context: CliContext): Promise<nu
   const requested = withCityscapesSettings(await resolveSettings(flags), flags);
   validateReportOptions(requested);
   reportImagesLimit(flags);
-  // --report ranks the worst images: per-image statistics on (see reportSettings).
-  const settings = await reportSettings(requested, flags);
+  // --ci, --report and state files need per-image statistics (see perImageSettings).
+  const settings = await perImageSettings(requested, flags, resolveConfidenceFlags(flags));
   const cores = availableParallelism();
   const workers =
     flags.workers === undefined

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { createCompareCommand } from './compare.js';
 import { createDemoCommand } from './demo.js';
 import { createEvalCommand } from './eval.js';
 import { createMergeCommand } from './merge.js';
@@ -10,5 +11,6 @@ import { createMergeCommand } from './merge.js';
 export const commandFactories: readonly ((context: CliContext) => Command)[] = [
   createEvalCommand,
   createMergeCommand,
+  createCompareCommand,
   createDemoCommand,
 ];

@@ -1,12 +1,15 @@
-import { ErrorCode, SegmetricsError } from '@segmetrics/core';
+import { type ConfusionMatrix, ErrorCode, SegmetricsError } from '@segmetrics/core';
 import { removeStaleTempFiles } from '@segmetrics/io/node';
 import { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { ExitCode } from '../errors/exit-code.js';
 import { checkOutputPaths } from '../options/check-output-paths.js';
-import { addOutputOptions } from '../options/define-options.js';
+import { resolveConfidenceFlags } from '../options/confidence-flags.js';
+import { addConfidenceOptions, addOutputOptions } from '../options/define-options.js';
+import { perImageRequested, withoutPerImage } from '../options/per-image-settings.js';
 import { formatShard } from '../options/shard.js';
 import { assertSameSettings } from '../pipeline/compare-settings.js';
+import type { EvaluationSettings } from '../pipeline/evaluation-settings.js';
 import { type LoadedState, loadState } from '../pipeline/state-file.js';
 import {
   describePartial,
@@ -27,6 +30,7 @@ Examples:
   $ segmetrics merge shard-1.json shard-2.json shard-3.json shard-4.json
   $ segmetrics merge states/*.json --format json -o report.json
   $ segmetrics merge shard-1.json shard-2.json --allow-partial    a report of the shards that finished
+  $ segmetrics merge states/*.json --ci 0.95                   with bootstrap confidence intervals
 
 The states must come from the same options (classes, ignore labels, mapping, metric conventions) and
 must not overlap (no image counted twice). The report is the one a single run over all images prints.
@@ -56,6 +60,7 @@ export function createMergeCommand(context: CliContext): Command {
     )
     .argument('<states...>', 'state files written by eval --save-state');
   addOutputOptions(command, true, ['cityscapes']);
+  addConfidenceOptions(command);
   command.option(
     '--allow-partial',
     'report even when shards are missing or a run was interrupted (the report says "partial")',
@@ -74,6 +79,7 @@ export async function runMerge(
   context: CliContext,
 ): Promise<number> {
   reportImagesLimit(flags);
+  const confidence = resolveConfidenceFlags(flags);
   await checkDistinctStates(files);
   await checkOutputPaths([
     { option: '-o/--output', path: flags.output ?? '', role: 'output' },
@@ -83,8 +89,45 @@ export async function runMerge(
   ]);
   for (const output of [flags.output, flags.perImage, flags.report])
     if (output !== undefined) await removeStaleTempFiles(output);
+  const { matrix, settings, partial } = await mergeStateFiles(files, {
+    allowPartial: flags.allowPartial === true,
+    perImageFor: confidence === null ? null : '--ci',
+  });
+  if (partial !== null && flags.quiet !== true)
+    context.stderr.write(`warning: ${describePartial(partial)}\n`);
+  await writeRunOutputs(
+    matrix,
+    settings,
+    flags,
+    context,
+    { shard: null, partial },
+    { pairs: null, presetsPerImage: perImageRequested(settings, flags.perImage !== undefined) },
+  );
+  return ExitCode.OK;
+}
+
+/** The merged counts of state files, their settings, and what they lack to cover the dataset. */
+export interface MergedStates {
+  readonly matrix: ConfusionMatrix;
+  readonly settings: EvaluationSettings;
+  readonly partial: PartialRun | null;
+}
+
+/**
+ * Loads and merges state files as `merge` does: equal settings (the setting and both files named), shards
+ * of one split, no image counted twice, every shard present and complete unless `allowPartial`. With
+ * `perImageFor` (e.g. `'--ci'`), a state without per-image statistics is an error naming it.
+ */
+export async function mergeStateFiles(
+  files: readonly string[],
+  options: { readonly allowPartial: boolean; readonly perImageFor: string | null },
+): Promise<MergedStates> {
   const loaded: LoadedState[] = [];
   for (const file of files) loaded.push(await loadState(file));
+  if (options.perImageFor !== null) {
+    const without = loaded.find((s) => s.matrix.settings.perImage !== true);
+    if (without !== undefined) throw withoutPerImage(without.file, options.perImageFor);
+  }
   const first = loaded[0]!;
   for (const other of loaded.slice(1)) {
     assertSameSettings(
@@ -94,7 +137,7 @@ export async function runMerge(
   }
   const ordered = inRunOrder(loaded);
   const partial = coverage(ordered);
-  if (partial !== null && flags.allowPartial !== true) {
+  if (partial !== null && !options.allowPartial) {
     throw new SegmetricsError(
       ErrorCode.PAIRING_FAILED,
       `the states do not cover the dataset: ${describePartial(partial)}`,
@@ -117,10 +160,7 @@ export async function runMerge(
       throw describeMergeError(error, state, ordered.slice(0, i));
     }
   }
-  if (partial !== null && flags.quiet !== true)
-    context.stderr.write(`warning: ${describePartial(partial)}\n`);
-  await writeRunOutputs(matrix, first.state.settings, flags, context, { shard: null, partial });
-  return ExitCode.OK;
+  return { matrix, settings: first.state.settings, partial };
 }
 
 /** Refuses a state file given twice (by name, through a link, or as a hard link). */

@@ -12,6 +12,7 @@ import {
   sampleName,
   sampleSceneSeed,
 } from './generate-sample-dataset.js';
+import { majorityFilter5x5 } from './internal/majority-filter.js';
 import { renderScene } from './render-scene.js';
 
 const C = 19;
@@ -204,5 +205,29 @@ describe('sampleSceneSeed', () => {
     for (let seed = 0; seed < 20; seed++) for (let i = 0; i < 50; i++) seeds.add(sampleSceneSeed(seed, i));
     expect(seeds.size).toBe(1000);
     for (const value of seeds) expect(Number.isInteger(value) && value >= 0 && value < 2 ** 32).toBe(true);
+  });
+});
+
+describe('generateSampleDataset secondModel', () => {
+  it('writes pred-b: the first model followed by the 5×5 majority filter', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'segmetrics-demo-b-'));
+    try {
+      const dataset = await generateSampleDataset(dir, {
+        pairs: 3,
+        width: 32,
+        height: 16,
+        secondModel: true,
+      });
+      expect(dataset.predBDir).toBe(join(dataset.outDir, 'pred-b'));
+      for (const name of dataset.names) {
+        const pred = await readLabels(join(dataset.predDir, `${name}.png`));
+        const b = await readLabels(join(dataset.predBDir!, `${name}.png`));
+        expect(b).toEqual(majorityFilter5x5(pred, 32, 16));
+      }
+      const plain = await generateSampleDataset(join(dir, 'plain'), { pairs: 1, width: 32, height: 16 });
+      expect(plain.predBDir).toBeNull();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

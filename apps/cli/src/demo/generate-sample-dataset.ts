@@ -5,6 +5,7 @@ import { encode } from 'fast-png';
 import { CITYSCAPES_CLASS_NAMES, CITYSCAPES_IGNORE_INDEX } from './cityscapes-classes.js';
 import { checkSceneOptions } from './internal/check-options.js';
 import { TRAIN } from './internal/class-ids.js';
+import { majorityFilter5x5 } from './internal/majority-filter.js';
 import { mixSeed } from './internal/prng.js';
 import { renderScene } from './render-scene.js';
 
@@ -18,6 +19,11 @@ export interface SampleDatasetOptions {
   height?: number;
   /** Seed of the whole set, an integer in [0, 2^32). Default 1. */
   seed?: number;
+  /**
+   * Also write a second model's predictions to `outDir/pred-b`: the first model's followed by a 5×5
+   * majority filter (for `segmetrics compare`). Default false.
+   */
+  secondModel?: boolean;
 }
 
 /** What {@link generateSampleDataset} wrote, and how to evaluate it. */
@@ -28,6 +34,8 @@ export interface SampleDataset {
   readonly gtDir: string;
   /** Folder of predictions with the same file names as `gtDir`. */
   readonly predDir: string;
+  /** Folder of the second model's predictions (`secondModel`), else null. */
+  readonly predBDir: string | null;
   /** `classes.txt` in `outDir`: the class names, one per line (for `segmetrics eval --classes`). */
   readonly classesFile: string;
   /** The file names (without `.png`) of the pairs, in order: `sample_000`, `sample_001`, … */
@@ -62,7 +70,7 @@ export function sampleName(index: number, pairs: number): string {
 /**
  * Writes a small Cityscapes-like evaluation set: `outDir/gt/<name>.png` and `outDir/pred/<name>.png`
  * (8-bit grayscale PNGs encoded with fast-png) for each pair, rendered by {@link renderScene}, plus
- * `outDir/classes.txt`. The bytes are identical on every machine for the same options. Ground truth
+ * `outDir/classes.txt` (and `outDir/pred-b/<name>.png` with `secondModel`). The bytes are identical on every machine for the same options. Ground truth
  * uses the 19 Cityscapes train ids and 255 (ignored); class 16 (`train`) never occurs in ground truth
  * or predictions, so it is an absent class (IoU 0/0: NaN, left out of the mean under the default
  * policy). Existing files with the same names are overwritten; other files are left alone.
@@ -91,6 +99,8 @@ export async function generateSampleDataset(
   const gtDir = join(root, 'gt');
   const predDir = join(root, 'pred');
   const classesFile = join(root, 'classes.txt');
+  const predBDir = options.secondModel === true ? join(root, 'pred-b') : null;
+  if (predBDir !== null) await write(predBDir, () => mkdir(predBDir, { recursive: true }));
   await write(gtDir, () => mkdir(gtDir, { recursive: true }));
   await write(predDir, () => mkdir(predDir, { recursive: true }));
   await write(classesFile, () => writeFile(classesFile, `${CITYSCAPES_CLASS_NAMES.join('\n')}\n`));
@@ -103,12 +113,18 @@ export async function generateSampleDataset(
     const predFile = join(predDir, `${name}.png`);
     await write(gtFile, () => writeFile(gtFile, encodeGray(gt, width, height)));
     await write(predFile, () => writeFile(predFile, encodeGray(pred, width, height)));
+    if (predBDir !== null) {
+      const predBFile = join(predBDir, `${name}.png`);
+      const filtered = majorityFilter5x5(pred, width, height);
+      await write(predBFile, () => writeFile(predBFile, encodeGray(filtered, width, height)));
+    }
     names.push(name);
   }
   return {
     outDir: root,
     gtDir,
     predDir,
+    predBDir,
     classesFile,
     names,
     numClasses: 19,

@@ -47,12 +47,26 @@ export function addDatasetOptions(command: Command): Command {
     );
 }
 
-/** `--gt`, `--pred` and the pairing rules. */
-export function addPairingOptions(command: Command): Command {
+/**
+ * `--gt`, `--pred` and the pairing rules. For `compare`, `--pred` is given twice (model A, then B) and
+ * neither is required (the command also compares state files).
+ */
+export function addPairingOptions(command: Command, compare = false): Command {
+  command.optionsGroup('Input:');
+  if (compare) {
+    command
+      .option('--gt <dir>', 'folder of ground-truth label maps (PNG or .npy, searched recursively)')
+      .option(
+        '--pred <dir>',
+        'folder of predicted label maps, paired with --gt by relative path: give it twice, model A then model B',
+        collect,
+      );
+  } else {
+    command
+      .requiredOption('--gt <dir>', 'folder of ground-truth label maps (PNG or .npy, searched recursively)')
+      .requiredOption('--pred <dir>', 'folder of predicted label maps, paired with --gt by relative path');
+  }
   return command
-    .optionsGroup('Input:')
-    .requiredOption('--gt <dir>', 'folder of ground-truth label maps (PNG or .npy, searched recursively)')
-    .requiredOption('--pred <dir>', 'folder of predicted label maps, paired with --gt by relative path')
     .option('--gt-suffix <suffix>', 'file-name suffix of ground-truth files, e.g. _gtFine_labelTrainIds.png')
     .option('--pred-suffix <suffix>', 'file-name suffix of prediction files, e.g. _leftImg8bit.png')
     .option(
@@ -184,4 +198,22 @@ export function addRunOptions(command: Command): Command {
     )
     .option('--resume <file>', 'continue the run saved in this state file, skipping images already counted')
     .addOption(new Option('--stop-after <n>', 'stop as if interrupted after n images (testing)').hideHelp());
+}
+
+/** `--ci [LEVEL]`, `--bootstrap N`, `--seed S`: bootstrap confidence intervals over images. */
+export function addConfidenceOptions(command: Command, compare = false): Command {
+  const ci = compare
+    ? 'confidence level of the intervals, strictly between 0 and 1 (default: 0.95)'
+    : 'add bootstrap confidence intervals over images at this level (default level: 0.95; keeps per-image statistics; docs/statistics.md)';
+  return command
+    .optionsGroup('Confidence intervals:')
+    .option(compare ? '--ci <level>' : '--ci [level]', ci)
+    .option(
+      '--bootstrap <n>',
+      `bootstrap resamples${compare ? ' and permutations' : ''}, 1 … 100000 (default: 1000${compare ? '' : '; implies --ci'})`,
+    )
+    .option(
+      '--seed <s>',
+      `seed of the resampling, a whole number ≥ 0 (default: 0${compare ? '' : '; implies --ci'})`,
+    );
 }

@@ -5,8 +5,11 @@ import type { ChunkResult, ChunkTask, CountSetup } from './types.js';
 
 /** Something that decodes and counts one chunk of pairs into a matrix: this thread or a worker thread. */
 export interface ChunkCounter {
-  /** Counts `task`; rejects with the chunk's first error (a `SegmetricsError` naming the file). */
-  count(task: ChunkTask): Promise<ConfusionMatrix>;
+  /**
+   * Counts `task` into one matrix per prediction; rejects with the chunk's first error (a
+   * `SegmetricsError` naming the file).
+   */
+  count(task: ChunkTask): Promise<ConfusionMatrix[]>;
   /** Tasks this counter may hold at once (a worker keeps one queued behind the running one). */
   readonly concurrency: number;
   /** Stops the counter; pending counts reject. */
@@ -30,7 +33,7 @@ export function createMainThreadCounter(setup: CountSetup): ChunkCounter {
 
 /**
  * Counts in a worker thread running `script` (the built `worker.js`): tasks are posted in order, the
- * worker answers each with the chunk's matrix state (`toJSON`) or its error. `onFatal` is called if the
+ * worker answers each with the chunk's matrix states (`toJSON`) or its error. `onFatal` is called if the
  * thread fails outside a task (cannot start, crashes, exits).
  */
 export function createWorkerCounter(
@@ -39,7 +42,10 @@ export function createWorkerCounter(
   onFatal: (error: unknown) => void,
 ): ChunkCounter {
   const worker = new Worker(script, { workerData: setup });
-  const pending = new Map<number, { resolve: (m: ConfusionMatrix) => void; reject: (e: unknown) => void }>();
+  const pending = new Map<
+    number,
+    { resolve: (m: ConfusionMatrix[]) => void; reject: (e: unknown) => void }
+  >();
   let closing = false;
   worker.on('message', (result: ChunkResult) => {
     const waiter = pending.get(result.chunkIndex);
@@ -50,7 +56,7 @@ export function createWorkerCounter(
       return;
     }
     try {
-      waiter.resolve(ConfusionMatrix.fromJSON(result.state));
+      waiter.resolve(result.states.map((state) => ConfusionMatrix.fromJSON(state)));
     } catch (error) {
       waiter.reject(error);
     }

@@ -30,7 +30,7 @@ export function settingsDifference(
 
 const HINTS: Readonly<Record<string, string>> = {
   perImage:
-    'per-image statistics are kept with --per-image or --aggregate image: use the same flags for every run',
+    'per-image statistics are kept with --per-image, --aggregate image, --ci, --report and (since this version) --save-state: count every state with the same version and flags',
 };
 
 /**

@@ -4,26 +4,51 @@ import { checkInstanceIds, checkPredictionLabels, readInstanceIds } from '../cit
 import type { ChunkTask, CountSetup, FilePair, SerializedError } from './types.js';
 
 /**
- * Decodes and counts the pairs of one chunk, in order, into a fresh matrix. Any failure is a
- * `SegmetricsError` whose message starts with the offending file. Reads synchronously: a worker
- * thread handles one file at a time, and the sync path skips the thread-pool round trip.
+ * Decodes and counts the pairs of one chunk, in order, into fresh matrices: one per prediction of the
+ * pairs (`setup.predictions`: `predPath`, then `otherPredPaths`), the ground truth decoded once for all.
+ * Any failure is a `SegmetricsError` whose message starts with the offending file. Reads synchronously:
+ * a worker thread handles one file at a time, and the sync path skips the thread-pool round trip.
  */
-export function countChunk(setup: CountSetup, task: ChunkTask): ConfusionMatrix {
-  const matrix = new ConfusionMatrix(setup.matrixOptions);
-  for (const pair of task.pairs) countPair(matrix, setup, pair);
-  return matrix;
+export function countChunk(setup: CountSetup, task: ChunkTask): ConfusionMatrix[] {
+  const matrices = Array.from(
+    { length: setup.predictions ?? 1 },
+    () => new ConfusionMatrix(setup.matrixOptions),
+  );
+  for (const pair of task.pairs) countPair(matrices, setup, pair);
+  return matrices;
 }
 
-function countPair(matrix: ConfusionMatrix, setup: CountSetup, pair: FilePair): void {
+function countPair(matrices: readonly ConfusionMatrix[], setup: CountSetup, pair: FilePair): void {
   const gt = decode(pair.gtPath, setup);
-  const pred = decode(pair.predPath, setup);
+  // Read once, after the first prediction's size check (as without further predictions).
+  let instances: ReturnType<typeof readInstanceIds> | undefined;
+  const readInstances = () => {
+    if (pair.instancesPath === undefined) return undefined;
+    instances ??= readInstanceIds(pair.instancesPath, gt.width, gt.height);
+    return instances;
+  };
+  const predPaths = [pair.predPath, ...(pair.otherPredPaths ?? [])];
+  matrices.forEach((matrix, j) => {
+    countPrediction(matrix, setup, pair, predPaths[j]!, gt, readInstances);
+  });
+}
+
+function countPrediction(
+  matrix: ConfusionMatrix,
+  setup: CountSetup,
+  pair: FilePair,
+  predPath: string,
+  gt: ReturnType<typeof decode>,
+  readInstances: () => ReturnType<typeof readInstanceIds> | undefined,
+): void {
+  const pred = decode(predPath, setup);
   if (gt.width !== pred.width || gt.height !== pred.height) {
     throw new SegmetricsError(
       ErrorCode.SHAPE_MISMATCH,
-      `${pair.predPath}: prediction is ${pred.width}×${pred.height} but ground truth ${pair.gtPath} is ${gt.width}×${gt.height}`,
+      `${predPath}: prediction is ${pred.width}×${pred.height} but ground truth ${pair.gtPath} is ${gt.width}×${gt.height}`,
       {
         context: {
-          file: pair.predPath,
+          file: predPath,
           gtFile: pair.gtPath,
           sampleId: pair.id,
           predictionSize: [pred.width, pred.height],
@@ -32,8 +57,7 @@ function countPair(matrix: ConfusionMatrix, setup: CountSetup, pair: FilePair): 
       },
     );
   }
-  const instances =
-    pair.instancesPath === undefined ? undefined : readInstanceIds(pair.instancesPath, gt.width, gt.height);
+  const instances = readInstances();
   try {
     checkPredictionLabels(setup.matrixOptions, pred.data, pred.width, pair.id);
     matrix.update(pred.data, gt.data, {
@@ -47,7 +71,7 @@ function countPair(matrix: ConfusionMatrix, setup: CountSetup, pair: FilePair): 
     const { side } = error.context;
     const file =
       side === 'prediction'
-        ? pair.predPath
+        ? predPath
         : side === 'instances' && pair.instancesPath !== undefined
           ? pair.instancesPath
           : pair.gtPath;

@@ -27,7 +27,10 @@ export interface CountPairsOptions {
 
 /** Result of {@link countPairs}: the merged matrix, and whether every pair was counted. */
 export interface CountPairsResult {
+  /** The counts of each pair's `predPath`. */
   matrix: ConfusionMatrix;
+  /** The counts of each further prediction (`otherPredPaths`), in order; empty without them. */
+  others: ConfusionMatrix[];
   complete: boolean;
   /** Images merged by this call. */
   counted: number;
@@ -40,7 +43,9 @@ const LOOK_AHEAD_PER_COUNTER = 3;
  * Decodes and counts `pairs` in the calling thread and `workers − 1` worker threads. The pairs are cut
  * into chunks of consecutive pairs; a {@link ChunkScheduler} hands chunks to whichever counter is free
  * and merges their matrices in chunk order, so the result (counts and the order of per-image
- * statistics) is bit-identical for any worker count. At most `3 × counters` chunk results wait at
+ * statistics) is bit-identical for any worker count. Pairs that carry further predictions
+ * (`otherPredPaths`, `segmetrics compare`) decode each ground truth once and count every prediction
+ * into its own matrix (`others`). At most `3 × counters` chunk results wait at
  * once, so memory is bounded by the chunks in flight, not the dataset size. On an error the first
  * failing chunk in pair order decides the error thrown, after every chunk before it was merged into
  * `options.initial` (so a saved state keeps them).
@@ -51,6 +56,10 @@ export async function countPairs(
   options: CountPairsOptions,
 ): Promise<CountPairsResult> {
   const matrix = options.initial ?? new ConfusionMatrix(setup.matrixOptions);
+  // `segmetrics compare`: each pair carries further predictions, counted against the same ground truth.
+  const predictions = 1 + (pairs[0]?.otherPredPaths?.length ?? 0);
+  const others = Array.from({ length: predictions - 1 }, () => new ConfusionMatrix(setup.matrixOptions));
+  const counting: CountSetup = predictions === 1 ? setup : { ...setup, predictions };
   const workers = Math.max(1, Math.floor(options.workers));
   const chunkSize = Math.max(1, options.chunkSize ?? Math.min(16, Math.ceil(pairs.length / (workers * 8))));
   const chunks = Math.ceil(pairs.length / chunkSize);
@@ -61,12 +70,15 @@ export async function countPairs(
 
   let counted = 0;
   const workerThreads = Math.max(0, Math.min(workers - 1, chunks - 1));
-  const scheduler = new ChunkScheduler<ConfusionMatrix>(
+  const scheduler = new ChunkScheduler<ConfusionMatrix[]>(
     chunks,
     LOOK_AHEAD_PER_COUNTER * (workerThreads + 1),
-    (chunk) => {
-      matrix.merge(chunk);
-      counted += chunk.images;
+    ([chunk, ...rest]) => {
+      matrix.merge(chunk!);
+      rest.forEach((other, j) => {
+        others[j]!.merge(other);
+      });
+      counted += chunk!.images;
       options.onProgress?.(counted, pairs.length, matrix);
       return options.stopAfter !== undefined && counted >= options.stopAfter;
     },
@@ -75,11 +87,11 @@ export async function countPairs(
   if (options.signal?.aborted === true) scheduler.cancel();
   options.signal?.addEventListener('abort', onAbort);
 
-  const counters: ChunkCounter[] = [createMainThreadCounter(setup)];
+  const counters: ChunkCounter[] = [createMainThreadCounter(counting)];
   const script = options.workerScript ?? defaultWorkerScript();
   try {
     for (let i = 0; i < workerThreads; i++) {
-      counters.push(createWorkerCounter(setup, script, (error) => scheduler.abort(error)));
+      counters.push(createWorkerCounter(counting, script, (error) => scheduler.abort(error)));
     }
     // Worker threads load their modules meanwhile: the calling thread starts on the first chunk at once.
     for (const counter of counters) {
@@ -87,7 +99,7 @@ export async function countPairs(
     }
     const outcome = await scheduler.outcome;
     if (outcome.status === 'failed') throw outcome.error;
-    return { matrix, complete: outcome.status === 'complete', counted };
+    return { matrix, others, complete: outcome.status === 'complete', counted };
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     scheduler.cancel();
@@ -98,7 +110,7 @@ export async function countPairs(
 /** One counter slot: takes chunks from the scheduler until there are none, reporting each. */
 async function drive(
   counter: ChunkCounter,
-  scheduler: ChunkScheduler<ConfusionMatrix>,
+  scheduler: ChunkScheduler<ConfusionMatrix[]>,
   taskOf: (index: number) => ChunkTask,
 ): Promise<void> {
   for (;;) {

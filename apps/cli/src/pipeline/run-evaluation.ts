@@ -41,6 +41,8 @@ export interface RunOptions {
 /** Result of a run: the counted matrix, and whether it was interrupted (and by what). */
 export interface RunOutcome {
   readonly matrix: ConfusionMatrix;
+  /** The counts of the pairs' further predictions (`otherPredPaths`, `compare`); not saved in states. */
+  readonly others: readonly ConfusionMatrix[];
   readonly complete: boolean;
   /** `'SIGINT'`/`'SIGTERM'` when a signal stopped the run, `'stop-after'` for the test hook. */
   readonly interruptedBy: 'SIGINT' | 'SIGTERM' | 'stop-after' | null;
@@ -180,6 +182,7 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
     if (statePath !== null) await saveState(statePath, result.matrix, body(complete));
     return {
       matrix: result.matrix,
+      others: result.others,
       complete,
       interruptedBy: complete ? null : (signalName ?? 'stop-after'),
       selected: selected.length,

@@ -7,6 +7,11 @@ export interface FilePair {
   readonly predPath: string;
   /** The ground truth's instance-id map (Cityscapes `*_gtFine_instanceIds.png`), when instances are counted. */
   readonly instancesPath?: string;
+  /**
+   * Further predictions of the same ground truth (`segmetrics compare`): each is counted into its own
+   * matrix while the ground truth is decoded once. Every pair of a run carries the same number.
+   */
+  readonly otherPredPaths?: readonly string[];
 }
 
 /** What a worker needs to decode and count: the matrix settings and the decoder options. */
@@ -14,6 +19,8 @@ export interface CountSetup {
   readonly matrixOptions: ConfusionMatrixOptions;
   /** Options passed to `readLabelMap` (e.g. a colour palette for RGB masks). */
   readonly decodeOptions: Readonly<Record<string, unknown>>;
+  /** Predictions per pair: 1 (`predPath`) plus `otherPredPaths` (default 1). */
+  readonly predictions?: number;
 }
 
 /** A chunk of consecutive pairs (in sorted order) counted into one matrix. */
@@ -31,7 +38,10 @@ export interface SerializedError {
   readonly segmetrics: boolean;
 }
 
-/** A worker's answer to a {@link ChunkTask}: the chunk's matrix state, or the first error. */
+/**
+ * A worker's answer to a {@link ChunkTask}: the chunk's matrix states (one per prediction, see
+ * {@link CountSetup.predictions}), or the first error.
+ */
 export type ChunkResult =
-  | { readonly chunkIndex: number; readonly state: unknown; readonly error?: undefined }
-  | { readonly chunkIndex: number; readonly error: SerializedError; readonly state?: undefined };
+  | { readonly chunkIndex: number; readonly states: readonly unknown[]; readonly error?: undefined }
+  | { readonly chunkIndex: number; readonly error: SerializedError; readonly states?: undefined };

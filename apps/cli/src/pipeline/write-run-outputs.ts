@@ -4,6 +4,7 @@ import { perImageRows, perImageToCsv, type Report } from '@segmetrics/report';
 import { cityscapesResultText } from '../cityscapes/cityscapes-result-text.js';
 import type { CliContext } from '../context.js';
 import { usageError } from '../errors/usage-error.js';
+import { type ConfidenceFlags, resolveConfidenceFlags } from '../options/confidence-flags.js';
 import type { Shard } from '../options/shard.js';
 import { htmlReport, type PictureSource } from '../report/html-report.js';
 import { type ReportFormat, renderReport } from '../report/render-report.js';
@@ -13,8 +14,8 @@ import { shouldColor } from '../util/terminal.js';
 import { writeToStream } from '../util/write-stream.js';
 import type { EvaluationSettings } from './evaluation-settings.js';
 
-/** Output flags shared by `eval`, `merge` and `demo`. */
-export interface OutputFlags {
+/** Output flags shared by `eval`, `merge` and `demo` (with `--ci`, `--bootstrap`, `--seed`). */
+export interface OutputFlags extends ConfidenceFlags {
   format?: string;
   output?: string;
   perImage?: string;
@@ -108,9 +109,23 @@ export async function writeRunOutputs(
       'the state was counted without per-image statistics (run eval with --per-image)',
     );
   }
+  const confidence = resolveConfidenceFlags(flags);
+  if (confidence !== null && !matrix.settings.perImage) {
+    throw usageError(
+      '--ci',
+      'the counts were made without per-image statistics, which the bootstrap resamples',
+    );
+  }
   const reportLimit = reportImagesLimit(flags);
   const perImage = wantImages || (reportLimit !== null && matrix.settings.perImage);
-  const run = runReport(matrix, settings, { shard: facts.shard }, perImage, source.presetsPerImage ?? true);
+  const run = runReport(
+    matrix,
+    settings,
+    { shard: facts.shard },
+    perImage,
+    source.presetsPerImage ?? true,
+    confidence,
+  );
   const report = withRunFacts(run.report, facts);
   const files: FileToWrite[] = [];
   if (flags.perImage !== undefined) {

@@ -1,6 +1,7 @@
 import type { ConfusionMatrix } from '@segmetrics/core';
 import type { EvaluateOptions } from '@segmetrics/metrics';
 import { buildRunReport, type ReportShard, type RunReport, runEvaluateOptions } from '@segmetrics/report';
+import type { ConfidenceRequest } from '../options/confidence-flags.js';
 import type { EvaluationSettings } from '../pipeline/evaluation-settings.js';
 import { VERSION } from '../version.js';
 
@@ -26,7 +27,8 @@ export function evaluateOptions(settings: EvaluationSettings, perImage: boolean)
  * Evaluates a run's matrix under its settings and builds the one report model every output shows.
  * `perImage` asks for per-image results (for `--per-image` and the HTML report's worst images); it needs
  * a matrix with per-image statistics. `presetsPerImage` (default true) lets imagewise presets use them
- * (@segmetrics/report's `buildRunReport`, which the web app shares).
+ * (@segmetrics/report's `buildRunReport`, which the web app shares). `confidence` (`--ci`) adds
+ * `evaluate()`'s bootstrap intervals (the matrix must keep per-image statistics).
  */
 export function runReport(
   matrix: ConfusionMatrix,
@@ -34,12 +36,17 @@ export function runReport(
   run: RunInfo = {},
   perImage = false,
   presetsPerImage = true,
+  confidence: ConfidenceRequest | null = null,
 ): RunReport {
-  return buildRunReport(matrix, settings, {
-    toolVersion: VERSION,
-    perImage,
-    presetsPerImage,
-    shard: run.shard ?? null,
-    ...(run.mergedStates === undefined ? {} : { mergedStates: run.mergedStates }),
-  });
+  return buildRunReport(
+    matrix,
+    confidence === null ? settings : { ...settings, report: { ...settings.report, confidence } },
+    {
+      toolVersion: VERSION,
+      perImage,
+      presetsPerImage,
+      shard: run.shard ?? null,
+      ...(run.mergedStates === undefined ? {} : { mergedStates: run.mergedStates }),
+    },
+  );
 }

@@ -88,6 +88,11 @@ export interface Comparison {
   readonly losses: readonly ImageDelta[];
   /** Images where B is better than A, most positive Δ first (at most `topImages`). */
   readonly gains: readonly ImageDelta[];
+  /**
+   * Every image's per-image mIoU of A and B and their difference, in core's canonical image order
+   * (`delta` NaN when either is undefined): the paired scatter of a comparison report.
+   */
+  readonly perImage: readonly ImageDelta[];
 }
 
 /** Relative tolerance for "as extreme as observed": scipy.stats.permutation_test's 100 · machine ε. */
@@ -197,15 +202,13 @@ function countExtreme(observed: number, permuted: number, counts: Exceedances, j
 }
 
 function rankImagesByDelta(a: EvaluationReport, b: EvaluationReport, top: number) {
-  const deltas: ImageDelta[] = [];
+  const all: ImageDelta[] = [];
   (a.perImage ?? []).forEach((entry, i) => {
     const other = b.perImage?.[i];
     if (other === undefined) return;
-    const delta = other.mIoU - entry.mIoU;
-    if (Number.isNaN(delta)) return;
-    deltas.push({ sampleId: entry.sampleId!, a: entry.mIoU, b: other.mIoU, delta });
+    all.push({ sampleId: entry.sampleId!, a: entry.mIoU, b: other.mIoU, delta: other.mIoU - entry.mIoU });
   });
-  const order = deltas.map((d, i) => ({ d, i }));
+  const order = all.map((d, i) => ({ d, i })).filter(({ d }) => !Number.isNaN(d.delta));
   const losses = order
     .filter(({ d }) => d.delta < 0)
     .sort((x, y) => x.d.delta - y.d.delta || x.i - y.i)
@@ -216,7 +219,7 @@ function rankImagesByDelta(a: EvaluationReport, b: EvaluationReport, top: number
     .sort((x, y) => y.d.delta - x.d.delta || x.i - y.i)
     .slice(0, top)
     .map(({ d }) => d);
-  return { losses, gains };
+  return { losses, gains, all };
 }
 
 function runComparison(
@@ -372,7 +375,7 @@ export function compareMatrices(
       pHolm: pHolm[k]!,
     });
   }
-  const { losses, gains } = rankImagesByDelta(reportA, reportB, top);
+  const { losses, gains, all } = rankImagesByDelta(reportA, reportB, top);
   return {
     level: resolved.level,
     samples: resolved.samples,
@@ -388,5 +391,6 @@ export function compareMatrices(
     imageMetric: 'mIoU',
     losses,
     gains,
+    perImage: all,
   };
 }

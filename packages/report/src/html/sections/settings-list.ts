@@ -36,7 +36,7 @@ function absentText(absent: Report['settings']['absent']): string {
   return `${absent}: counted in the means`;
 }
 
-function mappingText(report: Report): string {
+function mappingText(report: Pick<Report, 'settings'>): string {
   const mapping = report.settings.labelMapping;
   if (mapping === null) return 'none';
   const parts: string[] = [];
@@ -53,7 +53,9 @@ function mappingText(report: Report): string {
 }
 
 /** The settings that produced the numbers, as `<dt>`/`<dd>` pairs (the HTML report's header). */
-export function settingsList(report: Report): string {
+export function settingsList(
+  report: Pick<Report, 'settings' | 'classNames' | 'libraries' | 'schemaVersion' | 'version'>,
+): string {
   const s = report.settings;
   const names = (ids: readonly number[]) =>
     ids.length === 0

@@ -1,0 +1,61 @@
+import type { SummaryId } from '@segmetrics/metrics';
+import { formatInterval, formatPercent, UNDEFINED_VALUE } from '../format-percent.js';
+import { selectMetrics } from '../select-metrics.js';
+import type { ComparisonInterval, ComparisonReport } from './comparison-model.js';
+import { formatLevel, formatPValue } from './comparison-verdict.js';
+
+/** A difference in points with a sign (`+1.23`, `−0.40`, `0.00`), — for NaN. */
+export function formatDelta(value: number, digits = 2): string {
+  if (!Number.isFinite(value)) return UNDEFINED_VALUE;
+  const text = (value * 100).toFixed(digits);
+  if (Number(text) === 0) return (0).toFixed(digits);
+  return text.startsWith('-') ? `−${text.slice(1)}` : `+${text}`;
+}
+
+/** An interval of differences in points, `[−0.28, −0.18]`, — when undefined. */
+export function formatDeltaInterval(interval: ComparisonInterval, digits = 2): string {
+  if (interval === null) return UNDEFINED_VALUE;
+  return `[${formatDelta(interval[0], digits)}, ${formatDelta(interval[1], digits)}]`;
+}
+
+/** One summary row of a comparison, as text cells (percent and points). */
+export interface ComparisonSummaryRow {
+  readonly id: SummaryId;
+  readonly a: string;
+  readonly aInterval: string;
+  readonly b: string;
+  readonly bInterval: string;
+  readonly delta: string;
+  readonly interval: string;
+  readonly p: string;
+}
+
+/**
+ * The summary values a view shows (the `--metrics` selection, by default mIoU, mDice, mAcc, aAcc, fwIoU)
+ * as formatted cells: both models with their intervals, B − A, its interval and p-value.
+ */
+export function comparisonSummaryRows(report: ComparisonReport): ComparisonSummaryRow[] {
+  const { summaries } = selectMetrics(report.settings.metrics ?? []);
+  return summaries.map((id) => {
+    const delta = report.delta[id];
+    return {
+      id,
+      a: formatPercent(report.a.summary[id]),
+      aInterval: formatInterval(report.a.confidence.summary[id] ?? null, 2),
+      b: formatPercent(report.b.summary[id]),
+      bInterval: formatInterval(report.b.confidence.summary[id] ?? null, 2),
+      delta: formatDelta(delta?.estimate ?? Number.NaN),
+      interval: formatDeltaInterval(delta?.ci ?? null),
+      p: formatPValue(delta?.pValue ?? null),
+    };
+  });
+}
+
+/** The line that says what the intervals and p-values are. */
+export function comparisonMethodNote(report: ComparisonReport): string {
+  return (
+    `Values in percent, differences B − A in points. Intervals: ${formatLevel(report.level)} paired bootstrap ` +
+    `percentile intervals over images (${report.samples} resamples, seed ${report.seed}); p: two-sided paired ` +
+    `permutation test (${report.samples} permutations), per class also Holm-adjusted over the classes.`
+  );
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { comparisonVerdict, formatLevel, formatPValue } from './comparison-verdict.js';
+
+describe('comparisonVerdict', () => {
+  it('words a clear gain with the interval and p-value', () => {
+    expect(comparisonVerdict({ estimate: 0.012, ci: [0.004, 0.02], pValue: 0.004 }, 0.95, 500)).toEqual({
+      metric: 'mIoU',
+      outcome: 'better',
+      text: 'B is better by 1.20 mIoU points (95% CI 0.40 to 2.00, p = 0.004, 500 images)',
+    });
+  });
+
+  it('words a loss with the interval of the loss', () => {
+    const verdict = comparisonVerdict(
+      { estimate: -0.0023, ci: [-0.0028, -0.0018], pValue: 0.000999 },
+      0.95,
+      200,
+    );
+    expect(verdict.outcome).toBe('worse');
+    expect(verdict.text).toBe('B is worse by 0.23 mIoU points (95% CI 0.18 to 0.28, p = 0.001, 200 images)');
+  });
+
+  it('says "no detectable difference" when the interval holds 0 or p is above 1 − level', () => {
+    const straddles = comparisonVerdict({ estimate: 0.001, ci: [-0.003, 0.005], pValue: 0.62 }, 0.95, 20);
+    expect(straddles.outcome).toBe('no-detectable-difference');
+    expect(straddles.text).toBe(
+      'No detectable difference in mIoU: B − A = +0.10 points (95% CI −0.30 to 0.50, p = 0.62, 20 images)',
+    );
+    // The tests disagree (interval above 0, p = 0.07 > 0.05): not called a gain.
+    expect(comparisonVerdict({ estimate: 0.01, ci: [0.001, 0.02], pValue: 0.07 }, 0.95, 30).outcome).toBe(
+      'no-detectable-difference',
+    );
+    expect(comparisonVerdict({ estimate: 0, ci: [0, 0], pValue: 1 }, 0.95, 1).text).toBe(
+      'No detectable difference in mIoU: B − A = 0.00 points (95% CI 0.00 to 0.00, p = 1.00, 1 image)',
+    );
+  });
+
+  it('says when the difference is undefined', () => {
+    expect(comparisonVerdict({ estimate: Number.NaN, ci: null, pValue: null }, 0.9, 3).outcome).toBe(
+      'undefined',
+    );
+  });
+});
+
+describe('formatPValue', () => {
+  it('prints two decimals from 0.1, three from 0.001, else one significant digit', () => {
+    expect([1, 0.62, 0.05, 0.004, 0.000999, 0.0002, null].map(formatPValue)).toEqual([
+      '1.00',
+      '0.62',
+      '0.050',
+      '0.004',
+      '0.001',
+      '0.0002',
+      '—',
+    ]);
+  });
+});
+
+describe('formatLevel', () => {
+  it('prints a level as a percentage without trailing zeros', () => {
+    expect([0.95, 0.975, 0.9].map(formatLevel)).toEqual(['95%', '97.5%', '90%']);
+  });
+});
