@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync, constants as zlibConstants } from 'node:zlib';
-import { parityFixtureRoot } from '@segmetrics/test-utils';
+import { parityFixtureRoot, seededRandom } from '@segmetrics/test-utils';
 import { crc32 } from '../src/internal/crc32.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -23,17 +23,8 @@ export function parityPngs(dataset: string): [string, Uint8Array][] {
   return out;
 }
 
-/** A deterministic pseudo-random generator (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The tests' seeded generator (mulberry32, from test-utils). */
+export const rng = seededRandom;
 
 /** A label map with blobs and edges, like a segmentation (values in [0, classes)). */
 export function syntheticLabels(width: number, height: number, classes: number, seed: number): number[] {

@@ -1,3 +1,4 @@
+import { seededRandom } from './seeded-random.js';
 /**
  * One synthetic image in the Cityscapes format: `*_gtFine_labelIds.png` content (labelIds 0 … 33),
  * `*_gtFine_instanceIds.png` content (16-bit: `labelId * 1000 + k` for instances, the plain labelId
@@ -37,17 +38,8 @@ const CONFUSIONS: Readonly<Record<number, readonly number[]>> = {
   33: [32, 25, 7, 8],
 };
 
-/** A seeded pseudo-random generator (mulberry32): the same scenes on every machine. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The tests' seeded generator (mulberry32): the same scenes on every machine. */
+const random = seededRandom;
 
 /**
  * A deterministic synthetic Cityscapes scene for seed `seed`: sky, buildings, vegetation, road and

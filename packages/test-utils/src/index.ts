@@ -20,6 +20,7 @@ export {
   type ParityReference,
   parityFixtureRoot,
 } from './parity-fixtures.js';
+export { seededRandom } from './seeded-random.js';
 export {
   expectAllClose,
   expectClose,

@@ -1,8 +1,8 @@
 import { ErrorCode, SegmetricsError } from '@segmetrics/core';
+import { getPreset } from '@segmetrics/metrics';
 import type { EvaluationSettings } from '../pipeline/evaluation-settings.js';
 import { loadState } from '../pipeline/state-file.js';
 import type { ConfidenceRequest } from './confidence-flags.js';
-import { resolvePreset } from './resolve-settings.js';
 
 /** The flags of an `eval` run that need per-image statistics besides `--per-image` and `--aggregate image`. */
 export interface PerImageFlags {
@@ -66,6 +66,7 @@ export function withoutPerImage(file: string, what: string): SegmetricsError {
  */
 export function perImageRequested(settings: EvaluationSettings, perImageFlag: boolean): boolean {
   const aggregate =
-    settings.report.aggregate ?? resolvePreset(settings.report.preset ?? undefined)?.aggregate;
+    settings.report.aggregate ??
+    (settings.report.preset === null ? undefined : getPreset(settings.report.preset).aggregate);
   return perImageFlag || aggregate === 'image' || (settings.matrixOptions.instances ?? null) !== null;
 }

@@ -1,3 +1,4 @@
+import { seededRandom } from '@segmetrics/test-utils';
 import { describe, expect, it } from 'vitest';
 import { countBytePairs, countShortPairs, pairHistogram, shortPairHistogram } from './count-kernels.js';
 import {
@@ -12,17 +13,8 @@ import {
   wasmShortKernel,
 } from './wasm-pair-kernel.js';
 
-/** mulberry32, seeded: deterministic contents. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The tests' seeded generator: deterministic contents. */
+const prng = seededRandom;
 
 /** `n` bytes of runs with mean length `meanRun` (1 = i.i.d.) over `alphabet` values. */
 function runs(rand: () => number, n: number, meanRun: number, alphabet: number): number[] {

@@ -1,3 +1,4 @@
+import { seededRandom } from '@segmetrics/test-utils';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { unfilterInPlace } from './unfilter.js';
@@ -44,11 +45,8 @@ const image = fc
   .map(({ bpp, pixels, height, values, filters, seed, sparse }) => {
     const rowBytes = bpp * pixels;
     const filtered = new Uint8Array(height * (rowBytes + 1));
-    let state = seed >>> 0;
-    const next = () => {
-      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-      return state >>> 16;
-    };
+    const random = seededRandom(seed);
+    const next = () => Math.floor(random() * 65536);
     let run = values[0]!;
     for (let y = 0; y < height; y++) {
       filtered[y * (rowBytes + 1)] = filters[y]!;

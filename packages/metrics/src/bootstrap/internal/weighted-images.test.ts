@@ -1,4 +1,5 @@
 import { ConfusionMatrix, ErrorCode, type ImageStats, imageClassCounts } from '@segmetrics/core';
+import { seededRandom } from '@segmetrics/test-utils';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UnitReducer } from '../../internal/image-reducer.js';
@@ -25,11 +26,7 @@ describe('WeightedImages', () => {
   it('reduces like the UnitReducer over the images repeated by their weights, fused or sparse (property)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 ** 31 }), fc.boolean(), (seed, ragged) => {
-        let state = seed;
-        const random = () => {
-          state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-          return state / 2 ** 32;
-        };
+        const random = seededRandom(seed);
         const c = 2 + Math.floor(random() * 4);
         const matrix = randomMatrix(random, 1 + Math.floor(random() * 8), c);
         const table = new ImageTable(matrix.imageStats, matrix.settings);
@@ -115,13 +112,7 @@ describe('WeightedImages', () => {
 
 describe('checkReproduces', () => {
   it('passes when the images reproduce the matrix and names the first value that differs otherwise', () => {
-    const random = (() => {
-      let state = 7;
-      return () => {
-        state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-        return state / 2 ** 32;
-      };
-    })();
+    const random = seededRandom(7);
     const matrix = randomMatrix(random, 6, 3);
     const other = randomMatrix(random, 6, 3);
     const { settings } = resolveOptions(matrix.settings, {});
