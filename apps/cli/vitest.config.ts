@@ -4,7 +4,11 @@ export default defineProject({
   test: {
     name: 'segmetrics',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    // End-to-end tests spawn the built CLI (dist/cli.js) many times.
-    testTimeout: 120_000,
+    // Child processes rather than threads: the in-process CLI runs start worker threads and handle
+    // signals of their own, and a busy fork never starves vitest's RPC with its test runner.
+    pool: 'forks',
+    // Guards against hangs, not timing assertions: CI runs every package's tests at once on 2 cores.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

@@ -1,8 +1,7 @@
 // Browser entry of the smoke test, bundled by run.mjs with esbuild (platform: 'browser').
 // It imports the built packages exactly as a bundler user would get them (core, metrics and io's
-// browser-safe `.` entry), runs scenario.js and writes the result to window.__result and to
-// <pre id="result">, which run.mjs reads back through Chromium's --dump-dom.
-// Everything here is synchronous so that the result is in the DOM before the load event.
+// browser-safe `.` entry), runs scenario.js and writes the result to window.__result, which run.mjs
+// reads back through playwright.
 import * as core from '../../packages/core/dist/index.js';
 import * as io from '../../packages/io/dist/index.js';
 import * as metrics from '../../packages/metrics/dist/index.js';
@@ -35,6 +34,7 @@ function run() {
     {
       fixture: { gt: fromBase64(input.fixture.gt), pred: fromBase64(input.fixture.pred) },
       encoded: { gt: fromBase64(input.encoded.gt), pred: fromBase64(input.encoded.pred) },
+      wide: { gt: fromBase64(input.wide.gt), pred: fromBase64(input.wide.pred) },
       imageData: { gt: imageDataDirect(input.imageData.gt), pred: imageDataFromCanvas(input.imageData.pred) },
     },
   );
@@ -54,7 +54,3 @@ try {
   output = { ok: false, error: String(error?.stack ?? error), code: error?.code };
 }
 window.__result = output;
-const pre = document.createElement('pre');
-pre.id = 'result';
-pre.textContent = JSON.stringify(output);
-document.body.append(pre);

@@ -1,22 +1,31 @@
 #!/usr/bin/env node
 import { runCli } from './program.js';
+import { reportedStreamErrors } from './util/write-stream.js';
 
 // The `segmetrics` bin: runs the program on the process's arguments and exits with its code.
 
-// `segmetrics eval ... | head`: a closed pipe is not an error worth a stack trace.
-for (const stream of [process.stdout, process.stderr]) {
+let outputFailed = false;
+for (const [name, stream] of [
+  ['stdout', process.stdout],
+  ['stderr', process.stderr],
+] as const) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    // `segmetrics eval ... | head`: a closed pipe is not an error; the run finishes its files quietly.
+    if (error.code === 'EPIPE') return;
+    outputFailed = true;
+    process.exitCode = 1;
+    // Already reported as `error: cannot write to stdout: ...` by the command itself.
+    if (reportedStreamErrors.has(error)) return;
+    if (name === 'stdout') process.stderr.write(`error: cannot write to stdout: ${error.message}\n`);
   });
 }
 const context = { stdout: process.stdout, stderr: process.stderr, env: process.env, exitCode: 0 };
 runCli(process.argv.slice(2), context).then(
   (code) => {
-    process.exitCode = code;
+    process.exitCode = outputFailed && code === 0 ? 1 : code;
   },
   (error: unknown) => {
-    process.stderr.write(`segmetrics: unexpected error: ${String(error)}\n`);
+    process.stderr.write(`error: unexpected error: ${String(error)}\n`);
     process.exitCode = 1;
   },
 );

@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CITYSCAPES_FIXTURE, grayPng, read, runCli, tempDir } from './helpers.js';
+import { CITYSCAPES_FIXTURE, grayPng, read, run, tempDir } from './helpers.js';
 
 const cityscapes = CITYSCAPES_FIXTURE;
 const base = ['--num-classes', '19', '--ignore-index', '255'];
@@ -35,8 +35,8 @@ function errorLines(stderr: string): string[] {
 }
 
 describe('segmetrics exit codes', () => {
-  it("exits 0 on success and prints the table with the dataset preset's class names", () => {
-    const result = runCli([
+  it("exits 0 on success and prints the table with the dataset preset's class names", async () => {
+    const result = await run([
       'eval',
       '--gt',
       join(cityscapes, 'gt'),
@@ -50,20 +50,20 @@ describe('segmetrics exit codes', () => {
     expect(result.stdout).toContain('road');
   });
 
-  it('exits 2 with usage for an unknown option', () => {
-    const result = runCli(['eval', '--gt', 'x', '--pred', 'y', '--num-classes', '3', '--bogus']);
+  it('exits 2 with usage for an unknown option', async () => {
+    const result = await run(['eval', '--gt', 'x', '--pred', 'y', '--num-classes', '3', '--bogus']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("unknown option '--bogus'");
     expect(result.stderr).toContain('segmetrics eval --help');
   });
 
-  it('exits 2 when a required option is missing', () => {
-    expect(runCli(['eval', '--pred', 'y', '--num-classes', '3']).code).toBe(2);
+  it('exits 2 when a required option is missing', async () => {
+    expect((await run(['eval', '--pred', 'y', '--num-classes', '3'])).code).toBe(2);
   });
 
-  it('exits 2 when no class count can be found', () => {
+  it('exits 2 when no class count can be found', async () => {
     const { gt, pred } = tinyDataset();
-    const result = runCli(['eval', '--gt', gt, '--pred', pred]);
+    const result = await run(['eval', '--gt', gt, '--pred', pred]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--num-classes');
     expect(result.stderr).toContain('usage: segmetrics eval');
@@ -71,7 +71,8 @@ describe('segmetrics exit codes', () => {
 
   it.each([
     [['--num-classes', '0']],
-    [['--num-classes', '3', '--shard', '4/4']],
+    [['--num-classes', '3', '--shard', '5/4']],
+    [['--num-classes', '3', '--shard', '0/4']],
     [['--num-classes', '3', '--shard', 'half']],
     [['--num-classes', '3', '--absent', 'sometimes']],
     [['--num-classes', '3', '--aggregate', 'galaxy']],
@@ -79,31 +80,31 @@ describe('segmetrics exit codes', () => {
     [['--num-classes', '3', '--metrics', 'iou,happiness']],
     [['--num-classes', '3', '--workers', '0']],
     [['--num-classes', '3', '--exclude-classes', '7']],
-  ])('exits 2 for an invalid option value (%j)', (flags) => {
+  ])('exits 2 for an invalid option value (%j)', async (flags) => {
     const { gt, pred } = tinyDataset();
-    const result = runCli(['eval', '--gt', gt, '--pred', pred, ...flags]);
+    const result = await run(['eval', '--gt', gt, '--pred', pred, ...flags]);
     expect(result.code).toBe(2);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('exits 2 with the help on stderr when no command is given', () => {
-    const result = runCli([]);
+  it('exits 2 with the help on stderr when no command is given', async () => {
+    const result = await run([]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Usage: segmetrics');
   });
 
-  it('exits 2 for an unknown command', () => {
-    expect(runCli(['evaluate']).code).toBe(2);
+  it('exits 2 for an unknown command', async () => {
+    expect((await run(['evaluate'])).code).toBe(2);
   });
 
-  it('exits 1 listing missing predictions (first 20 and the count)', () => {
+  it('exits 1 listing missing predictions (first 20 and the count)', async () => {
     const dir = tempDir('missing');
     mkdirSync(join(dir, 'gt'));
     mkdirSync(join(dir, 'pred'));
     for (let i = 0; i < 25; i++)
       writeFileSync(join(dir, 'gt', `img_${String(i).padStart(2, '0')}.png`), grayPng(1, 1, [0]));
     writeFileSync(join(dir, 'pred', 'img_00.png'), grayPng(1, 1, [0]));
-    const result = runCli([
+    const result = await run([
       'eval',
       '--gt',
       join(dir, 'gt'),
@@ -120,18 +121,18 @@ describe('segmetrics exit codes', () => {
     expect(line).not.toContain('img_24');
   });
 
-  it('warns about extra prediction files and still exits 0', () => {
+  it('warns about extra prediction files and still exits 0', async () => {
     const { gt, pred } = tinyDataset();
     writeFileSync(join(pred, 'extra.png'), grayPng(2, 2, [0, 0, 0, 0]));
-    const result = runCli(['eval', '--gt', gt, '--pred', pred, '--num-classes', '3']);
+    const result = await run(['eval', '--gt', gt, '--pred', pred, '--num-classes', '3']);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/warning: 1 prediction file has no ground truth.*extra/);
   });
 
-  it('exits 1 naming a corrupt PNG, without a stack trace', () => {
+  it('exits 1 naming a corrupt PNG, without a stack trace', async () => {
     const { gt, pred } = tinyDataset();
     writeFileSync(join(pred, 'b.png'), grayPng(2, 2, [0, 1, 1, 1]).slice(0, 40));
-    const result = runCli(['eval', '--gt', gt, '--pred', pred, '--num-classes', '3']);
+    const result = await run(['eval', '--gt', gt, '--pred', pred, '--num-classes', '3']);
     expect(result.code).toBe(1);
     const lines = errorLines(result.stderr);
     expect(lines).toHaveLength(1);
@@ -139,18 +140,18 @@ describe('segmetrics exit codes', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('prints the stack trace with --debug', () => {
+  it('prints the stack trace with --debug', async () => {
     const { gt, pred } = tinyDataset();
     writeFileSync(join(pred, 'b.png'), 'not a png at all');
-    const result = runCli(['eval', '--gt', gt, '--pred', pred, '--num-classes', '3', '--debug']);
+    const result = await run(['eval', '--gt', gt, '--pred', pred, '--num-classes', '3', '--debug']);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/\n\s+at /);
   });
 
-  it('exits 1 naming both files on a size mismatch', () => {
+  it('exits 1 naming both files on a size mismatch', async () => {
     const { gt, pred } = tinyDataset();
     writeFileSync(join(pred, 'a.png'), grayPng(1, 4, [0, 1, 1, 1]));
-    const result = runCli(['eval', '--gt', gt, '--pred', pred, '--num-classes', '3']);
+    const result = await run(['eval', '--gt', gt, '--pred', pred, '--num-classes', '3']);
     expect(result.code).toBe(1);
     const [line] = errorLines(result.stderr);
     expect(line).toContain(join(pred, 'a.png'));
@@ -158,10 +159,10 @@ describe('segmetrics exit codes', () => {
     expect(line).toContain('2×2');
   });
 
-  it('exits 1 naming the file, value and pixel for a label out of range', () => {
+  it('exits 1 naming the file, value and pixel for a label out of range', async () => {
     const { gt, pred } = tinyDataset();
     writeFileSync(join(gt, 'b.png'), grayPng(2, 2, [0, 1, 7, 1]));
-    const result = runCli(['eval', '--gt', gt, '--pred', pred, '--num-classes', '3']);
+    const result = await run(['eval', '--gt', gt, '--pred', pred, '--num-classes', '3']);
     expect(result.code).toBe(1);
     const [line] = errorLines(result.stderr);
     expect(line).toContain(join(gt, 'b.png'));
@@ -169,8 +170,8 @@ describe('segmetrics exit codes', () => {
     expect(line).toContain('x=0, y=1');
   });
 
-  it('exits 1 when the ground-truth folder does not exist', () => {
-    const result = runCli([
+  it('exits 1 when the ground-truth folder does not exist', async () => {
+    const result = await run([
       'eval',
       '--gt',
       '/nonexistent/gt',
@@ -183,11 +184,11 @@ describe('segmetrics exit codes', () => {
     expect(result.stderr).toContain('/nonexistent/gt');
   });
 
-  it('never leaves a half-written report when the evaluation fails', () => {
+  it('never leaves a half-written report when the evaluation fails', async () => {
     const { gt, pred } = tinyDataset();
     writeFileSync(join(pred, 'b.png'), 'broken');
     const out = join(tempDir('out'), 'report.json');
-    const result = runCli([
+    const result = await run([
       'eval',
       '--gt',
       gt,
@@ -205,12 +206,12 @@ describe('segmetrics exit codes', () => {
     expect(readdirSync(join(out, '..'))).toEqual([]);
   });
 
-  it('replaces an existing report only when the run succeeds', () => {
+  it('replaces an existing report only when the run succeeds', async () => {
     const copy = copyFixture();
     const out = join(copy.dir, 'report.json');
     writeFileSync(out, 'previous');
     writeFileSync(join(copy.pred, 'img_003.png'), 'broken');
-    expect(runCli(['eval', '--gt', copy.gt, '--pred', copy.pred, ...base, '-o', out]).code).toBe(1);
+    expect((await run(['eval', '--gt', copy.gt, '--pred', copy.pred, ...base, '-o', out])).code).toBe(1);
     expect(read(out)).toBe('previous');
   });
 });

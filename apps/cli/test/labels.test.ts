@@ -4,7 +4,7 @@ import { getDatasetPreset } from '@segmetrics/io';
 import { parityFixtureRoot } from '@segmetrics/test-utils';
 import { decode, encode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
-import { grayPng, runCli, runJson, tempDir } from './helpers.js';
+import { grayPng, run, runJson, tempDir } from './helpers.js';
 
 interface Report {
   classNames: string[];
@@ -26,11 +26,11 @@ function rawIdDataset(): { gt: string; pred: string; dir: string } {
 }
 
 describe('segmetrics eval --label-map', () => {
-  it('maps raw ids to classes (null = ignored) on both maps before counting', () => {
+  it('maps raw ids to classes (null = ignored) on both maps before counting', async () => {
     const { gt, pred, dir } = rawIdDataset();
     const map = join(dir, 'map.json');
     writeFileSync(map, JSON.stringify({ 10: 0, 20: 1, 30: null }));
-    const report = runJson([
+    const report = (await runJson([
       'eval',
       '--gt',
       gt,
@@ -40,7 +40,7 @@ describe('segmetrics eval --label-map', () => {
       '2',
       '--label-map',
       map,
-    ]) as unknown as Report;
+    ])) as unknown as Report;
     expect(report.pixels).toEqual({ counted: 3, ignored: 1, predictedIgnore: 0 });
     expect(report.confusionMatrix).toEqual([
       [1, 0],
@@ -49,21 +49,21 @@ describe('segmetrics eval --label-map', () => {
     expect(report.perClass.map((c) => c.iou)).toEqual([0.5, 0.5]);
   });
 
-  it('without the map the raw ids are out of range: exit 1 naming the file and value', () => {
+  it('without the map the raw ids are out of range: exit 1 naming the file and value', async () => {
     const { gt, pred } = rawIdDataset();
-    const result = runCli(['eval', '--gt', gt, '--pred', pred, '--num-classes', '2']);
+    const result = await run(['eval', '--gt', gt, '--pred', pred, '--num-classes', '2']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(join(gt, 'a.png'));
     expect(result.stderr).toContain('10');
   });
 
-  it('refuses a label map that is not JSON as a usage error', () => {
+  it('refuses a label map that is not JSON as a usage error', async () => {
     const { gt, pred, dir } = rawIdDataset();
     const map = join(dir, 'bad.json');
     writeFileSync(map, '{10: 0');
-    expect(runCli(['eval', '--gt', gt, '--pred', pred, '--num-classes', '2', '--label-map', map]).code).toBe(
-      2,
-    );
+    expect(
+      (await run(['eval', '--gt', gt, '--pred', pred, '--num-classes', '2', '--label-map', map])).code,
+    ).toBe(2);
   });
 });
 
@@ -71,15 +71,15 @@ describe('segmetrics eval --dataset', () => {
   const ade = join(parityFixtureRoot(), 'ade_like_reduce_zero');
   const paths = ['--gt', join(ade, 'gt'), '--pred', join(ade, 'pred')];
 
-  it('ade20k brings 150 names, reduce-zero-label and ignore 255: the same numbers as the explicit flags', () => {
-    const preset = runJson(['eval', ...paths, '--dataset', 'ade20k']) as unknown as Report;
-    const flags = runJson([
+  it('ade20k brings 150 names, reduce-zero-label and ignore 255: the same numbers as the explicit flags', async () => {
+    const preset = (await runJson(['eval', ...paths, '--dataset', 'ade20k'])) as unknown as Report;
+    const flags = (await runJson([
       'eval',
       ...paths,
       '--num-classes',
       '150',
       '--reduce-zero-label',
-    ]) as unknown as Report;
+    ])) as unknown as Report;
     expect(preset.summary).toEqual(flags.summary);
     expect(preset.confusionMatrix).toEqual(flags.confusionMatrix);
     expect(preset.classNames[0]).toBe('wall');
@@ -87,13 +87,13 @@ describe('segmetrics eval --dataset', () => {
     expect(flags.settings.ignoreIndex).toEqual([255]);
   });
 
-  it('--classes names the classes and may give the class count', () => {
+  it('--classes names the classes and may give the class count', async () => {
     const { gt, pred, dir } = rawIdDataset();
     const map = join(dir, 'map.json');
     writeFileSync(map, JSON.stringify({ 10: 0, 20: 1, 30: null }));
     const names = join(dir, 'classes.txt');
     writeFileSync(names, '# names\nbackground\nforeground\n');
-    const report = runJson([
+    const report = (await runJson([
       'eval',
       '--gt',
       gt,
@@ -103,16 +103,16 @@ describe('segmetrics eval --dataset', () => {
       names,
       '--label-map',
       map,
-    ]) as unknown as Report;
+    ])) as unknown as Report;
     expect(report.classNames).toEqual(['background', 'foreground']);
   });
 
-  it('--exclude-classes leaves a class out of the means but keeps its row', () => {
+  it('--exclude-classes leaves a class out of the means but keeps its row', async () => {
     const { gt, pred, dir } = rawIdDataset();
     const map = join(dir, 'map.json');
     writeFileSync(map, JSON.stringify({ 10: 0, 20: 1, 30: null }));
     const base = ['eval', '--gt', gt, '--pred', pred, '--num-classes', '2', '--label-map', map];
-    const report = runJson([...base, '--exclude-classes', '0']) as unknown as Report;
+    const report = (await runJson([...base, '--exclude-classes', '0'])) as unknown as Report;
     expect(report.perClass).toHaveLength(2);
     expect(report.summary.mIoU).toBe(0.5);
     expect(report.settings.excludeClasses).toEqual([0]);
@@ -120,7 +120,7 @@ describe('segmetrics eval --dataset', () => {
 });
 
 describe('segmetrics eval --dataset voc on colour-coded (RGB) masks', () => {
-  it('decodes VOC colours, border included, and gives the same report as the palette PNGs', () => {
+  it('decodes VOC colours, border included, and gives the same report as the palette PNGs', async () => {
     const fixture = join(parityFixtureRoot(), 'voc_like_palette');
     const dir = tempDir('voc-rgb');
     const palette = getDatasetPreset('voc').maskPalette as readonly ([number, number, number] | null)[];
@@ -139,7 +139,7 @@ describe('segmetrics eval --dataset voc on colour-coded (RGB) masks', () => {
         );
       }
     }
-    const fromRgb = runJson([
+    const fromRgb = (await runJson([
       'eval',
       '--gt',
       join(dir, 'gt'),
@@ -149,8 +149,8 @@ describe('segmetrics eval --dataset voc on colour-coded (RGB) masks', () => {
       'voc',
       '--format',
       'json',
-    ]) as unknown as Report;
-    const fromPalette = runJson([
+    ])) as unknown as Report;
+    const fromPalette = (await runJson([
       'eval',
       '--gt',
       join(fixture, 'gt'),
@@ -160,7 +160,7 @@ describe('segmetrics eval --dataset voc on colour-coded (RGB) masks', () => {
       'voc',
       '--format',
       'json',
-    ]) as unknown as Report;
+    ])) as unknown as Report;
     expect(fromRgb.pixels.ignored).toBeGreaterThan(0);
     expect(fromRgb.confusionMatrix).toEqual(fromPalette.confusionMatrix);
     expect(fromRgb.pixels).toEqual(fromPalette.pixels);
@@ -185,7 +185,7 @@ describe('segmetrics eval --palette', () => {
     return { gt: join(dir, 'gt'), pred: join(dir, 'pred'), dir };
   }
 
-  it('maps mask colours to ids, and colours outside the palette to --unknown-color', () => {
+  it('maps mask colours to ids, and colours outside the palette to --unknown-color', async () => {
     const { gt, pred, dir } = rgbDataset();
     const args = [
       'eval',
@@ -198,7 +198,7 @@ describe('segmetrics eval --palette', () => {
       '--palette',
       join(dir, 'palette.json'),
     ];
-    const report = runJson([
+    const report = (await runJson([
       ...args,
       '--unknown-color',
       '255',
@@ -206,23 +206,69 @@ describe('segmetrics eval --palette', () => {
       '255',
       '--format',
       'json',
-    ]) as unknown as Report;
+    ])) as unknown as Report;
     expect(report.confusionMatrix).toEqual([
       [1, 0],
       [1, 1],
     ]);
     expect(report.pixels.ignored).toBe(1);
-    const failed = runCli(args);
+    const failed = await run(args);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain('#ffffff');
   });
 
-  it('refuses a malformed palette file as a usage error naming the file', () => {
+  it('refuses a malformed palette file as a usage error naming the file', async () => {
     const { gt, pred, dir } = rgbDataset();
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ '#ff0000': 0, red: 1 }));
-    const result = runCli(['eval', '--gt', gt, '--pred', pred, '--num-classes', '2', '--palette', bad]);
+    const result = await run(['eval', '--gt', gt, '--pred', pred, '--num-classes', '2', '--palette', bad]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(bad);
+  });
+});
+
+/** A NumPy .npy file (format 1.0) of float32 values in C order. */
+function npyFloat32(shape: readonly number[], values: readonly number[]): Buffer {
+  let header = `{'descr': '<f4', 'fortran_order': False, 'shape': (${shape.join(', ')}), }`;
+  header += `${' '.repeat(63 - ((10 + header.length) % 64))}\n`;
+  const prefix = Buffer.alloc(10);
+  prefix.write('\x93NUMPY', 0, 'latin1');
+  prefix[6] = 1;
+  prefix.writeUInt16LE(header.length, 8);
+  return Buffer.concat([
+    prefix,
+    Buffer.from(header, 'latin1'),
+    Buffer.from(Float32Array.from(values).buffer),
+  ]);
+}
+
+describe('segmetrics eval --scores-layout', () => {
+  it('asks for --scores-layout when a score array is ambiguous, and reads it either way', async () => {
+    const dir = tempDir('scores');
+    mkdirSync(join(dir, 'gt'));
+    mkdirSync(join(dir, 'pred'));
+    // (3, 3, 4): classes first (3 classes of 3×4) or last (4 classes of 3×3).
+    const scores = Array.from({ length: 36 }, (_, i) => (i * 7) % 11);
+    writeFileSync(join(dir, 'pred', 'a.npy'), npyFloat32([3, 3, 4], scores));
+    writeFileSync(
+      join(dir, 'gt', 'a.png'),
+      grayPng(
+        4,
+        3,
+        Array.from({ length: 12 }, (_, i) => i % 3),
+      ),
+    );
+    const args = ['eval', '--gt', join(dir, 'gt'), '--pred', join(dir, 'pred'), '--num-classes', '3', '-q'];
+    const ambiguous = await run(args);
+    expect(ambiguous.code).toBe(2);
+    const line = ambiguous.stderr.split('\n').find((l) => l.startsWith('error:')) ?? '';
+    expect(line).toContain('--scores-layout');
+    expect(line).toContain(join(dir, 'pred', 'a.npy'));
+    expect(line).not.toContain('scoresLayout');
+    const chw = (await runJson([...args, '--scores-layout', 'chw'])) as unknown as Report;
+    expect(chw.pixels.counted).toBe(12);
+    // hwc: 3×3 maps do not match the 4×3 ground truth.
+    expect((await run([...args, '--scores-layout', 'hwc'])).code).toBe(1);
+    expect((await run([...args, '--scores-layout', 'whc'])).code).toBe(2);
   });
 });

@@ -1,13 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CITYSCAPES_ARGS, read, runCli, runJson, tempDir } from './helpers.js';
+import { CITYSCAPES_ARGS, read, run, runJson, tempDir } from './helpers.js';
 
 const dataset = CITYSCAPES_ARGS;
 
 describe('segmetrics eval --format json', () => {
-  it('follows the documented contract (schema version 1, NaN as null)', () => {
-    const report = runJson(['eval', ...dataset]);
+  it('follows the documented contract (schema version 1, NaN as null)', async () => {
+    const report = await runJson(['eval', ...dataset]);
     expect(report.schemaVersion).toBe(1);
     expect(Object.keys(report)).toEqual(
       expect.arrayContaining([
@@ -37,9 +37,9 @@ describe('segmetrics eval --format json', () => {
     expect(pixels.counted + pixels.ignored).toBe(12 * 512 * 256);
   });
 
-  it('writes the report atomically to -o', () => {
+  it('writes the report atomically to -o', async () => {
     const out = join(tempDir('json'), 'report.json');
-    const result = runCli(['eval', ...dataset, '--format', 'json', '-o', out]);
+    const result = await run(['eval', ...dataset, '--format', 'json', '-o', out]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
     expect(JSON.parse(read(out)).schemaVersion).toBe(1);
@@ -47,8 +47,8 @@ describe('segmetrics eval --format json', () => {
 });
 
 describe('segmetrics eval output formats', () => {
-  it('prints a table naming absent classes and the settings', () => {
-    const result = runCli(['eval', ...dataset, '--classes', writeNames()]);
+  it('prints a table naming absent classes and the settings', async () => {
+    const result = await run(['eval', ...dataset, '--classes', writeNames()]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Absent.*17 c17, 18 c18/);
     expect(result.stdout).toContain('Settings: aggregate dataset');
@@ -56,30 +56,30 @@ describe('segmetrics eval output formats', () => {
     expect(result.stdout).not.toContain('\x1b[');
   });
 
-  it('writes colours only when asked to (FORCE_COLOR) and never with --no-color', () => {
-    expect(runCli(['eval', ...dataset], { NO_COLOR: '', FORCE_COLOR: '1' }).stdout).toContain('\x1b[');
+  it('writes colours only when asked to (FORCE_COLOR) and never with --no-color', async () => {
+    expect((await run(['eval', ...dataset], { NO_COLOR: '', FORCE_COLOR: '1' })).stdout).toContain('\x1b[');
     expect(
-      runCli(['eval', ...dataset, '--no-color'], { NO_COLOR: '', FORCE_COLOR: '1' }).stdout,
+      (await run(['eval', ...dataset, '--no-color'], { NO_COLOR: '', FORCE_COLOR: '1' })).stdout,
     ).not.toContain('\x1b[');
   });
 
-  it('writes CSV with one row per class and a summary row', () => {
-    const result = runCli(['eval', ...dataset, '--format', 'csv']);
+  it('writes CSV with one row per class and a summary row', async () => {
+    const result = await run(['eval', ...dataset, '--format', 'csv']);
     const lines = result.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^kind,id,name,iou,dice/);
     expect(lines).toHaveLength(1 + 19 + 1);
     expect(lines[20]).toMatch(/^summary,,mean,0\.\d+/);
   });
 
-  it('writes Markdown tables', () => {
-    const result = runCli(['eval', ...dataset, '--format', 'markdown']);
+  it('writes Markdown tables', async () => {
+    const result = await run(['eval', ...dataset, '--format', 'markdown']);
     expect(result.stdout).toContain('| mIoU | mDice | mAcc | aAcc | fwIoU |');
     expect(result.stdout).toContain('| 18 | class_18 | — |');
   });
 
-  it('writes a per-image CSV, worst image first', () => {
+  it('writes a per-image CSV, worst image first', async () => {
     const file = join(tempDir('per-image'), 'images.csv');
-    expect(runCli(['eval', ...dataset, '--per-image', file, '-q']).code).toBe(0);
+    expect((await run(['eval', ...dataset, '--per-image', file, '-q'])).code).toBe(0);
     const rows = read(file).trim().split('\n');
     expect(rows[0]).toBe('rank,id,mIoU,pixelAccuracy,counted,ignored,classes,worstClass,worstIoU');
     expect(rows).toHaveLength(13);
@@ -95,15 +95,15 @@ function writeNames(): string {
 }
 
 describe('segmetrics --help', () => {
-  it('lists the commands, examples, conventions and exit codes', () => {
-    const result = runCli(['--help']);
+  it('lists the commands, examples, conventions and exit codes', async () => {
+    const result = await run(['--help']);
     expect(result.code).toBe(0);
     for (const text of ['eval', 'merge', 'demo', 'Examples:', 'Exit codes'])
       expect(result.stdout).toContain(text);
   });
 
-  it('documents every eval option in groups', () => {
-    const result = runCli(['eval', '--help']);
+  it('documents every eval option in groups', async () => {
+    const result = await run(['eval', '--help']);
     expect(result.code).toBe(0);
     for (const option of [
       '--ignore-index',
@@ -140,23 +140,23 @@ describe('segmetrics --help', () => {
     expect(result.stdout).not.toContain('--stop-after');
   });
 
-  it('prints the version', () => {
-    expect(runCli(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  it('prints the version', async () => {
+    expect((await run(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 });
 
 describe('segmetrics demo', () => {
-  it('generates the sample and prints the table with the never-present class named', () => {
-    const result = runCli(['demo']);
+  it('generates the sample and prints the table with the never-present class named', async () => {
+    const result = await run(['demo']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('mIoU');
     expect(result.stdout).toMatch(/Absent.*16 train/);
   });
 
-  it('keeps the files with --out and evaluates them the same way as eval', () => {
+  it('keeps the files with --out and evaluates them the same way as eval', async () => {
     const out = tempDir('demo');
-    const demo = runJson(['demo', '--out', out]);
-    const again = runJson([
+    const demo = await runJson(['demo', '--out', out]);
+    const again = await runJson([
       'eval',
       '--gt',
       join(out, 'gt'),

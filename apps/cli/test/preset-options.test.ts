@@ -16,7 +16,7 @@ async function report(flags: SettingsFlags) {
 }
 
 describe('--preset-option and --predicted-only', () => {
-  it('reach the metrics and the JSON settings through the command line', () => {
+  it('reach the metrics and the JSON settings through the command line', async () => {
     const dir = tempDir('preset-options');
     for (const [side, data] of [
       ['gt', [1, 1, 0, 2]],
@@ -25,7 +25,7 @@ describe('--preset-option and --predicted-only', () => {
       mkdirSync(join(dir, side));
       writeFileSync(join(dir, side, 'a.png'), grayPng(2, 2, data));
     }
-    const json = runJson([
+    const json = await runJson([
       'eval',
       ...['--gt', join(dir, 'gt'), '--pred', join(dir, 'pred'), '--num-classes', '3', '--ignore-index', '0'],
       ...['--preset', 'sklearn', '--preset-option', 'labels=1,2', '--preset-option', 'zero_division=1'],

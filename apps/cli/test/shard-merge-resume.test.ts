@@ -1,22 +1,37 @@
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CITYSCAPES_ARGS, CITYSCAPES_FIXTURE, runCli, runJson, tempDir } from './helpers.js';
+import {
+  CITYSCAPES_ARGS,
+  CITYSCAPES_FIXTURE,
+  errorLines,
+  type JsonRecord,
+  run,
+  runJson,
+  STACK_TRACE,
+  setPath,
+  tempDir,
+} from './helpers.js';
 
 const fixture = CITYSCAPES_FIXTURE;
 const dataset = CITYSCAPES_ARGS;
 const imagewise = ['--aggregate', 'image', '--image-reduce', 'per-image'];
+const one = ['--workers', '1'];
 
-function single(extra: readonly string[] = []): Record<string, unknown> {
-  return runJson(['eval', ...dataset, ...extra]);
+async function single(extra: readonly string[] = []): Promise<Record<string, unknown>> {
+  return runJson(['eval', ...dataset, ...one, ...extra]);
 }
 
-function saveShards(dir: string, count: number, extra: readonly string[] = []): string[] {
-  return Array.from({ length: count }, (_, i) => {
+/** Runs shards 1 … count (1-based) with --save-state; returns the state files in shard order. */
+async function saveShards(dir: string, count: number, extra: readonly string[] = []): Promise<string[]> {
+  const states: string[] = [];
+  for (let i = 1; i <= count; i++) {
     const state = join(dir, `shard-${i}.json`);
-    const result = runCli([
+    const result = await run([
       'eval',
       ...dataset,
+      ...one,
       ...extra,
       '--shard',
       `${i}/${count}`,
@@ -25,113 +40,258 @@ function saveShards(dir: string, count: number, extra: readonly string[] = []): 
       '-q',
     ]);
     expect(result.code, result.stderr).toBe(0);
-    return state;
-  });
+    states.push(state);
+  }
+  return states;
+}
+
+/** Re-signs a state file after an edit, as a hand editor who knows the checksum recipe would. */
+function editState(file: string, edit: (state: JsonRecord) => void): void {
+  const data = JSON.parse(readFileSync(file, 'utf8')) as JsonRecord;
+  edit(data);
+  const { checksum: _old, ...unsigned } = data;
+  const checksum = createHash('sha256').update(JSON.stringify(unsigned)).digest('hex');
+  writeFileSync(file, JSON.stringify({ ...unsigned, checksum }));
 }
 
 describe('segmetrics merge', () => {
-  it('merging 3 shard states prints exactly the single-run report', () => {
-    const states = saveShards(tempDir('shards'), 3);
-    expect(runJson(['merge', ...states])).toEqual(single());
+  it('merging 3 shard states prints exactly the single-run report', async () => {
+    const states = await saveShards(tempDir('shards'), 3);
+    expect(await runJson(['merge', ...states])).toEqual(await single());
   });
 
-  it('gives the single-run report in any argument order, with per-image aggregation', () => {
+  it('gives the single-run report in any argument order, with per-image aggregation', async () => {
     const dir = tempDir('shards-img');
-    const states = saveShards(dir, 4, imagewise);
-    expect(runJson(['merge', states[2]!, states[0]!, states[3]!, states[1]!])).toEqual(single(imagewise));
+    const states = await saveShards(dir, 4, imagewise);
+    expect(await runJson(['merge', states[2]!, states[0]!, states[3]!, states[1]!])).toEqual(
+      await single(imagewise),
+    );
     const merged = join(dir, 'merged.csv');
-    const one = join(dir, 'one.csv');
-    expect(runCli(['merge', ...states, '--per-image', merged, '-q']).code).toBe(0);
-    expect(runCli(['eval', ...dataset, ...imagewise, '--per-image', one, '-q']).code).toBe(0);
-    expect(readFileSync(merged, 'utf8')).toBe(readFileSync(one, 'utf8'));
+    const alone = join(dir, 'one.csv');
+    expect((await run(['merge', ...states, '--per-image', merged, '-q'])).code).toBe(0);
+    expect((await run(['eval', ...dataset, ...one, ...imagewise, '--per-image', alone, '-q'])).code).toBe(0);
+    expect(readFileSync(merged, 'utf8')).toBe(readFileSync(alone, 'utf8'));
   });
 
-  it('each shard evaluates a disjoint contiguous block of the pairs', () => {
-    const a = runJson(['eval', ...dataset, '--shard', '0/2']);
-    const b = runJson(['eval', ...dataset, '--shard', '1/2']);
-    expect((a.images as number) + (b.images as number)).toBe(12);
+  it('numbers shards from 1: 1/2 and 2/2 are disjoint contiguous blocks covering the pairs', async () => {
+    const a = await runJson(['eval', ...dataset, ...one, '--shard', '1/2']);
+    const b = await runJson(['eval', ...dataset, ...one, '--shard', '2/2']);
     expect(a.images).toBe(6);
+    expect((a.images as number) + (b.images as number)).toBe(12);
+    expect((a.settings as { shard: unknown }).shard).toEqual({ index: 1, count: 2 });
+    const zero = await run(['eval', ...dataset, '--shard', '0/2']);
+    expect(zero.code).toBe(2);
+    expect(errorLines(zero.stderr)[0]).toContain('numbered from 1');
   });
 
-  it('--shard auto reads a Kubernetes indexed Job index and --shard-count', () => {
+  it('--shard auto maps Kubernetes JOB_COMPLETION_INDEX (0-based) to shards 1 … n', async () => {
     const dir = tempDir('auto');
-    const states = [0, 1].map((i) => {
-      const state = join(dir, `s${i}.json`);
-      const result = runCli(
-        ['eval', ...dataset, '--shard', 'auto', '--shard-count', '2', '--save-state', state, '-q'],
-        {
-          JOB_COMPLETION_INDEX: String(i),
-        },
+    const states: string[] = [];
+    for (const index of [0, 1]) {
+      const state = join(dir, `s${index}.json`);
+      const result = await run(
+        ['eval', ...dataset, ...one, '--shard', 'auto', '--shard-count', '2', '--save-state', state, '-q'],
+        { JOB_COMPLETION_INDEX: String(index) },
       );
       expect(result.code, result.stderr).toBe(0);
-      return state;
-    });
-    expect(runJson(['merge', ...states])).toEqual(single());
+      expect(JSON.parse(readFileSync(state, 'utf8')).selection.shard).toEqual({ index: index + 1, count: 2 });
+      states.push(state);
+    }
+    expect(await runJson(['merge', ...states])).toEqual(await single());
   });
 
-  it('--shard auto without an index in the environment is a usage error', () => {
-    const result = runCli(['eval', ...dataset, '--shard', 'auto', '--shard-count', '2'], {
-      JOB_COMPLETION_INDEX: '',
-      SLURM_ARRAY_TASK_ID: '',
-    });
+  it('--shard auto without an index in the environment is a usage error naming the variables', async () => {
+    const result = await run(['eval', ...dataset, '--shard', 'auto', '--shard-count', '2']);
     expect(result.code).toBe(2);
+    expect(errorLines(result.stderr)[0]).toContain('JOB_COMPLETION_INDEX');
   });
 
-  it('refuses overlapping states, naming the file', () => {
+  it('exits 1 naming the missing shards, unless --allow-partial, when the JSON and table say partial', async () => {
+    const dir = tempDir('partial');
+    const states = await saveShards(dir, 3);
+    const missing = await run(['merge', states[0]!, states[2]!]);
+    expect(missing.code).toBe(1);
+    expect(errorLines(missing.stderr)).toHaveLength(1);
+    expect(errorLines(missing.stderr)[0]).toMatch(/missing shard 2 of 3/);
+    const partial = await runJson(['merge', states[0]!, states[2]!, '--allow-partial']);
+    expect((partial.settings as { partial: unknown }).partial).toEqual({
+      missingShards: [2],
+      shardCount: 3,
+      interruptedStates: [],
+      images: 8,
+      expectedImages: 12,
+    });
+    expect(partial.images).toBe(8);
+    const table = await run(['merge', states[0]!, states[2]!, '--allow-partial']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/partial/i);
+    expect(table.stderr).toContain('warning: partial result');
+    expect(((await runJson(['merge', ...states])).settings as { partial: unknown }).partial).toBeNull();
+  });
+
+  it('treats an interrupted shard as partial too', async () => {
+    const dir = tempDir('interrupted');
+    const [s1, s2] = await saveShards(dir, 2);
+    const cut = join(dir, 'cut.json');
+    expect(
+      (await run(['eval', ...dataset, ...one, '--shard', '2/2', '--save-state', cut, '--stop-after', '2']))
+        .code,
+    ).toBe(130);
+    const refused = await run(['merge', s1!, cut]);
+    expect(refused.code).toBe(1);
+    expect(errorLines(refused.stderr)[0]).toContain('cut.json');
+    const partial = await runJson(['merge', s1!, cut, '--allow-partial']);
+    expect(
+      (partial.settings as { partial: { interruptedStates: string[] } }).partial.interruptedStates,
+    ).toEqual([cut]);
+    expect(s2).toBeDefined();
+  });
+
+  it('refuses shards of different splits or cut from different file lists, naming both files', async () => {
+    const dir = tempDir('splits');
+    const [a] = await saveShards(dir, 2);
+    const b = join(dir, 'other-count.json');
+    expect((await run(['eval', ...dataset, ...one, '--shard', '2/3', '--save-state', b, '-q'])).code).toBe(0);
+    const counts = await run(['merge', a!, b]);
+    expect(counts.code).toBe(1);
+    expect(errorLines(counts.stderr)[0]).toContain('shard 2/3');
+    const c = join(dir, 'fewer.json');
+    expect(
+      (
+        await run([
+          'eval',
+          ...dataset,
+          ...one,
+          '--exclude',
+          'img_000',
+          '--shard',
+          '2/2',
+          '--save-state',
+          c,
+          '-q',
+        ])
+      ).code,
+    ).toBe(0);
+    const lists = await run(['merge', a!, c]);
+    expect(lists.code).toBe(1);
+    expect(errorLines(lists.stderr)[0]).toMatch(/12 pairs|11 pairs/);
+  });
+
+  it('refuses overlapping states, naming the file, also through a symbolic link', async () => {
     const dir = tempDir('overlap');
-    const [s0] = saveShards(dir, 2);
-    const twice = runCli(['merge', s0!, s0!]);
+    const [s1] = await saveShards(dir, 2);
+    const twice = await run(['merge', s1!, s1!]);
     expect(twice.code).toBe(1);
-    expect(twice.stderr).toContain(`${s0!}: given more than once`);
+    expect(twice.stderr).toContain(`${s1!}: given more than once`);
+    symlinkSync(s1!, join(dir, 'alias.json'));
+    expect((await run(['merge', s1!, join(dir, 'alias.json')])).code).toBe(1);
     const whole = join(dir, 'whole.json');
-    expect(runCli(['eval', ...dataset, '--save-state', whole, '-q']).code).toBe(0);
-    const overlap = runCli(['merge', s0!, whole]);
+    expect((await run(['eval', ...dataset, ...one, '--save-state', whole, '-q'])).code).toBe(0);
+    const overlap = await run(['merge', s1!, whole]);
     expect(overlap.code).toBe(1);
-    expect(overlap.stderr).toMatch(/also counted in .*shard-0\.json/);
   });
 
-  it('refuses states evaluated with different settings', () => {
+  it('refuses states evaluated with different settings, naming the setting and both files', async () => {
     const dir = tempDir('incompatible');
-    const [s0] = saveShards(dir, 2);
+    const [s1] = await saveShards(dir, 2);
     const other = join(dir, 'other.json');
     expect(
-      runCli(['eval', ...dataset, '--ignore-index', '0', '--shard', '1/2', '--save-state', other, '-q']).code,
+      (
+        await run([
+          'eval',
+          ...dataset,
+          ...one,
+          '--ignore-index',
+          '0',
+          '--shard',
+          '2/2',
+          '--save-state',
+          other,
+          '-q',
+        ])
+      ).code,
     ).toBe(0);
-    const result = runCli(['merge', s0!, other]);
+    const result = await run(['merge', s1!, other]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(other);
+    const [line] = errorLines(result.stderr);
+    expect(line).toContain(other);
+    expect(line).toContain(s1!);
+    expect(line).toContain('ignoreIndex: [255] vs [0, 255]');
   });
 
-  it('refuses a tampered state, naming the file', () => {
-    const [s0, s1] = saveShards(tempDir('tamper'), 2);
-    const text = readFileSync(s1!, 'utf8');
-    const edited = text.replace(/"images":(\d+)/, (_m, n: string) => `"images":${Number(n) + 1}`);
-    writeFileSync(s1!, edited === text ? text.replace('"complete":true', '"complete":false') : edited);
-    const result = runCli(['merge', s0!, s1!]);
+  it('refuses a tampered state, naming the file', async () => {
+    const [s1, s2] = await saveShards(tempDir('tamper'), 2);
+    const text = readFileSync(s2!, 'utf8');
+    writeFileSync(s2!, text.replace('"complete":true', '"complete":false'));
+    const result = await run(['merge', s1!, s2!]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(s1!);
+    expect(result.stderr).toContain(s2!);
   });
 
-  it('refuses malformed and truncated states', () => {
+  it('refuses a hand-edited, re-checksummed state with INVALID_STATE naming the file and field', async () => {
+    const [s1, s2] = await saveShards(tempDir('hand-edit'), 2);
+    for (const edit of [
+      (d: JsonRecord) => setPath(d, 'settings.numClasses', 'nineteen'),
+      (d: JsonRecord) => setPath(d, 'selection', JSON.parse(`${'['.repeat(40)}1${']'.repeat(40)}`)),
+      (d: JsonRecord) => setPath(d, 'settings.report.preset', '__proto__'),
+      (d: JsonRecord) => setPath(d, 'matrix.counts', 'lots'),
+    ]) {
+      const copy = join(tempDir('hand-edit-copy'), 'edited.json');
+      copyFileSync(s2!, copy);
+      editState(copy, edit);
+      const result = await run(['merge', s1!, copy]);
+      expect(result.code).toBe(1);
+      expect(errorLines(result.stderr)).toHaveLength(1);
+      expect(errorLines(result.stderr)[0]).toContain(copy);
+      expect(result.stderr).not.toContain('unexpected error');
+      expect(result.stderr).not.toMatch(STACK_TRACE);
+    }
+  });
+
+  it('reads a state of the old 0-based CLI (state version 1) as the shard it covered', async () => {
+    const [s1, s2] = await saveShards(tempDir('v1'), 2);
+    for (const [file, index] of [
+      [s1!, 0],
+      [s2!, 1],
+    ] as const) {
+      editState(file, (d) => {
+        setPath(d, 'stateVersion', 1);
+        setPath(d, 'selection.shard.index', index);
+      });
+    }
+    expect(await runJson(['merge', s1!, s2!])).toEqual(await single());
+  });
+
+  it('refuses malformed and truncated states', async () => {
     const dir = tempDir('malformed');
-    const [s0] = saveShards(dir, 2);
+    const [s1] = await saveShards(dir, 2);
     const truncated = join(dir, 'truncated.json');
-    writeFileSync(truncated, readFileSync(s0!, 'utf8').slice(0, 100));
+    writeFileSync(truncated, readFileSync(s1!, 'utf8').slice(0, 100));
     const notState = join(dir, 'not-state.json');
     writeFileSync(notState, '{"hello": "world"}');
     for (const bad of [truncated, notState]) {
-      const result = runCli(['merge', bad]);
+      const result = await run(['merge', bad]);
       expect(result.code).toBe(1);
       expect(result.stderr).toContain(bad);
     }
-    expect(runCli(['merge', join(dir, 'absent.json')]).code).toBe(1);
+    expect((await run(['merge', join(dir, 'absent.json')])).code).toBe(1);
+  });
+
+  it('never writes the report over one of its input states', async () => {
+    const dir = tempDir('merge-over-input');
+    const states = await saveShards(dir, 2);
+    const before = readFileSync(states[0]!, 'utf8');
+    const result = await run(['merge', ...states, '--format', 'json', '-o', states[0]!]);
+    expect(result.code).toBe(2);
+    expect(errorLines(result.stderr)[0]).toContain(states[0]!);
+    expect(readFileSync(states[0]!, 'utf8')).toBe(before);
   });
 });
 
 describe('segmetrics eval --resume', () => {
-  it('an interrupted run plus --resume gives exactly the single-run report', () => {
+  it('an interrupted run plus --resume gives exactly the single-run report', async () => {
     const state = join(tempDir('resume'), 'state.json');
-    const stopped = runCli([
+    const stopped = await run([
       'eval',
       ...dataset,
       '--save-state',
@@ -145,39 +305,24 @@ describe('segmetrics eval --resume', () => {
     expect(stopped.stderr).toContain(`--resume ${state}`);
     const partial = JSON.parse(readFileSync(state, 'utf8')) as { complete: boolean };
     expect(partial.complete).toBe(false);
-    expect(runJson(['eval', ...dataset, '--resume', state, '--workers', '1'])).toEqual(single());
+    expect(await runJson(['eval', ...dataset, '--resume', state, '--workers', '1'])).toEqual(await single());
   });
 
-  it('resumes per-image statistics in order, so imagewise means are bit-identical', () => {
+  it('resumes per-image statistics in order, so imagewise means are bit-identical', async () => {
     const state = join(tempDir('resume-img'), 'state.json');
     expect(
-      runCli(['eval', ...dataset, ...imagewise, '--save-state', state, '--stop-after', '4', '--workers', '1'])
+      (await run(['eval', ...dataset, ...imagewise, '--save-state', state, '--stop-after', '4', ...one]))
         .code,
     ).toBe(130);
-    expect(runCli(['eval', ...dataset, ...imagewise, '--resume', state, '--stop-after', '3']).code).toBe(130);
-    expect(runJson(['eval', ...dataset, ...imagewise, '--resume', state])).toEqual(single(imagewise));
+    expect(
+      (await run(['eval', ...dataset, ...imagewise, '--resume', state, '--stop-after', '3', ...one])).code,
+    ).toBe(130);
+    expect(await runJson(['eval', ...dataset, ...imagewise, '--resume', state, ...one])).toEqual(
+      await single(imagewise),
+    );
   });
 
-  it.each([
-    ['SIGTERM', 143],
-    ['SIGINT', 130],
-  ])('on %s writes a valid state and exits with %i; resuming gives the single-run report', (signal, code) => {
-    const state = join(tempDir('signal'), 'state.json');
-    const stopped = runCli(['eval', ...dataset, '--save-state', state, '--workers', '2'], {
-      SEGMETRICS_TEST_SIGNAL: `${signal}:3`,
-    });
-    expect(stopped.code).toBe(code);
-    const partial = JSON.parse(readFileSync(state, 'utf8')) as {
-      complete: boolean;
-      matrix: { images: number };
-    };
-    expect(partial.complete).toBe(false);
-    expect(partial.matrix.images).toBeGreaterThanOrEqual(3);
-    expect(partial.matrix.images).toBeLessThan(12);
-    expect(runJson(['eval', ...dataset, '--resume', state])).toEqual(single());
-  });
-
-  it('keeps the images counted before a failure, so a fixed file can be resumed', () => {
+  it('keeps the images counted before a failure, so a fixed file can be resumed', async () => {
     const dir = tempDir('resume-after-error');
     for (const side of ['gt', 'pred']) {
       mkdirSync(join(dir, side));
@@ -197,7 +342,7 @@ describe('segmetrics eval --resume', () => {
       '255',
     ];
     const state = join(dir, 'state.json');
-    const failed = runCli(['eval', ...copy, '--save-state', state, '--workers', '2']);
+    const failed = await run(['eval', ...copy, '--save-state', state, '--workers', '2']);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain('img_007.png');
     const saved = JSON.parse(readFileSync(state, 'utf8')) as {
@@ -207,30 +352,39 @@ describe('segmetrics eval --resume', () => {
     expect(saved.complete).toBe(false);
     expect(saved.matrix.sampleIds).not.toContain('img_007');
     writeFileSync(join(dir, 'pred', 'img_007.png'), good);
-    expect(runJson(['eval', ...copy, '--resume', state])).toEqual(single());
+    expect(await runJson(['eval', ...copy, '--resume', state, ...one])).toEqual(await single());
   });
 
-  it('refuses to resume with different settings', () => {
+  it('refuses to resume with different settings, naming the setting', async () => {
     const state = join(tempDir('resume-bad'), 'state.json');
-    expect(runCli(['eval', ...dataset, '--save-state', state, '--stop-after', '2']).code).toBe(130);
-    const result = runCli(['eval', ...dataset, '--aggregate', 'image', '--resume', state]);
+    expect((await run(['eval', ...dataset, ...one, '--save-state', state, '--stop-after', '2'])).code).toBe(
+      130,
+    );
+    const result = await run(['eval', ...dataset, ...one, '--absent', 'zero', '--resume', state]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(state);
+    expect(errorLines(result.stderr)[0]).toContain(state);
+    expect(errorLines(result.stderr)[0]).toContain('absent: null vs "zero"');
+  });
+
+  it('refuses to resume another shard', async () => {
+    const state = join(tempDir('resume-shard'), 'state.json');
+    expect(
+      (await run(['eval', ...dataset, ...one, '--shard', '1/2', '--save-state', state, '--stop-after', '2']))
+        .code,
+    ).toBe(130);
+    const result = await run(['eval', ...dataset, ...one, '--shard', '2/2', '--resume', state]);
+    expect(result.code).toBe(1);
+    expect(errorLines(result.stderr)[0]).toContain('shard 1/2');
   });
 });
 
 describe('segmetrics eval --workers', () => {
-  it('gives identical JSON for 1, 2 and 3 workers (main thread plus worker threads)', () => {
-    const one = single(['--workers', '1']);
-    expect(single(['--workers', '2'])).toEqual(one);
-    expect(single(['--workers', '3'])).toEqual(one);
-    expect(single([...imagewise, '--workers', '2'])).toEqual(single([...imagewise, '--workers', '1']));
-  });
-
-  it('gives byte-identical JSON output for 1 and 2 workers', () => {
-    const a = runCli(['eval', ...dataset, '--aggregate', 'image', '--format', 'json', '--workers', '1']);
-    const b = runCli(['eval', ...dataset, '--aggregate', 'image', '--format', 'json', '--workers', '2']);
-    expect(a.code).toBe(0);
-    expect(b.stdout).toBe(a.stdout);
+  it('gives identical JSON for 1, 2 and 3 workers (main thread plus worker threads)', async () => {
+    const alone = await single();
+    expect(await runJson(['eval', ...dataset, '--workers', '2'])).toEqual(alone);
+    expect(await runJson(['eval', ...dataset, '--workers', '3'])).toEqual(alone);
+    expect(await runJson(['eval', ...dataset, ...imagewise, '--workers', '2'])).toEqual(
+      await single(imagewise),
+    );
   });
 });

@@ -18,6 +18,7 @@ describe('@segmetrics/core exports', () => {
       'confusionMatrixTotals',
       'fromTotals',
       'imageClassCounts',
+      'lastCountKernel',
       'normalizeConfusionMatrix',
       'normalizeSettings',
       'settingsEqual',

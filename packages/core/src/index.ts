@@ -4,6 +4,7 @@ export { compareSampleIds } from './compare-sample-ids.js';
 export { ConfusionMatrix } from './confusion-matrix.js';
 export { type ConfusionMatrixTotals, confusionMatrixTotals } from './confusion-matrix-totals.js';
 export { ErrorCode, SegmetricsError, type SegmetricsErrorOptions } from './errors/segmetrics-error.js';
+export { type CountKernel, lastCountKernel } from './internal/last-count-kernel.js';
 export {
   type NormalizeMode,
   type NormalizeOptions,

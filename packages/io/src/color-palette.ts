@@ -1,5 +1,6 @@
 import { ErrorCode } from '@segmetrics/core';
 import { ioError } from './internal/errors.js';
+import { checkLabelId } from './internal/label-id.js';
 import type { ColorPalette, LabelData, RgbColor } from './types.js';
 
 const HEX = /^#?([0-9a-f]{6})$/i;
@@ -29,7 +30,8 @@ export function parseColor(text: string): RgbColor {
 
 /**
  * Normalises a {@link ColorPalette} into a lookup from packed colour (`r << 16 | g << 8 | b`) to class
- * id. Throws `INVALID_OPTION` for malformed colours, non-integer ids or a colour given two ids.
+ * id. Throws `INVALID_OPTION` for malformed colours, ids that are not integers in [−2^31, 2^31 − 1]
+ * (a label array could not hold them without wrapping) or a colour given two ids.
  */
 export function colorLookup(palette: ColorPalette): Map<number, number> {
   const lookup = new Map<number, number>();
@@ -39,11 +41,7 @@ export function colorLookup(palette: ColorPalette): Map<number, number> {
         value: color,
       });
     }
-    if (!Number.isInteger(id)) {
-      throw ioError(ErrorCode.INVALID_OPTION, undefined, `colour palette id ${id} is not an integer`, {
-        value: id,
-      });
-    }
+    checkLabelId(id, `colour palette id of ${where}`);
     const key = (color[0] << 16) | (color[1] << 8) | color[2];
     const existing = lookup.get(key);
     if (existing !== undefined && existing !== id) {
@@ -68,8 +66,13 @@ export function colorLookup(palette: ColorPalette): Map<number, number> {
   return lookup;
 }
 
-/** The smallest label array type that holds every value in [min, max]. */
+/**
+ * The smallest label array type that holds every value in [min, max]. Throws `INVALID_OPTION` when
+ * `min` or `max` is not an integer in [−2^31, 2^31 − 1] (no label array holds it without wrapping).
+ */
 export function allocateLabels(length: number, min: number, max: number): LabelData {
+  checkLabelId(min, 'the smallest label');
+  checkLabelId(max, 'the largest label');
   if (min >= 0 && max <= 0xff) return new Uint8Array(length);
   if (min >= 0 && max <= 0xffff) return new Uint16Array(length);
   return new Int32Array(length);
@@ -88,16 +91,15 @@ export interface MapColorsOptions {
 /**
  * Maps the pixels of an interleaved 8-bit RGB/RGBA buffer to class ids through a colour palette.
  * Alpha is ignored. A colour missing from the palette throws `UNKNOWN_COLOR` naming the colour and
- * its first pixel (x, y), unless `unknownColor` gives the id to use instead.
+ * its first pixel (x, y), unless `unknownColor` gives the id to use instead. Ids (palette and
+ * `unknownColor`) must be integers in [−2^31, 2^31 − 1] (`INVALID_OPTION`), never wrapped.
  */
 export function mapColorsToLabels(samples: ArrayLike<number>, options: MapColorsOptions): LabelData {
   const { width, height, channels, file } = options;
-  const unknownColor = options.unknownColor ?? 'error';
-  if (unknownColor !== 'error' && !Number.isInteger(unknownColor)) {
-    throw ioError(ErrorCode.INVALID_OPTION, file, `unknownColor must be 'error' or an integer id`, {
-      value: unknownColor,
-    });
-  }
+  const unknownColor =
+    options.unknownColor === undefined || options.unknownColor === 'error'
+      ? 'error'
+      : checkLabelId(options.unknownColor, "unknownColor ('error' or a class id)", file);
   const lookup = colorLookup(options.colorPalette);
   let min = unknownColor === 'error' ? 0 : unknownColor;
   let max = min;

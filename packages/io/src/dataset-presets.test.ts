@@ -1,3 +1,4 @@
+import { ConfusionMatrix, ErrorCode } from '@segmetrics/core';
 import { describe, expect, it } from 'vitest';
 import { colorLookup } from './color-palette.js';
 import { cityscapesLabelIdToTrainId, datasetPresets, getDatasetPreset } from './dataset-presets.js';
@@ -25,6 +26,20 @@ describe('datasetPresets', () => {
     expect(datasetPresets['cityscapes-labelids'].labelMapping?.table).toBe(cityscapesLabelIdToTrainId);
   });
 
+  it('datasetPresets cityscapes-labelids refuses values that are not labelIds (a trainId file)', () => {
+    const preset = datasetPresets['cityscapes-labelids'];
+    expect(preset.labelMapping?.unmapped).toBe('invalid');
+    const matrix = new ConfusionMatrix({
+      numClasses: preset.numClasses,
+      ignoreIndex: preset.ignoreIndex,
+      ...(preset.labelMapping === undefined ? {} : { labelMapping: preset.labelMapping }),
+    });
+    matrix.update([7, 26], [7, 0]);
+    expect(() => matrix.update([7, 7], [7, 255])).toThrow(
+      expect.objectContaining({ code: ErrorCode.LABEL_OUT_OF_RANGE }) as Error,
+    );
+  });
+
   it('datasetPresets.ade20k has 150 names and colours and reduces the zero label', () => {
     const preset = datasetPresets.ade20k;
     expect([preset.classNames.length, preset.colors.length]).toEqual([150, 150]);
@@ -50,6 +65,20 @@ describe('getDatasetPreset', () => {
   it('getDatasetPreset finds presets case-insensitively and rejects unknown names with UNKNOWN_PRESET', () => {
     expect(getDatasetPreset('VOC')).toBe(datasetPresets.voc);
     expect(() => getDatasetPreset('coco')).toThrowError(expect.objectContaining({ code: 'UNKNOWN_PRESET' }));
+  });
+
+  it('getDatasetPreset looks up own names only: __proto__, constructor and toString are unknown presets listing the known names', () => {
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', ' __PROTO__ ']) {
+      expect(() => getDatasetPreset(name), name).toThrowError(
+        expect.objectContaining({
+          code: 'UNKNOWN_PRESET',
+          context: expect.objectContaining({ known: ['cityscapes', 'cityscapes-labelids', 'ade20k', 'voc'] }),
+        }),
+      );
+    }
+    expect(Object.getPrototypeOf(datasetPresets)).toBeNull();
+    expect((datasetPresets as Record<string, unknown>).constructor).toBeUndefined();
+    expect(Object.isFrozen(datasetPresets)).toBe(true);
   });
 });
 

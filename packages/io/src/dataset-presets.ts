@@ -1,4 +1,5 @@
 import { ErrorCode, type LabelMapping } from '@segmetrics/core';
+import { cityscapesLabels, cityscapesLabelIdToTrainId as labelIdToTrainId } from '@segmetrics/metrics';
 import { formatColor } from './color-palette.js';
 import { ioError } from './internal/errors.js';
 import type { ColorPalette, RgbColor } from './types.js';
@@ -34,54 +35,19 @@ export interface DatasetPreset {
   readonly description: string;
 }
 
-// Cityscapes: cityscapesScripts `cityscapesscripts/helpers/labels.py`
-// (https://github.com/mcordts/cityscapesScripts), columns name, id, trainId, color.
-// `license plate` (id −1, trainId −1) never appears in label images and is left out.
-const CITYSCAPES_LABELS: readonly (readonly [string, number, number, RgbColor])[] = [
-  ['unlabeled', 0, 255, [0, 0, 0]],
-  ['ego vehicle', 1, 255, [0, 0, 0]],
-  ['rectification border', 2, 255, [0, 0, 0]],
-  ['out of roi', 3, 255, [0, 0, 0]],
-  ['static', 4, 255, [0, 0, 0]],
-  ['dynamic', 5, 255, [111, 74, 0]],
-  ['ground', 6, 255, [81, 0, 81]],
-  ['road', 7, 0, [128, 64, 128]],
-  ['sidewalk', 8, 1, [244, 35, 232]],
-  ['parking', 9, 255, [250, 170, 160]],
-  ['rail track', 10, 255, [230, 150, 140]],
-  ['building', 11, 2, [70, 70, 70]],
-  ['wall', 12, 3, [102, 102, 156]],
-  ['fence', 13, 4, [190, 153, 153]],
-  ['guard rail', 14, 255, [180, 165, 180]],
-  ['bridge', 15, 255, [150, 100, 100]],
-  ['tunnel', 16, 255, [150, 120, 90]],
-  ['pole', 17, 5, [153, 153, 153]],
-  ['polegroup', 18, 255, [153, 153, 153]],
-  ['traffic light', 19, 6, [250, 170, 30]],
-  ['traffic sign', 20, 7, [220, 220, 0]],
-  ['vegetation', 21, 8, [107, 142, 35]],
-  ['terrain', 22, 9, [152, 251, 152]],
-  ['sky', 23, 10, [70, 130, 180]],
-  ['person', 24, 11, [220, 20, 60]],
-  ['rider', 25, 12, [255, 0, 0]],
-  ['car', 26, 13, [0, 0, 142]],
-  ['truck', 27, 14, [0, 0, 70]],
-  ['bus', 28, 15, [0, 60, 100]],
-  ['caravan', 29, 255, [0, 0, 90]],
-  ['trailer', 30, 255, [0, 0, 110]],
-  ['train', 31, 16, [0, 80, 100]],
-  ['motorcycle', 32, 17, [0, 0, 230]],
-  ['bicycle', 33, 18, [119, 11, 32]],
-];
+// Cityscapes: the label table lives once, in @segmetrics/metrics (cityscapesScripts' `labels.py`, with
+// the categories and flags its benchmark scores need); the presets take names, ids and colours from it.
+const CITYSCAPES_LABELS: readonly (readonly [string, number, number, RgbColor])[] = cityscapesLabels.map(
+  (label) => [label.name, label.id, label.trainId, [...label.color] as unknown as RgbColor],
+);
 
 /**
  * Cityscapes labelIds (0 … 33) → trainIds (0 … 18, 255 = ignored), as a core `LabelMapping` table
  * (cityscapesScripts `labels.py`). Apply it to `*_gtFine_labelIds.png` files and to predictions saved
- * as labelIds; `*_gtFine_labelTrainIds.png` files already hold trainIds.
+ * as labelIds; `*_gtFine_labelTrainIds.png` files already hold trainIds. (The same object as
+ * @segmetrics/metrics' `cityscapesLabelIdToTrainId`.)
  */
-export const cityscapesLabelIdToTrainId: Readonly<Record<number, number>> = Object.freeze(
-  Object.fromEntries(CITYSCAPES_LABELS.map(([, id, trainId]) => [id, trainId])),
-);
+export const cityscapesLabelIdToTrainId: Readonly<Record<number, number>> = labelIdToTrainId;
 
 /**
  * Colour → label of Cityscapes `*_gtFine_color.png` masks: `value` picks the label (trainId or labelId)
@@ -455,13 +421,14 @@ function freeze(preset: DatasetPreset): DatasetPreset {
  * - `cityscapes`: 19 train classes (trainIds 0 … 18), ignore 255; files hold trainIds
  *   (`*_gtFine_labelTrainIds.png`), so no label mapping;
  * - `cityscapes-labelids`: the same classes for files holding labelIds (`*_gtFine_labelIds.png`, the
- *   official evaluation format), with the labelIds → trainIds table as `labelMapping`;
+ *   official evaluation format), with the labelIds → trainIds table as `labelMapping`; a value that is
+ *   not a labelId (0 … 33, e.g. the 255 of a trainId file) is an error (`unmapped: 'invalid'`);
  * - `ade20k`: 150 classes, `reduceZeroLabel` (raw 0 ignored, raw k → k − 1), ignore 255;
  * - `voc`: 21 classes (background + 20), VOC colour map, ignore 255 (borders).
  */
 export const datasetPresets: Readonly<
   Record<'cityscapes' | 'cityscapes-labelids' | 'ade20k' | 'voc', DatasetPreset>
-> = Object.freeze({
+> = nullPrototype({
   cityscapes: freeze({
     name: 'cityscapes',
     numClasses: 19,
@@ -477,7 +444,11 @@ export const datasetPresets: Readonly<
     classNames: cityscapesTrain.map(([name]) => name),
     colors: cityscapesTrain.map(([, , , color]) => color),
     ignoreIndex: [255],
-    labelMapping: Object.freeze({ table: cityscapesLabelIdToTrainId, applyTo: 'both' as const }),
+    labelMapping: Object.freeze({
+      table: cityscapesLabelIdToTrainId,
+      applyTo: 'both' as const,
+      unmapped: 'invalid' as const,
+    }),
     maskPalette: cityscapesMaskPalette(([, id]) => id),
     description: 'Cityscapes labelIds (*_gtFine_labelIds.png) mapped to the 19 trainIds; void ids ignored',
   }),
@@ -502,12 +473,20 @@ export const datasetPresets: Readonly<
   }),
 });
 
+/** A frozen copy of `record` without a prototype: `record.constructor`, `record.__proto__` are undefined. */
+function nullPrototype<T extends object>(record: T): Readonly<T> {
+  return Object.freeze(Object.assign(Object.create(null) as object, record) as T);
+}
+
 /** Names of the built-in presets. */
 export type DatasetPresetName = keyof typeof datasetPresets;
 
-/** The preset called `name` (case-insensitive); `UNKNOWN_PRESET` listing the known names otherwise. */
+/**
+ * The preset called `name` (case-insensitive); `UNKNOWN_PRESET` listing the known names otherwise.
+ * Only the presets' own names match: `'__proto__'`, `'constructor'` or `'toString'` are unknown names.
+ */
 export function getDatasetPreset(name: string): DatasetPreset {
-  const key = name.trim().toLowerCase();
+  const key = typeof name === 'string' ? name.trim().toLowerCase() : '';
   if (Object.hasOwn(datasetPresets, key)) return datasetPresets[key as DatasetPresetName];
   throw ioError(
     ErrorCode.UNKNOWN_PRESET,

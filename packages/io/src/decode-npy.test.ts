@@ -78,7 +78,10 @@ describe('decodeNpy', () => {
 
   it('decodeNpy asks for scoresLayout when the class axis is ambiguous, and honours it', () => {
     expect(() => decodeNpy(npy('scores_ambiguous'))).toThrowError(
-      expect.objectContaining({ code: 'INVALID_OPTION' }),
+      expect.objectContaining({
+        code: 'INVALID_OPTION',
+        context: expect.objectContaining({ option: 'scoresLayout', choices: ['chw', 'hwc'] }),
+      }),
     );
     expect(decodeNpy(npy('scores_ambiguous'), { scoresLayout: 'chw' }).width).toBe(4);
     expect(decodeNpy(npy('scores_ambiguous'), { scoresLayout: 'hwc' }).width).toBe(3);

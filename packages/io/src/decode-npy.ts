@@ -1,7 +1,7 @@
 import { ErrorCode } from '@segmetrics/core';
 import { allocateLabels } from './color-palette.js';
 import { ioError } from './internal/errors.js';
-import { resolveMaxPixels } from './internal/options.js';
+import { checkDecodeOptions } from './internal/options.js';
 import type { DecodedLabelMap, DecodeOptions, LabelData } from './types.js';
 
 /** `\x93NUMPY`: the magic string of the .npy format. */
@@ -79,7 +79,7 @@ export function parseNpyHeader(bytes: Uint8Array, file?: string): NpyHeader {
 
 type Kind = 'b' | 'u' | 'i' | 'f';
 
-interface Dtype {
+export interface Dtype {
   kind: Kind;
   size: number;
   littleEndian: boolean;
@@ -194,9 +194,25 @@ function readValues(raw: Uint8Array, dtype: Dtype, count: number, descr: string,
  * Other dtypes or shapes are `UNSUPPORTED_FORMAT`; a malformed or truncated file is `DECODE_FAILED`; more
  * than `options.maxPixels` pixels is `IMAGE_TOO_LARGE`.
  */
-export function decodeNpy(bytes: Uint8Array, options: DecodeOptions = {}): DecodedLabelMap {
+/** Where the image sits in a `.npy` array: element type, axes, strides, size. */
+export interface NpyLayout {
+  readonly dtype: Dtype;
+  readonly strides: readonly number[];
+  /** Elements in the array. */
+  readonly total: number;
+  readonly classAxis: { size: number; axis: number } | undefined;
+  readonly yAxis: { size: number; axis: number };
+  readonly xAxis: { size: number; axis: number };
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * Checks a `.npy` header (dtype, shape, scores layout, pixel limit) before any data is read, and says
+ * how to read the image: throws `UNSUPPORTED_FORMAT`, `INVALID_OPTION` or `IMAGE_TOO_LARGE`.
+ */
+export function npyLayout(header: NpyHeader, options: DecodeOptions = {}): NpyLayout {
   const { file } = options;
-  const header = parseNpyHeader(bytes, file);
   const dtype = parseDtype(header.descr, file);
   const fullShape = header.shape;
   const unsupportedShape = (why: string) =>
@@ -230,7 +246,11 @@ export function decodeNpy(bytes: Uint8Array, options: DecodeOptions = {}): Decod
     const b = axes[1]!.size;
     layout = options.scoresLayout;
     if (layout !== undefined && layout !== 'chw' && layout !== 'hwc') {
-      throw ioError(ErrorCode.INVALID_OPTION, file, `scoresLayout must be 'chw' or 'hwc'`, { value: layout });
+      throw ioError(ErrorCode.INVALID_OPTION, file, `the scores layout must be 'chw' or 'hwc'`, {
+        value: layout,
+        option: 'scoresLayout',
+        choices: ['chw', 'hwc'],
+      });
     }
     if (layout === undefined) {
       if (a < b && a < c) layout = 'chw';
@@ -239,8 +259,8 @@ export function decodeNpy(bytes: Uint8Array, options: DecodeOptions = {}): Decod
         throw ioError(
           ErrorCode.INVALID_OPTION,
           file,
-          `cannot tell the class axis of score array (${fullShape.join(', ')}): pass scoresLayout 'chw' or 'hwc'`,
-          { shape: fullShape },
+          `cannot tell the class axis of score array (${fullShape.join(', ')}): give the scores layout ('chw' = classes first, 'hwc' = classes last; option scoresLayout)`,
+          { shape: fullShape, option: 'scoresLayout', choices: ['chw', 'hwc'] },
         );
       }
     }
@@ -249,7 +269,7 @@ export function decodeNpy(bytes: Uint8Array, options: DecodeOptions = {}): Decod
   const [yAxis, xAxis] = layout === 'chw' ? [axes[1]!, axes[2]!] : [axes[0]!, axes[1]!];
   const height = yAxis.size;
   const width = xAxis.size;
-  const maxPixels = resolveMaxPixels(options);
+  const maxPixels = checkDecodeOptions(options);
   if (width * height > maxPixels) {
     throw ioError(
       ErrorCode.IMAGE_TOO_LARGE,
@@ -262,6 +282,14 @@ export function decodeNpy(bytes: Uint8Array, options: DecodeOptions = {}): Decod
   if (classAxis !== undefined && classAxis.size < 2) {
     throw unsupportedShape('has fewer than 2 classes to argmax over; save label maps with an integer dtype');
   }
+  return { dtype, strides, total, classAxis, yAxis, xAxis, width, height };
+}
+
+export function decodeNpy(bytes: Uint8Array, options: DecodeOptions = {}): DecodedLabelMap {
+  const { file } = options;
+  const header = parseNpyHeader(bytes, file);
+  const { dtype, strides, total, classAxis, yAxis, xAxis, width, height } = npyLayout(header, options);
+  const isScores = dtype.kind === 'f';
   const needed = header.dataOffset + total * dtype.size;
   if (bytes.length < needed) {
     throw ioError(

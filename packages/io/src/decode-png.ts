@@ -1,9 +1,12 @@
 import { ErrorCode } from '@segmetrics/core';
 import { decode } from 'fast-png';
+import { checkInflatedSize, TRAILING_SLACK } from './internal/check-inflated-size.js';
 import { wrapError } from './internal/errors.js';
-import { resolveMaxPixels } from './internal/options.js';
+import { essentialPng } from './internal/essential-png.js';
+import { inflateBounded, storedZlib } from './internal/inflate-bounded.js';
+import { checkDecodeOptions } from './internal/options.js';
 import { assertSupported, labelsFromSamples } from './internal/png-labels.js';
-import { parsePngStructure } from './internal/png-structure.js';
+import { concatIdat, parsePngStructure } from './internal/png-structure.js';
 import type { DecodedLabelMap, DecodeOptions } from './types.js';
 
 /**
@@ -15,21 +18,31 @@ import type { DecodedLabelMap, DecodeOptions } from './types.js';
  * - 8-bit RGB/RGBA colour-coded masks: mapped to ids through `options.colorPalette` (alpha ignored).
  *
  * The file structure is validated first (signature, CRCs, IHDR, IEND) and the pixel limit enforced
- * before anything is allocated. Errors: `DECODE_FAILED` (corrupt, truncated, wrong CRC),
- * `IMAGE_TOO_LARGE`, `UNSUPPORTED_FORMAT` (16-bit colour masks, interlaced sub-8-bit images, colour
- * masks without a palette), `UNKNOWN_COLOR`; each names `options.file`.
+ * before anything is allocated. The zlib stream is then inflated with fflate into a buffer bounded by
+ * what the header allows ({@link inflateBounded}): a stream that inflates to more (a decompression
+ * bomb) or to less (truncated) is `DECODE_FAILED` before fast-png runs. fast-png then reads a copy
+ * holding only IHDR, PLTE, IEND and the inflated data as stored (uncompressed) deflate blocks, so it
+ * never decompresses anything itself (ancillary chunks such as iCCP are left out). Errors: `DECODE_FAILED` (corrupt, truncated,
+ * wrong CRC, bomb), `IMAGE_TOO_LARGE`, `UNSUPPORTED_FORMAT` (16-bit colour masks, interlaced sub-8-bit
+ * images, colour masks without a palette), `UNKNOWN_COLOR`, `INVALID_OPTION`; each names `options.file`.
  */
 export function decodePng(bytes: Uint8Array, options: DecodeOptions = {}): DecodedLabelMap {
   const { file } = options;
   const png = parsePngStructure(bytes, {
     file,
-    maxPixels: resolveMaxPixels(options),
+    maxPixels: checkDecodeOptions(options),
     checkCrc: options.checkCrc ?? true,
   });
   assertSupported(png, options);
   let samples: Uint8Array | Uint16Array;
   try {
-    const decoded = decode(bytes, { checkCrc: false });
+    const limit = png.inflatedSize + TRAILING_SLACK;
+    const inflated = inflateBounded(concatIdat(png), limit);
+    checkInflatedSize(inflated === null ? limit + 1 : inflated.length, png.inflatedSize, file);
+    // fast-png reads the image data re-wrapped uncompressed: it copies it through instead of inflating
+    // it a second time, and it never sees more than the header allows.
+    const stream = storedZlib(inflated!.subarray(0, png.inflatedSize));
+    const decoded = decode(essentialPng(png, stream), { checkCrc: false });
     samples = decoded.data as Uint8Array | Uint16Array;
   } catch (error) {
     throw wrapError(error, ErrorCode.DECODE_FAILED, file, 'corrupt PNG image data');

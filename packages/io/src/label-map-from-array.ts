@@ -13,6 +13,16 @@ export type IntegerTypedArray =
   | Uint32Array
   | Int32Array;
 
+const INTEGER_ARRAYS = [
+  Uint8Array,
+  Uint8ClampedArray,
+  Int8Array,
+  Uint16Array,
+  Int16Array,
+  Uint32Array,
+  Int32Array,
+] as const;
+
 /** Options of {@link labelMapFromArray}. */
 export interface ArrayLabelMapOptions {
   width: number;
@@ -29,7 +39,8 @@ export interface ArrayLabelMapOptions {
  * Wraps a raw integer typed array (e.g. a model output already on the CPU) as a label map.
  * Single-channel Uint8Array, Uint16Array and Int32Array are used as they are (no copy); other types,
  * or one channel of an interleaved buffer, are copied into the smallest of Uint8/Uint16/Int32Array
- * that holds the values. Throws `INVALID_OPTION` for a bad size/channel or values outside int32, and
+ * that holds the values. Throws `INVALID_OPTION` for a bad size/channel, an array that is not one of the
+ * integer types above (a Float32Array would be truncated) or values outside int32, and
  * `SHAPE_MISMATCH` when the length is not width × height × channels.
  */
 export function labelMapFromArray(data: IntegerTypedArray, options: ArrayLabelMapOptions): DecodedLabelMap {
@@ -38,6 +49,13 @@ export function labelMapFromArray(data: IntegerTypedArray, options: ArrayLabelMa
   const channel = options.channel ?? 0;
   const bad = (message: string, value: unknown) =>
     ioError(ErrorCode.INVALID_OPTION, file, message, { value });
+  if (!INTEGER_ARRAYS.some((type) => data instanceof type)) {
+    // Float or BigInt arrays from untyped callers: a float label would be truncated, a wide one wrapped.
+    throw bad(
+      `labelMapFromArray expects an integer typed array (Uint8/Int8/Uint16/Int16/Uint32/Int32), got ${Object.prototype.toString.call(data)}`,
+      Object.prototype.toString.call(data),
+    );
+  }
   if (!Number.isInteger(width) || width <= 0) throw bad(`width must be a positive integer`, width);
   if (!Number.isInteger(height) || height <= 0) throw bad(`height must be a positive integer`, height);
   if (!Number.isInteger(channels) || channels <= 0)

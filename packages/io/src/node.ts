@@ -2,10 +2,19 @@
 export { decodePngFast, fastPathEligible } from './node/decode-png-fast.js';
 export { type DecodedPair, type IteratePairsOptions, iteratePairs } from './node/iterate-pairs.js';
 export {
+  CITYSCAPES_INSTANCE_IDS_SUFFIX,
+  CITYSCAPES_LABEL_IDS_SUFFIX,
+  type CityscapesPair,
+  type PairCityscapesOptions,
+  type PairedCityscapes,
+  pairCityscapes,
+} from './node/pair-cityscapes.js';
+export {
   type DatasetPair,
   type PairDatasetsOptions,
   type PairedDataset,
   pairDatasets,
+  type SkippedEntry,
 } from './node/pair-datasets.js';
 export {
   decodeLabelMapNode,
@@ -13,9 +22,14 @@ export {
   readLabelMap,
   readLabelMapSync,
 } from './node/read-label-map.js';
+export type { SkipReason } from './node/walk-files.js';
 export {
+  type FileToWrite,
+  removeStaleTempFiles,
+  type WriteFilesOptions,
   writeColorizedPng,
   writeErrorMapPng,
   writeFileAtomic,
+  writeFilesAtomic,
   writeLabelPng,
 } from './node/write-file-atomic.js';

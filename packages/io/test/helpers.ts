@@ -1,7 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deflateRawSync, constants as zlibConstants } from 'node:zlib';
 import { parityFixtureRoot } from '@segmetrics/test-utils';
+import { crc32 } from '../src/internal/crc32.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -58,4 +60,61 @@ export function syntheticLabels(width: number, height: number, classes: number, 
 /** Reads a fixture under test/fixtures. */
 export function fixture(name: string): Uint8Array {
   return readFileSync(resolve(here, 'fixtures', name));
+}
+
+/** A PNG chunk: length, type, data and a correct CRC. */
+export function pngChunk(type: string, data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(12 + data.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, data.length);
+  for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
+  out.set(data, 8);
+  view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
+  return out;
+}
+
+/** A PNG built chunk by chunk (IHDR first, then `chunks`, then IEND), for cases no encoder writes. */
+export function rawPng(
+  header: { width: number; height: number; bitDepth: number; colorType: number; interlaced?: boolean },
+  chunks: readonly (readonly [string, Uint8Array])[],
+): Uint8Array {
+  const ihdr = new Uint8Array(13);
+  const view = new DataView(ihdr.buffer);
+  view.setUint32(0, header.width);
+  view.setUint32(4, header.height);
+  ihdr[8] = header.bitDepth;
+  ihdr[9] = header.colorType;
+  ihdr[12] = header.interlaced ? 1 : 0;
+  const parts = [
+    Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', ihdr),
+    ...chunks.map(([type, data]) => pngChunk(type, data)),
+    pngChunk('IEND', new Uint8Array(0)),
+  ];
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+/**
+ * A zlib stream of `mebibytes` MiB of zero bytes, built without allocating them: one independently
+ * compressed 1 MiB segment (a full flush, no final block) repeated, an empty final block, and the
+ * Adler-32 of the zeros. About 1 KiB of stream per MiB of output (a decompression bomb).
+ */
+export function zeroZlibStream(mebibytes: number): Uint8Array {
+  const segment = deflateRawSync(new Uint8Array(1 << 20), { finishFlush: zlibConstants.Z_FULL_FLUSH });
+  const last = deflateRawSync(new Uint8Array(0));
+  const out = new Uint8Array(2 + segment.length * mebibytes + last.length + 4);
+  out[0] = 0x78;
+  out[1] = 0x9c;
+  for (let k = 0; k < mebibytes; k++) out.set(segment, 2 + k * segment.length);
+  out.set(last, 2 + segment.length * mebibytes);
+  const length = mebibytes * 2 ** 20;
+  // Adler-32 of zeros: a = 1, b = length mod 65521.
+  new DataView(out.buffer).setUint32(out.length - 4, (((length % 65521) << 16) | 1) >>> 0);
+  return out;
 }

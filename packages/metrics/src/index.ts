@@ -1,3 +1,25 @@
+export {
+  CITYSCAPES_MIN_INSTANCE_ID,
+  type CityscapesCategory,
+  type CityscapesCategoryScore,
+  type CityscapesClassScore,
+  type CityscapesInstance,
+  type CityscapesLabel,
+  type CityscapesLabelScores,
+  type CityscapesMatrix,
+  type CityscapesResult,
+  type CityscapesScores,
+  checkCityscapesMatrix,
+  cityscapesAvgClassSize,
+  cityscapesCategories,
+  cityscapesLabelIdToTrainId,
+  cityscapesLabelScores,
+  cityscapesLabels,
+  cityscapesResult,
+  cityscapesScores,
+  firstInvalidCityscapesInstanceId,
+  formatCityscapesResult,
+} from './cityscapes/index.js';
 export { cohenKappa, cohenKappaMetric } from './cohen-kappa.js';
 export { type ComparePresetsOptions, comparePresets, type PresetOutcome } from './compare-presets.js';
 export { computeMetric } from './compute-metric.js';

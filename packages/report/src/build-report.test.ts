@@ -1,5 +1,5 @@
 import { ConfusionMatrix } from '@segmetrics/core';
-import { comparePresets, evaluate, metricRegistry } from '@segmetrics/metrics';
+import { type CityscapesScores, comparePresets, evaluate, metricRegistry } from '@segmetrics/metrics';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from './build-report.js';
 import { REPORT_SCHEMA_VERSION } from './report-model.js';
@@ -110,5 +110,72 @@ describe('buildReport', () => {
     expect(report.libraries).toEqual([]);
     expect(report.settings.metrics).toBeNull();
     expect(report.settings.shard).toBeNull();
+  });
+});
+
+/** Cityscapes scores as `cityscapesScores` returns them, for a 4-class stand-in. */
+function cityscapesScores(instances: boolean): CityscapesScores {
+  return {
+    perClass: names.map((name, id) => ({
+      id,
+      labelId: id + 7,
+      name,
+      iou: 0.5 + id / 10,
+      iiou: id === 1 ? 0.25 : Number.NaN,
+    })),
+    perCategory: [
+      { name: 'flat', iou: 0.9, iiou: Number.NaN },
+      { name: 'vehicle', iou: 0.7, iiou: 0.3 },
+    ],
+    summary: { mIoU: 0.6, iIoU: 0.25, categoryIoU: 0.8, categoryIIoU: 0.3 },
+    instances,
+  };
+}
+
+describe('buildReport with Cityscapes scores', () => {
+  it('copies iIoU per class, the categories and the benchmark summary', () => {
+    const m = matrix();
+    const evaluation = evaluate(m, { classNames: names });
+    const report = buildReport({
+      evaluation,
+      matrix: m,
+      cityscapes: cityscapesScores(true),
+      run: { toolVersion: '1' },
+    });
+    expect(report.perClass.map((row) => row.iiou)).toEqual([Number.NaN, 0.25, Number.NaN, Number.NaN]);
+    expect(report.perCategory).toEqual([
+      { name: 'flat', iou: 0.9, iiou: Number.NaN },
+      { name: 'vehicle', iou: 0.7, iiou: 0.3 },
+    ]);
+    expect(report.summary).toEqual({
+      ...evaluation.summary,
+      iIoU: 0.25,
+      categoryIoU: 0.8,
+      categoryIIoU: 0.3,
+    });
+    expect(report.perClass[0]!.iou).toBe(evaluation.perClass[0]!.iou);
+  });
+
+  it('leaves the iIoU fields out when no instances were counted', () => {
+    const m = matrix();
+    const evaluation = evaluate(m, { classNames: names });
+    const report = buildReport({
+      evaluation,
+      matrix: m,
+      cityscapes: cityscapesScores(false),
+      run: { toolVersion: '1' },
+    });
+    expect(report.perClass.every((row) => !('iiou' in row))).toBe(true);
+    expect(report.perCategory).toEqual([
+      { name: 'flat', iou: 0.9 },
+      { name: 'vehicle', iou: 0.7 },
+    ]);
+    expect(report.summary).toEqual({ ...evaluation.summary, categoryIoU: 0.8 });
+  });
+
+  it('has no Cityscapes fields without Cityscapes scores', () => {
+    const { report } = build();
+    expect(report).not.toHaveProperty('perCategory');
+    expect(report.summary).not.toHaveProperty('iIoU');
   });
 });

@@ -1,8 +1,10 @@
 import type { ConfusionMatrix } from '@segmetrics/core';
-import type { EvaluationReport, PresetOutcome } from '@segmetrics/metrics';
+import type { CityscapesScores, EvaluationReport, PresetOutcome } from '@segmetrics/metrics';
 import {
   REPORT_SCHEMA_VERSION,
   type Report,
+  type ReportCategory,
+  type ReportCityscapesSummary,
   type ReportClassRow,
   type ReportConfusedPair,
   type ReportLibrary,
@@ -32,6 +34,11 @@ export interface BuildReportInput {
   readonly matrix: ConfusionMatrix;
   /** `comparePresets(matrix)`'s result (what other libraries report); default none. */
   readonly libraries?: readonly PresetOutcome[];
+  /**
+   * `cityscapesScores(matrix)`'s result for a Cityscapes run: adds `summary.iIoU`, `categoryIoU`,
+   * `categoryIIoU`, `perClass[].iiou` and `perCategory` (the iIoU fields only when instances were counted).
+   */
+  readonly cityscapes?: CityscapesScores;
   readonly run: ReportRunInfo;
 }
 
@@ -40,6 +47,29 @@ function perClassRows(evaluation: EvaluationReport): ReportClassRow[] {
     const { id, name, tp, fp, fn, tn, ...metrics } = row;
     return { id, name, ...metrics, acc: row.recall, tp, fp, fn, tn } as ReportClassRow;
   });
+}
+
+/** The Cityscapes fields of the report (empty without Cityscapes scores). */
+function cityscapesFields(scores: CityscapesScores | undefined): {
+  summary: ReportCityscapesSummary | null;
+  iiou: ReadonlyMap<number, number>;
+  perCategory?: ReportCategory[];
+} {
+  if (scores === undefined) return { summary: null, iiou: new Map() };
+  const { instances } = scores;
+  return {
+    summary: {
+      ...(instances ? { iIoU: scores.summary.iIoU } : {}),
+      categoryIoU: scores.summary.categoryIoU,
+      ...(instances ? { categoryIIoU: scores.summary.categoryIIoU } : {}),
+    },
+    iiou: new Map(instances ? scores.perClass.map((c) => [c.id, c.iiou]) : []),
+    perCategory: scores.perCategory.map((c) => ({
+      name: c.name,
+      iou: c.iou,
+      ...(instances ? { iiou: c.iiou } : {}),
+    })),
+  };
 }
 
 function confusedPairs(evaluation: EvaluationReport): ReportConfusedPair[] {
@@ -78,6 +108,7 @@ function settingsOf(evaluation: EvaluationReport, run: ReportRunInfo): ReportSet
  */
 export function buildReport(input: BuildReportInput): Report {
   const { evaluation, matrix, run } = input;
+  const cityscapes = cityscapesFields(input.cityscapes);
   const c = matrix.numClasses;
   const confusionMatrix: number[][] = [];
   for (let g = 0; g < c; g++) confusionMatrix.push(Array.from(matrix.counts.subarray(g * c, (g + 1) * c)));
@@ -102,8 +133,12 @@ export function buildReport(input: BuildReportInput): Report {
       predictedIgnore: predictedIgnoreTotal,
     },
     settings: settingsOf(evaluation, run),
-    summary: evaluation.summary,
-    perClass: perClassRows(evaluation),
+    summary:
+      cityscapes.summary === null ? evaluation.summary : { ...evaluation.summary, ...cityscapes.summary },
+    perClass: perClassRows(evaluation).map((row) =>
+      cityscapes.iiou.has(row.id) ? { ...row, iiou: cityscapes.iiou.get(row.id)! } : row,
+    ),
+    ...(cityscapes.perCategory === undefined ? {} : { perCategory: cityscapes.perCategory }),
     absentClasses: [...evaluation.absentClasses],
     predictedOnlyClasses: [...evaluation.predictedOnlyClasses],
     confusionMatrix,

@@ -1,10 +1,18 @@
 export { type BuildReportInput, buildReport, type ReportRunInfo } from './build-report.js';
 export { csvField, csvLine } from './csv-field.js';
 export { formatCount, formatPercent, UNDEFINED_VALUE } from './format-percent.js';
+export { cssColor, defaultClassColors, REPORT_PICTURE_COLORS, type RgbTriple } from './html/class-colors.js';
+export { escapeHtml } from './html/escape-html.js';
+export type { HtmlReportImage, HtmlReportInput } from './html/html-report-input.js';
+export { base64FromBytes, type HtmlPicture, pngDataUrl } from './html/png-data-url.js';
+export { renderHtmlReport } from './html/render-html-report.js';
+export { scriptJson } from './html/script-json.js';
 export { type PerImageRow, perImageRows, perImageToCsv } from './per-image-rows.js';
 export {
   REPORT_SCHEMA_VERSION,
   type Report,
+  type ReportCategory,
+  type ReportCityscapesSummary,
   type ReportClassRow,
   type ReportConfusedPair,
   type ReportLibrary,
@@ -15,7 +23,12 @@ export {
 } from './report-model.js';
 export { CSV_DEFAULT_METRICS, type CsvOptions, reportToCsv } from './report-to-csv.js';
 export { prettyJson, reportToJson } from './report-to-json.js';
-export { type MarkdownOptions, markdownCell, reportToMarkdown } from './report-to-markdown.js';
+export {
+  cityscapesLine,
+  type MarkdownOptions,
+  markdownCell,
+  reportToMarkdown,
+} from './report-to-markdown.js';
 export {
   datasetSummaryIds,
   knownMetricIds,

@@ -43,6 +43,29 @@ export type ReportSettings = Omit<EvaluationSettings, 'classNames' | 'numClasses
 export type ReportSummary = Readonly<Record<SummaryId, number>>;
 
 /**
+ * The Cityscapes benchmark's summary values (`--dataset cityscapes-labelids`; see docs/semantics.md,
+ * "Cityscapes"), present when the run computed them: `categoryIoU` always, `iIoU` and `categoryIIoU` when
+ * instance statistics were counted. Copied from `@segmetrics/metrics`' `cityscapesScores`.
+ */
+export interface ReportCityscapesSummary {
+  /** "iIoU class": mean instance-weighted class IoU (NaN-skipping). */
+  readonly iIoU?: number;
+  /** "IoU category": mean category IoU. */
+  readonly categoryIoU?: number;
+  /** "iIoU category": mean category iIoU (human, vehicle). */
+  readonly categoryIIoU?: number;
+}
+
+/** One Cityscapes category's scores (see {@link ReportCityscapesSummary}). */
+export interface ReportCategory {
+  readonly name: string;
+  /** Category IoU (confusions inside the category count as correct). */
+  readonly iou: number;
+  /** Category iIoU, when instance statistics were counted (NaN except for human and vehicle). */
+  readonly iiou?: number;
+}
+
+/**
  * One class's row: every per-class metric of the registry under the report's settings, `acc`
  * (mmsegmentation's class accuracy, the same value as `recall`), and the dataset counts.
  */
@@ -56,6 +79,8 @@ export type ReportClassRow = Readonly<
     fp: number;
     fn: number;
     tn: number;
+    /** Cityscapes class iIoU (NaN for classes without instances), when the run computed it. */
+    iiou?: number;
   } & Record<PerClassMetricId, number>
 >;
 
@@ -95,9 +120,11 @@ export interface Report {
   readonly images: number;
   readonly pixels: ReportPixels;
   readonly settings: ReportSettings;
-  readonly summary: ReportSummary;
+  readonly summary: ReportSummary & ReportCityscapesSummary;
   /** One row per class, in class order. */
   readonly perClass: readonly ReportClassRow[];
+  /** Cityscapes categories (flat … vehicle), when the run computed them. */
+  readonly perCategory?: readonly ReportCategory[];
   /** Classes neither in the ground truth nor predicted anywhere (their ratios are 0/0). */
   readonly absentClasses: readonly number[];
   /** Classes predicted but never in the ground truth. */

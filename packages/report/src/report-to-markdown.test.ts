@@ -33,3 +33,36 @@ describe('markdownCell', () => {
     expect(markdownCell('a|b\\c<d>\ne')).toBe('a\\|b\\\\c&lt;d&gt; e');
   });
 });
+
+describe('reportToMarkdown for a Cityscapes run', () => {
+  it('adds an iIoU column, the benchmark line and the category table', () => {
+    const m = new ConfusionMatrix({ numClasses: 2, ignoreIndex: 255 });
+    m.update([0, 1, 1, 0], [0, 1, 0, 0]);
+    const classNames = ['road', 'car'];
+    const report = buildReport({
+      evaluation: evaluate(m, { classNames }),
+      matrix: m,
+      cityscapes: {
+        perClass: [
+          { id: 0, labelId: 7, name: 'road', iou: 2 / 3, iiou: Number.NaN },
+          { id: 1, labelId: 26, name: 'car', iou: 0.5, iiou: 0.4 },
+        ],
+        perCategory: [
+          { name: 'flat', iou: 2 / 3, iiou: Number.NaN },
+          { name: 'vehicle', iou: 0.5, iiou: 0.45 },
+        ],
+        summary: { mIoU: 7 / 12, iIoU: 0.4, categoryIoU: 7 / 12, categoryIIoU: 0.45 },
+        instances: true,
+      },
+      run: { toolVersion: '2.0.0' },
+    });
+    const text = reportToMarkdown(report);
+    expect(text).toContain('| iIoU |');
+    expect(text).toMatch(/\| 1 \| car \| .* \| 40\.00 \|/);
+    expect(text).toContain(
+      'Cityscapes benchmark: IoU class 58.33 · iIoU class 40.00 · IoU category 58.33 · iIoU category 45.00',
+    );
+    expect(text).toContain('| vehicle | 50.00 | 45.00 |');
+    expect(text).toContain('| flat | 66.67 | — |');
+  });
+});

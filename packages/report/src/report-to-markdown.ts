@@ -21,14 +21,15 @@ export interface MarkdownOptions {
 
 /**
  * The report as GitHub-flavoured Markdown: the summary table, the per-class table (percentages, — for
- * 0/0), absent and predicted-only classes, what other libraries would report, the top confused pairs and
- * the settings.
+ * 0/0; with an iIoU column and a category table for Cityscapes runs), absent and predicted-only classes,
+ * what other libraries would report, the top confused pairs and the settings.
  */
 export function reportToMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const selection = selectMetrics(options.metrics ?? report.settings.metrics ?? []);
   const s = report.summary;
   const value = (v: number, kind: 'ratio' | 'count') =>
     kind === 'ratio' ? formatPercent(v) : formatCount(v);
+  const withIiou = report.perClass.some((row) => row.iiou !== undefined);
   const lines = [
     `## segmetrics: ${report.images} images, ${report.numClasses} classes`,
     '',
@@ -36,13 +37,28 @@ export function reportToMarkdown(report: Report, options: MarkdownOptions = {}):
     `| ${selection.summaries.map(() => '---:').join(' | ')} |`,
     `| ${selection.summaries.map((id) => formatPercent(s[id])).join(' | ')} |`,
     '',
-    `| id | class | ${selection.columns.map((c) => c.label).join(' | ')} |`,
-    `| ---: | --- | ${selection.columns.map(() => '---:').join(' | ')} |`,
+    `| id | class | ${selection.columns.map((c) => c.label).join(' | ')}${withIiou ? ' | iIoU' : ''} |`,
+    `| ---: | --- | ${selection.columns.map(() => '---:').join(' | ')}${withIiou ? ' | ---:' : ''} |`,
   ];
   for (const row of report.perClass) {
+    const iiou = withIiou ? ` | ${formatPercent(row.iiou ?? Number.NaN)}` : '';
     lines.push(
-      `| ${row.id} | ${markdownCell(row.name)} | ${selection.columns.map((c) => value(row[c.id], c.kind)).join(' | ')} |`,
+      `| ${row.id} | ${markdownCell(row.name)} | ${selection.columns.map((c) => value(row[c.id], c.kind)).join(' | ')}${iiou} |`,
     );
+  }
+  if (report.perCategory !== undefined) {
+    const withCategoryIiou = report.perCategory.some((c) => c.iiou !== undefined);
+    lines.push(
+      '',
+      `Cityscapes benchmark: ${cityscapesLine(report)}`,
+      '',
+      `| category | IoU |${withCategoryIiou ? ' iIoU |' : ''}`,
+      `| --- | ---: |${withCategoryIiou ? ' ---: |' : ''}`,
+    );
+    for (const category of report.perCategory) {
+      const iiou = withCategoryIiou ? ` ${formatPercent(category.iiou ?? Number.NaN)} |` : '';
+      lines.push(`| ${markdownCell(category.name)} | ${formatPercent(category.iou)} |${iiou}`);
+    }
   }
   const named = (ids: readonly number[]) =>
     ids.length === 0 ? 'none' : ids.map((k) => `${k} ${markdownCell(report.classNames[k] ?? '')}`).join(', ');
@@ -73,4 +89,22 @@ export function reportToMarkdown(report: Report, options: MarkdownOptions = {}):
   }
   lines.push('', `Settings: ${markdownCell(settingsSummary(report))}; segmetrics ${report.version}.`);
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The Cityscapes benchmark's four numbers as one line (percent; — for 0/0), the iIoU ones only when the
+ * run counted instances: `IoU class 41.49 · iIoU class 31.11 · IoU category 67.74 · iIoU category 70.55`.
+ * "IoU class" is the report's mIoU, shown only under the benchmark's conventions (dataset counts, macro
+ * mean, absent classes skipped, no class excluded).
+ */
+export function cityscapesLine(report: Report): string {
+  const s = report.summary;
+  const { aggregate, average, absent, excludeClasses } = report.settings;
+  const benchmark =
+    aggregate === 'dataset' && average === 'macro' && absent === 'nan' && excludeClasses.length === 0;
+  const parts = benchmark ? [`IoU class ${formatPercent(s.mIoU)}`] : [];
+  if (s.iIoU !== undefined) parts.push(`iIoU class ${formatPercent(s.iIoU)}`);
+  if (s.categoryIoU !== undefined) parts.push(`IoU category ${formatPercent(s.categoryIoU)}`);
+  if (s.categoryIIoU !== undefined) parts.push(`iIoU category ${formatPercent(s.categoryIIoU)}`);
+  return `${parts.join(' · ')} (percent)`;
 }

@@ -1,4 +1,16 @@
 export {
+  type CityscapesFixture,
+  cityscapesFixtureRoot,
+  loadCityscapesFixture,
+} from './cityscapes-fixture.js';
+export {
+  REFERENCE_LABELS,
+  type ReferenceLabel,
+  type ReferenceResult,
+  referenceCityscapes,
+} from './cityscapes-reference.js';
+export { type CityscapesScene, type CityscapesSceneOptions, cityscapesScene } from './cityscapes-scene.js';
+export {
   decodeLabelPng,
   listParityFixtures,
   loadParityFixture,

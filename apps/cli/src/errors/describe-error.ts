@@ -1,5 +1,6 @@
 import { type ErrorCode, SegmetricsError } from '@segmetrics/core';
 import { ExitCode } from './exit-code.js';
+import { USAGE_ERROR_CODES } from './usage-error.js';
 
 /** What the CLI prints and returns for an error. */
 export interface ErrorDescription {
@@ -12,8 +13,6 @@ export interface ErrorDescription {
   /** True when the caller should print the command's usage (usage errors). */
   usage: boolean;
 }
-
-const USAGE_CODES: ReadonlySet<string> = new Set(['INVALID_OPTION', 'UNKNOWN_METRIC', 'UNKNOWN_PRESET']);
 
 const HINTS: Partial<Record<ErrorCode, string>> = {
   SHAPE_MISMATCH: 'prediction and ground truth must have the same width and height',
@@ -28,23 +27,25 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
   INCOMPATIBLE_SETTINGS: 'every shard must be evaluated with the same options',
   DUPLICATE_SAMPLE: 'the states overlap: an image is counted in more than one of them',
   INVALID_STATE: 'the state file is malformed, truncated or was modified; re-run that shard',
+  IO_FAILED: 'check the path, the permissions and the free space',
   UNKNOWN_METRIC: 'run `segmetrics eval --help` for the metric ids',
   UNKNOWN_PRESET: 'run `segmetrics eval --help` for the presets',
 };
 
 /**
  * Maps any thrown value to the CLI's exit code and message, in one place. Typed `SegmetricsError`s
- * keep their message (which names the file, value and position); usage codes (`INVALID_OPTION`,
- * `UNKNOWN_METRIC`, `UNKNOWN_PRESET`) exit with 2, every other error with 1. Unexpected errors are
+ * keep their message (which names the file, value and position) and may carry their own hint
+ * (`context.hint`); usage codes ({@link USAGE_ERROR_CODES}) exit with 2, every other error with 1. Unexpected errors are
  * reported as internal errors, with the stack only under `--debug`.
  */
 export function describeError(error: unknown): ErrorDescription {
   if (SegmetricsError.isInstance(error)) {
-    const usage = USAGE_CODES.has(error.code);
+    const usage = USAGE_ERROR_CODES.has(error.code);
+    const hint = typeof error.context.hint === 'string' ? error.context.hint : undefined;
     return {
       exitCode: usage ? ExitCode.USAGE : ExitCode.FAILED,
       message: oneLine(error.message),
-      hint: HINTS[error.code],
+      hint: hint ?? (Object.hasOwn(HINTS, error.code) ? HINTS[error.code] : undefined),
       usage,
     };
   }

@@ -2,6 +2,7 @@ import { datasetPresets } from '@segmetrics/io';
 import { presets } from '@segmetrics/metrics';
 import { knownMetricIds } from '@segmetrics/report';
 import { type Command, Option } from 'commander';
+import { MAX_NUM_CLASSES, MAX_SHARD_COUNT, MAX_WORKERS_CAP, WORKERS_PER_CORE } from './limits.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -11,7 +12,7 @@ export function addDatasetOptions(command: Command): Command {
     .optionsGroup('Classes and labels:')
     .option(
       '-n, --num-classes <n>',
-      'number of classes C; labels 0 … C-1 (default: from --dataset or --classes)',
+      `number of classes C, 1 … ${MAX_NUM_CLASSES}; labels 0 … C-1 (default: from --dataset or --classes)`,
     )
     .option(
       '--ignore-index <values>',
@@ -31,6 +32,12 @@ export function addDatasetOptions(command: Command): Command {
     .option(
       '--unknown-color <id>',
       'label given to mask colours missing from the palette, e.g. 255 to ignore them (default: an error naming the colour and pixel)',
+    )
+    .addOption(
+      new Option(
+        '--scores-layout <layout>',
+        'axis order of float score arrays in .npy files, reduced by argmax: chw (classes first) or hwc (default: the strictly smallest of the first and last axes)',
+      ).choices(['chw', 'hwc']),
     )
     .addOption(
       new Option(
@@ -122,17 +129,33 @@ export function addReportOptions(command: Command): Command {
 }
 
 /** Output format and destinations. */
-export function addOutputOptions(command: Command, perImage = true): Command {
+export function addOutputOptions(
+  command: Command,
+  perImage = true,
+  extraFormats: readonly string[] = [],
+): Command {
   command
     .optionsGroup('Output:')
     .addOption(
       new Option('-f, --format <format>', 'report format')
-        .choices(['table', 'json', 'csv', 'markdown'])
+        .choices(['table', 'json', 'csv', 'markdown', ...extraFormats])
         .default('table'),
     )
-    .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout');
+    .option(
+      '-o, --output <file>',
+      'write the report to a file instead of stdout (a regular file atomically; a device such as /dev/stdout written through)',
+    );
   if (perImage)
     command.option('--per-image <file.csv>', 'also write per-image mIoU and pixel counts, worst image first');
+  command
+    .option(
+      '--report <file.html>',
+      'also write a self-contained HTML report (offline: summary, other libraries, per-class table, confusion heatmap, worst images)',
+    )
+    .option(
+      '--report-images <n>',
+      'worst images shown with pictures in the HTML report, 0 for none (default: 24)',
+    );
   return command
     .option('-q, --quiet', 'no progress bar, no warnings (errors are still printed)')
     .option('--no-color', 'no colours (also: NO_COLOR=1, or when stdout is not a terminal)')
@@ -145,11 +168,11 @@ export function addRunOptions(command: Command): Command {
     .optionsGroup('Parallelism, shards and state:')
     .option(
       '-w, --workers <n>',
-      'parallel decoders: the main thread plus N-1 worker threads (default: available cores)',
+      `parallel decoders: the main thread plus N-1 worker threads, at most ${WORKERS_PER_CORE} × available cores and ${MAX_WORKERS_CAP} (default: available cores)`,
     )
     .option(
       '--shard <i/n>',
-      'evaluate the i-th (0-based) of n contiguous blocks of the sorted pairs, or auto',
+      `evaluate the i-th of n contiguous blocks of the sorted pairs, 1-based (1/4 … 4/4, n ≤ ${MAX_SHARD_COUNT}), or auto (from an array job's environment)`,
     )
     .option(
       '--shard-count <n>',

@@ -1,57 +1,131 @@
 import type { AbsentPolicy } from '@segmetrics/metrics';
 import { usageError } from '../errors/usage-error.js';
+import { ABSENT_RANGE, LABEL_VALUE_RANGE, MAX_BETA } from './limits.js';
+
+/** The absent-class policy, `@segmetrics/metrics`' type (re-exported for the report views). */
+export type { AbsentPolicy } from '@segmetrics/metrics';
+
+/** Inclusive bounds of an integer option and what to call the upper one in messages. */
+export interface IntegerRange {
+  readonly min: number;
+  readonly max: number;
+  /** Why the maximum is what it is, e.g. `4 × 2 available cores`; shown when the value is above it. */
+  readonly maxReason?: string;
+}
+
+const DIGITS = /^\d+$/;
+const SIGNED_DIGITS = /^-?\d+$/;
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+function rangeText(range: IntegerRange): string {
+  return `from ${range.min} to ${range.max}`;
+}
+
+function checkRange(option: string, text: string, digits: string, range: IntegerRange): number {
+  // BigInt compares exactly where Number() would round (20-digit values).
+  const exact = BigInt(digits);
+  if (exact > BigInt(range.max)) {
+    const why = range.maxReason === undefined ? '' : ` (${range.maxReason})`;
+    throw usageError(option, `at most ${range.max}${why}, got ${text.trim()}`, text);
+  }
+  if (exact < BigInt(range.min)) {
+    throw usageError(option, `expected a whole number ${rangeText(range)}, got ${text.trim()}`, text);
+  }
+  const value = Number(exact);
+  return value === 0 ? 0 : value;
+}
 
 /**
- * Parses a whole number option (`--num-classes 19`, `--workers 2`): digits only, at least `min`.
- * Throws a usage error (`INVALID_OPTION`, exit code 2) naming the option otherwise.
+ * Parses a whole-number option (`--workers 2`, `--num-classes 19`) in `[min, max]`. Deliberate syntax:
+ * decimal digits only, surrounding white space ignored, leading zeros allowed (`08` is 8). Rejected, as
+ * a usage error (`INVALID_OPTION`, exit code 2) naming the option and the range: signs (`-0`, `+5`),
+ * exponents (`1e3`), other bases (`0x10`), fractions (`1.5`), trailing text (`5abc`), empty text.
  */
-export function parseInteger(option: string, text: string, min = 0): number {
+export function parseInteger(option: string, text: string, range: IntegerRange): number {
   const trimmed = text.trim();
-  if (!/^[+-]?\d+$/.test(trimmed)) throw usageError(option, `expected an integer, got "${text}"`, text);
-  const value = Number(trimmed);
-  if (!Number.isSafeInteger(value) || value < min) {
-    throw usageError(option, `expected an integer >= ${min}, got ${text}`, text);
+  if (!DIGITS.test(trimmed)) {
+    throw usageError(
+      option,
+      `expected a whole number ${rangeText(range)} in decimal digits, got ${JSON.stringify(text)}`,
+      text,
+    );
   }
-  return value;
+  return checkRange(option, text, trimmed, range);
+}
+
+/** Like {@link parseInteger} but allows a leading minus sign (`-1`; `-0` is 0). */
+export function parseSignedInteger(option: string, text: string, range: IntegerRange): number {
+  const trimmed = text.trim();
+  if (!SIGNED_DIGITS.test(trimmed)) {
+    throw usageError(
+      option,
+      `expected a whole number ${rangeText(range)} in decimal digits, got ${JSON.stringify(text)}`,
+      text,
+    );
+  }
+  return checkRange(option, text, trimmed, range);
+}
+
+/**
+ * Parses a decimal number (`0.5`, `2`, `1e-3`; surrounding white space ignored) in `[min, max]`;
+ * `min` itself is excluded when `exclusiveMin`. Hexadecimal, `Infinity`, `NaN` and trailing text are
+ * usage errors.
+ */
+export function parseDecimal(
+  option: string,
+  text: string,
+  range: { min: number; max: number; exclusiveMin?: boolean },
+): number {
+  const trimmed = text.trim();
+  const value = Number(trimmed);
+  const low = range.exclusiveMin === true ? value <= range.min : value < range.min;
+  if (!DECIMAL.test(trimmed) || !Number.isFinite(value) || low || value > range.max) {
+    const lower = range.exclusiveMin === true ? `above ${range.min}` : `from ${range.min}`;
+    const upper = range.exclusiveMin === true ? `at most ${range.max}` : `to ${range.max}`;
+    throw usageError(
+      option,
+      `expected a decimal number ${lower} ${upper}, got ${JSON.stringify(text)}`,
+      text,
+    );
+  }
+  return value === 0 ? 0 : value;
 }
 
 /**
  * Parses ignore labels: each occurrence may be one value or a comma list (`--ignore-index 0,255`
- * or `--ignore-index 0 --ignore-index 255`). Returns the values sorted and unique.
+ * or `--ignore-index 0 --ignore-index 255`), each a label value in [-2^31, 2^32 − 1]. Returns the values
+ * sorted and unique.
  */
 export function parseIgnoreIndex(values: readonly string[]): number[] {
   const out = new Set<number>();
+  const [min, max] = LABEL_VALUE_RANGE;
   for (const value of values) {
     for (const part of value.split(',')) {
       if (part.trim() === '') continue;
-      const v = Number(part.trim());
-      if (!/^-?\d+$/.test(part.trim()) || !Number.isSafeInteger(v)) {
-        throw usageError('--ignore-index', `expected integers, got "${value}"`, value);
-      }
-      out.add(v);
+      out.add(parseSignedInteger('--ignore-index', part, { min, max, maxReason: 'a uint32 label value' }));
     }
   }
   return [...out].sort((a, b) => a - b);
 }
 
-/** Parses `--absent nan|zero|one|<number>`. */
+/** Parses `--absent nan|zero|one|<number in [-1, 1]>` (policy names in any case). */
 export function parseAbsent(text: string): AbsentPolicy {
   const lower = text.trim().toLowerCase();
   if (lower === 'nan' || lower === 'zero' || lower === 'one') return lower;
-  const value = Number(lower);
-  if (lower === '' || !Number.isFinite(value)) {
-    throw usageError('--absent', `expected nan, zero, one or a number, got "${text}"`, text);
+  const [min, max] = ABSENT_RANGE;
+  if (!DECIMAL.test(lower)) {
+    throw usageError(
+      '--absent',
+      `expected nan, zero, one or a number from ${min} to ${max}, got ${JSON.stringify(text)}`,
+      text,
+    );
   }
-  return value;
+  return parseDecimal('--absent', lower, { min, max });
 }
 
-/** Parses `--beta`: a positive finite number. */
+/** Parses `--beta`: a decimal number in (0, 1000]. */
 export function parseBeta(text: string): number {
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value) || value <= 0) {
-    throw usageError('--beta', `expected a positive number, got "${text}"`, text);
-  }
-  return value;
+  return parseDecimal('--beta', text, { min: 0, max: MAX_BETA, exclusiveMin: true });
 }
 
 /** Splits a comma list option (`--metrics iou,dice`), dropping empty items. */
@@ -64,7 +138,7 @@ export function parseList(values: readonly string[]): string[] {
 
 /**
  * Resolves class references (`--exclude-classes 0,sky`) to class ids: each item is a class id in
- * [0, numClasses) or a class name from the class names (case-insensitive).
+ * [0, numClasses) (decimal digits) or a class name from the class names (case-insensitive).
  */
 export function resolveClassList(
   items: readonly string[],
@@ -74,12 +148,10 @@ export function resolveClassList(
 ): number[] {
   const ids = new Set<number>();
   for (const item of items) {
-    if (/^\d+$/.test(item)) {
-      const id = Number(item);
-      if (id >= numClasses) {
-        throw usageError(option, `class id ${id} is outside [0, ${numClasses})`, item);
-      }
-      ids.add(id);
+    if (DIGITS.test(item)) {
+      ids.add(
+        parseInteger(option, item, { min: 0, max: numClasses - 1, maxReason: `${numClasses} classes` }),
+      );
       continue;
     }
     const index = classNames.findIndex((name) => name.toLowerCase() === item.toLowerCase());

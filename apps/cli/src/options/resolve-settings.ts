@@ -8,6 +8,7 @@ import {
   type EvaluationSettings,
   type ReportOptions,
 } from '../pipeline/evaluation-settings.js';
+import { LABEL_VALUE_RANGE, MAX_NUM_CLASSES, MAX_UNKNOWN_COLOR } from './limits.js';
 import {
   parseAbsent,
   parseBeta,
@@ -38,6 +39,7 @@ export interface SettingsFlags {
   predictedOnly?: string;
   beta?: string;
   perImage?: string;
+  scoresLayout?: string;
 }
 
 async function readText(file: string, what: string): Promise<string> {
@@ -83,6 +85,18 @@ export async function readPaletteFile(file: string): Promise<ColorPalette> {
       file,
     );
   }
+  const ids: unknown[] = Array.isArray(data)
+    ? data.map((_, id) => id)
+    : Object.values(data as Record<string, unknown>);
+  for (const id of ids) {
+    if (typeof id !== 'number' || !Number.isInteger(id) || id < 0 || id > MAX_UNKNOWN_COLOR) {
+      throw usageError(
+        '--palette',
+        `${file}: class id ${JSON.stringify(id)} is not a whole number from 0 to ${MAX_UNKNOWN_COLOR}`,
+        file,
+      );
+    }
+  }
   try {
     if (colorLookup(data as ColorPalette).size === 0) throw new Error('the palette holds no colour');
   } catch (error) {
@@ -103,9 +117,18 @@ export async function readLabelMapFile(file: string): Promise<NonNullable<LabelM
   } catch {
     throw usageError('--label-map', `${file} is not valid JSON`, file);
   }
-  const valid = (v: unknown) => v === null || (typeof v === 'number' && Number.isSafeInteger(v));
+  const [min, max] = LABEL_VALUE_RANGE;
+  const valid = (v: unknown) =>
+    v === null || (typeof v === 'number' && Number.isSafeInteger(v) && v >= -1 && v <= max);
   if (Array.isArray(data)) {
-    if (!data.every(valid)) throw usageError('--label-map', `${file}: values must be integers or null`, file);
+    const bad = data.findIndex((v) => !valid(v));
+    if (bad >= 0) {
+      throw usageError(
+        '--label-map',
+        `${file}: entry ${bad}: ${JSON.stringify(data[bad])} is not a class id (a whole number from -1 to ${max}) or null`,
+        file,
+      );
+    }
     return data as (number | null)[];
   }
   if (typeof data !== 'object' || data === null) {
@@ -113,10 +136,10 @@ export async function readLabelMapFile(file: string): Promise<NonNullable<LabelM
   }
   const table: Record<number, number | null> = {};
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
-    if (!/^-?\d+$/.test(key) || !valid(value)) {
+    if (!/^-?\d+$/.test(key) || Number(key) < min || Number(key) > max || !valid(value)) {
       throw usageError(
         '--label-map',
-        `${file}: entry "${key}": ${JSON.stringify(value)} is not integer → integer|null`,
+        `${file}: entry "${key}": ${JSON.stringify(value)} is not label value → class id (or null); label values are whole numbers from ${min} to ${max}`,
         file,
       );
     }
@@ -135,10 +158,23 @@ export async function resolveSettings(flags: SettingsFlags): Promise<EvaluationS
   const dataset = flags.dataset === undefined ? null : getDatasetPreset(flags.dataset as 'cityscapes');
   let classNames: string[] | null = flags.classes === undefined ? null : await readClassNames(flags.classes);
   let numClasses: number | undefined =
-    flags.numClasses === undefined ? undefined : parseInteger('--num-classes', flags.numClasses, 1);
+    flags.numClasses === undefined
+      ? undefined
+      : parseInteger('--num-classes', flags.numClasses, {
+          min: 1,
+          max: MAX_NUM_CLASSES,
+          maxReason: 'the largest class count segmetrics evaluates',
+        });
   if (numClasses === undefined) numClasses = classNames?.length ?? dataset?.numClasses;
   if (numClasses === undefined) {
     throw usageError('--num-classes', 'required (or give --dataset or --classes)');
+  }
+  if (numClasses > MAX_NUM_CLASSES) {
+    throw usageError(
+      '--classes',
+      `${flags.classes} holds ${numClasses} class names, more than the largest class count segmetrics evaluates (${MAX_NUM_CLASSES})`,
+      flags.classes,
+    );
   }
   if (classNames !== null && classNames.length !== numClasses) {
     throw usageError(
@@ -215,8 +251,27 @@ export async function resolveSettings(flags: SettingsFlags): Promise<EvaluationS
       ? await readPaletteFile(flags.palette)
       : (dataset?.maskPalette ?? dataset?.colors);
   if (colorPalette !== undefined) decodeOptions.colorPalette = colorPalette;
-  if (flags.unknownColor !== undefined)
-    decodeOptions.unknownColor = parseInteger('--unknown-color', flags.unknownColor);
+  if (flags.unknownColor !== undefined) {
+    const id = parseInteger('--unknown-color', flags.unknownColor, {
+      min: 0,
+      max: MAX_UNKNOWN_COLOR,
+      maxReason: 'the largest label a mask decodes to',
+    });
+    if (matrixOptions.labelMapping === undefined && id >= numClasses && !ignoreIndex.includes(id)) {
+      throw usageError(
+        '--unknown-color',
+        `${id} is neither a class id (0 … ${numClasses - 1}) nor an ignore label (${ignoreIndex.length === 0 ? 'none given' : ignoreIndex.join(', ')})`,
+        flags.unknownColor,
+      );
+    }
+    decodeOptions.unknownColor = id;
+  }
+  if (flags.scoresLayout !== undefined) {
+    if (flags.scoresLayout !== 'chw' && flags.scoresLayout !== 'hwc') {
+      throw usageError('--scores-layout', `expected chw or hwc, got ${JSON.stringify(flags.scoresLayout)}`);
+    }
+    decodeOptions.scoresLayout = flags.scoresLayout;
+  }
   return {
     numClasses,
     classNames: names,

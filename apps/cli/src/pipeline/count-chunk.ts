@@ -1,5 +1,6 @@
 import { ConfusionMatrix, ErrorCode, SegmetricsError } from '@segmetrics/core';
 import { readLabelMapSync } from '@segmetrics/io/node';
+import { checkInstanceIds, checkPredictionLabels, readInstanceIds } from '../cityscapes/index.js';
 import type { ChunkTask, CountSetup, FilePair, SerializedError } from './types.js';
 
 /**
@@ -31,16 +32,48 @@ function countPair(matrix: ConfusionMatrix, setup: CountSetup, pair: FilePair): 
       },
     );
   }
+  const instances =
+    pair.instancesPath === undefined ? undefined : readInstanceIds(pair.instancesPath, gt.width, gt.height);
   try {
-    matrix.update(pred.data, gt.data, { width: gt.width, height: gt.height, sampleId: pair.id });
+    checkPredictionLabels(setup.matrixOptions, pred.data, pred.width, pair.id);
+    matrix.update(pred.data, gt.data, {
+      width: gt.width,
+      height: gt.height,
+      sampleId: pair.id,
+      ...(instances === undefined ? {} : { instances }),
+    });
   } catch (error) {
     if (!SegmetricsError.isInstance(error)) throw error;
-    const file = error.context.side === 'prediction' ? pair.predPath : pair.gtPath;
+    const { side } = error.context;
+    const file =
+      side === 'prediction'
+        ? pair.predPath
+        : side === 'instances' && pair.instancesPath !== undefined
+          ? pair.instancesPath
+          : pair.gtPath;
     throw new SegmetricsError(error.code, `${file}: ${error.message}`, {
       context: { ...error.context, file },
       cause: error,
     });
   }
+  if (pair.instancesPath !== undefined) checkInstanceIds(matrix, pair.id, pair.instancesPath);
+}
+
+/**
+ * The library names its decode option (`context.option: 'scoresLayout'`); the CLI's user needs the
+ * flag. Rewrites such an error to name `--scores-layout`, keeping the file, the shape and the code.
+ */
+function inCliTerms(error: SegmetricsError, path: string): SegmetricsError {
+  if (error.context.option !== 'scoresLayout') return error;
+  const shape = Array.isArray(error.context.shape) ? ` (${error.context.shape.join(', ')})` : '';
+  const problem =
+    error.context.shape === undefined
+      ? `--scores-layout must be chw or hwc, got ${JSON.stringify(error.context.value)}`
+      : `cannot tell the class axis of score array${shape}: pass --scores-layout chw (classes first) or hwc (classes last)`;
+  return new SegmetricsError(error.code, `${path}: ${problem}`, {
+    context: { ...error.context, file: path, option: '--scores-layout' },
+    cause: error,
+  });
 }
 
 function decode(path: string, setup: CountSetup) {
@@ -48,6 +81,7 @@ function decode(path: string, setup: CountSetup) {
     return readLabelMapSync(path, { ...setup.decodeOptions, file: path });
   } catch (error) {
     if (SegmetricsError.isInstance(error)) {
+      if (error.context.option === 'scoresLayout') throw inCliTerms(error, path);
       if (error.message.includes(path)) throw error;
       throw new SegmetricsError(error.code, `${path}: ${error.message}`, {
         context: { ...error.context, file: path },

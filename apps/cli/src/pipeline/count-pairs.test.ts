@@ -24,8 +24,8 @@ const setup = { matrixOptions: { numClasses: 3, ignoreIndex: [255], perImage: tr
 describe('countPairs', () => {
   it('counts every pair, in order, whatever the chunk size', async () => {
     const pairs = dataset(7);
-    const one = await countPairs(setup, pairs, { workers: 0, chunkSize: 1 });
-    const three = await countPairs(setup, pairs, { workers: 0, chunkSize: 3 });
+    const one = await countPairs(setup, pairs, { workers: 1, chunkSize: 1 });
+    const three = await countPairs(setup, pairs, { workers: 1, chunkSize: 3 });
     expect(one.complete).toBe(true);
     expect(one.matrix.images).toBe(7);
     expect(one.matrix.ignoredPixels).toBe(7);
@@ -33,8 +33,16 @@ describe('countPairs', () => {
     expect(one.matrix.sampleIds).toEqual(pairs.map((p) => p.id));
   });
 
+  it('gives the same state with worker threads (the built worker.js) as in one thread', async () => {
+    const pairs = dataset(9);
+    const one = await countPairs(setup, pairs, { workers: 1, chunkSize: 1 });
+    const three = await countPairs(setup, pairs, { workers: 3, chunkSize: 1 });
+    expect(three.complete).toBe(true);
+    expect(three.matrix.toJSON()).toEqual(one.matrix.toJSON());
+  });
+
   it('stops after a prefix of whole chunks when asked', async () => {
-    const result = await countPairs(setup, dataset(7), { workers: 0, chunkSize: 2, stopAfter: 3 });
+    const result = await countPairs(setup, dataset(7), { workers: 1, chunkSize: 2, stopAfter: 3 });
     expect(result.complete).toBe(false);
     expect(result.matrix.images).toBe(4);
   });
@@ -42,7 +50,7 @@ describe('countPairs', () => {
   it('stops before the next chunk when the signal is aborted', async () => {
     const controller = new AbortController();
     const result = await countPairs(setup, dataset(5), {
-      workers: 0,
+      workers: 1,
       chunkSize: 1,
       signal: controller.signal,
       onProgress: (done) => {
@@ -53,13 +61,23 @@ describe('countPairs', () => {
     expect(result.counted).toBe(2);
   });
 
-  it('names the file when an image cannot be decoded', async () => {
+  it('names the file when an image cannot be decoded, after merging the chunks before it', async () => {
     const pairs = dataset(3);
     const png = encode({ width: 2, height: 2, data: new Uint8Array(4), channels: 1, depth: 8 });
     writeFileSync(pairs[1]!.predPath, png.subarray(0, png.length - 20));
-    await expect(countPairs(setup, pairs, { workers: 0 })).rejects.toMatchObject({
-      code: 'DECODE_FAILED',
-      message: expect.stringContaining(pairs[1]!.predPath),
-    });
+    for (const workers of [1, 2]) {
+      const initial = (await countPairs(setup, [], { workers: 1 })).matrix;
+      await expect(countPairs(setup, pairs, { workers, chunkSize: 1, initial })).rejects.toMatchObject({
+        code: 'DECODE_FAILED',
+        message: expect.stringContaining(pairs[1]!.predPath),
+      });
+      expect(initial.sampleIds).toEqual([pairs[0]!.id]);
+    }
+  });
+
+  it('fails with an error when a worker thread cannot start', async () => {
+    await expect(
+      countPairs(setup, dataset(4), { workers: 2, chunkSize: 1, workerScript: '/nonexistent/worker.js' }),
+    ).rejects.toThrow();
   });
 });

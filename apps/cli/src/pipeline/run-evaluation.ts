@@ -1,7 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { ConfusionMatrix, ErrorCode, SegmetricsError } from '@segmetrics/core';
-import { type Shard, shardRange } from '../options/shard.js';
+import { formatShard, type Shard, shardRange } from '../options/shard.js';
+import { canonicalJson } from '../util/canonical-json.js';
 import { type OutputStream, ProgressBar } from '../util/terminal.js';
+import { settingsDifference } from './compare-settings.js';
 import { countPairs } from './count-pairs.js';
 import type { EvaluationSettings } from './evaluation-settings.js';
 import { listSome } from './pair-files.js';
@@ -14,8 +16,10 @@ export interface RunOptions {
   /** Every pair of the dataset, sorted by id. */
   readonly pairs: readonly FilePair[];
   readonly source: { gt: string | null; pred: string | null };
-  /** Worker threads (0 = in this thread). Default: available cores. */
+  /** Parallel counters: this thread plus `workers − 1` worker threads. Default: available cores. */
   readonly workers?: number;
+  /** Worker thread script (default: the built `worker.js`); tests running the sources point it at `dist/`. */
+  readonly workerScript?: URL | string;
   readonly shard: Shard | null;
   /** State file written periodically, at the end and on SIGINT/SIGTERM. */
   readonly saveState?: string;
@@ -47,28 +51,25 @@ export interface RunOutcome {
   readonly statePath: string | null;
 }
 
-function canonical(value: unknown): string {
-  return JSON.stringify(JSON.parse(JSON.stringify(value)));
-}
-
 function checkResumable(
   file: string,
   state: StateFile,
   settings: EvaluationSettings,
   shard: Shard | null,
 ): void {
-  if (canonical(state.settings) !== canonical(settings)) {
+  const difference = settingsDifference(state.settings, settings);
+  if (difference !== null) {
     throw new SegmetricsError(
       ErrorCode.INCOMPATIBLE_SETTINGS,
-      `${file}: the state was saved with different settings; resume with the same options (state: ${canonical(state.settings)})`,
-      { context: { file } },
+      `${file}: the state was saved with different settings than this run: ${difference.text} (state vs this run); resume with the same options`,
+      { context: { file, setting: difference.setting, values: difference.values } },
     );
   }
-  if (canonical(state.selection.shard) !== canonical(shard)) {
+  if (canonicalJson(state.selection.shard) !== canonicalJson(shard)) {
     throw new SegmetricsError(
       ErrorCode.INCOMPATIBLE_SETTINGS,
-      `${file}: the state covers shard ${state.selection.shard === null ? 'none' : `${state.selection.shard.index}/${state.selection.shard.count}`}, this run ${shard === null ? 'none' : `${shard.index}/${shard.count}`}`,
-      { context: { file } },
+      `${file}: the state covers ${formatShard(state.selection.shard)}, this run ${formatShard(shard)}`,
+      { context: { file, stateShard: state.selection.shard, shard } },
     );
   }
 }
@@ -112,9 +113,14 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
 
   const controller = new AbortController();
   let signalName: 'SIGINT' | 'SIGTERM' | null = null;
+  let signalReceived: () => void = () => undefined;
+  const received = new Promise<void>((resolve) => {
+    signalReceived = resolve;
+  });
   const onSignal = (name: 'SIGINT' | 'SIGTERM') => () => {
     if (signalName !== null) process.exit(name === 'SIGINT' ? 130 : 143);
     signalName = name;
+    signalReceived();
     controller.abort();
   };
   const onInt = onSignal('SIGINT');
@@ -126,17 +132,24 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
   const interval = (options.saveInterval ?? 30) * 1000;
   let lastSave = Date.now();
   let saving: Promise<void> = Promise.resolve();
+  let saveError: unknown;
   let selfSignalled = false;
   const alreadyCounted = selected.length - todo.length;
+  const hookAfter = options.selfSignal?.after;
+  const stopAfter =
+    hookAfter === undefined ? options.stopAfter : Math.min(hookAfter, options.stopAfter ?? hookAfter);
   try {
     const result = await countPairs(
       { matrixOptions: settings.matrixOptions, decodeOptions: settings.decodeOptions },
       todo,
       {
         workers: options.workers ?? availableParallelism(),
+        ...(options.workerScript === undefined ? {} : { workerScript: options.workerScript }),
         initial,
         signal: controller.signal,
-        ...(options.stopAfter === undefined ? {} : { stopAfter: options.stopAfter }),
+        // The test hook stops right after the chunk that sends the signal, so that a run is
+        // interrupted at the same point however fast the signal is handled.
+        ...(stopAfter === undefined ? {} : { stopAfter }),
         onProgress: (done, _total, matrix) => {
           bar.update(alreadyCounted + done, selected.length);
           const hook = options.selfSignal;
@@ -147,13 +160,22 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
           if (statePath !== null && Date.now() - lastSave >= interval) {
             lastSave = Date.now();
             const text = body(false);
-            saving = saving.then(() => saveState(statePath, matrix, text));
+            // Chained, and never left rejected without a handler: a failed save fails the run below.
+            saving = saving
+              .then(() => saveState(statePath, matrix, text))
+              .catch((error: unknown) => {
+                saveError ??= error;
+              });
           }
         },
       },
     );
     bar.clear();
+    if (selfSignalled) {
+      await Promise.race([received, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+    }
     await saving;
+    if (saveError !== undefined) throw saveError;
     const complete = result.complete && result.matrix.images === selected.length;
     if (statePath !== null) await saveState(statePath, result.matrix, body(complete));
     return {

@@ -1,15 +1,34 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { ConfusionMatrix, ErrorCode, SegmetricsError } from '@segmetrics/core';
+import { writeFileAtomic } from '@segmetrics/io/node';
+import { evaluate } from '@segmetrics/metrics';
 import type { Shard } from '../options/shard.js';
-import { writeFileAtomic, writeFileAtomicSync } from '../util/atomic-write.js';
+import { evaluateOptions } from '../report/run-report.js';
+import { canonicalJson } from '../util/canonical-json.js';
 import { VERSION } from '../version.js';
 import type { EvaluationSettings } from './evaluation-settings.js';
+import {
+  checkDepth,
+  checkSelection,
+  checkSettings,
+  checkSource,
+  checkTool,
+  invalidState,
+  stateChecker,
+} from './validate-state.js';
 
 /** Identifies a segmetrics CLI state file. */
 export const STATE_FORMAT = 'segmetrics-state';
-/** Version of the state file layout; bumped on any incompatible change. */
-export const STATE_VERSION = 1;
+/**
+ * Version of the state file layout; bumped on any incompatible change. Version 2: `selection.shard.index`
+ * is 1-based (`--shard 1/3`). Version 1 (segmetrics 0.1, 0-based shard index) is still read, its shard
+ * index converted, so an old state is never taken for the wrong shard.
+ */
+export const STATE_VERSION = 2;
+
+/** State versions {@link loadState} reads. */
+export const READABLE_STATE_VERSIONS: readonly number[] = [1, 2];
 
 /**
  * A saved run: the core matrix state (`ConfusionMatrix#toJSON`) plus what the CLI needs to merge and
@@ -21,7 +40,10 @@ export interface StateFile {
   readonly stateVersion: number;
   readonly tool: { readonly name: 'segmetrics'; readonly version: string };
   readonly settings: EvaluationSettings;
-  /** The shard this state covers (null: the whole dataset) and how many pairs it selected. */
+  /**
+   * The shard this state covers (null: the whole dataset; `index` 1-based), the number of pairs of the
+   * whole dataset the shard was cut from, and how many pairs it selected.
+   */
   readonly selection: { readonly shard: Shard | null; readonly datasetPairs: number; readonly pairs: number };
   /** True when every selected pair was counted. */
   readonly complete: boolean;
@@ -31,16 +53,17 @@ export interface StateFile {
   readonly checksum: string;
 }
 
-/** A loaded, verified state. */
+/** A loaded, verified state (a version-1 file is converted: its shard index is 1-based here). */
 export interface LoadedState {
   readonly file: string;
   readonly state: StateFile;
   readonly matrix: ConfusionMatrix;
 }
 
-type StateBody = Omit<StateFile, 'checksum' | 'format' | 'stateVersion' | 'tool' | 'matrix'>;
+/** The CLI fields of a state, besides the matrix. */
+export type StateBody = Omit<StateFile, 'checksum' | 'format' | 'stateVersion' | 'tool' | 'matrix'>;
 
-function checksumOf(body: Omit<StateFile, 'checksum'>): string {
+function checksumOf(body: unknown): string {
   return createHash('sha256').update(JSON.stringify(body)).digest('hex');
 }
 
@@ -59,26 +82,17 @@ export function serializeState(matrix: ConfusionMatrix, body: StateBody): string
   return `${JSON.stringify({ ...unsigned, checksum: checksumOf(unsigned) })}\n`;
 }
 
-/** Writes a state file atomically (temp file + rename). */
+/**
+ * Writes a state file with `@segmetrics/io`'s `writeFileAtomic`: a temporary file, synced, renamed over
+ * the old state, so the file on disk is always a complete state.
+ */
 export async function saveState(path: string, matrix: ConfusionMatrix, body: StateBody): Promise<void> {
   await writeFileAtomic(path, serializeState(matrix, body));
 }
 
-/** Synchronous {@link saveState} for signal handlers. */
-export function saveStateSync(path: string, matrix: ConfusionMatrix, body: StateBody): void {
-  writeFileAtomicSync(path, serializeState(matrix, body));
-}
-
-function invalid(file: string, problem: string, cause?: unknown): SegmetricsError {
-  return new SegmetricsError(ErrorCode.INVALID_STATE, `${file}: ${problem}`, {
-    context: { file },
-    ...(cause === undefined ? {} : { cause }),
-  });
-}
-
 /**
- * Reads and verifies a state file: JSON, format and version, checksum, then the core matrix state
- * (which validates itself). Every problem is an `INVALID_STATE` error naming the file.
+ * Reads and verifies a state file. Every problem is an `INVALID_STATE` error naming the file and the
+ * field (`context.field`); an unreadable file is `IO_FAILED`.
  */
 export async function loadState(file: string): Promise<LoadedState> {
   let text: string;
@@ -94,47 +108,104 @@ export async function loadState(file: string): Promise<LoadedState> {
   return parseState(file, text);
 }
 
-/** {@link loadState} on text already read. */
+/**
+ * {@link loadState} on text already read: JSON; nesting at most 32 levels; format and version; checksum;
+ * then every field — settings (types, ranges, known names), selection, completion flag, source — and the
+ * core matrix state, which must agree with the settings (class count, counting settings) and the
+ * selection (no more images than selected; all of them when complete). Never throws anything but a
+ * `SegmetricsError` `INVALID_STATE`.
+ */
 export function parseState(file: string, text: string): LoadedState {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw invalid(file, 'not a segmetrics state file (invalid JSON; truncated?)', error);
+    throw invalidState(file, '', 'not a segmetrics state file (invalid JSON; truncated?)', error);
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw invalid(file, 'not a segmetrics state file (expected a JSON object)');
+    throw invalidState(file, '', 'not a segmetrics state file (expected a JSON object)');
   }
+  checkDepth(file, data);
   const record = data as Record<string, unknown>;
   if (record.format !== STATE_FORMAT) {
-    throw invalid(file, `not a segmetrics state file (format is ${JSON.stringify(record.format)})`);
-  }
-  if (record.stateVersion !== STATE_VERSION) {
-    throw invalid(
+    throw invalidState(
       file,
-      `state version ${JSON.stringify(record.stateVersion)} is not supported (this segmetrics ${VERSION} reads version ${STATE_VERSION})`,
+      'format',
+      `not a segmetrics state file (format is ${JSON.stringify(record.format)})`,
+    );
+  }
+  const version = record.stateVersion;
+  if (typeof version !== 'number' || !READABLE_STATE_VERSIONS.includes(version)) {
+    throw invalidState(
+      file,
+      'stateVersion',
+      `state version ${JSON.stringify(version)} is not supported (segmetrics ${VERSION} reads versions ${READABLE_STATE_VERSIONS.join(' and ')})`,
     );
   }
   const { checksum, ...unsigned } = record;
-  if (typeof checksum !== 'string' || checksum !== checksumOf(unsigned as Omit<StateFile, 'checksum'>)) {
-    throw invalid(file, 'checksum mismatch: the state file was modified or corrupted');
+  if (typeof checksum !== 'string' || checksum !== checksumOf(unsigned)) {
+    throw invalidState(file, 'checksum', 'checksum mismatch: the state file was modified or corrupted');
   }
-  const state = record as unknown as StateFile;
-  if (
-    typeof state.settings !== 'object' ||
-    state.settings === null ||
-    typeof state.selection !== 'object' ||
-    state.selection === null ||
-    typeof state.complete !== 'boolean'
-  ) {
-    throw invalid(file, 'missing settings, selection or completion flag');
-  }
+  const check = stateChecker(file);
+  check.record(record, '', [
+    'format',
+    'stateVersion',
+    'tool',
+    'settings',
+    'selection',
+    'complete',
+    'source',
+    'matrix',
+    'checksum',
+  ]);
+  checkTool(check, record.tool);
+  const { settings, matrixSettings } = checkSettings(check, record.settings, record.matrix);
+  const selection = checkSelection(check, record.selection, version === 1 ? 0 : 1);
+  const complete = check.boolean(record.complete, 'complete');
+  const source = checkSource(check, record.source);
   let matrix: ConfusionMatrix;
   try {
-    matrix = ConfusionMatrix.fromJSON(state.matrix);
+    matrix = ConfusionMatrix.fromJSON(record.matrix);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw invalid(file, `invalid matrix state: ${reason}`, error);
+    const path = SegmetricsError.isInstance(error) ? error.context.path : undefined;
+    throw invalidState(file, typeof path === 'string' ? `matrix.${path}` : 'matrix', reason, error);
   }
+  if (canonicalJson(matrix.settings) !== matrixSettings) {
+    throw invalidState(
+      file,
+      'settings.matrixOptions',
+      `does not match the counting settings of the matrix (${canonicalJson(matrix.settings)})`,
+    );
+  }
+  if (matrix.images > selection.pairs || (complete && matrix.images !== selection.pairs)) {
+    throw invalidState(
+      file,
+      'matrix.images',
+      `${matrix.images} images counted but the state selects ${selection.pairs} pairs${complete ? ' and says it is complete' : ''}`,
+    );
+  }
+  try {
+    // The metric options must combine (e.g. no preset choice overridden): evaluate an empty matrix.
+    evaluate(new ConfusionMatrix(settings.matrixOptions), evaluateOptions(settings, false));
+  } catch (error) {
+    throw invalidState(
+      file,
+      'settings.report',
+      `the metric options do not combine: ${error instanceof Error ? error.message : String(error)}`,
+      error,
+    );
+  }
+  const state: StateFile = {
+    format: STATE_FORMAT,
+    stateVersion: version,
+    tool: record.tool as StateFile['tool'],
+    settings,
+    selection,
+    complete,
+    source,
+    matrix: record.matrix,
+    checksum,
+  };
   return { file, state, matrix };
 }

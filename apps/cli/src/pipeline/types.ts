@@ -5,6 +5,8 @@ export interface FilePair {
   readonly id: string;
   readonly gtPath: string;
   readonly predPath: string;
+  /** The ground truth's instance-id map (Cityscapes `*_gtFine_instanceIds.png`), when instances are counted. */
+  readonly instancesPath?: string;
 }
 
 /** What a worker needs to decode and count: the matrix settings and the decoder options. */

@@ -1,4 +1,11 @@
-import { formatCount, formatPercent, type Report, selectMetrics, settingsSummary } from '@segmetrics/report';
+import {
+  cityscapesLine,
+  formatCount,
+  formatPercent,
+  type Report,
+  selectMetrics,
+  settingsSummary,
+} from '@segmetrics/report';
 import pc from 'picocolors';
 
 /** Options of {@link formatTable}. */
@@ -24,10 +31,12 @@ export function formatTable(report: Report, options: TableOptions): string {
   const nameWidth = Math.max(5, ...report.classNames.map((n) => n.length));
   const idWidth = Math.max(2, String(report.numClasses - 1).length);
   const widths = selection.columns.map((col) => Math.max(col.label.length, col.kind === 'ratio' ? 7 : 13));
+  const withIiou = report.perClass.some((row) => row.iiou !== undefined);
   const header = [
     'id'.padStart(idWidth),
     'class'.padEnd(nameWidth),
     ...selection.columns.map((col, i) => col.label.padStart(widths[i]!)),
+    ...(withIiou ? ['iIoU'.padStart(7)] : []),
   ].join('  ');
   lines.push(
     c.bold(
@@ -42,6 +51,7 @@ export function formatTable(report: Report, options: TableOptions): string {
       const v = row[col.id];
       return (col.kind === 'ratio' ? formatPercent(v) : formatCount(v)).padStart(widths[i]!);
     });
+    if (withIiou) cells.push(formatPercent(row.iiou ?? Number.NaN).padStart(7));
     const head = `${String(row.id).padStart(idWidth)}  ${row.name.padEnd(nameWidth)}`;
     let line: string;
     if (absent.has(row.id)) line = c.dim(`${head}  ${cells.join('  ')}  absent`);
@@ -50,6 +60,7 @@ export function formatTable(report: Report, options: TableOptions): string {
         if (col.id !== 'iou' || !Number.isFinite(row.iou)) return cells[i]!;
         return row.iou >= 0.75 ? c.green(cells[i]!) : row.iou < 0.5 ? c.red(cells[i]!) : cells[i]!;
       });
+      if (withIiou) coloured.push(cells.at(-1)!);
       line = `${head}  ${coloured.join('  ')}`;
       if (predictedOnly.has(row.id)) line += `  ${c.yellow('predicted only')}`;
     }
@@ -61,6 +72,20 @@ export function formatTable(report: Report, options: TableOptions): string {
     return i === 0 ? `${c.bold(id)} ${c.bold(c.cyan(value))}` : `${id} ${value}`;
   });
   lines.push('', `${summary.join('   ')}   (percent)`);
+  if (report.perCategory !== undefined) {
+    const withCategoryIiou = report.perCategory.some((category) => category.iiou !== undefined);
+    const width = Math.max(8, ...report.perCategory.map((category) => category.name.length));
+    lines.push(
+      `${c.bold('Cityscapes benchmark')}: ${cityscapesLine(report)}`,
+      c.bold(
+        `  ${'category'.padEnd(width)}  ${'IoU'.padStart(7)}${withCategoryIiou ? `  ${'iIoU'.padStart(7)}` : ''}`,
+      ),
+    );
+    for (const category of report.perCategory) {
+      const iiou = withCategoryIiou ? `  ${formatPercent(category.iiou ?? Number.NaN).padStart(7)}` : '';
+      lines.push(`  ${category.name.padEnd(width)}  ${formatPercent(category.iou).padStart(7)}${iiou}`);
+    }
+  }
   const named = (ids: readonly number[]) => ids.map((k) => `${k} ${report.classNames[k]}`).join(', ');
   if (report.absentClasses.length > 0) {
     lines.push(

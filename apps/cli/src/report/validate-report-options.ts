@@ -1,8 +1,7 @@
-import { ConfusionMatrix, SegmetricsError } from '@segmetrics/core';
+import { ConfusionMatrix } from '@segmetrics/core';
+import { isUsageError } from '../errors/usage-error.js';
 import type { EvaluationSettings } from '../pipeline/evaluation-settings.js';
 import { runReport } from './run-report.js';
-
-const USAGE = new Set(['INVALID_OPTION', 'UNKNOWN_METRIC', 'UNKNOWN_PRESET']);
 
 /**
  * Checks the metric options before any file is read, by evaluating an empty matrix with them: an
@@ -12,6 +11,6 @@ export function validateReportOptions(settings: EvaluationSettings): void {
   try {
     runReport(new ConfusionMatrix(settings.matrixOptions), settings);
   } catch (error) {
-    if (SegmetricsError.isInstance(error) && USAGE.has(error.code)) throw error;
+    if (isUsageError(error)) throw error;
   }
 }

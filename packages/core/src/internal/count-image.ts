@@ -19,6 +19,7 @@ import {
   valueOfRaw,
   valueSpan,
 } from './label-lut.js';
+import { noteCountKernel } from './last-count-kernel.js';
 
 /** Below this many pixels, 8-bit maps skip the 65,536-bin pair histogram (its fold costs ~65k steps). */
 export const PAIR_HISTOGRAM_MIN_PIXELS = 1 << 15;
@@ -226,6 +227,7 @@ export class ImageCounter {
       slotHistogramDirty = false;
       return false;
     }
+    noteCountKernel('general');
     for (let start = 0; start < n; start += KERNEL_CHUNK) {
       const end = Math.min(n, start + KERNEL_CHUNK);
       countSlots(
@@ -303,6 +305,7 @@ export class ImageCounter {
     const c = this.#c;
     const s = this.#stride;
     const mapPred = this.#mapPrediction;
+    noteCountKernel('reference');
     const gtCache = new Map<number, number>();
     const predCache = new Map<number, number>();
     const n = groundTruth.length;

@@ -8,6 +8,7 @@
  * lane by lane, so the platform's endianness does not matter (counting is order-independent).
  */
 
+import { noteCountKernel } from './last-count-kernel.js';
 import { WASM_BLOCK, WASM_GT_BLOCK, wasmPairKernel, wasmShortKernel } from './wasm-pair-kernel.js';
 
 /** Largest number of pixels one kernel call may count (keeps Int32 bins below 2^31). */
@@ -41,9 +42,11 @@ export function countBytePairs(gt: Uint8Array, pred: Uint8Array, hist: Int32Arra
   const n = gt.length;
   const wasm = wasmPairKernel();
   if (wasm !== null && hist === wasm.hist) {
+    noteCountKernel('wasm-simd-8bit');
     countBytePairsWasm(gt, pred, wasm.bytes, wasm.count, hist);
     return;
   }
+  noteCountKernel('js-8bit');
   if (((gt.byteOffset - pred.byteOffset) & 3) !== 0 && n >= 16) {
     for (let start = 0; start < n; start += ALIGN_BLOCK) {
       const end = Math.min(n, start + ALIGN_BLOCK);
@@ -149,9 +152,11 @@ export function countShortPairs(
   const n = gt.length;
   const wasm = wasmShortKernel();
   if (wasm?.owns(hist) && gtRow.length === 65536 && predCol.length === 65536) {
+    noteCountKernel('wasm-simd-16bit');
     wasm.count(gt, pred, gtRow, predCol, hist);
     return;
   }
+  noteCountKernel('js-16bit');
   if (((gt.byteOffset - pred.byteOffset) & 3) !== 0 && n >= 16) {
     for (let start = 0; start < n; start += ALIGN_BLOCK) {
       const end = Math.min(n, start + ALIGN_BLOCK);

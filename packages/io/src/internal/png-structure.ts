@@ -1,4 +1,5 @@
 import { ErrorCode } from '@segmetrics/core';
+import { inflatedImageSize } from './adam7.js';
 import { type Crc32, crc32 as jsCrc32 } from './crc32.js';
 import { ioError } from './errors.js';
 
@@ -32,7 +33,10 @@ export interface PngStructure {
   readonly idatLength: number;
   /** Bytes per unfiltered row (without the filter byte). */
   readonly rowBytes: number;
-  /** Size of the inflated stream of a non-interlaced image: height × (rowBytes + 1). */
+  /**
+   * Size of the inflated image data the header allows: height × (rowBytes + 1), or the sum of that
+   * over the Adam7 passes of an interlaced image. Every decoder refuses a stream that inflates to more.
+   */
   readonly inflatedSize: number;
 }
 
@@ -61,7 +65,9 @@ function chunkName(bytes: Uint8Array, at: number): string {
 /**
  * Walks the chunks of a PNG file and validates them: signature, chunk bounds, CRCs, IHDR fields,
  * the pixel limit (checked as soon as IHDR is read, before anything is allocated), PLTE presence,
- * unknown critical chunks and IEND. Throws `DECODE_FAILED`, `IMAGE_TOO_LARGE` or `UNSUPPORTED_FORMAT`.
+ * unknown critical chunks and IEND. Ancillary chunks other than tRNS (iCCP, zTXt, iTXt, eXIf, ...) are
+ * skipped without being decompressed. Throws `DECODE_FAILED`, `IMAGE_TOO_LARGE` or
+ * `UNSUPPORTED_FORMAT`.
  */
 export function parsePngStructure(bytes: Uint8Array, options: PngStructureOptions): PngStructure {
   const { file, maxPixels, checkCrc } = options;
@@ -172,7 +178,12 @@ export function parsePngStructure(bytes: Uint8Array, options: PngStructureOption
     idat,
     idatLength,
     rowBytes,
-    inflatedSize: header.height * (rowBytes + 1),
+    inflatedSize: inflatedImageSize(
+      header.width,
+      header.height,
+      channels * header.bitDepth,
+      header.interlaced,
+    ),
   };
 }
 

@@ -1,5 +1,31 @@
 import { ErrorCode } from '@segmetrics/core';
 import { ioError } from './errors.js';
+import { unfilterWasm } from './unfilter-wasm.js';
+
+/**
+ * Undoes the PNG row filters in place (see {@link unfilterInPlace} for the contract) with the
+ * WebAssembly SIMD kernel ({@link unfilterWasm}) where the realm has WebAssembly SIMD, else in JS.
+ * Both give the same bytes. Images without filtered rows (PIL writes palette PNGs so) stay in JS, where
+ * each row is one `copyWithin` and nothing is copied into linear memory and back.
+ */
+export function unfilter(
+  buf: Uint8Array,
+  rowBytes: number,
+  height: number,
+  bpp: number,
+  file?: string,
+): void {
+  let filtered = false;
+  for (let y = 0, at = 0; y < height; y++, at += rowBytes + 1) {
+    if (buf[at] !== 0) {
+      filtered = true;
+      break;
+    }
+  }
+  if (!filtered || !unfilterWasm(buf, rowBytes, height, bpp, file)) {
+    unfilterInPlace(buf, rowBytes, height, bpp, file);
+  }
+}
 
 let scratch = new Uint8Array(0);
 let scratch32 = new Int32Array(0);

@@ -2,9 +2,8 @@ import { deflateSync } from 'node:zlib';
 import { SegmetricsError } from '@segmetrics/core';
 import { encode as fastPngEncode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
-import { parityPngs, rng, syntheticLabels } from '../../test/helpers.js';
+import { parityPngs, rawPng, rng, syntheticLabels } from '../../test/helpers.js';
 import { decodePng } from '../decode-png.js';
-import { crc32 } from '../internal/crc32.js';
 import { encodePng } from '../internal/png-encoder.js';
 import { decodePngFast } from './decode-png-fast.js';
 
@@ -14,35 +13,15 @@ function sameLabels(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
   return true;
 }
 
-/** A PNG built chunk by chunk, for malformed-stream cases the encoder would never write. */
-function rawPng(
+/** A PNG with one IDAT chunk, for malformed-stream cases the encoder would never write. */
+function pngWithIdat(
   width: number,
   height: number,
   bitDepth: number,
   colorType: number,
   idat: Uint8Array,
 ): Uint8Array {
-  const chunk = (type: string, data: Uint8Array) => {
-    const out = new Uint8Array(12 + data.length);
-    const view = new DataView(out.buffer);
-    view.setUint32(0, data.length);
-    for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
-    out.set(data, 8);
-    view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
-    return out;
-  };
-  const ihdr = new Uint8Array(13);
-  new DataView(ihdr.buffer).setUint32(0, width);
-  new DataView(ihdr.buffer).setUint32(4, height);
-  ihdr[8] = bitDepth;
-  ihdr[9] = colorType;
-  const parts = [
-    new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', idat),
-    chunk('IEND', new Uint8Array(0)),
-  ];
-  return Uint8Array.from(parts.flatMap((part) => Array.from(part)));
+  return rawPng({ width, height, bitDepth, colorType }, [['IDAT', idat]]);
 }
 
 describe('decodePngFast', () => {
@@ -120,7 +99,7 @@ describe('decodePngFast', () => {
     expect(data.buffer.byteLength).toBeLessThanOrEqual(64);
   });
 
-  it('decodePngFast falls back to fast-png for RGB, gray+alpha and interlaced images', () => {
+  it('decodePngFast reads RGB, gray+alpha and interlaced images itself, as fast-png does', () => {
     const bytes = encodePng({ width: 2, height: 1, bitDepth: 8, colorType: 2, samples: [0, 0, 0, 1, 1, 1] });
     const map = decodePngFast(bytes, {
       colorPalette: [
@@ -128,27 +107,77 @@ describe('decodePngFast', () => {
         [1, 1, 1],
       ],
     });
-    expect(map.source).toBe('fast-png');
+    expect(map.source).toBe('fast-path');
     expect(Array.from(map.data)).toEqual([0, 1]);
-    const labels = syntheticLabels(19, 11, 300, 5);
-    for (const depth of [8, 16] as const) {
-      const values = depth === 8 ? Uint8Array.from(labels, (v) => v % 256) : Uint16Array.from(labels);
-      const interlaced = fastPngEncode(
-        { width: 19, height: 11, data: values, depth, channels: 1 },
-        { interlace: 'Adam7' },
-      );
-      const decoded = decodePngFast(interlaced);
-      expect(decoded.source).toBe('fast-png');
-      expect(sameLabels(decoded.data, values)).toBe(true);
+    const random = rng(11);
+    for (const [width, height] of [
+      [1, 1],
+      [3, 2],
+      [19, 11],
+      [8, 8],
+      [33, 17],
+    ] as const) {
+      const labels = syntheticLabels(width, height, 300, width * height);
+      for (const depth of [8, 16] as const) {
+        const max = depth === 8 ? 256 : 65536;
+        for (const channels of [1, 2, 3, 4] as const) {
+          if (depth === 16 && channels >= 3) continue; // 16-bit colour masks are unsupported
+          const values =
+            depth === 8
+              ? new Uint8Array(width * height * channels)
+              : new Uint16Array(width * height * channels);
+          for (let p = 0; p < width * height; p++) {
+            for (let k = 0; k < channels; k++)
+              values[p * channels + k] = k === 0 ? labels[p]! % max : Math.floor(random() * max);
+          }
+          for (const interlace of ['null', 'Adam7'] as const) {
+            const png = fastPngEncode({ width, height, data: values, depth, channels }, { interlace });
+            const colorPalette: [number, number, number][] = [];
+            if (channels >= 3) {
+              const seen = new Map<number, number>();
+              for (let p = 0; p < width * height; p++) {
+                const key =
+                  (values[p * channels]! << 16) |
+                  (values[p * channels + 1]! << 8) |
+                  values[p * channels + 2]!;
+                if (!seen.has(key)) {
+                  seen.set(key, colorPalette.length);
+                  colorPalette.push([
+                    values[p * channels]!,
+                    values[p * channels + 1]!,
+                    values[p * channels + 2]!,
+                  ]);
+                }
+              }
+            }
+            const options = channels >= 3 ? { colorPalette } : {};
+            const fast = decodePngFast(png, options);
+            const reference = decodePng(png, options);
+            const name = `${width}×${height} depth ${depth} channels ${channels} ${interlace}`;
+            expect(fast.source, name).toBe('fast-path');
+            expect(fast.data.constructor, name).toBe(reference.data.constructor);
+            expect(sameLabels(fast.data, reference.data), name).toBe(true);
+            if (channels <= 2) {
+              expect(
+                sameLabels(
+                  fast.data,
+                  Array.from({ length: width * height }, (_, p) => values[p * channels]!),
+                ),
+                name,
+              ).toBe(true);
+            }
+          }
+        }
+      }
     }
   });
 
   it('decodePngFast rejects a zlib stream shorter than the image and one far longer', () => {
-    const short = rawPng(4, 4, 8, 0, deflateSync(new Uint8Array(5 * 3)));
+    const short = pngWithIdat(4, 4, 8, 0, deflateSync(new Uint8Array(5 * 3)));
     expect(() => decodePngFast(short, { file: 's.png' })).toThrowError(
       expect.objectContaining({ code: 'DECODE_FAILED' }),
     );
-    const bomb = rawPng(4, 4, 8, 0, deflateSync(new Uint8Array(50_000_000)));
+    const bomb = pngWithIdat(4, 4, 8, 0, deflateSync(new Uint8Array(50_000_000)));
     expect(() => decodePngFast(bomb, { file: 'b.png' })).toThrowError(
       expect.objectContaining({ code: 'DECODE_FAILED' }),
     );
@@ -157,7 +186,7 @@ describe('decodePngFast', () => {
   it('decodePngFast rejects an invalid filter type with DECODE_FAILED naming the row', () => {
     const raw = new Uint8Array(2 * 3);
     raw[3] = 9; // filter byte of row 1
-    const bytes = rawPng(2, 2, 8, 0, deflateSync(raw));
+    const bytes = pngWithIdat(2, 2, 8, 0, deflateSync(raw));
     expect(() => decodePngFast(bytes, { file: 'f.png' })).toThrowError(
       expect.objectContaining({
         code: 'DECODE_FAILED',
@@ -167,7 +196,7 @@ describe('decodePngFast', () => {
   });
 
   it('decodePngFast refuses a decompression bomb header before inflating', () => {
-    const bytes = rawPng(100_000, 100_000, 8, 0, deflateSync(new Uint8Array(10)));
+    const bytes = pngWithIdat(100_000, 100_000, 8, 0, deflateSync(new Uint8Array(10)));
     expect(() => decodePngFast(bytes)).toThrowError(expect.objectContaining({ code: 'IMAGE_TOO_LARGE' }));
   });
 

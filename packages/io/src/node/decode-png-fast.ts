@@ -1,39 +1,43 @@
-import { inflateSync, crc32 as zlibCrc32 } from 'node:zlib';
+import { inflateSync } from 'node:zlib';
 import { ErrorCode } from '@segmetrics/core';
-import { decodePng } from '../decode-png.js';
-import { ioError, wrapError } from '../internal/errors.js';
-import { resolveMaxPixels } from '../internal/options.js';
+import { adam7Passes } from '../internal/adam7.js';
+import { checkInflatedSize, TRAILING_SLACK } from '../internal/check-inflated-size.js';
+import { wrapError } from '../internal/errors.js';
+import { checkDecodeOptions } from '../internal/options.js';
 import { assertSupported, labelsFromSamples } from '../internal/png-labels.js';
 import { concatIdat, PngColorType, type PngStructure, parsePngStructure } from '../internal/png-structure.js';
-import { unfilterInPlace } from '../internal/unfilter.js';
+import { unfilter } from '../internal/unfilter.js';
 import { bigEndianToUint16 } from '../internal/unpack.js';
 import type { DecodedLabelMap, DecodeOptions } from '../types.js';
+import { nativeCrc32 } from './native-crc32.js';
 
-/** Trailing bytes tolerated after the image data in the zlib stream (sloppy encoders). */
-const TRAILING_SLACK = 65536;
-
-/** True when the Node fast path reads this image: non-interlaced gray or palette, any bit depth. */
+/**
+ * True when the Node fast path reads this image: every PNG the package supports (gray and palette of
+ * any depth, gray+alpha, 8-bit RGB/RGBA, Adam7-interlaced 8/16-bit). Interlaced 1/2/4-bit images and
+ * 16-bit colour masks are unsupported by every decoder here.
+ */
 export function fastPathEligible(png: PngStructure): boolean {
-  return !png.interlaced && (png.colorType === PngColorType.GRAY || png.colorType === PngColorType.PALETTE);
+  if (png.interlaced && png.bitDepth < 8) return false;
+  return !((png.colorType === PngColorType.RGB || png.colorType === PngColorType.RGBA) && png.bitDepth !== 8);
 }
 
 /**
  * Decodes a PNG label map with the Node fast path: node:zlib's native inflate straight into one
- * buffer sized from IHDR, PNG row filters undone in place, and the label array returned as a view of
- * that buffer (8-bit) or byte-swapped in place (16-bit), so a decode allocates once. Non-interlaced
- * 1/2/4/8/16-bit gray and 1/2/4/8-bit palette images take this path; everything else falls back to
- * {@link decodePng} (fast-png). Labels are identical to {@link decodePng}'s; the fast path is stricter
- * about the zlib stream (a stream shorter than the image is `DECODE_FAILED`).
+ * buffer sized from IHDR (with a hard output cap, so a decompression bomb stops after the header's size
+ * plus 64 KiB), PNG row filters undone in place, and the label array returned as a view of that buffer
+ * (8-bit gray/palette) or byte-swapped in place (16-bit), so such a decode allocates once. Interlaced
+ * images are unfiltered pass by pass and scattered into place; gray+alpha keeps the gray channel and
+ * RGB/RGBA go through `options.colorPalette`. Labels are identical to {@link decodePng}'s. Ancillary
+ * chunks (iCCP, zTXt, ...) are never decompressed.
  */
 export function decodePngFast(bytes: Uint8Array, options: DecodeOptions = {}): DecodedLabelMap {
   const { file } = options;
   const png = parsePngStructure(bytes, {
     file,
-    maxPixels: resolveMaxPixels(options),
+    maxPixels: checkDecodeOptions(options),
     checkCrc: options.checkCrc ?? true,
-    crc32: zlibCrc32Compat,
+    crc32: nativeCrc32,
   });
-  if (!fastPathEligible(png)) return decodePng(bytes, { ...options, checkCrc: false });
   assertSupported(png, options);
   const expected = png.inflatedSize;
   let inflated: Uint8Array;
@@ -46,37 +50,60 @@ export function decodePngFast(bytes: Uint8Array, options: DecodeOptions = {}): D
     // A plain Uint8Array view: Buffer's own prototype keeps element access in the loops polymorphic.
     inflated = new Uint8Array(output.buffer, output.byteOffset, output.length);
   } catch (error) {
-    const tooLarge = (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
-    throw wrapError(
-      error,
-      ErrorCode.DECODE_FAILED,
-      file,
-      tooLarge ? 'image data is larger than the header declares' : 'corrupt PNG image data (zlib)',
-    );
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+      checkInflatedSize(expected + TRAILING_SLACK + 1, expected, file);
+    }
+    throw wrapError(error, ErrorCode.DECODE_FAILED, file, 'corrupt PNG image data (zlib)');
   }
-  if (inflated.length < expected) {
-    throw ioError(
-      ErrorCode.DECODE_FAILED,
-      file,
-      `truncated image data: ${inflated.length} bytes inflated, ${expected} expected`,
-      { inflated: inflated.length, expected },
-    );
-  }
-  const bpp = Math.max(1, (png.bitDepth * png.channels) >> 3);
-  unfilterInPlace(inflated, png.rowBytes, png.height, bpp, file);
+  checkInflatedSize(inflated.length, expected, file);
+  const bytesPerPixel = (png.bitDepth * png.channels) / 8;
   const count = png.width * png.height;
-  const size = png.rowBytes * png.height;
-  // A plain Uint8Array view (not a Buffer). Small outputs come from Node's shared allocation pool:
-  // copy those so that `data.buffer` belongs to this label map alone.
-  const pooled = !(inflated.byteOffset === 0 && inflated.buffer.byteLength === Math.max(64, expected + 1));
-  const owned = pooled
-    ? new Uint8Array(inflated.buffer, inflated.byteOffset, size).slice()
-    : new Uint8Array(inflated.buffer, 0, size);
-  const samples = png.bitDepth === 16 ? bigEndianToUint16(owned, count) : owned;
+  let owned: Uint8Array;
+  if (png.interlaced) {
+    owned = deinterlace(inflated, png, bytesPerPixel, file);
+  } else {
+    unfilter(inflated, png.rowBytes, png.height, Math.max(1, Math.floor(bytesPerPixel)), file);
+    const size = png.rowBytes * png.height;
+    // A plain Uint8Array view (not a Buffer). Small outputs come from Node's shared allocation pool:
+    // copy those so that `data.buffer` belongs to this label map alone.
+    const pooled = !(inflated.byteOffset === 0 && inflated.buffer.byteLength === Math.max(64, expected + 1));
+    owned = pooled
+      ? new Uint8Array(inflated.buffer, inflated.byteOffset, size).slice()
+      : new Uint8Array(inflated.buffer, 0, size);
+  }
+  const samples = png.bitDepth === 16 ? bigEndianToUint16(owned, count * png.channels) : owned;
   return labelsFromSamples(png, samples, options, 'fast-path');
 }
 
-/** `zlib.crc32` (Node ≥ 20.15) with a typed signature. */
-function zlibCrc32Compat(bytes: Uint8Array): number {
-  return zlibCrc32(bytes) >>> 0;
+/**
+ * Undoes the filters of each Adam7 pass in place and scatters the pass pixels into a new row-major
+ * buffer of `width × height × bytesPerPixel` bytes (8/16-bit images only).
+ */
+function deinterlace(
+  inflated: Uint8Array,
+  png: PngStructure,
+  bytesPerPixel: number,
+  file: string | undefined,
+): Uint8Array {
+  const { width, height } = png;
+  const out = new Uint8Array(width * height * bytesPerPixel);
+  const imageRow = width * bytesPerPixel;
+  let offset = 0;
+  for (const pass of adam7Passes(width, height)) {
+    if (pass.width === 0 || pass.height === 0) continue;
+    const rowBytes = pass.width * bytesPerPixel;
+    const size = pass.height * (rowBytes + 1);
+    const data = inflated.subarray(offset, offset + size);
+    unfilter(data, rowBytes, pass.height, bytesPerPixel, file);
+    for (let r = 0; r < pass.height; r++) {
+      let source = r * rowBytes;
+      let target = (pass.yStart + r * pass.yStep) * imageRow + pass.xStart * bytesPerPixel;
+      const step = pass.xStep * bytesPerPixel;
+      for (let c = 0; c < pass.width; c++, source += bytesPerPixel, target += step) {
+        for (let k = 0; k < bytesPerPixel; k++) out[target + k] = data[source + k]!;
+      }
+    }
+    offset += size;
+  }
+  return out;
 }

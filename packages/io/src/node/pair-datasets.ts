@@ -2,8 +2,8 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ErrorCode } from '@segmetrics/core';
 import picomatch from 'picomatch';
-import { glob } from 'tinyglobby';
 import { ioError } from '../internal/errors.js';
+import { type SkipReason, walkFiles } from './walk-files.js';
 
 /** One ground-truth / prediction file pair. */
 export interface DatasetPair {
@@ -47,6 +47,22 @@ export interface PairDatasetsOptions {
   matchBy?: 'path' | 'basename';
 }
 
+/**
+ * A folder entry {@link pairDatasets} left out, for the caller to report (the CLI prints a warning):
+ * - `'dangling-link'`: a symbolic link whose target does not exist (or a loop of links);
+ * - `'duplicate'`: a path to a file or folder already listed under another path (`duplicateOf`), e.g.
+ *   `ln -s . gt/loop` or a second link to one file: each real file is read once;
+ * - `'not-a-file'`: a FIFO, socket or device (or a link to one) with a label-map name.
+ */
+export interface SkippedEntry {
+  readonly side: 'gt' | 'pred';
+  /** Absolute path of the entry as found (not resolved). */
+  readonly path: string;
+  readonly reason: SkipReason;
+  /** For `'duplicate'`: the absolute path under which the same file or folder is listed. */
+  readonly duplicateOf?: string;
+}
+
 /** The result of {@link pairDatasets}; every list sorted by id (code-unit order). */
 export interface PairedDataset {
   readonly pairs: DatasetPair[];
@@ -54,6 +70,8 @@ export interface PairedDataset {
   readonly missingPredictions: string[];
   /** Ids of prediction files without ground truth. */
   readonly unmatchedPredictions: string[];
+  /** Entries left out of both folders, sorted by side (`gt` first) then path. */
+  readonly skipped: SkippedEntry[];
 }
 
 type KeyFn = (relativePath: string) => string | undefined;
@@ -122,23 +140,38 @@ async function assertDirectory(dir: string, side: string): Promise<void> {
   if (!isDirectory) throw ioError(ErrorCode.IO_FAILED, dir, `${side} path is not a directory`, { side });
 }
 
+/** A left-out entry with the keys it would have had (to refuse ones that would have been paired). */
+interface SideSkip {
+  readonly relative: string;
+  readonly reason: SkipReason;
+  readonly duplicateOf?: string;
+  /** Keys the entry would have contributed, with the key listed instead (for duplicates). */
+  readonly keys: readonly { key: string; listedAs?: string | undefined }[];
+}
+
+interface SideListing {
+  readonly byKey: Map<string, string>;
+  readonly skipped: SideSkip[];
+}
+
 async function collect(
   dir: string,
   side: 'gt' | 'pred',
   keyOf: KeyFn,
   extensions: readonly string[],
   matchBy: 'path' | 'basename',
-): Promise<Map<string, string>> {
+): Promise<SideListing> {
   await assertDirectory(dir, side === 'gt' ? 'ground-truth' : 'prediction');
-  const files = await glob(
-    extensions.map((ext) => `**/*${ext}`),
-    { cwd: dir, onlyFiles: true, caseSensitiveMatch: false, followSymbolicLinks: true },
-  );
+  const wanted = (name: string) => {
+    const lower = name.toLowerCase();
+    return extensions.some((ext) => lower.endsWith(ext) && lower.length > ext.length);
+  };
+  const walked = await walkFiles(dir, wanted);
+  const keyFor = (relative: string) =>
+    keyOf(matchBy === 'basename' ? relative.slice(relative.lastIndexOf('/') + 1) : relative);
   const byKey = new Map<string, string>();
-  for (const file of files.sort()) {
-    const relative = file.replaceAll('\\', '/');
-    const name = matchBy === 'basename' ? relative.slice(relative.lastIndexOf('/') + 1) : relative;
-    const key = keyOf(name);
+  for (const { relative } of [...walked.files].sort((a, b) => byCodeUnit(a.relative, b.relative))) {
+    const key = keyFor(relative);
     if (key === undefined) continue;
     const existing = byKey.get(key);
     if (existing !== undefined) {
@@ -151,7 +184,63 @@ async function collect(
     }
     byKey.set(key, relative);
   }
-  return byKey;
+  const skipped: SideSkip[] = walked.skipped.map((entry) => {
+    const { relative, reason, duplicateOf } = entry;
+    let keys: { key: string; listedAs?: string | undefined }[] = [];
+    if (entry.directory && duplicateOf !== undefined) {
+      // The files the folder would have listed again, under its own path.
+      const prefix = duplicateOf === '' ? '' : `${duplicateOf}/`;
+      keys = walked.files
+        .filter((file) => file.relative.startsWith(prefix))
+        .flatMap((file) => {
+          const key = keyFor(`${relative}/${file.relative.slice(prefix.length)}`);
+          return key === undefined ? [] : [{ key, listedAs: keyFor(file.relative) }];
+        });
+    } else {
+      const key = keyFor(relative);
+      if (key !== undefined)
+        keys = [{ key, listedAs: duplicateOf === undefined ? undefined : keyFor(duplicateOf) }];
+    }
+    return { relative, reason, ...(duplicateOf === undefined ? {} : { duplicateOf }), keys };
+  });
+  return { byKey, skipped };
+}
+
+/**
+ * Refuses a left-out entry that would have been part of a pair (its key is listed on the other side):
+ * reading around it would silently change what is evaluated. A duplicate whose key equals the key it
+ * is listed under changes nothing and passes.
+ */
+function checkSkipped(
+  dir: string,
+  side: 'gt' | 'pred',
+  listing: SideListing,
+  other: SideListing,
+  keep: (id: string) => boolean,
+): void {
+  for (const entry of listing.skipped) {
+    for (const { key, listedAs } of entry.keys) {
+      if (key === listedAs || !keep(key) || !other.byKey.has(key)) continue;
+      const path = resolve(dir, entry.relative);
+      const context = { side, id: key, reason: entry.reason };
+      if (entry.reason === 'duplicate') {
+        throw ioError(
+          ErrorCode.PAIRING_FAILED,
+          path,
+          `is the same ${side} file as ${resolve(dir, entry.duplicateOf!)} (through a symbolic link), already listed as "${listedAs}"; pairing it again as "${key}" would count it twice: replace the link by a copy, or exclude "${key}"`,
+          { ...context, duplicateOf: resolve(dir, entry.duplicateOf!) },
+        );
+      }
+      throw ioError(
+        ErrorCode.IO_FAILED,
+        path,
+        entry.reason === 'dangling-link'
+          ? `is a broken symbolic link, but "${key}" has a ${side === 'gt' ? 'prediction' : 'ground-truth file'}`
+          : `is not a regular file (a FIFO, socket or device), but "${key}" has a ${side === 'gt' ? 'prediction' : 'ground-truth file'}`,
+        context,
+      );
+    }
+  }
 }
 
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -159,9 +248,19 @@ const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /**
  * Pairs ground-truth and prediction files across two folders (recursively) by key: the relative path
  * with the side's suffix, pattern or extension removed. Deterministic: every list is sorted by id.
- * `include`/`exclude` globs filter ids before pairing. Throws `IO_FAILED` when a folder is missing,
- * `PAIRING_FAILED` when two files of one side share a key, `INVALID_OPTION` for bad options; missing and
- * unmatched files are reported, not thrown.
+ * `include`/`exclude` globs filter ids before pairing. Missing and unmatched files are reported, not
+ * thrown.
+ *
+ * Folders are walked with symbolic links followed and real-path de-duplication: each real folder and
+ * file is listed once (the physical path first, then links in sorted order), so `ln -s . gt/loop`
+ * cannot count an image twice. Entries left out — broken links, second paths to a listed file or
+ * folder, FIFOs/sockets/devices with a label-map name — are returned in `skipped`; one that would have
+ * been part of a pair (its key is listed on the other side) is an error instead: `IO_FAILED` for a
+ * broken link or a non-regular file, `PAIRING_FAILED` for a second path to one file under another key.
+ * Names starting with `.` are ignored.
+ *
+ * Throws `IO_FAILED` when a folder is missing or unreadable, `PAIRING_FAILED` when two files of one
+ * side share a key, `INVALID_OPTION` for bad options.
  *
  * @example Cityscapes
  * await pairDatasets({ gtDir: 'gtFine/val', predDir: 'results', gtSuffix: '_gtFine_labelTrainIds.png',
@@ -181,13 +280,17 @@ export async function pairDatasets(options: PairDatasetsOptions): Promise<Paired
   const predKey = keyFunction('pred', options.predSuffix, options.predPattern, extensions);
   const gtDir = resolve(options.gtDir);
   const predDir = resolve(options.predDir);
-  const [gt, pred] = await Promise.all([
+  const [gtListing, predListing] = await Promise.all([
     collect(gtDir, 'gt', gtKey, extensions, matchBy),
     collect(predDir, 'pred', predKey, extensions, matchBy),
   ]);
   const included = options.include?.length ? picomatch([...options.include], { dot: true }) : () => true;
   const excluded = options.exclude?.length ? picomatch([...options.exclude], { dot: true }) : () => false;
   const keep = (id: string) => included(id) && !excluded(id);
+  checkSkipped(gtDir, 'gt', gtListing, predListing, keep);
+  checkSkipped(predDir, 'pred', predListing, gtListing, keep);
+  const gt = gtListing.byKey;
+  const pred = predListing.byKey;
   const pairs: DatasetPair[] = [];
   const missingPredictions: string[] = [];
   for (const id of [...gt.keys()].sort(byCodeUnit)) {
@@ -197,5 +300,18 @@ export async function pairDatasets(options: PairDatasetsOptions): Promise<Paired
     else pairs.push({ id, gtPath: resolve(gtDir, gt.get(id)!), predPath: resolve(predDir, predFile) });
   }
   const unmatchedPredictions = [...pred.keys()].filter((id) => !gt.has(id) && keep(id)).sort(byCodeUnit);
-  return { pairs, missingPredictions, unmatchedPredictions };
+  const skipped: SkippedEntry[] = [];
+  for (const [side, dir, listing] of [
+    ['gt', gtDir, gtListing],
+    ['pred', predDir, predListing],
+  ] as const) {
+    const entries = listing.skipped.map((entry) => ({
+      side,
+      path: resolve(dir, entry.relative),
+      reason: entry.reason,
+      ...(entry.duplicateOf === undefined ? {} : { duplicateOf: resolve(dir, entry.duplicateOf) }),
+    }));
+    skipped.push(...entries.sort((a, b) => byCodeUnit(a.path, b.path)));
+  }
+  return { pairs, missingPredictions, unmatchedPredictions, skipped };
 }

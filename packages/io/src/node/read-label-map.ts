@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { ErrorCode } from '@segmetrics/core';
 import { resolveFormat } from '../decode-label-map.js';
 import { decodeNpy } from '../decode-npy.js';
 import { decodePng } from '../decode-png.js';
-import { ioError, wrapError } from '../internal/errors.js';
+import { ioError } from '../internal/errors.js';
 import type { DecodedLabelMap, DecodeOptions } from '../types.js';
 import { decodePngFast } from './decode-png-fast.js';
+import { readLabelFile, readLabelFileSync } from './read-label-file.js';
 
 /** Options of the Node readers. */
 export interface ReadOptions extends DecodeOptions {
@@ -32,37 +31,29 @@ export function decodeLabelMapNode(bytes: Uint8Array, options: ReadOptions = {})
   return decoder === 'fast-png' ? decodePng(bytes, options) : decodePngFast(bytes, options);
 }
 
-function readError(error: unknown, file: string) {
-  const code = (error as { code?: string }).code;
-  return wrapError(error, ErrorCode.IO_FAILED, file, 'cannot read file', { errno: code ?? null });
-}
-
 /**
- * Reads and decodes a label map file (PNG or `.npy`, sniffed from its bytes). Errors name the file:
- * `IO_FAILED` (missing, unreadable), `DECODE_FAILED`, `IMAGE_TOO_LARGE`, `UNSUPPORTED_FORMAT`,
- * `UNKNOWN_COLOR`.
+ * Reads and decodes a label map file (PNG or `.npy`, sniffed from its bytes). Only regular files are
+ * read (a FIFO, a device such as `/dev/zero`, or a link to one is `IO_FAILED` without a read), and
+ * never more than the format allows: a PNG larger than twice the image data its header declares plus
+ * 16 MiB is `IMAGE_TOO_LARGE` before it is read; a `.npy` file is read up to the end of the array its
+ * header declares. Errors name the file: `IO_FAILED` (missing, unreadable, not a regular file),
+ * `DECODE_FAILED`, `IMAGE_TOO_LARGE`, `UNSUPPORTED_FORMAT`, `UNKNOWN_COLOR`.
  *
  * @example
  * const gt = await readLabelMap('gt/frankfurt_000000_000294_gtFine_labelTrainIds.png');
  * gt.data; // Uint8Array, gt.width × gt.height trainIds
  */
 export async function readLabelMap(path: string, options: ReadOptions = {}): Promise<DecodedLabelMap> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    throw readError(error, path);
-  }
-  return decodeLabelMapNode(bytes, { ...options, file: options.file ?? path });
+  const resolved = { ...options, file: options.file ?? path };
+  return decodeLabelMapNode(await readLabelFile(path, resolved), resolved);
 }
 
-/** Synchronous {@link readLabelMap} (for worker threads that decode one file at a time). */
+/**
+ * Synchronous {@link readLabelMap} (for worker threads that decode one file at a time): the same
+ * checks, one read per file (up to 16 MiB) into a buffer the thread reuses, so reading allocates
+ * nothing once the buffer has grown to the largest file.
+ */
 export function readLabelMapSync(path: string, options: ReadOptions = {}): DecodedLabelMap {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    throw readError(error, path);
-  }
-  return decodeLabelMapNode(bytes, { ...options, file: options.file ?? path });
+  const resolved = { ...options, file: options.file ?? path };
+  return decodeLabelMapNode(readLabelFileSync(path, resolved), resolved);
 }

@@ -1,25 +1,221 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  chmodSync,
+  closeSync,
+  createReadStream,
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeLabelMap } from '../decode-label-map.js';
 import { readLabelMap, readLabelMapSync } from './read-label-map.js';
-import { writeColorizedPng, writeErrorMapPng, writeFileAtomic, writeLabelPng } from './write-file-atomic.js';
+import {
+  removeStaleTempFiles,
+  writeColorizedPng,
+  writeErrorMapPng,
+  writeFileAtomic,
+  writeFilesAtomic,
+  writeLabelPng,
+} from './write-file-atomic.js';
+
+const linux = process.platform === 'linux';
+
+function folder(): string {
+  return mkdtempSync(join(tmpdir(), 'segmetrics-io-'));
+}
+
+async function failure(
+  promise: Promise<unknown>,
+): Promise<{ code?: string; context?: Record<string, unknown> }> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as { code?: string; context?: Record<string, unknown> };
+  }
+  throw new Error('expected the write to fail');
+}
 
 describe('writeFileAtomic', () => {
   it('writeFileAtomic creates parent folders and leaves no temporary file behind', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'segmetrics-io-'));
+    const root = folder();
     await writeFileAtomic(join(root, 'a/b/c.txt'), 'hello');
     expect(readFileSync(join(root, 'a/b/c.txt'), 'utf8')).toBe('hello');
     expect(readdirSync(join(root, 'a/b'))).toEqual(['c.txt']);
   });
 
+  it('writeFileAtomic replaces a regular file by rename (new inode) and keeps its permission bits', async () => {
+    const root = folder();
+    const file = join(root, 'report.json');
+    writeFileSync(file, 'old');
+    chmodSync(file, 0o640);
+    const before = statSync(file).ino;
+    await writeFileAtomic(file, 'new');
+    expect(readFileSync(file, 'utf8')).toBe('new');
+    expect(statSync(file).ino).not.toBe(before);
+    expect(statSync(file).mode & 0o777).toBe(0o640);
+    expect(readdirSync(root)).toEqual(['report.json']);
+  });
+
+  it('writeFileAtomic writes through a symbolic link to the file it points to, keeping the link', async () => {
+    const root = folder();
+    writeFileSync(join(root, 'target.json'), 'old');
+    symlinkSync('target.json', join(root, 'link.json'));
+    await writeFileAtomic(join(root, 'link.json'), 'new');
+    expect(lstatSync(join(root, 'link.json')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(root, 'target.json'), 'utf8')).toBe('new');
+    expect(readdirSync(root).sort()).toEqual(['link.json', 'target.json']);
+  });
+
+  it.runIf(linux)('writeFileAtomic writes through to /dev/null and never replaces the device', async () => {
+    await writeFileAtomic('/dev/null', 'discarded');
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    const root = folder();
+    symlinkSync('/dev/null', join(root, 'sink'));
+    await writeFileAtomic(join(root, 'sink'), 'discarded');
+    expect(lstatSync(join(root, 'sink')).isSymbolicLink()).toBe(true);
+  });
+
+  it.runIf(linux)('writeFileAtomic reports ENOSPC on /dev/full as IO_FAILED naming the file', async () => {
+    const error = await failure(writeFileAtomic('/dev/full', 'x'));
+    expect(error.code).toBe('IO_FAILED');
+    expect(error.context).toMatchObject({ file: '/dev/full', errno: 'ENOSPC' });
+    expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
+  });
+
+  it.runIf(linux)(
+    'writeFileAtomic writes through a link into /proc/self/fd (the open file keeps its inode)',
+    async () => {
+      const root = folder();
+      const file = join(root, 'out.txt');
+      writeFileSync(file, '');
+      const fd = openSync(file, 'r+');
+      try {
+        const before = statSync(file).ino;
+        symlinkSync(`/proc/self/fd/${fd}`, join(root, 'stdout-link'));
+        await writeFileAtomic(join(root, 'stdout-link'), 'through');
+        expect(statSync(file).ino).toBe(before);
+        expect(readFileSync(file, 'utf8')).toBe('through');
+        expect(lstatSync(join(root, 'stdout-link')).isSymbolicLink()).toBe(true);
+      } finally {
+        closeSync(fd);
+      }
+    },
+  );
+
+  it.runIf(linux)(
+    'writeFileAtomic writes to an own descriptor (/dev/fd/N) at its offset, without reopening it',
+    async () => {
+      const root = folder();
+      const file = join(root, 'log.txt');
+      writeFileSync(file, 'kept ');
+      const fd = openSync(file, 'a');
+      try {
+        await writeFileAtomic(`/dev/fd/${fd}`, 'appended');
+        expect(readFileSync(file, 'utf8')).toBe('kept appended');
+      } finally {
+        closeSync(fd);
+      }
+    },
+  );
+
+  it.runIf(linux)('writeFileAtomic writes through to a FIFO', async () => {
+    const root = folder();
+    const fifo = join(root, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const reader = new Promise<string>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      createReadStream(fifo)
+        .on('data', (chunk) => chunks.push(chunk as Buffer))
+        .on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+        .on('error', reject);
+    });
+    await writeFileAtomic(fifo, 'piped');
+    expect(await reader).toBe('piped');
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+
   it('writeFileAtomic throws IO_FAILED naming the file when the target cannot be written', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'segmetrics-io-'));
+    const root = folder();
     await writeFileAtomic(join(root, 'file'), 'x');
     await expect(writeFileAtomic(join(root, 'file/inside.txt'), 'x')).rejects.toMatchObject({
       code: 'IO_FAILED',
     });
+    const error = await failure(writeFileAtomic(root, 'x'));
+    expect(error).toMatchObject({ code: 'IO_FAILED', context: { file: root, errno: 'EISDIR' } });
+  });
+
+  it('writeFileAtomic removes temporary files of dead processes only', async () => {
+    const root = folder();
+    const file = join(root, 'state.json');
+    const dead = join(root, '.state.json.segmetrics-tmp-2147483646-0a1b2c');
+    const alive = join(root, `.state.json.segmetrics-tmp-${process.pid}-0a1b2c`);
+    const other = join(root, '.other.json.segmetrics-tmp-2147483646-0a1b2c');
+    for (const path of [dead, alive, other]) writeFileSync(path, 'partial');
+    await writeFileAtomic(file, 'complete');
+    expect(existsSync(dead)).toBe(false);
+    expect(existsSync(alive)).toBe(true);
+    expect(existsSync(other)).toBe(true);
+    writeFileSync(dead, 'partial');
+    expect(await removeStaleTempFiles(file)).toEqual([dead]);
+  });
+});
+
+describe('writeFilesAtomic', () => {
+  it('writeFilesAtomic renames nothing when a later file or beforeCommit fails', async () => {
+    const root = folder();
+    const a = join(root, 'a.csv');
+    writeFileSync(a, 'old a');
+    const blocked = join(root, 'blocked');
+    writeFileSync(blocked, 'a file, not a folder');
+    const error = await failure(
+      writeFilesAtomic([
+        { path: a, bytes: 'new a' },
+        { path: join(blocked, 'b.json'), bytes: 'b' },
+      ]),
+    );
+    expect(error.code).toBe('IO_FAILED');
+    expect(readFileSync(a, 'utf8')).toBe('old a');
+    await expect(
+      writeFilesAtomic([{ path: a, bytes: 'new a' }], {
+        beforeCommit: () => {
+          throw new Error('stdout is full');
+        },
+      }),
+    ).rejects.toThrow('stdout is full');
+    expect(readFileSync(a, 'utf8')).toBe('old a');
+    expect(readdirSync(root).sort()).toEqual(['a.csv', 'blocked']);
+  });
+
+  it.runIf(linux)('writeFilesAtomic leaves regular targets untouched when a device write fails', async () => {
+    const root = folder();
+    const a = join(root, 'a.csv');
+    const error = await failure(
+      writeFilesAtomic([
+        { path: a, bytes: 'a' },
+        { path: '/dev/full', bytes: 'report' },
+      ]),
+    );
+    expect(error.context).toMatchObject({ file: '/dev/full', errno: 'ENOSPC' });
+    expect(readdirSync(root)).toEqual([]);
+  });
+
+  it('writeFilesAtomic writes every file when nothing fails', async () => {
+    const root = folder();
+    await writeFilesAtomic([
+      { path: join(root, 'a.txt'), bytes: 'a' },
+      { path: join(root, 'b.bin'), bytes: Uint8Array.from([1, 2, 3]) },
+    ]);
+    expect(readFileSync(join(root, 'a.txt'), 'utf8')).toBe('a');
+    expect(Array.from(readFileSync(join(root, 'b.bin')))).toEqual([1, 2, 3]);
   });
 });
 

@@ -1,31 +1,312 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { constants, writeSync } from 'node:fs';
+import {
+  type FileHandle,
+  lstat,
+  mkdir,
+  open,
+  readdir,
+  readlink,
+  realpath,
+  rename,
+  unlink,
+} from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { ErrorCode, type LabelArray, type LabelMap } from '@segmetrics/core';
 import { type ColorizeOptions, encodeColorizedPng } from '../encode-colorized-png.js';
 import { type ErrorMapOptions, encodeErrorMapPng } from '../encode-error-map-png.js';
 import { type EncodeLabelPngOptions, encodeLabelPng } from '../encode-label-png.js';
-import { wrapError } from '../internal/errors.js';
+import { ioError, wrapError } from '../internal/errors.js';
 import type { RgbColor } from '../types.js';
 
+/** One file of {@link writeFilesAtomic}. */
+export interface FileToWrite {
+  readonly path: string;
+  readonly bytes: Uint8Array | string;
+}
+
+/** Options of {@link writeFilesAtomic}. */
+export interface WriteFilesOptions {
+  /**
+   * Called once every regular file is written to its temporary file (and synced), before anything is
+   * written through to a device or renamed over a target: a failure here (e.g. writing the same report to
+   * stdout) leaves every target untouched.
+   */
+  readonly beforeCommit?: () => Promise<void> | void;
+}
+
+/** Marker in temporary file names: `.<name>.segmetrics-tmp-<pid>-<random>`. */
+const TEMP_MARKER = '.segmetrics-tmp-';
+const TEMP_PATTERN = /^\.(.+)\.segmetrics-tmp-(\d+)-[0-9a-f]+$/;
+const MAX_LINK_HOPS = 40;
+
 /**
- * Writes `bytes` to `path` atomically: to a temporary file in the same folder, then renamed over the
- * target, so readers never see a partial file. Creates missing parent folders. `IO_FAILED` on error
- * (the temporary file is removed).
+ * How a target is written: `atomic` (a regular file, or a new one) through a temporary file in the same
+ * folder renamed over `path`; `through` (a character device, FIFO, socket, or a link into `/proc` or
+ * `/dev/fd` such as `/dev/stdout`) by opening the target itself, as `tee` and `sort -o` do.
+ */
+type Target =
+  | { readonly kind: 'atomic'; readonly given: string; readonly path: string; readonly mode: number | null }
+  | { readonly kind: 'through'; readonly given: string; readonly path: string }
+  /** A descriptor of this process (`/dev/stdout`, `/proc/self/fd/3`): written as it is, at its offset. */
+  | { readonly kind: 'descriptor'; readonly given: string; readonly path: string; readonly fd: number };
+
+function ioFailure(path: string, error: unknown): Error {
+  return wrapError(error, ErrorCode.IO_FAILED, path, 'cannot write file', {
+    errno: (error as { code?: string }).code ?? null,
+  });
+}
+
+function errnoOf(error: unknown): string | undefined {
+  return (error as { code?: string } | null)?.code;
+}
+
+/** Paths whose files are handles of this process (`/dev/stdout` → `/proc/self/fd/1`), never replaced. */
+function isProcessHandle(path: string): boolean {
+  return (
+    path.startsWith('/proc/') ||
+    path.startsWith('/dev/fd/') ||
+    path === '/dev/stdout' ||
+    path === '/dev/stderr' ||
+    path === '/dev/stdin'
+  );
+}
+
+/** The descriptor number of a path naming one of this process's own descriptors, or null. */
+function ownDescriptor(path: string): number | null {
+  const named: Record<string, number> = { '/dev/stdin': 0, '/dev/stdout': 1, '/dev/stderr': 2 };
+  if (Object.hasOwn(named, path)) return named[path]!;
+  const match = /^\/(?:dev\/fd|proc\/(?:self|thread-self|(\d+))\/fd)\/(\d+)$/.exec(path);
+  if (match === null || (match[1] !== undefined && Number(match[1]) !== process.pid)) return null;
+  return Number(match[2]);
+}
+
+/** Follows symbolic links (at most 40) from `path` and classifies the file they end at. */
+async function resolveTarget(given: string): Promise<Target> {
+  let path = resolve(given);
+  for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
+    const fd = ownDescriptor(path);
+    if (fd !== null) return { kind: 'descriptor', given, path, fd };
+    if (isProcessHandle(path)) return { kind: 'through', given, path };
+    let info: Awaited<ReturnType<typeof lstat>>;
+    try {
+      info = await lstat(path);
+    } catch (error) {
+      if (errnoOf(error) === 'ENOENT') return { kind: 'atomic', given, path, mode: null };
+      throw ioFailure(given, error);
+    }
+    if (info.isSymbolicLink()) {
+      const link = await readlink(path).catch((error: unknown) => {
+        throw ioFailure(given, error);
+      });
+      const folder = await realpath(dirname(path)).catch(() => dirname(path));
+      path = isAbsolute(link) ? link : resolve(folder, link);
+      continue;
+    }
+    if (info.isFile()) return { kind: 'atomic', given, path, mode: info.mode & 0o7777 };
+    if (info.isDirectory()) {
+      throw ioError(ErrorCode.IO_FAILED, given, 'cannot write file: it is a directory', { errno: 'EISDIR' });
+    }
+    return { kind: 'through', given, path };
+  }
+  throw ioError(ErrorCode.IO_FAILED, given, 'cannot write file: too many levels of symbolic links', {
+    errno: 'ELOOP',
+  });
+}
+
+function tempPathFor(target: string): string {
+  return join(
+    dirname(target),
+    `.${basename(target)}${TEMP_MARKER}${process.pid}-${randomBytes(6).toString('hex')}`,
+  );
+}
+
+function processIsAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return errnoOf(error) !== 'ESRCH';
+  }
+}
+
+/**
+ * Removes the temporary files that an interrupted (e.g. SIGKILLed) {@link writeFileAtomic} of `path` left
+ * beside it: `.<name>.segmetrics-tmp-<pid>-<random>` whose process no longer runs on this machine. Files of
+ * live processes, and every other file, are left alone. Returns the paths removed; never throws.
+ */
+export async function removeStaleTempFiles(path: string): Promise<string[]> {
+  const target = resolve(path);
+  const folder = dirname(target);
+  const name = basename(target);
+  let entries: string[];
+  try {
+    entries = await readdir(folder);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const entry of entries) {
+    const match = TEMP_PATTERN.exec(entry);
+    if (match === null || match[1] !== name) continue;
+    const pid = Number(match[2]);
+    if (!Number.isSafeInteger(pid) || pid <= 0 || processIsAlive(pid)) continue;
+    const stale = join(folder, entry);
+    try {
+      if (!(await lstat(stale)).isFile()) continue;
+      await unlink(stale);
+      removed.push(stale);
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
+  return removed;
+}
+
+async function writeAll(handle: FileHandle, bytes: Uint8Array | string): Promise<void> {
+  const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
+  let offset = 0;
+  while (offset < data.length) {
+    const { bytesWritten } = await handle.write(data, offset, data.length - offset);
+    if (bytesWritten <= 0) throw Object.assign(new Error('short write'), { code: 'EIO' });
+    offset += bytesWritten;
+  }
+}
+
+/** Writes `bytes` to a fresh temporary file beside the target, synced to disk; returns its path. */
+async function stage(target: Target & { kind: 'atomic' }, bytes: Uint8Array | string): Promise<string> {
+  // Missing folders are created for a path given directly, not for the target of a dangling link.
+  if (target.mode === null && target.path === resolve(target.given)) {
+    await mkdir(dirname(target.path), { recursive: true });
+  }
+  await removeStaleTempFiles(target.path);
+  const temporary = tempPathFor(target.path);
+  const handle = await open(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o666);
+  try {
+    await writeAll(handle, bytes);
+    if (target.mode !== null) await handle.chmod(target.mode).catch(() => undefined);
+    await handle.sync();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
+  await handle.close();
+  return temporary;
+}
+
+/** Writes through to a device, FIFO or process handle (opened, truncated where that means anything). */
+async function writeThrough(path: string, bytes: Uint8Array | string): Promise<void> {
+  const handle = await open(path, 'w');
+  try {
+    await writeAll(handle, bytes);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Writes to a descriptor this process already holds (stdout may be a non-blocking pipe or socket, which
+ * `open('/dev/stdout')` cannot reopen): at its current offset, waiting while a full pipe drains.
+ */
+async function writeDescriptor(fd: number, bytes: Uint8Array | string): Promise<void> {
+  const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
+  let offset = 0;
+  while (offset < data.length) {
+    try {
+      offset += writeSync(fd, data, offset, data.length - offset);
+    } catch (error) {
+      if (errnoOf(error) !== 'EAGAIN') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+  }
+}
+
+/** Makes a rename durable: syncs the folder (best effort; not possible on every platform). */
+async function syncFolder(folder: string): Promise<void> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(folder, 'r');
+    await handle.sync();
+  } catch {
+    // Windows cannot open folders; some file systems refuse fsync on them.
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Writes several files as one transaction, as far as the file system allows:
+ *
+ * - A regular file (or a new one; missing parent folders are created) is written to a temporary file
+ *   `.<name>.segmetrics-tmp-<pid>-<random>` in its folder, synced (fsync), and renamed over the target
+ *   only once every file is staged, so a reader sees the old file or the complete new one, never a part.
+ *   A symbolic link to a regular file replaces the file it points to (the link stays); an existing file
+ *   keeps its permission bits. Stale temporary files of dead processes are removed first
+ *   ({@link removeStaleTempFiles}).
+ * - Anything else — a character device (`/dev/null`, `/dev/full`, a terminal), a FIFO, a socket, or a link
+ *   into `/proc` or `/dev/fd` — is written through (opened and written, as `tee` and `sort -o` do), never
+ *   replaced. A path naming one of this process's own descriptors (`/dev/stdout`, `/dev/fd/3`,
+ *   `/proc/self/fd/1`, or a link to one) is written to that descriptor, at its offset.
+ *
+ * Order: stage every regular file, call `options.beforeCommit`, write through to the devices, rename. A
+ * failure before the renames removes every temporary file and leaves every regular target as it was.
+ * Errors are `IO_FAILED` naming the file (`context.errno`: `ENOSPC`, `EACCES`, `EISDIR`, ...).
+ */
+export async function writeFilesAtomic(
+  files: readonly FileToWrite[],
+  options: WriteFilesOptions = {},
+): Promise<void> {
+  const targets: Target[] = [];
+  for (const file of files) targets.push(await resolveTarget(file.path));
+  const staged: { target: Target & { kind: 'atomic' }; temporary: string }[] = [];
+  const discard = async () => {
+    for (const { temporary } of staged) await unlink(temporary).catch(() => undefined);
+  };
+  try {
+    for (const [i, target] of targets.entries()) {
+      if (target.kind !== 'atomic') continue;
+      try {
+        staged.push({ target, temporary: await stage(target, files[i]!.bytes) });
+      } catch (error) {
+        throw ioFailure(target.given, error);
+      }
+    }
+    await options.beforeCommit?.();
+    for (const [i, target] of targets.entries()) {
+      if (target.kind === 'atomic') continue;
+      try {
+        if (target.kind === 'descriptor') await writeDescriptor(target.fd, files[i]!.bytes);
+        else await writeThrough(target.path, files[i]!.bytes);
+      } catch (error) {
+        throw ioFailure(target.given, error);
+      }
+    }
+  } catch (error) {
+    await discard();
+    throw error;
+  }
+  for (const [done, { target, temporary }] of staged.entries()) {
+    try {
+      await rename(temporary, target.path);
+    } catch (error) {
+      for (const rest of staged.slice(done)) await unlink(rest.temporary).catch(() => undefined);
+      throw ioFailure(target.given, error);
+    }
+  }
+  for (const folder of new Set(staged.map(({ target }) => dirname(target.path)))) await syncFolder(folder);
+}
+
+/**
+ * Writes `bytes` to `path` safely: a regular (or new) file atomically — temporary file in the same
+ * folder, fsync, rename — so readers never see a partial file; a device, FIFO or link to one (e.g.
+ * `/dev/stdout`, `/dev/null`) written through, never replaced. See {@link writeFilesAtomic}; `IO_FAILED`
+ * naming the file on error (no temporary file is left behind).
  */
 export async function writeFileAtomic(path: string, bytes: Uint8Array | string): Promise<void> {
-  const temporary = join(
-    dirname(path),
-    `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-  );
-  try {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(temporary, bytes);
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true }).catch(() => {});
-    throw wrapError(error, ErrorCode.IO_FAILED, path, 'cannot write file');
-  }
+  await writeFilesAtomic([{ path, bytes }]);
 }
 
 /** {@link encodeLabelPng} written atomically to `path`. */

@@ -1,0 +1,53 @@
+import type { Command } from 'commander';
+import { usageError } from '../errors/usage-error.js';
+
+/** The dataset preset whose runs report the Cityscapes benchmark's four numbers. */
+export const CITYSCAPES_DATASET = 'cityscapes-labelids';
+
+/** Cityscapes flags of `eval`, plus the flags they depend on. */
+export interface CityscapesFlags {
+  dataset?: string;
+  /** `--gt-instances DIR`: where the `*_gtFine_instanceIds.png` files are (default: beside the labelIds). */
+  gtInstances?: string;
+  /** `false` with `--no-instances` (skip iIoU). */
+  instances?: boolean;
+  format?: string;
+}
+
+/** `--gt-instances` and `--no-instances` (used with `--dataset cityscapes-labelids`). */
+export function addCityscapesOptions(command: Command): Command {
+  return command
+    .optionsGroup('Cityscapes (--dataset cityscapes-labelids):')
+    .option(
+      '--gt-instances <dir>',
+      'folder of *_gtFine_instanceIds.png for iIoU (default: beside each *_gtFine_labelIds.png)',
+    )
+    .option('--no-instances', 'skip instance-level scores (iIoU): no *_gtFine_instanceIds.png needed');
+}
+
+/** Whether the run reports the Cityscapes benchmark scores (`--dataset cityscapes-labelids`). */
+export function isCityscapesRun(flags: CityscapesFlags): boolean {
+  return flags.dataset?.trim().toLowerCase() === CITYSCAPES_DATASET;
+}
+
+/** Whether the run reads instance ids (Cityscapes run without `--no-instances`). */
+export function wantsInstances(flags: CityscapesFlags): boolean {
+  return isCityscapesRun(flags) && flags.instances !== false;
+}
+
+/** Usage errors for Cityscapes flags given without the preset, or together. */
+export function checkCityscapesFlags(flags: CityscapesFlags): void {
+  const cityscapes = isCityscapesRun(flags);
+  if (!cityscapes && flags.gtInstances !== undefined) {
+    throw usageError('--gt-instances', `needs --dataset ${CITYSCAPES_DATASET}`, flags.gtInstances);
+  }
+  if (!cityscapes && flags.instances === false) {
+    throw usageError('--no-instances', `needs --dataset ${CITYSCAPES_DATASET}`);
+  }
+  if (!cityscapes && flags.format === 'cityscapes') {
+    throw usageError('--format', `cityscapes needs --dataset ${CITYSCAPES_DATASET}`, flags.format);
+  }
+  if (flags.gtInstances !== undefined && flags.instances === false) {
+    throw usageError('--gt-instances', 'cannot be combined with --no-instances', flags.gtInstances);
+  }
+}

@@ -1,0 +1,79 @@
+import { Worker } from 'node:worker_threads';
+import { ConfusionMatrix } from '@segmetrics/core';
+import { countChunk, deserializeError } from './count-chunk.js';
+import type { ChunkResult, ChunkTask, CountSetup } from './types.js';
+
+/** Something that decodes and counts one chunk of pairs into a matrix: this thread or a worker thread. */
+export interface ChunkCounter {
+  /** Counts `task`; rejects with the chunk's first error (a `SegmetricsError` naming the file). */
+  count(task: ChunkTask): Promise<ConfusionMatrix>;
+  /** Tasks this counter may hold at once (a worker keeps one queued behind the running one). */
+  readonly concurrency: number;
+  /** Stops the counter; pending counts reject. */
+  close(): Promise<void>;
+}
+
+/**
+ * Counts in the calling thread, one chunk per event-loop turn, so that worker messages, merges, timers
+ * and signals are handled between its chunks.
+ */
+export function createMainThreadCounter(setup: CountSetup): ChunkCounter {
+  return {
+    concurrency: 1,
+    async count(task) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      return countChunk(setup, task);
+    },
+    async close() {},
+  };
+}
+
+/**
+ * Counts in a worker thread running `script` (the built `worker.js`): tasks are posted in order, the
+ * worker answers each with the chunk's matrix state (`toJSON`) or its error. `onFatal` is called if the
+ * thread fails outside a task (cannot start, crashes, exits).
+ */
+export function createWorkerCounter(
+  setup: CountSetup,
+  script: URL | string,
+  onFatal: (error: unknown) => void,
+): ChunkCounter {
+  const worker = new Worker(script, { workerData: setup });
+  const pending = new Map<number, { resolve: (m: ConfusionMatrix) => void; reject: (e: unknown) => void }>();
+  let closing = false;
+  worker.on('message', (result: ChunkResult) => {
+    const waiter = pending.get(result.chunkIndex);
+    if (waiter === undefined) return;
+    pending.delete(result.chunkIndex);
+    if (result.error !== undefined) {
+      waiter.reject(deserializeError(result.error));
+      return;
+    }
+    try {
+      waiter.resolve(ConfusionMatrix.fromJSON(result.state));
+    } catch (error) {
+      waiter.reject(error);
+    }
+  });
+  worker.on('error', (error) => {
+    if (!closing) onFatal(error);
+  });
+  worker.on('exit', (code) => {
+    if (!closing) onFatal(new Error(`a segmetrics worker thread exited with code ${code}`));
+  });
+  return {
+    concurrency: 2,
+    count(task) {
+      return new Promise((resolve, reject) => {
+        pending.set(task.chunkIndex, { resolve, reject });
+        worker.postMessage(task);
+      });
+    },
+    async close() {
+      closing = true;
+      for (const waiter of pending.values()) waiter.reject(new Error('the worker thread was stopped'));
+      pending.clear();
+      await worker.terminate();
+    },
+  };
+}

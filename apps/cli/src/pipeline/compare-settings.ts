@@ -1,0 +1,61 @@
+import { ErrorCode, SegmetricsError } from '@segmetrics/core';
+import { displayValue, firstDifference } from '../util/canonical-json.js';
+import type { EvaluationSettings } from './evaluation-settings.js';
+
+/** The first setting in which two runs differ, named as the user knows it (`ignoreIndex`, `aggregate`). */
+export interface SettingDifference {
+  readonly setting: string;
+  /** `ignoreIndex: [255] vs [0, 255]`. */
+  readonly text: string;
+  readonly values: readonly [unknown, unknown];
+}
+
+const GROUPS = ['matrixOptions.', 'report.', 'decodeOptions.'];
+
+/** Compares two runs' settings; null when equal (key order does not matter). */
+export function settingsDifference(
+  left: EvaluationSettings,
+  right: EvaluationSettings,
+): SettingDifference | null {
+  const found = firstDifference(left, right);
+  if (found === null) return null;
+  let setting = found.path === '' ? 'settings' : found.path;
+  for (const group of GROUPS) if (setting.startsWith(group)) setting = setting.slice(group.length);
+  return {
+    setting,
+    text: `${setting}: ${displayValue(found.left)} vs ${displayValue(found.right)}`,
+    values: [found.left, found.right],
+  };
+}
+
+const HINTS: Readonly<Record<string, string>> = {
+  perImage:
+    'per-image statistics are kept with --per-image or --aggregate image: use the same flags for every run',
+};
+
+/**
+ * Throws `INCOMPATIBLE_SETTINGS` naming the setting that differs and both files (`merge`), e.g.
+ * `b.json was evaluated with different settings than a.json: ignoreIndex: [255] vs [0, 255]` (the first
+ * file's value first).
+ */
+export function assertSameSettings(
+  first: { readonly file: string; readonly settings: EvaluationSettings },
+  other: { readonly file: string; readonly settings: EvaluationSettings },
+): void {
+  const difference = settingsDifference(first.settings, other.settings);
+  if (difference === null) return;
+  const hint = Object.hasOwn(HINTS, difference.setting) ? HINTS[difference.setting] : undefined;
+  throw new SegmetricsError(
+    ErrorCode.INCOMPATIBLE_SETTINGS,
+    `${other.file} was evaluated with different settings than ${first.file}: ${difference.text}`,
+    {
+      context: {
+        file: other.file,
+        otherFile: first.file,
+        setting: difference.setting,
+        values: difference.values,
+        ...(hint === undefined ? {} : { hint }),
+      },
+    },
+  );
+}

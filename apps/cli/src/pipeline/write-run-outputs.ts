@@ -1,0 +1,145 @@
+import type { ConfusionMatrix } from '@segmetrics/core';
+import { type FileToWrite, writeFilesAtomic } from '@segmetrics/io/node';
+import { perImageRows, perImageToCsv, type Report } from '@segmetrics/report';
+import { cityscapesResultText } from '../cityscapes/cityscapes-result-text.js';
+import type { CliContext } from '../context.js';
+import { usageError } from '../errors/usage-error.js';
+import type { Shard } from '../options/shard.js';
+import { htmlReport, type PictureSource } from '../report/html-report.js';
+import { type ReportFormat, renderReport } from '../report/render-report.js';
+import { reportImagesLimit } from '../report/report-flags.js';
+import { runReport } from '../report/run-report.js';
+import { shouldColor } from '../util/terminal.js';
+import { writeToStream } from '../util/write-stream.js';
+import type { EvaluationSettings } from './evaluation-settings.js';
+
+/** Output flags shared by `eval`, `merge` and `demo`. */
+export interface OutputFlags {
+  format?: string;
+  output?: string;
+  perImage?: string;
+  /** `--report FILE`: also write the self-contained HTML report. */
+  report?: string;
+  /** `--report-images N`: worst images in the HTML report (default 24). */
+  reportImages?: string;
+  quiet?: boolean;
+  color?: boolean;
+}
+
+/** Where the HTML report's pictures come from, and whether presets may use per-image statistics. */
+export interface ReportSource extends PictureSource {
+  /**
+   * False when per-image statistics were kept only for `--report`: imagewise presets are then left out
+   * of `libraries` as without them, so `--report` never changes the JSON report. Default true.
+   */
+  readonly presetsPerImage?: boolean;
+}
+
+/**
+ * A merge that does not cover the whole dataset (`merge --allow-partial`): shards without a state and
+ * states of interrupted runs. Goes into the JSON report as `settings.partial` (null for a full result).
+ */
+export interface PartialRun {
+  /** 1-based numbers of the shards no state was given for. */
+  readonly missingShards: readonly number[];
+  /** The shard count of the merged states (null: unsharded states). */
+  readonly shardCount: number | null;
+  /** State files of runs that were interrupted before counting all their pairs. */
+  readonly interruptedStates: readonly string[];
+  /** Images merged, and images a complete run would count (null when unknown). */
+  readonly images: number;
+  readonly expectedImages: number | null;
+}
+
+/** What the report says about how the run was made, beside the settings. */
+export interface RunFacts {
+  readonly shard: Shard | null;
+  readonly partial: PartialRun | null;
+}
+
+/** One line saying what a partial result lacks. */
+export function describePartial(partial: PartialRun): string {
+  const parts: string[] = [];
+  if (partial.missingShards.length > 0) {
+    const s = partial.missingShards.length === 1 ? '' : 's';
+    parts.push(`missing shard${s} ${partial.missingShards.join(', ')} of ${partial.shardCount}`);
+  }
+  if (partial.interruptedStates.length > 0) {
+    parts.push(`interrupted: ${partial.interruptedStates.join(', ')}`);
+  }
+  const of = partial.expectedImages === null ? '' : ` of ${partial.expectedImages}`;
+  return `partial result: ${partial.images}${of} images (${parts.join('; ')})`;
+}
+
+/**
+ * The report with the run facts the report model does not carry yet: `settings.partial` (null for a
+ * complete run). To move into `@segmetrics/report`'s model (`ReportSettings.partial`).
+ */
+function withRunFacts(report: Report, facts: RunFacts): Report {
+  return { ...report, settings: { ...report.settings, partial: facts.partial } as Report['settings'] };
+}
+
+function markPartial(text: string, format: ReportFormat, partial: PartialRun | null): string {
+  if (partial === null) return text;
+  if (format === 'table') return `PARTIAL — ${describePartial(partial)}\n${text}`;
+  if (format === 'markdown') return `> **Partial result** — ${describePartial(partial)}\n\n${text}`;
+  return text;
+}
+
+/**
+ * Builds the report and writes every output of the run as one transaction: the `--per-image` CSV, the
+ * `--report` HTML file and the `-o` file are staged as temporary files (or written through, for
+ * devices), the report goes to stdout when there is no `-o`, and only then are the files renamed into
+ * place. When any write fails (ENOSPC, EACCES, a closed stdout...), no output file is created or
+ * replaced. Everything is computed before anything is written.
+ */
+export async function writeRunOutputs(
+  matrix: ConfusionMatrix,
+  settings: EvaluationSettings,
+  flags: OutputFlags,
+  context: CliContext,
+  facts: RunFacts,
+  source: ReportSource = { pairs: null },
+): Promise<void> {
+  const wantImages = flags.perImage !== undefined;
+  if (wantImages && !matrix.settings.perImage) {
+    throw usageError(
+      '--per-image',
+      'the state was counted without per-image statistics (run eval with --per-image)',
+    );
+  }
+  const reportLimit = reportImagesLimit(flags);
+  const perImage = wantImages || (reportLimit !== null && matrix.settings.perImage);
+  const run = runReport(matrix, settings, { shard: facts.shard }, perImage, source.presetsPerImage ?? true);
+  const report = withRunFacts(run.report, facts);
+  const files: FileToWrite[] = [];
+  if (flags.perImage !== undefined) {
+    files.push({ path: flags.perImage, bytes: perImageToCsv(perImageRows(run.evaluation)) });
+  }
+  const html =
+    reportLimit === null || flags.report === undefined
+      ? undefined
+      : await htmlReport(report, run.evaluation, matrix, settings, reportLimit, source);
+  if (html !== undefined && flags.report !== undefined) files.push({ path: flags.report, bytes: html.html });
+  const format = (flags.format ?? 'table') as ReportFormat;
+  const toStdout = flags.output === undefined;
+  const color = toStdout && shouldColor(context.stdout, context.env, flags.color !== false);
+  // `--format cityscapes`: cityscapesScripts' own result file, from the matrix (not the report model).
+  const text =
+    flags.format === 'cityscapes'
+      ? cityscapesResultText(matrix, flags.quiet === true ? null : context.stderr)
+      : markPartial(renderReport(report, format, color), format, facts.partial);
+  if (flags.output !== undefined) files.push({ path: flags.output, bytes: text });
+  await writeFilesAtomic(
+    files,
+    toStdout ? { beforeCommit: () => writeToStream(context.stdout, text, 'stdout') } : {},
+  );
+  if (flags.quiet !== true) {
+    if (html !== undefined) {
+      for (const problem of html.problems)
+        context.stderr.write(`warning: report pictures left out: ${problem}\n`);
+      context.stderr.write(`wrote HTML report to ${flags.report} (${html.images} worst images)\n`);
+    }
+    if (flags.output !== undefined) context.stderr.write(`wrote ${format} report to ${flags.output}\n`);
+  }
+}

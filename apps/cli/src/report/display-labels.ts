@@ -1,0 +1,58 @@
+import type { ConfusionMatrixSettings } from '@segmetrics/core';
+
+/**
+ * The display code of each raw label as the matrix counts it: class k → k, an ignored value (an ignore
+ * label, or mapped to ignored) → C, an invalid value (outside [0, C) and not ignored) → C + 1. Applies
+ * the settings' label mapping (reduce-zero-label, then the table; a value not in the table passes through,
+ * or is invalid with `unmapped: 'invalid'`) when
+ * `mapped` (always for ground truth; for predictions unless the mapping applies to ground truth only),
+ * exactly as core's counting classifies values, so the pictures show what was counted.
+ */
+export function displayLabels(
+  raw: ArrayLike<number>,
+  settings: ConfusionMatrixSettings,
+  mapped: boolean,
+): Uint16Array {
+  const c = settings.numClasses;
+  const ignore = settings.ignoreIndex;
+  const mapping = mapped ? settings.labelMapping : null;
+  const table = new Map(mapping?.table ?? []);
+  const cache = new Map<number, number>();
+  const classify = (value: number): number => {
+    if (!Number.isInteger(value)) return c + 1;
+    let v: number | null = value;
+    if (mapping !== null) {
+      if (mapping.reduceZeroLabel) {
+        if (v === 0) return c;
+        if (!ignore.includes(v)) v -= 1;
+      }
+      if (table.has(v)) v = table.get(v)!;
+      else if (mapping.unmapped === 'invalid') return c + 1;
+      if (v === null) return c;
+    }
+    if (ignore.includes(v)) return c;
+    return v >= 0 && v < c ? v : c + 1;
+  };
+  const out = new Uint16Array(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const value = raw[i]!;
+    let code = cache.get(value);
+    if (code === undefined) {
+      code = classify(value);
+      cache.set(value, code);
+    }
+    out[i] = code;
+  }
+  return out;
+}
+
+/**
+ * The error map of two display-code maps (from {@link displayLabels}): 0 = correct (same class), 1 =
+ * wrong (including a prediction of an ignored or invalid value on a counted pixel), 2 = ignored (the
+ * ground truth is ignored, code `ignoredCode`) — the indices of `@segmetrics/io`'s `encodeErrorMapPng`.
+ */
+export function errorStates(pred: Uint16Array, gt: Uint16Array, ignoredCode: number): Uint8Array {
+  const out = new Uint8Array(gt.length);
+  for (let i = 0; i < gt.length; i++) out[i] = gt[i] === ignoredCode ? 2 : pred[i] === gt[i] ? 0 : 1;
+  return out;
+}

@@ -1,0 +1,108 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rawPng } from '../../test/helpers.js';
+import { encodeLabelPng } from '../encode-label-png.js';
+import { readLabelMap, readLabelMapSync } from './read-label-map.js';
+
+const dir = () => mkdtempSync(join(tmpdir(), 'segmetrics-read-'));
+const MiB = 2 ** 20;
+
+/** A `.npy` v1.0 header + data for a (height, width) uint8 array. */
+function npy(height: number, width: number, values: number[]): Uint8Array {
+  let header = `{'descr': '|u1', 'fortran_order': False, 'shape': (${height}, ${width}), }`;
+  header = `${header.padEnd(64 - 10 - 1, ' ')}\n`;
+  const out = new Uint8Array(10 + header.length + values.length);
+  out.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, header.length & 0xff, header.length >> 8]);
+  out.set(
+    Array.from(header, (c) => c.charCodeAt(0)),
+    10,
+  );
+  out.set(values, 10 + header.length);
+  return out;
+}
+
+const readers = [
+  ['readLabelMapSync', async (path: string, options = {}) => readLabelMapSync(path, options)],
+  ['readLabelMap', readLabelMap],
+] as const;
+
+describe('readLabelMap and readLabelMapSync', () => {
+  it('refuse FIFOs, devices, links to devices and folders named like label maps without reading them', async () => {
+    const root = dir();
+    execFileSync('mkfifo', [join(root, 'fifo.png')]);
+    symlinkSync('/dev/zero', join(root, 'zero.png'));
+    mkdirSync(join(root, 'folder.png'));
+    for (const [name, read] of readers) {
+      for (const [file, kind] of [
+        ['fifo.png', 'a FIFO'],
+        ['zero.png', 'a character device'],
+        ['folder.png', 'a folder'],
+      ] as const) {
+        await expect(read(join(root, file)), `${name} ${file}`).rejects.toMatchObject({
+          code: 'IO_FAILED',
+          context: { file: join(root, file), kind },
+        });
+      }
+      await expect(read('/dev/zero')).rejects.toMatchObject({ code: 'IO_FAILED' });
+      await expect(read(join(root, 'missing.png'))).rejects.toMatchObject({
+        code: 'IO_FAILED',
+        context: { errno: 'ENOENT' },
+      });
+    }
+  });
+
+  it('refuse a PNG file larger than its header allows before reading it, naming file and size', async () => {
+    const root = dir();
+    const path = join(root, 'big.png');
+    writeFileSync(path, encodeLabelPng([1, 2, 3, 4], 2, 2));
+    truncateSync(path, 17 * MiB); // sparse: 17 MiB for a 2×2 image (limit: 2 × 6 + 16 MiB)
+    for (const [name, read] of readers) {
+      await expect(read(path), name).rejects.toMatchObject({
+        code: 'IMAGE_TOO_LARGE',
+        context: { file: path, bytes: 17 * MiB, limit: 16 * MiB + 12 },
+      });
+    }
+  });
+
+  it('refuse a large PNG whose header declares more pixels than maxPixels from its first bytes', async () => {
+    const root = dir();
+    const path = join(root, 'huge.png');
+    writeFileSync(path, rawPng({ width: 100_000, height: 100_000, bitDepth: 8, colorType: 0 }, []));
+    truncateSync(path, 20 * MiB);
+    for (const [name, read] of readers) {
+      await expect(read(path), name).rejects.toMatchObject({
+        code: 'IMAGE_TOO_LARGE',
+        context: { file: path },
+      });
+    }
+  });
+
+  it('read a .npy file up to the end of its array, ignoring trailing bytes', async () => {
+    const root = dir();
+    const path = join(root, 'labels.npy');
+    writeFileSync(path, npy(2, 2, [1, 2, 3, 4]));
+    truncateSync(path, 20 * MiB);
+    for (const [name, read] of readers) {
+      const map = await read(path);
+      expect(Array.from(map.data), name).toEqual([1, 2, 3, 4]);
+    }
+  });
+
+  it('readLabelMapSync reuses its read buffer without changing label maps already returned', () => {
+    const root = dir();
+    writeFileSync(join(root, 'a.png'), encodeLabelPng([1, 2, 3, 4], 2, 2));
+    writeFileSync(join(root, 'b.png'), encodeLabelPng([9, 9, 9, 9, 9, 9], 3, 2));
+    writeFileSync(join(root, 'c.npy'), npy(1, 3, [5, 6, 7]));
+    const a = readLabelMapSync(join(root, 'a.png'));
+    const c = readLabelMapSync(join(root, 'c.npy'));
+    const fastPng = readLabelMapSync(join(root, 'a.png'), { decoder: 'fast-png' });
+    readLabelMapSync(join(root, 'b.png'));
+    readLabelMapSync(join(root, 'b.png'), { decoder: 'fast-png' });
+    expect(Array.from(a.data)).toEqual([1, 2, 3, 4]);
+    expect(Array.from(c.data)).toEqual([5, 6, 7]);
+    expect(Array.from(fastPng.data)).toEqual([1, 2, 3, 4]);
+  });
+});

@@ -1,0 +1,140 @@
+import { ConfusionMatrix } from '@segmetrics/core';
+import { evaluate } from '@segmetrics/metrics';
+import { describe, expect, it } from 'vitest';
+import { sampleReport } from '../../test/sample-report.js';
+import { buildReport } from '../build-report.js';
+import { perImageRows } from '../per-image-rows.js';
+import { reportToJson } from '../report-to-json.js';
+import { renderHtmlReport } from './render-html-report.js';
+import { REPORT_SCRIPT } from './report-script.js';
+
+const HOSTILE = ['road', '</script><script>alert(1)</script>', '<!-- x', 'a & "b" \'c\'', 'car'];
+
+/** `text` occurs in the page (a failure names the text, not the whole page). */
+function expectIn(page: string, text: string): void {
+  expect(page.includes(text), `page contains ${text}`).toBe(true);
+}
+
+function expectNotIn(page: string, text: string): void {
+  expect(page.includes(text), `page does not contain ${text}`).toBe(false);
+}
+
+function embedded(html: string, id = 'segmetrics-data'): string {
+  const open = `<script type="application/json" id="${id}">`;
+  const start = html.indexOf(open) + open.length;
+  return html.slice(start, html.indexOf('</script>', start));
+}
+
+describe('renderHtmlReport', () => {
+  const sample = sampleReport({ numClasses: 19, images: 30, seed: 3 });
+  const html = renderHtmlReport({ report: sample.report, images: sample.images, classColors: sample.colors });
+
+  it('embeds the JSON report byte for byte in script#segmetrics-data', () => {
+    expect(embedded(html)).toBe(reportToJson(sample.report));
+  });
+
+  it('escapes hostile class names everywhere and keeps the embedded JSON equal to the report', () => {
+    const m = new ConfusionMatrix({ numClasses: 5, perImage: true });
+    m.update([0, 1, 2, 3, 4, 1], [0, 1, 2, 3, 0, 4], { sampleId: '<img src=x onerror=alert(1)>.png' });
+    const evaluation = evaluate(m, { classNames: HOSTILE });
+    const report = buildReport({ evaluation, matrix: m, run: { toolVersion: '1' } });
+    const page = renderHtmlReport({ report, images: perImageRows(evaluation).map((row) => ({ row })) });
+    expectNotIn(page, '<script><script>');
+    expectNotIn(page, 'alert(1)</script>');
+    expectNotIn(page, '<img src=x');
+    expectNotIn(page, '<!-- x');
+    expectIn(page, '&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
+    expectIn(page, 'a &amp; &quot;b&quot; &#39;c&#39;');
+    expect(page.match(/<script\b/g)).toHaveLength(3);
+    expect(JSON.parse(embedded(page))).toEqual(JSON.parse(reportToJson(report)));
+  });
+
+  it('loads nothing from outside the file: every src and href is a data URL or an anchor', () => {
+    const refs = [...html.matchAll(/\b(?:src|href)="([^"]*)"/g)].map((m) => m[1]!);
+    expect(refs.length).toBeGreaterThan(3 * sample.images.length);
+    for (const ref of refs) expect(ref).toMatch(/^(data:|#)/);
+    // Reported as the match only (the page is too long for an assertion message).
+    expect(/@import|[^A-Za-z]url\(|https?:\/\//i.exec(html)?.[0]).toBeUndefined();
+    expectIn(html, '<link rel="icon" href="data:,">');
+  });
+
+  it('shows every class name, the mIoU in percent and the sections the issue asks for', () => {
+    for (const name of sample.report.classNames) expectIn(html, `<span class="cls">${name}</span>`);
+    expectIn(html, `<span class="card-number">${(sample.report.summary.mIoU * 100).toFixed(2)}</span>`);
+    for (const library of ['mmseg', 'torchmetrics', 'sklearn', 'keras']) expectIn(html, library);
+    expect(
+      /<figure class="cm-figure"[^>]*><h2 id="confusion-title">Confusion matrix<\/h2><figcaption>Confusion matrix/.test(
+        html,
+      ),
+    ).toBe(true);
+    expectIn(html, '<button type="button" class="sort" data-key="iou" data-type="number">IoU');
+    expect(html.match(/<tr data-id="/g)).toHaveLength(19);
+    expectIn(html, '<span class="badge badge-absent">absent</span>');
+    expectIn(html, '<span class="badge badge-predonly">predicted only</span>');
+  });
+
+  it('shows each worst image as three decodable PNG thumbnails with its id and the classes that hurt it', () => {
+    const imgs = [
+      ...html.matchAll(
+        /<img class="pic pic-(gt|pred|err)" src="data:image\/png;base64,[^"]+" width="48" height="32"/g,
+      ),
+    ];
+    expect(imgs).toHaveLength(3 * 24);
+    const worst = sample.images[0]!.row;
+    expectIn(html, `<span class="img-id">${worst.id}</span>`);
+    expectIn(html, `mIoU <strong class="img-miou">${(worst.mIoU * 100).toFixed(2)}%</strong>`);
+    expectIn(html, '<dialog id="img-dialog"');
+  });
+
+  it('adds the confidence intervals and optional per-class columns when the report has them', () => {
+    const perClass = sample.report.perClass.map((row) => ({ ...row, boundaryIoU: row.iou / 2 }));
+    const report = {
+      ...sample.report,
+      perClass,
+      summary: { ...sample.report.summary, mBoundaryIoU: 0.25 },
+      confidence: {
+        level: 0.95,
+        samples: 1000,
+        seed: 0,
+        method: 'percentile',
+        unit: 'image',
+        summary: { mIoU: [0.5, 0.6] },
+        perClass: perClass.map(() => [0.1, 0.2]),
+      },
+    };
+    const page = renderHtmlReport({ report });
+    expectIn(page, '95% CI 50.00–60.00');
+    expectIn(page, '>CI (95%)</th>');
+    expectIn(page, 'data-key="boundaryIoU"');
+    expectIn(page, 'data-metric="mBoundaryIoU"');
+    expectNotIn(html, 'CI (95%)');
+  });
+
+  it('says why no images are shown, and refuses a picture that is not a PNG data URL', () => {
+    expectIn(renderHtmlReport({ report: sample.report }), 'this run kept no per-image statistics');
+    const note = renderHtmlReport({ report: sample.report, imagesNote: 'Pictures omitted: <merge>' });
+    expectIn(note, 'Pictures omitted: &lt;merge&gt;');
+    expect(() =>
+      renderHtmlReport({
+        report: sample.report,
+        images: [{ row: sample.images[0]!.row, groundTruth: 'https://example.com/gt.png' }],
+      }),
+    ).toThrowError(expect.objectContaining({ code: 'INVALID_OPTION' }) as unknown as Error);
+  });
+
+  it('is deterministic and stays small at 150 classes with 24 pictures', () => {
+    const big = sampleReport({ numClasses: 150, images: 60, width: 256, height: 128, seed: 5 });
+    const a = renderHtmlReport({ report: big.report, images: big.images });
+    const b = renderHtmlReport({ report: big.report, images: big.images });
+    expect(a).toBe(b);
+    expect(a.length).toBeLessThan(3 * 1024 * 1024);
+  });
+});
+
+describe('REPORT_SCRIPT', () => {
+  it('is valid JavaScript that cannot end its script element', () => {
+    expect(() => new Function(REPORT_SCRIPT)).not.toThrow();
+    expect(REPORT_SCRIPT.toLowerCase()).not.toContain('</script');
+    expect(REPORT_SCRIPT).not.toContain('<!--');
+  });
+});

@@ -1,0 +1,48 @@
+import { escapeHtml } from '../escape-html.js';
+import type { HtmlContext } from '../html-context.js';
+import { pct, sortValue } from '../html-format.js';
+import type { ReportSection } from '../report-section.js';
+
+/**
+ * The per-class IoU as horizontal bars in the class colours, worst first (undefined last), with the
+ * mIoU marked on every track; a toggle orders them by class id. Plain HTML and CSS (flows into columns
+ * at 150 classes, prints, scales with the text), no plotting library.
+ */
+export function iouChartSection(context: HtmlContext): ReportSection {
+  const { report, colors } = context;
+  const mean = report.summary.mIoU;
+  const meanLeft = Number.isFinite(mean) ? Math.max(0, Math.min(100, mean * 100)).toFixed(2) : null;
+  const order = report.perClass
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => {
+      const va = a.row.iou;
+      const vb = b.row.iou;
+      const fa = Number.isFinite(va);
+      const fb = Number.isFinite(vb);
+      if (fa !== fb) return fa ? -1 : 1;
+      if (fa && va !== vb) return va - vb;
+      return a.index - b.index;
+    });
+  const items = order.map(({ row }) => {
+    const v = row.iou;
+    const width = Number.isFinite(v) ? Math.max(0, Math.min(100, v * 100)).toFixed(2) : '0';
+    const name = escapeHtml(row.name);
+    const marker = meanLeft === null ? '' : `<span class="bar-mean" style="left:${meanLeft}%"></span>`;
+    return (
+      `<li class="bar-row" data-id="${row.id}" data-v="${sortValue(v)}">` +
+      `<span class="bar-name" title="${row.id} ${name}">${name}</span>` +
+      `<span class="bar-track">${Number.isFinite(v) ? `<span class="bar-fill" style="width:${width}%;background:${escapeHtml(colors[row.id] ?? '#888')}"></span>` : ''}${marker}</span>` +
+      `<span class="bar-val">${Number.isFinite(v) ? pct(v) : 'absent'}</span></li>`
+    );
+  });
+  const body =
+    '<div class="chart-tools" role="group" aria-label="Order of the bars">Order: ' +
+    '<button type="button" class="toggle" data-order="iou" aria-pressed="true">worst IoU first</button> ' +
+    '<button type="button" class="toggle" data-order="id" aria-pressed="false">class id</button>' +
+    (meanLeft === null
+      ? ''
+      : ` <span class="muted legend-mean"><span class="mean-key" aria-hidden="true"></span> mIoU ${pct(mean)}%</span>`) +
+    '</div>\n' +
+    `<ol class="bars" id="iou-bars" aria-label="Per-class IoU in percent">\n${items.join('\n')}\n</ol>`;
+  return { id: 'iou-chart', title: 'Per-class IoU', body };
+}

@@ -1,0 +1,164 @@
+import { escapeHtml } from '../escape-html.js';
+import type { HtmlContext } from '../html-context.js';
+import { className, count, interval, pct, sortValue } from '../html-format.js';
+import type { ReportSection } from '../report-section.js';
+
+/** A column of the per-class table. */
+export interface ClassColumn {
+  /** Key in the report's `perClass` rows. */
+  readonly key: string;
+  readonly label: string;
+  readonly kind: 'ratio' | 'count';
+  /** Explanation shown on hover. */
+  readonly title: string;
+}
+
+const BASE: readonly ClassColumn[] = [
+  { key: 'iou', label: 'IoU', kind: 'ratio', title: 'TP / (TP + FP + FN)' },
+  { key: 'dice', label: 'Dice', kind: 'ratio', title: '2TP / (2TP + FP + FN)' },
+  { key: 'precision', label: 'Precision', kind: 'ratio', title: 'TP / (TP + FP)' },
+  { key: 'recall', label: 'Recall', kind: 'ratio', title: 'TP / (TP + FN): class accuracy' },
+];
+
+/** Per-class values other streams add, shown as columns when any row has them. */
+const OPTIONAL: readonly ClassColumn[] = [
+  {
+    key: 'boundaryIoU',
+    label: 'Boundary IoU',
+    kind: 'ratio',
+    title: 'Boundary IoU (Cheng et al., CVPR 2021)',
+  },
+  { key: 'iiou', label: 'iIoU', kind: 'ratio', title: 'instance-level IoU (Cityscapes)' },
+];
+
+const COUNTS: readonly ClassColumn[] = [
+  { key: 'support', label: 'Support', kind: 'count', title: 'ground-truth pixels of the class' },
+  { key: 'predicted', label: 'Predicted', kind: 'count', title: 'pixels predicted as the class' },
+];
+
+/**
+ * The per-class table's metric columns: IoU, Dice, precision, recall, any other ratio metric the
+ * `--metrics` selection shows (F-score, specificity, ...), Boundary IoU and iIoU when present, support
+ * and predicted pixels.
+ */
+export function classColumns(context: HtmlContext): ClassColumn[] {
+  const columns = [...BASE];
+  for (const col of context.selection.columns) {
+    if (col.kind === 'ratio' && !columns.some((c) => c.key === col.id)) {
+      columns.push({ key: col.id, label: col.label, kind: 'ratio', title: col.label });
+    }
+  }
+  const rows = context.report.perClass as readonly Readonly<Record<string, unknown>>[];
+  for (const col of OPTIONAL) if (rows.some((row) => typeof row[col.key] === 'number')) columns.push(col);
+  return [...columns, ...COUNTS];
+}
+
+function header(
+  label: string,
+  key: string,
+  type: 'number' | 'text',
+  title: string,
+  numeric: boolean,
+): string {
+  return (
+    `<th scope="col" aria-sort="none"${numeric ? ' class="num"' : ''}${title === '' ? '' : ` title="${escapeHtml(title)}"`}>` +
+    `<button type="button" class="sort" data-key="${escapeHtml(key)}" data-type="${type}">${escapeHtml(label)}` +
+    '<span class="arrow" aria-hidden="true"></span></button></th>'
+  );
+}
+
+/**
+ * The per-class table: id, class (with its colour), the metric columns in percent (— for 0/0),
+ * support and predicted pixels, and a status (absent, predicted only, excluded from means) — every
+ * class is listed, none hidden. The page's script sorts it by any column (stable, undefined values
+ * last, a second click reverses) and filters it by class name.
+ */
+export function perClassSection(context: HtmlContext): ReportSection {
+  const { report, colors } = context;
+  const columns = classColumns(context);
+  const absent = new Set(report.absentClasses);
+  const predictedOnly = new Set(report.predictedOnlyClasses);
+  const excluded = new Set(report.settings.excludeClasses);
+  const ci = report.confidence;
+  const ciLabel = ci === undefined ? '' : `CI (${Math.round(ci.level * 100)}%)`;
+  const head = [
+    header('#', 'id', 'number', 'class id', true),
+    header('Class', 'name', 'text', '', false),
+    ...columns.map((col) => header(col.label, col.key, 'number', col.title, true)),
+    ...(ci === undefined
+      ? []
+      : [
+          `<th scope="col" class="num" title="${escapeHtml(`${ciLabel} bootstrap interval of the class IoU`)}">${escapeHtml(ciLabel)}</th>`,
+        ]),
+    header('Status', 'status', 'text', 'absent: neither in ground truth nor predicted', false),
+  ].join('');
+  const rows = report.perClass.map((row) => {
+    const values = row as unknown as Readonly<Record<string, number>>;
+    const status: string[] = [];
+    if (absent.has(row.id)) status.push('<span class="badge badge-absent">absent</span>');
+    if (predictedOnly.has(row.id)) status.push('<span class="badge badge-predonly">predicted only</span>');
+    if (excluded.has(row.id)) status.push('<span class="badge badge-excluded">excluded from means</span>');
+    const statusText = [
+      absent.has(row.id) ? 'absent' : '',
+      predictedOnly.has(row.id) ? 'predicted only' : '',
+      excluded.has(row.id) ? 'excluded' : '',
+    ]
+      .filter((s) => s !== '')
+      .join(' ');
+    const cells = columns.map((col) => {
+      const v = values[col.key];
+      const text = col.kind === 'ratio' ? pct(v) : count(v);
+      const tone =
+        col.key === 'iou' && typeof v === 'number' && Number.isFinite(v)
+          ? v >= 0.75
+            ? ' good'
+            : v < 0.5
+              ? ' bad'
+              : ''
+          : '';
+      return `<td class="num${tone}" data-v="${sortValue(v)}">${text}</td>`;
+    });
+    if (ci !== undefined) cells.push(`<td class="num ci">${interval(ci.perClass[row.id])}</td>`);
+    const classes = [absent.has(row.id) ? 'absent' : '', predictedOnly.has(row.id) ? 'predicted-only' : '']
+      .filter((s) => s !== '')
+      .join(' ');
+    return (
+      `<tr data-id="${row.id}"${classes === '' ? '' : ` class="${classes}"`}>` +
+      `<td class="num" data-v="${row.id}">${row.id}</td>` +
+      `<th scope="row" class="name" data-v="${escapeHtml(row.name)}">${className(row.name, colors[row.id] ?? '#888')}</th>` +
+      `${cells.join('')}<td data-v="${statusText}">${status.join(' ')}</td></tr>`
+    );
+  });
+  const named = (ids: readonly number[]) =>
+    ids
+      .map(
+        (k) =>
+          `<span class="chip">${className(report.classNames[k] ?? String(k), colors[k] ?? '#888')}</span>`,
+      )
+      .join(' ');
+  const notes: string[] = [];
+  if (report.absentClasses.length > 0) {
+    notes.push(
+      `<p><strong>Absent</strong> (neither in the ground truth nor predicted; 0/0 → ${escapeHtml(String(report.settings.absent))}): ${named(report.absentClasses)}</p>`,
+    );
+  }
+  if (report.predictedOnlyClasses.length > 0) {
+    notes.push(
+      `<p><strong>Predicted only</strong> (predicted but never in the ground truth; IoU 0, counted in means): ${named(report.predictedOnlyClasses)}</p>`,
+    );
+  }
+  if (report.pixels.predictedIgnore > 0) {
+    notes.push(
+      `<p><strong>Predicted as an ignore label</strong> on counted pixels (misses of their class): ${count(report.pixels.predictedIgnore)} pixels.</p>`,
+    );
+  }
+  const tall = report.numClasses > 30 ? ' tall' : '';
+  const body =
+    `<div class="table-tools"><label for="class-filter">Filter classes</label> ` +
+    `<input type="search" id="class-filter" placeholder="name or id" autocomplete="off"> ` +
+    `<span class="muted" id="class-count" aria-live="polite">${report.numClasses} classes</span></div>\n` +
+    `<div class="table-scroll${tall}"><table class="data per-class" id="per-class-table">` +
+    '<caption>Per-class results in percent (— = undefined, 0/0). Select a column header to sort; select it again to reverse.</caption>' +
+    `<thead><tr>${head}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody></table></div>\n${notes.join('\n')}`;
+  return { id: 'per-class', title: 'Per-class results', body };
+}

@@ -1,0 +1,107 @@
+import type { Report } from '../../report-model.js';
+import { escapeHtml } from '../escape-html.js';
+
+/** Settings keys the list below explains; any other key (a later addition) is printed as JSON. */
+const KNOWN = new Set([
+  'preset',
+  'aggregate',
+  'imageReduce',
+  'average',
+  'absent',
+  'beta',
+  'tverskyAlpha',
+  'tverskyBeta',
+  'excludeClasses',
+  'ignoreIndex',
+  'labelMapping',
+  'quirks',
+  'metrics',
+  'dataset',
+  'shard',
+  'mergedStates',
+  'metricsVersion',
+]);
+
+const AVERAGE: Readonly<Record<string, string>> = {
+  macro: 'macro: unweighted mean over classes',
+  micro: 'micro: counts pooled over classes, then one ratio',
+  weighted: 'weighted: mean weighted by class support',
+  none: 'none: per-class values only',
+};
+
+function absentText(absent: Report['settings']['absent']): string {
+  if (absent === 'nan') return 'NaN: left out of the means (— in tables, null in JSON)';
+  if (absent === 'zero') return '0: counted in the means';
+  if (absent === 'one') return '1: counted in the means';
+  return `${absent}: counted in the means`;
+}
+
+function mappingText(report: Report): string {
+  const mapping = report.settings.labelMapping;
+  if (mapping === null) return 'none';
+  const parts: string[] = [];
+  if (mapping.reduceZeroLabel) parts.push('reduce-zero-label (raw 0 ignored, raw k → class k − 1)');
+  if (mapping.table.length > 0) {
+    const entries = mapping.table
+      .map(([raw, mapped]) => `${raw} → ${mapped === null ? 'ignored' : mapped}`)
+      .join(', ');
+    parts.push(
+      `<details class="inline"><summary>table of ${mapping.table.length} raw values${mapping.applyTo === 'gt' ? ' (ground truth only)' : ''}</summary><span class="mono">${escapeHtml(entries)}</span></details>`,
+    );
+  }
+  return parts.join('; ');
+}
+
+/** The settings that produced the numbers, as `<dt>`/`<dd>` pairs (the HTML report's header). */
+export function settingsList(report: Report): string {
+  const s = report.settings;
+  const names = (ids: readonly number[]) =>
+    ids.length === 0
+      ? 'none'
+      : escapeHtml(ids.map((k) => `${k} ${report.classNames[k] ?? ''}`.trim()).join(', '));
+  const presetLine =
+    s.preset === null
+      ? 'none (segmetrics defaults)'
+      : escapeHtml(
+          `${s.preset}${(() => {
+            const lib = report.libraries.find((l) => l.preset === s.preset);
+            return lib === undefined ? '' : ` — ${lib.description}`;
+          })()}`,
+        );
+  const items: [string, string][] = [
+    [
+      'Aggregation',
+      s.aggregate === 'dataset'
+        ? 'dataset: counts summed over all images, then divided once'
+        : `image (${escapeHtml(String(s.imageReduce))}): values per image, then averaged`,
+    ],
+    ['Averaging', escapeHtml(AVERAGE[s.average] ?? s.average)],
+    ['Absent classes (0/0)', escapeHtml(absentText(s.absent))],
+    ['Ignore labels', s.ignoreIndex.length === 0 ? 'none' : escapeHtml(s.ignoreIndex.join(', '))],
+    ['Label mapping', mappingText(report)],
+    ['Excluded from means', names(s.excludeClasses)],
+    ['Preset', presetLine],
+    ['Dataset', s.dataset === null ? 'none' : escapeHtml(s.dataset)],
+    ['F-score β, Tversky α/β', escapeHtml(`${s.beta}, ${s.tverskyAlpha}/${s.tverskyBeta}`)],
+    [
+      'Scope',
+      s.shard === null
+        ? s.mergedStates === undefined
+          ? 'whole dataset'
+          : `merge of ${s.mergedStates} state files`
+        : `shard ${s.shard.index} of ${s.shard.count} (0-based)`,
+    ],
+    ['Metrics shown', s.metrics === null ? 'default set' : escapeHtml(s.metrics.join(', '))],
+  ];
+  for (const [key, value] of Object.entries(s)) {
+    if (!KNOWN.has(key) && value !== undefined)
+      items.push([escapeHtml(key), `<span class="mono">${escapeHtml(JSON.stringify(value))}</span>`]);
+  }
+  items.push([
+    'Versions',
+    escapeHtml(
+      `segmetrics ${report.version} · @segmetrics/metrics ${s.metricsVersion} · report schema ${report.schemaVersion}`,
+    ),
+  ]);
+  return items.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join('');
+}

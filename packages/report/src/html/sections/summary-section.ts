@@ -1,0 +1,75 @@
+import { escapeHtml } from '../escape-html.js';
+import type { HtmlContext } from '../html-context.js';
+import { interval, pct } from '../html-format.js';
+import type { ReportSection } from '../report-section.js';
+
+/** Summary values other streams add, shown as cards when the run computed them. */
+const OPTIONAL_CARDS = ['mBoundaryIoU', 'iIoU', 'categoryIoU', 'categoryIIoU'];
+
+function caption(id: string, average: string): string {
+  const mean = average === 'none' ? 'no class mean (average none)' : `${average} mean over classes`;
+  switch (id) {
+    case 'mIoU':
+      return `IoU, ${mean}`;
+    case 'mDice':
+      return `Dice, ${mean}`;
+    case 'mAcc':
+      return `class accuracy (recall), ${mean}`;
+    case 'aAcc':
+      return 'correct / counted pixels';
+    case 'fwIoU':
+      return 'IoU weighted by class frequency';
+    case 'kappa':
+      return "Cohen's kappa";
+    case 'mBoundaryIoU':
+      return `Boundary IoU, ${mean}`;
+    case 'iIoU':
+      return 'instance-level IoU (Cityscapes)';
+    case 'categoryIoU':
+      return 'IoU of the Cityscapes categories';
+    case 'categoryIIoU':
+      return 'iIoU of the Cityscapes categories';
+    default:
+      return id.startsWith('m') ? mean : '';
+  }
+}
+
+/**
+ * The summary numbers as cards (the `--metrics` selection, by default mIoU, mDice, aAcc, mAcc, fwIoU,
+ * plus Boundary IoU and Cityscapes scores when present), in percent with two decimals, with their
+ * confidence intervals when the report has `confidence`; then every summary value in a list.
+ */
+export function summarySection(context: HtmlContext): ReportSection {
+  const { report, selection } = context;
+  const summary = report.summary as Readonly<Record<string, number>>;
+  const ids: string[] = [...selection.summaries];
+  for (const id of OPTIONAL_CARDS) if (id in summary && !ids.includes(id)) ids.push(id);
+  const confidence = report.confidence;
+  const cards = ids.map((id, i) => {
+    const ci = confidence?.summary[id];
+    const ciHtml =
+      confidence === undefined
+        ? ''
+        : `<span class="card-ci">${Math.round(confidence.level * 100)}% CI ${interval(ci)}</span>`;
+    const value = pct(summary[id]);
+    return (
+      `<div class="card${i === 0 ? ' card-main' : ''}" data-metric="${escapeHtml(id)}">` +
+      `<span class="card-label">${escapeHtml(id)}</span>` +
+      `<span class="card-value"><span class="card-number">${value}</span>${value === '—' ? '' : '<span class="unit">%</span>'}</span>` +
+      `${ciHtml}<span class="card-caption">${escapeHtml(caption(id, report.settings.average))}</span></div>`
+    );
+  });
+  const all = Object.keys(summary).map(
+    (id) =>
+      `<div><dt>${escapeHtml(id)}</dt><dd data-metric="${escapeHtml(id)}">${pct(summary[id])}` +
+      `${confidence?.summary[id] ? ` <span class="muted">[${interval(confidence.summary[id])}]</span>` : ''}</dd></div>`,
+  );
+  const ciNote =
+    confidence === undefined
+      ? ''
+      : `<p class="note">Intervals: ${Math.round(confidence.level * 100)}% ${escapeHtml(confidence.method)} bootstrap over ${escapeHtml(confidence.unit)}s, ${confidence.samples.toLocaleString('en-US')} resamples, seed ${confidence.seed}.</p>`;
+  const body =
+    `<div class="cards">${cards.join('')}</div>\n${ciNote}` +
+    `<details class="all-summary"><summary>All summary values (percent)</summary><dl class="kv">${all.join('')}</dl></details>`;
+  return { id: 'summary', title: 'Summary', body };
+}
