@@ -1,3 +1,4 @@
+export { boundaryIoU } from './boundary-iou.js';
 export {
   CITYSCAPES_MIN_INSTANCE_ID,
   type CityscapesCategory,

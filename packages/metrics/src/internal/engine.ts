@@ -1,4 +1,4 @@
-import type { ClassCounts, ConfusionMatrix, ConfusionMatrixSettings } from '@segmetrics/core';
+import type { BoundaryCounts, ClassCounts, ConfusionMatrix, ConfusionMatrixSettings } from '@segmetrics/core';
 import { classCounts, ErrorCode, fromTotals, SegmetricsError } from '@segmetrics/core';
 import { absentValue, type EvaluationSettings, type Quirks } from '../settings.js';
 import type { MetricOptions, PerClassMetricDescriptor, SummaryMetricDescriptor } from '../types.js';
@@ -74,6 +74,12 @@ function meanSkippingNaN(values: Iterable<number>, empty: number): number {
 }
 
 /**
+ * Which counts an engine's units hold: the matrix's pixel counts (`'mask'`), or its Boundary IoU counts
+ * (`'boundary'`: |Gb ∩ Pb|, |Gb|, |Pb| per class, as they are; see {@link Engine.boundary}).
+ */
+export type EngineView = 'mask' | 'boundary';
+
+/**
  * Lazily computes metric values of one matrix under resolved settings. Every imagewise sum runs over
  * the images in canonical order (core's `imageStats` order) and over classes in id order.
  */
@@ -88,10 +94,12 @@ export class Engine {
   readonly #ignored: IgnoredPredictions;
   #images: ImageUnit[] | null = null;
   readonly #perImageValues = new Map<string, Float64Array[]>();
+  readonly #view: EngineView;
 
-  constructor(matrix: ConfusionMatrix, settings: EvaluationSettings) {
+  constructor(matrix: ConfusionMatrix, settings: EvaluationSettings, view: EngineView = 'mask') {
     this.#matrix = matrix;
     this.settings = settings;
+    this.#view = view;
     const c = settings.numClasses;
     this.#include = new Uint8Array(c).fill(1);
     for (const k of settings.excludeClasses) this.#include[k] = 0;
@@ -112,8 +120,31 @@ export class Engine {
       );
     }
     this.#ignored = ignoredPredictions(matrix.settings, settings.quirks);
-    const raw = classCounts(matrix);
-    this.datasetUnit = this.#unit(raw.tp, raw.support, raw.predicted, matrix.predictedIgnore);
+    if (view === 'boundary') {
+      const counts = matrix.boundaryCounts;
+      if (counts === null) {
+        throw new SegmetricsError(
+          ErrorCode.INVALID_OPTION,
+          'Boundary IoU needs boundary counts: create the ConfusionMatrix with boundary: { dilationRatio }',
+          { context: { option: 'boundary', value: null } },
+        );
+      }
+      this.datasetUnit = this.#boundaryUnit(counts);
+    } else {
+      const raw = classCounts(matrix);
+      this.datasetUnit = this.#unit(raw.tp, raw.support, raw.predicted, matrix.predictedIgnore);
+    }
+  }
+
+  /**
+   * The same matrix and settings seen through its Boundary IoU counts (the matrix must count them): its
+   * units hold, per class, tp = |Gb ∩ Pb|, support = |Gb| and predicted = |Pb| of the dataset or image,
+   * so `iou` gives Boundary IoU, and averages, image aggregation and the absent policy (union 0) work
+   * as for the pixel counts. Predictions of ignore labels are on no class's boundary: the preset
+   * treatments of them (which re-attribute pixel counts) do not apply.
+   */
+  boundary(): Engine {
+    return new Engine(this.#matrix, this.settings, 'boundary');
   }
 
   /** The dataset counts of the C classes under the settings (what the per-class results show). */
@@ -139,7 +170,9 @@ export class Engine {
       this.#images = this.#matrix.imageStats.map((s) => ({
         sampleId: s.sampleId,
         ignored: s.ignored,
-        ...this.#unit(s.tp, s.support, s.predicted, null),
+        ...(this.#view === 'boundary'
+          ? this.#boundaryUnit(s.boundary!)
+          : this.#unit(s.tp, s.support, s.predicted, null)),
       }));
     }
     return this.#images;
@@ -191,6 +224,17 @@ export class Engine {
       counts = fromTotals(extend(tp, 0), extend(support, 0), extend(predicted, ignoredPredictionsCount));
       include = Uint8Array.of(...this.#include, 1);
     }
+    return { counts, include, skip: this.#skipMask(counts) };
+  }
+
+  /** A unit of Boundary IoU counts, as they are (see {@link Engine.boundary}). */
+  #boundaryUnit(b: BoundaryCounts): Unit {
+    const counts = fromTotals(b.tp, b.support, b.predicted);
+    return { counts, include: this.#include, skip: this.#skipMask(counts) };
+  }
+
+  /** Per class: 1 where the settings skip it in this unit (predicted-only or absent classes). */
+  #skipMask(counts: ClassCounts): Uint8Array {
     const n = counts.numClasses;
     const skip = new Uint8Array(n);
     const skipPredictedOnly = this.settings.predictedOnly === 'skip';
@@ -201,7 +245,7 @@ export class Engine {
         if (counts.predicted[k] === 0 ? skipAbsent : skipPredictedOnly) skip[k] = 1;
       }
     }
-    return { counts, include, skip };
+    return skip;
   }
 
   #emptyMean(): number {
