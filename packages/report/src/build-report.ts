@@ -83,14 +83,20 @@ function confusedPairs(evaluation: EvaluationReport): ReportConfusedPair[] {
   }));
 }
 
-function settingsOf(evaluation: EvaluationReport, run: ReportRunInfo): ReportSettings {
+function settingsOf(
+  evaluation: EvaluationReport,
+  matrix: ConfusionMatrix,
+  run: ReportRunInfo,
+): ReportSettings {
   const { classNames: _names, numClasses: _c, ...settings } = evaluation.settings;
+  const boundary = matrix.settings.boundary;
   return {
     ...settings,
     metrics: run.metrics !== undefined && run.metrics.length > 0 ? [...run.metrics] : null,
     dataset: run.dataset ?? null,
     shard: run.shard ?? null,
     ...(run.mergedStates === undefined ? {} : { mergedStates: run.mergedStates }),
+    boundary: boundary === null ? null : { dilationRatio: boundary.dilationRatio },
     metricsVersion: evaluation.version,
   };
 }
@@ -132,7 +138,7 @@ export function buildReport(input: BuildReportInput): Report {
       ignored: evaluation.ignoredPixels,
       predictedIgnore: predictedIgnoreTotal,
     },
-    settings: settingsOf(evaluation, run),
+    settings: settingsOf(evaluation, matrix, run),
     summary:
       cityscapes.summary === null ? evaluation.summary : { ...evaluation.summary, ...cityscapes.summary },
     perClass: perClassRows(evaluation).map((row) =>

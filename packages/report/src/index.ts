@@ -11,6 +11,7 @@ export { type PerImageRow, perImageRows, perImageToCsv } from './per-image-rows.
 export {
   REPORT_SCHEMA_VERSION,
   type Report,
+  type ReportBoundarySummary,
   type ReportCategory,
   type ReportCityscapesSummary,
   type ReportClassRow,

@@ -35,6 +35,11 @@ export type ReportSettings = Omit<EvaluationSettings, 'classNames' | 'numClasses
   readonly shard: ReportShard | null;
   /** How many state files a `merge` combined (absent otherwise). */
   readonly mergedStates?: number;
+  /**
+   * Boundary IoU counting (`--boundary-iou`): the dilation ratio r (each image's boundary width is
+   * d = max(1, round-half-even(r·√(H² + W²))) pixels), or `null` when the run did not count boundaries.
+   */
+  readonly boundary: { readonly dilationRatio: number } | null;
   /** Version of `@segmetrics/metrics` that computed the numbers. */
   readonly metricsVersion: string;
 };
@@ -54,6 +59,12 @@ export interface ReportCityscapesSummary {
   readonly categoryIoU?: number;
   /** "iIoU category": mean category iIoU (human, vehicle). */
   readonly categoryIIoU?: number;
+}
+
+/** The Boundary IoU summary value, present when the run counted boundaries (`--boundary-iou`). */
+export interface ReportBoundarySummary {
+  /** Boundary IoU (Cheng et al., CVPR 2021), class mean under the report's averaging. */
+  readonly mBoundaryIoU?: number;
 }
 
 /** One Cityscapes category's scores (see {@link ReportCityscapesSummary}). */
@@ -81,6 +92,11 @@ export type ReportClassRow = Readonly<
     tn: number;
     /** Cityscapes class iIoU (NaN for classes without instances), when the run computed it. */
     iiou?: number;
+    /**
+     * Boundary IoU of the class (Cheng et al., CVPR 2021; NaN when its boundary union is 0 under the
+     * default absent policy), when the run counted boundaries.
+     */
+    boundaryIoU?: number;
   } & Record<PerClassMetricId, number>
 >;
 
@@ -120,7 +136,7 @@ export interface Report {
   readonly images: number;
   readonly pixels: ReportPixels;
   readonly settings: ReportSettings;
-  readonly summary: ReportSummary & ReportCityscapesSummary;
+  readonly summary: ReportSummary & ReportBoundarySummary & ReportCityscapesSummary;
   /** One row per class, in class order. */
   readonly perClass: readonly ReportClassRow[];
   /** Cityscapes categories (flat … vehicle), when the run computed them. */
