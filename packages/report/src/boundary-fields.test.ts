@@ -2,6 +2,7 @@ import { ConfusionMatrix } from '@segmetrics/core';
 import { evaluate } from '@segmetrics/metrics';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from './build-report.js';
+import { perImageRows, perImageToCsv } from './per-image-rows.js';
 import { renderHtmlReport } from './html/render-html-report.js';
 import { reportToCsv } from './report-to-csv.js';
 import { reportToJson } from './report-to-json.js';
@@ -65,5 +66,20 @@ describe('buildReport with Boundary IoU', () => {
     expect(html).toContain('data-key="boundaryIoU"');
     expect(html).toContain('data-metric="mBoundaryIoU"');
     expect(html).toContain('dilation ratio r = 0.1');
+  });
+});
+
+describe('perImageToCsv with Boundary IoU', () => {
+  it("adds each image's mBoundaryIoU as a last column when the run counted boundaries", () => {
+    const { evaluation } = reportOf({ dilationRatio: 0.1 });
+    const lines = perImageToCsv(perImageRows(evaluation)).trim().split('\n');
+    expect(lines[0]).toMatch(/,worstIoU,mBoundaryIoU$/);
+    const byId = new Map(evaluation.perImage!.map((image) => [image.sampleId, image.mBoundaryIoU]));
+    for (const line of lines.slice(1)) {
+      const cells = line.split(',');
+      expect(Number(cells.at(-1))).toBe(byId.get(cells[1]!));
+    }
+    const plain = reportOf(null).evaluation;
+    expect(perImageToCsv(perImageRows(plain))).not.toContain('mBoundaryIoU');
   });
 });
