@@ -8,10 +8,11 @@ import {
   type EvaluationSettings,
   type ReportOptions,
 } from '../pipeline/evaluation-settings.js';
-import { LABEL_VALUE_RANGE, MAX_NUM_CLASSES, MAX_UNKNOWN_COLOR } from './limits.js';
+import { DEFAULT_DILATION_RATIO, LABEL_VALUE_RANGE, MAX_NUM_CLASSES, MAX_UNKNOWN_COLOR } from './limits.js';
 import {
   parseAbsent,
   parseBeta,
+  parseDilationRatio,
   parseIgnoreIndex,
   parseInteger,
   parseList,
@@ -40,6 +41,8 @@ export interface SettingsFlags {
   beta?: string;
   perImage?: string;
   scoresLayout?: string;
+  boundaryIou?: boolean;
+  boundaryDilationRatio?: string;
 }
 
 async function readText(file: string, what: string): Promise<string> {
@@ -205,9 +208,20 @@ export async function resolveSettings(flags: SettingsFlags): Promise<EvaluationS
 
   const presetMapping = dataset?.labelMapping;
   const table = flags.labelMap !== undefined ? await readLabelMapFile(flags.labelMap) : presetMapping?.table;
+  // --boundary-dilation-ratio alone turns Boundary IoU on too: the ratio says what to count
+  const boundary =
+    flags.boundaryIou === true || flags.boundaryDilationRatio !== undefined
+      ? {
+          dilationRatio:
+            flags.boundaryDilationRatio === undefined
+              ? DEFAULT_DILATION_RATIO
+              : parseDilationRatio(flags.boundaryDilationRatio),
+        }
+      : null;
   const matrixOptions: ConfusionMatrixOptions = {
     numClasses,
     ignoreIndex,
+    ...(boundary === null ? {} : { boundary }),
     ...(table !== undefined || reduceZeroLabel
       ? {
           labelMapping: {
