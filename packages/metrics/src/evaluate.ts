@@ -1,9 +1,12 @@
 import type { ConfusionMatrix } from '@segmetrics/core';
 import { ErrorCode, SegmetricsError } from '@segmetrics/core';
+import { type ConfidenceIntervals, confidenceIntervals } from './bootstrap/bootstrap-confidence.js';
+import { resolveConfidenceOptions } from './bootstrap/confidence-options.js';
 import type { boundaryIoU } from './boundary-iou.js';
 import { type ConfusedPair, confusedPairs } from './confused-pairs.js';
 import { Engine } from './internal/engine.js';
 import { resolveOptions } from './internal/resolve-options.js';
+import { summaryOf } from './internal/summary-of.js';
 import { iouMetric } from './iou.js';
 import { metricRegistry, type PerClassMetricId, type SummaryId } from './metric-registry.js';
 import type { EvaluateOptions, EvaluationSettings } from './settings.js';
@@ -92,6 +95,8 @@ export interface EvaluationReport {
   readonly confusedPairs: readonly ConfusedPair[];
   /** Per image, when the matrix keeps per-image statistics (or `perImage: true` was asked). */
   readonly perImage?: readonly PerImageResult[];
+  /** Bootstrap confidence intervals, when the `confidence` option asked for them. */
+  readonly confidence?: ConfidenceIntervals;
   /** Images counted. */
   readonly images: number;
   /** Pixels counted (ground truth not ignored). */
@@ -100,21 +105,6 @@ export interface EvaluationReport {
   readonly ignoredPixels: number;
   /** Version of @segmetrics/metrics. */
   readonly version: string;
-}
-
-/** Summary values of an engine's unit (the dataset, or one image's counts via `unit`). */
-function summaryOf(engine: Engine): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const metric of metricRegistry) {
-    if (metric.kind === 'per-class') {
-      if (metric.summaryIds.length === 0) continue;
-      const value = engine.classSummary(metric);
-      for (const id of metric.summaryIds) out[id] = value;
-    } else {
-      out[metric.id] = engine.summary(metric);
-    }
-  }
-  return out;
 }
 
 /** Lowest IoU first, undefined (NaN) values last, ties by class id. */
@@ -208,6 +198,7 @@ export function evaluate(matrix: ConfusionMatrix, options: EvaluateOptions = {})
   const resolved = resolveOptions(matrix.settings, options);
   const { settings } = resolved;
   const engine = new Engine(matrix, settings);
+  const confidence = options.confidence === undefined ? null : resolveConfidenceOptions(options.confidence);
   const wantImages = resolved.perImage ?? engine.hasImages;
   if (wantImages && !engine.hasImages) {
     throw new SegmetricsError(
@@ -257,6 +248,7 @@ export function evaluate(matrix: ConfusionMatrix, options: EvaluateOptions = {})
     predictedOnlyClasses,
     confusedPairs: confusedPairs(matrix, { top: resolved.topConfusedPairs, classNames: settings.classNames }),
     ...(wantImages ? { perImage: perImageResults(engine, boundary) } : {}),
+    ...(confidence === null ? {} : { confidence: confidenceIntervals(matrix, settings, confidence) }),
     images: matrix.images,
     pixels: dataset.total,
     ignoredPixels: matrix.ignoredPixels,

@@ -14,8 +14,8 @@ import type { EvaluateOptions } from './settings.js';
 /** Options of an {@link Evaluator}: the matrix's settings plus the evaluation options. */
 export interface EvaluatorOptions extends Omit<ConfusionMatrixOptions, 'perImage'>, EvaluateOptions {
   /**
-   * Keep per-image statistics. Default: `true` when the aggregation (or preset) is imagewise, else
-   * `false`. `false` with imagewise aggregation throws PER_IMAGE_DISABLED.
+   * Keep per-image statistics. Default: `true` when the aggregation (or preset) is imagewise or
+   * `confidence` is set, else `false`. `false` with imagewise aggregation throws PER_IMAGE_DISABLED.
    */
   perImage?: boolean;
 }
@@ -43,6 +43,7 @@ const EVALUATE_KEYS = [
   'tverskyAlpha',
   'tverskyBeta',
   'topConfusedPairs',
+  'confidence',
 ] as const satisfies readonly (keyof EvaluateOptions)[];
 
 function pickEvaluateOptions(options: EvaluateOptions): EvaluateOptions {
@@ -108,7 +109,10 @@ export class Evaluator {
     if (perImage === undefined) {
       // Keep per-image statistics when the resolved aggregation (preset parameters included) is imagewise.
       const probe = new ConfusionMatrix({ ...matrixOptions, perImage: false });
-      perImage = resolveOptions(probe.settings, evaluateOptions).settings.aggregate === 'image';
+      // Image aggregation and bootstrap intervals need per-image statistics.
+      perImage =
+        resolveOptions(probe.settings, evaluateOptions).settings.aggregate === 'image' ||
+        options.confidence !== undefined;
     }
     const matrix = new ConfusionMatrix({ ...matrixOptions, perImage });
     Evaluator.#check(matrix, evaluateOptions);

@@ -1,3 +1,19 @@
+export {
+  type BootstrapOptions,
+  bootstrapConfidence,
+  type ConfidenceIntervals,
+} from './bootstrap/bootstrap-confidence.js';
+export {
+  type ClassDelta,
+  type CompareOptions,
+  type Comparison,
+  compareMatrices,
+  type DeltaResult,
+  type ImageDelta,
+} from './bootstrap/compare-matrices.js';
+export { type ConfidenceOptions, MAX_BOOTSTRAP_SAMPLES } from './bootstrap/confidence-options.js';
+export { holmAdjust } from './bootstrap/holm-adjust.js';
+export { type Interval, percentileInterval, quantile } from './bootstrap/quantile.js';
 export { boundaryIoU } from './boundary-iou.js';
 export {
   CITYSCAPES_MIN_INSTANCE_ID,

@@ -1,4 +1,5 @@
 import type { NormalizedLabelMapping } from '@segmetrics/core';
+import type { ConfidenceOptions } from './bootstrap/confidence-options.js';
 
 /**
  * Aggregation over images. `'dataset'` (default): sum the counts over every image, then compute (what
@@ -154,6 +155,12 @@ export interface EvaluateOptions {
   topConfusedPairs?: number;
   /** Include per-image results; default `true` when the matrix keeps per-image statistics. */
   perImage?: boolean;
+  /**
+   * Add bootstrap confidence intervals to the report (`report.confidence`, see
+   * {@link bootstrapConfidence}): `{ level, samples, seed }`, each optional (0.95, 1000, 0). Needs
+   * per-image statistics. Default: none.
+   */
+  confidence?: ConfidenceOptions;
 }
 
 /** The settings that produced a report: everything needed to compare two numbers honestly. */

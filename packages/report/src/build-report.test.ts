@@ -179,3 +179,29 @@ describe('buildReport with Cityscapes scores', () => {
     expect(report.summary).not.toHaveProperty('iIoU');
   });
 });
+
+describe('buildReport with confidence intervals', () => {
+  it('copies evaluate()’s confidence unchanged, and the JSON, Markdown views show it', async () => {
+    const { reportToJson } = await import('./report-to-json.js');
+    const { reportToMarkdown } = await import('./report-to-markdown.js');
+    const m = matrix();
+    const evaluation = evaluate(m, { classNames: names, confidence: { samples: 50, seed: 3 } });
+    const report = buildReport({ evaluation, matrix: m, run: { toolVersion: '9.9.9' } });
+    expect(report.confidence).toBe(evaluation.confidence);
+    const json = JSON.parse(reportToJson(report));
+    expect(json.confidence).toMatchObject({
+      level: 0.95,
+      samples: 50,
+      seed: 3,
+      method: 'percentile',
+      unit: 'image',
+    });
+    expect(json.confidence.summary.mIoU).toEqual(evaluation.confidence!.summary.mIoU);
+    expect(json.confidence.perClass[3]).toBeNull();
+    const [low, high] = evaluation.confidence!.summary.mIoU!;
+    expect(reportToMarkdown(report)).toContain(`[${(low * 100).toFixed(1)}, ${(high * 100).toFixed(1)}]`);
+    expect(buildReport({ evaluation: evaluate(m), matrix: m, run: { toolVersion: '1' } })).not.toHaveProperty(
+      'confidence',
+    );
+  });
+});

@@ -141,6 +141,7 @@ export function buildReport(input: BuildReportInput): Report {
     settings: settingsOf(evaluation, matrix, run),
     summary:
       cityscapes.summary === null ? evaluation.summary : { ...evaluation.summary, ...cityscapes.summary },
+    ...(evaluation.confidence === undefined ? {} : { confidence: evaluation.confidence }),
     perClass: perClassRows(evaluation).map((row) =>
       cityscapes.iiou.has(row.id) ? { ...row, iiou: cityscapes.iiou.get(row.id)! } : row,
     ),

@@ -1,6 +1,6 @@
 export { type BuildReportInput, buildReport, type ReportRunInfo } from './build-report.js';
 export { csvField, csvLine } from './csv-field.js';
-export { formatCount, formatPercent, UNDEFINED_VALUE } from './format-percent.js';
+export { formatCount, formatInterval, formatPercent, UNDEFINED_VALUE } from './format-percent.js';
 export { cssColor, defaultClassColors, REPORT_PICTURE_COLORS, type RgbTriple } from './html/class-colors.js';
 export { escapeHtml } from './html/escape-html.js';
 export type { HtmlReportImage, HtmlReportInput } from './html/html-report-input.js';

@@ -1,4 +1,10 @@
-import type { EvaluationSettings, PerClassMetricId, PresetName, SummaryId } from '@segmetrics/metrics';
+import type {
+  ConfidenceIntervals,
+  EvaluationSettings,
+  PerClassMetricId,
+  PresetName,
+  SummaryId,
+} from '@segmetrics/metrics';
 
 /**
  * Version of the report layout (the CLI's `--format json` contract, docs/cli-json.md). Fields are only
@@ -137,6 +143,11 @@ export interface Report {
   readonly pixels: ReportPixels;
   readonly settings: ReportSettings;
   readonly summary: ReportSummary & ReportBoundarySummary & ReportCityscapesSummary;
+  /**
+   * Bootstrap percentile intervals of the summary values and per-class IoU (`--ci`), present when the run
+   * computed them: `evaluate()`'s `confidence`, copied (docs/statistics.md).
+   */
+  readonly confidence?: ConfidenceIntervals;
   /** One row per class, in class order. */
   readonly perClass: readonly ReportClassRow[];
   /** Cityscapes categories (flat … vehicle), when the run computed them. */

@@ -1,4 +1,4 @@
-import { formatCount, formatPercent, UNDEFINED_VALUE } from './format-percent.js';
+import { formatCount, formatInterval, formatPercent, UNDEFINED_VALUE } from './format-percent.js';
 import type { Report } from './report-model.js';
 import { selectMetrics } from './select-metrics.js';
 import { settingsSummary } from './settings-summary.js';
@@ -43,6 +43,11 @@ export function reportToMarkdown(report: Report, options: MarkdownOptions = {}):
     `| ${summaryIds.join(' | ')} |`,
     `| ${summaryIds.map(() => '---:').join(' | ')} |`,
     `| ${summaryIds.map((id) => formatPercent(summaryValues[id] ?? Number.NaN)).join(' | ')} |`,
+    ...(report.confidence === undefined
+      ? []
+      : [
+          `| ${summaryIds.map((id) => formatInterval((report.confidence!.summary as Readonly<Record<string, readonly [number, number] | null>>)[id])).join(' | ')} |`,
+        ]),
     '',
     `| id | class | ${selection.columns.map((c) => c.label).join(' | ')}${extraLabels} |`,
     `| ---: | --- | ${selection.columns.map(() => '---:').join(' | ')}${extraAligns} |`,
@@ -70,6 +75,13 @@ export function reportToMarkdown(report: Report, options: MarkdownOptions = {}):
   }
   const named = (ids: readonly number[]) =>
     ids.length === 0 ? 'none' : ids.map((k) => `${k} ${markdownCell(report.classNames[k] ?? '')}`).join(', ');
+  const ci = report.confidence;
+  if (ci !== undefined) {
+    lines.push(
+      '',
+      `Second summary row: ${formatPercent(ci.level, 0)}% bootstrap percentile intervals over images (${ci.samples} resamples, seed ${ci.seed}).`,
+    );
+  }
   lines.push(
     '',
     `Values in percent; ${UNDEFINED_VALUE} is 0/0. Absent classes: ${named(report.absentClasses)}. Predicted-only classes: ${named(report.predictedOnlyClasses)}.`,

@@ -1,6 +1,7 @@
 import {
   cityscapesLine,
   formatCount,
+  formatInterval,
   formatPercent,
   type Report,
   selectMetrics,
@@ -78,14 +79,24 @@ export function formatTable(report: Report, options: TableOptions): string {
     if (excluded.has(row.id)) line += c.dim('  (excluded from means)');
     lines.push(line);
   }
+  const ci = report.confidence;
   const summaryIds: string[] = [...selection.summaries];
   if (report.summary.mBoundaryIoU !== undefined) summaryIds.push('mBoundaryIoU');
   const summaryValues = report.summary as Readonly<Record<string, number | undefined>>;
+  const intervals = (ci?.summary ?? {}) as Readonly<Record<string, readonly [number, number] | null>>;
   const summary = summaryIds.map((id, i) => {
     const value = formatPercent(summaryValues[id] ?? Number.NaN);
-    return i === 0 ? `${c.bold(id)} ${c.bold(c.cyan(value))}` : `${id} ${value}`;
+    const interval = ci === undefined || !(id in intervals) ? '' : ` ${formatInterval(intervals[id])}`;
+    return i === 0 ? `${c.bold(id)} ${c.bold(c.cyan(value))}${interval}` : `${id} ${value}${interval}`;
   });
   lines.push('', `${summary.join('   ')}   (percent)`);
+  if (ci !== undefined) {
+    lines.push(
+      c.dim(
+        `[low, high]: ${formatPercent(ci.level, 0)}% bootstrap intervals over images (${ci.samples} resamples, seed ${ci.seed}; docs/statistics.md)`,
+      ),
+    );
+  }
   if (report.perCategory !== undefined) {
     const withCategoryIiou = report.perCategory.some((category) => category.iiou !== undefined);
     const width = Math.max(8, ...report.perCategory.map((category) => category.name.length));

@@ -1,7 +1,8 @@
-import type { BoundaryCounts, ClassCounts, ConfusionMatrix, ConfusionMatrixSettings } from '@segmetrics/core';
+import type { ClassCounts, ConfusionMatrix, ConfusionMatrixSettings, ImageStats } from '@segmetrics/core';
 import { classCounts, ErrorCode, fromTotals, SegmetricsError } from '@segmetrics/core';
 import { absentValue, type EvaluationSettings, type Quirks } from '../settings.js';
 import type { MetricOptions, PerClassMetricDescriptor, SummaryMetricDescriptor } from '../types.js';
+import { type EngineInput, type ImageReducer, UnitReducer } from './image-reducer.js';
 
 /** One unit (the dataset, or one image) as the settings see it. */
 export interface Unit {
@@ -62,17 +63,6 @@ export function ignoredPredictions(matrix: ConfusionMatrixSettings, quirks: Quir
   };
 }
 
-function meanSkippingNaN(values: Iterable<number>, empty: number): number {
-  let sum = 0;
-  let n = 0;
-  for (const v of values) {
-    if (Number.isNaN(v)) continue;
-    sum += v;
-    n++;
-  }
-  return n === 0 ? empty : sum / n;
-}
-
 /**
  * Which counts an engine's units hold: the matrix's pixel counts (`'mask'`), or its Boundary IoU counts
  * (`'boundary'`: |Gb ∩ Pb|, |Gb|, |Pb| per class, as they are; see {@link Engine.boundary}).
@@ -87,19 +77,33 @@ export class Engine {
   readonly settings: EvaluationSettings;
   /** The dataset unit. */
   readonly datasetUnit: Unit;
-  readonly #matrix: ConfusionMatrix;
+  readonly #matrix: ConfusionMatrix | null;
+  readonly #hasImages: boolean;
   readonly #z: number;
   readonly #options: MetricOptions;
   readonly #include: Uint8Array;
   readonly #ignored: IgnoredPredictions;
-  #images: ImageUnit[] | null = null;
-  readonly #perImageValues = new Map<string, Float64Array[]>();
+  #reducer: ImageReducer | null;
   readonly #view: EngineView;
 
-  constructor(matrix: ConfusionMatrix, settings: EvaluationSettings, view: EngineView = 'mask') {
-    this.#matrix = matrix;
-    this.settings = settings;
+  /**
+   * An engine over a matrix, or over {@link EngineInput}: the bootstrap's resamples (summed totals,
+   * images weighted by multiplicity) with the settings of the matrix they come from. `view: 'boundary'`
+   * (an input of Boundary IoU counts, see {@link Engine.boundary}) takes the counts as they are.
+   */
+  constructor(
+    source: ConfusionMatrix | EngineInput,
+    settings: EvaluationSettings,
+    view: EngineView = 'mask',
+  ) {
     this.#view = view;
+    const input = 'totals' in source ? source : null;
+    const matrix = input === null ? (source as ConfusionMatrix) : null;
+    const matrixSettings = input === null ? matrix!.settings : input.matrixSettings;
+    this.#matrix = matrix;
+    this.#reducer = input === null ? null : input.images;
+    this.#hasImages = input === null ? matrix!.settings.perImage : input.images !== null;
+    this.settings = settings;
     const c = settings.numClasses;
     this.#include = new Uint8Array(c).fill(1);
     for (const k of settings.excludeClasses) this.#include[k] = 0;
@@ -112,39 +116,50 @@ export class Engine {
       tverskyBeta: settings.tverskyBeta,
       include: Array.from(this.#include, (v) => v === 1),
     };
-    if (settings.aggregate === 'image' && !matrix.settings.perImage) {
+    if (settings.aggregate === 'image' && !this.#hasImages) {
       throw new SegmetricsError(
         ErrorCode.PER_IMAGE_DISABLED,
         "aggregate: 'image' needs per-image statistics: create the ConfusionMatrix with perImage: true",
         { context: { option: 'aggregate', value: 'image' } },
       );
     }
-    this.#ignored = ignoredPredictions(matrix.settings, settings.quirks);
-    if (view === 'boundary') {
-      const counts = matrix.boundaryCounts;
-      if (counts === null) {
-        throw new SegmetricsError(
-          ErrorCode.INVALID_OPTION,
-          'Boundary IoU needs boundary counts: create the ConfusionMatrix with boundary: { dilationRatio }',
-          { context: { option: 'boundary', value: null } },
-        );
-      }
-      this.datasetUnit = this.#boundaryUnit(counts);
-    } else {
-      const raw = classCounts(matrix);
-      this.datasetUnit = this.#unit(raw.tp, raw.support, raw.predicted, matrix.predictedIgnore);
-    }
+    this.#ignored = ignoredPredictions(matrixSettings, settings.quirks);
+    const raw = input === null ? classCounts(matrix!) : input.totals;
+    this.datasetUnit =
+      view === 'boundary'
+        ? this.#boundaryUnit(raw.tp, raw.support, raw.predicted)
+        : this.#unit(raw.tp, raw.support, raw.predicted, matrix?.predictedIgnore ?? null);
   }
 
   /**
-   * The same matrix and settings seen through its Boundary IoU counts (the matrix must count them): its
-   * units hold, per class, tp = |Gb ∩ Pb|, support = |Gb| and predicted = |Pb| of the dataset or image,
-   * so `iou` gives Boundary IoU, and averages, image aggregation and the absent policy (union 0) work
-   * as for the pixel counts. Predictions of ignore labels are on no class's boundary: the preset
-   * treatments of them (which re-attribute pixel counts) do not apply.
+   * The same matrix and settings seen through its Boundary IoU counts (the matrix must count them): the
+   * units hold, per class, tp = |Gb ∩ Pb|, support = |Gb| and predicted = |Pb| of the dataset or of one
+   * image, so `iou` gives Boundary IoU, and averages, image aggregation and the absent policy (a union
+   * of 0) work as for the pixel counts. Predictions of ignore labels are on no class's boundary: the
+   * preset treatments of them (which re-attribute pixel counts) do not apply.
    */
   boundary(): Engine {
-    return new Engine(this.#matrix, this.settings, 'boundary');
+    const matrix = this.#matrix;
+    const counts = matrix?.boundaryCounts ?? null;
+    if (matrix === null || counts === null) {
+      throw new SegmetricsError(
+        ErrorCode.INVALID_OPTION,
+        'Boundary IoU needs boundary counts: create the ConfusionMatrix with boundary: { dilationRatio }',
+        { context: { option: 'boundary', value: null } },
+      );
+    }
+    const images = this.#hasImages
+      ? new UnitReducer(
+          matrix.imageStats.map((s) => ({
+            sampleId: s.sampleId,
+            ignored: s.ignored,
+            tp: s.boundary!.tp,
+            support: s.boundary!.support,
+            predicted: s.boundary!.predicted,
+          })),
+        )
+      : null;
+    return new Engine({ matrixSettings: matrix.settings, totals: counts, images }, this.settings, 'boundary');
   }
 
   /** The dataset counts of the C classes under the settings (what the per-class results show). */
@@ -154,28 +169,33 @@ export class Engine {
 
   /** Whether per-image statistics are available. */
   get hasImages(): boolean {
-    return this.#matrix.settings.perImage;
+    return this.#hasImages;
   }
 
-  /** The images in canonical order (throws PER_IMAGE_DISABLED without per-image statistics). */
-  get images(): readonly ImageUnit[] {
-    if (this.#images === null) {
-      if (!this.hasImages) {
+  /** The reducer over the images (throws PER_IMAGE_DISABLED without per-image statistics). */
+  get #images(): ImageReducer {
+    if (this.#reducer === null) {
+      if (this.#matrix === null || !this.#hasImages) {
         throw new SegmetricsError(
           ErrorCode.PER_IMAGE_DISABLED,
           'per-image results need per-image statistics: create the ConfusionMatrix with perImage: true',
         );
       }
       // Core keeps imageStats in the canonical order (sorted by sample id).
-      this.#images = this.#matrix.imageStats.map((s) => ({
-        sampleId: s.sampleId,
-        ignored: s.ignored,
-        ...(this.#view === 'boundary'
-          ? this.#boundaryUnit(s.boundary!)
-          : this.#unit(s.tp, s.support, s.predicted, null)),
-      }));
+      this.#reducer = new UnitReducer(this.#matrix.imageStats);
     }
-    return this.#images;
+    return this.#reducer;
+  }
+
+  /** The images in canonical order (throws PER_IMAGE_DISABLED without per-image statistics). */
+  get images(): readonly ImageUnit[] {
+    return this.#images.units((s: ImageStats) => ({
+      sampleId: s.sampleId,
+      ignored: s.ignored,
+      ...(this.#view === 'boundary'
+        ? this.#boundaryUnit(s.tp, s.support, s.predicted)
+        : this.#unit(s.tp, s.support, s.predicted, null)),
+    }));
   }
 
   /**
@@ -228,8 +248,8 @@ export class Engine {
   }
 
   /** A unit of Boundary IoU counts, as they are (see {@link Engine.boundary}). */
-  #boundaryUnit(b: BoundaryCounts): Unit {
-    const counts = fromTotals(b.tp, b.support, b.predicted);
+  #boundaryUnit(tp: Float64Array, support: Float64Array, predicted: Float64Array): Unit {
+    const counts = fromTotals(tp, support, predicted);
     return { counts, include: this.#include, skip: this.#skipMask(counts) };
   }
 
@@ -263,12 +283,7 @@ export class Engine {
 
   /** Values of `metric` per class in each image (cached). */
   imageValues(metric: PerClassMetricDescriptor): Float64Array[] {
-    let values = this.#perImageValues.get(metric.id);
-    if (values === undefined) {
-      values = this.images.map((u) => this.unitValues(metric, u));
-      this.#perImageValues.set(metric.id, values);
-    }
-    return values;
+    return this.#images.values(metric.id, () => this.images.map((u) => this.unitValues(metric, u)));
   }
 
   /** Per class: the weight of its counts in the pooled counts of `'micro'` (GeneralizedDiceScore). */
@@ -387,15 +402,12 @@ export class Engine {
 
   /** Per class: the mean over the images where the class's value is defined (canonical order). */
   #imagewisePerClass(metric: PerClassMetricDescriptor): Float64Array {
-    const values = this.imageValues(metric);
-    const c = this.settings.numClasses;
-    const out = new Float64Array(c);
-    for (let k = 0; k < c; k++)
-      out[k] = meanSkippingNaN(
-        values.map((v) => v[k]!),
-        this.#emptyMean(),
-      );
-    return out;
+    return this.#images.perClassMean(
+      metric.id,
+      this.imageValues(metric),
+      this.settings.numClasses,
+      this.#emptyMean(),
+    );
   }
 
   /** Per-class values under the settings (dataset values, or imagewise per-class means), C of them. */
@@ -431,8 +443,9 @@ export class Engine {
     const images = this.images;
     const values = this.imageValues(metric);
     if (average === 'micro' || imageReduce === 'per-image') {
-      return meanSkippingNaN(
-        images.map((u, i) => this.#imageMean(metric, u, values[i])),
+      return this.#images.mean(
+        `unitMean:${metric.id}`,
+        (i) => this.#imageMean(metric, images[i]!, values[i]),
         this.#emptyMean(),
       );
     }
@@ -447,27 +460,21 @@ export class Engine {
     }
     // pooled: every defined (image, class) pair of the included classes
     const weighted = average === 'weighted';
-    let sum = 0;
-    let total = 0;
-    images.forEach((u, i) => {
-      const v = values[i]!;
-      for (let k = 0; k < v.length; k++) {
-        if (u.include[k] === 0 || Number.isNaN(v[k]!)) continue;
-        const w = weighted ? u.counts.support[k]! : 1;
-        if (w === 0) continue;
-        sum += w * v[k]!;
-        total += w;
-      }
-    });
-    return total === 0 ? this.#emptyMean() : sum / total;
+    return this.#images.pooledMean(
+      `pooled:${metric.id}`,
+      values,
+      (i, k) => {
+        const u = images[i]!;
+        return u.include[k] === 0 ? 0 : weighted ? u.counts.support[k]! : 1;
+      },
+      this.#emptyMean(),
+    );
   }
 
   /** A dataset-level metric: on the dataset counts, or its mean over images. */
   summary(metric: SummaryMetricDescriptor): number {
     if (this.settings.aggregate === 'dataset') return this.unitSummary(metric, this.datasetUnit);
-    return meanSkippingNaN(
-      this.images.map((u) => this.unitSummary(metric, u)),
-      this.#z,
-    );
+    const images = this.images;
+    return this.#images.mean(`summary:${metric.id}`, (i) => this.unitSummary(metric, images[i]!), this.#z);
   }
 }

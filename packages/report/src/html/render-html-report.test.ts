@@ -5,6 +5,7 @@ import { sampleReport } from '../../test/sample-report.js';
 import { buildReport } from '../build-report.js';
 import { perImageRows } from '../per-image-rows.js';
 import { reportToJson } from '../report-to-json.js';
+import type { HtmlReportInput } from './html-report-input.js';
 import { renderHtmlReport } from './render-html-report.js';
 import { REPORT_SCRIPT } from './report-script.js';
 
@@ -96,13 +97,13 @@ describe('renderHtmlReport', () => {
         level: 0.95,
         samples: 1000,
         seed: 0,
-        method: 'percentile',
-        unit: 'image',
+        method: 'percentile' as const,
+        unit: 'image' as const,
         summary: { mIoU: [0.5, 0.6] },
         perClass: perClass.map(() => [0.1, 0.2]),
       },
     };
-    const page = renderHtmlReport({ report });
+    const page = renderHtmlReport({ report: report as unknown as HtmlReportInput['report'] });
     expectIn(page, '95% CI 50.00–60.00');
     expectIn(page, '>CI (95%)</th>');
     expectIn(page, 'data-key="boundaryIoU"');
