@@ -26,6 +26,7 @@ describe('normalizeSettings', () => {
       instances: null,
       splitPredictedIgnore: false,
       boundary: null,
+      splitIgnoredGroundTruth: false,
     });
     expect(normalizeSettings({ numClasses: 2, labelMapping: { table: { 3: 1 } } }).labelMapping).toEqual({
       table: [[3, 1]],

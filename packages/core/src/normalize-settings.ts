@@ -65,6 +65,7 @@ export function normalizeSettings(options: ConfusionMatrixOptions): ConfusionMat
     instances,
     splitPredictedIgnore: checkBoolean('splitPredictedIgnore', options.splitPredictedIgnore),
     boundary: normalizeBoundary(options.boundary),
+    splitIgnoredGroundTruth: checkBoolean('splitIgnoredGroundTruth', options.splitIgnoredGroundTruth),
   };
 }
 
