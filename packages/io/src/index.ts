@@ -15,11 +15,13 @@ export {
   getDatasetPreset,
 } from './dataset-presets.js';
 export { decodeLabelMap, resolveFormat, sniffFormat } from './decode-label-map.js';
+export { decodeLabelMapAsync } from './decode-label-map-async.js';
 export { decodeNpy, hasNpyMagic, type NpyHeader, parseNpyHeader } from './decode-npy.js';
 export { decodePng } from './decode-png.js';
 export { type ColorizeOptions, encodeColorizedPng } from './encode-colorized-png.js';
 export { ErrorMapIndex, type ErrorMapOptions, encodeErrorMapPng } from './encode-error-map-png.js';
 export { type EncodeLabelPngOptions, encodeLabelPng, type PngFilter } from './encode-label-png.js';
+export type { PairingOptions } from './internal/pairing-rules.js';
 export { hasPngSignature } from './internal/png-structure.js';
 export {
   type ArrayLabelMapOptions,
@@ -31,6 +33,7 @@ export {
   type ImageDataOptions,
   labelMapFromImageData,
 } from './label-map-from-image-data.js';
+export { type PairedPaths, type PairPathsOptions, type PathPair, pairPaths } from './pair-paths.js';
 export {
   type ColorPalette,
   type ColorType,

@@ -8,6 +8,13 @@ export { base64FromBytes, type HtmlPicture, pngDataUrl } from './html/png-data-u
 export { renderHtmlReport } from './html/render-html-report.js';
 export { scriptJson } from './html/script-json.js';
 export { type PerImageRow, perImageRows, perImageToCsv } from './per-image-rows.js';
+export { displayLabels, errorStates } from './pictures/display-labels.js';
+export {
+  type ImagePictures,
+  type RawLabelMap,
+  reportImagePictures,
+} from './pictures/report-image-pictures.js';
+export { type LabelGrid, THUMBNAIL_SIZE, thumbnailLabels } from './pictures/thumbnail-labels.js';
 export {
   REPORT_SCHEMA_VERSION,
   type Report,
@@ -30,6 +37,20 @@ export {
   markdownCell,
   reportToMarkdown,
 } from './report-to-markdown.js';
+export {
+  type RunSettingsInput,
+  type RunSettingsNaming,
+  resolveRunSettings,
+} from './resolve-run-settings.js';
+export { runClassColors } from './run-class-colors.js';
+export { runEvaluateOptions } from './run-evaluate-options.js';
+export {
+  type BuildRunReportOptions,
+  buildRunReport,
+  type RunReport,
+  runLibraries,
+} from './run-report.js';
+export { defaultClassNames, type RunReportOptions, type RunSettings } from './run-settings.js';
 export {
   datasetSummaryIds,
   knownMetricIds,

@@ -1,13 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { type ConfusionMatrixOptions, ErrorCode, type LabelMapping, SegmetricsError } from '@segmetrics/core';
-import { type ColorPalette, colorLookup, getDatasetPreset } from '@segmetrics/io';
-import { getMetric, getPreset, type Preset, parsePresetOptions } from '@segmetrics/metrics';
+import { ErrorCode, type LabelMapping, SegmetricsError } from '@segmetrics/core';
+import { type ColorPalette, colorLookup } from '@segmetrics/io';
+import type { Aggregate, ImageReduce, PredictedOnlyPolicy } from '@segmetrics/metrics';
+import { type RunSettingsInput, type RunSettingsNaming, resolveRunSettings } from '@segmetrics/report';
 import { usageError } from '../errors/usage-error.js';
-import {
-  defaultClassNames,
-  type EvaluationSettings,
-  type ReportOptions,
-} from '../pipeline/evaluation-settings.js';
+import type { EvaluationSettings } from '../pipeline/evaluation-settings.js';
 import { DEFAULT_DILATION_RATIO, LABEL_VALUE_RANGE, MAX_NUM_CLASSES, MAX_UNKNOWN_COLOR } from './limits.js';
 import {
   parseAbsent,
@@ -151,63 +148,92 @@ export async function readLabelMapFile(file: string): Promise<NonNullable<LabelM
   return table;
 }
 
+/** What the CLI's messages call each setting: its flags. */
+const OPTION_NAMES: RunSettingsNaming['optionNames'] = {
+  dataset: '--dataset',
+  numClasses: '--num-classes',
+  classNames: '--classes',
+  ignoreIndex: '--ignore-index',
+  reduceZeroLabel: '--reduce-zero-label',
+  labelMap: '--label-map',
+  colorPalette: '--palette',
+  unknownColor: '--unknown-color',
+  aggregate: '--aggregate',
+  imageReduce: '--image-reduce',
+  average: '--average',
+  absent: '--absent',
+  excludeClasses: '--exclude-classes',
+  metrics: '--metrics',
+  preset: '--preset',
+  presetOptions: '--preset-option',
+  predictedOnly: '--predicted-only',
+  beta: '--beta',
+  perImage: '--per-image',
+};
+
 /**
- * Turns the dataset and report flags into the run's {@link EvaluationSettings}: `--dataset` supplies
- * defaults (class count, names, ignore labels, mapping) that explicit flags override;
- * `--reduce-zero-label` without `--ignore-index` ignores 255 (mmsegmentation's convention).
- * Per-image statistics are kept only when needed (`--aggregate image` or `--per-image`).
+ * Turns the dataset and report flags into the run's {@link EvaluationSettings}: parses the flags and
+ * reads the files they name, then applies @segmetrics/report's `resolveRunSettings` (the rules the web
+ * app shares): `--dataset` supplies defaults (class count, names, ignore labels, mapping) that explicit
+ * flags override; `--reduce-zero-label` without `--ignore-index` ignores 255 (mmsegmentation's
+ * convention). Per-image statistics are kept only when needed (`--aggregate image` or `--per-image`).
  */
 export async function resolveSettings(flags: SettingsFlags): Promise<EvaluationSettings> {
-  const dataset = flags.dataset === undefined ? null : getDatasetPreset(flags.dataset as 'cityscapes');
-  let classNames: string[] | null = flags.classes === undefined ? null : await readClassNames(flags.classes);
-  let numClasses: number | undefined =
-    flags.numClasses === undefined
-      ? undefined
-      : parseInteger('--num-classes', flags.numClasses, {
-          min: 1,
-          max: MAX_NUM_CLASSES,
-          maxReason: 'the largest class count segmetrics evaluates',
-        });
-  if (numClasses === undefined) numClasses = classNames?.length ?? dataset?.numClasses;
-  if (numClasses === undefined) {
-    throw usageError('--num-classes', 'required (or give --dataset or --classes)');
-  }
-  if (numClasses > MAX_NUM_CLASSES) {
+  const classNames = flags.classes === undefined ? undefined : await readClassNames(flags.classes);
+  if (flags.numClasses === undefined && classNames !== undefined && classNames.length > MAX_NUM_CLASSES) {
     throw usageError(
       '--classes',
-      `${flags.classes} holds ${numClasses} class names, more than the largest class count segmetrics evaluates (${MAX_NUM_CLASSES})`,
+      `${flags.classes} holds ${classNames.length} class names, more than the largest class count segmetrics evaluates (${MAX_NUM_CLASSES})`,
       flags.classes,
     );
   }
-  if (classNames !== null && classNames.length !== numClasses) {
-    throw usageError(
-      '--classes',
-      `${flags.classes} holds ${classNames.length} names but there are ${numClasses} classes`,
-      flags.classes,
-    );
+  const input: RunSettingsInput = {
+    ...(flags.dataset === undefined ? {} : { dataset: flags.dataset }),
+    ...(flags.numClasses === undefined
+      ? {}
+      : {
+          numClasses: parseInteger('--num-classes', flags.numClasses, {
+            min: 1,
+            max: MAX_NUM_CLASSES,
+            maxReason: 'the largest class count segmetrics evaluates',
+          }),
+        }),
+    ...(classNames === undefined ? {} : { classNames }),
+    ignoreIndex: parseIgnoreIndex(flags.ignoreIndex ?? []),
+    ...(flags.reduceZeroLabel === undefined ? {} : { reduceZeroLabel: flags.reduceZeroLabel }),
+    ...(flags.labelMap === undefined ? {} : { labelMap: await readLabelMapFile(flags.labelMap) }),
+    ...(flags.palette === undefined ? {} : { colorPalette: await readPaletteFile(flags.palette) }),
+    ...(flags.unknownColor === undefined
+      ? {}
+      : {
+          unknownColor: parseInteger('--unknown-color', flags.unknownColor, {
+            min: 0,
+            max: MAX_UNKNOWN_COLOR,
+            maxReason: 'the largest label a mask decodes to',
+          }),
+        }),
+    ...(flags.aggregate === undefined ? {} : { aggregate: flags.aggregate as Aggregate }),
+    ...(flags.imageReduce === undefined ? {} : { imageReduce: flags.imageReduce as ImageReduce }),
+    ...(flags.average === undefined
+      ? {}
+      : { average: flags.average as NonNullable<RunSettingsInput['average']> }),
+    ...(flags.absent === undefined ? {} : { absent: parseAbsent(flags.absent) }),
+    metrics: parseList(flags.metrics ?? []),
+    ...(flags.preset === undefined ? {} : { preset: flags.preset }),
+    ...(flags.presetOption === undefined ? {} : { presetOptions: flags.presetOption }),
+    ...(flags.predictedOnly === undefined
+      ? {}
+      : { predictedOnly: flags.predictedOnly as PredictedOnlyPolicy }),
+    ...(flags.beta === undefined ? {} : { beta: parseBeta(flags.beta) }),
+    perImage: flags.perImage !== undefined,
+  };
+  const resolved = resolveRunSettings(input, {
+    optionNames: OPTION_NAMES,
+    ...(flags.classes === undefined ? {} : { classNamesSource: flags.classes }),
+  });
+  if (flags.scoresLayout !== undefined && flags.scoresLayout !== 'chw' && flags.scoresLayout !== 'hwc') {
+    throw usageError('--scores-layout', `expected chw or hwc, got ${JSON.stringify(flags.scoresLayout)}`);
   }
-  if (classNames === null && dataset !== null && dataset.numClasses === numClasses) {
-    classNames = [...dataset.classNames];
-  }
-  const names = classNames ?? defaultClassNames(numClasses);
-
-  const reduceZeroLabel =
-    flags.reduceZeroLabel === true ||
-    (flags.reduceZeroLabel === undefined && dataset?.reduceZeroLabel === true);
-  const explicitIgnore = parseIgnoreIndex(flags.ignoreIndex ?? []);
-  const presetIgnore =
-    dataset === null ? [] : [dataset.ignoreIndex].flat().filter((v) => typeof v === 'number');
-  const ignoreIndex =
-    explicitIgnore.length > 0
-      ? explicitIgnore
-      : presetIgnore.length > 0
-        ? presetIgnore
-        : reduceZeroLabel
-          ? [255]
-          : [];
-
-  const presetMapping = dataset?.labelMapping;
-  const table = flags.labelMap !== undefined ? await readLabelMapFile(flags.labelMap) : presetMapping?.table;
   // --boundary-dilation-ratio alone turns Boundary IoU on too: the ratio says what to count
   const boundary =
     flags.boundaryIou === true || flags.boundaryDilationRatio !== undefined
@@ -218,97 +244,18 @@ export async function resolveSettings(flags: SettingsFlags): Promise<EvaluationS
               : parseDilationRatio(flags.boundaryDilationRatio),
         }
       : null;
-  const matrixOptions: ConfusionMatrixOptions = {
-    numClasses,
-    ignoreIndex,
-    ...(boundary === null ? {} : { boundary }),
-    ...(table !== undefined || reduceZeroLabel
-      ? {
-          labelMapping: {
-            ...(table === undefined ? {} : { table }),
-            reduceZeroLabel,
-            ...(presetMapping?.applyTo === undefined ? {} : { applyTo: presetMapping.applyTo }),
-          },
-        }
-      : {}),
-  };
-
-  const excludeClasses = resolveClassList(parseList(flags.excludeClasses ?? []), numClasses, names);
-  const preset = resolvePreset(flags.preset);
-  if (flags.presetOption !== undefined && preset === null) {
-    throw usageError('--preset-option', 'needs --preset (the library whose parameter it sets)');
-  }
-  const presetOptions = preset === null ? null : parsePresetOptions(preset.name, flags.presetOption ?? []);
-  const metrics = parseList(flags.metrics ?? []);
-  for (const id of metrics) getMetric(id);
-  const report: ReportOptions = {
-    aggregate: (flags.aggregate ?? null) as ReportOptions['aggregate'],
-    imageReduce: (flags.imageReduce ?? null) as ReportOptions['imageReduce'],
-    average: (flags.average ?? null) as ReportOptions['average'],
-    absent: flags.absent === undefined ? null : parseAbsent(flags.absent),
-    excludeClasses,
-    metrics,
-    preset: preset?.name ?? null,
-    beta: flags.beta === undefined ? null : parseBeta(flags.beta),
-    ...(presetOptions !== null && Object.keys(presetOptions).length > 0 ? { presetOptions } : {}),
-    ...(flags.predictedOnly === undefined
-      ? {}
-      : { predictedOnly: flags.predictedOnly as NonNullable<ReportOptions['predictedOnly']> }),
-  };
-  const aggregate = report.aggregate ?? preset?.aggregate ?? 'dataset';
-  const perImage = aggregate === 'image' || flags.perImage !== undefined;
-  const decodeOptions: Record<string, unknown> = {};
-  // Colour-coded masks decode through the dataset's mask palette (which also holds the colours of
-  // ignored regions, e.g. VOC's border), else through its class colours.
-  const colorPalette =
-    flags.palette !== undefined
-      ? await readPaletteFile(flags.palette)
-      : (dataset?.maskPalette ?? dataset?.colors);
-  if (colorPalette !== undefined) decodeOptions.colorPalette = colorPalette;
-  if (flags.unknownColor !== undefined) {
-    const id = parseInteger('--unknown-color', flags.unknownColor, {
-      min: 0,
-      max: MAX_UNKNOWN_COLOR,
-      maxReason: 'the largest label a mask decodes to',
-    });
-    if (matrixOptions.labelMapping === undefined && id >= numClasses && !ignoreIndex.includes(id)) {
-      throw usageError(
-        '--unknown-color',
-        `${id} is neither a class id (0 … ${numClasses - 1}) nor an ignore label (${ignoreIndex.length === 0 ? 'none given' : ignoreIndex.join(', ')})`,
-        flags.unknownColor,
-      );
-    }
-    decodeOptions.unknownColor = id;
-  }
-  if (flags.scoresLayout !== undefined) {
-    if (flags.scoresLayout !== 'chw' && flags.scoresLayout !== 'hwc') {
-      throw usageError('--scores-layout', `expected chw or hwc, got ${JSON.stringify(flags.scoresLayout)}`);
-    }
-    decodeOptions.scoresLayout = flags.scoresLayout;
-  }
-  return {
-    numClasses,
-    classNames: names,
-    matrixOptions: { ...matrixOptions, perImage },
-    decodeOptions,
-    report,
-    dataset: flags.dataset ?? null,
-  };
-}
-
-/**
- * Looks up `--preset` (own property names only); an unknown name is `UNKNOWN_PRESET` (exit code 2) listing
- * the known ones.
- */
-export function resolvePreset(name: string | undefined): Preset | null {
-  if (name === undefined) return null;
-  try {
-    return getPreset(name);
-  } catch (error) {
-    if (!SegmetricsError.isInstance(error)) throw error;
-    throw new SegmetricsError(ErrorCode.UNKNOWN_PRESET, `--preset: ${error.message}`, {
-      context: { ...error.context, option: '--preset' },
-      cause: error,
-    });
-  }
+  const counted =
+    boundary === null ? resolved : { ...resolved, matrixOptions: { ...resolved.matrixOptions, boundary } };
+  const settings =
+    flags.scoresLayout === undefined
+      ? counted
+      : { ...counted, decodeOptions: { ...counted.decodeOptions, scoresLayout: flags.scoresLayout } };
+  if (flags.excludeClasses === undefined) return settings;
+  // Class names or ids: resolved against the run's class names.
+  const excludeClasses = resolveClassList(
+    parseList(flags.excludeClasses),
+    settings.numClasses,
+    settings.classNames,
+  );
+  return { ...settings, report: { ...settings.report, excludeClasses } };
 }

@@ -1,9 +1,14 @@
 import type { ConfusionMatrix } from '@segmetrics/core';
 import type { EvaluationReport } from '@segmetrics/metrics';
-import { type HtmlReportImage, perImageRows, type Report, renderHtmlReport } from '@segmetrics/report';
+import {
+  type HtmlReportImage,
+  perImageRows,
+  type Report,
+  renderHtmlReport,
+  runClassColors,
+} from '@segmetrics/report';
 import type { EvaluationSettings } from '../pipeline/evaluation-settings.js';
 import type { FilePair } from '../pipeline/types.js';
-import { reportColors } from './report-colors.js';
 import { reportPictures } from './report-pictures.js';
 
 /** The rendered HTML report and what the CLI tells the user about it. */
@@ -34,7 +39,7 @@ export async function htmlReport(
   limit: number,
   source: PictureSource,
 ): Promise<HtmlReportOutput> {
-  const colors = reportColors(settings);
+  const colors = runClassColors(settings);
   const notes: string[] = [];
   let images: HtmlReportImage[] = [];
   let problems: string[] = [];

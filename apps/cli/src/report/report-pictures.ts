@@ -1,29 +1,17 @@
-import { normalizeSettings } from '@segmetrics/core';
-import { encodeColorizedPng } from '@segmetrics/io';
 import { readLabelMap } from '@segmetrics/io/node';
 import {
   type HtmlReportImage,
   type PerImageRow,
   REPORT_PICTURE_COLORS,
   type RgbTriple,
+  reportImagePictures,
+  THUMBNAIL_SIZE,
 } from '@segmetrics/report';
 import type { EvaluationSettings } from '../pipeline/evaluation-settings.js';
 import type { FilePair } from '../pipeline/types.js';
-import { displayLabels, errorStates } from './display-labels.js';
-import { THUMBNAIL_SIZE, thumbnailLabels } from './thumbnail-labels.js';
-
-/** Colour of display code C + 1: a label outside the classes (the run would have failed on it). */
-const INVALID_COLOR: RgbTriple = [255, 0, 255];
 
 /** Worst images read at once. */
 const READS_IN_FLIGHT = 4;
-
-/** Error map colours by {@link errorStates} index: correct, wrong, ignored (as `encodeErrorMapPng`). */
-const ERROR_PALETTE: readonly RgbTriple[] = [
-  REPORT_PICTURE_COLORS.correct,
-  REPORT_PICTURE_COLORS.wrong,
-  REPORT_PICTURE_COLORS.errorIgnored,
-];
 
 /** The worst images with their pictures, and the problems met while reading them. */
 export interface ReportPictures {
@@ -46,10 +34,6 @@ export async function reportPictures(
   colors: readonly RgbTriple[],
 ): Promise<ReportPictures> {
   const byId = new Map(pairs.map((pair) => [pair.id, pair]));
-  const matrixSettings = normalizeSettings(settings.matrixOptions);
-  const c = matrixSettings.numClasses;
-  const palette: RgbTriple[] = [...colors.slice(0, c), REPORT_PICTURE_COLORS.ignored, INVALID_COLOR];
-  const predMapped = matrixSettings.labelMapping?.applyTo !== 'gt';
   const images: HtmlReportImage[] = new Array(rows.length);
   const problems: (string | undefined)[] = [];
   const one = async (row: PerImageRow, index: number): Promise<void> => {
@@ -63,23 +47,7 @@ export async function reportPictures(
         readLabelMap(pair.gtPath, { ...settings.decodeOptions, file: pair.gtPath }),
         readLabelMap(pair.predPath, { ...settings.decodeOptions, file: pair.predPath }),
       ]);
-      const gtThumb = thumbnailLabels(gt);
-      const predThumb = thumbnailLabels(pred);
-      const { width, height } = gtThumb;
-      const gtCodes = displayLabels(gtThumb.data, matrixSettings, true);
-      const predCodes = displayLabels(predThumb.data, matrixSettings, predMapped);
-      // Palette PNGs without row filters (what the PNG specification advises for palette images):
-      // smaller here, and about half the encoding time of the adaptive filters.
-      const png = (data: Uint16Array | Uint8Array, entries: readonly RgbTriple[]) =>
-        encodeColorizedPng({ data, width, height }, entries, { filter: 0 });
-      images[index] = {
-        row,
-        width: gt.width,
-        height: gt.height,
-        groundTruth: png(gtCodes, palette),
-        prediction: png(predCodes, palette),
-        errorMap: png(errorStates(predCodes, gtCodes, c), ERROR_PALETTE),
-      };
+      images[index] = { row, ...reportImagePictures(gt, pred, settings.matrixOptions, colors) };
     } catch (error) {
       problems[index] = `${row.id}: ${error instanceof Error ? error.message : String(error)}`;
       images[index] = { row };

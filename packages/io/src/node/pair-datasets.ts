@@ -1,8 +1,15 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ErrorCode } from '@segmetrics/core';
-import picomatch from 'picomatch';
 import { ioError } from '../internal/errors.js';
+import {
+  byCodeUnit,
+  keyFiles,
+  matchKeys,
+  type PairingOptions,
+  type PairingRules,
+  pairingRules,
+} from '../internal/pairing-rules.js';
 import { type SkipReason, walkFiles } from './walk-files.js';
 
 /** One ground-truth / prediction file pair. */
@@ -15,36 +22,10 @@ export interface DatasetPair {
   readonly predPath: string;
 }
 
-/** Options of {@link pairDatasets}. */
-export interface PairDatasetsOptions {
+/** Options of {@link pairDatasets}: the two folders and the pairing rules (shared with `pairPaths`). */
+export interface PairDatasetsOptions extends PairingOptions {
   gtDir: string;
   predDir: string;
-  /**
-   * Ground-truth file suffix removed to form the key, e.g. `'_gtFine_labelTrainIds.png'`; files without
-   * it are not ground truth and are skipped. Default: the key is the path without its extension.
-   */
-  gtSuffix?: string;
-  /** Prediction file suffix, e.g. `'_leftImg8bit.png'`. Same rules as `gtSuffix`. */
-  predSuffix?: string;
-  /**
-   * A regular expression over the relative path (`/` separators) instead of a suffix: files that do not
-   * match are skipped; the key is the named group `id`, else the first capture group.
-   */
-  gtPattern?: RegExp | string;
-  /** Prediction counterpart of `gtPattern`. */
-  predPattern?: RegExp | string;
-  /** Glob patterns over ids: keep only matching pairs (e.g. `['frankfurt/**']`). */
-  include?: readonly string[];
-  /** Glob patterns over ids: drop matching pairs. */
-  exclude?: readonly string[];
-  /** File extensions considered (default `['.png', '.npy']`). */
-  extensions?: readonly string[];
-  /**
-   * `'path'` (default): keys are relative paths, so both trees must have the same layout; `'basename'`:
-   * keys are file names only (e.g. a flat prediction folder against Cityscapes' per-city ground truth);
-   * two files with the same basename on one side are then a `PAIRING_FAILED` error.
-   */
-  matchBy?: 'path' | 'basename';
 }
 
 /**
@@ -74,62 +55,6 @@ export interface PairedDataset {
   readonly skipped: SkippedEntry[];
 }
 
-type KeyFn = (relativePath: string) => string | undefined;
-
-function keyFunction(
-  side: 'gt' | 'pred',
-  suffix: string | undefined,
-  pattern: RegExp | string | undefined,
-  extensions: readonly string[],
-): KeyFn {
-  if (suffix !== undefined && pattern !== undefined) {
-    throw ioError(ErrorCode.INVALID_OPTION, undefined, `give ${side}Suffix or ${side}Pattern, not both`, {
-      side,
-    });
-  }
-  if (pattern !== undefined) {
-    let regex: RegExp;
-    try {
-      regex = typeof pattern === 'string' ? new RegExp(pattern) : pattern;
-    } catch (error) {
-      throw ioError(
-        ErrorCode.INVALID_OPTION,
-        undefined,
-        `invalid ${side}Pattern: ${(error as Error).message}`,
-        {
-          side,
-          value: String(pattern),
-        },
-      );
-    }
-    return (path) => {
-      regex.lastIndex = 0;
-      const match = regex.exec(path);
-      if (match === null) return undefined;
-      const key = match.groups?.id ?? match[1];
-      if (key === undefined) {
-        throw ioError(
-          ErrorCode.INVALID_OPTION,
-          undefined,
-          `${side}Pattern ${regex} needs a capture group (or a group named "id") holding the key`,
-          { side, value: String(regex) },
-        );
-      }
-      return key;
-    };
-  }
-  if (suffix !== undefined) {
-    if (suffix.length === 0)
-      throw ioError(ErrorCode.INVALID_OPTION, undefined, `${side}Suffix is empty`, { side });
-    return (path) =>
-      path.endsWith(suffix) && path.length > suffix.length ? path.slice(0, -suffix.length) : undefined;
-  }
-  return (path) => {
-    const extension = extensions.find((ext) => path.toLowerCase().endsWith(ext));
-    return extension === undefined ? undefined : path.slice(0, -extension.length);
-  };
-}
-
 async function assertDirectory(dir: string, side: string): Promise<void> {
   let isDirectory = false;
   try {
@@ -154,36 +79,16 @@ interface SideListing {
   readonly skipped: SideSkip[];
 }
 
-async function collect(
-  dir: string,
-  side: 'gt' | 'pred',
-  keyOf: KeyFn,
-  extensions: readonly string[],
-  matchBy: 'path' | 'basename',
-): Promise<SideListing> {
+async function collect(dir: string, side: 'gt' | 'pred', rules: PairingRules): Promise<SideListing> {
   await assertDirectory(dir, side === 'gt' ? 'ground-truth' : 'prediction');
-  const wanted = (name: string) => {
-    const lower = name.toLowerCase();
-    return extensions.some((ext) => lower.endsWith(ext) && lower.length > ext.length);
-  };
-  const walked = await walkFiles(dir, wanted);
-  const keyFor = (relative: string) =>
-    keyOf(matchBy === 'basename' ? relative.slice(relative.lastIndexOf('/') + 1) : relative);
-  const byKey = new Map<string, string>();
-  for (const { relative } of [...walked.files].sort((a, b) => byCodeUnit(a.relative, b.relative))) {
-    const key = keyFor(relative);
-    if (key === undefined) continue;
-    const existing = byKey.get(key);
-    if (existing !== undefined) {
-      throw ioError(
-        ErrorCode.PAIRING_FAILED,
-        resolve(dir, relative),
-        `two ${side} files have the key "${key}": ${existing} and ${relative}`,
-        { side, id: key, files: [existing, relative] },
-      );
-    }
-    byKey.set(key, relative);
-  }
+  const walked = await walkFiles(dir, rules.wanted);
+  const keyFor = side === 'gt' ? rules.gtKey : rules.predKey;
+  const byKey = keyFiles(
+    walked.files.map((file) => file.relative),
+    side,
+    keyFor,
+    (relative) => resolve(dir, relative),
+  );
   const skipped: SideSkip[] = walked.skipped.map((entry) => {
     const { relative, reason, duplicateOf } = entry;
     let keys: { key: string; listedAs?: string | undefined }[] = [];
@@ -243,8 +148,6 @@ function checkSkipped(
   }
 }
 
-const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /**
  * Pairs ground-truth and prediction files across two folders (recursively) by key: the relative path
  * with the side's suffix, pattern or extension removed. Deterministic: every list is sorted by id.
@@ -267,39 +170,22 @@ const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  *   predSuffix: '_leftImg8bit.png' });
  */
 export async function pairDatasets(options: PairDatasetsOptions): Promise<PairedDataset> {
-  const extensions = (options.extensions ?? ['.png', '.npy']).map((ext) =>
-    (ext.startsWith('.') ? ext : `.${ext}`).toLowerCase(),
-  );
-  const matchBy = options.matchBy ?? 'path';
-  if (matchBy !== 'path' && matchBy !== 'basename') {
-    throw ioError(ErrorCode.INVALID_OPTION, undefined, `matchBy must be 'path' or 'basename'`, {
-      value: matchBy,
-    });
-  }
-  const gtKey = keyFunction('gt', options.gtSuffix, options.gtPattern, extensions);
-  const predKey = keyFunction('pred', options.predSuffix, options.predPattern, extensions);
+  const rules = pairingRules(options);
   const gtDir = resolve(options.gtDir);
   const predDir = resolve(options.predDir);
   const [gtListing, predListing] = await Promise.all([
-    collect(gtDir, 'gt', gtKey, extensions, matchBy),
-    collect(predDir, 'pred', predKey, extensions, matchBy),
+    collect(gtDir, 'gt', rules),
+    collect(predDir, 'pred', rules),
   ]);
-  const included = options.include?.length ? picomatch([...options.include], { dot: true }) : () => true;
-  const excluded = options.exclude?.length ? picomatch([...options.exclude], { dot: true }) : () => false;
-  const keep = (id: string) => included(id) && !excluded(id);
-  checkSkipped(gtDir, 'gt', gtListing, predListing, keep);
-  checkSkipped(predDir, 'pred', predListing, gtListing, keep);
-  const gt = gtListing.byKey;
-  const pred = predListing.byKey;
-  const pairs: DatasetPair[] = [];
-  const missingPredictions: string[] = [];
-  for (const id of [...gt.keys()].sort(byCodeUnit)) {
-    if (!keep(id)) continue;
-    const predFile = pred.get(id);
-    if (predFile === undefined) missingPredictions.push(id);
-    else pairs.push({ id, gtPath: resolve(gtDir, gt.get(id)!), predPath: resolve(predDir, predFile) });
-  }
-  const unmatchedPredictions = [...pred.keys()].filter((id) => !gt.has(id) && keep(id)).sort(byCodeUnit);
+  checkSkipped(gtDir, 'gt', gtListing, predListing, rules.keep);
+  checkSkipped(predDir, 'pred', predListing, gtListing, rules.keep);
+  const matched = matchKeys(gtListing.byKey, predListing.byKey, rules.keep);
+  const pairs: DatasetPair[] = matched.pairs.map((pair) => ({
+    id: pair.id,
+    gtPath: resolve(gtDir, pair.gt),
+    predPath: resolve(predDir, pair.pred),
+  }));
+  const { missingPredictions, unmatchedPredictions } = matched;
   const skipped: SkippedEntry[] = [];
   for (const [side, dir, listing] of [
     ['gt', gtDir, gtListing],

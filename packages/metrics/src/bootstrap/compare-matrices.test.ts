@@ -98,7 +98,8 @@ describe('compareMatrices', () => {
               continue;
             }
             expect(delta.estimate).toBe(0);
-            expect(delta.ci).toEqual([0, 0]);
+            // null when fewer than half the resamples define the value (a class in few images).
+            expect([null, [0, 0]]).toContainEqual(delta.ci);
             expect(delta.pValue).toBe(1);
           }
           expect(result.losses).toEqual([]);

@@ -1,12 +1,13 @@
 import { datasetPresets, vocColorMap } from '@segmetrics/io';
-import type { RgbTriple } from '@segmetrics/report';
-import type { EvaluationSettings } from '../pipeline/evaluation-settings.js';
+import type { RgbTriple } from './html/class-colors.js';
+import type { RunSettings } from './run-settings.js';
 
 /**
  * The class colours of a run's report (pictures, bars, legend): the dataset preset's colours when
- * `--dataset` gives them for every class, else the PASCAL VOC colour map (distinct and stable).
+ * the run's dataset preset gives them for every class, else the PASCAL VOC colour map (distinct and
+ * stable).
  */
-export function reportColors(settings: EvaluationSettings): RgbTriple[] {
+export function runClassColors(settings: Pick<RunSettings, 'numClasses' | 'dataset'>): RgbTriple[] {
   const fallback = vocColorMap(Math.max(256, settings.numClasses));
   const preset =
     settings.dataset === null

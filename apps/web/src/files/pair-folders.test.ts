@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { FolderFiles } from './folder-files.js';
+import { folderFromPicked } from './folder-files.js';
+import { pairFolders } from './pair-folders.js';
+
+function folder(name: string, paths: readonly string[]): FolderFiles {
+  return folderFromPicked(
+    paths.map((path) => ({ file: new File([path], path), path: `${name}/${path}` })),
+    name,
+  )!;
+}
+
+describe('folderFromPicked', () => {
+  it('folderFromPicked takes the chosen folder’s name from the first path segment', () => {
+    const picked = folder('gt', ['a/x.png', 'y.png']);
+    expect(picked.name).toBe('gt');
+    expect([...picked.files.keys()]).toEqual(['a/x.png', 'y.png']);
+    expect(folderFromPicked([], 'gt')).toBeNull();
+  });
+});
+
+describe('pairFolders', () => {
+  it('pairFolders pairs by relative path without extension and lists extra predictions', () => {
+    const paired = pairFolders(
+      folder('gt', ['a/1.png', 'b.png']),
+      [folder('pred', ['a/1.png', 'b.npy', 'extra.png'])],
+      {},
+    );
+    expect(paired.pairs.map((pair) => [pair.id, pair.gtPath, pair.predPath])).toEqual([
+      ['a/1', 'gt/a/1.png', 'pred/a/1.png'],
+      ['b', 'gt/b.png', 'pred/b.npy'],
+    ]);
+    expect(paired.unmatched).toEqual([{ folder: 'pred', ids: ['extra'] }]);
+  });
+
+  it('pairFolders refuses ground truth without a prediction in either folder, listing the files', () => {
+    const gt = folder('gt', ['1.png', '2.png']);
+    expect(() => pairFolders(gt, [folder('pred', ['1.png'])], {})).toThrow(
+      expect.objectContaining({ code: 'PAIRING_FAILED', message: expect.stringContaining('in pred: 2') }),
+    );
+    expect(() =>
+      pairFolders(gt, [folder('pred', ['1.png', '2.png']), folder('pred-b', ['2.png'])], {}),
+    ).toThrow(
+      expect.objectContaining({ code: 'PAIRING_FAILED', message: expect.stringContaining('pred-b') }),
+    );
+    expect(() => pairFolders(folder('gt', ['notes.txt']), [folder('pred', ['x.png'])], {})).toThrow(
+      expect.objectContaining({ code: 'PAIRING_FAILED' }),
+    );
+  });
+
+  it('pairFolders gives each pair both predictions when comparing two folders', () => {
+    const paired = pairFolders(folder('gt', ['1.png']), [folder('a', ['1.png']), folder('b', ['1.png'])], {});
+    expect(paired.pairs[0]).toMatchObject({ predPath: 'a/1.png', predBPath: 'b/1.png' });
+  });
+});

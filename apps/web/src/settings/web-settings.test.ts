@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { cliCommand } from './cli-command.js';
+import { DEFAULT_SETTINGS, settingsFromQuery, settingsToQuery, type WebSettings } from './web-settings.js';
+
+const given = (settings: Partial<WebSettings>): WebSettings => ({ ...DEFAULT_SETTINGS, ...settings });
+
+describe('settingsToQuery', () => {
+  it('settingsToQuery writes only the given settings, under the CLI flag names, lists repeated', () => {
+    const settings = given({
+      dataset: 'voc',
+      ignoreIndex: '0, 255',
+      aggregate: 'image',
+      include: 'a/**\nb/**',
+    });
+    expect(settingsToQuery(settings)).toBe(
+      '?dataset=voc&ignore-index=0%2C+255&aggregate=image&include=a%2F**&include=b%2F**',
+    );
+    expect(settingsToQuery(DEFAULT_SETTINGS)).toBe('');
+  });
+});
+
+describe('settingsFromQuery', () => {
+  it('settingsFromQuery restores what settingsToQuery wrote and drops unknown parameters and choices', () => {
+    const settings = given({ numClasses: '19', presetOptions: 'labels=0,2\nx=1', matchBy: 'basename' });
+    expect(settingsFromQuery(settingsToQuery(settings))).toEqual(settings);
+    expect(settingsFromQuery('?aggregate=sideways&nope=1&num-classes=3')).toEqual(given({ numClasses: '3' }));
+  });
+});
+
+describe('cliCommand', () => {
+  it('cliCommand gives the segmetrics eval command of the settings, quoting words for the shell', () => {
+    const { command, exact } = cliCommand(
+      given({ numClasses: '19', ignoreIndex: '0 255', gtSuffix: "it's.png", reduceZeroLabel: 'on' }),
+      { gt: 'my gt', pred: 'pred' },
+    );
+    expect(command).toBe(
+      "segmetrics eval --gt 'my gt' --pred pred --num-classes 19 --ignore-index 0,255 --gt-suffix 'it'\\''s.png' --reduce-zero-label",
+    );
+    expect(exact).toBe(true);
+    expect(cliCommand(given({ reduceZeroLabel: 'off' }), { gt: 'g', pred: 'p' }).exact).toBe(false);
+  });
+
+  it('cliCommand adds --no-instances to a Cityscapes labelIds run (the page reads no instance maps)', () => {
+    expect(cliCommand(given({ dataset: 'cityscapes-labelids' }), { gt: 'g', pred: 'p' }).command).toBe(
+      'segmetrics eval --gt g --pred p --dataset cityscapes-labelids --no-instances',
+    );
+  });
+});

@@ -1,0 +1,159 @@
+/**
+ * The page's settings as the form holds them: text and choices, `''` = not given (the dataset preset's
+ * value, else the library default), exactly like a flag the CLI was not given. They live in the URL's
+ * query under the CLI's flag names, so a shared link reads like the command line and holds no data.
+ */
+export interface WebSettings {
+  /** Dataset preset name (`''`: none). */
+  dataset: string;
+  numClasses: string;
+  /** Ignore labels, comma separated. */
+  ignoreIndex: string;
+  /** `''`: the dataset's choice; `'on'`/`'off'`. */
+  reduceZeroLabel: '' | 'on' | 'off';
+  aggregate: '' | 'dataset' | 'image';
+  imageReduce: '' | 'per-class' | 'per-image' | 'pooled';
+  average: '' | 'macro' | 'micro' | 'weighted';
+  /** `nan`, `zero`, `one` or a number. */
+  absent: string;
+  predictedOnly: '' | 'score' | 'skip';
+  beta: string;
+  /** Compatibility preset name (`''`: none). */
+  preset: string;
+  /** The preset's parameters, `NAME=VALUE` per line (or separated by `;`). */
+  presetOptions: string;
+  /** Label for mask colours missing from the palette (`''`: an error naming the colour). */
+  unknownColor: string;
+  gtSuffix: string;
+  predSuffix: string;
+  gtPattern: string;
+  predPattern: string;
+  matchBy: '' | 'path' | 'basename';
+  /** Glob patterns over ids, one per line (or separated by `;`). */
+  include: string;
+  exclude: string;
+  /** Web Workers (`''`: one per core). */
+  workers: string;
+  /** Worst images shown with pictures (`''`: 24). */
+  reportImages: string;
+  /** Confidence level of bootstrap intervals, e.g. `0.95` (`''`: no intervals). */
+  confidence: string;
+  /** Bootstrap resamples (`''`: 1000). */
+  samples: string;
+  /** Seed of the resampling (`''`: 0). */
+  seed: string;
+}
+
+/** Every setting not given. */
+export const DEFAULT_SETTINGS: Readonly<WebSettings> = Object.freeze({
+  dataset: '',
+  numClasses: '',
+  ignoreIndex: '',
+  reduceZeroLabel: '',
+  aggregate: '',
+  imageReduce: '',
+  average: '',
+  absent: '',
+  predictedOnly: '',
+  beta: '',
+  preset: '',
+  presetOptions: '',
+  unknownColor: '',
+  gtSuffix: '',
+  predSuffix: '',
+  gtPattern: '',
+  predPattern: '',
+  matchBy: '',
+  include: '',
+  exclude: '',
+  workers: '',
+  reportImages: '',
+  confidence: '',
+  samples: '',
+  seed: '',
+});
+
+/** The query parameter of each setting: the CLI's flag name. */
+export const QUERY_KEYS: Readonly<Record<keyof WebSettings, string>> = Object.freeze({
+  dataset: 'dataset',
+  numClasses: 'num-classes',
+  ignoreIndex: 'ignore-index',
+  reduceZeroLabel: 'reduce-zero-label',
+  aggregate: 'aggregate',
+  imageReduce: 'image-reduce',
+  average: 'average',
+  absent: 'absent',
+  predictedOnly: 'predicted-only',
+  beta: 'beta',
+  preset: 'preset',
+  presetOptions: 'preset-option',
+  unknownColor: 'unknown-color',
+  gtSuffix: 'gt-suffix',
+  predSuffix: 'pred-suffix',
+  gtPattern: 'gt-pattern',
+  predPattern: 'pred-pattern',
+  matchBy: 'match-by',
+  include: 'include',
+  exclude: 'exclude',
+  workers: 'workers',
+  reportImages: 'report-images',
+  confidence: 'confidence',
+  samples: 'samples',
+  seed: 'seed',
+});
+
+/** Settings whose values are lists: one query parameter per item (as the CLI repeats a flag). */
+const LIST_SETTINGS: ReadonlySet<keyof WebSettings> = new Set(['presetOptions', 'include', 'exclude']);
+
+/** The allowed values of the choice settings (anything else in a URL is dropped). */
+const CHOICES: Partial<Record<keyof WebSettings, readonly string[]>> = {
+  reduceZeroLabel: ['', 'on', 'off'],
+  aggregate: ['', 'dataset', 'image'],
+  imageReduce: ['', 'per-class', 'per-image', 'pooled'],
+  average: ['', 'macro', 'micro', 'weighted'],
+  predictedOnly: ['', 'score', 'skip'],
+  matchBy: ['', 'path', 'basename'],
+};
+
+/** Splits a list setting's text into items: one per line (`;` also separates; blank items dropped). */
+export function listItems(text: string): string[] {
+  return text
+    .split(/[\n;]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+/**
+ * The URL query (`?dataset=voc&ignore-index=255`, or `''`) of the settings that are given, in a fixed
+ * order; list settings repeat their parameter per item.
+ */
+export function settingsToQuery(settings: WebSettings): string {
+  const params = new URLSearchParams();
+  for (const key of Object.keys(QUERY_KEYS) as (keyof WebSettings)[]) {
+    const value = settings[key].trim();
+    if (value === '') continue;
+    if (LIST_SETTINGS.has(key)) for (const item of listItems(value)) params.append(QUERY_KEYS[key], item);
+    else params.set(QUERY_KEYS[key], value);
+  }
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+/**
+ * The settings a URL query holds (unknown parameters and invalid choices are ignored; what is missing is
+ * not given). Inverse of {@link settingsToQuery} for every setting it writes.
+ */
+export function settingsFromQuery(query: string): WebSettings {
+  const params = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
+  const settings: WebSettings = { ...DEFAULT_SETTINGS };
+  const record = settings as unknown as Record<keyof WebSettings, string>;
+  for (const key of Object.keys(QUERY_KEYS) as (keyof WebSettings)[]) {
+    const values = params.getAll(QUERY_KEYS[key]);
+    if (values.length === 0) continue;
+    const value = LIST_SETTINGS.has(key) ? values.join('\n') : values[values.length - 1]!;
+    const choices = CHOICES[key];
+    if (choices !== undefined && !choices.includes(value)) continue;
+    record[key] = value;
+  }
+  return settings;
+}

@@ -1,0 +1,209 @@
+import type { Comparison } from '@segmetrics/metrics';
+import { formatPercent, type Report, scriptJson } from '@segmetrics/report';
+import type { EvaluationOutput, FolderReport } from '../app/evaluate-folders.js';
+import { h } from './dom.js';
+
+/** The summary values the headline and the comparison show, in this order. */
+export const HEADLINE_METRICS = ['mIoU', 'mDice', 'aAcc', 'mAcc', 'fwIoU'] as const;
+
+/** A readable name of a counting kernel reported by core (`wasm-simd-8bit` → `WebAssembly SIMD, 8-bit`). */
+export function kernelName(kernel: string): string {
+  const [engine, ...rest] = kernel.split('-');
+  const what = rest.join('-');
+  if (engine === 'wasm') return `WebAssembly ${what.replace('simd-', 'SIMD, ')}`;
+  if (engine === 'js') return `JavaScript, ${what}`;
+  return kernel;
+}
+
+function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = h('a', { href: url, download: name, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function fileStem(folder: string): string {
+  return `segmetrics-${folder.replace(/[^\w.-]+/g, '_')}`;
+}
+
+/** Sizes an iframe to its document's height, now and whenever that height changes. */
+function autoHeight(frame: HTMLIFrameElement): void {
+  frame.addEventListener('load', () => {
+    const doc = frame.contentDocument;
+    if (doc === null) return;
+    const resize = () => {
+      frame.style.height = `${doc.documentElement.scrollHeight}px`;
+    };
+    resize();
+    new ResizeObserver(resize).observe(doc.documentElement);
+  });
+}
+
+function headline(report: Report, testId: string): HTMLElement {
+  return h(
+    'p',
+    { class: 'headline' },
+    ...HEADLINE_METRICS.flatMap((id, i) => {
+      const value = report.summary[id];
+      if (value === undefined) return [];
+      const number = h('strong', id === 'mIoU' ? { 'data-testid': testId } : {}, `${formatPercent(value)}%`);
+      return [i === 0 ? '' : ' · ', `${id} `, number];
+    }),
+  );
+}
+
+function reportPanel(folder: FolderReport, suffix: string): HTMLElement {
+  const stem = fileStem(folder.folder);
+  const frame = h('iframe', {
+    class: 'report-frame',
+    title: `segmetrics report of ${folder.folder}`,
+    'data-testid': `report-frame${suffix}`,
+  });
+  frame.srcdoc = folder.html;
+  autoHeight(frame);
+  return h(
+    'div',
+    { class: 'report-panel' },
+    h('h3', {}, folder.folder),
+    headline(folder.report, `miou${suffix}`),
+    h(
+      'div',
+      { class: 'downloads' },
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'secondary',
+          'data-testid': `download-json${suffix}`,
+          onclick: () => download(`${stem}.json`, folder.json, 'application/json'),
+        },
+        'JSON report',
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'secondary',
+          'data-testid': `download-csv${suffix}`,
+          onclick: () => download(`${stem}.csv`, folder.csv, 'text/csv'),
+        },
+        'CSV',
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'secondary',
+          'data-testid': `download-html${suffix}`,
+          onclick: () => download(`${stem}.html`, folder.html, 'text/html'),
+        },
+        'HTML report',
+      ),
+    ),
+    // The JSON report as the HTML report embeds it (`reportToJson`, `<` escaped), readable from the page.
+    h('script', { type: 'application/json', id: `segmetrics-data${suffix}` }),
+    frame,
+  );
+}
+
+function signedPoints(value: number): string {
+  if (!Number.isFinite(value)) return '—';
+  const points = value * 100;
+  return `${points > 0 ? '+' : points < 0 ? '−' : '±'}${Math.abs(points).toFixed(2)}`;
+}
+
+function intervalPoints(interval: readonly [number, number] | null): string {
+  return interval === null ? '—' : `[${signedPoints(interval[0])}, ${signedPoints(interval[1])}]`;
+}
+
+function pValueText(p: number | null): string {
+  if (p === null) return '—';
+  return p < 0.001 ? '< 0.001' : p.toFixed(3);
+}
+
+/**
+ * Both reports' summaries and @segmetrics/metrics' paired comparison (`compareMatrices`): B − A in
+ * percentage points (exactly the difference of the two reports' numbers), its paired bootstrap interval
+ * and permutation p-value, and the images where B loses and gains most. Nothing is recomputed here.
+ */
+function comparisonTable(a: FolderReport, b: FolderReport, comparison: Comparison): HTMLElement {
+  const level = `${Math.round(comparison.level * 1000) / 10} %`;
+  const rows = HEADLINE_METRICS.filter((id) => a.report.summary[id] !== undefined).map((id) => {
+    const delta = comparison.delta[id];
+    const estimate = delta?.estimate ?? Number.NaN;
+    return h(
+      'tr',
+      { 'data-metric': id },
+      h('th', { scope: 'row' }, id),
+      h('td', {}, `${formatPercent(a.report.summary[id])}%`),
+      h('td', {}, `${formatPercent(b.report.summary[id])}%`),
+      h('td', { class: estimate > 0 ? 'better' : estimate < 0 ? 'worse' : '' }, signedPoints(estimate)),
+      h('td', {}, intervalPoints(delta?.ci ?? null)),
+      h('td', {}, pValueText(delta?.pValue ?? null)),
+    );
+  });
+  const images = (title: string, list: Comparison['losses']) =>
+    list.length === 0
+      ? null
+      : h(
+          'p',
+          { class: 'note' },
+          `${title}: `,
+          list.map((image) => `${image.sampleId} (${signedPoints(image.delta)})`).join(', '),
+        );
+  return h(
+    'figure',
+    { class: 'comparison', 'data-testid': 'comparison' },
+    h(
+      'figcaption',
+      {},
+      `B − A on the same ${comparison.images} images (percentage points), ${level} paired bootstrap intervals and permutation p-values (${comparison.samples} samples, seed ${comparison.seed})`,
+    ),
+    h(
+      'table',
+      {},
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', {}, ''),
+          h('th', { scope: 'col' }, `A: ${a.folder}`),
+          h('th', { scope: 'col' }, `B: ${b.folder}`),
+          h('th', { scope: 'col' }, 'B − A'),
+          h('th', { scope: 'col' }, `${level} interval`),
+          h('th', { scope: 'col' }, 'p'),
+        ),
+      ),
+      h('tbody', {}, ...rows),
+    ),
+    images('Per-image mIoU, B loses most on', comparison.losses),
+    images('B gains most on', comparison.gains),
+  );
+}
+
+/**
+ * The result of a run: per prediction folder, the headline numbers, download buttons (JSON, CSV,
+ * standalone HTML), the JSON report in `script#segmetrics-data` (B: `#segmetrics-data-b`) and the HTML
+ * report itself in an iframe (the same document the download gives, so the same look and behaviour);
+ * with two folders, the paired comparison (B − A) above both reports, side by side.
+ */
+export function resultView(output: EvaluationOutput): HTMLElement {
+  const [a, b] = output.reports;
+  const panels = output.reports.map((folder, i) => reportPanel(folder, i === 0 ? '' : '-b'));
+  output.reports.forEach((folder, i) => {
+    const script = panels[i]!.querySelector('script')!;
+    script.textContent = scriptJson(folder.json);
+  });
+  return h(
+    'div',
+    { class: b === undefined ? 'result-body' : 'result-body compare' },
+    a !== undefined && b !== undefined && output.comparison !== null
+      ? comparisonTable(a, b, output.comparison)
+      : null,
+    h('div', { class: 'panels' }, ...panels),
+  );
+}

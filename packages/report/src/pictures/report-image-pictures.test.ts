@@ -1,0 +1,35 @@
+import { decodePng } from '@segmetrics/io';
+import { describe, expect, it } from 'vitest';
+import { reportImagePictures } from './report-image-pictures.js';
+
+describe('reportImagePictures', () => {
+  it('reportImagePictures draws the mapped labels, ignored and invalid values and the error map as small PNGs', () => {
+    const width = 512;
+    const height = 8;
+    const gt = new Uint8Array(width * height);
+    const pred = new Uint8Array(width * height);
+    for (let i = 0; i < gt.length; i++) {
+      gt[i] = i % width < 256 ? 1 : 255; // class 0 after reduce-zero-label, then ignored
+      pred[i] = i % width < 128 ? 1 : 9; // class 0, then a label outside the 3 classes
+    }
+    const colors = [
+      [10, 20, 30],
+      [40, 50, 60],
+      [70, 80, 90],
+    ] as const;
+    const pictures = reportImagePictures(
+      { data: gt, width, height },
+      { data: pred, width, height },
+      { numClasses: 3, ignoreIndex: [255], labelMapping: { reduceZeroLabel: true } },
+      colors,
+    );
+    expect([pictures.width, pictures.height]).toEqual([width, height]);
+    const gtPicture = decodePng(pictures.groundTruth);
+    expect([gtPicture.width, gtPicture.height]).toEqual([256, 4]);
+    // Palette indices are the display codes: class 0, C (ignored), C + 1 (invalid).
+    expect(new Set(gtPicture.data)).toEqual(new Set([0, 3]));
+    expect(new Set(decodePng(pictures.prediction).data)).toEqual(new Set([0, 4]));
+    // Error map: correct where both are class 0, wrong where the prediction is invalid, ignored after.
+    expect(new Set(decodePng(pictures.errorMap).data)).toEqual(new Set([0, 1, 2]));
+  });
+});

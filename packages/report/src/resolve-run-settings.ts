@@ -1,0 +1,214 @@
+import { type ConfusionMatrixOptions, ErrorCode, type LabelMapping, SegmetricsError } from '@segmetrics/core';
+import { type ColorPalette, getDatasetPreset } from '@segmetrics/io';
+import {
+  type AbsentPolicy,
+  type Aggregate,
+  type Average,
+  type ConfidenceOptions,
+  getMetric,
+  getPreset,
+  type ImageReduce,
+  type PredictedOnlyPolicy,
+  type Preset,
+  parsePresetOptions,
+} from '@segmetrics/metrics';
+import { defaultClassNames, type RunReportOptions, type RunSettings } from './run-settings.js';
+
+/**
+ * The choices of a run, as typed values (a tool parses its own text fields and flags into these).
+ * Every field may be left out: "not given", so the dataset preset's value (then the library default)
+ * applies.
+ */
+export interface RunSettingsInput {
+  /** Dataset preset name (`@segmetrics/io`'s `datasetPresets`): class count, names, ignore labels, mapping. */
+  readonly dataset?: string | null;
+  readonly numClasses?: number;
+  /** One name per class (default: the dataset's, when it has as many classes, else `class_0`, ...). */
+  readonly classNames?: readonly string[];
+  /** Ground-truth labels not counted (sorted, unique). Empty or absent: the dataset's, else none. */
+  readonly ignoreIndex?: readonly number[];
+  /** mmsegmentation's reduce-zero-label (absent: the dataset's choice). */
+  readonly reduceZeroLabel?: boolean;
+  /** Raw label → class table applied to both maps (absent: the dataset's table, if any). */
+  readonly labelMap?: NonNullable<LabelMapping['table']>;
+  /** Colour → id table of RGB masks (absent: the dataset's mask palette, else its class colours). */
+  readonly colorPalette?: ColorPalette;
+  /** Label given to mask colours missing from the palette (absent: an error naming the colour). */
+  readonly unknownColor?: number;
+  readonly aggregate?: Aggregate;
+  readonly imageReduce?: ImageReduce;
+  readonly average?: Exclude<Average, 'none'>;
+  readonly absent?: AbsentPolicy;
+  /** Class ids left out of the means. */
+  readonly excludeClasses?: readonly number[];
+  /** Metric ids (registry) the human-readable views show; checked here. */
+  readonly metrics?: readonly string[];
+  /** Compatibility preset name (`@segmetrics/metrics`' `presets`). */
+  readonly preset?: string;
+  /** The preset's parameters as `NAME=VALUE` texts, parsed by `parsePresetOptions`. */
+  readonly presetOptions?: readonly string[];
+  readonly predictedOnly?: PredictedOnlyPolicy;
+  readonly beta?: number;
+  /** Per-image results were asked for (the CLI's `--per-image FILE`): keep per-image statistics. */
+  readonly perImage?: boolean;
+  /**
+   * Bootstrap confidence intervals (`evaluate()`'s `confidence`: level, samples, seed; validated by
+   * `evaluate`). They resample images, so per-image statistics are kept.
+   */
+  readonly confidence?: ConfidenceOptions;
+}
+
+/** How messages name the inputs (a tool's own names for them). */
+export interface RunSettingsNaming {
+  /** What messages call each input, e.g. the CLI's flags (`--num-classes`); default the input's key. */
+  readonly optionNames?: Partial<Record<keyof RunSettingsInput, string>>;
+  /** Where `classNames` come from, for messages (e.g. the file they were read from). */
+  readonly classNamesSource?: string;
+}
+
+function invalid(option: string, message: string, value?: unknown): SegmetricsError {
+  return new SegmetricsError(ErrorCode.INVALID_OPTION, `${option}: ${message}`, {
+    context: { option, value },
+  });
+}
+
+function presetNamed(option: string, name: string | undefined): Preset | null {
+  if (name === undefined) return null;
+  try {
+    return getPreset(name);
+  } catch (error) {
+    if (!SegmetricsError.isInstance(error)) throw error;
+    throw new SegmetricsError(ErrorCode.UNKNOWN_PRESET, `${option}: ${error.message}`, {
+      context: { ...error.context, option },
+      cause: error,
+    });
+  }
+}
+
+/**
+ * Turns a run's choices into its {@link RunSettings}: the dataset preset supplies defaults (class count,
+ * names, ignore labels, reduce-zero-label, label mapping, mask palette) that explicit choices override;
+ * reduce-zero-label without ignore labels ignores 255 (mmsegmentation's convention); per-image
+ * statistics are kept when the aggregation (given, or the preset's) is per image, `perImage` asks for
+ * them, or confidence intervals are asked for. The one implementation of these rules: the CLI (`segmetrics eval`) and the web app both call it,
+ * so the same choices give the same matrix, decoder and evaluation options everywhere.
+ *
+ * Throws `INVALID_OPTION` (class count missing, names not matching the count, a class id out of range,
+ * preset options without a preset, an unknown-colour label that is neither a class nor ignored), `UNKNOWN_PRESET` (dataset or compatibility preset),
+ * `UNKNOWN_METRIC`, and `parsePresetOptions`' errors; messages name the option as `naming` says.
+ *
+ * @example
+ * const settings = resolveRunSettings({ dataset: 'cityscapes', aggregate: 'image' });
+ * new ConfusionMatrix(settings.matrixOptions); // 19 classes, ignore 255, per-image statistics
+ */
+export function resolveRunSettings(input: RunSettingsInput, naming: RunSettingsNaming = {}): RunSettings {
+  const name = (key: keyof RunSettingsInput) => naming.optionNames?.[key] ?? key;
+  const dataset =
+    input.dataset === undefined || input.dataset === null ? null : getDatasetPreset(input.dataset);
+  let classNames: string[] | null = input.classNames === undefined ? null : [...input.classNames];
+  let numClasses = input.numClasses;
+  if (numClasses === undefined) numClasses = classNames?.length ?? dataset?.numClasses;
+  if (numClasses === undefined) {
+    throw invalid(name('numClasses'), `required (or give ${name('dataset')} or ${name('classNames')})`);
+  }
+  if (!Number.isSafeInteger(numClasses) || numClasses < 1) {
+    throw invalid(name('numClasses'), `expected an integer >= 1, got ${numClasses}`, numClasses);
+  }
+  if (classNames !== null && classNames.length !== numClasses) {
+    const source = naming.classNamesSource ?? 'the class names';
+    throw invalid(
+      name('classNames'),
+      `${source} holds ${classNames.length} names but there are ${numClasses} classes`,
+      naming.classNamesSource,
+    );
+  }
+  if (classNames === null && dataset !== null && dataset.numClasses === numClasses) {
+    classNames = [...dataset.classNames];
+  }
+  const names = classNames ?? defaultClassNames(numClasses);
+
+  const reduceZeroLabel =
+    input.reduceZeroLabel === true ||
+    (input.reduceZeroLabel === undefined && dataset?.reduceZeroLabel === true);
+  const explicitIgnore = [...new Set(input.ignoreIndex ?? [])].sort((a, b) => a - b);
+  const presetIgnore =
+    dataset === null ? [] : [dataset.ignoreIndex].flat().filter((v) => typeof v === 'number');
+  const ignoreIndex =
+    explicitIgnore.length > 0
+      ? explicitIgnore
+      : presetIgnore.length > 0
+        ? presetIgnore
+        : reduceZeroLabel
+          ? [255]
+          : [];
+
+  const presetMapping = dataset?.labelMapping;
+  const table = input.labelMap ?? presetMapping?.table;
+  const matrixOptions: ConfusionMatrixOptions = {
+    numClasses,
+    ignoreIndex,
+    ...(table !== undefined || reduceZeroLabel
+      ? {
+          labelMapping: {
+            ...(table === undefined ? {} : { table }),
+            reduceZeroLabel,
+            ...(presetMapping?.applyTo === undefined ? {} : { applyTo: presetMapping.applyTo }),
+          },
+        }
+      : {}),
+  };
+
+  const excludeClasses = [...new Set(input.excludeClasses ?? [])].sort((a, b) => a - b);
+  for (const id of excludeClasses) {
+    if (!Number.isSafeInteger(id) || id < 0 || id >= numClasses) {
+      throw invalid(name('excludeClasses'), `class id ${id} is outside [0, ${numClasses})`, id);
+    }
+  }
+  const preset = presetNamed(name('preset'), input.preset);
+  if (input.presetOptions !== undefined && preset === null) {
+    throw invalid(name('presetOptions'), `needs ${name('preset')} (the library whose parameter it sets)`);
+  }
+  const presetOptions = preset === null ? null : parsePresetOptions(preset.name, input.presetOptions ?? []);
+  const metrics = [...(input.metrics ?? [])];
+  for (const id of metrics) getMetric(id);
+  const report: RunReportOptions = {
+    aggregate: input.aggregate ?? null,
+    imageReduce: input.imageReduce ?? null,
+    average: input.average ?? null,
+    absent: input.absent ?? null,
+    excludeClasses,
+    metrics,
+    preset: preset?.name ?? null,
+    beta: input.beta ?? null,
+    ...(presetOptions !== null && Object.keys(presetOptions).length > 0 ? { presetOptions } : {}),
+    ...(input.predictedOnly === undefined ? {} : { predictedOnly: input.predictedOnly }),
+    ...(input.confidence === undefined ? {} : { confidence: { ...input.confidence } }),
+  };
+  const aggregate = report.aggregate ?? preset?.aggregate ?? 'dataset';
+  const perImage = aggregate === 'image' || input.perImage === true || input.confidence !== undefined;
+  const decodeOptions: Record<string, unknown> = {};
+  // Colour-coded masks decode through the dataset's mask palette (which also holds the colours of
+  // ignored regions, e.g. VOC's border), else through its class colours.
+  const colorPalette = input.colorPalette ?? dataset?.maskPalette ?? dataset?.colors;
+  if (colorPalette !== undefined) decodeOptions.colorPalette = colorPalette;
+  if (input.unknownColor !== undefined) {
+    const id = input.unknownColor;
+    // Without a label mapping the decoded label is counted as it is: it must be a class or ignored.
+    if (matrixOptions.labelMapping === undefined && id >= numClasses && !ignoreIndex.includes(id)) {
+      throw invalid(
+        name('unknownColor'),
+        `${id} is neither a class id (0 … ${numClasses - 1}) nor an ignore label (${ignoreIndex.length === 0 ? 'none given' : ignoreIndex.join(', ')})`,
+        id,
+      );
+    }
+    decodeOptions.unknownColor = id;
+  }
+  return {
+    numClasses,
+    classNames: names,
+    matrixOptions: { ...matrixOptions, perImage },
+    decodeOptions,
+    report,
+    dataset: dataset === null ? null : (input.dataset ?? null),
+  };
+}
