@@ -122,6 +122,8 @@ describe('ConfusionMatrix.fromJSON (version 1 states)', () => {
     expect(loaded.settings.labelMapping!.unmapped).toBe('pass');
     expect(loaded.settings.instances).toBeNull();
     expect(loaded.settings.splitPredictedIgnore).toBe(false);
+    expect(loaded.settings.boundary).toBeNull();
+    expect(loaded.boundaryCounts).toBeNull();
     expect(JSON.stringify(loaded)).toBe(JSON.stringify(twin));
     expect(loaded.toJSON().schemaVersion).toBe(2);
     expect(loaded.imageStats.every((s) => s.instances === undefined)).toBe(true);
@@ -199,9 +201,9 @@ describe('ConfusionMatrix.toJSON / fromJSON (version 2 fields)', () => {
     expect(JSON.stringify(ConfusionMatrix.fromJSON(reordered))).toBe(JSON.stringify(state));
   });
 
-  it('accepts the Boundary IoU fields of a later version when they are null (off), refuses them otherwise', () => {
+  it('accepts the Boundary IoU fields written as null (off), covered by the checksum', () => {
     const state = copy(featured().toJSON()) as ConfusionMatrixJSON & Record<string, unknown>;
-    // in the order a later version writes them: boundaryCounts after predictedIgnoreByValue
+    // in the order toJSON writes them: boundaryCounts after predictedIgnoreByValue
     const { ignoredPixels, images, sampleIds, imageStats, checksum, ...head } = state;
     const withNulls = {
       ...head,
@@ -219,12 +221,17 @@ describe('ConfusionMatrix.toJSON / fromJSON (version 2 fields)', () => {
     expect(
       thrown(() => ConfusionMatrix.fromJSON({ ...withNulls, checksum: state.checksum })).context.path,
     ).toBe('checksum');
+  });
+
+  it('refuses boundary counts without settings.boundary, and settings.boundary without counts', () => {
+    const state = copy(featured().toJSON()) as ConfusionMatrixJSON & Record<string, unknown>;
     const on = { ...state, settings: { ...state.settings, boundary: { dilationRatio: 0.02 } } };
     const err = thrown(() => ConfusionMatrix.fromJSON(resign(on)));
     expect(err.code).toBe(ErrorCode.INVALID_STATE);
-    expect(err.context.path).toBe('settings.boundary');
+    expect(err.context.path).toBe('boundaryCounts');
+    const counts = { tp: [0, 0, 0], support: [0, 0, 0], predicted: [0, 0, 0] };
     expect(
-      thrown(() => ConfusionMatrix.fromJSON(resign({ ...state, boundaryCounts: {} }))).context.path,
+      thrown(() => ConfusionMatrix.fromJSON(resign({ ...state, boundaryCounts: counts }))).context.path,
     ).toBe('boundaryCounts');
   });
 
@@ -385,7 +392,11 @@ describe('ConfusionMatrix.toJSON / fromJSON (version 2 fields)', () => {
       (s) => image(s, 2).instances!.push({ id: 5000, pixels: 2, predictions: [[7, 2]] }),
       'imageStats[2].instances[0].pixels',
     ],
-    ['a non-null boundary per image', (s) => (image(s, 0).boundary = { tp: [] }), 'imageStats[0].boundary'],
+    [
+      'a boundary per image without settings.boundary',
+      (s) => (image(s, 0).boundary = { tp: [], support: [], predicted: [] }),
+      'imageStats[0].boundary',
+    ],
   ];
   for (const [what, edit, path] of tampered) {
     it(`rejects ${what} with INVALID_STATE naming ${path}`, () => {

@@ -468,6 +468,7 @@ describe('ConfusionMatrix.toJSON / fromJSON', () => {
       perImage: true,
       instances: null,
       splitPredictedIgnore: false,
+      boundary: null,
     });
     expect(state.predictedIgnoreByValue).toBeNull();
     expect(state.counts).toHaveLength(3);

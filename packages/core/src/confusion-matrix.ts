@@ -1,8 +1,10 @@
 import { compareSampleIds } from './compare-sample-ids.js';
 import { ErrorCode, SegmetricsError } from './errors/segmetrics-error.js';
+import { BoundaryCounter, type BoundaryInteriors } from './internal/count-boundary.js';
 import { ImageCounter, type PairCounts } from './internal/count-image.js';
 import { countInstances } from './internal/count-instances.js';
 import {
+  boundaryCountsToJSON,
   byValueToJSON,
   ignoredGroundTruthToJSON,
   imageStatsToJSON,
@@ -13,6 +15,7 @@ import {
 } from './internal/state-json.js';
 import { normalizeSettings, settingsEqual } from './normalize-settings.js';
 import {
+  type BoundaryCounts,
   CONFUSION_MATRIX_KIND,
   CONFUSION_MATRIX_SCHEMA_VERSION,
   type ConfusionMatrixJSON,
@@ -49,6 +52,9 @@ export class ConfusionMatrix {
   #imageStats: ImageStats[] = [];
   #imageStatsSorted = true;
   readonly #counter: ImageCounter;
+  /** Dataset Boundary IoU counts; `null` unless boundary counting is on. */
+  readonly #boundaryCounts: BoundaryCounts | null;
+  readonly #boundaryCounter: BoundaryCounter | null;
 
   constructor(options: ConfusionMatrixOptions) {
     this.settings = deepFreeze(normalizeSettings(options));
@@ -58,6 +64,9 @@ export class ConfusionMatrix {
     this.#ignoredByValue = this.settings.splitPredictedIgnore ? new Map() : null;
     this.#ignoredGroundTruth = this.settings.splitIgnoredGroundTruth ? new Map() : null;
     this.#counter = new ImageCounter(this.settings);
+    const boundary = this.settings.boundary !== null;
+    this.#boundaryCounts = boundary ? zeroCounts(c) : null;
+    this.#boundaryCounter = boundary ? new BoundaryCounter(this.settings) : null;
   }
 
   /** Number of classes C (valid labels are 0 … C − 1). */
@@ -84,6 +93,16 @@ export class ConfusionMatrix {
    */
   get predictedIgnoreByValue(): ReadonlyMap<number, Float64Array> | null {
     return this.#ignoredByValue;
+  }
+
+  /**
+   * With `boundary` set: the dataset's Boundary IoU counts per class — `tp` = |Gb ∩ Pb|, `support` =
+   * |Gb|, `predicted` = |Pb| summed over the images, ignored ground truth left out (Boundary IoU of class
+   * k = tp[k] / (support[k] + predicted[k] − tp[k]); a union of 0 is an absent class). `null` when
+   * boundary counting is off. A live view: do not modify.
+   */
+  get boundaryCounts(): BoundaryCounts | null {
+    return this.#boundaryCounts;
   }
 
   /**
@@ -177,6 +196,14 @@ export class ConfusionMatrix {
         );
       }
     }
+    if (this.#boundaryCounter !== null && (width === undefined || height === undefined)) {
+      const option = width === undefined ? 'width' : 'height';
+      throw new SegmetricsError(
+        ErrorCode.INVALID_OPTION,
+        `the matrix counts Boundary IoU, which depends on the image size: every update needs width and height (${option} is missing)${describeSample(sampleId)}`,
+        { context: { option, sampleId } },
+      );
+    }
     if (sampleId !== undefined && typeof sampleId !== 'string') {
       throw new SegmetricsError(
         ErrorCode.INVALID_OPTION,
@@ -200,6 +227,11 @@ export class ConfusionMatrix {
       );
     }
     const { acc, ignoredByValue, ignoredGroundTruth } = this.#counter.count(prediction, groundTruth, options);
+    // after the counting pass: every label is known to be valid (or its ground truth ignored)
+    const interiors =
+      this.#boundaryCounter === null
+        ? null
+        : this.#boundaryCounter.interiors(prediction, groundTruth, width!, height!);
     const instances =
       instanceMap === null
         ? undefined
@@ -210,7 +242,7 @@ export class ConfusionMatrix {
             this.settings.instances!.minInstanceId,
             options,
           );
-    this.#commit(acc, ignoredByValue, instances, sampleId, n);
+    this.#commit(acc, ignoredByValue, instances, interiors, sampleId, n);
     if (ignoredGroundTruth !== null) this.#addIgnoredGroundTruth(ignoredGroundTruth);
     return this;
   }
@@ -250,6 +282,7 @@ export class ConfusionMatrix {
     acc: Float64Array,
     ignoredByValue: Map<number, Float64Array> | null,
     instances: InstanceStats[] | undefined,
+    interiors: BoundaryInteriors | null,
     sampleId: string | undefined,
     pixels: number,
   ): void {
@@ -258,9 +291,10 @@ export class ConfusionMatrix {
     const counts = this.#counts;
     const predIgnore = this.#predictedIgnore;
     const perImage = this.settings.perImage;
-    const tp = perImage ? new Float64Array(c) : null;
-    const support = perImage ? new Float64Array(c) : null;
-    const predicted = perImage ? new Float64Array(c) : null;
+    const totals = perImage || this.#boundaryCounts !== null;
+    const tp = totals ? new Float64Array(c) : null;
+    const support = totals ? new Float64Array(c) : null;
+    const predicted = totals ? new Float64Array(c) : null;
     for (let g = 0; g < c; g++) {
       let rowSum = 0;
       for (let p = 0; p < c; p++) {
@@ -284,12 +318,25 @@ export class ConfusionMatrix {
     this.#pixels += pixels;
     if (ignoredByValue !== null) this.#addIgnoredByValue(ignoredByValue);
     if (sampleId !== undefined) this.#sampleIds.add(sampleId);
-    if (tp !== null && support !== null && predicted !== null) {
-      const stats: ImageStats =
-        instances === undefined
-          ? { sampleId: sampleId ?? null, tp, support, predicted, ignored }
-          : { sampleId: sampleId ?? null, tp, support, predicted, ignored, instances };
-      this.#imageStats.push(stats);
+    if (tp === null || support === null || predicted === null) return;
+    let boundary: BoundaryCounts | undefined;
+    if (this.#boundaryCounts !== null) {
+      // the boundary is the mask minus its interior (all of it when the image has no interior)
+      boundary = {
+        tp: interiors === null ? tp.slice() : tp.map((v, k) => v - interiors.tp[k]!),
+        support: interiors === null ? support.slice() : support.map((v, k) => v - interiors.support[k]!),
+        predicted:
+          interiors === null ? predicted.slice() : predicted.map((v, k) => v - interiors.predicted[k]!),
+      };
+      addCounts(this.#boundaryCounts, boundary);
+    }
+    if (perImage) {
+      const stats: ImageStats = { sampleId: sampleId ?? null, tp, support, predicted, ignored };
+      const extras = {
+        ...(instances === undefined ? {} : { instances }),
+        ...(boundary === undefined ? {} : { boundary }),
+      };
+      this.#imageStats.push({ ...stats, ...extras });
       this.#imageStatsSorted = false;
     }
   }
@@ -391,6 +438,10 @@ export class ConfusionMatrix {
       // a snapshot: merging a matrix into itself must not see its own additions
       this.#addIgnoredByValue(new Map([...other.#ignoredByValue].map(([v, row]) => [v, row.slice()])));
     }
+    if (this.#boundaryCounts !== null && other.#boundaryCounts !== null) {
+      // a snapshot: merging a matrix into itself must not see its own additions
+      addCounts(this.#boundaryCounts, copyCounts(other.#boundaryCounts));
+    }
     if (other.#ignoredGroundTruth !== null) {
       this.#addIgnoredGroundTruth(
         new Map([...other.#ignoredGroundTruth].map(([v, row]) => [v, new Map(row)])),
@@ -410,6 +461,11 @@ export class ConfusionMatrix {
     this.#counts.fill(0);
     this.#predictedIgnore.fill(0);
     this.#ignoredByValue?.clear();
+    if (this.#boundaryCounts !== null) {
+      this.#boundaryCounts.tp.fill(0);
+      this.#boundaryCounts.support.fill(0);
+      this.#boundaryCounts.predicted.fill(0);
+    }
     this.#ignoredGroundTruth?.clear();
     this.#ignoredPixels = 0;
     this.#images = 0;
@@ -446,6 +502,7 @@ export class ConfusionMatrix {
       counts: rows,
       predictedIgnore: Array.from(this.#predictedIgnore),
       predictedIgnoreByValue: byValueToJSON(this.#ignoredByValue),
+      boundaryCounts: this.#boundaryCounts === null ? null : boundaryCountsToJSON(this.#boundaryCounts),
       ignoredPixels: this.#ignoredPixels,
       ...(this.#ignoredGroundTruth === null
         ? {}
@@ -472,6 +529,9 @@ export class ConfusionMatrix {
     matrix.#counts.set(state.counts);
     matrix.#predictedIgnore.set(state.predictedIgnore);
     if (state.predictedIgnoreByValue !== null) matrix.#addIgnoredByValue(state.predictedIgnoreByValue);
+    if (matrix.#boundaryCounts !== null && state.boundaryCounts !== null) {
+      addCounts(matrix.#boundaryCounts, state.boundaryCounts);
+    }
     if (state.ignoredGroundTruthByValue !== null) {
       matrix.#addIgnoredGroundTruth(state.ignoredGroundTruthByValue);
     }
@@ -493,13 +553,15 @@ export class ConfusionMatrix {
   }
 
   static #optionsOf(settings: ConfusionMatrixSettings): ConfusionMatrixOptions {
-    const { numClasses, ignoreIndex, labelMapping, perImage, instances, splitPredictedIgnore } = settings;
+    const { numClasses, ignoreIndex, labelMapping, perImage, instances, splitPredictedIgnore, boundary } =
+      settings;
     return {
       numClasses,
       ignoreIndex,
       perImage,
       instances,
       splitPredictedIgnore,
+      boundary,
       splitIgnoredGroundTruth: settings.splitIgnoredGroundTruth,
       ...(labelMapping === null
         ? {}
@@ -569,15 +631,39 @@ function copyStats(stats: ImageStats): ImageStats {
     predicted: stats.predicted.slice(),
     ignored: stats.ignored,
   };
-  if (stats.instances === undefined) return copy;
+  const instances =
+    stats.instances === undefined
+      ? {}
+      : {
+          instances: stats.instances.map((t) => ({
+            id: t.id,
+            pixels: t.pixels,
+            predictions: t.predictions.map(([v, n]) => [v, n] as const),
+          })),
+        };
+  const boundary = stats.boundary === undefined ? {} : { boundary: copyCounts(stats.boundary) };
+  return { ...copy, ...instances, ...boundary };
+}
+
+function zeroCounts(numClasses: number): BoundaryCounts {
   return {
-    ...copy,
-    instances: stats.instances.map((t) => ({
-      id: t.id,
-      pixels: t.pixels,
-      predictions: t.predictions.map(([v, n]) => [v, n] as const),
-    })),
+    tp: new Float64Array(numClasses),
+    support: new Float64Array(numClasses),
+    predicted: new Float64Array(numClasses),
   };
+}
+
+function copyCounts(counts: BoundaryCounts): BoundaryCounts {
+  return { tp: counts.tp.slice(), support: counts.support.slice(), predicted: counts.predicted.slice() };
+}
+
+/** `target += source`, class by class. */
+function addCounts(target: BoundaryCounts, source: BoundaryCounts): void {
+  for (let k = 0; k < target.tp.length; k++) {
+    target.tp[k]! += source.tp[k]!;
+    target.support[k]! += source.support[k]!;
+    target.predicted[k]! += source.predicted[k]!;
+  }
 }
 
 function describeSample(sampleId: string | undefined): string {

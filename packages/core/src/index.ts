@@ -1,3 +1,4 @@
+export { boundaryDilation } from './boundary-dilation.js';
 export { classCounts, fromTotals, imageClassCounts } from './class-counts.js';
 export { compareSampleIds } from './compare-sample-ids.js';
 export { ConfusionMatrix } from './confusion-matrix.js';
@@ -11,6 +12,9 @@ export {
 } from './normalize-confusion-matrix.js';
 export { normalizeSettings, settingsEqual } from './normalize-settings.js';
 export {
+  type BoundaryCounts,
+  type BoundaryCountsJSON,
+  type BoundarySettings,
   type ClassCounts,
   CONFUSION_MATRIX_KIND,
   CONFUSION_MATRIX_SCHEMA_VERSION,
@@ -27,6 +31,7 @@ export {
   type LabelMap,
   type LabelMapping,
   type LabelMappingJSON,
+  MAX_DILATION_RATIO,
   MAX_NUM_CLASSES,
   type NormalizedLabelMapping,
   type UpdateOptions,

@@ -1,8 +1,10 @@
 import { ErrorCode, SegmetricsError } from './errors/segmetrics-error.js';
 import {
+  type BoundarySettings,
   type ConfusionMatrixOptions,
   type ConfusionMatrixSettings,
   type InstanceSettings,
+  MAX_DILATION_RATIO,
   MAX_NUM_CLASSES,
   type NormalizedLabelMapping,
 } from './types.js';
@@ -62,8 +64,30 @@ export function normalizeSettings(options: ConfusionMatrixOptions): ConfusionMat
     perImage,
     instances,
     splitPredictedIgnore: checkBoolean('splitPredictedIgnore', options.splitPredictedIgnore),
+    boundary: normalizeBoundary(options.boundary),
     splitIgnoredGroundTruth: checkBoolean('splitIgnoredGroundTruth', options.splitIgnoredGroundTruth),
   };
+}
+
+/** `undefined`/`null` → off; otherwise `{ dilationRatio }`, a finite number in (0, MAX_DILATION_RATIO]. */
+function normalizeBoundary(value: unknown): BoundarySettings | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    fail('boundary must be an object { dilationRatio } or null', { option: 'boundary', value });
+  }
+  const { dilationRatio } = value as Record<string, unknown>;
+  if (
+    typeof dilationRatio !== 'number' ||
+    !Number.isFinite(dilationRatio) ||
+    dilationRatio <= 0 ||
+    dilationRatio > MAX_DILATION_RATIO
+  ) {
+    fail(
+      `boundary.dilationRatio must be a number in (0, ${MAX_DILATION_RATIO}] (a fraction of the image diagonal, e.g. 0.02), got ${String(dilationRatio)}`,
+      { option: 'boundary.dilationRatio', value: dilationRatio, limit: MAX_DILATION_RATIO },
+    );
+  }
+  return { dilationRatio };
 }
 
 function normalizeInstances(value: unknown): InstanceSettings | null {

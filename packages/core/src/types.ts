@@ -79,6 +79,34 @@ export interface InstanceSettings {
   readonly minInstanceId: number;
 }
 
+/**
+ * Boundary IoU settings (Cheng et al., CVPR 2021): see {@link ConfusionMatrixOptions.boundary}.
+ */
+export interface BoundarySettings {
+  /**
+   * r: the boundary width as a fraction of the image diagonal. Each image's boundaries are
+   * d = max(1, round(r · √(H² + W²))) pixels wide (Python's round: half to even), see
+   * {@link boundaryDilation}. A finite number in (0, {@link MAX_DILATION_RATIO}]; the paper uses 0.02
+   * (its default) and 0.005 for Cityscapes-sized images.
+   */
+  readonly dilationRatio: number;
+}
+
+/**
+ * Per-class Boundary IoU counts of a unit (the dataset, or one image): `tp` = |Gb ∩ Pb|, `support` =
+ * |Gb|, `predicted` = |Pb|, where Gb and Pb are the class's ground-truth and predicted boundary pixels
+ * with the pixels whose ground truth is ignored left out. The class's boundary union is
+ * `support + predicted − tp`; Boundary IoU = tp / union. The same shape as {@link ImageStats}' counts.
+ */
+export interface BoundaryCounts {
+  /** Per class: pixels on both the ground-truth and the predicted boundary of the class. */
+  readonly tp: Float64Array;
+  /** Per class: pixels on the class's ground-truth boundary. */
+  readonly support: Float64Array;
+  /** Per class: pixels on the class's predicted boundary (ground truth not ignored). */
+  readonly predicted: Float64Array;
+}
+
 /** Settings of a confusion matrix: two matrices merge only when their settings are equal. */
 export interface ConfusionMatrixOptions {
   /**
@@ -106,6 +134,13 @@ export interface ConfusionMatrixOptions {
    */
   splitPredictedIgnore?: boolean;
   /**
+   * Boundary IoU counting (default `null`: off): `{ dilationRatio }`. Every update then needs `width`
+   * and `height`, and the matrix keeps the per-class boundary counts of the dataset
+   * ({@link ConfusionMatrix.boundaryCounts}) and of each image ({@link ImageStats.boundary}). Boundaries
+   * are those of each class's mask on the mapped labels, as in the paper's reference code.
+   */
+  boundary?: BoundarySettings | null;
+  /**
    * Keep the pixels whose ground truth is ignored as a joint histogram of their RAW ground-truth value
    * and RAW prediction value (default `false`): see {@link ConfusionMatrix.ignoredGroundTruthByValue}.
    * Every prediction value on an ignored ground-truth pixel must then be a safe integer (it is counted
@@ -130,6 +165,8 @@ export interface ConfusionMatrixSettings {
   readonly instances: InstanceSettings | null;
   /** Whether predicted-as-ignore pixels are split by raw prediction value. */
   readonly splitPredictedIgnore: boolean;
+  /** Boundary IoU settings, or `null` when off. */
+  readonly boundary: BoundarySettings | null;
   /** Whether ignored ground-truth pixels are kept by (raw ground-truth value, raw prediction value). */
   readonly splitIgnoredGroundTruth: boolean;
 }
@@ -177,6 +214,11 @@ export interface ImageStats {
    * (≥ `minInstanceId`), ground truth ignored or not.
    */
   readonly instances?: readonly InstanceStats[];
+  /**
+   * The image's Boundary IoU counts, present exactly when the matrix was created with `boundary` set
+   * (absent otherwise).
+   */
+  readonly boundary?: BoundaryCounts;
 }
 
 /**
@@ -212,6 +254,12 @@ export const CONFUSION_MATRIX_SCHEMA_VERSION = 2;
  * segmentation label sets in use (ADE20K-full: 3,688 classes) fit.
  */
 export const MAX_NUM_CLASSES = 4096;
+/**
+ * The largest Boundary IoU `dilationRatio`: 1 (a boundary as wide as the image diagonal). From
+ * 1 / (2√2) ≈ 0.354 on, no image has an interior pixel, so every mask is all boundary; a larger value is
+ * almost certainly a percentage (2 for 0.02).
+ */
+export const MAX_DILATION_RATIO = 1;
 /** The `kind` tag of a serialised confusion matrix. */
 export const CONFUSION_MATRIX_KIND = 'segmetrics/confusion-matrix';
 
@@ -232,6 +280,15 @@ export interface ImageStatsJSON {
   ignored: number;
   /** Present exactly when `settings.instances` is set. */
   instances?: InstanceStatsJSON[];
+  /** Present exactly when `settings.boundary` is set. */
+  boundary?: BoundaryCountsJSON;
+}
+
+/** {@link BoundaryCounts} as JSON. */
+export interface BoundaryCountsJSON {
+  tp: number[];
+  support: number[];
+  predicted: number[];
 }
 
 /** The label mapping of {@link ConfusionMatrixSettingsJSON}: {@link NormalizedLabelMapping} as JSON. */
@@ -250,6 +307,8 @@ export interface ConfusionMatrixSettingsJSON {
   perImage: boolean;
   instances: { minInstanceId: number } | null;
   splitPredictedIgnore: boolean;
+  /** Written by every version that counts boundaries; states written before may lack it (off). */
+  boundary?: { dilationRatio: number } | null;
   /** Written only when `true` (absent: off, as in states written before the option existed). */
   splitIgnoredGroundTruth?: true;
 }
@@ -273,6 +332,11 @@ export interface ConfusionMatrixJSON {
    * for every raw prediction value that was counted as predicted-as-ignore, sorted by value.
    */
   predictedIgnoreByValue: [number, number[]][] | null;
+  /**
+   * `null` unless `settings.boundary`; otherwise the dataset's Boundary IoU counts. States written
+   * before Boundary IoU lack the field (off).
+   */
+  boundaryCounts?: BoundaryCountsJSON | null;
   ignoredPixels: number;
   /**
    * Present exactly when `settings.splitIgnoredGroundTruth`: `[rawGroundTruthValue, [rawPredictionValue,

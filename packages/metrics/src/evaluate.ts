@@ -2,6 +2,7 @@ import type { ConfusionMatrix } from '@segmetrics/core';
 import { ErrorCode, SegmetricsError } from '@segmetrics/core';
 import { type ConfidenceIntervals, confidenceIntervals } from './bootstrap/bootstrap-confidence.js';
 import { resolveConfidenceOptions } from './bootstrap/confidence-options.js';
+import type { boundaryIoU } from './boundary-iou.js';
 import { type ConfusedPair, confusedPairs } from './confused-pairs.js';
 import { Engine } from './internal/engine.js';
 import { resolveOptions } from './internal/resolve-options.js';
@@ -11,8 +12,19 @@ import { metricRegistry, type PerClassMetricId, type SummaryId } from './metric-
 import type { EvaluateOptions, EvaluationSettings } from './settings.js';
 import { version } from './version.js';
 
-/** Summary values by id: class means (mIoU, mDice, mFscore, mPrecision, mRecall, mAcc, …) and aAcc, fwIoU, kappa. */
-export type Summary = Readonly<Record<SummaryId, number>>;
+/**
+ * Summary values by id: class means (mIoU, mDice, mFscore, mPrecision, mRecall, mAcc, …) and aAcc, fwIoU,
+ * kappa; `mBoundaryIoU` when the matrix counts Boundary IoU.
+ */
+export type Summary = Readonly<
+  Record<SummaryId, number> & {
+    /**
+     * The class mean of {@link PerClassResult.boundaryIoU} under the report's averaging, aggregation
+     * and absent policy (present exactly when the matrix was created with `boundary`).
+     */
+    mBoundaryIoU?: number;
+  }
+>;
 
 /**
  * One class's results: its dataset counts and every per-class metric under the report's settings
@@ -26,6 +38,14 @@ export type PerClassResult = Readonly<
     fp: number;
     fn: number;
     tn: number;
+    /**
+     * Boundary IoU of the class (Cheng et al., CVPR 2021; see {@link boundaryIoU}): |Gb ∩ Pb| / |Gb ∪ Pb|
+     * with intersections and unions summed over the dataset (`aggregate: 'dataset'`), or the class's
+     * mean over the images where it is defined (`'image'`, from each image's boundary counts). A class
+     * with a boundary union of 0 is absent (the absent policy value, NaN by default). Present exactly
+     * when the matrix was created with `boundary`.
+     */
+    boundaryIoU?: number;
   } & Record<PerClassMetricId, number>
 >;
 
@@ -47,6 +67,8 @@ export type PerImageResult = Readonly<
      * first. Classes absent from the image (0/0) are not listed.
      */
     classIoU: readonly ImageClassIoU[];
+    /** The image's class mean of Boundary IoU (present exactly when the matrix counts it). */
+    mBoundaryIoU?: number;
   } & Record<SummaryId, number>
 >;
 
@@ -93,8 +115,15 @@ function byIoU(a: ImageClassIoU, b: ImageClassIoU): number {
   return a.iou - b.iou || a.id - b.id;
 }
 
-function perImageResults(engine: Engine): PerImageResult[] {
+function perImageResults(engine: Engine, boundary: Engine | null): PerImageResult[] {
   const images = engine.images;
+  const boundaryMeans =
+    boundary === null
+      ? null
+      : (() => {
+          const values = boundary.imageValues(iouMetric);
+          return boundary.images.map((u, i) => boundary.unitMean(iouMetric, u, values[i]));
+        })();
   const iouValues = engine.imageValues(iouMetric);
   const means = new Map<string, number[]>();
   for (const metric of metricRegistry) {
@@ -137,6 +166,7 @@ function perImageResults(engine: Engine): PerImageResult[] {
         entry[metric.id] = engine.unitSummary(metric, u);
       }
     }
+    if (boundaryMeans !== null) entry.mBoundaryIoU = boundaryMeans[i];
     return entry as PerImageResult;
   });
 }
@@ -150,6 +180,10 @@ function perImageResults(engine: Engine): PerImageResult[] {
  * dataset IoU, Acc, Dice, Precision, Recall, aAcc and fwIoU: per class NaN for 0/0, means skip NaN.
  * The default F-score is count-based (F1 = Dice, a predicted-only class scores 0); the `'mmseg'`
  * preset reproduces mmsegmentation's precision/recall-based F-score.
+ *
+ * A matrix created with `boundary` also gets Boundary IoU (Cheng et al., CVPR 2021): `perClass[k].boundaryIoU`,
+ * `summary.mBoundaryIoU` (and `perImage[i].mBoundaryIoU`), IoU computed on the boundary counts under the
+ * same averaging, aggregation and absent policy (a class whose boundary union is 0 is absent).
  *
  * Throws `INVALID_OPTION` / `UNKNOWN_PRESET` for bad options, and `PER_IMAGE_DISABLED` when image
  * aggregation (or `perImage: true`) is asked of a matrix created without `perImage: true`. An empty
@@ -179,6 +213,8 @@ export function evaluate(matrix: ConfusionMatrix, options: EvaluateOptions = {})
   for (const metric of metricRegistry) {
     if (metric.kind === 'per-class') columns.set(metric.id, engine.perClass(metric));
   }
+  const boundary = matrix.settings.boundary === null ? null : engine.boundary();
+  const boundaryColumn = boundary === null ? null : boundary.perClass(iouMetric);
   const { dataset } = engine;
   const perClass: PerClassResult[] = [];
   const absentClasses: number[] = [];
@@ -193,6 +229,7 @@ export function evaluate(matrix: ConfusionMatrix, options: EvaluateOptions = {})
       tn: dataset.tn[k],
     };
     for (const [id, values] of columns) entry[id] = values[k];
+    if (boundaryColumn !== null) entry.boundaryIoU = boundaryColumn[k];
     perClass.push(entry as PerClassResult);
     if (dataset.support[k] === 0) {
       if (dataset.predicted[k] === 0) absentClasses.push(k);
@@ -202,12 +239,15 @@ export function evaluate(matrix: ConfusionMatrix, options: EvaluateOptions = {})
 
   const report: EvaluationReport = {
     settings,
-    summary: summaryOf(engine) as Summary,
+    summary: {
+      ...summaryOf(engine),
+      ...(boundary === null ? {} : { mBoundaryIoU: boundary.classSummary(iouMetric) }),
+    } as Summary,
     perClass,
     absentClasses,
     predictedOnlyClasses,
     confusedPairs: confusedPairs(matrix, { top: resolved.topConfusedPairs, classNames: settings.classNames }),
-    ...(wantImages ? { perImage: perImageResults(engine) } : {}),
+    ...(wantImages ? { perImage: perImageResults(engine, boundary) } : {}),
     ...(confidence === null ? {} : { confidence: confidenceIntervals(matrix, settings, confidence) }),
     images: matrix.images,
     pixels: dataset.total,

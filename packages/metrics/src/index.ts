@@ -14,6 +14,7 @@ export {
 export { type ConfidenceOptions, MAX_BOOTSTRAP_SAMPLES } from './bootstrap/confidence-options.js';
 export { holmAdjust } from './bootstrap/holm-adjust.js';
 export { type Interval, percentileInterval, quantile } from './bootstrap/quantile.js';
+export { boundaryIoU } from './boundary-iou.js';
 export {
   CITYSCAPES_MIN_INSTANCE_ID,
   type CityscapesCategory,

@@ -83,8 +83,15 @@ function confusedPairs(evaluation: EvaluationReport): ReportConfusedPair[] {
   }));
 }
 
-/** The report's `settings`: the evaluation's settings (without class names and count) and the run facts. */
-export function settingsOf(evaluation: EvaluationReport, run: ReportRunInfo): ReportSettings {
+/**
+ * The report's `settings`: the evaluation's settings (without class names and count), the matrix's
+ * Boundary IoU setting (`null`: not counted) and the run facts.
+ */
+export function settingsOf(
+  evaluation: EvaluationReport,
+  boundary: ConfusionMatrix['settings']['boundary'],
+  run: ReportRunInfo,
+): ReportSettings {
   const { classNames: _names, numClasses: _c, ...settings } = evaluation.settings;
   return {
     ...settings,
@@ -92,6 +99,7 @@ export function settingsOf(evaluation: EvaluationReport, run: ReportRunInfo): Re
     dataset: run.dataset ?? null,
     shard: run.shard ?? null,
     ...(run.mergedStates === undefined ? {} : { mergedStates: run.mergedStates }),
+    boundary: boundary === null ? null : { dilationRatio: boundary.dilationRatio },
     metricsVersion: evaluation.version,
   };
 }
@@ -133,7 +141,7 @@ export function buildReport(input: BuildReportInput): Report {
       ignored: evaluation.ignoredPixels,
       predictedIgnore: predictedIgnoreTotal,
     },
-    settings: settingsOf(evaluation, run),
+    settings: settingsOf(evaluation, matrix.settings.boundary, run),
     summary:
       cityscapes.summary === null ? evaluation.summary : { ...evaluation.summary, ...cityscapes.summary },
     ...(evaluation.confidence === undefined ? {} : { confidence: evaluation.confidence }),

@@ -43,6 +43,7 @@ export { type LabelGrid, THUMBNAIL_SIZE, thumbnailLabels } from './pictures/thum
 export {
   REPORT_SCHEMA_VERSION,
   type Report,
+  type ReportBoundarySummary,
   type ReportCategory,
   type ReportCityscapesSummary,
   type ReportClassRow,

@@ -17,6 +17,8 @@ export interface PerImageRow {
   readonly classes: number;
   /** The present, non-excluded classes of the image with their IoU, lowest first. */
   readonly classIoU: readonly { readonly id: number; readonly name: string; readonly iou: number }[];
+  /** The image's Boundary IoU class mean, when the run counted boundaries. */
+  readonly mBoundaryIoU?: number;
 }
 
 /**
@@ -36,16 +38,21 @@ export function perImageRows(evaluation: EvaluationReport, limit?: number): PerI
     ignored: image.ignoredPixels,
     classes: image.presentClasses,
     classIoU: image.classIoU.map(({ id, iou }) => ({ id, name: names[id] ?? String(id), iou })),
+    ...(image.mBoundaryIoU === undefined ? {} : { mBoundaryIoU: image.mBoundaryIoU }),
   }));
 }
 
 /**
  * The per-image CSV (`--per-image FILE`): `rank,id,mIoU,pixelAccuracy,counted,ignored,classes,
- * worstClass,worstIoU`, worst image first; `worstClass` is the image's lowest-IoU class. Empty cell =
- * undefined; text cells are protected against spreadsheet formula injection.
+ * worstClass,worstIoU`, then `mBoundaryIoU` when the run counted boundaries, worst image first;
+ * `worstClass` is the image's lowest-IoU class. Empty cell = undefined; text cells are protected against
+ * spreadsheet formula injection.
  */
 export function perImageToCsv(rows: readonly PerImageRow[]): string {
-  const lines = ['rank,id,mIoU,pixelAccuracy,counted,ignored,classes,worstClass,worstIoU'];
+  const boundary = rows.some((row) => row.mBoundaryIoU !== undefined);
+  const lines = [
+    `rank,id,mIoU,pixelAccuracy,counted,ignored,classes,worstClass,worstIoU${boundary ? ',mBoundaryIoU' : ''}`,
+  ];
   rows.forEach((row, i) => {
     const worst = row.classIoU[0];
     lines.push(
@@ -59,6 +66,7 @@ export function perImageToCsv(rows: readonly PerImageRow[]): string {
         row.classes,
         worst?.name ?? '',
         worst?.iou ?? Number.NaN,
+        ...(boundary ? [row.mBoundaryIoU ?? Number.NaN] : []),
       ]),
     );
   });

@@ -41,6 +41,11 @@ export type ReportSettings = Omit<EvaluationSettings, 'classNames' | 'numClasses
   readonly shard: ReportShard | null;
   /** How many state files a `merge` combined (absent otherwise). */
   readonly mergedStates?: number;
+  /**
+   * Boundary IoU counting (`--boundary-iou`): the dilation ratio r (each image's boundary width is
+   * d = max(1, round-half-even(r·√(H² + W²))) pixels), or `null` when the run did not count boundaries.
+   */
+  readonly boundary: { readonly dilationRatio: number } | null;
   /** Version of `@segmetrics/metrics` that computed the numbers. */
   readonly metricsVersion: string;
 };
@@ -60,6 +65,12 @@ export interface ReportCityscapesSummary {
   readonly categoryIoU?: number;
   /** "iIoU category": mean category iIoU (human, vehicle). */
   readonly categoryIIoU?: number;
+}
+
+/** The Boundary IoU summary value, present when the run counted boundaries (`--boundary-iou`). */
+export interface ReportBoundarySummary {
+  /** Boundary IoU (Cheng et al., CVPR 2021), class mean under the report's averaging. */
+  readonly mBoundaryIoU?: number;
 }
 
 /** One Cityscapes category's scores (see {@link ReportCityscapesSummary}). */
@@ -87,6 +98,11 @@ export type ReportClassRow = Readonly<
     tn: number;
     /** Cityscapes class iIoU (NaN for classes without instances), when the run computed it. */
     iiou?: number;
+    /**
+     * Boundary IoU of the class (Cheng et al., CVPR 2021; NaN when its boundary union is 0 under the
+     * default absent policy), when the run counted boundaries.
+     */
+    boundaryIoU?: number;
   } & Record<PerClassMetricId, number>
 >;
 
@@ -126,7 +142,7 @@ export interface Report {
   readonly images: number;
   readonly pixels: ReportPixels;
   readonly settings: ReportSettings;
-  readonly summary: ReportSummary & ReportCityscapesSummary;
+  readonly summary: ReportSummary & ReportBoundarySummary & ReportCityscapesSummary;
   /**
    * Bootstrap percentile intervals of the summary values and per-class IoU (`--ci`), present when the run
    * computed them: `evaluate()`'s `confidence`, copied (docs/statistics.md).

@@ -23,8 +23,8 @@ export interface CsvOptions {
 }
 
 /**
- * The report as CSV: a header, one `class` row per class (id, name, the metrics as fractions, then
- * support, predicted, tp, fp, fn), then one `summary` row holding each metric's class mean in its column
+ * The report as CSV: a header, one `class` row per class (id, name, the metrics as fractions, Boundary
+ * IoU when the run counted it, then support, predicted, tp, fp, fn), then one `summary` row holding each metric's class mean in its column
  * (mIoU under `iou`, mRecall = mAcc under `recall`, ...) and the dataset summaries (aAcc, fwIoU, kappa)
  * in their own columns. An empty cell is 0/0 (NaN). Text cells are protected against spreadsheet
  * formula injection (see `csvField`).
@@ -36,7 +36,11 @@ export function reportToCsv(report: Report, options: CsvOptions = {}): string {
   const ratioColumns = selection.columns.filter((c) => c.kind === 'ratio');
   const dataset = datasetSummaryIds();
   const summaries = allSummaries ? dataset : selection.summaries.filter((id) => dataset.includes(id));
-  const rows = [csvLine(['kind', 'id', 'name', ...ratioColumns.map((c) => c.id), ...COUNTS, ...summaries])];
+  // Boundary IoU, when the run counted it: its own column, mBoundaryIoU in the summary row
+  const boundary = report.perClass.some((row) => row.boundaryIoU !== undefined) ? ['boundaryIoU'] : [];
+  const rows = [
+    csvLine(['kind', 'id', 'name', ...ratioColumns.map((c) => c.id), ...boundary, ...COUNTS, ...summaries]),
+  ];
   for (const row of report.perClass) {
     rows.push(
       csvLine([
@@ -44,6 +48,7 @@ export function reportToCsv(report: Report, options: CsvOptions = {}): string {
         row.id,
         row.name,
         ...ratioColumns.map((c) => row[c.id]),
+        ...boundary.map(() => row.boundaryIoU ?? Number.NaN),
         ...COUNTS.map((k) => row[k]),
         ...summaries.map(() => ''),
       ]),
@@ -55,6 +60,7 @@ export function reportToCsv(report: Report, options: CsvOptions = {}): string {
       '',
       'mean',
       ...ratioColumns.map((c) => (c.mean === null ? '' : report.summary[c.mean])),
+      ...boundary.map(() => report.summary.mBoundaryIoU ?? Number.NaN),
       report.pixels.counted,
       '',
       '',

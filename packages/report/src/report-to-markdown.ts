@@ -21,7 +21,8 @@ export interface MarkdownOptions {
 
 /**
  * The report as GitHub-flavoured Markdown: the summary table, the per-class table (percentages, — for
- * 0/0; with an iIoU column and a category table for Cityscapes runs), absent and predicted-only classes,
+ * 0/0; with a Boundary IoU column and mBoundaryIoU when the run counted boundaries, an iIoU column and a
+ * category table for Cityscapes runs), absent and predicted-only classes,
  * what other libraries would report, the top confused pairs and the settings.
  */
 export function reportToMarkdown(report: Report, options: MarkdownOptions = {}): string {
@@ -30,25 +31,32 @@ export function reportToMarkdown(report: Report, options: MarkdownOptions = {}):
   const value = (v: number, kind: 'ratio' | 'count') =>
     kind === 'ratio' ? formatPercent(v) : formatCount(v);
   const withIiou = report.perClass.some((row) => row.iiou !== undefined);
+  const withBoundary = report.perClass.some((row) => row.boundaryIoU !== undefined);
+  const summaryIds: string[] = [...selection.summaries];
+  if (s.mBoundaryIoU !== undefined) summaryIds.push('mBoundaryIoU');
+  const summaryValues = s as Readonly<Record<string, number | undefined>>;
+  const extraLabels = `${withBoundary ? ' | Boundary IoU' : ''}${withIiou ? ' | iIoU' : ''}`;
+  const extraAligns = `${withBoundary ? ' | ---:' : ''}${withIiou ? ' | ---:' : ''}`;
   const lines = [
     `## segmetrics: ${report.images} images, ${report.numClasses} classes`,
     '',
-    `| ${selection.summaries.join(' | ')} |`,
-    `| ${selection.summaries.map(() => '---:').join(' | ')} |`,
-    `| ${selection.summaries.map((id) => formatPercent(s[id])).join(' | ')} |`,
+    `| ${summaryIds.join(' | ')} |`,
+    `| ${summaryIds.map(() => '---:').join(' | ')} |`,
+    `| ${summaryIds.map((id) => formatPercent(summaryValues[id] ?? Number.NaN)).join(' | ')} |`,
     ...(report.confidence === undefined
       ? []
       : [
-          `| ${selection.summaries.map((id) => formatInterval(report.confidence!.summary[id])).join(' | ')} |`,
+          `| ${summaryIds.map((id) => formatInterval((report.confidence!.summary as Readonly<Record<string, readonly [number, number] | null>>)[id])).join(' | ')} |`,
         ]),
     '',
-    `| id | class | ${selection.columns.map((c) => c.label).join(' | ')}${withIiou ? ' | iIoU' : ''} |`,
-    `| ---: | --- | ${selection.columns.map(() => '---:').join(' | ')}${withIiou ? ' | ---:' : ''} |`,
+    `| id | class | ${selection.columns.map((c) => c.label).join(' | ')}${extraLabels} |`,
+    `| ---: | --- | ${selection.columns.map(() => '---:').join(' | ')}${extraAligns} |`,
   ];
   for (const row of report.perClass) {
+    const boundary = withBoundary ? ` | ${formatPercent(row.boundaryIoU ?? Number.NaN)}` : '';
     const iiou = withIiou ? ` | ${formatPercent(row.iiou ?? Number.NaN)}` : '';
     lines.push(
-      `| ${row.id} | ${markdownCell(row.name)} | ${selection.columns.map((c) => value(row[c.id], c.kind)).join(' | ')}${iiou} |`,
+      `| ${row.id} | ${markdownCell(row.name)} | ${selection.columns.map((c) => value(row[c.id], c.kind)).join(' | ')}${boundary}${iiou} |`,
     );
   }
   if (report.perCategory !== undefined) {

@@ -18,6 +18,7 @@ export function settingsSummary(report: Pick<Report, 'settings' | 'classNames'>)
   if (mapping !== null && mapping.table.length > 0) parts.push(`label map (${mapping.table.length} entries)`);
   if (s.excludeClasses.length > 0)
     parts.push(`excluded ${s.excludeClasses.map((k) => report.classNames[k] ?? String(k)).join(', ')}`);
+  if (s.boundary !== null) parts.push(`boundary IoU r ${s.boundary.dilationRatio}`);
   if (s.preset !== null) parts.push(`preset ${s.preset}`);
   if (s.dataset !== null) parts.push(`dataset ${s.dataset}`);
   if (s.shard !== null) parts.push(`shard ${s.shard.index}/${s.shard.count}`);

@@ -1,4 +1,11 @@
 export {
+  type BoundaryExpected,
+  type BoundaryPair,
+  boundaryFixtureRoot,
+  listBoundaryFixtures,
+  loadBoundaryFixture,
+} from './boundary-fixtures.js';
+export {
   type CityscapesFixture,
   cityscapesFixtureRoot,
   loadCityscapesFixture,

@@ -44,6 +44,7 @@ export function compareCounts(
   return buildComparisonReport({
     comparison,
     sources: counts.sources,
+    boundary: counts.a.settings.boundary,
     run: {
       toolVersion: VERSION,
       metrics: counts.settings.report.metrics,

@@ -2,7 +2,14 @@ import { datasetPresets } from '@segmetrics/io';
 import { presets } from '@segmetrics/metrics';
 import { knownMetricIds } from '@segmetrics/report';
 import { type Command, Option } from 'commander';
-import { MAX_NUM_CLASSES, MAX_SHARD_COUNT, MAX_WORKERS_CAP, WORKERS_PER_CORE } from './limits.js';
+import {
+  DEFAULT_DILATION_RATIO,
+  MAX_DILATION_RATIO,
+  MAX_NUM_CLASSES,
+  MAX_SHARD_COUNT,
+  MAX_WORKERS_CAP,
+  WORKERS_PER_CORE,
+} from './limits.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -139,7 +146,15 @@ export function addReportOptions(command: Command): Command {
         'a class predicted but not in the ground truth: score (IoU 0, counted) or skip (NaN, left out: detectron2, MONAI) (default: score)',
       ).choices(['score', 'skip']),
     )
-    .option('--beta <number>', 'β of the F-score (default: 1)');
+    .option('--beta <number>', 'β of the F-score (default: 1)')
+    .option(
+      '--boundary-iou',
+      'also compute Boundary IoU per class (Cheng et al., CVPR 2021; per-class boundaries, summed over the dataset)',
+    )
+    .option(
+      '--boundary-dilation-ratio <r>',
+      `Boundary IoU width as a fraction of the image diagonal, above 0 and at most ${MAX_DILATION_RATIO}: d = max(1, round(r·√(H²+W²))) px (implies --boundary-iou; default: ${DEFAULT_DILATION_RATIO}, the paper uses 0.005 for Cityscapes-sized images)`,
+    );
 }
 
 /** Output format and destinations. */

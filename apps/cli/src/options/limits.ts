@@ -46,3 +46,9 @@ export const MAX_STOP_AFTER = Number.MAX_SAFE_INTEGER;
 
 /** `--report-images N`: worst images pictured in the HTML report (three ~256 px PNGs each, ~0.1 MB). */
 export const MAX_REPORT_IMAGES = 1000;
+
+/** Boundary IoU's default dilation ratio r (the paper's default, `--boundary-dilation-ratio`). */
+export const DEFAULT_DILATION_RATIO = 0.02;
+
+/** The largest `--boundary-dilation-ratio`: core's limit (a boundary as wide as the diagonal). */
+export { MAX_DILATION_RATIO } from '@segmetrics/core';

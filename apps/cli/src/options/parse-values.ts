@@ -1,6 +1,6 @@
 import type { AbsentPolicy } from '@segmetrics/metrics';
 import { usageError } from '../errors/usage-error.js';
-import { ABSENT_RANGE, LABEL_VALUE_RANGE, MAX_BETA } from './limits.js';
+import { ABSENT_RANGE, LABEL_VALUE_RANGE, MAX_BETA, MAX_DILATION_RATIO } from './limits.js';
 
 /** The absent-class policy, `@segmetrics/metrics`' type (re-exported for the report views). */
 export type { AbsentPolicy } from '@segmetrics/metrics';
@@ -126,6 +126,23 @@ export function parseAbsent(text: string): AbsentPolicy {
 /** Parses `--beta`: a decimal number in (0, 1000]. */
 export function parseBeta(text: string): number {
   return parseDecimal('--beta', text, { min: 0, max: MAX_BETA, exclusiveMin: true });
+}
+
+/**
+ * Parses `--boundary-dilation-ratio`: a decimal fraction of the image diagonal in (0, 1] (e.g. 0.02). A
+ * percentage (`2`), 0, a negative value or text is a usage error naming the option and the value.
+ */
+export function parseDilationRatio(text: string): number {
+  const trimmed = text.trim();
+  const value = Number(trimmed);
+  if (!DECIMAL.test(trimmed) || !Number.isFinite(value) || value <= 0 || value > MAX_DILATION_RATIO) {
+    throw usageError(
+      '--boundary-dilation-ratio',
+      `expected a fraction of the image diagonal above 0 and at most ${MAX_DILATION_RATIO} (e.g. 0.02, or 0.005 as the paper uses for Cityscapes), got ${JSON.stringify(text)}`,
+      text,
+    );
+  }
+  return value;
 }
 
 /** Splits a comma list option (`--metrics iou,dice`), dropping empty items. */

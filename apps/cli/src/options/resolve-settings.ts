@@ -5,10 +5,11 @@ import type { Aggregate, ImageReduce, PredictedOnlyPolicy } from '@segmetrics/me
 import { type RunSettingsInput, type RunSettingsNaming, resolveRunSettings } from '@segmetrics/report';
 import { usageError } from '../errors/usage-error.js';
 import type { EvaluationSettings } from '../pipeline/evaluation-settings.js';
-import { LABEL_VALUE_RANGE, MAX_NUM_CLASSES, MAX_UNKNOWN_COLOR } from './limits.js';
+import { DEFAULT_DILATION_RATIO, LABEL_VALUE_RANGE, MAX_NUM_CLASSES, MAX_UNKNOWN_COLOR } from './limits.js';
 import {
   parseAbsent,
   parseBeta,
+  parseDilationRatio,
   parseIgnoreIndex,
   parseInteger,
   parseList,
@@ -37,6 +38,8 @@ export interface SettingsFlags {
   beta?: string;
   perImage?: string;
   scoresLayout?: string;
+  boundaryIou?: boolean;
+  boundaryDilationRatio?: string;
 }
 
 async function readText(file: string, what: string): Promise<string> {
@@ -231,10 +234,22 @@ export async function resolveSettings(flags: SettingsFlags): Promise<EvaluationS
   if (flags.scoresLayout !== undefined && flags.scoresLayout !== 'chw' && flags.scoresLayout !== 'hwc') {
     throw usageError('--scores-layout', `expected chw or hwc, got ${JSON.stringify(flags.scoresLayout)}`);
   }
+  // --boundary-dilation-ratio alone turns Boundary IoU on too: the ratio says what to count
+  const boundary =
+    flags.boundaryIou === true || flags.boundaryDilationRatio !== undefined
+      ? {
+          dilationRatio:
+            flags.boundaryDilationRatio === undefined
+              ? DEFAULT_DILATION_RATIO
+              : parseDilationRatio(flags.boundaryDilationRatio),
+        }
+      : null;
+  const counted =
+    boundary === null ? resolved : { ...resolved, matrixOptions: { ...resolved.matrixOptions, boundary } };
   const settings =
     flags.scoresLayout === undefined
-      ? resolved
-      : { ...resolved, decodeOptions: { ...resolved.decodeOptions, scoresLayout: flags.scoresLayout } };
+      ? counted
+      : { ...counted, decodeOptions: { ...counted.decodeOptions, scoresLayout: flags.scoresLayout } };
   if (flags.excludeClasses === undefined) return settings;
   // Class names or ids: resolved against the run's class names.
   const excludeClasses = resolveClassList(

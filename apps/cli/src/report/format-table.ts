@@ -33,11 +33,19 @@ export function formatTable(report: Report, options: TableOptions): string {
   const idWidth = Math.max(2, String(report.numClasses - 1).length);
   const widths = selection.columns.map((col) => Math.max(col.label.length, col.kind === 'ratio' ? 7 : 13));
   const withIiou = report.perClass.some((row) => row.iiou !== undefined);
+  const withBoundary = report.perClass.some((row) => row.boundaryIoU !== undefined);
+  // columns other streams add (after the selected metrics): Boundary IoU, then iIoU
+  const extras: { label: string; value: (row: Report['perClass'][number]) => number | undefined }[] = [
+    ...(withBoundary
+      ? [{ label: 'Boundary IoU', value: (row: Report['perClass'][number]) => row.boundaryIoU }]
+      : []),
+    ...(withIiou ? [{ label: 'iIoU', value: (row: Report['perClass'][number]) => row.iiou }] : []),
+  ];
   const header = [
     'id'.padStart(idWidth),
     'class'.padEnd(nameWidth),
     ...selection.columns.map((col, i) => col.label.padStart(widths[i]!)),
-    ...(withIiou ? ['iIoU'.padStart(7)] : []),
+    ...extras.map((extra) => extra.label.padStart(Math.max(7, extra.label.length))),
   ].join('  ');
   lines.push(
     c.bold(
@@ -52,7 +60,10 @@ export function formatTable(report: Report, options: TableOptions): string {
       const v = row[col.id];
       return (col.kind === 'ratio' ? formatPercent(v) : formatCount(v)).padStart(widths[i]!);
     });
-    if (withIiou) cells.push(formatPercent(row.iiou ?? Number.NaN).padStart(7));
+    const extraCells = extras.map((extra) =>
+      formatPercent(extra.value(row) ?? Number.NaN).padStart(Math.max(7, extra.label.length)),
+    );
+    cells.push(...extraCells);
     const head = `${String(row.id).padStart(idWidth)}  ${row.name.padEnd(nameWidth)}`;
     let line: string;
     if (absent.has(row.id)) line = c.dim(`${head}  ${cells.join('  ')}  absent`);
@@ -61,7 +72,7 @@ export function formatTable(report: Report, options: TableOptions): string {
         if (col.id !== 'iou' || !Number.isFinite(row.iou)) return cells[i]!;
         return row.iou >= 0.75 ? c.green(cells[i]!) : row.iou < 0.5 ? c.red(cells[i]!) : cells[i]!;
       });
-      if (withIiou) coloured.push(cells.at(-1)!);
+      coloured.push(...extraCells);
       line = `${head}  ${coloured.join('  ')}`;
       if (predictedOnly.has(row.id)) line += `  ${c.yellow('predicted only')}`;
     }
@@ -69,9 +80,13 @@ export function formatTable(report: Report, options: TableOptions): string {
     lines.push(line);
   }
   const ci = report.confidence;
-  const summary = selection.summaries.map((id, i) => {
-    const value = formatPercent(report.summary[id]);
-    const interval = ci === undefined ? '' : ` ${formatInterval(ci.summary[id])}`;
+  const summaryIds: string[] = [...selection.summaries];
+  if (report.summary.mBoundaryIoU !== undefined) summaryIds.push('mBoundaryIoU');
+  const summaryValues = report.summary as Readonly<Record<string, number | undefined>>;
+  const intervals = (ci?.summary ?? {}) as Readonly<Record<string, readonly [number, number] | null>>;
+  const summary = summaryIds.map((id, i) => {
+    const value = formatPercent(summaryValues[id] ?? Number.NaN);
+    const interval = ci === undefined || !(id in intervals) ? '' : ` ${formatInterval(intervals[id])}`;
     return i === 0 ? `${c.bold(id)} ${c.bold(c.cyan(value))}${interval}` : `${id} ${value}${interval}`;
   });
   lines.push('', `${summary.join('   ')}   (percent)`);

@@ -17,6 +17,7 @@ import {
   slotOf,
   unsignedView,
   valueOfRaw,
+  valueSpan,
 } from './label-lut.js';
 import { noteCountKernel } from './last-count-kernel.js';
 
@@ -60,9 +61,6 @@ interface GeneralSide {
   lut: Int32Array;
   offset: number;
 }
-
-/** Largest span of raw values the general path covers with one lookup table. */
-const SPAN_LUT_MAX = 1 << 20;
 
 /** One image's counts: the slot histogram and, when asked, predicted-as-ignore pixels by raw value. */
 export interface ImageCount {
@@ -181,22 +179,20 @@ export class ImageCounter {
     if (cached !== undefined) return cached;
     const settings = this.#settings;
     const mapped = side === 'gt' || this.#mapPrediction;
-    const mapping = mapped ? settings.labelMapping : null;
-    const candidates = [0, this.#c - 1, ...settings.ignoreIndex];
-    if (mapping !== null) for (const [raw] of mapping.table) candidates.push(raw);
-    if (mapping?.reduceZeroLabel) for (const v of [...candidates]) candidates.push(v + 1);
-    let lo = candidates[0]!;
-    let hi = lo;
-    for (const v of candidates) {
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
-    }
+    const range = valueSpan(settings, mapped);
     const span =
-      hi - lo + 1 > SPAN_LUT_MAX
+      range === null
         ? null
         : {
-            lut: buildSlotLut(settings, mapped, side === 'gt' ? this.#stride : 1, null, lo, hi - lo + 1),
-            offset: lo,
+            lut: buildSlotLut(
+              settings,
+              mapped,
+              side === 'gt' ? this.#stride : 1,
+              null,
+              range.offset,
+              range.size,
+            ),
+            offset: range.offset,
           };
     this.#spanLuts.set(side, span);
     return span;

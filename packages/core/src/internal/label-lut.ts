@@ -136,3 +136,28 @@ export function buildSlotLut(
   }
   return lut;
 }
+
+/** Largest span of raw values a general-path lookup table covers. */
+export const SPAN_LUT_MAX = 1 << 20;
+
+/**
+ * The span of raw values that can be valid or ignored on one side (`mapped`: the label mapping applies):
+ * classes (shifted by one under reduce-zero-label), ignore labels and table keys; any value outside it is
+ * invalid. `null` when it is wider than {@link SPAN_LUT_MAX} (callers classify value by value then).
+ */
+export function valueSpan(
+  settings: ConfusionMatrixSettings,
+  mapped: boolean,
+): { offset: number; size: number } | null {
+  const mapping = mapped ? settings.labelMapping : null;
+  const candidates = [0, settings.numClasses - 1, ...settings.ignoreIndex];
+  if (mapping !== null) for (const [raw] of mapping.table) candidates.push(raw);
+  if (mapping?.reduceZeroLabel) for (const v of [...candidates]) candidates.push(v + 1);
+  let lo = candidates[0]!;
+  let hi = lo;
+  for (const v of candidates) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return hi - lo + 1 > SPAN_LUT_MAX ? null : { offset: lo, size: hi - lo + 1 };
+}

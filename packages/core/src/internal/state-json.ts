@@ -1,6 +1,8 @@
 import { ErrorCode, SegmetricsError } from '../errors/segmetrics-error.js';
 import { normalizeSettings, settingsEqual } from '../normalize-settings.js';
 import {
+  type BoundaryCounts,
+  type BoundaryCountsJSON,
   CONFUSION_MATRIX_KIND,
   CONFUSION_MATRIX_SCHEMA_VERSION,
   type ConfusionMatrixJSON,
@@ -12,6 +14,7 @@ import {
   type InstanceStats,
   type InstanceStatsJSON,
   type LabelMapping,
+  MAX_DILATION_RATIO,
 } from '../types.js';
 import { fnv1a64 } from './fnv1a64.js';
 import { classifyValue, IGNORED } from './label-lut.js';
@@ -19,11 +22,13 @@ import { classifyValue, IGNORED } from './label-lut.js';
 /*
  * The serialised state of a confusion matrix.
  *
- * Version 2 (written): every field of ConfusionMatrixJSON, in its order; no other field, except that the
- * Boundary IoU fields a later version adds (`settings.boundary`, `boundaryCounts`, `imageStats[i].boundary`)
- * are accepted when `null` (off) and refused otherwise. The checksum is FNV-1a 64 of the canonical text:
- * JSON.stringify of the state without `checksum`, rebuilt from the validated content in that order (fields
- * absent from the file stay absent), so the key order of a file does not matter.
+ * Version 2 (written): every field of ConfusionMatrixJSON, in its order; no other field. The Boundary IoU
+ * fields (`settings.boundary`, `boundaryCounts`, `imageStats[i].boundary`) came later within version 2:
+ * states written before lack `settings.boundary` and `boundaryCounts` (off), and the per-image field may
+ * be `null` when off (as the version before accepted it). The checksum is FNV-1a 64 of the canonical
+ * text: JSON.stringify of the state without `checksum`, rebuilt from the validated content in that order
+ * (fields absent from the file stay absent, `null`s stay `null`), so the key order of a file does not
+ * matter.
  *
  * `settings.splitIgnoredGroundTruth` and `ignoredGroundTruthByValue` are written only when that split is on
  * (absent: off), so states without it, written before or after the option existed, are one format.
@@ -39,6 +44,8 @@ export interface ParsedState {
   predictedIgnore: Float64Array;
   /** `null` unless `settings.splitPredictedIgnore`; sorted by raw value. */
   predictedIgnoreByValue: Map<number, Float64Array> | null;
+  /** `null` unless `settings.boundary`. */
+  boundaryCounts: BoundaryCounts | null;
   /** `null` unless `settings.splitIgnoredGroundTruth`; both levels sorted by raw value. */
   ignoredGroundTruthByValue: Map<number, Map<number, number>> | null;
   ignoredPixels: number;
@@ -52,12 +59,17 @@ export interface ParsedState {
 /** The content of a version 2 state (what the checksum covers), as `toJSON` writes it. */
 export type StateBody = Omit<ConfusionMatrixJSON, 'checksum'>;
 
-/** Fields of a later version accepted as `null` (off) by this one; see the header comment. */
-interface NullBoundary {
+/**
+ * How a state without Boundary IoU wrote its boundary fields (see the header comment), so that the
+ * checksum text is rebuilt as written.
+ */
+interface BoundaryPresence {
+  /** Whether `settings.boundary` is in the file. */
   settings: boolean;
+  /** Whether `boundaryCounts` is in the file. */
   counts: boolean;
   /** Indices of the image entries that hold `boundary: null`. */
-  images: Set<number>;
+  nullImages: Set<number>;
 }
 
 function invalid(path: string, message: string, value?: unknown): never {
@@ -132,7 +144,7 @@ function safeSum(a: number, b: number, path: string): number {
   return s;
 }
 
-function parseSettings(value: unknown, version: 1 | 2, nullBoundary: NullBoundary): ConfusionMatrixSettings {
+function parseSettings(value: unknown, version: 1 | 2, presence: BoundaryPresence): ConfusionMatrixSettings {
   const s = record(value, 'settings');
   if (version === 2) {
     onlyKeys(
@@ -149,11 +161,9 @@ function parseSettings(value: unknown, version: 1 | 2, nullBoundary: NullBoundar
       ],
       'settings',
     );
-    if ('boundary' in s) {
-      if (s.boundary !== null) unsupportedBoundary('settings.boundary', s.boundary);
-      nullBoundary.settings = true;
-    }
+    presence.settings = 'boundary' in s;
   }
+  const boundary = version === 2 ? parseBoundarySettings(s.boundary) : null;
   const numClasses = s.numClasses;
   if (typeof numClasses !== 'number' || !Number.isSafeInteger(numClasses) || numClasses < 1) {
     invalid('settings.numClasses', `must be a positive integer, got ${describe(numClasses)}`, numClasses);
@@ -227,6 +237,7 @@ function parseSettings(value: unknown, version: 1 | 2, nullBoundary: NullBoundar
       perImage: s.perImage,
       instances: instances as ConfusionMatrixOptions['instances'],
       splitPredictedIgnore: splitPredictedIgnore as boolean,
+      boundary,
       splitIgnoredGroundTruth,
     });
   } catch (error) {
@@ -247,6 +258,7 @@ function parseSettings(value: unknown, version: 1 | 2, nullBoundary: NullBoundar
     perImage: s.perImage,
     instances,
     splitPredictedIgnore,
+    boundary,
     splitIgnoredGroundTruth,
   } as unknown as ConfusionMatrixSettings;
   if (!settingsEqual(settings, given)) {
@@ -259,12 +271,74 @@ function parseSettings(value: unknown, version: 1 | 2, nullBoundary: NullBoundar
   return settings;
 }
 
-function unsupportedBoundary(path: string, value: unknown): never {
-  invalid(
-    path,
-    'holds Boundary IoU counts, which this version of @segmetrics/core cannot load (only null, for off)',
-    value,
-  );
+/** `settings.boundary`: absent or `null` (off), or `{ dilationRatio }` in (0, MAX_DILATION_RATIO]. */
+function parseBoundarySettings(value: unknown): { dilationRatio: number } | null {
+  if (value === undefined || value === null) return null;
+  const b = record(value, 'settings.boundary');
+  onlyKeys(b, ['dilationRatio'], 'settings.boundary');
+  const r = b.dilationRatio;
+  if (typeof r !== 'number' || !Number.isFinite(r) || r <= 0 || r > MAX_DILATION_RATIO) {
+    invalid(
+      'settings.boundary.dilationRatio',
+      `must be a number in (0, ${MAX_DILATION_RATIO}], got ${describe(r)}`,
+      r,
+    );
+  }
+  return { dilationRatio: r };
+}
+
+/** Boundary counts `{ tp, support, predicted }` with tp ≤ support and tp ≤ predicted per class. */
+function parseBoundaryCounts(value: unknown, c: number, path: string): BoundaryCounts {
+  const b = record(value, path);
+  onlyKeys(b, ['tp', 'support', 'predicted'], path);
+  const tp = countArray(b.tp, c, `${path}.tp`);
+  const support = countArray(b.support, c, `${path}.support`);
+  const predicted = countArray(b.predicted, c, `${path}.predicted`);
+  for (let k = 0; k < c; k++) {
+    if (tp[k]! > support[k]! || tp[k]! > predicted[k]!) {
+      invalid(`${path}.tp[${k}]`, 'exceeds the boundary support or predicted pixels of the class', tp[k]);
+    }
+  }
+  return { tp, support, predicted };
+}
+
+/**
+ * Boundary pixels are pixels of the class: per class, boundary tp, support and predicted are at most the
+ * unit's tp, support and predicted.
+ */
+function checkBoundaryWithin(
+  boundary: BoundaryCounts,
+  tp: ArrayLike<number>,
+  support: ArrayLike<number>,
+  predicted: ArrayLike<number>,
+  path: string,
+): void {
+  for (let k = 0; k < boundary.tp.length; k++) {
+    const over =
+      boundary.tp[k]! > tp[k]!
+        ? 'tp'
+        : boundary.support[k]! > support[k]!
+          ? 'support'
+          : boundary.predicted[k]! > predicted[k]!
+            ? 'predicted'
+            : null;
+    if (over !== null) {
+      invalid(
+        `${path}.${over}[${k}]`,
+        `exceeds the ${over} pixels of the class (boundary pixels are pixels of the class)`,
+        boundary[over][k],
+      );
+    }
+  }
+}
+
+/** {@link BoundaryCounts} as JSON. */
+export function boundaryCountsToJSON(counts: BoundaryCounts): BoundaryCountsJSON {
+  return {
+    tp: Array.from(counts.tp),
+    support: Array.from(counts.support),
+    predicted: Array.from(counts.predicted),
+  };
 }
 
 /** The checksum text of a version 1 state (kept to read states written by @segmetrics/core 0.1). */
@@ -317,6 +391,7 @@ export function settingsToJSON(settings: ConfusionMatrixSettings): ConfusionMatr
     perImage: settings.perImage,
     instances: settings.instances === null ? null : { minInstanceId: settings.instances.minInstanceId },
     splitPredictedIgnore: settings.splitPredictedIgnore,
+    boundary: settings.boundary === null ? null : { dilationRatio: settings.boundary.dilationRatio },
     ...(settings.splitIgnoredGroundTruth ? { splitIgnoredGroundTruth: true as const } : {}),
   };
 }
@@ -331,6 +406,7 @@ export function imageStatsToJSON(s: ImageStats): ImageStatsJSON {
     ignored: s.ignored,
   };
   if (s.instances !== undefined) out.instances = s.instances.map(instanceToJSON);
+  if (s.boundary !== undefined) out.boundary = boundaryCountsToJSON(s.boundary);
   return out;
 }
 
@@ -395,15 +471,12 @@ function parseStateUnguarded(value: unknown): ParsedState {
   if (root.kind !== CONFUSION_MATRIX_KIND) {
     invalid('kind', `must be "${CONFUSION_MATRIX_KIND}", got ${describe(root.kind)}`, root.kind);
   }
-  const nullBoundary: NullBoundary = { settings: false, counts: false, images: new Set() };
+  const presence: BoundaryPresence = { settings: false, counts: false, nullImages: new Set() };
   if (version === 2) {
     onlyKeys(root, ROOT_KEYS_V2, '');
-    if ('boundaryCounts' in root) {
-      if (root.boundaryCounts !== null) unsupportedBoundary('boundaryCounts', root.boundaryCounts);
-      nullBoundary.counts = true;
-    }
+    presence.counts = 'boundaryCounts' in root;
   }
-  const settings = parseSettings(root.settings, version, nullBoundary);
+  const settings = parseSettings(root.settings, version, presence);
   const c = settings.numClasses;
   if (!Array.isArray(root.counts) || root.counts.length !== c) {
     invalid('counts', `must be an array of ${c} rows, got ${describe(root.counts)}`, root.counts);
@@ -429,6 +502,23 @@ function parseStateUnguarded(value: unknown): ParsedState {
 
   const predictedIgnoreByValue =
     version === 2 ? parseByValue(root.predictedIgnoreByValue, settings, predictedIgnore) : null;
+  let boundaryCounts: BoundaryCounts | null = null;
+  if (settings.boundary === null) {
+    if (root.boundaryCounts !== undefined && root.boundaryCounts !== null) {
+      invalid('boundaryCounts', 'must be null when settings.boundary is null', root.boundaryCounts);
+    }
+  } else {
+    if (root.boundaryCounts === undefined || root.boundaryCounts === null) {
+      invalid(
+        'boundaryCounts',
+        'must hold the boundary counts when settings.boundary is set',
+        root.boundaryCounts,
+      );
+    }
+    boundaryCounts = parseBoundaryCounts(root.boundaryCounts, c, 'boundaryCounts');
+    const diagonal = Array.from({ length: c }, (_, k) => counts[k * c + k]!);
+    checkBoundaryWithin(boundaryCounts, diagonal, support, predicted, 'boundaryCounts');
+  }
   const ignoredGroundTruthByValue =
     version === 2 ? parseIgnoredGroundTruth(root, settings, ignoredPixels) : null;
 
@@ -437,9 +527,9 @@ function parseStateUnguarded(value: unknown): ParsedState {
     root.imageStats,
     version,
     settings,
-    { counts, support, predicted, ignoredPixels, images },
+    { counts, support, predicted, ignoredPixels, images, boundaryCounts },
     new Set(sampleIds),
-    nullBoundary,
+    presence,
   );
 
   if (typeof root.checksum !== 'string' || !/^[0-9a-f]{16}$/.test(root.checksum)) {
@@ -461,16 +551,20 @@ function parseStateUnguarded(value: unknown): ParsedState {
       }),
     );
   } else {
-    const settingsJSON: ConfusionMatrixSettingsJSON & { boundary?: null } = settingsToJSON(settings);
-    if (nullBoundary.settings) settingsJSON.boundary = null;
-    const body: StateBody & { boundaryCounts?: null } = {
+    const settingsJSON: ConfusionMatrixSettingsJSON = settingsToJSON(settings);
+    if (!presence.settings) delete settingsJSON.boundary;
+    const body: StateBody = {
       schemaVersion: CONFUSION_MATRIX_SCHEMA_VERSION,
       kind: CONFUSION_MATRIX_KIND,
       settings: settingsJSON,
       counts: rows,
       predictedIgnore: Array.from(predictedIgnore),
       predictedIgnoreByValue: byValueToJSON(predictedIgnoreByValue),
-      ...(nullBoundary.counts ? { boundaryCounts: null } : {}),
+      ...(boundaryCounts !== null
+        ? { boundaryCounts: boundaryCountsToJSON(boundaryCounts) }
+        : presence.counts
+          ? { boundaryCounts: null }
+          : {}),
       ignoredPixels,
       ...(ignoredGroundTruthByValue === null
         ? {}
@@ -479,8 +573,9 @@ function parseStateUnguarded(value: unknown): ParsedState {
       sampleIds,
       imageStats: settings.perImage
         ? imageStats.map((s, i) => {
-            const json: ImageStatsJSON & { boundary?: null } = imageStatsToJSON(s);
-            if (nullBoundary.images.has(i)) json.boundary = null;
+            const json: ImageStatsJSON = imageStatsToJSON(s);
+            // as written by a version that reserved the field: `boundary: null` (off)
+            if (presence.nullImages.has(i)) return { ...json, boundary: null } as unknown as ImageStatsJSON;
             return json;
           })
         : null,
@@ -495,6 +590,7 @@ function parseStateUnguarded(value: unknown): ParsedState {
     counts,
     predictedIgnore,
     predictedIgnoreByValue,
+    boundaryCounts,
     ignoredGroundTruthByValue,
     ignoredPixels,
     images,
@@ -630,6 +726,7 @@ interface Totals {
   predicted: Float64Array;
   ignoredPixels: number;
   images: number;
+  boundaryCounts: BoundaryCounts | null;
 }
 
 function parseImageStats(
@@ -638,7 +735,7 @@ function parseImageStats(
   settings: ConfusionMatrixSettings,
   totals: Totals,
   sampleIds: Set<string>,
-  nullBoundary: NullBoundary,
+  presence: BoundaryPresence,
 ): ImageStats[] {
   const imageStats: ImageStats[] = [];
   if (!settings.perImage) {
@@ -656,6 +753,7 @@ function parseImageStats(
   const sumSupport = new Float64Array(c);
   const sumPredicted = new Float64Array(c);
   let sumIgnored = 0;
+  const boundarySums = settings.boundary === null ? null : new Float64Array(3 * c);
   const statIds = new Set<string>();
   const keys = ['sampleId', 'tp', 'support', 'predicted', 'ignored', 'instances', 'boundary'];
   value.forEach((entry: unknown, i: number) => {
@@ -663,9 +761,11 @@ function parseImageStats(
     const e = record(entry, path);
     if (version === 2) {
       onlyKeys(e, keys, path);
-      if ('boundary' in e) {
-        if (e.boundary !== null) unsupportedBoundary(`${path}.boundary`, e.boundary);
-        nullBoundary.images.add(i);
+      if (settings.boundary === null && 'boundary' in e) {
+        if (e.boundary !== null) {
+          invalid(`${path}.boundary`, 'must be absent (or null) when settings.boundary is null', e.boundary);
+        }
+        presence.nullImages.add(i);
       }
     }
     if (e.sampleId !== null && typeof e.sampleId !== 'string') {
@@ -711,7 +811,29 @@ function parseImageStats(
     if (settings.instances === null && e.instances !== undefined) {
       invalid(`${path}.instances`, 'must be absent when settings.instances is null', e.instances);
     }
-    imageStats.push(stats);
+    if (boundarySums === null) {
+      imageStats.push(stats);
+      return;
+    }
+    if (e.boundary === undefined || e.boundary === null) {
+      invalid(
+        `${path}.boundary`,
+        'must hold the image boundary counts when settings.boundary is set',
+        e.boundary,
+      );
+    }
+    const boundary = parseBoundaryCounts(e.boundary, c, `${path}.boundary`);
+    checkBoundaryWithin(boundary, tp, sup, pred, `${path}.boundary`);
+    for (let k = 0; k < c; k++) {
+      boundarySums[k] = safeSum(boundarySums[k]!, boundary.tp[k]!, `imageStats[*].boundary.tp[${k}]`);
+      boundarySums[c + k] = safeSum(boundarySums[c + k]!, boundary.support[k]!, 'imageStats[*].boundary');
+      boundarySums[2 * c + k] = safeSum(
+        boundarySums[2 * c + k]!,
+        boundary.predicted[k]!,
+        'imageStats[*].boundary',
+      );
+    }
+    imageStats.push({ ...stats, boundary });
   });
   if (statIds.size !== sampleIds.size) {
     invalid('imageStats', 'sample ids do not match sampleIds');
@@ -727,6 +849,17 @@ function parseImageStats(
     }
   }
   if (sumIgnored !== ignoredPixels) invalid('imageStats[*].ignored', 'do not sum to ignoredPixels');
+  const { boundaryCounts } = totals;
+  if (boundarySums !== null && boundaryCounts !== null) {
+    const fields = ['tp', 'support', 'predicted'] as const;
+    fields.forEach((field, f) => {
+      for (let k = 0; k < c; k++) {
+        if (boundarySums[f * c + k] !== boundaryCounts[field][k]) {
+          invalid(`imageStats[*].boundary.${field}[${k}]`, `do not sum to boundaryCounts.${field}[${k}]`);
+        }
+      }
+    });
+  }
   return imageStats;
 }
 

@@ -6,6 +6,7 @@ import { canonical, referenceBootstrap, referenceResamples } from '../../test/bo
 import { evaluate } from '../evaluate.js';
 import { Evaluator } from '../evaluator.js';
 import { resolveOptions } from '../internal/resolve-options.js';
+import type { SummaryId } from '../metric-registry.js';
 import { presets } from '../presets.js';
 import type { EvaluateOptions } from '../settings.js';
 import { bootstrapConfidence } from './bootstrap-confidence.js';
@@ -212,7 +213,7 @@ describe('bootstrapConfidence', () => {
             expect(close(interval![0], estimate) && close(interval![1], estimate)).toBe(true);
           };
           for (const [id, interval] of Object.entries(ci.summary)) {
-            check(interval, report.summary[id as keyof typeof report.summary]);
+            check(interval, report.summary[id as SummaryId]);
           }
           ci.perClass.forEach((interval, k) => {
             check(interval, report.perClass[k]!.iou);

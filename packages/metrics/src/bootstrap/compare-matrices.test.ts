@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { matrixOfImages, optionSets, randomImages } from '../../test/bootstrap-data.js';
 import { referenceComparison, type TestImage } from '../../test/bootstrap-reference.js';
 import { evaluate } from '../evaluate.js';
+import type { SummaryId } from '../metric-registry.js';
 import { presets } from '../presets.js';
 import type { EvaluateOptions } from '../settings.js';
 import { bootstrapConfidence } from './bootstrap-confidence.js';
@@ -59,7 +60,7 @@ describe('compareMatrices', () => {
     const ra = evaluate(a, options);
     const rb = evaluate(b, options);
     for (const [id, delta] of Object.entries(result.delta)) {
-      const key = id as keyof typeof ra.summary;
+      const key = id as SummaryId;
       expect(delta.estimate).toBe(rb.summary[key] - ra.summary[key]);
     }
     result.perClass.forEach((entry, k) => {

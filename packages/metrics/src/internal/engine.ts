@@ -64,6 +64,12 @@ export function ignoredPredictions(matrix: ConfusionMatrixSettings, quirks: Quir
 }
 
 /**
+ * Which counts an engine's units hold: the matrix's pixel counts (`'mask'`), or its Boundary IoU counts
+ * (`'boundary'`: |Gb ∩ Pb|, |Gb|, |Pb| per class, as they are; see {@link Engine.boundary}).
+ */
+export type EngineView = 'mask' | 'boundary';
+
+/**
  * Lazily computes metric values of one matrix under resolved settings. Every imagewise sum runs over
  * the images in canonical order (core's `imageStats` order) and over classes in id order.
  */
@@ -78,12 +84,19 @@ export class Engine {
   readonly #include: Uint8Array;
   readonly #ignored: IgnoredPredictions;
   #reducer: ImageReducer | null;
+  readonly #view: EngineView;
 
   /**
    * An engine over a matrix, or over {@link EngineInput}: the bootstrap's resamples (summed totals,
-   * images weighted by multiplicity) with the settings of the matrix they come from.
+   * images weighted by multiplicity) with the settings of the matrix they come from. `view: 'boundary'`
+   * (an input of Boundary IoU counts, see {@link Engine.boundary}) takes the counts as they are.
    */
-  constructor(source: ConfusionMatrix | EngineInput, settings: EvaluationSettings) {
+  constructor(
+    source: ConfusionMatrix | EngineInput,
+    settings: EvaluationSettings,
+    view: EngineView = 'mask',
+  ) {
+    this.#view = view;
     const input = 'totals' in source ? source : null;
     const matrix = input === null ? (source as ConfusionMatrix) : null;
     const matrixSettings = input === null ? matrix!.settings : input.matrixSettings;
@@ -112,7 +125,41 @@ export class Engine {
     }
     this.#ignored = ignoredPredictions(matrixSettings, settings.quirks);
     const raw = input === null ? classCounts(matrix!) : input.totals;
-    this.datasetUnit = this.#unit(raw.tp, raw.support, raw.predicted, matrix?.predictedIgnore ?? null);
+    this.datasetUnit =
+      view === 'boundary'
+        ? this.#boundaryUnit(raw.tp, raw.support, raw.predicted)
+        : this.#unit(raw.tp, raw.support, raw.predicted, matrix?.predictedIgnore ?? null);
+  }
+
+  /**
+   * The same matrix and settings seen through its Boundary IoU counts (the matrix must count them): the
+   * units hold, per class, tp = |Gb ∩ Pb|, support = |Gb| and predicted = |Pb| of the dataset or of one
+   * image, so `iou` gives Boundary IoU, and averages, image aggregation and the absent policy (a union
+   * of 0) work as for the pixel counts. Predictions of ignore labels are on no class's boundary: the
+   * preset treatments of them (which re-attribute pixel counts) do not apply.
+   */
+  boundary(): Engine {
+    const matrix = this.#matrix;
+    const counts = matrix?.boundaryCounts ?? null;
+    if (matrix === null || counts === null) {
+      throw new SegmetricsError(
+        ErrorCode.INVALID_OPTION,
+        'Boundary IoU needs boundary counts: create the ConfusionMatrix with boundary: { dilationRatio }',
+        { context: { option: 'boundary', value: null } },
+      );
+    }
+    const images = this.#hasImages
+      ? new UnitReducer(
+          matrix.imageStats.map((s) => ({
+            sampleId: s.sampleId,
+            ignored: s.ignored,
+            tp: s.boundary!.tp,
+            support: s.boundary!.support,
+            predicted: s.boundary!.predicted,
+          })),
+        )
+      : null;
+    return new Engine({ matrixSettings: matrix.settings, totals: counts, images }, this.settings, 'boundary');
   }
 
   /** The dataset counts of the C classes under the settings (what the per-class results show). */
@@ -145,7 +192,9 @@ export class Engine {
     return this.#images.units((s: ImageStats) => ({
       sampleId: s.sampleId,
       ignored: s.ignored,
-      ...this.#unit(s.tp, s.support, s.predicted, null),
+      ...(this.#view === 'boundary'
+        ? this.#boundaryUnit(s.tp, s.support, s.predicted)
+        : this.#unit(s.tp, s.support, s.predicted, null)),
     }));
   }
 
@@ -195,6 +244,17 @@ export class Engine {
       counts = fromTotals(extend(tp, 0), extend(support, 0), extend(predicted, ignoredPredictionsCount));
       include = Uint8Array.of(...this.#include, 1);
     }
+    return { counts, include, skip: this.#skipMask(counts) };
+  }
+
+  /** A unit of Boundary IoU counts, as they are (see {@link Engine.boundary}). */
+  #boundaryUnit(tp: Float64Array, support: Float64Array, predicted: Float64Array): Unit {
+    const counts = fromTotals(tp, support, predicted);
+    return { counts, include: this.#include, skip: this.#skipMask(counts) };
+  }
+
+  /** Per class: 1 where the settings skip it in this unit (predicted-only or absent classes). */
+  #skipMask(counts: ClassCounts): Uint8Array {
     const n = counts.numClasses;
     const skip = new Uint8Array(n);
     const skipPredictedOnly = this.settings.predictedOnly === 'skip';
@@ -205,7 +265,7 @@ export class Engine {
         if (counts.predicted[k] === 0 ? skipAbsent : skipPredictedOnly) skip[k] = 1;
       }
     }
-    return { counts, include, skip };
+    return skip;
   }
 
   #emptyMean(): number {

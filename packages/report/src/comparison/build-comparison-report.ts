@@ -16,6 +16,8 @@ export interface BuildComparisonInput {
   readonly sources?: { readonly a?: string | null; readonly b?: string | null };
   /** Tool version, `--metrics`, `--dataset` (as for {@link buildReport}). */
   readonly run: ReportRunInfo;
+  /** The matrices' Boundary IoU setting (`matrix.settings.boundary`; absent or `null`: not counted). */
+  readonly boundary?: { readonly dilationRatio: number } | null;
 }
 
 const copyImage = (d: ComparisonImage): ComparisonImage => ({
@@ -61,7 +63,7 @@ export function buildComparisonReport(input: BuildComparisonInput): ComparisonRe
     method: c.method,
     test: c.test,
     unit: c.unit,
-    settings: settingsOf(c.a, run),
+    settings: settingsOf(c.a, input.boundary ?? null, run),
     a: { label: 'A', source: input.sources?.a ?? null, summary: c.a.summary, confidence: c.a.confidence },
     b: { label: 'B', source: input.sources?.b ?? null, summary: c.b.summary, confidence: c.b.confidence },
     delta: c.delta,

@@ -20,6 +20,7 @@ const KNOWN = new Set([
   'shard',
   'mergedStates',
   'metricsVersion',
+  'boundary',
 ]);
 
 const AVERAGE: Readonly<Record<string, string>> = {
@@ -94,6 +95,14 @@ export function settingsList(
         : `shard ${s.shard.index} of ${s.shard.count} (0-based)`,
     ],
     ['Metrics shown', s.metrics === null ? 'default set' : escapeHtml(s.metrics.join(', '))],
+    [
+      'Boundary IoU',
+      s.boundary === null || s.boundary === undefined
+        ? 'not counted'
+        : escapeHtml(
+            `dilation ratio r = ${s.boundary.dilationRatio}: boundaries d = max(1, round(r·√(H² + W²))) px wide per image (Cheng et al., CVPR 2021, per class)`,
+          ),
+    ],
   ];
   for (const [key, value] of Object.entries(s)) {
     if (!KNOWN.has(key) && value !== undefined)
