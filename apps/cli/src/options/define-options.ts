@@ -1,8 +1,6 @@
-import { datasetPresets } from '@segmetrics/io';
-import { presets } from '@segmetrics/metrics';
-import { knownMetricIds } from '@segmetrics/report';
 import { type Command, Option } from 'commander';
 import { MAX_NUM_CLASSES, MAX_SHARD_COUNT, MAX_WORKERS_CAP, WORKERS_PER_CORE } from './limits.js';
+import { OPTION_NAMES } from './option-names.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -43,7 +41,7 @@ export function addDatasetOptions(command: Command): Command {
       new Option(
         '--dataset <name>',
         'dataset preset: class count, names, ignore labels, label mapping (cityscapes: trainIds files; cityscapes-labelids: labelIds mapped to trainIds)',
-      ).choices(Object.keys(datasetPresets)),
+      ).choices(OPTION_NAMES.datasets),
     );
 }
 
@@ -110,10 +108,10 @@ export function addReportOptions(command: Command): Command {
     )
     .option(
       '--metrics <ids>',
-      `metrics to show in table/CSV/Markdown: comma list of registry ids (${knownMetricIds().join(', ')}; default: iou,dice,precision,recall,mIoU,mDice,mAcc,aAcc,fwIoU)`,
+      `metrics to show in table/CSV/Markdown: comma list of registry ids (${OPTION_NAMES.metrics.join(', ')}; default: iou,dice,precision,recall,mIoU,mDice,mAcc,aAcc,fwIoU)`,
       collect,
     )
-    .option('--preset <library>', `reproduce a library exactly: ${Object.keys(presets).join(', ')}`)
+    .option('--preset <library>', `reproduce a library exactly: ${OPTION_NAMES.presets.join(', ')}`)
     .option(
       '--preset-option <name=value>',
       'a parameter of the --preset library, by its own name, e.g. labels=0,2,5 (sklearn), zero_division=1, include_background=false, target_class_ids=1,2 (keras); repeatable',
