@@ -166,7 +166,7 @@ export function addRunOptions(command: Command): Command {
     .optionsGroup('Parallelism, shards and state:')
     .option(
       '-w, --workers <n>',
-      `parallel decoders: the main thread plus N-1 worker threads, at most ${WORKERS_PER_CORE} × available cores and ${MAX_WORKERS_CAP} (default: available cores)`,
+      `parallel decoders: the main thread plus up to N-1 worker threads, started only when the work outweighs their start-up; at most ${WORKERS_PER_CORE} × available cores and ${MAX_WORKERS_CAP} (default: available cores)`,
     )
     .option(
       '--shard <i/n>',

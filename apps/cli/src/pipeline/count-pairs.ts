@@ -23,7 +23,21 @@ export interface CountPairsOptions {
   signal?: AbortSignal;
   /** Stop (as if interrupted) once at least this many images were merged in this call. */
   stopAfter?: number;
+  /**
+   * When the worker threads start: `'eager'` (default) at once; `'when-worth-it'` only once the calling
+   * thread's first chunk shows that the remaining work outweighs a thread's start-up
+   * ({@link WORKER_START_MS}), so that a small job never waits for threads it cannot use and more
+   * workers are never slower than fewer.
+   */
+  startWorkers?: 'eager' | 'when-worth-it';
 }
+
+/**
+ * Milliseconds of single-thread work below which worker threads are not started (`startWorkers:
+ * 'when-worth-it'`): a thread spends about 100 ms booting Node and loading the reader and the counter
+ * before its first image, and its results cost the calling thread a copy and a merge per chunk.
+ */
+export const WORKER_START_MS = 300;
 
 /** Result of {@link countPairs}: the merged matrix, and whether every pair was counted. */
 export interface CountPairsResult {
@@ -77,13 +91,35 @@ export async function countPairs(
 
   const counters: ChunkCounter[] = [createMainThreadCounter(setup)];
   const script = options.workerScript ?? defaultWorkerScript();
-  try {
+  const startThreads = () => {
     for (let i = 0; i < workerThreads; i++) {
-      counters.push(createWorkerCounter(setup, script, (error) => scheduler.abort(error)));
-    }
-    // Worker threads load their modules meanwhile: the calling thread starts on the first chunk at once.
-    for (const counter of counters) {
+      const counter = createWorkerCounter(setup, script, (error) => scheduler.abort(error));
+      counters.push(counter);
       for (let slot = 0; slot < counter.concurrency; slot++) void drive(counter, scheduler, taskOf);
+    }
+  };
+  try {
+    if (options.startWorkers === 'when-worth-it' && workerThreads > 0) {
+      // The calling thread counts the first chunk alone; its time per pair tells what is left to do.
+      const started = performance.now();
+      const first = scheduler.acquire().then(async (index) => {
+        if (index === null) return;
+        try {
+          scheduler.complete(index, await counters[0]!.count(taskOf(index)));
+        } catch (error) {
+          scheduler.fail(index, error);
+          return;
+        }
+        const done = Math.min(chunkSize, pairs.length);
+        const remaining = ((performance.now() - started) / done) * (pairs.length - done);
+        if (!scheduler.ended && remaining > WORKER_START_MS) startThreads();
+        await drive(counters[0]!, scheduler, taskOf);
+      });
+      void first;
+    } else {
+      // Worker threads load their modules meanwhile: the calling thread starts on the first chunk at once.
+      void drive(counters[0]!, scheduler, taskOf);
+      startThreads();
     }
     const outcome = await scheduler.outcome;
     if (outcome.status === 'failed') throw outcome.error;

@@ -144,6 +144,8 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
       todo,
       {
         workers: options.workers ?? availableParallelism(),
+        // Threads start only when the work outweighs their start-up: small jobs run in this thread.
+        startWorkers: 'when-worth-it',
         ...(options.workerScript === undefined ? {} : { workerScript: options.workerScript }),
         initial,
         signal: controller.signal,
