@@ -5,14 +5,18 @@ import type { CityscapesScene } from './cityscapes-scene.js';
 import { decodeLabelPng } from './parity-fixtures.js';
 
 /**
- * The shared Cityscapes-format fixture: `shared/fixtures/cityscapes` beside the repository, or
- * `SEGMETRICS_CITYSCAPES_DIR`.
+ * The Cityscapes-format fixture: `$SEGMETRICS_CITYSCAPES_DIR` when set; otherwise
+ * `<repository>/../shared/fixtures/cityscapes` when it exists (the shared folder laid beside the clone, the
+ * source of truth); otherwise the verbatim copy vendored in this package (`fixtures/cityscapes`), so the
+ * tests also run on a fresh clone without the shared folder.
  */
 export function cityscapesFixtureRoot(): string {
   const fromEnv = process.env.SEGMETRICS_CITYSCAPES_DIR;
   if (fromEnv !== undefined && fromEnv !== '') return resolve(fromEnv);
-  const here = dirname(fileURLToPath(import.meta.url));
-  return resolve(here, '..', '..', '..', '..', 'shared', 'fixtures', 'cityscapes');
+  // dist/index.js (or src/*.ts) → packages/test-utils → packages → repository root.
+  const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+  const shared = resolve(packageRoot, '..', '..', '..', 'shared', 'fixtures', 'cityscapes');
+  return existsSync(shared) ? shared : resolve(packageRoot, 'fixtures', 'cityscapes');
 }
 
 /** The fixture's images (sample id `<city>/<city>_<seq>_<frame>`, sorted) and cityscapesScripts' result. */
@@ -26,7 +30,9 @@ export interface CityscapesFixture {
 /** Loads the shared Cityscapes fixture (see its README). */
 export function loadCityscapesFixture(root: string = cityscapesFixtureRoot()): CityscapesFixture {
   if (!existsSync(root))
-    throw new Error(`Cityscapes fixture not found at ${root}: lay shared/ beside the repository`);
+    throw new Error(
+      `Cityscapes fixture not found at ${root}: lay shared/ beside the repository or set SEGMETRICS_CITYSCAPES_DIR`,
+    );
   const gtRoot = join(root, 'gtFine', 'val');
   const scenes: [string, CityscapesScene][] = [];
   for (const city of readdirSync(gtRoot).sort()) {

@@ -25,6 +25,7 @@ import { resolveSettings } from '../options/resolve-settings.js';
 import { resolveShardFlags } from '../options/shard.js';
 import { listSome, pairFiles } from '../pipeline/pair-files.js';
 import { type RunOptions, runEvaluation } from '../pipeline/run-evaluation.js';
+import { skippedWarning } from '../pipeline/skipped-warning.js';
 import { writeRunOutputs } from '../pipeline/write-run-outputs.js';
 import { reportImagesLimit } from '../report/report-flags.js';
 import { reportSettings } from '../report/report-settings.js';
@@ -78,6 +79,8 @@ export async function runEval(flags: EvalFlags, context: CliContext): Promise<nu
   const paired = usesCityscapesPairing(flags)
     ? await pairCityscapesFiles(flags)
     : await attachInstances(await pairFiles(flags), flags);
+  const skipped = skippedWarning(paired.skipped);
+  if (skipped !== null && !quiet) context.stderr.write(`warning: ${skipped}\n`);
   if (paired.unmatchedPredictions.length > 0 && !quiet) {
     const n = paired.unmatchedPredictions.length;
     context.stderr.write(

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { ErrorCode, SegmetricsError } from '@segmetrics/core';
-import { pairDatasets } from '@segmetrics/io/node';
+import { pairDatasets, type SkippedEntry } from '@segmetrics/io/node';
 import { usageError } from '../errors/usage-error.js';
 import type { FilePair } from './types.js';
 
@@ -21,6 +21,8 @@ export interface PairingFlags {
 export interface PairedFiles {
   readonly pairs: readonly FilePair[];
   readonly unmatchedPredictions: readonly string[];
+  /** Folder entries the walk left out (dangling links, duplicates, non-files), for a warning. */
+  readonly skipped: readonly SkippedEntry[];
 }
 
 /** How many missing files an error lists before summarising the rest. */
@@ -117,5 +119,9 @@ export async function pairFiles(flags: PairingFlags): Promise<PairedFiles> {
   const pairs = result.pairs
     .map((p) => ({ id: flat(p.id), gtPath: flat(p.gtPath), predPath: flat(p.predPath) }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { pairs, unmatchedPredictions: (result.unmatchedPredictions as readonly unknown[]).map(describe) };
+  return {
+    pairs,
+    unmatchedPredictions: (result.unmatchedPredictions as readonly unknown[]).map(describe),
+    skipped: result.skipped,
+  };
 }
