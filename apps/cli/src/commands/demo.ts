@@ -41,7 +41,7 @@ export function createDemoCommand(context: CliContext): Command {
     .optionsGroup('Parallelism:')
     .option(
       '-w, --workers <n>',
-      'parallel decoders: the main thread plus N-1 worker threads (default: available cores)',
+      'parallel decoders: the main thread plus up to N-1 worker threads, started only when the work outweighs their start-up (default: available cores)',
     );
   command.addHelpText('after', EXAMPLES);
   command.action(async (flags: DemoFlags) => {
