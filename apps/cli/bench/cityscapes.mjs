@@ -5,16 +5,18 @@
 //   class-only  the run before the Cityscapes stream: labelIds → trainIds table, suffix pairing, class IoU
 //   no-inst     --dataset cityscapes-labelids --no-instances: + category IoU, prediction-label checks
 //   four        --dataset cityscapes-labelids: + instance ids read and counted, class and category iIoU
+//   cityscapesScripts  with --cityscapes-scripts <checkout of mcordts/cityscapesScripts>: its own
+//               evalPixelLevelSemanticLabeling.py, pure-Python path (bench/cityscapes-scripts.mjs)
 // Reports the median wall time and the median CPU time (user + sys, from /usr/bin/time) of each.
 // Needs built dist folders (`pnpm turbo run build --filter=segmetrics...`).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { cityscapesLabelIdToTrainId } from '@segmetrics/metrics';
-import { cityscapesScene } from '@segmetrics/test-utils';
-import { encode } from 'fast-png';
+import { writeCityscapesData } from './cityscapes-data.mjs';
+import { runCityscapesScripts } from './cityscapes-scripts.mjs';
 
 const APP_DIR = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(APP_DIR, 'dist', 'cli.js');
@@ -27,6 +29,7 @@ const { values } = parseArgs({
     width: { type: 'string', default: '2048' },
     height: { type: 'string', default: '1024' },
     'data-dir': { type: 'string', default: join(APP_DIR, '.bench-data') },
+    'cityscapes-scripts': { type: 'string' },
   },
 });
 const pairs = Number(values.pairs);
@@ -35,24 +38,9 @@ const width = Number(values.width);
 const height = Number(values.height);
 const root = join(values['data-dir'], `cityscapes-${pairs}-${width}x${height}`);
 
-if (!existsSync(join(root, 'done'))) {
-  const cities = ['frankfurt', 'lindau', 'munster'];
-  for (let i = 0; i < pairs; i++) {
-    const city = cities[i % 3];
-    const stem = `${city}_${String(Math.floor(i / 3)).padStart(6, '0')}_${String(19 + i).padStart(6, '0')}`;
-    const scene = cityscapesScene(1000 + i, { width, height });
-    const png = (data, depth) => encode({ width, height, data, channels: 1, depth });
-    mkdirSync(join(root, 'gtFine', 'val', city), { recursive: true });
-    mkdirSync(join(root, 'results', city), { recursive: true });
-    writeFileSync(join(root, 'gtFine', 'val', city, `${stem}_gtFine_labelIds.png`), png(scene.labelIds, 8));
-    writeFileSync(
-      join(root, 'gtFine', 'val', city, `${stem}_gtFine_instanceIds.png`),
-      png(scene.instanceIds, 16),
-    );
-    writeFileSync(join(root, 'results', city, `${stem}_leftImg8bit.png`), png(scene.prediction, 8));
-  }
+writeCityscapesData(root, { pairs, width, height });
+if (!existsSync(join(root, 'label-map.json'))) {
   writeFileSync(join(root, 'label-map.json'), JSON.stringify(cityscapesLabelIdToTrainId));
-  writeFileSync(join(root, 'done'), '');
 }
 
 const gt = join(root, 'gtFine', 'val');
@@ -79,8 +67,15 @@ const commands = {
   'no-inst': ['--dataset', 'cityscapes-labelids', '--gt', gt, '--pred', pred, '--no-instances'],
   four: ['--dataset', 'cityscapes-labelids', '--gt', gt, '--pred', pred],
 };
-const times = Object.fromEntries(Object.keys(commands).map((name) => [name, { wall: [], cpu: [] }]));
+const checkout = values['cityscapes-scripts'];
+const names = [...Object.keys(commands), ...(checkout === undefined ? [] : ['cityscapesScripts'])];
+const times = Object.fromEntries(names.map((name) => [name, { wall: [], cpu: [] }]));
 for (let run = 0; run < runs; run++) {
+  if (checkout !== undefined) {
+    const { wall, cpu } = runCityscapesScripts(checkout, root);
+    times.cityscapesScripts.wall.push(wall);
+    times.cityscapesScripts.cpu.push(cpu);
+  }
   for (const [name, flags] of Object.entries(commands)) {
     const result = spawnSync(
       '/usr/bin/time',
@@ -100,9 +95,9 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 console.log(`${pairs} pairs of ${width}×${height}, ${runs} interleaved runs each; medians`);
-console.log('run          wall s   cpu s');
+console.log('run                wall s   cpu s');
 for (const [name, t] of Object.entries(times)) {
   console.log(
-    `${name.padEnd(11)} ${median(t.wall).toFixed(2).padStart(7)} ${median(t.cpu).toFixed(2).padStart(7)}`,
+    `${name.padEnd(17)} ${median(t.wall).toFixed(2).padStart(7)} ${median(t.cpu).toFixed(2).padStart(7)}`,
   );
 }

@@ -16,6 +16,8 @@ interface NaiveResult {
   ignored: number;
   /** Raw prediction value (as a string key) → per ground-truth class, pixels predicted as that ignored value. */
   byValue: Record<string, number[]>;
+  /** With splitIgnoredGroundTruth: `${rawGt}:${rawPred}` → pixels whose ground truth is ignored. */
+  pairs: Record<string, number>;
   /** Instance id → raw prediction value → pixels, or null without an instance map. */
   instances: [number, number, [number, number][]][] | null;
 }
@@ -59,12 +61,19 @@ function naiveCount(
   const counts = Array.from({ length: c }, () => new Array<number>(c).fill(0));
   const predictedIgnore = new Array<number>(c).fill(0);
   const byValue: Record<string, number[]> = {};
+  const pairs: Record<string, number> = {};
   let ignored = 0;
   const mapPred = options.labelMapping?.applyTo !== 'gt';
   for (let i = 0; i < gt.length; i++) {
     const g = naiveClass(options, gt[i]!, true);
     if (g === 'ignored') {
       ignored += 1;
+      if (options.splitIgnoredGroundTruth) {
+        const pv = pred[i]!;
+        if (!Number.isSafeInteger(pv)) return { side: 'prediction', index: i, integer: Number.isInteger(pv) };
+        const key = `${gt[i]! === 0 ? 0 : gt[i]}:${pv === 0 ? 0 : pv}`;
+        pairs[key] = (pairs[key] ?? 0) + 1;
+      }
       continue;
     }
     if (g === 'invalid') return { side: 'groundTruth', index: i, integer: Number.isInteger(gt[i]) };
@@ -98,7 +107,7 @@ function naiveCount(
         return [id, histogram.reduce((sum, [, n]) => sum + n, 0), histogram];
       });
   }
-  return { counts, predictedIgnore, ignored, byValue, instances: instanceList };
+  return { counts, predictedIgnore, ignored, byValue, pairs, instances: instanceList };
 }
 
 const KINDS = [
@@ -189,6 +198,7 @@ const scenarioArb = fc
     unmappedInvalid: fc.integer({ min: 0, max: 4 }).map((k) => k === 0),
     perImage: fc.boolean(),
     split: fc.boolean(),
+    splitGt: fc.boolean(),
     minInstanceId: fc.option(fc.constantFrom(0, 1, 5, 1001), { nil: undefined }),
     instKind: fc.constantFrom(
       'Uint16Array',
@@ -217,6 +227,7 @@ const scenarioArb = fc
       ignoreIndex: r.ignore,
       perImage: r.perImage || r.minInstanceId !== undefined,
       splitPredictedIgnore: r.split,
+      splitIgnoredGroundTruth: r.splitGt,
       ...(r.minInstanceId === undefined ? {} : { instances: { minInstanceId: r.minInstanceId } }),
       ...(r.table !== undefined || r.reduceZeroLabel
         ? {
@@ -301,8 +312,10 @@ function sameCounts(matrix: ConfusionMatrix, expected: NaiveResult[]): void {
   const counts = new Array<number>(c * c).fill(0);
   const predictedIgnore = new Array<number>(c).fill(0);
   const byValue: Record<string, number[]> = {};
+  const pairs: Record<string, number> = {};
   let ignored = 0;
   for (const e of expected) {
+    for (const [key, n] of Object.entries(e.pairs)) pairs[key] = (pairs[key] ?? 0) + n;
     e.counts.forEach((row, g) => {
       row.forEach((v, p) => {
         counts[g * c + p]! += v;
@@ -330,6 +343,17 @@ function sameCounts(matrix: ConfusionMatrix, expected: NaiveResult[]): void {
     expect(split).toEqual(naive);
   } else {
     expect(matrix.predictedIgnoreByValue).toBeNull();
+  }
+  if (matrix.settings.splitIgnoredGroundTruth) {
+    const got = [...matrix.ignoredGroundTruthByValue!].flatMap(([g, row]) =>
+      [...row].map(([p, n]) => [g, p, n]),
+    );
+    const naive = Object.entries(pairs)
+      .map(([key, n]) => [...key.split(':').map(Number), n] as [number, number, number])
+      .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    expect(got).toEqual(naive);
+  } else {
+    expect(matrix.ignoredGroundTruthByValue).toBeNull();
   }
   if (matrix.settings.instances !== null) {
     // images without sample ids keep update order, so compare the multiset of per-image instance lists
@@ -434,6 +458,9 @@ describe('ConfusionMatrix (property)', () => {
           expect(merged.ignoredPixels).toBe(single.ignoredPixels);
           expect(JSON.stringify(merged.toJSON().predictedIgnoreByValue)).toBe(
             JSON.stringify(single.toJSON().predictedIgnoreByValue),
+          );
+          expect(JSON.stringify(merged.toJSON().ignoredGroundTruthByValue)).toBe(
+            JSON.stringify(single.toJSON().ignoredGroundTruthByValue),
           );
           expect(merged.images).toBe(single.images);
           expect([...merged.sampleIds].sort()).toEqual([...single.sampleIds].sort());

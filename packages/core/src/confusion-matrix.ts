@@ -1,9 +1,10 @@
 import { compareSampleIds } from './compare-sample-ids.js';
 import { ErrorCode, SegmetricsError } from './errors/segmetrics-error.js';
-import { ImageCounter } from './internal/count-image.js';
+import { ImageCounter, type PairCounts } from './internal/count-image.js';
 import { countInstances } from './internal/count-instances.js';
 import {
   byValueToJSON,
+  ignoredGroundTruthToJSON,
   imageStatsToJSON,
   parseState,
   type StateBody,
@@ -38,6 +39,8 @@ export class ConfusionMatrix {
   #predictedIgnore: Float64Array;
   /** Sorted by raw value (kept in that order as values are added); `null` unless the split is on. */
   readonly #ignoredByValue: Map<number, Float64Array> | null;
+  /** Sorted by raw ground-truth value, each row by raw prediction value; `null` unless that split is on. */
+  readonly #ignoredGroundTruth: PairCounts | null;
   #ignoredPixels = 0;
   #images = 0;
   /** Every pixel counted (ignored or not): the bound of every count, kept ≤ 2^53 − 1. */
@@ -53,6 +56,7 @@ export class ConfusionMatrix {
     this.#counts = new Float64Array(c * c);
     this.#predictedIgnore = new Float64Array(c);
     this.#ignoredByValue = this.settings.splitPredictedIgnore ? new Map() : null;
+    this.#ignoredGroundTruth = this.settings.splitIgnoredGroundTruth ? new Map() : null;
     this.#counter = new ImageCounter(this.settings);
   }
 
@@ -80,6 +84,18 @@ export class ConfusionMatrix {
    */
   get predictedIgnoreByValue(): ReadonlyMap<number, Float64Array> | null {
     return this.#ignoredByValue;
+  }
+
+  /**
+   * With `splitIgnoredGroundTruth: true`: the {@link ConfusionMatrix.ignoredPixels} kept as a joint
+   * histogram of RAW values (before label mapping) — raw ground-truth value → raw prediction value →
+   * pixels — both levels iterated in ascending value, every count ≥ 1, all counts summing to
+   * `ignoredPixels` (empty map: no ignored ground truth yet). These are the rows of the ignored labels
+   * in a confusion matrix over raw values (e.g. cityscapesScripts' 34×34 labelId matrix, whose void rows
+   * count every prediction). `null` when the split is off. A live view: do not modify.
+   */
+  get ignoredGroundTruthByValue(): ReadonlyMap<number, ReadonlyMap<number, number>> | null {
+    return this.#ignoredGroundTruth;
   }
 
   /** Pixels whose ground truth is an ignore label (not counted anywhere else). */
@@ -183,7 +199,7 @@ export class ConfusionMatrix {
         { context: { pixels: this.#pixels, adding: n, images: this.#images, sampleId } },
       );
     }
-    const { acc, ignoredByValue } = this.#counter.count(prediction, groundTruth, options);
+    const { acc, ignoredByValue, ignoredGroundTruth } = this.#counter.count(prediction, groundTruth, options);
     const instances =
       instanceMap === null
         ? undefined
@@ -195,6 +211,7 @@ export class ConfusionMatrix {
             options,
           );
     this.#commit(acc, ignoredByValue, instances, sampleId, n);
+    if (ignoredGroundTruth !== null) this.#addIgnoredGroundTruth(ignoredGroundTruth);
     return this;
   }
 
@@ -297,6 +314,28 @@ export class ConfusionMatrix {
     }
   }
 
+  /** Adds (raw ground truth, raw prediction) counts, keeping both levels in ascending value order. */
+  #addIgnoredGroundTruth(source: ReadonlyMap<number, ReadonlyMap<number, number>>): void {
+    const target = this.#ignoredGroundTruth!;
+    let addedRow = false;
+    for (const [gt, row] of source) {
+      let own = target.get(gt);
+      if (own === undefined) {
+        own = new Map();
+        target.set(gt, own);
+        addedRow = true;
+      }
+      let added = false;
+      for (const [pred, pixels] of row) {
+        const before = own.get(pred);
+        if (before === undefined) added = true;
+        own.set(pred, (before ?? 0) + pixels);
+      }
+      if (added) sortMap(own);
+    }
+    if (addedRow) sortMap(target);
+  }
+
   /**
    * Adds another matrix's counts (and per-image statistics, copied). Refuses, changing nothing, a matrix
    * with different settings (INCOMPATIBLE_SETTINGS naming the setting), one that counted a sample id this
@@ -352,6 +391,11 @@ export class ConfusionMatrix {
       // a snapshot: merging a matrix into itself must not see its own additions
       this.#addIgnoredByValue(new Map([...other.#ignoredByValue].map(([v, row]) => [v, row.slice()])));
     }
+    if (other.#ignoredGroundTruth !== null) {
+      this.#addIgnoredGroundTruth(
+        new Map([...other.#ignoredGroundTruth].map(([v, row]) => [v, new Map(row)])),
+      );
+    }
     this.#ignoredPixels += other.#ignoredPixels;
     this.#images += other.#images;
     this.#pixels += other.#pixels;
@@ -366,6 +410,7 @@ export class ConfusionMatrix {
     this.#counts.fill(0);
     this.#predictedIgnore.fill(0);
     this.#ignoredByValue?.clear();
+    this.#ignoredGroundTruth?.clear();
     this.#ignoredPixels = 0;
     this.#images = 0;
     this.#pixels = 0;
@@ -385,7 +430,8 @@ export class ConfusionMatrix {
   /**
    * The state as plain JSON (also used by `JSON.stringify`), schema version 2: `kind` tag, normalised
    * settings, counts as C rows, `predictedIgnore`, `predictedIgnoreByValue` (or `null`), `ignoredPixels`,
-   * `images`, `sampleIds` (update order), per-image statistics in canonical order (or `null`) and a
+   * `ignoredGroundTruthByValue` (only when that split is on, like `settings.splitIgnoredGroundTruth`, so
+   * a state without it reads as before), `images`, `sampleIds` (update order), per-image statistics in canonical order (or `null`) and a
    * checksum over all of it. Cheap enough to ship a worker's matrix to the main thread (`fromJSON` +
    * `merge` there).
    */
@@ -401,6 +447,9 @@ export class ConfusionMatrix {
       predictedIgnore: Array.from(this.#predictedIgnore),
       predictedIgnoreByValue: byValueToJSON(this.#ignoredByValue),
       ignoredPixels: this.#ignoredPixels,
+      ...(this.#ignoredGroundTruth === null
+        ? {}
+        : { ignoredGroundTruthByValue: ignoredGroundTruthToJSON(this.#ignoredGroundTruth) }),
       images: this.#images,
       sampleIds: [...this.#sampleIds],
       imageStats: this.settings.perImage ? this.imageStats.map(imageStatsToJSON) : null,
@@ -423,6 +472,9 @@ export class ConfusionMatrix {
     matrix.#counts.set(state.counts);
     matrix.#predictedIgnore.set(state.predictedIgnore);
     if (state.predictedIgnoreByValue !== null) matrix.#addIgnoredByValue(state.predictedIgnoreByValue);
+    if (state.ignoredGroundTruthByValue !== null) {
+      matrix.#addIgnoredGroundTruth(state.ignoredGroundTruthByValue);
+    }
     matrix.#ignoredPixels = state.ignoredPixels;
     matrix.#images = state.images;
     matrix.#pixels = state.pixels;
@@ -448,6 +500,7 @@ export class ConfusionMatrix {
       perImage,
       instances,
       splitPredictedIgnore,
+      splitIgnoredGroundTruth: settings.splitIgnoredGroundTruth,
       ...(labelMapping === null
         ? {}
         : {
@@ -482,6 +535,13 @@ function checkLabelArray(
       { context: { side, sampleId } },
     );
   }
+}
+
+/** Re-inserts a map's entries in ascending key order. */
+function sortMap<V>(map: Map<number, V>): void {
+  const entries = [...map.entries()].sort((a, b) => a[0] - b[0]);
+  map.clear();
+  for (const [key, value] of entries) map.set(key, value);
 }
 
 function deepFreeze<T>(value: T): T {

@@ -25,6 +25,7 @@ describe('normalizeSettings', () => {
       perImage: false,
       instances: null,
       splitPredictedIgnore: false,
+      splitIgnoredGroundTruth: false,
     });
     expect(normalizeSettings({ numClasses: 2, labelMapping: { table: { 3: 1 } } }).labelMapping).toEqual({
       table: [[3, 1]],

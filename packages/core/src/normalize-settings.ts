@@ -62,6 +62,7 @@ export function normalizeSettings(options: ConfusionMatrixOptions): ConfusionMat
     perImage,
     instances,
     splitPredictedIgnore: checkBoolean('splitPredictedIgnore', options.splitPredictedIgnore),
+    splitIgnoredGroundTruth: checkBoolean('splitIgnoredGroundTruth', options.splitIgnoredGroundTruth),
   };
 }
 

@@ -105,6 +105,15 @@ export interface ConfusionMatrixOptions {
    * {@link ConfusionMatrix.predictedIgnoreByValue}. Costs nothing when off.
    */
   splitPredictedIgnore?: boolean;
+  /**
+   * Keep the pixels whose ground truth is ignored as a joint histogram of their RAW ground-truth value
+   * and RAW prediction value (default `false`): see {@link ConfusionMatrix.ignoredGroundTruthByValue}.
+   * Every prediction value on an ignored ground-truth pixel must then be a safe integer (it is counted
+   * by value; any integer is accepted, as the ground truth is ignored). Costs nothing when off; when on,
+   * 8-bit maps of at least 2^15 pixels pay a few hundred bin reads per image, other maps one extra pass
+   * over the images that hold ignored ground truth.
+   */
+  splitIgnoredGroundTruth?: boolean;
 }
 
 /** The normalised, comparable settings of a matrix (what `settings` returns and JSON stores). */
@@ -121,6 +130,8 @@ export interface ConfusionMatrixSettings {
   readonly instances: InstanceSettings | null;
   /** Whether predicted-as-ignore pixels are split by raw prediction value. */
   readonly splitPredictedIgnore: boolean;
+  /** Whether ignored ground-truth pixels are kept by (raw ground-truth value, raw prediction value). */
+  readonly splitIgnoredGroundTruth: boolean;
 }
 
 /** A label mapping in normalised form (see {@link normalizeSettings}); compared as is by `merge`. */
@@ -239,6 +250,8 @@ export interface ConfusionMatrixSettingsJSON {
   perImage: boolean;
   instances: { minInstanceId: number } | null;
   splitPredictedIgnore: boolean;
+  /** Written only when `true` (absent: off, as in states written before the option existed). */
+  splitIgnoredGroundTruth?: true;
 }
 
 /**
@@ -261,6 +274,12 @@ export interface ConfusionMatrixJSON {
    */
   predictedIgnoreByValue: [number, number[]][] | null;
   ignoredPixels: number;
+  /**
+   * Present exactly when `settings.splitIgnoredGroundTruth`: `[rawGroundTruthValue, [rawPredictionValue,
+   * pixels][]]` for every ignored ground-truth value counted, both levels sorted by value, every count
+   * ≥ 1; the counts sum to `ignoredPixels`.
+   */
+  ignoredGroundTruthByValue?: [number, [number, number][]][];
   images: number;
   /** In update (and merge) order. */
   sampleIds: string[];

@@ -1,8 +1,7 @@
 /**
  * What core's state v2 keeps for Cityscapes images under the cityscapes-labelids settings (19×19
  * counts, predicted-ignore split by value, per-image instance histograms, and ignored ground truth by
- * value), counted naively pixel by pixel: a stand-in for the real matrix where a test needs a feature
- * core does not have.
+ * value), counted naively pixel by pixel: an independent stand-in for the real matrix.
  */
 import { type CityscapesScene, REFERENCE_LABELS as LABELS } from '@segmetrics/test-utils';
 import type { CityscapesInstance, CityscapesMatrix } from '../src/index.js';
@@ -12,7 +11,7 @@ export const LABEL_ID_TABLE: readonly (readonly [number, number])[] = LABELS.map
 
 /**
  * What core state v2 keeps for `scenes` under the cityscapes-labelids settings (`instances`,
- * `splitPredictedIgnore`, per image), counted pixel by pixel; `ignoredByValue` too unless
+ * `splitPredictedIgnore`, per image), counted pixel by pixel; `ignoredGroundTruthByValue` too unless
  * `ignoredRows: false`. Images are ordered by sample id (core's canonical order).
  */
 export function cityscapesMatrixOf(
@@ -79,7 +78,7 @@ export function cityscapesMatrixOf(
     predictedIgnore,
     predictedIgnoreByValue: byValue,
     ignoredPixels,
-    ...(options.ignoredRows === false ? {} : { ignoredByValue }),
+    ...(options.ignoredRows === false ? {} : { ignoredGroundTruthByValue: ignoredByValue }),
     imageStats,
   };
 }

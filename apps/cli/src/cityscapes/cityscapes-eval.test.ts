@@ -90,10 +90,13 @@ describe('segmetrics eval --dataset cityscapes-labelids', () => {
     expect(result.averageScoreInstCategories).toBe(reference.averageScoreInstCategories);
     expect(result.averageScoreClasses).toBe(reference.averageScoreClasses);
     expect(result.averageScoreCategories).toBe(reference.averageScoreCategories);
-    // Rows of evaluated ground-truth labels are exact (road, car).
-    const conf = result.confMatrix as unknown as (number | null)[][];
-    expect(conf[7]).toEqual(reference.confMatrix[7]);
-    expect(conf[26]).toEqual(reference.confMatrix[26]);
+    // Every row, void and other ignored ground-truth labels included, and every prior.
+    expect(result.confMatrix).toEqual(reference.confMatrix);
+    expect(result.priors).toEqual(reference.priors);
+    // complete: no warning about null rows, even when not quiet
+    const loud = await run([...datasetArgs(root), '--format', 'cityscapes']);
+    expect(loud.stderr).not.toContain('null');
+    expect(loud.stdout).toBe(stdout);
   });
 
   it('reports the four numbers in the JSON report (perClass[].iiou, perCategory, summary)', async () => {
@@ -168,7 +171,7 @@ describe('segmetrics eval --dataset cityscapes-labelids', () => {
     expect(embedded.summary.iIoU).toBe(reference.averageScoreInstClasses);
   });
 
-  it('reproduces cityscapesScripts on the shared fixture', async () => {
+  it('reproduces cityscapesScripts on the shared fixture, key by key (confMatrix and priors included)', async () => {
     const fixture = loadCityscapesFixture();
     const { code, stdout } = await run([
       '--dataset',
@@ -183,19 +186,10 @@ describe('segmetrics eval --dataset cityscapes-labelids', () => {
     ]);
     expect(code).toBe(0);
     const result = JSON.parse(stdout) as Record<string, unknown>;
-    for (const key of [
-      'classScores',
-      'classInstScores',
-      'categoryScores',
-      'categoryInstScores',
-      'averageScoreClasses',
-      'averageScoreInstClasses',
-      'averageScoreCategories',
-      'averageScoreInstCategories',
-      'labels',
-    ]) {
-      expect(result[key], key).toEqual(fixture.expected[key]);
-    }
+    // every key cityscapesScripts writes, confMatrix (void rows included) and priors too
+    expect(Object.keys(result).sort()).toEqual(Object.keys(fixture.expected).sort());
+    for (const key of Object.keys(fixture.expected)) expect(result[key], key).toEqual(fixture.expected[key]);
+    expect((result.confMatrix as unknown[][]).flat()).not.toContain(null);
   });
 
   it('skips iIoU with --no-instances (no instance files needed)', async () => {

@@ -7,7 +7,8 @@ import { type CityscapesFlags, isCityscapesRun, wantsInstances } from './citysca
 /**
  * The run's settings with what the Cityscapes scores need (for `--dataset cityscapes-labelids`): raw
  * values outside the labelId table are errors (`unmapped: 'invalid'`), predictions of ignored labelIds
- * are split by value (caravan, trailer: category iIoU), and — unless `--no-instances` — per-image
+ * are split by value (caravan, trailer: category iIoU), ignored ground truth is kept by (labelId,
+ * predicted labelId) (the void rows of `--format cityscapes`' confMatrix), and — unless `--no-instances` — per-image
  * instance statistics from the instance-id maps (ids from 1001). Other runs are returned unchanged.
  * Options that change the preset's mapping (`--label-map`, `--num-classes`, `--ignore-index`, ...) are a
  * usage error: the benchmark's numbers are defined on the preset's labels only.
@@ -25,6 +26,7 @@ export function withCityscapesSettings(
       ? {}
       : { labelMapping: { ...base.labelMapping, unmapped: 'invalid' } }),
     splitPredictedIgnore: true,
+    splitIgnoredGroundTruth: true,
     ...(instances ? { perImage: true, instances: { minInstanceId: CITYSCAPES_MIN_INSTANCE_ID } } : {}),
   };
   try {

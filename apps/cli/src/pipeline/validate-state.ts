@@ -334,7 +334,7 @@ export function checkSettings(
     'settings.matrixOptions',
     ['numClasses', 'ignoreIndex', 'perImage'],
     // Core's optional counting features; their values are checked by core below (new ConfusionMatrix).
-    ['labelMapping', 'instances', 'splitPredictedIgnore', 'boundary'],
+    ['labelMapping', 'instances', 'splitPredictedIgnore', 'splitIgnoredGroundTruth', 'boundary'],
   );
   check.integer(options.numClasses, 'settings.matrixOptions.numClasses', numClasses, numClasses);
   const ignoreIndex = check.array(options.ignoreIndex, 'settings.matrixOptions.ignoreIndex', 65_536);

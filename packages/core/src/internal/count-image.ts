@@ -73,7 +73,15 @@ export interface ImageCount {
    * that (ignored) value; `null` otherwise.
    */
   readonly ignoredByValue: Map<number, Float64Array> | null;
+  /**
+   * With `splitIgnoredGroundTruth`: raw ground-truth value → raw prediction value → pixels, over the
+   * pixels whose ground truth is ignored; `null` otherwise.
+   */
+  readonly ignoredGroundTruth: PairCounts | null;
 }
+
+/** Raw ground-truth value → raw prediction value → pixels (insertion order). */
+export type PairCounts = Map<number, Map<number, number>>;
 
 /**
  * Counts one image into a (C + 2) × (C + 2) float64 histogram of slots (rows = ground truth; slot C =
@@ -85,6 +93,7 @@ export class ImageCounter {
   readonly #stride: number;
   readonly #mapPrediction: boolean;
   readonly #split: boolean;
+  readonly #splitIgnoredGt: boolean;
   readonly #luts = new Map<string, Int32Array>();
   readonly #spanLuts = new Map<string, { lut: Int32Array; offset: number } | null>();
   #acc: Float64Array | null = null;
@@ -95,6 +104,7 @@ export class ImageCounter {
     this.#stride = this.#c + 2;
     this.#mapPrediction = settings.labelMapping?.applyTo !== 'gt';
     this.#split = settings.splitPredictedIgnore;
+    this.#splitIgnoredGt = settings.splitIgnoredGroundTruth;
   }
 
   /** Row stride of the returned histogram: C + 2. */
@@ -115,12 +125,22 @@ export class ImageCounter {
       acc.fill(0);
     }
     const byValue = this.#split ? new Map<number, Float64Array>() : null;
-    if (!this.#countFast(prediction, groundTruth, acc, byValue) || this.#hasInvalid(acc)) {
+    const pairs: PairCounts | null = this.#splitIgnoredGt ? new Map() : null;
+    if (!this.#countFast(prediction, groundTruth, options, acc, byValue, pairs) || this.#hasInvalid(acc)) {
       acc.fill(0);
       byValue?.clear();
-      this.#countSlow(prediction, groundTruth, options, acc, byValue);
+      pairs?.clear();
+      this.#countSlow(prediction, groundTruth, options, acc, byValue, pairs);
     }
-    return { acc, ignoredByValue: byValue };
+    return { acc, ignoredByValue: byValue, ignoredGroundTruth: pairs };
+  }
+
+  /** True when some pixel's ground truth is ignored (row C). */
+  #hasIgnoredGroundTruth(acc: Float64Array): boolean {
+    const c = this.#c;
+    const s = this.#stride;
+    for (let p = 0; p < s; p++) if (acc[c * s + p] !== 0) return true;
+    return false;
   }
 
   /** True when some pixel with a ground-truth class was predicted as ignored (slot C). */
@@ -186,8 +206,10 @@ export class ImageCounter {
   #countFast(
     prediction: LabelArray,
     groundTruth: LabelArray,
+    options: UpdateOptions,
     acc: Float64Array,
     byValue: Map<number, Float64Array> | null,
+    pairs: PairCounts | null,
   ): boolean {
     const n = groundTruth.length;
     if (n === 0) return true;
@@ -202,6 +224,7 @@ export class ImageCounter {
         this.#kindLut(predKind!, 'pred'),
         acc,
         byValue === null ? null : { kind: predKind!, out: byValue },
+        pairs === null ? null : { gtKind: gtKind!, predKind: predKind!, out: pairs },
       );
       return true;
     }
@@ -221,6 +244,9 @@ export class ImageCounter {
       shortHistogramDirty = false;
       if (byValue !== null && this.#hasPredictedIgnore(acc)) {
         splitIgnored(gt, gtRow, 0, pred, predCol, 0, predKind, c, s, byValue);
+      }
+      if (pairs !== null && this.#hasIgnoredGroundTruth(acc) && !this.#hasInvalid(acc)) {
+        splitIgnoredGroundTruthShort(gt, gtRow, gtKind, pred, predKind, c * s, pairs);
       }
       return true;
     }
@@ -264,6 +290,19 @@ export class ImageCounter {
         byValue,
       );
     }
+    if (pairs !== null && this.#hasIgnoredGroundTruth(acc) && !this.#hasInvalid(acc)) {
+      splitIgnoredGroundTruth(
+        gtSide.data,
+        gtSide.lut,
+        gtSide.offset,
+        gtKind,
+        predSide.data,
+        predKind,
+        c * s,
+        pairs,
+        options,
+      );
+    }
     return true;
   }
 
@@ -274,6 +313,7 @@ export class ImageCounter {
     predCol: Int32Array,
     acc: Float64Array,
     split: { kind: LutKind; out: Map<number, Float64Array> } | null,
+    ignoredGt: { gtKind: LutKind; predKind: LutKind; out: PairCounts } | null,
   ): void {
     const n = gt.length;
     for (let start = 0; start < n; start += KERNEL_CHUNK) {
@@ -281,6 +321,16 @@ export class ImageCounter {
       const hist = pairScratch();
       countBytePairs(gt.subarray(start, end), pred.subarray(start, end), hist);
       if (split !== null) splitPairs(hist, gtRow, predCol, split.kind, this.#c, this.#stride, split.out);
+      if (ignoredGt !== null) {
+        ignoredGroundTruthPairs(
+          hist,
+          gtRow,
+          this.#c * this.#stride,
+          ignoredGt.gtKind,
+          ignoredGt.predKind,
+          ignoredGt.out,
+        );
+      }
       foldPairs(hist, gtRow, predCol, acc);
       pairHistogramDirty = false;
     }
@@ -304,6 +354,7 @@ export class ImageCounter {
     options: UpdateOptions,
     acc: Float64Array,
     byValue: Map<number, Float64Array> | null,
+    pairs: PairCounts | null,
   ): void {
     const settings = this.#settings;
     const c = this.#c;
@@ -322,6 +373,11 @@ export class ImageCounter {
       }
       if (g === c) {
         acc[c * s]!++;
+        if (pairs !== null) {
+          const pv = prediction[i]!;
+          if (!Number.isSafeInteger(pv)) unsafePrediction(pv, i, options);
+          addPair(pairs, gv as number, pv, 1);
+        }
         continue;
       }
       if (g === c + 1) invalidLabel(settings, 'groundTruth', gv, i, options);
@@ -427,6 +483,128 @@ function splitIgnored(
     }
     i = next;
   }
+}
+
+/** `out[gtValue][predValue] += pixels` (-0 and 0 are one value). */
+function addPair(out: PairCounts, gtValue: number, predValue: number, pixels: number): void {
+  const g = gtValue === 0 ? 0 : gtValue;
+  const p = predValue === 0 ? 0 : predValue;
+  let row = out.get(g);
+  if (row === undefined) {
+    row = new Map();
+    out.set(g, row);
+  }
+  row.set(p, (row.get(p) ?? 0) + pixels);
+}
+
+/**
+ * Adds the pairs of a raw 8-bit pair histogram (before it is folded) whose ground truth is ignored (slot
+ * row `ignoredRow`): a read of 256 bins per ignored raw ground-truth value, whatever the image size.
+ */
+function ignoredGroundTruthPairs(
+  hist: Int32Array,
+  gtRow: Int32Array,
+  ignoredRow: number,
+  gtKind: LutKind,
+  predKind: LutKind,
+  out: PairCounts,
+): void {
+  for (let g = 0; g < 256; g++) {
+    if (gtRow[g] !== ignoredRow) continue;
+    const base = g << 8;
+    for (let p = 0; p < 256; p++) {
+      const v = hist[base + p]!;
+      if (v !== 0) addPair(out, valueOfRaw(gtKind, g), valueOfRaw(predKind, p), v);
+    }
+  }
+}
+
+/**
+ * Counts the (raw ground truth, raw prediction) pairs of the pixels whose ground truth is ignored, in a
+ * second pass through the ground-truth slot table the kernels used (only with `splitIgnoredGroundTruth`,
+ * and only for images that have such pixels; every ground-truth value is known to be valid). Runs of
+ * identical pairs are counted once. A prediction there that is not a safe integer (possible in float
+ * and number arrays) is refused.
+ */
+function splitIgnoredGroundTruth(
+  gt: ArrayLike<number>,
+  gtRow: Int32Array,
+  gtOffset: number,
+  gtKind: LutKind | null,
+  pred: ArrayLike<number>,
+  predKind: LutKind | null,
+  ignoredRow: number,
+  out: PairCounts,
+  options: UpdateOptions,
+): void {
+  const n = gt.length;
+  let i = 0;
+  while (i < n) {
+    const g = gt[i]!;
+    let next = i + 1;
+    if (gtRow[g - gtOffset] !== ignoredRow) {
+      while (next < n && gt[next] === g) next++;
+      i = next;
+      continue;
+    }
+    const p = pred[i]!;
+    while (next < n && gt[next] === g && pred[next] === p) next++;
+    if (predKind === null && !Number.isSafeInteger(p)) unsafePrediction(p, i, options);
+    addPair(
+      out,
+      gtKind === null ? g : valueOfRaw(gtKind, g),
+      predKind === null ? p : valueOfRaw(predKind, p),
+      next - i,
+    );
+    i = next;
+  }
+}
+
+/**
+ * {@link splitIgnoredGroundTruth} for the 16-bit path: the same loop over `Uint16Array`s only, so that
+ * the engine compiles it for one array type (every prediction value is an integer there).
+ */
+function splitIgnoredGroundTruthShort(
+  gt: Uint16Array,
+  gtRow: Int32Array,
+  gtKind: LutKind,
+  pred: Uint16Array,
+  predKind: LutKind,
+  ignoredRow: number,
+  out: PairCounts,
+): void {
+  const n = gt.length;
+  let i = 0;
+  while (i < n) {
+    const g = gt[i]!;
+    let next = i + 1;
+    if (gtRow[g] !== ignoredRow) {
+      while (next < n && gt[next] === g) next++;
+      i = next;
+      continue;
+    }
+    const p = pred[i]!;
+    while (next < n && gt[next] === g && pred[next] === p) next++;
+    addPair(out, valueOfRaw(gtKind, g), valueOfRaw(predKind, p), next - i);
+    i = next;
+  }
+}
+
+/**
+ * Throws for a prediction on an ignored ground-truth pixel that `splitIgnoredGroundTruth` cannot count
+ * by value: LABEL_NOT_INTEGER (not an integer) or LABEL_OUT_OF_RANGE (beyond ±(2^53 − 1)).
+ */
+function unsafePrediction(value: unknown, index: number, options: UpdateOptions): never {
+  const { width, sampleId } = options;
+  const position =
+    width !== undefined && width > 0 ? { index, x: index % width, y: Math.floor(index / width) } : { index };
+  const where = 'x' in position ? `pixel ${index} (x=${position.x}, y=${position.y})` : `pixel ${index}`;
+  const integer = typeof value === 'number' && Number.isInteger(value);
+  throw new SegmetricsError(
+    integer ? ErrorCode.LABEL_OUT_OF_RANGE : ErrorCode.LABEL_NOT_INTEGER,
+    `prediction value ${String(value)} at ${where}, where the ground truth is ignored, is not ${integer ? 'a safe integer' : 'an integer'}: splitIgnoredGroundTruth counts it by value${describeSample(sampleId)}`,
+    { context: { side: 'prediction', value, ...position, sampleId } },
+  );
 }
 
 /**

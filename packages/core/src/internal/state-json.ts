@@ -25,6 +25,9 @@ import { classifyValue, IGNORED } from './label-lut.js';
  * JSON.stringify of the state without `checksum`, rebuilt from the validated content in that order (fields
  * absent from the file stay absent), so the key order of a file does not matter.
  *
+ * `settings.splitIgnoredGroundTruth` and `ignoredGroundTruthByValue` are written only when that split is on
+ * (absent: off), so states without it, written before or after the option existed, are one format.
+ *
  * Version 1 (read, upgraded): no `unmapped`, `instances`, `splitPredictedIgnore`, `predictedIgnoreByValue`;
  * unknown fields ignored; its own checksum text (canonicalTextV1).
  */
@@ -36,6 +39,8 @@ export interface ParsedState {
   predictedIgnore: Float64Array;
   /** `null` unless `settings.splitPredictedIgnore`; sorted by raw value. */
   predictedIgnoreByValue: Map<number, Float64Array> | null;
+  /** `null` unless `settings.splitIgnoredGroundTruth`; both levels sorted by raw value. */
+  ignoredGroundTruthByValue: Map<number, Map<number, number>> | null;
   ignoredPixels: number;
   images: number;
   /** Every pixel counted: ignored + Σ counts + Σ predictedIgnore (a safe integer). */
@@ -139,6 +144,7 @@ function parseSettings(value: unknown, version: 1 | 2, nullBoundary: NullBoundar
         'perImage',
         'instances',
         'splitPredictedIgnore',
+        'splitIgnoredGroundTruth',
         'boundary',
       ],
       'settings',
@@ -189,7 +195,18 @@ function parseSettings(value: unknown, version: 1 | 2, nullBoundary: NullBoundar
   }
   let instances: unknown = null;
   let splitPredictedIgnore: unknown = false;
+  let splitIgnoredGroundTruth = false;
   if (version === 2) {
+    if ('splitIgnoredGroundTruth' in s) {
+      if (s.splitIgnoredGroundTruth !== true) {
+        invalid(
+          'settings.splitIgnoredGroundTruth',
+          `must be true or absent (off), got ${describe(s.splitIgnoredGroundTruth)}`,
+          s.splitIgnoredGroundTruth,
+        );
+      }
+      splitIgnoredGroundTruth = true;
+    }
     if (s.instances !== null) {
       const inst = record(s.instances, 'settings.instances');
       onlyKeys(inst, ['minInstanceId'], 'settings.instances');
@@ -210,6 +227,7 @@ function parseSettings(value: unknown, version: 1 | 2, nullBoundary: NullBoundar
       perImage: s.perImage,
       instances: instances as ConfusionMatrixOptions['instances'],
       splitPredictedIgnore: splitPredictedIgnore as boolean,
+      splitIgnoredGroundTruth,
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -229,6 +247,7 @@ function parseSettings(value: unknown, version: 1 | 2, nullBoundary: NullBoundar
     perImage: s.perImage,
     instances,
     splitPredictedIgnore,
+    splitIgnoredGroundTruth,
   } as unknown as ConfusionMatrixSettings;
   if (!settingsEqual(settings, given)) {
     invalid(
@@ -298,6 +317,7 @@ export function settingsToJSON(settings: ConfusionMatrixSettings): ConfusionMatr
     perImage: settings.perImage,
     instances: settings.instances === null ? null : { minInstanceId: settings.instances.minInstanceId },
     splitPredictedIgnore: settings.splitPredictedIgnore,
+    ...(settings.splitIgnoredGroundTruth ? { splitIgnoredGroundTruth: true as const } : {}),
   };
 }
 
@@ -324,6 +344,15 @@ export function byValueToJSON(map: ReadonlyMap<number, Float64Array> | null): [n
   return [...map.entries()].sort((a, b) => a[0] - b[0]).map(([v, row]) => [v, Array.from(row)]);
 }
 
+/** `ignoredGroundTruthByValue` as JSON: `[gtValue, [predValue, pixels][]]`, both levels sorted by value. */
+export function ignoredGroundTruthToJSON(
+  map: ReadonlyMap<number, ReadonlyMap<number, number>>,
+): [number, [number, number][]][] {
+  return [...map.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([g, row]) => [g, [...row.entries()].sort((a, b) => a[0] - b[0])]);
+}
+
 /** Validates everything in a serialised state; throws INVALID_STATE naming the first problem. */
 export function parseState(value: unknown): ParsedState {
   try {
@@ -346,6 +375,7 @@ const ROOT_KEYS_V2 = [
   'predictedIgnoreByValue',
   'boundaryCounts',
   'ignoredPixels',
+  'ignoredGroundTruthByValue',
   'images',
   'sampleIds',
   'imageStats',
@@ -399,6 +429,8 @@ function parseStateUnguarded(value: unknown): ParsedState {
 
   const predictedIgnoreByValue =
     version === 2 ? parseByValue(root.predictedIgnoreByValue, settings, predictedIgnore) : null;
+  const ignoredGroundTruthByValue =
+    version === 2 ? parseIgnoredGroundTruth(root, settings, ignoredPixels) : null;
 
   const sampleIds = parseSampleIds(root.sampleIds, images);
   const imageStats = parseImageStats(
@@ -440,6 +472,9 @@ function parseStateUnguarded(value: unknown): ParsedState {
       predictedIgnoreByValue: byValueToJSON(predictedIgnoreByValue),
       ...(nullBoundary.counts ? { boundaryCounts: null } : {}),
       ignoredPixels,
+      ...(ignoredGroundTruthByValue === null
+        ? {}
+        : { ignoredGroundTruthByValue: ignoredGroundTruthToJSON(ignoredGroundTruthByValue) }),
       images,
       sampleIds,
       imageStats: settings.perImage
@@ -460,6 +495,7 @@ function parseStateUnguarded(value: unknown): ParsedState {
     counts,
     predictedIgnore,
     predictedIgnoreByValue,
+    ignoredGroundTruthByValue,
     ignoredPixels,
     images,
     pixels,
@@ -530,6 +566,61 @@ function parseByValue(
       invalid(`predictedIgnoreByValue[*][1][${g}]`, `do not sum to predictedIgnore[${g}]`);
     }
   }
+  return out;
+}
+
+/**
+ * `ignoredGroundTruthByValue`: absent exactly when the split is off; otherwise `[gtValue, [predValue,
+ * pixels][]]` entries, ground-truth values strictly ascending, each one the ground-truth side ignores,
+ * prediction values strictly ascending safe integers, counts ≥ 1, all counts summing to `ignoredPixels`.
+ */
+function parseIgnoredGroundTruth(
+  root: Record<string, unknown>,
+  settings: ConfusionMatrixSettings,
+  ignoredPixels: number,
+): Map<number, Map<number, number>> | null {
+  const path = 'ignoredGroundTruthByValue';
+  if (!settings.splitIgnoredGroundTruth) {
+    if (path in root)
+      invalid(path, 'must be absent when settings.splitIgnoredGroundTruth is off', root[path]);
+    return null;
+  }
+  const list = array(root[path], path, '[groundTruthValue, [predictionValue, pixels][]] pairs');
+  const out = new Map<number, Map<number, number>>();
+  let total = 0;
+  let previous = Number.NEGATIVE_INFINITY;
+  list.forEach((entry: unknown, i: number) => {
+    const at = `${path}[${i}]`;
+    if (!Array.isArray(entry) || entry.length !== 2)
+      invalid(at, 'must be a [groundTruthValue, pairs] pair', entry);
+    const gt = integer(entry[0], `${at}[0]`);
+    if (gt <= previous)
+      invalid(`${at}[0]`, 'is not above the previous value (values are sorted and unique)', gt);
+    previous = gt;
+    if (classifyValue(settings, gt, true) !== IGNORED) {
+      invalid(`${at}[0]`, `${gt} is not a ground-truth value the settings ignore`, gt);
+    }
+    const pairs = array(entry[1], `${at}[1]`, '[predictionValue, pixels] pairs');
+    if (pairs.length === 0) invalid(`${at}[1]`, 'counts no pixel (only values that occur are listed)');
+    const row = new Map<number, number>();
+    let previousPred = Number.NEGATIVE_INFINITY;
+    pairs.forEach((pair: unknown, k: number) => {
+      const where = `${at}[1][${k}]`;
+      if (!Array.isArray(pair) || pair.length !== 2)
+        invalid(where, 'must be a [predictionValue, pixels] pair', pair);
+      const pred = integer(pair[0], `${where}[0]`);
+      if (pred <= previousPred) {
+        invalid(`${where}[0]`, 'is not above the previous value (values are sorted and unique)', pred);
+      }
+      previousPred = pred;
+      const pixels = positiveCount(pair[1], `${where}[1]`);
+      total = safeSum(total, pixels, path);
+      row.set(pred, pixels);
+    });
+    out.set(gt, row);
+  });
+  if (total !== ignoredPixels)
+    invalid(path, `counts ${total} pixels, not ignoredPixels (${ignoredPixels})`, total);
   return out;
 }
 

@@ -17,8 +17,8 @@ export type CityscapesInstance = InstanceStats;
 /**
  * What the Cityscapes scores read from a core `ConfusionMatrix` (state v2): the C×C counts (rows =
  * ground truth), the per-class predicted-as-ignored column and its split by raw prediction value
- * (`splitPredictedIgnore`), and the per-image instance statistics (`instances`, `perImage`). A core
- * `ConfusionMatrix` is one; `ignoredByValue` is not in core's state yet.
+ * (`splitPredictedIgnore`), the ignored ground-truth pixels by raw value (`splitIgnoredGroundTruth`) and
+ * the per-image instance statistics (`instances`, `perImage`). A core `ConfusionMatrix` is one.
  */
 export interface CityscapesMatrix {
   readonly settings: Pick<
@@ -35,10 +35,11 @@ export interface CityscapesMatrix {
   readonly ignoredPixels: number;
   /**
    * The ignored pixels split by raw ground-truth value, then by raw prediction value (pixels), when the
-   * matrix keeps them: the rows of void and other ignored labelIds in cityscapesScripts' 34×34
-   * `confMatrix`. Not in core's state v2; without it those rows (and their priors) are unknown.
+   * matrix keeps them (core's `splitIgnoredGroundTruth`): the rows of void and other ignored labelIds in
+   * cityscapesScripts' 34×34 `confMatrix`. Without it (`null`, or a state counted before the option
+   * existed) those rows and their priors are unknown.
    */
-  readonly ignoredByValue?: ReadonlyMap<number, ReadonlyMap<number, number>> | null;
+  readonly ignoredGroundTruthByValue?: ReadonlyMap<number, ReadonlyMap<number, number>> | null;
   /** Per image, in canonical order (sorted by sample id); read only when `instances` is set. */
   readonly imageStats: readonly Pick<ImageStats, 'sampleId' | 'instances'>[];
 }

@@ -29,7 +29,8 @@ export interface CityscapesResult {
   readonly priors: Readonly<Record<string, number | null>>;
   /**
    * False when the rows of ignored ground-truth labels (and their priors) are unknown — `null` — because
-   * the matrix does not keep ignored pixels by value. Every score is exact either way.
+   * the matrix does not keep ignored pixels by value (counted without `splitIgnoredGroundTruth`, e.g. a
+   * state saved before the option existed). Every score is exact either way.
    */
   readonly complete: boolean;
 }
@@ -45,7 +46,8 @@ const C = 19;
  *
  * The confusion matrix is rebuilt from the counts: rows of evaluated labels from the C×C counts and
  * the predicted-ignore column split by value; rows of ignored ground-truth labels need
- * `ignoredByValue` (`null` cells otherwise, `complete: false`). Throws `LABEL_OUT_OF_RANGE` when a
+ * `ignoredGroundTruthByValue` (core's `splitIgnoredGroundTruth`; `null` cells otherwise, `complete:
+ * false`). Throws `LABEL_OUT_OF_RANGE` when a
  * prediction value outside 0 … 33 was counted (cityscapesScripts has no column for it).
  */
 export function cityscapesResult(matrix: CityscapesMatrix): CityscapesResult {
@@ -85,7 +87,7 @@ export function cityscapesResult(matrix: CityscapesMatrix): CityscapesResult {
 /** The 34×34 labelId matrix; `null` where the matrix does not know the count. */
 function labelIdMatrix(matrix: CityscapesMatrix): { rows: (number | null)[][]; complete: boolean } {
   const split = matrix.predictedIgnoreByValue ?? null;
-  const ignored = matrix.ignoredByValue ?? null;
+  const ignored = matrix.ignoredGroundTruthByValue ?? null;
   for (const [value, column] of split ?? []) {
     if (value >= 0 && value < L) continue;
     const pixels = column.reduce((a, b) => a + b, 0);
