@@ -36,9 +36,10 @@ export interface CountPairsOptions {
  * Milliseconds of single-thread CPU work below which worker threads are not started (`startWorkers:
  * 'when-worth-it'`): a thread spends about 0.15–0.2 s of CPU (≈ 650 M instructions, measured on 100
  * VOC-sized pairs) booting Node and loading the reader and the counter before its first image, and its
- * results cost the calling thread a copy and a merge per chunk.
+ * results cost the calling thread a copy and a merge per chunk: a thread pays off only on well more work
+ * than its start-up.
  */
-export const WORKER_START_MS = 300;
+export const WORKER_START_MS = 500;
 
 /** Result of {@link countPairs}: the merged matrix, and whether every pair was counted. */
 export interface CountPairsResult {
@@ -101,24 +102,9 @@ export async function countPairs(
   };
   try {
     if (options.startWorkers === 'when-worth-it' && workerThreads > 0) {
-      // The calling thread counts the first chunk alone; its CPU time per pair (not the wall time, which
-      // a busy machine stretches) tells what is left to do.
-      const started = process.cpuUsage();
-      const first = scheduler.acquire().then(async (index) => {
-        if (index === null) return;
-        try {
-          scheduler.complete(index, await counters[0]!.count(taskOf(index)));
-        } catch (error) {
-          scheduler.fail(index, error);
-          return;
-        }
-        const done = Math.min(chunkSize, pairs.length);
-        const spent = process.cpuUsage(started);
-        const remaining = ((spent.user + spent.system) / 1000 / done) * (pairs.length - done);
-        if (!scheduler.ended && remaining > WORKER_START_MS) startThreads();
-        await drive(counters[0]!, scheduler, taskOf);
-      });
-      void first;
+      // The calling thread counts alone while the CPU time per pair of its last chunk (not the wall time,
+      // which a busy machine stretches) says that what is left is too little for a thread.
+      void driveUntilWorthIt(counters[0]!, scheduler, taskOf, pairs.length, chunkSize, startThreads);
     } else {
       // Worker threads load their modules meanwhile: the calling thread starts on the first chunk at once.
       void drive(counters[0]!, scheduler, taskOf);
@@ -131,6 +117,42 @@ export async function countPairs(
     options.signal?.removeEventListener('abort', onAbort);
     scheduler.cancel();
     await Promise.all(counters.map((counter) => counter.close()));
+  }
+}
+
+/**
+ * The calling thread's slot under `startWorkers: 'when-worth-it'`: like {@link drive}, and after each of
+ * its chunks, while no thread runs, estimates the CPU time left (the chunk's CPU time per pair × the
+ * pairs not yet handed out) and starts the threads once it exceeds {@link WORKER_START_MS} — four times
+ * that after the first chunk, which also pays for compiling the code.
+ */
+async function driveUntilWorthIt(
+  counter: ChunkCounter,
+  scheduler: ChunkScheduler<ConfusionMatrix>,
+  taskOf: (index: number) => ChunkTask,
+  total: number,
+  chunkSize: number,
+  startThreads: () => void,
+): Promise<void> {
+  let threads = false;
+  for (let chunk = 0; ; chunk++) {
+    const index = await scheduler.acquire();
+    if (index === null) return;
+    const task = taskOf(index);
+    const before = process.cpuUsage();
+    try {
+      scheduler.complete(index, await counter.count(task));
+    } catch (error) {
+      scheduler.fail(index, error);
+    }
+    if (threads || scheduler.ended || task.pairs.length === 0) continue;
+    const spent = process.cpuUsage(before);
+    const left = Math.max(0, total - (index + 1) * chunkSize);
+    const remaining = ((spent.user + spent.system) / 1000 / task.pairs.length) * left;
+    if (remaining > WORKER_START_MS * (chunk === 0 ? 4 : 1)) {
+      threads = true;
+      startThreads();
+    }
   }
 }
 
