@@ -102,8 +102,8 @@ export async function countPairs(
   };
   try {
     if (options.startWorkers === 'when-worth-it' && workerThreads > 0) {
-      // The calling thread counts alone while the CPU time per pair of its last chunk (not the wall time,
-      // which a busy machine stretches) says that what is left is too little for a thread.
+      // The calling thread counts alone while the time per pair of its last chunk says that what is left
+      // is too little for a thread.
       void driveUntilWorthIt(counters[0]!, scheduler, taskOf, pairs.length, chunkSize, startThreads);
     } else {
       // Worker threads load their modules meanwhile: the calling thread starts on the first chunk at once.
@@ -122,8 +122,8 @@ export async function countPairs(
 
 /**
  * The calling thread's slot under `startWorkers: 'when-worth-it'`: like {@link drive}, and after each of
- * its chunks, while no thread runs, estimates the CPU time left (the chunk's CPU time per pair × the
- * pairs not yet handed out) and starts the threads once it exceeds {@link WORKER_START_MS} — four times
+ * its chunks, while no thread runs, estimates the work left (the chunk's time per pair — the lesser of
+ * its wall and CPU times — × the pairs not yet handed out) and starts the threads once it exceeds {@link WORKER_START_MS} — four times
  * that after the first chunk, which also pays for compiling the code.
  */
 async function driveUntilWorthIt(
@@ -140,15 +140,19 @@ async function driveUntilWorthIt(
     if (index === null) return;
     const task = taskOf(index);
     const before = process.cpuUsage();
+    const startedAt = performance.now();
     try {
       scheduler.complete(index, await counter.count(task));
     } catch (error) {
       scheduler.fail(index, error);
     }
     if (threads || scheduler.ended || task.pairs.length === 0) continue;
-    const spent = process.cpuUsage(before);
+    // This thread's time on the chunk is at most its wall time (which a busy machine stretches) and at
+    // most the process's CPU time (which V8's compiler and GC threads inflate while the code warms up).
+    const cpu = process.cpuUsage(before);
+    const spent = Math.min((cpu.user + cpu.system) / 1000, performance.now() - startedAt);
     const left = Math.max(0, total - (index + 1) * chunkSize);
-    const remaining = ((spent.user + spent.system) / 1000 / task.pairs.length) * left;
+    const remaining = (spent / task.pairs.length) * left;
     if (remaining > WORKER_START_MS * (chunk === 0 ? 4 : 1)) {
       threads = true;
       startThreads();
