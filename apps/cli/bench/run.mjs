@@ -13,31 +13,65 @@ import { parseArgs } from 'node:util';
 
 const APP_DIR = fileURLToPath(new URL('..', import.meta.url));
 const BENCH_DIR = join(APP_DIR, 'bench');
-const CLI = join(APP_DIR, 'dist', 'cli.js');
+let CLI = join(APP_DIR, 'dist', 'cli.js');
 const DIST_INDEX = join(APP_DIR, 'dist', 'index.js');
 const PYTHON = '/usr/bin/python3';
 const GNU_TIME = '/usr/bin/time';
-const WIDTH = 2048;
-const HEIGHT = 1024;
-const NUM_CLASSES = 19;
 const IGNORE_INDEX = 255;
 /** Node and Python must agree on mIoU to this absolute tolerance. */
 const TOLERANCE = 1e-12;
-/** Targets on the 2-core reference machine: speed-up over PIL + numpy per worker count. */
-const TARGETS = { 1: 1.6, 2: 2.4 };
+
+/**
+ * The data sets: label maps rendered by the package's scene generator (19 classes + 255) at the size of
+ * each dataset, their labels spread over the dataset's classes per image (`remap`, a bijection on
+ * 0 … 18 that keeps 255), written by PIL like the dataset's files (gray, or VOC's palette PNGs).
+ */
+const SETS = {
+  cityscapes: { width: 2048, height: 1024, numClasses: 19, mode: 'L', remap: null, pairs: [50, 500] },
+  ade20k: {
+    width: 512,
+    height: 512,
+    numClasses: 150,
+    mode: 'L',
+    remap: (label, image) => (label * 8 + image * 7) % 150,
+    pairs: [200],
+  },
+  voc: {
+    width: 500,
+    height: 375,
+    numClasses: 21,
+    mode: 'P',
+    remap: (label, image) => (label + image) % 21,
+    pairs: [100],
+  },
+};
+
+/**
+ * Targets on the 2-core reference machine (issue 15): speed-up over PIL + numpy per set, pair count and
+ * worker count (`default`: no --workers flag).
+ */
+const TARGETS = {
+  'cityscapes 50': { 1: 2.5, 2: 3 },
+  'cityscapes 500': { 1: 4, 2: 6 },
+  'ade20k 200': { 1: 3, 2: 4 },
+  'voc 100': { 1: 2, default: 2 },
+};
 
 const USAGE = `Usage: node bench/run.mjs [options]   (pnpm bench -- [options])
 
-Generates ${WIDTH}×${HEIGHT} Cityscapes-like label maps (PIL-encoded PNGs, cached in .bench-data/) and
-times, whole process and side by side, \`segmetrics eval\` with each worker count and the PIL + numpy
-reference (bench/python_reference.py). Fails when their mIoU differ by more than ${TOLERANCE}.
+Generates label maps like Cityscapes (2048×1024, 19 classes), ADE20K (512×512, 150 classes) and VOC
+(500×375 palette PNGs, 21 classes) — PIL-encoded PNGs, cached in .bench-data/ — and times, whole process
+and side by side, \`segmetrics eval\` with each worker count and the PIL + numpy reference
+(bench/python_reference.py); then the per-phase cost (read, inflate, unfilter, count) of each set in one
+thread and the start-up of the bin. Fails when their mIoU differ by more than ${TOLERANCE}.
 
 Options:
-  --pairs LIST    image pairs per set, comma-separated (default 50,200)
+  --sets LIST     sets and pair counts, e.g. cityscapes:50+500,ade20k:200,voc:100 (the default)
   --runs N        timed runs per command and set, medians reported (default 5)
-  --workers LIST  segmetrics worker counts (default 1,2)
+  --workers LIST  segmetrics worker counts; "default" runs without --workers (default 1,2,default)
   --seed N        dataset seed (default 1)
   --data-dir DIR  cache folder (default apps/cli/.bench-data)
+  --cli FILE      the segmetrics bin to time (default apps/cli/dist/cli.js; e.g. another build)
   --check         exit 1 when a speed target is missed
   -h, --help      this help`;
 
@@ -63,11 +97,12 @@ function parseOptions() {
     parsed = parseArgs({
       args,
       options: {
-        pairs: { type: 'string', default: '50,200' },
+        sets: { type: 'string', default: 'cityscapes:50+500,ade20k:200,voc:100' },
         runs: { type: 'string', default: '5' },
-        workers: { type: 'string', default: '1,2' },
+        workers: { type: 'string', default: '1,2,default' },
         seed: { type: 'string', default: '1' },
         'data-dir': { type: 'string', default: join(APP_DIR, '.bench-data') },
+        cli: { type: 'string' },
         check: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -81,13 +116,26 @@ function parseOptions() {
     process.exit(0);
   }
   const [runs] = parseList(parsed.runs, 'runs');
+  if (parsed.cli !== undefined) CLI = parsed.cli;
   const seed = Number(parsed.seed);
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
     fail(`--seed must be an integer in [0, 2^32), got "${parsed.seed}"`);
+  const sets = parsed.sets.split(',').map((item) => {
+    const [name, list] = item.trim().split(':');
+    if (!Object.hasOwn(SETS, name))
+      fail(`--sets: unknown set "${name}" (known: ${Object.keys(SETS).join(', ')})`);
+    const pairs = list === undefined ? SETS[name].pairs : parseList(list.replaceAll('+', ','), 'sets');
+    return { name, pairs: [...new Set(pairs)].sort((a, b) => a - b) };
+  });
+  const workers = parsed.workers.split(',').map((item) => {
+    if (item.trim() === 'default') return 'default';
+    const [n] = parseList(item, 'workers');
+    return n;
+  });
   return {
-    pairs: [...new Set(parseList(parsed.pairs, 'pairs'))].sort((a, b) => a - b),
+    sets,
     runs,
-    workers: parseList(parsed.workers, 'workers'),
+    workers,
     seed,
     dataDir: parsed['data-dir'],
     check: parsed.check,
@@ -177,25 +225,40 @@ function pythonEnv() {
 // Data: rendered by the package's own generator, encoded by PIL, cached
 
 /** Fingerprint of the generator output: any change to renderScene invalidates the cache. */
-function generatorFingerprint(generator, seed) {
-  const { gt, pred } = generator.renderScene(generator.sampleSceneSeed(seed, 0), WIDTH, HEIGHT);
+function generatorFingerprint(generator, seed, spec) {
+  const { gt, pred } = generator.renderScene(generator.sampleSceneSeed(seed, 0), spec.width, spec.height);
   return createHash('sha256').update(gt).update(pred).digest('hex');
 }
 
-function writeRecord(stream, path, data) {
+function writeRecord(stream, path, data, spec) {
   const name = Buffer.from(path, 'utf8');
   const head = Buffer.alloc(12 + name.length);
   head.writeUInt32LE(name.length, 0);
   name.copy(head, 4);
-  head.writeUInt32LE(WIDTH, 4 + name.length);
-  head.writeUInt32LE(HEIGHT, 8 + name.length);
+  head.writeUInt32LE(spec.width, 4 + name.length);
+  head.writeUInt32LE(spec.height, 8 + name.length);
   stream.write(head);
   return stream.write(data);
 }
 
-async function generateSet(generator, root, pairs, seed, fingerprint) {
+/** Spreads the generator's 19 labels over the set's classes (a bijection per image; 255 stays). */
+function remapLabels(data, spec, image) {
+  if (spec.remap === null) return data;
+  const table = new Uint8Array(256).map((_, v) => (v < 19 ? spec.remap(v, image) : v));
+  return data.map((v) => table[v]);
+}
+
+async function generateSet(generator, root, pairs, seed, fingerprint, spec) {
   const manifestFile = join(root, 'manifest.json');
-  const wanted = { generator: fingerprint, width: WIDTH, height: HEIGHT, seed, encoder: 'PIL' };
+  const wanted = {
+    generator: fingerprint,
+    width: spec.width,
+    height: spec.height,
+    numClasses: spec.numClasses,
+    mode: spec.mode,
+    seed,
+    encoder: 'PIL',
+  };
   if (existsSync(manifestFile)) {
     const manifest = JSON.parse(await readFile(manifestFile, 'utf8'));
     const same = Object.entries(wanted).every(([key, value]) => manifest[key] === value);
@@ -208,10 +271,10 @@ async function generateSet(generator, root, pairs, seed, fingerprint) {
   await mkdir(join(root, 'gt'), { recursive: true });
   await mkdir(join(root, 'pred'), { recursive: true });
   console.log(
-    `bench: rendering ${pairs} pairs of ${WIDTH}×${HEIGHT} and encoding them with PIL into ${root}…`,
+    `bench: rendering ${pairs} pairs of ${spec.width}×${spec.height} and encoding them with PIL into ${root}…`,
   );
   const started = performance.now();
-  const child = spawn(PYTHON, [join(BENCH_DIR, 'write_pngs.py')], {
+  const child = spawn(PYTHON, [join(BENCH_DIR, 'write_pngs.py'), spec.mode], {
     env: pythonEnv(),
     stdio: ['pipe', 'pipe', 'inherit'],
   });
@@ -225,9 +288,9 @@ async function generateSet(generator, root, pairs, seed, fingerprint) {
   });
   for (let i = 0; i < pairs; i++) {
     const name = `${generator.sampleName(i, pairs)}.png`;
-    const { gt, pred } = generator.renderScene(generator.sampleSceneSeed(seed, i), WIDTH, HEIGHT);
-    writeRecord(child.stdin, join(root, 'gt', name), gt);
-    if (!writeRecord(child.stdin, join(root, 'pred', name), pred)) {
+    const scene = generator.renderScene(generator.sampleSceneSeed(seed, i), spec.width, spec.height);
+    writeRecord(child.stdin, join(root, 'gt', name), remapLabels(scene.gt, spec, i), spec);
+    if (!writeRecord(child.stdin, join(root, 'pred', name), remapLabels(scene.pred, spec, i), spec)) {
       await new Promise((resolve) => child.stdin.once('drain', resolve));
     }
   }
@@ -255,7 +318,12 @@ async function subset(generator, root, total, pairs) {
   }
   let bytes = 0;
   for (const side of ['gt', 'pred']) {
-    for (const name of await readdir(join(dir, side))) bytes += (await stat(join(dir, side, name))).size;
+    for (const name of await readdir(join(dir, side))) {
+      const path = join(dir, side, name);
+      bytes += (await stat(path)).size;
+      // Warm the page cache for every command alike.
+      await readFile(path);
+    }
   }
   return {
     dir,
@@ -269,9 +337,9 @@ async function subset(generator, root, total, pairs) {
 // ---------------------------------------------------------------------------------------------------
 // Measuring
 
-function commands(set, workerCounts) {
+function commands(set, spec, workerCounts) {
   const list = workerCounts.map((workers) => ({
-    id: `segmetrics --workers ${workers}`,
+    id: workers === 'default' ? 'segmetrics (default)' : `segmetrics --workers ${workers}`,
     workers,
     command: process.execPath,
     args: [
@@ -282,13 +350,12 @@ function commands(set, workerCounts) {
       '--pred',
       set.predDir,
       '--num-classes',
-      String(NUM_CLASSES),
+      String(spec.numClasses),
       '--ignore-index',
       String(IGNORE_INDEX),
       '--format',
       'json',
-      '--workers',
-      String(workers),
+      ...(workers === 'default' ? [] : ['--workers', String(workers)]),
     ],
     env: process.env,
     mIoU: (stdout) => JSON.parse(stdout).summary.mIoU,
@@ -304,7 +371,7 @@ function commands(set, workerCounts) {
       '--pred',
       set.predDir,
       '--num-classes',
-      String(NUM_CLASSES),
+      String(spec.numClasses),
       '--ignore-index',
       String(IGNORE_INDEX),
     ],
@@ -314,12 +381,12 @@ function commands(set, workerCounts) {
   return list;
 }
 
-/** Runs one command to completion: wall time (ms), peak RSS (KiB, from GNU time) and its output. */
+/** Runs one command to completion: wall time (ms), CPU time (ms), peak RSS (KiB, GNU time) and its output. */
 async function measure(entry) {
   const rssFile = join(tmpdir(), `segmetrics-bench-${process.pid}.rss`);
   const useTime = existsSync(GNU_TIME);
   const [command, args] = useTime
-    ? [GNU_TIME, ['-f', '%M', '-o', rssFile, entry.command, ...entry.args]]
+    ? [GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, entry.command, ...entry.args]]
     : [entry.command, entry.args];
   const started = performance.now();
   const child = spawn(command, args, { env: entry.env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -338,17 +405,20 @@ async function measure(entry) {
   const ms = performance.now() - started;
   if (code !== 0) fail(`${entry.id} exited with code ${code}:\n${stderr.trim()}`);
   let rssKiB = Number.NaN;
+  let cpuMs = Number.NaN;
   if (useTime) {
-    rssKiB = Number((await readFile(rssFile, 'utf8')).trim().split('\n').pop());
+    const [rss, user, system] = (await readFile(rssFile, 'utf8')).trim().split('\n').pop().split(' ');
+    rssKiB = Number(rss);
+    cpuMs = (Number(user) + Number(system)) * 1000;
     await rm(rssFile, { force: true });
   }
   let mIoU;
   try {
-    mIoU = entry.mIoU(stdout);
+    mIoU = entry.mIoU?.(stdout);
   } catch (error) {
     fail(`cannot read mIoU from the output of ${entry.id} (${error.message}):\n${stdout.slice(0, 500)}`);
   }
-  return { ms, rssKiB, mIoU };
+  return { ms, cpuMs, rssKiB, mIoU };
 }
 
 function median(values) {
@@ -357,14 +427,10 @@ function median(values) {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-async function benchSet(set, options) {
-  const entries = commands(set, options.workers);
+/** Runs `entries` interleaved (the order rotates every run): one warm-up, then `runs` timed runs. */
+async function interleaved(entries, runs, label) {
   const samples = new Map(entries.map((entry) => [entry.id, []]));
-  console.log(
-    `\nbench: ${set.pairs} pairs — 1 warm-up + ${options.runs} timed runs per command, interleaved`,
-  );
-  for (let run = 0; run <= options.runs; run++) {
-    // Rotate the order so that no command always runs first (or right after the heaviest one).
+  for (let run = 0; run <= runs; run++) {
     const order = entries.map((_, i) => entries[(i + run) % entries.length]);
     const times = [];
     for (const entry of order) {
@@ -372,18 +438,30 @@ async function benchSet(set, options) {
       if (run > 0) samples.get(entry.id).push(result);
       times.push(`${entry.id} ${(result.ms / 1000).toFixed(2)} s`);
     }
-    console.log(`  ${run === 0 ? 'warm-up' : `run ${run}/${options.runs}`}: ${times.join(', ')}`);
+    if (label) console.log(`  ${run === 0 ? 'warm-up' : `run ${run}/${runs}`}: ${times.join(', ')}`);
   }
+  return samples;
+}
+
+async function benchSet(name, spec, set, options) {
+  const entries = commands(set, spec, options.workers);
+  console.log(
+    `\nbench: ${name}, ${set.pairs} pairs — 1 warm-up + ${options.runs} timed runs per command, interleaved`,
+  );
+  const samples = await interleaved(entries, options.runs, true);
   // Every run of every command must report the same mIoU as the Python reference.
   const reference = samples.get('PIL + numpy')[0].mIoU;
   for (const [id, results] of samples) {
     for (const { mIoU } of results) {
       if (typeof mIoU !== 'number' || !(Math.abs(mIoU - reference) <= TOLERANCE)) {
-        fail(`mIoU MISMATCH on ${set.pairs} pairs: ${id} printed ${mIoU}, PIL + numpy printed ${reference}`);
+        fail(
+          `mIoU MISMATCH on ${name} ${set.pairs} pairs: ${id} printed ${mIoU}, PIL + numpy printed ${reference}`,
+        );
       }
     }
   }
-  const pixels = set.pairs * WIDTH * HEIGHT;
+  const pixels = set.pairs * spec.width * spec.height;
+  const python = samples.get('PIL + numpy');
   const rows = entries.map((entry) => {
     const results = samples.get(entry.id);
     const seconds = median(results.map((r) => r.ms)) / 1000;
@@ -392,24 +470,34 @@ async function benchSet(set, options) {
       workers: entry.workers,
       seconds,
       minSeconds: Math.min(...results.map((r) => r.ms)) / 1000,
+      cpuSeconds: median(results.map((r) => r.cpuMs)) / 1000,
       imagesPerSecond: set.pairs / seconds,
       mpixelsPerSecond: pixels / 1e6 / seconds,
       peakRssMiB: Math.max(...results.map((r) => r.rssKiB)) / 1024,
+      // Median of the run-by-run ratios (runs are interleaved): robust to the machine's speed drifting.
+      speedup: median(results.map((r, i) => python[i].ms / r.ms)),
       mIoU: results[0].mIoU,
     };
   });
-  const python = rows.find((row) => row.workers === 0);
-  for (const row of rows) row.speedup = python.seconds / row.seconds;
-  return { pairs: set.pairs, meanFileBytes: set.meanFileBytes, mIoU: reference, rows };
+  return {
+    set: name,
+    pairs: set.pairs,
+    width: spec.width,
+    height: spec.height,
+    numClasses: spec.numClasses,
+    meanFileBytes: set.meanFileBytes,
+    mIoU: reference,
+    rows,
+  };
 }
 
 function printSet(result) {
   console.log(
-    `\n${result.pairs} pairs of ${WIDTH}×${HEIGHT} (mean PNG ${(result.meanFileBytes / 1024).toFixed(1)} KiB), ` +
-      `mIoU ${result.mIoU} (all commands agree to ${TOLERANCE})`,
+    `\n${result.set}: ${result.pairs} pairs of ${result.width}×${result.height}, ${result.numClasses} classes ` +
+      `(mean PNG ${(result.meanFileBytes / 1024).toFixed(1)} KiB), mIoU ${result.mIoU} (all commands agree to ${TOLERANCE})`,
   );
-  const header = ['command', 'median s', 'min s', 'images/s', 'Mpixels/s', 'peak RSS MiB', 'vs PIL+numpy'];
-  const widths = [24, 9, 8, 9, 10, 13, 13];
+  const header = ['command', 'median s', 'min s', 'CPU s', 'images/s', 'peak RSS MiB', 'vs PIL+numpy'];
+  const widths = [24, 9, 8, 7, 9, 13, 13];
   const line = (cells) =>
     cells.map((cell, i) => String(cell)[i === 0 ? 'padEnd' : 'padStart'](widths[i])).join(' ');
   console.log(line(header));
@@ -419,13 +507,50 @@ function printSet(result) {
         row.id,
         row.seconds.toFixed(3),
         row.minSeconds.toFixed(3),
+        Number.isNaN(row.cpuSeconds) ? 'n/a' : row.cpuSeconds.toFixed(2),
         row.imagesPerSecond.toFixed(1),
-        row.mpixelsPerSecond.toFixed(1),
         Number.isNaN(row.peakRssMiB) ? 'n/a' : row.peakRssMiB.toFixed(0),
         `${row.speedup.toFixed(2)}×`,
       ]),
     );
   }
+}
+
+/** Per-phase cost of a set in one thread (bench/phases.mjs in its own process). */
+function phases(set, spec) {
+  const result = spawnSync(
+    process.execPath,
+    [join(BENCH_DIR, 'phases.mjs'), set.gtDir, set.predDir, String(spec.numClasses), String(IGNORE_INDEX)],
+    { encoding: 'utf8' },
+  );
+  if (result.status !== 0) fail(`bench/phases.mjs failed:\n${result.stderr}`);
+  return JSON.parse(result.stdout);
+}
+
+/** Start-up: `segmetrics --version` and `eval --help` against a bare `node -e 0`, interleaved. */
+async function startup(runs) {
+  const entries = [
+    { id: 'node -e 0', command: process.execPath, args: ['-e', '0'], env: process.env },
+    { id: 'segmetrics --version', command: process.execPath, args: [CLI, '--version'], env: process.env },
+    {
+      id: 'segmetrics eval --help',
+      command: process.execPath,
+      args: [CLI, 'eval', '--help'],
+      env: process.env,
+    },
+  ];
+  const samples = await interleaved(entries, runs, false);
+  const base = samples.get('node -e 0');
+  return entries.map((entry) => {
+    const results = samples.get(entry.id);
+    return {
+      id: entry.id,
+      ms: median(results.map((r) => r.ms)),
+      cpuMs: median(results.map((r) => r.cpuMs)),
+      ratio: median(results.map((r, i) => r.ms / base[i].ms)),
+      cpuRatio: median(results.map((r, i) => r.cpuMs / base[i].cpuMs)),
+    };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -440,38 +565,64 @@ async function main() {
       `${info.cores} × ${info.cpu}`,
   );
 
-  const total = options.pairs[options.pairs.length - 1];
-  const root = join(options.dataDir, `cityscapes-${WIDTH}x${HEIGHT}-seed${options.seed}`);
-  const fingerprint = generatorFingerprint(generator, options.seed);
-  const manifest = await generateSet(generator, join(root, 'all'), total, options.seed, fingerprint);
-
   const results = [];
-  for (const pairs of options.pairs) {
-    const set = await subset(generator, root, manifest.pairs, pairs);
-    results.push(await benchSet(set, options));
+  const phaseRows = [];
+  for (const { name, pairs } of options.sets) {
+    const spec = SETS[name];
+    const total = pairs[pairs.length - 1];
+    const root = join(options.dataDir, `${name}-${spec.width}x${spec.height}-seed${options.seed}`);
+    const fingerprint = generatorFingerprint(generator, options.seed, spec);
+    const manifest = await generateSet(generator, join(root, 'all'), total, options.seed, fingerprint, spec);
+    for (const n of pairs) {
+      const set = await subset(generator, root, manifest.pairs, n);
+      results.push(await benchSet(name, spec, set, options));
+      if (n === pairs[0]) phaseRows.push({ set: name, pairs: n, ...phases(set, spec) });
+    }
   }
+  const startupRows = await startup(Math.max(10, options.runs));
 
   console.log(`\n=== segmetrics eval vs PIL + numpy, whole process, medians of ${options.runs} runs ===`);
   for (const result of results) printSet(result);
+
+  console.log('\nPer image pair, one thread, in-process (bench/phases.mjs; medians over the pairs), ms:');
+  console.log('  set          read  inflate  unfilter  count   total');
+  for (const row of phaseRows) {
+    const cells = [row.read, row.inflate, row.unfilter, row.count, row.total].map((v) =>
+      v.toFixed(2).padStart(7),
+    );
+    console.log(`  ${`${row.set}`.padEnd(11)}${cells.join(' ')}`);
+  }
+  console.log('\nStart-up, whole process, medians of interleaved runs (ratio to node -e 0, wall and CPU):');
+  for (const row of startupRows) {
+    console.log(
+      `  ${row.id.padEnd(24)} ${(row.ms / 1000).toFixed(3)} s  ${row.ratio.toFixed(2)}×   CPU ${(row.cpuMs / 1000).toFixed(3)} s  ${row.cpuRatio.toFixed(2)}×`,
+    );
+  }
 
   const missed = [];
   console.log('\nTargets (speed-up over PIL + numpy, on the 2-core reference machine):');
   for (const result of results) {
     for (const row of result.rows) {
-      const target = TARGETS[row.workers];
+      const target = TARGETS[`${result.set} ${result.pairs}`]?.[row.workers];
       if (target === undefined) continue;
       const ok = row.speedup >= target;
-      if (!ok) missed.push(`${row.id} on ${result.pairs} pairs`);
+      if (!ok) missed.push(`${row.id} on ${result.set} ${result.pairs} pairs`);
       console.log(
-        `  ${result.pairs} pairs, ${row.id}: ${row.speedup.toFixed(2)}× (target ≥ ${target}×) ` +
+        `  ${result.set} ${result.pairs} pairs, ${row.id}: ${row.speedup.toFixed(2)}× (target ≥ ${target}×) ` +
           `${ok ? 'met' : `MISSED by ${(target - row.speedup).toFixed(2)}×`}`,
       );
     }
   }
-  if (results.length > 1) {
+  for (const row of startupRows.slice(1)) {
+    const ok = row.ratio <= 1.5;
+    if (!ok) missed.push(row.id);
+    console.log(`  ${row.id}: ${row.ratio.toFixed(2)}× node -e 0 (target ≤ 1.5×) ${ok ? 'met' : 'MISSED'}`);
+  }
+  const cityscapes = results.filter((r) => r.set === 'cityscapes');
+  if (cityscapes.length > 1) {
     console.log('\nPeak RSS by set size (must not grow with the number of images):');
-    for (const row of results[0].rows) {
-      const sizes = results.map((r) => {
+    for (const row of cityscapes[0].rows) {
+      const sizes = cityscapes.map((r) => {
         const same = r.rows.find((x) => x.id === row.id);
         return `${r.pairs} pairs ${Number.isNaN(same.peakRssMiB) ? 'n/a' : `${same.peakRssMiB.toFixed(0)} MiB`}`;
       });
@@ -481,7 +632,7 @@ async function main() {
   const resultFile = join(options.dataDir, 'last-run.json');
   await writeFile(
     resultFile,
-    `${JSON.stringify({ date: new Date().toISOString(), ...info, width: WIDTH, height: HEIGHT, runs: options.runs, results }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), ...info, runs: options.runs, results, phases: phaseRows, startup: startupRows }, null, 2)}\n`,
   );
   console.log(`\nbench: results written to ${resultFile}`);
   if (options.check && missed.length > 0) fail(`speed targets missed: ${missed.join('; ')}`);

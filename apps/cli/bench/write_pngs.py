@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
-"""Writes 8-bit gray PNGs with PIL from raw label maps streamed on stdin (used by bench/run.mjs).
+"""Writes 8-bit PNGs with PIL from raw label maps streamed on stdin (used by bench/run.mjs).
 
+Usage: write_pngs.py [L|P]. L (default): gray PNGs (Cityscapes, ADE20K); P: palette PNGs with the
+PASCAL VOC colour map (VOC's SegmentationClass files), index = label.
 Each record: uint32 LE path length, the UTF-8 path, uint32 LE width, uint32 LE height, then
 width*height bytes. PIL's defaults are kept on purpose (zlib level 6, adaptive per-row filters), as
 in the label maps of real datasets. Prints the number of files written.
@@ -19,7 +21,26 @@ def read_exact(stream, size):
     return data
 
 
+def voc_palette():
+    """The PASCAL VOC colour map (bit-interleaved label ids), 256 RGB entries."""
+    palette = []
+    for label in range(256):
+        r = g = b = 0
+        c = label
+        for shift in range(7, -1, -1):
+            r |= (c & 1) << shift
+            g |= ((c >> 1) & 1) << shift
+            b |= ((c >> 2) & 1) << shift
+            c >>= 3
+        palette += [r, g, b]
+    return palette
+
+
 def main():
+    mode = sys.argv[1] if len(sys.argv) > 1 else "L"
+    if mode not in ("L", "P"):
+        sys.exit(f"mode must be L or P, got {mode}")
+    palette = voc_palette() if mode == "P" else None
     stream = sys.stdin.buffer
     written = 0
     while True:
@@ -33,7 +54,10 @@ def main():
         width, height = struct.unpack("<II", read_exact(stream, 8))
         pixels = read_exact(stream, width * height)
         temporary = path + ".tmp"
-        Image.frombytes("L", (width, height), pixels).save(temporary, format="PNG")
+        image = Image.frombytes(mode, (width, height), pixels)
+        if palette is not None:
+            image.putpalette(palette)
+        image.save(temporary, format="PNG")
         os.replace(temporary, path)
         written += 1
     print(written)

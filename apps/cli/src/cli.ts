@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { runCli } from './program.js';
-import { reportedStreamErrors } from './util/write-stream.js';
+import { reportedStreamErrors } from './util/reported-stream-errors.js';
 
 // The `segmetrics` bin: runs the program on the process's arguments and exits with its code.
 

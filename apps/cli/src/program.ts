@@ -1,7 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { commandFactories } from './commands/index.js';
 import type { CliContext } from './context.js';
-import { describeError } from './errors/describe-error.js';
 import { ExitCode } from './errors/exit-code.js';
 import { shouldColor } from './util/terminal.js';
 import { VERSION } from './version.js';
@@ -76,6 +75,8 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
       );
       return ExitCode.USAGE;
     }
+    // Loaded on failure only (it loads @segmetrics/core): help and version stay light.
+    const { describeError } = await import('./errors/describe-error.js');
     const described = describeError(error);
     const color = shouldColor(context.stderr, context.env, !argv.includes('--no-color'));
     const red = (s: string) => (color ? `\x1b[31m${s}\x1b[39m` : s);

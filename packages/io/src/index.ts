@@ -22,6 +22,7 @@ export { type ColorizeOptions, encodeColorizedPng } from './encode-colorized-png
 export { ErrorMapIndex, type ErrorMapOptions, encodeErrorMapPng } from './encode-error-map-png.js';
 export { type EncodeLabelPngOptions, encodeLabelPng, type PngFilter } from './encode-label-png.js';
 export type { PairingOptions } from './internal/pairing-rules.js';
+export type { ZlibCompress } from './internal/png-encoder.js';
 export { hasPngSignature } from './internal/png-structure.js';
 export {
   type ArrayLabelMapOptions,

@@ -1,3 +1,4 @@
+import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodePng } from './decode-png.js';
 import { encodeColorizedPng } from './encode-colorized-png.js';
@@ -44,6 +45,29 @@ describe('encodeColorizedPng', () => {
     expect(() => encodeColorizedPng({ data: [-1], width: 1, height: 1 }, [])).toThrowError(
       expect.objectContaining({ code: 'LABEL_OUT_OF_RANGE' }),
     );
+  });
+
+  it('encodeColorizedPng compresses with the given compressor (same image, same level) when asked', () => {
+    const data = Array.from({ length: 64 * 48 }, (_, i) => (i >> 5) % 7);
+    const labelMap = { data, width: 64, height: 48 };
+    const levels: number[] = [];
+    const compress = (bytes: Uint8Array, level: number) => {
+      levels.push(level);
+      return deflateSync(bytes, { level });
+    };
+    const viaNode = encodeColorizedPng(labelMap, [], { filter: 0, compress });
+    const portable = encodeColorizedPng(labelMap, [], { filter: 0 });
+    expect(levels).toEqual([6]);
+    expect(Array.from(decodePng(viaNode).data)).toEqual(data);
+    expect(decodePng(viaNode).palette).toEqual(decodePng(portable).palette);
+    expect(
+      Array.from(
+        decodePng(encodeColorizedPng({ data: [0, 300], width: 2, height: 1 }, [], { compress }), {
+          colorPalette: { '#000000': 0 },
+          unknownColor: 7,
+        }).data,
+      ),
+    ).toEqual([0, 7]);
   });
 });
 

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { usageError } from '../errors/usage-error.js';
 
 /** The dataset preset whose runs report the Cityscapes benchmark's four numbers. */
 export const CITYSCAPES_DATASET = 'cityscapes-labelids';
@@ -33,21 +32,4 @@ export function isCityscapesRun(flags: CityscapesFlags): boolean {
 /** Whether the run reads instance ids (Cityscapes run without `--no-instances`). */
 export function wantsInstances(flags: CityscapesFlags): boolean {
   return isCityscapesRun(flags) && flags.instances !== false;
-}
-
-/** Usage errors for Cityscapes flags given without the preset, or together. */
-export function checkCityscapesFlags(flags: CityscapesFlags): void {
-  const cityscapes = isCityscapesRun(flags);
-  if (!cityscapes && flags.gtInstances !== undefined) {
-    throw usageError('--gt-instances', `needs --dataset ${CITYSCAPES_DATASET}`, flags.gtInstances);
-  }
-  if (!cityscapes && flags.instances === false) {
-    throw usageError('--no-instances', `needs --dataset ${CITYSCAPES_DATASET}`);
-  }
-  if (!cityscapes && flags.format === 'cityscapes') {
-    throw usageError('--format', `cityscapes needs --dataset ${CITYSCAPES_DATASET}`, flags.format);
-  }
-  if (flags.gtInstances !== undefined && flags.instances === false) {
-    throw usageError('--gt-instances', 'cannot be combined with --no-instances', flags.gtInstances);
-  }
 }

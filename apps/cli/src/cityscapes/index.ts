@@ -1,9 +1,9 @@
+export { checkCityscapesFlags } from './check-cityscapes-flags.js';
 export { checkPredictionLabels } from './check-prediction-labels.js';
 export {
   addCityscapesOptions,
   CITYSCAPES_DATASET,
   type CityscapesFlags,
-  checkCityscapesFlags,
   isCityscapesRun,
   wantsInstances,
 } from './cityscapes-options.js';

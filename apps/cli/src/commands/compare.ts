@@ -25,7 +25,7 @@ import type { PairingFlags } from '../pipeline/pair-files.js';
 import { listSome } from '../pipeline/pair-files.js';
 import { runEvaluation } from '../pipeline/run-evaluation.js';
 import { skippedWarning } from '../pipeline/skipped-warning.js';
-import { mergeStateFiles } from './merge.js';
+import { mergeStateFiles } from './run-merge.js';
 
 /** Flags of `segmetrics compare`. */
 export interface CompareFlags

@@ -1,15 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Command } from 'commander';
 import type { CliContext } from '../context.js';
-import { generateSampleDataset } from '../demo/generate-sample-dataset.js';
 import { addConfidenceOptions, addOutputOptions, addReportOptions } from '../options/define-options.js';
-import { parseInteger } from '../options/parse-values.js';
-import { type EvalFlags, runEval } from './eval.js';
+import type { EvalFlags } from './eval.js';
 
 /** The most pairs `demo --pairs` generates (the library's own limit is 100000). */
-const MAX_DEMO_PAIRS = 10_000;
+export const MAX_DEMO_PAIRS = 10_000;
 
 /** Flags of `segmetrics demo`. */
 export interface DemoFlags extends Omit<EvalFlags, 'gt' | 'pred'> {
@@ -64,38 +59,9 @@ export function createDemoCommand(context: CliContext): Command {
     );
   command.addHelpText('after', EXAMPLES);
   command.action(async (flags: DemoFlags) => {
+    // Loaded when the command runs: help and version never load the generator or the evaluation.
+    const { runDemo } = await import('./run-demo.js');
     context.exitCode = await runDemo(flags, context);
   });
   return command;
-}
-
-/** Runs `demo`; returns the exit code. */
-export async function runDemo(flags: DemoFlags, context: CliContext): Promise<number> {
-  const temporary = flags.out === undefined ? await mkdtemp(join(tmpdir(), 'segmetrics-demo-')) : null;
-  const outDir = flags.out ?? temporary!;
-  try {
-    const pairs =
-      flags.pairs === undefined ? 20 : parseInteger('--pairs', flags.pairs, { min: 1, max: MAX_DEMO_PAIRS });
-    const sample = await generateSampleDataset(outDir, { pairs, secondModel: flags.secondModel === true });
-    if (flags.quiet !== true) {
-      context.stderr.write(
-        `generated ${sample.pairs} pairs of ${sample.width}×${sample.height} label maps in ${sample.outDir}` +
-          `${sample.predBDir === null ? '' : ' (and a second model in pred-b)'}` +
-          `${temporary === null ? '' : ' (temporary)'}; class '${sample.neverPresentClass.name}' never occurs\n`,
-      );
-    }
-    return await runEval(
-      {
-        ...flags,
-        gt: sample.gtDir,
-        pred: sample.predDir,
-        classes: sample.classesFile,
-        numClasses: String(sample.numClasses),
-        ignoreIndex: [String(sample.ignoreIndex)],
-      },
-      context,
-    );
-  } finally {
-    if (temporary !== null) await rm(temporary, { recursive: true, force: true });
-  }
 }

@@ -1,6 +1,3 @@
-import { datasetPresets } from '@segmetrics/io';
-import { presets } from '@segmetrics/metrics';
-import { knownMetricIds } from '@segmetrics/report';
 import { type Command, Option } from 'commander';
 import {
   DEFAULT_DILATION_RATIO,
@@ -10,6 +7,7 @@ import {
   MAX_WORKERS_CAP,
   WORKERS_PER_CORE,
 } from './limits.js';
+import { OPTION_NAMES } from './option-names.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -50,7 +48,7 @@ export function addDatasetOptions(command: Command): Command {
       new Option(
         '--dataset <name>',
         'dataset preset: class count, names, ignore labels, label mapping (cityscapes: trainIds files; cityscapes-labelids: labelIds mapped to trainIds)',
-      ).choices(Object.keys(datasetPresets)),
+      ).choices(OPTION_NAMES.datasets),
     );
 }
 
@@ -131,10 +129,10 @@ export function addReportOptions(command: Command): Command {
     )
     .option(
       '--metrics <ids>',
-      `metrics to show in table/CSV/Markdown: comma list of registry ids (${knownMetricIds().join(', ')}; default: iou,dice,precision,recall,mIoU,mDice,mAcc,aAcc,fwIoU)`,
+      `metrics to show in table/CSV/Markdown: comma list of registry ids (${OPTION_NAMES.metrics.join(', ')}; default: iou,dice,precision,recall,mIoU,mDice,mAcc,aAcc,fwIoU)`,
       collect,
     )
-    .option('--preset <library>', `reproduce a library exactly: ${Object.keys(presets).join(', ')}`)
+    .option('--preset <library>', `reproduce a library exactly: ${OPTION_NAMES.presets.join(', ')}`)
     .option(
       '--preset-option <name=value>',
       'a parameter of the --preset library, by its own name, e.g. labels=0,2,5 (sklearn), zero_division=1, include_background=false, target_class_ids=1,2 (keras); repeatable',
@@ -197,7 +195,7 @@ export function addRunOptions(command: Command): Command {
     .optionsGroup('Parallelism, shards and state:')
     .option(
       '-w, --workers <n>',
-      `parallel decoders: the main thread plus N-1 worker threads, at most ${WORKERS_PER_CORE} × available cores and ${MAX_WORKERS_CAP} (default: available cores)`,
+      `parallel decoders: the main thread plus up to N-1 worker threads, started only when the work outweighs their start-up; at most ${WORKERS_PER_CORE} × available cores and ${MAX_WORKERS_CAP} (default: available cores)`,
     )
     .option(
       '--shard <i/n>',

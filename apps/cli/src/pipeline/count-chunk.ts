@@ -1,6 +1,7 @@
 import { ConfusionMatrix, ErrorCode, SegmetricsError } from '@segmetrics/core';
 import { readLabelMapSync } from '@segmetrics/io/node';
-import { checkInstanceIds, checkPredictionLabels, readInstanceIds } from '../cityscapes/index.js';
+import { checkPredictionLabels } from '../cityscapes/check-prediction-labels.js';
+import { checkInstanceIds, readInstanceIds } from '../cityscapes/read-instance-ids.js';
 import type { ChunkTask, CountSetup, FilePair, SerializedError } from './types.js';
 
 /**

@@ -80,4 +80,29 @@ describe('countPairs', () => {
       countPairs(setup, dataset(4), { workers: 2, chunkSize: 1, workerScript: '/nonexistent/worker.js' }),
     ).rejects.toThrow();
   });
+
+  it("starts no worker thread for a job smaller than a thread's start-up under startWorkers 'when-worth-it'", async () => {
+    const pairs = dataset(4);
+    const one = await countPairs(setup, pairs, { workers: 1, chunkSize: 1 });
+    // A thread that started would fail on this script: the tiny job runs in the calling thread alone.
+    const lazy = await countPairs(setup, pairs, {
+      workers: 2,
+      chunkSize: 1,
+      workerScript: '/nonexistent/worker.js',
+      startWorkers: 'when-worth-it',
+    });
+    expect(lazy.complete).toBe(true);
+    expect(lazy.matrix.toJSON()).toEqual(one.matrix.toJSON());
+  });
+
+  it("names the failing file under startWorkers 'when-worth-it' too", async () => {
+    const pairs = dataset(3);
+    writeFileSync(pairs[0]!.predPath, 'not a png');
+    await expect(
+      countPairs(setup, pairs, { workers: 2, chunkSize: 1, startWorkers: 'when-worth-it' }),
+    ).rejects.toMatchObject({
+      code: 'UNSUPPORTED_FORMAT',
+      message: expect.stringContaining(pairs[0]!.predPath),
+    });
+  });
 });

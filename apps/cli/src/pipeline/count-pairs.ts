@@ -23,7 +23,23 @@ export interface CountPairsOptions {
   signal?: AbortSignal;
   /** Stop (as if interrupted) once at least this many images were merged in this call. */
   stopAfter?: number;
+  /**
+   * When the worker threads start: `'eager'` (default) at once; `'when-worth-it'` only once the calling
+   * thread's first chunk (its CPU time per pair) shows that the remaining work outweighs a thread's start-up
+   * ({@link WORKER_START_MS}), so that a small job never waits for threads it cannot use and more
+   * workers are never slower than fewer.
+   */
+  startWorkers?: 'eager' | 'when-worth-it';
 }
+
+/**
+ * Milliseconds of single-thread CPU work below which worker threads are not started (`startWorkers:
+ * 'when-worth-it'`): a thread spends about 0.15–0.2 s of CPU (≈ 650 M instructions, measured on 100
+ * VOC-sized pairs) booting Node and loading the reader and the counter before its first image, and its
+ * results cost the calling thread a copy and a merge per chunk: a thread pays off only on well more work
+ * than its start-up.
+ */
+export const WORKER_START_MS = 500;
 
 /** Result of {@link countPairs}: the merged matrix, and whether every pair was counted. */
 export interface CountPairsResult {
@@ -89,13 +105,22 @@ export async function countPairs(
 
   const counters: ChunkCounter[] = [createMainThreadCounter(counting)];
   const script = options.workerScript ?? defaultWorkerScript();
-  try {
+  const startThreads = () => {
     for (let i = 0; i < workerThreads; i++) {
-      counters.push(createWorkerCounter(counting, script, (error) => scheduler.abort(error)));
-    }
-    // Worker threads load their modules meanwhile: the calling thread starts on the first chunk at once.
-    for (const counter of counters) {
+      const counter = createWorkerCounter(counting, script, (error) => scheduler.abort(error));
+      counters.push(counter);
       for (let slot = 0; slot < counter.concurrency; slot++) void drive(counter, scheduler, taskOf);
+    }
+  };
+  try {
+    if (options.startWorkers === 'when-worth-it' && workerThreads > 0) {
+      // The calling thread counts alone while the time per pair of its last chunk says that what is left
+      // is too little for a thread.
+      void driveUntilWorthIt(counters[0]!, scheduler, taskOf, pairs.length, chunkSize, startThreads);
+    } else {
+      // Worker threads load their modules meanwhile: the calling thread starts on the first chunk at once.
+      void drive(counters[0]!, scheduler, taskOf);
+      startThreads();
     }
     const outcome = await scheduler.outcome;
     if (outcome.status === 'failed') throw outcome.error;
@@ -104,6 +129,46 @@ export async function countPairs(
     options.signal?.removeEventListener('abort', onAbort);
     scheduler.cancel();
     await Promise.all(counters.map((counter) => counter.close()));
+  }
+}
+
+/**
+ * The calling thread's slot under `startWorkers: 'when-worth-it'`: like {@link drive}, and after each of
+ * its chunks, while no thread runs, estimates the work left (the chunk's time per pair — the lesser of
+ * its wall and CPU times — × the pairs not yet handed out) and starts the threads once it exceeds {@link WORKER_START_MS} — four times
+ * that after the first chunk, which also pays for compiling the code.
+ */
+async function driveUntilWorthIt(
+  counter: ChunkCounter,
+  scheduler: ChunkScheduler<ConfusionMatrix>,
+  taskOf: (index: number) => ChunkTask,
+  total: number,
+  chunkSize: number,
+  startThreads: () => void,
+): Promise<void> {
+  let threads = false;
+  for (let chunk = 0; ; chunk++) {
+    const index = await scheduler.acquire();
+    if (index === null) return;
+    const task = taskOf(index);
+    const before = process.cpuUsage();
+    const startedAt = performance.now();
+    try {
+      scheduler.complete(index, await counter.count(task));
+    } catch (error) {
+      scheduler.fail(index, error);
+    }
+    if (threads || scheduler.ended || task.pairs.length === 0) continue;
+    // This thread's time on the chunk is at most its wall time (which a busy machine stretches) and at
+    // most the process's CPU time (which V8's compiler and GC threads inflate while the code warms up).
+    const cpu = process.cpuUsage(before);
+    const spent = Math.min((cpu.user + cpu.system) / 1000, performance.now() - startedAt);
+    const left = Math.max(0, total - (index + 1) * chunkSize);
+    const remaining = (spent / task.pairs.length) * left;
+    if (remaining > WORKER_START_MS * (chunk === 0 ? 4 : 1)) {
+      threads = true;
+      startThreads();
+    }
   }
 }
 

@@ -146,6 +146,8 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
       todo,
       {
         workers: options.workers ?? availableParallelism(),
+        // Threads start only when the work outweighs their start-up: small jobs run in this thread.
+        startWorkers: 'when-worth-it',
         ...(options.workerScript === undefined ? {} : { workerScript: options.workerScript }),
         initial,
         signal: controller.signal,
@@ -174,7 +176,11 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
     );
     bar.clear();
     if (selfSignalled) {
-      await Promise.race([received, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+      // A ref'd timer: with an unref'd one the event loop could drain (and the process exit 0) before the
+      // signal sent to itself is handled.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([received, new Promise((resolve) => (timer = setTimeout(resolve, 10_000)))]);
+      clearTimeout(timer);
     }
     await saving;
     if (saveError !== undefined) throw saveError;

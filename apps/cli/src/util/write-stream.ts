@@ -1,11 +1,8 @@
 import { ErrorCode, SegmetricsError } from '@segmetrics/core';
+import { reportedStreamErrors } from './reported-stream-errors.js';
 import type { OutputStream } from './terminal.js';
 
-/**
- * Stream errors already reported as a `SegmetricsError` by {@link writeToStream}: the bin's `'error'`
- * listener on stdout leaves these alone instead of printing them a second time.
- */
-export const reportedStreamErrors: WeakSet<object> = new WeakSet();
+export { reportedStreamErrors };
 
 interface CallbackStream {
   write(text: string, callback: (error?: Error | null) => void): unknown;

@@ -1,5 +1,5 @@
 import { type ConfusionMatrixOptions, type LabelArray, normalizeSettings } from '@segmetrics/core';
-import { encodeColorizedPng } from '@segmetrics/io';
+import { encodeColorizedPng, type ZlibCompress } from '@segmetrics/io';
 import { REPORT_PICTURE_COLORS, type RgbTriple } from '../html/class-colors.js';
 import { displayLabels, errorStates } from './display-labels.js';
 import { thumbnailLabels } from './thumbnail-labels.js';
@@ -36,13 +36,15 @@ export interface ImagePictures {
  * magenta) and the error map (correct / wrong / ignored), all after the run's label mapping exactly as
  * the matrix counts them, downscaled with nearest neighbour to at most 256 px, as unfiltered palette
  * PNGs (what the PNG specification advises for palette images: smaller here, and about half the
- * encoding time of the adaptive filters). Used by the CLI and the web app alike.
+ * encoding time of the adaptive filters). Used by the CLI and the web app alike. `compress` (e.g. node:zlib's
+ * deflate in Node, about 7× faster) replaces the portable deflate; the pictures are the same.
  */
 export function reportImagePictures(
   gt: RawLabelMap,
   pred: RawLabelMap,
   matrixOptions: ConfusionMatrixOptions,
   colors: readonly RgbTriple[],
+  compress?: ZlibCompress,
 ): ImagePictures {
   const settings = normalizeSettings(matrixOptions);
   const c = settings.numClasses;
@@ -53,7 +55,10 @@ export function reportImagePictures(
   const gtCodes = displayLabels(gtThumb.data, settings, true);
   const predCodes = displayLabels(predThumb.data, settings, settings.labelMapping?.applyTo !== 'gt');
   const png = (data: Uint16Array | Uint8Array, entries: readonly RgbTriple[]) =>
-    encodeColorizedPng({ data, width, height }, entries, { filter: 0 });
+    encodeColorizedPng({ data, width, height }, entries, {
+      filter: 0,
+      ...(compress === undefined ? {} : { compress }),
+    });
   return {
     width: gt.width,
     height: gt.height,

@@ -1,0 +1,200 @@
+import { type ConfusionMatrix, ErrorCode, SegmetricsError } from '@segmetrics/core';
+import { removeStaleTempFiles } from '@segmetrics/io/node';
+import type { CliContext } from '../context.js';
+import { ExitCode } from '../errors/exit-code.js';
+import { checkOutputPaths } from '../options/check-output-paths.js';
+import { resolveConfidenceFlags } from '../options/confidence-flags.js';
+import { perImageRequested, withoutPerImage } from '../options/per-image-settings.js';
+import { formatShard } from '../options/shard.js';
+import { assertSameSettings } from '../pipeline/compare-settings.js';
+import type { EvaluationSettings } from '../pipeline/evaluation-settings.js';
+import { type LoadedState, loadState } from '../pipeline/state-file.js';
+import { describePartial, type PartialRun, writeRunOutputs } from '../pipeline/write-run-outputs.js';
+import { reportImagesLimit } from '../report/report-flags.js';
+import type { MergeFlags } from './merge.js';
+
+/** Runs `merge`; returns the exit code. */
+export async function runMerge(
+  files: readonly string[],
+  flags: MergeFlags,
+  context: CliContext,
+): Promise<number> {
+  reportImagesLimit(flags);
+  const confidence = resolveConfidenceFlags(flags);
+  await checkDistinctStates(files);
+  await checkOutputPaths([
+    { option: '-o/--output', path: flags.output ?? '', role: 'output' },
+    { option: '--per-image', path: flags.perImage ?? '', role: 'output' },
+    { option: '--report', path: flags.report ?? '', role: 'output' },
+    ...files.map((file) => ({ option: 'state file', path: file, role: 'input' as const })),
+  ]);
+  for (const output of [flags.output, flags.perImage, flags.report])
+    if (output !== undefined) await removeStaleTempFiles(output);
+  const { matrix, settings, partial } = await mergeStateFiles(files, {
+    allowPartial: flags.allowPartial === true,
+    perImageFor: confidence === null ? null : '--ci',
+  });
+  if (partial !== null && flags.quiet !== true)
+    context.stderr.write(`warning: ${describePartial(partial)}\n`);
+  await writeRunOutputs(
+    matrix,
+    settings,
+    flags,
+    context,
+    { shard: null, partial },
+    { pairs: null, presetsPerImage: perImageRequested(settings, flags.perImage !== undefined) },
+  );
+  return ExitCode.OK;
+}
+
+/** The merged counts of state files, their settings, and what they lack to cover the dataset. */
+export interface MergedStates {
+  readonly matrix: ConfusionMatrix;
+  readonly settings: EvaluationSettings;
+  readonly partial: PartialRun | null;
+}
+
+/**
+ * Loads and merges state files as `merge` does: equal settings (the setting and both files named), shards
+ * of one split, no image counted twice, every shard present and complete unless `allowPartial`. With
+ * `perImageFor` (e.g. `'--ci'`), a state without per-image statistics is an error naming it.
+ */
+export async function mergeStateFiles(
+  files: readonly string[],
+  options: { readonly allowPartial: boolean; readonly perImageFor: string | null },
+): Promise<MergedStates> {
+  const loaded: LoadedState[] = [];
+  for (const file of files) loaded.push(await loadState(file));
+  if (options.perImageFor !== null) {
+    const without = loaded.find((s) => s.matrix.settings.perImage !== true);
+    if (without !== undefined) throw withoutPerImage(without.file, options.perImageFor);
+  }
+  const first = loaded[0]!;
+  for (const other of loaded.slice(1)) {
+    assertSameSettings(
+      { file: first.file, settings: first.state.settings },
+      { file: other.file, settings: other.state.settings },
+    );
+  }
+  const ordered = inRunOrder(loaded);
+  const partial = coverage(ordered);
+  if (partial !== null && !options.allowPartial) {
+    throw new SegmetricsError(
+      ErrorCode.PAIRING_FAILED,
+      `the states do not cover the dataset: ${describePartial(partial)}`,
+      {
+        context: {
+          missingShards: partial.missingShards,
+          interruptedStates: partial.interruptedStates,
+          hint: 'merge the states of every shard (resume interrupted ones), or pass --allow-partial for a partial report',
+        },
+      },
+    );
+  }
+  const matrix = ordered[0]!.matrix;
+  for (const [i, state] of ordered.entries()) {
+    if (i === 0) continue;
+    try {
+      matrix.merge(state.matrix);
+    } catch (error) {
+      if (!SegmetricsError.isInstance(error)) throw error;
+      throw describeMergeError(error, state, ordered.slice(0, i));
+    }
+  }
+  return { matrix, settings: first.state.settings, partial };
+}
+
+/** Refuses a state file given twice (by name, through a link, or as a hard link). */
+async function checkDistinctStates(files: readonly string[]): Promise<void> {
+  try {
+    await checkOutputPaths(files.map((path) => ({ option: 'state file', path, role: 'output' as const })));
+  } catch (error) {
+    const file = SegmetricsError.isInstance(error) ? String(error.context.value) : files[0]!;
+    throw new SegmetricsError(
+      ErrorCode.DUPLICATE_SAMPLE,
+      `${file}: given more than once; the states overlap`,
+      {
+        context: { file },
+      },
+    );
+  }
+}
+
+/** Names both files when two states counted the same image. */
+function describeMergeError(
+  error: SegmetricsError,
+  state: LoadedState,
+  earlier: readonly LoadedState[],
+): SegmetricsError {
+  const id = error.context.sampleId;
+  if (error.code === ErrorCode.DUPLICATE_SAMPLE && typeof id === 'string') {
+    const previous = earlier.find((s) => s.matrix.sampleIds.includes(id));
+    return new SegmetricsError(
+      ErrorCode.DUPLICATE_SAMPLE,
+      `${state.file}: image "${id}" is also counted in ${previous?.file ?? 'another state'}; the states overlap`,
+      { context: { file: state.file, otherFile: previous?.file ?? null, sampleId: id }, cause: error },
+    );
+  }
+  return new SegmetricsError(error.code, `${state.file}: ${error.message}`, {
+    context: { ...error.context, file: state.file },
+    cause: error,
+  });
+}
+
+/**
+ * What the states lack to be the whole dataset: shards without a state, interrupted runs. Throws when
+ * shard states cannot belong to one split (different shard counts, cut from different pair lists, a
+ * shard given twice, sharded and unsharded states mixed).
+ */
+function coverage(states: readonly LoadedState[]): PartialRun | null {
+  const sharded = states.filter((s) => s.state.selection.shard !== null);
+  const interruptedStates = states.filter((s) => !s.state.complete).map((s) => s.file);
+  let missingShards: number[] = [];
+  let shardCount: number | null = null;
+  let expectedImages: number | null = states.reduce((sum, s) => sum + s.state.selection.pairs, 0);
+  if (sharded.length > 0) {
+    const reference = sharded[0]!;
+    const refShard = reference.state.selection.shard!;
+    const seen = new Map<number, string>();
+    for (const s of states) {
+      const shard = s.state.selection.shard;
+      const mismatch =
+        shard === null
+          ? `${s.file} covers the whole dataset but ${reference.file} covers ${formatShard(refShard)}`
+          : shard.count !== refShard.count
+            ? `${s.file} covers ${formatShard(shard)} but ${reference.file} covers ${formatShard(refShard)}`
+            : s.state.selection.datasetPairs !== reference.state.selection.datasetPairs
+              ? `${s.file} was cut from ${s.state.selection.datasetPairs} pairs but ${reference.file} from ${reference.state.selection.datasetPairs}: the shards were made from different file lists`
+              : null;
+      if (mismatch !== null) {
+        throw new SegmetricsError(
+          ErrorCode.INCOMPATIBLE_SETTINGS,
+          `the states are not shards of one split: ${mismatch}`,
+          {
+            context: { file: s.file, otherFile: reference.file },
+          },
+        );
+      }
+      const other = seen.get(shard!.index);
+      if (other !== undefined) {
+        throw new SegmetricsError(
+          ErrorCode.DUPLICATE_SAMPLE,
+          `${s.file}: ${formatShard(shard)} is also given as ${other}; the states overlap`,
+          { context: { file: s.file, otherFile: other, shard } },
+        );
+      }
+      seen.set(shard!.index, s.file);
+    }
+    shardCount = refShard.count;
+    missingShards = Array.from({ length: shardCount }, (_, i) => i + 1).filter((i) => !seen.has(i));
+    expectedImages = reference.state.selection.datasetPairs;
+  }
+  if (missingShards.length === 0 && interruptedStates.length === 0) return null;
+  return {
+    missingShards,
+    shardCount,
+    interruptedStates,
+    images: states.reduce((sum, s) => sum + s.matrix.images, 0),
+    expectedImages,
+  };
+}
