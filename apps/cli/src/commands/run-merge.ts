@@ -13,6 +13,17 @@ import { describePartial, type PartialRun, writeRunOutputs } from '../pipeline/w
 import { reportImagesLimit } from '../report/report-flags.js';
 import type { MergeFlags } from './merge.js';
 
+/** Orders states as one run counts: by shard, then by their first image id. */
+function inRunOrder(states: readonly LoadedState[]): LoadedState[] {
+  const keyed = states.map((state) => ({
+    state,
+    shard: state.state.selection.shard?.index ?? Number.POSITIVE_INFINITY,
+    first: state.matrix.sampleIds[0] ?? '',
+  }));
+  keyed.sort((a, b) => a.shard - b.shard || (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
+  return keyed.map((k) => k.state);
+}
+
 /** Runs `merge`; returns the exit code. */
 export async function runMerge(
   files: readonly string[],

@@ -140,7 +140,7 @@ export async function countPairs(
  */
 async function driveUntilWorthIt(
   counter: ChunkCounter,
-  scheduler: ChunkScheduler<ConfusionMatrix>,
+  scheduler: ChunkScheduler<ConfusionMatrix[]>,
   taskOf: (index: number) => ChunkTask,
   total: number,
   chunkSize: number,
