@@ -9,7 +9,12 @@ import { ConfusionMatrix } from '@segmetrics/core';
 import { compareMatrices, evaluate as evaluateMatrix } from '@segmetrics/metrics';
 import { formatPercent } from '@segmetrics/report';
 import { cityscapesFixtureRoot } from '@segmetrics/test-utils';
-import { launchChromium, type ServedFolder, serveFolder } from '@segmetrics/test-utils/browser';
+import {
+  browserTestsEnabled,
+  launchChromium,
+  type ServedFolder,
+  serveFolder,
+} from '@segmetrics/test-utils/browser';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -22,6 +27,9 @@ import {
   sizeMismatchDataset,
   unpairedDataset,
 } from './datasets.js';
+
+/** Chromium present (or CI): see `browserTestsEnabled`. */
+const enabled = browserTestsEnabled();
 
 /** The page's fields by `data-testid`, with the value to type or select. */
 type Fields = Readonly<Record<string, string>>;
@@ -45,6 +53,7 @@ const outside: string[] = [];
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
+  if (!enabled) return;
   if (!existsSync(join(SITE, 'index.html'))) {
     throw new Error(`${SITE} is not built: run \`pnpm --filter @segmetrics/web build\``);
   }
@@ -134,7 +143,7 @@ async function pageAndCli(
   return { page, web: webText, cli: asEmbedded(cli) };
 }
 
-describe('the web app', () => {
+describe.skipIf(!enabled)('the web app', () => {
   it('loads from a sub path of a plain static server with relative asset URLs only', async () => {
     const page = await openPage();
     expect(await page.locator('input[data-testid="gt-input"]').count()).toBe(1);

@@ -1,5 +1,6 @@
 // `@segmetrics/test-utils/browser`: drive the system Chromium from tests and scripts (Node only).
 export {
+  browserTestsEnabled,
   CHROMIUM_FLAGS,
   chromiumExecutable,
   DEFAULT_CHROMIUM_PATH,

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CHROMIUM_FLAGS, launchChromium } from './launch-chromium.js';
+import { browserTestsEnabled, CHROMIUM_FLAGS, launchChromium } from './launch-chromium.js';
 import { serveFolder } from './serve-folder.js';
+
+/** Chromium present (or CI): see `browserTestsEnabled`. */
+const enabled = browserTestsEnabled();
 
 const page = `<!doctype html><meta charset="utf-8"><title>t</title>
 <script type="module">
@@ -8,7 +11,7 @@ const page = `<!doctype html><meta charset="utf-8"><title>t</title>
   window.__result = { wasm: WebAssembly.validate(bytes), sum: [1, 2, 3].reduce((a, b) => a + b, 0) };
 </script>`;
 
-describe('launchChromium', () => {
+describe.skipIf(!enabled)('launchChromium', () => {
   it('runs a page served by serveFolder in headless Chromium with the house flags', async () => {
     expect(CHROMIUM_FLAGS).toContain('--no-sandbox');
     const browser = await launchChromium();

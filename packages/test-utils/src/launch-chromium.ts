@@ -35,6 +35,28 @@ export function chromiumExecutable(): string {
   return path;
 }
 
+/** Whether `CI` is set (to anything but `''`, `0` or `false`). */
+function isCi(): boolean {
+  const ci = process.env.CI;
+  return ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false';
+}
+
+/**
+ * Whether this process runs the browser tests. Always under CI (`CI` set): `.ci/run` installs Chromium, so
+ * a missing browser fails the tests there instead of skipping them. Elsewhere, when Chromium is not
+ * installed, `pnpm test` on a machine with only Node.js and npm skips them with a warning on stderr that
+ * says what to install (they never skip silently).
+ */
+export function browserTestsEnabled(): boolean {
+  const path = process.env.CHROMIUM_BIN || DEFAULT_CHROMIUM_PATH;
+  if (existsSync(path) || isCi()) return true;
+  process.stderr.write(
+    `warning: Chromium not found at ${path}: the browser tests of this package are skipped. Install it ` +
+      '(`apt-get install -y chromium`) or set CHROMIUM_BIN to run them; CI (`bash .ci/run`) always does.\n',
+  );
+  return false;
+}
+
 /**
  * Launches the system Chromium through playwright-core (which downloads no browser) with
  * {@link CHROMIUM_FLAGS}. `options` are passed to playwright's `chromium.launch` (extra `args` are

@@ -5,13 +5,16 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { browserTestsEnabled, launchChromium } from '@segmetrics/test-utils/browser';
 import { decode } from 'fast-png';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtmlReport } from '../../src/html/render-html-report.js';
 import { reportToJson } from '../../src/report-to-json.js';
 import { type Sample, sampleReport } from '../sample-report.js';
-import { launchChromium } from './launch-chromium.js';
+
+/** Chromium present (or CI): see `browserTestsEnabled`. */
+const enabled = browserTestsEnabled();
 
 const NAMES = [
   'road',
@@ -89,6 +92,7 @@ function expectedOrder(ids: number[], value: (id: number) => number | null, sign
 }
 
 beforeAll(async () => {
+  if (!enabled) return;
   browser = await launchChromium();
 }, 120_000);
 
@@ -96,7 +100,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe('the HTML report of 19 classes with 24 worst images, in Chromium', () => {
+describe.skipIf(!enabled)('the HTML report of 19 classes with 24 worst images, in Chromium', () => {
   let sample: Sample;
   let loaded: Loaded;
 
@@ -330,7 +334,7 @@ describe('the HTML report of 19 classes with 24 worst images, in Chromium', () =
   });
 });
 
-describe('the HTML report of 150 classes, without pictures, in Chromium', () => {
+describe.skipIf(!enabled)('the HTML report of 150 classes, without pictures, in Chromium', () => {
   let sample: Sample;
   let loaded: Loaded;
 
