@@ -50,5 +50,8 @@ export const MAX_REPORT_IMAGES = 1000;
 /** Boundary IoU's default dilation ratio r (the paper's default, `--boundary-dilation-ratio`). */
 export const DEFAULT_DILATION_RATIO = 0.02;
 
-/** The largest `--boundary-dilation-ratio`: core's limit (a boundary as wide as the diagonal). */
-export { MAX_DILATION_RATIO } from '@segmetrics/core';
+/**
+ * The largest `--boundary-dilation-ratio`: core's `MAX_DILATION_RATIO` (a boundary as wide as the
+ * diagonal), repeated here so that `--help` and `--version` do not load core (a test checks they agree).
+ */
+export const MAX_DILATION_RATIO = 1;
