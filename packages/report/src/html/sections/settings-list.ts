@@ -92,7 +92,7 @@ export function settingsList(
         ? s.mergedStates === undefined
           ? 'whole dataset'
           : `merge of ${s.mergedStates} state files`
-        : `shard ${s.shard.index} of ${s.shard.count} (0-based)`,
+        : `shard ${s.shard.index} of ${s.shard.count} (numbered 1 … ${s.shard.count})`,
     ],
     ['Metrics shown', s.metrics === null ? 'default set' : escapeHtml(s.metrics.join(', '))],
     [
@@ -104,9 +104,11 @@ export function settingsList(
           ),
     ],
   ];
+  // Keys added later: shown when set (a null or an absent value says nothing), strings as they are.
   for (const [key, value] of Object.entries(s)) {
-    if (!KNOWN.has(key) && value !== undefined)
-      items.push([escapeHtml(key), `<span class="mono">${escapeHtml(JSON.stringify(value))}</span>`]);
+    if (KNOWN.has(key) || value === undefined || value === null) continue;
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    items.push([escapeHtml(key), `<span class="mono">${escapeHtml(text)}</span>`]);
   }
   items.push([
     'Versions',

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { sampleReport } from '../../../test/sample-report.js';
+import type { Report } from '../../report-model.js';
+import { escapeHtml } from '../escape-html.js';
+import { settingsList } from './settings-list.js';
+
+const base = sampleReport({ numClasses: 5, images: 2 }).report;
+const withSettings = (settings: Record<string, unknown>): Report =>
+  ({ ...base, settings: { ...base.settings, ...settings } }) as Report;
+
+describe('settingsList', () => {
+  it('numbers shards as the CLI does (1 … n)', () => {
+    const html = settingsList(withSettings({ shard: { index: 1, count: 4 } }));
+    expect(html).toContain('shard 1 of 4 (numbered 1 … 4)');
+    expect(html).not.toContain('0-based');
+  });
+
+  it('leaves out settings added later when they are null, and shows strings without quotes', () => {
+    const html = settingsList(withSettings({ partial: null, presetOptions: null, predictedOnly: 'skip' }));
+    expect(html).not.toContain('partial');
+    expect(html).not.toContain('presetOptions');
+    expect(html).toContain('<span class="mono">skip</span>');
+    expect(settingsList(withSettings({ presetOptions: { zero_division: 1 } }))).toContain(
+      escapeHtml('{"zero_division":1}'),
+    );
+  });
+});
