@@ -1,10 +1,11 @@
-import { decodeLabelMap, resolveFormat } from './decode-label-map.js';
+import { decodeLabelMap } from './decode-label-map.js';
 import { checkInflatedSize, TRAILING_SLACK } from './internal/check-inflated-size.js';
 import { checkDecodeOptions } from './internal/options.js';
 import { assertSupported, labelsFromSamples } from './internal/png-labels.js';
 import { concatIdat, PngColorType, type PngStructure, parsePngStructure } from './internal/png-structure.js';
 import { unfilter } from './internal/unfilter.js';
 import { bigEndianToUint16 } from './internal/unpack.js';
+import { resolveFormat } from './resolve-format.js';
 import type { DecodedLabelMap, DecodeOptions } from './types.js';
 
 /** The platform's zlib inflater (Compression Streams), when it has one. */

@@ -41,6 +41,7 @@ describe('exports', () => {
       [
         "CITYSCAPES_INSTANCE_IDS_SUFFIX",
         "CITYSCAPES_LABEL_IDS_SUFFIX",
+        "DecodeBuffer",
         "decodeLabelMapNode",
         "decodePngFast",
         "fastPathEligible",

@@ -14,7 +14,7 @@ export {
   datasetPresets,
   getDatasetPreset,
 } from './dataset-presets.js';
-export { decodeLabelMap, resolveFormat, sniffFormat } from './decode-label-map.js';
+export { decodeLabelMap } from './decode-label-map.js';
 export { decodeLabelMapAsync } from './decode-label-map-async.js';
 export { decodeNpy, hasNpyMagic, type NpyHeader, parseNpyHeader } from './decode-npy.js';
 export { decodePng } from './decode-png.js';
@@ -35,6 +35,7 @@ export {
   labelMapFromImageData,
 } from './label-map-from-image-data.js';
 export { type PairedPaths, type PairPathsOptions, type PathPair, pairPaths } from './pair-paths.js';
+export { resolveFormat, sniffFormat } from './resolve-format.js';
 export {
   type ColorPalette,
   type ColorType,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allocateLabels, colorLookup, mapColorsToLabels } from './color-palette.js';
 import { decodeLabelMap } from './decode-label-map.js';
+import { decodePng } from './decode-png.js';
 import { encodeLabelPng } from './encode-label-png.js';
 import { encodePng } from './internal/png-encoder.js';
 import { labelMapFromArray } from './label-map-from-array.js';
@@ -19,7 +20,7 @@ describe('class ids', () => {
       const options = { colorPalette: [[0, 0, 0] as const], unknownColor };
       expect(() => decodeLabelMap(rgb, options), String(unknownColor)).toThrowError(invalid);
       expect(() => decodeLabelMapNode(rgb, options), String(unknownColor)).toThrowError(invalid);
-      expect(() => decodeLabelMapNode(rgb, { ...options, decoder: 'fast-png' })).toThrowError(invalid);
+      expect(() => decodeLabelMapNode(rgb, { ...options, decoder: decodePng })).toThrowError(invalid);
       // even for files without colours to map
       expect(() => decodeLabelMap(encodeLabelPng([1, 2], 2, 1), { unknownColor })).toThrowError(invalid);
       expect(() =>

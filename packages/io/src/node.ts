@@ -1,5 +1,6 @@
 // @segmetrics/io/node — file system, node:zlib fast path, dataset pairing, file writers.
-export { decodePngFast, fastPathEligible } from './node/decode-png-fast.js';
+export { DecodeBuffer } from './node/decode-buffer.js';
+export { decodePngFast, type FastDecodeOptions, fastPathEligible } from './node/decode-png-fast.js';
 export { type DecodedPair, type IteratePairsOptions, iteratePairs } from './node/iterate-pairs.js';
 export {
   CITYSCAPES_INSTANCE_IDS_SUFFIX,

@@ -34,11 +34,6 @@ export { renderHtmlReport } from './html/render-html-report.js';
 export { scriptJson } from './html/script-json.js';
 export { type PerImageRow, perImageRows, perImageToCsv } from './per-image-rows.js';
 export { displayLabels, errorStates } from './pictures/display-labels.js';
-export {
-  type ImagePictures,
-  type RawLabelMap,
-  reportImagePictures,
-} from './pictures/report-image-pictures.js';
 export { type LabelGrid, THUMBNAIL_SIZE, thumbnailLabels } from './pictures/thumbnail-labels.js';
 export {
   REPORT_SCHEMA_VERSION,

@@ -1,5 +1,5 @@
 import { type ConfusionMatrixOptions, ErrorCode, type LabelMapping, SegmetricsError } from '@segmetrics/core';
-import { type ColorPalette, getDatasetPreset } from '@segmetrics/io';
+import { type ColorPalette, getDatasetPreset } from '@segmetrics/io/presets';
 import {
   type AbsentPolicy,
   type Aggregate,

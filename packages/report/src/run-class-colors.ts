@@ -1,4 +1,4 @@
-import { datasetPresets, vocColorMap } from '@segmetrics/io';
+import { datasetPresets, vocColorMap } from '@segmetrics/io/presets';
 import type { RgbTriple } from './html/class-colors.js';
 import type { RunSettings } from './run-settings.js';
 

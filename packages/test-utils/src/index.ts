@@ -28,6 +28,7 @@ export {
   parityFixtureRoot,
 } from './parity-fixtures.js';
 export { seededRandom } from './seeded-random.js';
+export { staticImports } from './static-imports.js';
 export {
   expectAllClose,
   expectClose,

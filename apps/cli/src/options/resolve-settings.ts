@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { ErrorCode, type LabelMapping, SegmetricsError } from '@segmetrics/core';
-import { type ColorPalette, colorLookup } from '@segmetrics/io';
+import { type ColorPalette, colorLookup } from '@segmetrics/io/presets';
 import type { Aggregate, ImageReduce, PredictedOnlyPolicy } from '@segmetrics/metrics';
 import { type RunSettingsInput, type RunSettingsNaming, resolveRunSettings } from '@segmetrics/report';
 import { usageError } from '../errors/usage-error.js';

@@ -1,5 +1,5 @@
 import { ConfusionMatrix, ErrorCode, SegmetricsError } from '@segmetrics/core';
-import { readLabelMapSync } from '@segmetrics/io/node';
+import { DecodeBuffer, readLabelMapSync } from '@segmetrics/io/node';
 import { checkPredictionLabels } from '../cityscapes/check-prediction-labels.js';
 import { checkInstanceIds, readInstanceIds } from '../cityscapes/read-instance-ids.js';
 import type { ChunkTask, CountSetup, FilePair, SerializedError } from './types.js';
@@ -19,8 +19,15 @@ export function countChunk(setup: CountSetup, task: ChunkTask): ConfusionMatrix[
   return matrices;
 }
 
+/**
+ * The memory this thread decodes into, reused pair after pair (one buffer for the ground truth, one for
+ * the prediction being counted): labels live only until they are counted, and fresh memory for every
+ * image costs page faults that exceed the inflate itself on some virtual machines.
+ */
+const buffers = { gt: new DecodeBuffer(), pred: new DecodeBuffer() };
+
 function countPair(matrices: readonly ConfusionMatrix[], setup: CountSetup, pair: FilePair): void {
-  const gt = decode(pair.gtPath, setup);
+  const gt = decode(pair.gtPath, setup, buffers.gt);
   // Read once, after the first prediction's size check (as without further predictions).
   let instances: ReturnType<typeof readInstanceIds> | undefined;
   const readInstances = () => {
@@ -42,7 +49,7 @@ function countPrediction(
   gt: ReturnType<typeof decode>,
   readInstances: () => ReturnType<typeof readInstanceIds> | undefined,
 ): void {
-  const pred = decode(predPath, setup);
+  const pred = decode(predPath, setup, buffers.pred);
   if (gt.width !== pred.width || gt.height !== pred.height) {
     throw new SegmetricsError(
       ErrorCode.SHAPE_MISMATCH,
@@ -101,9 +108,9 @@ function inCliTerms(error: SegmetricsError, path: string): SegmetricsError {
   });
 }
 
-function decode(path: string, setup: CountSetup) {
+function decode(path: string, setup: CountSetup, into: DecodeBuffer) {
   try {
-    return readLabelMapSync(path, { ...setup.decodeOptions, file: path });
+    return readLabelMapSync(path, { ...setup.decodeOptions, file: path, into });
   } catch (error) {
     if (SegmetricsError.isInstance(error)) {
       if (error.context.option === 'scoresLayout') throw inCliTerms(error, path);

@@ -1,5 +1,5 @@
 import { ConfusionMatrix, ErrorCode, SegmetricsError } from '@segmetrics/core';
-import { type ColorPalette, colorLookup, datasetPresets } from '@segmetrics/io';
+import { type ColorPalette, colorLookup, datasetPresets } from '@segmetrics/io/presets';
 import { getMetric, presets } from '@segmetrics/metrics';
 import {
   ABSENT_RANGE,

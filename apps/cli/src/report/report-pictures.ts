@@ -5,9 +5,9 @@ import {
   type PerImageRow,
   REPORT_PICTURE_COLORS,
   type RgbTriple,
-  reportImagePictures,
   THUMBNAIL_SIZE,
 } from '@segmetrics/report';
+import { reportImagePictures } from '@segmetrics/report/pictures';
 import type { EvaluationSettings } from '../pipeline/evaluation-settings.js';
 import type { FilePair } from '../pipeline/types.js';
 

@@ -1,4 +1,5 @@
-import { type RgbTriple, reportImagePictures } from '@segmetrics/report';
+import type { RgbTriple } from '@segmetrics/report';
+import { reportImagePictures } from '@segmetrics/report/pictures';
 import type { PictureResult, PictureTask } from '../run/messages.js';
 import { type CountSetup, decodeNamed, readNamed } from '../worker/count-pair.js';
 

@@ -90,7 +90,14 @@ export function labelsFromSamples(
     bitDepth,
     colorType: colorTypeName(colorType),
     source,
-    ...(png.palette === undefined ? {} : { palette: png.palette }),
   };
+  // Built when first read: most decodes never look at the colours.
+  if (png.hasPalette) {
+    Object.defineProperty(result, 'palette', {
+      get: () => png.palette,
+      enumerable: true,
+      configurable: true,
+    });
+  }
   return result;
 }

@@ -26,8 +26,13 @@ export interface PngStructure {
   readonly colorType: number;
   readonly channels: number;
   readonly interlaced: boolean;
-  /** PLTE entries `[r, g, b]`, with alpha appended from tRNS when present. */
+  /**
+   * PLTE entries `[r, g, b]`, with alpha appended from tRNS when present; built when first read (most
+   * label-map decodes never look at the colours).
+   */
   readonly palette: number[][] | undefined;
+  /** True when the file has a PLTE chunk (without building {@link PngStructure.palette}). */
+  readonly hasPalette: boolean;
   /** The IDAT payloads in file order (views into the input). */
   readonly idat: Uint8Array[];
   readonly idatLength: number;
@@ -79,7 +84,9 @@ export function parsePngStructure(bytes: Uint8Array, options: PngStructureOption
   let header:
     | { width: number; height: number; bitDepth: number; colorType: number; interlaced: boolean }
     | undefined;
-  let palette: number[][] | undefined;
+  // Copies of the PLTE and tRNS payloads (the input may be a reused read buffer).
+  let plte: Uint8Array | undefined;
+  let trns: Uint8Array | undefined;
   const idat: Uint8Array[] = [];
   let idatLength = 0;
   let ended = false;
@@ -133,19 +140,18 @@ export function parsePngStructure(bytes: Uint8Array, options: PngStructureOption
         if (length % 3 !== 0 || length === 0 || length > 768) {
           throw fail(`invalid PLTE length ${length}`, { length });
         }
-        palette = [];
-        for (let i = 0; i < length; i += 3) palette.push([data[i]!, data[i + 1]!, data[i + 2]!]);
+        plte = data.slice();
         break;
       }
       case 'tRNS': {
-        if (header?.colorType === PngColorType.PALETTE && palette !== undefined) {
-          if (length > palette.length) throw fail('tRNS has more entries than PLTE');
-          for (let i = 0; i < palette.length; i++) palette[i]!.push(i < length ? data[i]! : 255);
+        if (header?.colorType === PngColorType.PALETTE && plte !== undefined) {
+          if (length > plte.length / 3) throw fail('tRNS has more entries than PLTE');
+          trns = data.slice();
         }
         break;
       }
       case 'IDAT': {
-        if (header!.colorType === PngColorType.PALETTE && palette === undefined) {
+        if (header!.colorType === PngColorType.PALETTE && plte === undefined) {
           throw fail('palette image without a PLTE chunk before IDAT');
         }
         idat.push(data);
@@ -171,10 +177,15 @@ export function parsePngStructure(bytes: Uint8Array, options: PngStructureOption
   if (idat.length === 0) throw fail('no IDAT chunk');
   const channels = CHANNELS[header.colorType]!;
   const rowBytes = Math.ceil((header.width * channels * header.bitDepth) / 8);
+  let palette: number[][] | undefined;
   return {
     ...header,
     channels,
-    palette,
+    get palette() {
+      if (palette === undefined && plte !== undefined) palette = paletteEntries(plte, trns);
+      return palette;
+    },
+    hasPalette: plte !== undefined,
     idat,
     idatLength,
     rowBytes,
@@ -185,6 +196,17 @@ export function parsePngStructure(bytes: Uint8Array, options: PngStructureOption
       header.interlaced,
     ),
   };
+}
+
+/** PLTE entries `[r, g, b]`, with the tRNS alpha appended (255 past its end) when there is one. */
+function paletteEntries(plte: Uint8Array, trns: Uint8Array | undefined): number[][] {
+  const entries: number[][] = [];
+  for (let i = 0; i < plte.length; i += 3) {
+    const entry = [plte[i]!, plte[i + 1]!, plte[i + 2]!];
+    if (trns !== undefined) entry.push(i / 3 < trns.length ? trns[i / 3]! : 255);
+    entries.push(entry);
+  }
+  return entries;
 }
 
 /** The IDAT payloads as one contiguous zlib stream (a view when there is a single IDAT). */

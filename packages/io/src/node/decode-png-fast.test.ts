@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parityPngs, rawPng, rng, syntheticLabels } from '../../test/helpers.js';
 import { decodePng } from '../decode-png.js';
 import { encodePng } from '../internal/png-encoder.js';
+import { DecodeBuffer } from './decode-buffer.js';
 import { decodePngFast } from './decode-png-fast.js';
 
 function sameLabels(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
@@ -61,6 +62,7 @@ describe('decodePngFast', () => {
       [4, 3],
       [8, 3],
     ];
+    const reused = new DecodeBuffer();
     for (const [bitDepth, colorType] of cases) {
       for (const width of [1, 3, 8, 61, 64, 200]) {
         const height = 1 + Math.floor(random() * 12);
@@ -81,9 +83,35 @@ describe('decodePngFast', () => {
           expect(fast.source).toBe('fast-path');
           expect(sameLabels(fast.data, decodePng(bytes).data)).toBe(true);
           expect(sameLabels(fast.data, labels)).toBe(true);
+          // Into one buffer reused by every image of every size before this one.
+          expect(sameLabels(decodePngFast(bytes, { into: reused }).data, labels)).toBe(true);
         }
       }
     }
+  });
+
+  it('decodePngFast decodes into a reused DecodeBuffer: the same labels, as a view of its memory', () => {
+    const into = new DecodeBuffer();
+    const seen = new Set<ArrayBufferLike>();
+    for (const dataset of ['cityscapes_like', 'voc_like_palette', 'sixteen_bit_300']) {
+      for (const [name, bytes] of parityPngs(dataset)) {
+        const reference = decodePngFast(bytes, { file: name });
+        const reused = decodePngFast(bytes, { file: name, into });
+        expect(reused.data.constructor, name).toBe(reference.data.constructor);
+        expect(sameLabels(reused.data, reference.data), name).toBe(true);
+        expect(Object.getPrototypeOf(reused.data), name).toBe(Object.getPrototypeOf(reference.data));
+        seen.add(reused.data.buffer);
+      }
+    }
+    // One buffer, grown a few times at most (it doubles), not one per image.
+    expect(seen.size).toBeLessThanOrEqual(4);
+    // Valid until the next use: a second decode into it overwrites the first's labels.
+    const a = encodePng({ width: 3, height: 1, bitDepth: 8, colorType: 0, samples: [1, 2, 3] });
+    const b = encodePng({ width: 3, height: 1, bitDepth: 8, colorType: 0, samples: [7, 8, 9] });
+    const first = decodePngFast(a, { into });
+    expect(Array.from(first.data)).toEqual([1, 2, 3]);
+    decodePngFast(b, { into });
+    expect(Array.from(first.data)).toEqual([7, 8, 9]);
   });
 
   it('decodePngFast returns plain typed arrays that own their buffer', () => {

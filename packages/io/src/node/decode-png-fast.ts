@@ -1,4 +1,3 @@
-import { inflateSync } from 'node:zlib';
 import { ErrorCode } from '@segmetrics/core';
 import { adam7Passes } from '../internal/adam7.js';
 import { checkInflatedSize, TRAILING_SLACK } from '../internal/check-inflated-size.js';
@@ -9,6 +8,8 @@ import { concatIdat, PngColorType, type PngStructure, parsePngStructure } from '
 import { unfilter } from '../internal/unfilter.js';
 import { bigEndianToUint16 } from '../internal/unpack.js';
 import type { DecodedLabelMap, DecodeOptions } from '../types.js';
+import type { DecodeBuffer } from './decode-buffer.js';
+import { inflateInto } from './inflate-into.js';
 import { nativeCrc32 } from './native-crc32.js';
 
 /**
@@ -21,16 +22,26 @@ export function fastPathEligible(png: PngStructure): boolean {
   return !((png.colorType === PngColorType.RGB || png.colorType === PngColorType.RGBA) && png.bitDepth !== 8);
 }
 
+/** Options of {@link decodePngFast} and the Node readers. */
+export interface FastDecodeOptions extends DecodeOptions {
+  /**
+   * Memory to decode into, reused across decodes (see {@link DecodeBuffer}): the returned labels may
+   * then be a view of it (they are for non-interlaced gray and palette PNGs), valid until its next use.
+   * Default: fresh memory owned by the returned label map.
+   */
+  into?: DecodeBuffer;
+}
+
 /**
  * Decodes a PNG label map with the Node fast path: node:zlib's native inflate straight into one
- * buffer sized from IHDR (with a hard output cap, so a decompression bomb stops after the header's size
- * plus 64 KiB), PNG row filters undone in place, and the label array returned as a view of that buffer
- * (8-bit gray/palette) or byte-swapped in place (16-bit), so such a decode allocates once. Interlaced
- * images are unfiltered pass by pass and scattered into place; gray+alpha keeps the gray channel and
- * RGB/RGBA go through `options.colorPalette`. Labels are identical to {@link decodePng}'s. Ancillary
- * chunks (iCCP, zTXt, ...) are never decompressed.
+ * buffer sized from IHDR (a decompression bomb stops after the header's size plus 64 KiB), PNG row
+ * filters undone in place, and the label array returned as a view of that buffer (8-bit gray/palette)
+ * or byte-swapped in place (16-bit), so such a decode allocates once, or not at all into a reused
+ * `options.into`. Interlaced images are unfiltered pass by pass and scattered into place; gray+alpha
+ * keeps the gray channel and RGB/RGBA go through `options.colorPalette`. Labels are identical to
+ * {@link decodePng}'s. Ancillary chunks (iCCP, zTXt, ...) are never decompressed.
  */
-export function decodePngFast(bytes: Uint8Array, options: DecodeOptions = {}): DecodedLabelMap {
+export function decodePngFast(bytes: Uint8Array, options: FastDecodeOptions = {}): DecodedLabelMap {
   const { file } = options;
   const png = parsePngStructure(bytes, {
     file,
@@ -40,22 +51,16 @@ export function decodePngFast(bytes: Uint8Array, options: DecodeOptions = {}): D
   });
   assertSupported(png, options);
   const expected = png.inflatedSize;
-  let inflated: Uint8Array;
+  // The unfiltered rows are compacted in place to `rowBytes × height` bytes at the start.
+  const inflated = options.into?.take(expected) ?? new Uint8Array(expected);
+  let written: number;
   try {
-    const output = inflateSync(concatIdat(png), {
-      // One output buffer of the exact size: no chunk list, no concatenation.
-      chunkSize: Math.max(64, expected + 1),
-      maxOutputLength: expected + TRAILING_SLACK,
-    });
-    // A plain Uint8Array view: Buffer's own prototype keeps element access in the loops polymorphic.
-    inflated = new Uint8Array(output.buffer, output.byteOffset, output.length);
+    const result = inflateInto(concatIdat(png), inflated, TRAILING_SLACK);
+    written = result.ended ? result.written : expected + TRAILING_SLACK + 1;
   } catch (error) {
-    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
-      checkInflatedSize(expected + TRAILING_SLACK + 1, expected, file);
-    }
     throw wrapError(error, ErrorCode.DECODE_FAILED, file, 'corrupt PNG image data (zlib)');
   }
-  checkInflatedSize(inflated.length, expected, file);
+  checkInflatedSize(written, expected, file);
   const bytesPerPixel = (png.bitDepth * png.channels) / 8;
   const count = png.width * png.height;
   let owned: Uint8Array;
@@ -63,13 +68,7 @@ export function decodePngFast(bytes: Uint8Array, options: DecodeOptions = {}): D
     owned = deinterlace(inflated, png, bytesPerPixel, file);
   } else {
     unfilter(inflated, png.rowBytes, png.height, Math.max(1, Math.floor(bytesPerPixel)), file);
-    const size = png.rowBytes * png.height;
-    // A plain Uint8Array view (not a Buffer). Small outputs come from Node's shared allocation pool:
-    // copy those so that `data.buffer` belongs to this label map alone.
-    const pooled = !(inflated.byteOffset === 0 && inflated.buffer.byteLength === Math.max(64, expected + 1));
-    owned = pooled
-      ? new Uint8Array(inflated.buffer, inflated.byteOffset, size).slice()
-      : new Uint8Array(inflated.buffer, 0, size);
+    owned = inflated.subarray(0, png.rowBytes * png.height);
   }
   const samples = png.bitDepth === 16 ? bigEndianToUint16(owned, count * png.channels) : owned;
   return labelsFromSamples(png, samples, options, 'fast-path');

@@ -2,8 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { rawPng } from '../../test/helpers.js';
+import { decodePng } from '../decode-png.js';
 import { encodeLabelPng } from '../encode-label-png.js';
 import { readLabelMap, readLabelMapSync } from './read-label-map.js';
 
@@ -98,11 +100,30 @@ describe('readLabelMap and readLabelMapSync', () => {
     writeFileSync(join(root, 'c.npy'), npy(1, 3, [5, 6, 7]));
     const a = readLabelMapSync(join(root, 'a.png'));
     const c = readLabelMapSync(join(root, 'c.npy'));
-    const fastPng = readLabelMapSync(join(root, 'a.png'), { decoder: 'fast-png' });
+    const fastPng = readLabelMapSync(join(root, 'a.png'), { decoder: decodePng });
     readLabelMapSync(join(root, 'b.png'));
-    readLabelMapSync(join(root, 'b.png'), { decoder: 'fast-png' });
+    readLabelMapSync(join(root, 'b.png'), { decoder: decodePng });
     expect(Array.from(a.data)).toEqual([1, 2, 3, 4]);
     expect(Array.from(c.data)).toEqual([5, 6, 7]);
     expect(Array.from(fastPng.data)).toEqual([1, 2, 3, 4]);
+    expect(fastPng.source).toBe('fast-png');
+  });
+
+  it("decoder is 'auto' or a decoder function; the old 'fast-png' string says what to pass instead", () => {
+    const root = dir();
+    writeFileSync(join(root, 'a.png'), encodeLabelPng([1, 2, 3, 4], 2, 2));
+    const path = join(root, 'a.png');
+    expect(readLabelMapSync(path, { decoder: 'auto' }).source).toBe('fast-path');
+    expect(() => readLabelMapSync(path, { decoder: 'fast-png' as never })).toThrowError(
+      expect.objectContaining({
+        code: 'INVALID_OPTION',
+        message: expect.stringMatching(
+          /a\.png: decoder must be 'auto' or a decoder function \(for fast-png, pass decodePng from '@segmetrics\/io'\)/,
+        ),
+      }),
+    );
+    expect(() => readLabelMapSync(path, { decoder: 'pillow' as never })).toThrowError(
+      /decoder must be 'auto' or a decoder function$/,
+    );
   });
 });

@@ -1,34 +1,44 @@
 import { ErrorCode } from '@segmetrics/core';
-import { resolveFormat } from '../decode-label-map.js';
 import { decodeNpy } from '../decode-npy.js';
-import { decodePng } from '../decode-png.js';
 import { ioError } from '../internal/errors.js';
+import { resolveFormat } from '../resolve-format.js';
 import type { DecodedLabelMap, DecodeOptions } from '../types.js';
-import { decodePngFast } from './decode-png-fast.js';
+import type { DecodeBuffer } from './decode-buffer.js';
+import { decodePngFast, type FastDecodeOptions } from './decode-png-fast.js';
 import { readLabelFile, readLabelFileSync } from './read-label-file.js';
 
 /** Options of the Node readers. */
-export interface ReadOptions extends DecodeOptions {
+export interface ReadOptions extends FastDecodeOptions {
   /**
-   * PNG decoder: `'auto'` (default) takes the node:zlib fast path where it applies and fast-png
-   * otherwise; `'fast-png'` always uses fast-png (the portable reference).
+   * PNG decoder: `'auto'` (default) takes the node:zlib fast path ({@link decodePngFast}), or a
+   * decoder function, e.g. `decodePng` from `@segmetrics/io` (fast-png, the portable reference; passed
+   * in, so that this module does not load fast-png when it is not used).
    */
-  decoder?: 'auto' | 'fast-png';
+  decoder?: 'auto' | PngDecoder;
 }
+
+/** A PNG decoder for {@link ReadOptions.decoder}, such as `decodePng` from `@segmetrics/io`. */
+export type PngDecoder = (bytes: Uint8Array, options: DecodeOptions) => DecodedLabelMap;
 
 /**
  * Decodes label-map bytes in Node: like `decodeLabelMap`, but PNGs take the node:zlib fast path
- * ({@link decodePngFast}) unless `options.decoder` is `'fast-png'`. Same labels either way.
+ * ({@link decodePngFast}) unless `options.decoder` names another decoder. Same labels either way.
  */
 export function decodeLabelMapNode(bytes: Uint8Array, options: ReadOptions = {}): DecodedLabelMap {
   const decoder = options.decoder ?? 'auto';
-  if (decoder !== 'auto' && decoder !== 'fast-png') {
-    throw ioError(ErrorCode.INVALID_OPTION, options.file, `decoder must be 'auto' or 'fast-png'`, {
-      value: decoder,
-    });
+  if (decoder !== 'auto' && typeof decoder !== 'function') {
+    const hint = decoder === 'fast-png' ? ` (for fast-png, pass decodePng from '@segmetrics/io')` : '';
+    throw ioError(
+      ErrorCode.INVALID_OPTION,
+      options.file,
+      `decoder must be 'auto' or a decoder function${hint}`,
+      {
+        value: typeof decoder === 'string' ? decoder : String(decoder),
+      },
+    );
   }
   if (resolveFormat(bytes, options) === 'npy') return decodeNpy(bytes, options);
-  return decoder === 'fast-png' ? decodePng(bytes, options) : decodePngFast(bytes, options);
+  return decoder === 'auto' ? decodePngFast(bytes, options) : decoder(bytes, options);
 }
 
 /**
@@ -51,7 +61,8 @@ export async function readLabelMap(path: string, options: ReadOptions = {}): Pro
 /**
  * Synchronous {@link readLabelMap} (for worker threads that decode one file at a time): the same
  * checks, one read per file (up to 16 MiB) into a buffer the thread reuses, so reading allocates
- * nothing once the buffer has grown to the largest file.
+ * nothing once the buffer has grown to the largest file; with `options.into` (a {@link DecodeBuffer}
+ * per label map kept alive at once) PNG decoding allocates nothing either.
  */
 export function readLabelMapSync(path: string, options: ReadOptions = {}): DecodedLabelMap {
   const resolved = { ...options, file: options.file ?? path };

@@ -13,9 +13,9 @@ import {
 } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { ErrorCode, type LabelArray, type LabelMap } from '@segmetrics/core';
-import { type ColorizeOptions, encodeColorizedPng } from '../encode-colorized-png.js';
-import { type ErrorMapOptions, encodeErrorMapPng } from '../encode-error-map-png.js';
-import { type EncodeLabelPngOptions, encodeLabelPng } from '../encode-label-png.js';
+import type { ColorizeOptions } from '../encode-colorized-png.js';
+import type { ErrorMapOptions } from '../encode-error-map-png.js';
+import type { EncodeLabelPngOptions } from '../encode-label-png.js';
 import { ioError, wrapError } from '../internal/errors.js';
 import type { RgbColor } from '../types.js';
 
@@ -309,7 +309,10 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array | string):
   await writeFilesAtomic([{ path, bytes }]);
 }
 
-/** {@link encodeLabelPng} written atomically to `path`. */
+// The PNG writers load their encoder (and its zlib compressor) when called, so that importing
+// `@segmetrics/io/node` to read label maps does not load them.
+
+/** `encodeLabelPng` written atomically to `path`. */
 export async function writeLabelPng(
   path: string,
   data: LabelArray,
@@ -317,25 +320,28 @@ export async function writeLabelPng(
   height: number,
   options?: EncodeLabelPngOptions,
 ): Promise<void> {
+  const { encodeLabelPng } = await import('../encode-label-png.js');
   await writeFileAtomic(path, encodeLabelPng(data, width, height, options));
 }
 
-/** {@link encodeColorizedPng} written atomically to `path`. */
+/** `encodeColorizedPng` written atomically to `path`. */
 export async function writeColorizedPng(
   path: string,
   labelMap: LabelMap,
   palette: readonly (RgbColor | null | undefined)[],
   options?: ColorizeOptions,
 ): Promise<void> {
+  const { encodeColorizedPng } = await import('../encode-colorized-png.js');
   await writeFileAtomic(path, encodeColorizedPng(labelMap, palette, options));
 }
 
-/** {@link encodeErrorMapPng} written atomically to `path`. */
+/** `encodeErrorMapPng` written atomically to `path`. */
 export async function writeErrorMapPng(
   path: string,
   pred: LabelArray,
   gt: LabelArray,
   options: ErrorMapOptions,
 ): Promise<void> {
+  const { encodeErrorMapPng } = await import('../encode-error-map-png.js');
   await writeFileAtomic(path, encodeErrorMapPng(pred, gt, options));
 }
