@@ -43,15 +43,20 @@ export function encodeColorizedPng(
     );
   }
   let largest = 0;
-  for (let i = 0; i < data.length; i++) {
-    const v = data[i]!;
-    if (!Number.isInteger(v) || v < 0) {
-      throw ioError(ErrorCode.LABEL_OUT_OF_RANGE, undefined, `cannot colourise label ${v} at index ${i}`, {
-        value: v,
-        index: i,
-      });
+  if (data instanceof Uint8Array || data instanceof Uint16Array || data instanceof Uint8ClampedArray) {
+    // Unsigned integers by type: only the largest label matters.
+    for (let i = 0; i < data.length; i++) if (data[i]! > largest) largest = data[i]!;
+  } else {
+    for (let i = 0; i < data.length; i++) {
+      const v = data[i]!;
+      if (!Number.isInteger(v) || v < 0) {
+        throw ioError(ErrorCode.LABEL_OUT_OF_RANGE, undefined, `cannot colourise label ${v} at index ${i}`, {
+          value: v,
+          index: i,
+        });
+      }
+      if (v > largest) largest = v;
     }
-    if (v > largest) largest = v;
   }
   const fallback = vocColorMap(256);
   const colorOf = (id: number): RgbColor => palette[id] ?? options.fallbackColor ?? fallback[id % 256]!;

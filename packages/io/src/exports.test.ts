@@ -42,6 +42,7 @@ describe('exports', () => {
         "CITYSCAPES_INSTANCE_IDS_SUFFIX",
         "CITYSCAPES_LABEL_IDS_SUFFIX",
         "DecodeBuffer",
+        "createNodeZlibCompress",
         "decodeLabelMapNode",
         "decodePngFast",
         "fastPathEligible",

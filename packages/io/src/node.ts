@@ -34,3 +34,8 @@ export {
   writeFilesAtomic,
   writeLabelPng,
 } from './node/write-file-atomic.js';
+export {
+  createNodeZlibCompress,
+  type NodeZlibCompressOptions,
+  type ZlibStrategy,
+} from './node/zlib-compress.js';

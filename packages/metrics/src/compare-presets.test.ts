@@ -1,7 +1,8 @@
 import { ConfusionMatrix } from '@segmetrics/core';
+import { seededRandom } from '@segmetrics/test-utils';
 import { describe, expect, it } from 'vitest';
 import { comparePresets } from './compare-presets.js';
-import { evaluate } from './evaluate.js';
+import { evaluate, evaluateSummary } from './evaluate.js';
 import { presets } from './presets.js';
 import type { PresetName } from './settings.js';
 
@@ -55,4 +56,44 @@ describe('comparePresets', () => {
     expect(mmseg?.reason).toMatch(/ignore labels/);
     expect(outcomes.find((o) => o.preset === 'torchmetrics-meaniou')?.reason).toMatch(/per-image/);
   });
+});
+
+it('evaluateSummary gives evaluate(...).summary under every preset and setting, or the same error', () => {
+  const random = seededRandom(23);
+  for (let trial = 0; trial < 12; trial++) {
+    const numClasses = 2 + Math.floor(random() * 6);
+    const options = {
+      numClasses,
+      perImage: trial % 3 !== 0,
+      ignoreIndex: trial % 2 === 1 ? [255, 254] : [255],
+      ...(trial % 4 === 1 ? { boundary: { dilationRatio: 0.1 } } : {}),
+    };
+    const m = new ConfusionMatrix(options);
+    const [width, height] = [6, 5];
+    for (let image = 0; image < 3; image++) {
+      const label = () => {
+        const r = random();
+        return r < 0.1 ? 255 : r < 0.15 && trial % 2 === 1 ? 254 : Math.floor(random() * numClasses);
+      };
+      const gt = Array.from({ length: width * height }, label);
+      const pred = Array.from({ length: width * height }, label);
+      m.update(pred, gt, { width, height, sampleId: `i${image}` });
+    }
+    for (const preset of [undefined, ...Object.keys(presets)] as (PresetName | undefined)[]) {
+      const settings = preset === undefined ? {} : { preset };
+      let expected: unknown;
+      try {
+        expected = evaluate(m, { ...settings, perImage: false }).summary;
+      } catch (error) {
+        expected = (error as { code?: string }).code;
+      }
+      let actual: unknown;
+      try {
+        actual = evaluateSummary(m, settings);
+      } catch (error) {
+        actual = (error as { code?: string }).code;
+      }
+      expect(actual, `trial ${trial}, preset ${preset}`).toEqual(expected);
+    }
+  }
 });

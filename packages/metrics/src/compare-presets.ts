@@ -1,6 +1,6 @@
 import type { ConfusionMatrix } from '@segmetrics/core';
 import { ErrorCode, SegmetricsError } from '@segmetrics/core';
-import { evaluate, type Summary } from './evaluate.js';
+import { evaluateSummary, type Summary } from './evaluate.js';
 import { presets } from './presets.js';
 import type { PresetName } from './settings.js';
 
@@ -40,12 +40,11 @@ export function comparePresets(
   for (const name of Object.keys(presets) as PresetName[]) {
     const preset = presets[name];
     try {
-      const report = evaluate(matrix, {
+      const summary = evaluateSummary(matrix, {
         preset: name,
-        perImage: false,
         ...(options.classNames === undefined ? {} : { classNames: options.classNames }),
       });
-      out.push({ preset: name, description: preset.description, summary: report.summary, reason: null });
+      out.push({ preset: name, description: preset.description, summary, reason: null });
     } catch (error) {
       let reason: string;
       if (SegmetricsError.isInstance(error, ErrorCode.PER_IMAGE_DISABLED)) {

@@ -1,4 +1,5 @@
 import { ConfusionMatrix, ErrorCode } from '@segmetrics/core';
+import { seededRandom } from '@segmetrics/test-utils';
 import { describe, expect, it } from 'vitest';
 import { matrixOf } from '../test/helpers.js';
 import { confusedPairs } from './confused-pairs.js';
@@ -55,4 +56,40 @@ describe('confusedPairs', () => {
       expect.objectContaining({ code: ErrorCode.INVALID_OPTION }),
     );
   });
+});
+
+it('confusedPairs keeps what sorting every off-diagonal cell and taking the first `top` gives (ties by gt, then pred)', () => {
+  const random = seededRandom(17);
+  for (let trial = 0; trial < 40; trial++) {
+    const c = 2 + Math.floor(random() * 12);
+    // Few distinct counts, so that ties are common.
+    const pred: number[] = [];
+    const gt: number[] = [];
+    for (let g = 0; g < c; g++) {
+      for (let p = 0; p < c; p++) {
+        const n = random() < 0.4 ? 0 : Math.floor(random() * 4);
+        for (let k = 0; k < n; k++) {
+          gt.push(g);
+          pred.push(p);
+        }
+      }
+    }
+    const matrix = matrixOf({ numClasses: c }, [[pred, gt]]);
+    const naive: { gt: number; pred: number; count: number }[] = [];
+    for (let g = 0; g < c; g++) {
+      for (let p = 0; p < c; p++) {
+        const count = matrix.counts[g * c + p]!;
+        if (g !== p && count > 0) naive.push({ gt: g, pred: p, count });
+      }
+    }
+    naive.sort((a, b) => b.count - a.count || a.gt - b.gt || a.pred - b.pred);
+    for (const top of [0, 1, 3, 10, c * c]) {
+      const got = confusedPairs(matrix, { top }).map(({ gt: g, pred: p, count }) => ({
+        gt: g,
+        pred: p,
+        count,
+      }));
+      expect(got, `trial ${trial}, top ${top}`).toEqual(naive.slice(0, top));
+    }
+  }
 });

@@ -239,10 +239,7 @@ export function evaluate(matrix: ConfusionMatrix, options: EvaluateOptions = {})
 
   const report: EvaluationReport = {
     settings,
-    summary: {
-      ...summaryOf(engine),
-      ...(boundary === null ? {} : { mBoundaryIoU: boundary.classSummary(iouMetric) }),
-    } as Summary,
+    summary: summaryWithBoundary(engine, boundary),
     perClass,
     absentClasses,
     predictedOnlyClasses,
@@ -255,4 +252,24 @@ export function evaluate(matrix: ConfusionMatrix, options: EvaluateOptions = {})
     version,
   };
   return report;
+}
+
+/** The summary of an engine's units, with `mBoundaryIoU` when boundary counts are kept. */
+function summaryWithBoundary(engine: Engine, boundary: ReturnType<Engine['boundary']> | null): Summary {
+  return {
+    ...summaryOf(engine),
+    ...(boundary === null ? {} : { mBoundaryIoU: boundary.classSummary(iouMetric) }),
+  } as Summary;
+}
+
+/**
+ * `evaluate(matrix, options).summary`, computed alone: the same values and errors, without the
+ * per-class table, confused pairs or per-image results (for callers that compare summaries, such as
+ * {@link comparePresets}, which evaluates every preset). `options.perImage` and `options.confidence`
+ * are ignored.
+ */
+export function evaluateSummary(matrix: ConfusionMatrix, options: EvaluateOptions = {}): Summary {
+  const { settings } = resolveOptions(matrix.settings, options);
+  const engine = new Engine(matrix, settings);
+  return summaryWithBoundary(engine, matrix.settings.boundary === null ? null : engine.boundary());
 }

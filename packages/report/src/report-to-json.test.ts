@@ -26,3 +26,13 @@ describe('prettyJson', () => {
     expect(prettyJson([{ x: 'a"b' }])).toBe('[\n  {\n    "x": "a\\"b"\n  }\n]');
   });
 });
+
+it('prettyJson writes number lists and typed arrays on one line, as JSON spells each number', () => {
+  const values = [1, -0, Number.NaN, 0.1, 1e21, -1.5e-7, Number.POSITIVE_INFINITY, 2 ** 53];
+  const expected = `[${values.map((v) => (Number.isFinite(v) ? JSON.stringify(v) : 'null')).join(', ')}]`;
+  expect(prettyJson(values)).toBe(expected);
+  expect(prettyJson(Float64Array.from(values))).toBe(expected);
+  expect(prettyJson([1, null, 2])).toBe('[1, null, 2]');
+  expect(prettyJson(new Uint8Array(0))).toBe('[]');
+  expect(JSON.parse(prettyJson({ a: Float64Array.from([0.1, 0.2]) }))).toEqual({ a: [0.1, 0.2] });
+});

@@ -15,13 +15,12 @@ export function prettyJson(value: unknown, indent = ''): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   const inner = `${indent}  `;
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
-    return prettyJson(Array.from(value as unknown as ArrayLike<number>), indent);
+    return numberList(value as unknown as ArrayLike<number>);
   }
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
-    if (value.every((v) => typeof v === 'number' || v === null)) {
-      return `[${value.map((v) => prettyJson(v, inner)).join(', ')}]`;
-    }
+    if (value.every((v) => typeof v === 'number' || v === null))
+      return numberList(value as (number | null)[]);
     return `[\n${value.map((v) => `${inner}${prettyJson(v, inner)}`).join(',\n')}\n${indent}]`;
   }
   const entries = Object.entries(value as Record<string, unknown>).filter(
@@ -29,4 +28,15 @@ export function prettyJson(value: unknown, indent = ''): string {
   );
   if (entries.length === 0) return '{}';
   return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${prettyJson(v, inner)}`).join(',\n')}\n${indent}}`;
+}
+
+/** A list of numbers on one line, `[1, 0.5, null]` (non-finite numbers as null); `[]` when empty. */
+function numberList(values: ArrayLike<number | null>): string {
+  let out = '[';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    // String(v) is JSON's spelling of a finite number (both are Number::toString; -0 is "0").
+    out += `${i === 0 ? '' : ', '}${typeof v === 'number' && Number.isFinite(v) ? String(v) : 'null'}`;
+  }
+  return `${out}]`;
 }

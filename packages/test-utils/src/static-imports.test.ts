@@ -20,5 +20,10 @@ it('staticImports follows static relative imports and re-exports, not types or d
   writeFileSync(join(root, 'sub', 'a.ts'), "import * as zlib from 'node:zlib';\nimport '../c.js';\n");
   writeFileSync(join(root, 'c.ts'), "import 'from-c';\n");
   writeFileSync(join(root, 'b.ts'), "import { x } from 'from-b';\nexport type { Y } from 'type-export';\n");
-  expect([...staticImports(join(root, 'entry.ts'))].sort()).toEqual(['from-b', 'from-c', 'multi-line', 'node:zlib']);
+  expect([...staticImports(join(root, 'entry.ts'))].sort()).toEqual([
+    'from-b',
+    'from-c',
+    'multi-line',
+    'node:zlib',
+  ]);
 });

@@ -15,7 +15,12 @@ it('eval loads no PNG encoder or portable decoder unless --report asks for pictu
 
 it('help and version load no library: the program loads each command when it runs', () => {
   const packages = staticImports(join(HERE, '..', 'cli.ts'));
-  for (const library of ['@segmetrics/core', '@segmetrics/metrics', '@segmetrics/io/node', '@segmetrics/report']) {
+  for (const library of [
+    '@segmetrics/core',
+    '@segmetrics/metrics',
+    '@segmetrics/io/node',
+    '@segmetrics/report',
+  ]) {
     expect(packages.has(library), library).toBe(false);
   }
 });

@@ -1,7 +1,8 @@
 import { ConfusionMatrix, ErrorCode, SegmetricsError } from '@segmetrics/core';
-import { DecodeBuffer, readLabelMapSync } from '@segmetrics/io/node';
+import { type DecodeBuffer, readLabelMapSync } from '@segmetrics/io/node';
 import { checkPredictionLabels } from '../cityscapes/check-prediction-labels.js';
 import { checkInstanceIds, readInstanceIds } from '../cityscapes/read-instance-ids.js';
+import { decodeBuffers } from './decode-buffers.js';
 import type { ChunkTask, CountSetup, FilePair, SerializedError } from './types.js';
 
 /**
@@ -19,15 +20,8 @@ export function countChunk(setup: CountSetup, task: ChunkTask): ConfusionMatrix[
   return matrices;
 }
 
-/**
- * The memory this thread decodes into, reused pair after pair (one buffer for the ground truth, one for
- * the prediction being counted): labels live only until they are counted, and fresh memory for every
- * image costs page faults that exceed the inflate itself on some virtual machines.
- */
-const buffers = { gt: new DecodeBuffer(), pred: new DecodeBuffer() };
-
 function countPair(matrices: readonly ConfusionMatrix[], setup: CountSetup, pair: FilePair): void {
-  const gt = decode(pair.gtPath, setup, buffers.gt);
+  const gt = decode(pair.gtPath, setup, decodeBuffers.gt);
   // Read once, after the first prediction's size check (as without further predictions).
   let instances: ReturnType<typeof readInstanceIds> | undefined;
   const readInstances = () => {
@@ -49,7 +43,7 @@ function countPrediction(
   gt: ReturnType<typeof decode>,
   readInstances: () => ReturnType<typeof readInstanceIds> | undefined,
 ): void {
-  const pred = decode(predPath, setup, buffers.pred);
+  const pred = decode(predPath, setup, decodeBuffers.pred);
   if (gt.width !== pred.width || gt.height !== pred.height) {
     throw new SegmetricsError(
       ErrorCode.SHAPE_MISMATCH,

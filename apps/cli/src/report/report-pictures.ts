@@ -1,5 +1,4 @@
-import { deflateSync } from 'node:zlib';
-import { readLabelMap } from '@segmetrics/io/node';
+import { createNodeZlibCompress, readLabelMapSync } from '@segmetrics/io/node';
 import {
   type HtmlReportImage,
   type PerImageRow,
@@ -7,15 +6,16 @@ import {
   type RgbTriple,
   THUMBNAIL_SIZE,
 } from '@segmetrics/report';
-import { reportImagePictures } from '@segmetrics/report/pictures';
+import { type PictureEncoding, reportImagePictures } from '@segmetrics/report/pictures';
+import { decodeBuffers } from '../pipeline/decode-buffers.js';
 import type { EvaluationSettings } from '../pipeline/evaluation-settings.js';
 import type { FilePair } from '../pipeline/types.js';
 
-/** node:zlib's deflate: about 7× faster than the portable default on these thumbnails (same pictures). */
-const compress = (data: Uint8Array, level: number): Uint8Array => deflateSync(data, { level });
-
-/** Worst images read at once. */
-const READS_IN_FLIGHT = 4;
+/**
+ * node:zlib's run-length strategy after the PNG Up filter: on these label maps about as small as the
+ * default deflate of unfiltered rows (≈ 1.5 KiB per thumbnail) and 4–6× faster; one reused handle.
+ */
+const encoding: PictureEncoding = { compress: createNodeZlibCompress({ strategy: 'rle' }), filter: 2 };
 
 /** The worst images with their pictures, and the problems met while reading them. */
 export interface ReportPictures {
@@ -40,31 +40,30 @@ export async function reportPictures(
   const byId = new Map(pairs.map((pair) => [pair.id, pair]));
   const images: HtmlReportImage[] = new Array(rows.length);
   const problems: (string | undefined)[] = [];
-  const one = async (row: PerImageRow, index: number): Promise<void> => {
+  // One image at a time, synchronously, into the thread's reused decode buffers (counting is over): the
+  // files are small next to their decoding, and fresh memory per image costs more than the decode.
+  rows.forEach((row, index) => {
     const pair = byId.get(row.id);
     if (pair === undefined) {
       images[index] = { row };
       return;
     }
     try {
-      const [gt, pred] = await Promise.all([
-        readLabelMap(pair.gtPath, { ...settings.decodeOptions, file: pair.gtPath }),
-        readLabelMap(pair.predPath, { ...settings.decodeOptions, file: pair.predPath }),
-      ]);
-      images[index] = { row, ...reportImagePictures(gt, pred, settings.matrixOptions, colors, compress) };
+      const gt = readLabelMapSync(pair.gtPath, {
+        ...settings.decodeOptions,
+        file: pair.gtPath,
+        into: decodeBuffers.gt,
+      });
+      const pred = readLabelMapSync(pair.predPath, {
+        ...settings.decodeOptions,
+        file: pair.predPath,
+        into: decodeBuffers.pred,
+      });
+      images[index] = { row, ...reportImagePictures(gt, pred, settings.matrixOptions, colors, encoding) };
     } catch (error) {
       problems[index] = `${row.id}: ${error instanceof Error ? error.message : String(error)}`;
       images[index] = { row };
     }
-  };
-  // A few reads in flight: file reads and node:zlib inflation overlap with decoding and encoding.
-  let next = 0;
-  const lane = async () => {
-    while (next < rows.length) {
-      const index = next++;
-      await one(rows[index]!, index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, rows.length) }, lane));
+  });
   return { images, problems: problems.filter((p): p is string => p !== undefined) };
 }

@@ -50,6 +50,10 @@ function paeth(a: number, b: number, c: number): number {
 
 function filterRow(type: number, row: Uint8Array, prev: Uint8Array, bpp: number, out: Uint8Array): void {
   out[0] = type;
+  if (type === 0) {
+    out.set(row, 1);
+    return;
+  }
   for (let i = 0; i < row.length; i++) {
     const a = i >= bpp ? row[i - bpp]! : 0;
     const b = prev[i]!;
@@ -86,7 +90,12 @@ export function encodePng(input: EncodePngInput): Uint8Array {
         row[2 * i + 1] = v & 0xff;
       }
     } else if (bitDepth === 8) {
-      for (let i = 0; i < perRow; i++) row[i] = samples[start + i]!;
+      if (ArrayBuffer.isView(samples)) {
+        // One native copy (each sample taken modulo 256, as the loop below does for 8-bit samples).
+        row.set((samples as unknown as Uint8Array).subarray(start, start + perRow));
+      } else {
+        for (let i = 0; i < perRow; i++) row[i] = samples[start + i]!;
+      }
     } else {
       const perByte = 8 / bitDepth;
       const mask = (1 << bitDepth) - 1;

@@ -1,4 +1,5 @@
 import * as zlib from 'node:zlib';
+import { type NativeZlib, nativeZlib } from './native-zlib.js';
 
 /** What {@link inflateInto} did: bytes written to `output`, and whether the stream ended. */
 export interface InflateResult {
@@ -11,62 +12,11 @@ export interface InflateResult {
   ended: boolean;
 }
 
-/** The part of node:zlib's native handle this module drives (present in Node ≥ 10; not public API). */
-interface NativeHandle {
-  writeSync(
-    flush: number,
-    input: Uint8Array,
-    inOffset: number,
-    inLength: number,
-    output: Uint8Array,
-    outOffset: number,
-    outLength: number,
-  ): void;
-  reset(): void;
-  onerror: (message: string, errno: number, code: string) => void;
-}
+let native: NativeZlib | null | undefined;
 
-interface Native {
-  handle: NativeHandle;
-  /** `[avail_out, avail_in]` after each `writeSync`. */
-  state: Uint32Array;
-  /** The error the last `writeSync` reported, if any. */
-  error: Error | undefined;
-}
-
-let native: Native | null | undefined;
-
-/**
- * node:zlib's inflate handle, created once per thread and reset before each stream. Node exposes no
- * public way to inflate into a caller's buffer; its own `inflateSync` drives this same handle
- * (`_handle.writeSync` and `_writeState`), as minizlib and fast-zlib do. Where the shape differs (another
- * runtime), `null`: {@link inflateInto} then uses the public `inflateSync`.
- */
-function nativeInflater(): Native | null {
-  if (native !== undefined) return native;
-  native = null;
-  try {
-    const stream = new zlib.Inflate() as unknown as { _handle?: NativeHandle; _writeState?: unknown };
-    const handle = stream._handle;
-    const state = stream._writeState;
-    if (
-      handle !== undefined &&
-      typeof handle.writeSync === 'function' &&
-      typeof handle.reset === 'function' &&
-      state instanceof Uint32Array &&
-      state.length >= 2
-    ) {
-      const created: Native = { handle, state, error: undefined };
-      // Errors are reported to `onerror`; node:zlib's own handler would destroy the stream. Recording the
-      // error keeps the handle usable: it is reset before the next stream.
-      handle.onerror = (message, errno, code) => {
-        created.error = Object.assign(new Error(message), { errno, code });
-      };
-      native = created;
-    }
-  } catch {
-    native = null;
-  }
+/** node:zlib's inflate handle, created once per thread and reset before each stream (see {@link nativeZlib}). */
+function nativeInflater(): NativeZlib | null {
+  if (native === undefined) native = nativeZlib(new zlib.Inflate());
   return native;
 }
 
@@ -107,7 +57,13 @@ export function inflateInto(input: Uint8Array, output: Uint8Array, slack = 0): I
   }
 }
 
-function write(inflater: Native, input: Uint8Array, from: number, output: Uint8Array, length: number): void {
+function write(
+  inflater: NativeZlib,
+  input: Uint8Array,
+  from: number,
+  output: Uint8Array,
+  length: number,
+): void {
   inflater.error = undefined;
   inflater.handle.writeSync(zlib.constants.Z_FINISH, input, from, input.length - from, output, 0, length);
   const error = inflater.error;

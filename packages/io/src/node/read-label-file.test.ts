@@ -109,6 +109,36 @@ describe('readLabelMap and readLabelMapSync', () => {
     expect(fastPng.source).toBe('fast-png');
   });
 
+  it('palettes are read when asked for, from the file they came from (not the reused read buffer)', () => {
+    const root = dir();
+    const palette = (shift: number) => Array.from({ length: 4 }, (_, i) => [i + shift, 2 * i, 255 - i]);
+    const zlibStream = deflateSync(Uint8Array.from([0, 0, 1, 0, 2, 3]));
+    const plte = (shift: number) => Uint8Array.from(palette(shift).flat());
+    writeFileSync(
+      join(root, 'a.png'),
+      rawPng({ width: 2, height: 2, bitDepth: 8, colorType: 3 }, [
+        ['PLTE', plte(10)],
+        ['tRNS', Uint8Array.from([0, 128])],
+        ['IDAT', zlibStream],
+      ]),
+    );
+    writeFileSync(
+      join(root, 'b.png'),
+      rawPng({ width: 2, height: 2, bitDepth: 8, colorType: 3 }, [
+        ['PLTE', plte(90)],
+        ['IDAT', zlibStream],
+      ]),
+    );
+    const a = readLabelMapSync(join(root, 'a.png'));
+    const b = readLabelMapSync(join(root, 'b.png'));
+    const alpha = [0, 128, 255, 255];
+    expect(a.palette).toEqual(palette(10).map((entry, i) => [...entry, alpha[i]]));
+    expect(b.palette).toEqual(palette(90));
+    expect(a.palette).toEqual(readLabelMapSync(join(root, 'a.png'), { decoder: decodePng }).palette);
+    expect(Array.from(a.data)).toEqual([0, 1, 2, 3]);
+    expect({ ...b }.palette).toEqual(palette(90));
+  });
+
   it("decoder is 'auto' or a decoder function; the old 'fast-png' string says what to pass instead", () => {
     const root = dir();
     writeFileSync(join(root, 'a.png'), encodeLabelPng([1, 2, 3, 4], 2, 2));

@@ -80,6 +80,17 @@ describe('displayLabels', () => {
           const code = displayLabels([value], settings, mapped)[0];
           const c = s.numClasses;
           expect(code).toBe(expected === 'ignored' ? c : expected === 'invalid' ? c + 1 : expected);
+          // The table path of 8- and 16-bit maps gives the same code, also for a value seen twice.
+          if (Number.isInteger(value) && value >= 0 && value < 65536) {
+            expect(displayLabels(Uint16Array.of(value, value), settings, mapped)).toEqual(
+              Uint16Array.of(code!, code!),
+            );
+            if (value < 256) {
+              expect(displayLabels(Uint8Array.of(value, value), settings, mapped)).toEqual(
+                Uint16Array.of(code!, code!),
+              );
+            }
+          }
         },
       ),
       { numRuns: 300 },

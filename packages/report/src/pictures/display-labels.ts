@@ -34,6 +34,20 @@ export function displayLabels(
     return v >= 0 && v < c ? v : c + 1;
   };
   const out = new Uint16Array(raw.length);
+  if (raw instanceof Uint8Array || raw instanceof Uint16Array) {
+    // Every value of the type in one table: no lookup per pixel.
+    const codes = new Uint16Array(raw instanceof Uint8Array ? 256 : 65536);
+    const seen = new Uint8Array(codes.length);
+    for (let i = 0; i < raw.length; i++) {
+      const value = raw[i]!;
+      if (seen[value] === 0) {
+        codes[value] = classify(value);
+        seen[value] = 1;
+      }
+      out[i] = codes[value]!;
+    }
+    return out;
+  }
   for (let i = 0; i < raw.length; i++) {
     const value = raw[i]!;
     let code = cache.get(value);

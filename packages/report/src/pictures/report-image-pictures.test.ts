@@ -1,3 +1,4 @@
+import { constants, deflateSync } from 'node:zlib';
 import { decodePng } from '@segmetrics/io';
 import { describe, expect, it } from 'vitest';
 import { reportImagePictures } from './report-image-pictures.js';
@@ -32,4 +33,35 @@ describe('reportImagePictures', () => {
     // Error map: correct where both are class 0, wrong where the prediction is invalid, ignored after.
     expect(new Set(decodePng(pictures.errorMap).data)).toEqual(new Set([0, 1, 2]));
   });
+});
+
+it('reportImagePictures draws the same pictures with another compressor and row filter', () => {
+  const width = 300;
+  const height = 40;
+  const gt = Uint8Array.from({ length: width * height }, (_, i) => ((i >> 5) + ((i % width) >> 4)) % 5);
+  const pred = Uint8Array.from(gt, (v, i) => (i % 7 === 0 ? 255 : v));
+  const colors = Array.from({ length: 5 }, (_, k) => [k * 40, 200 - k * 30, 7] as const);
+  const options = { numClasses: 5, ignoreIndex: [255] };
+  const plain = reportImagePictures(
+    { data: gt, width, height },
+    { data: pred, width, height },
+    options,
+    colors,
+  );
+  const upRle = reportImagePictures(
+    { data: gt, width, height },
+    { data: pred, width, height },
+    options,
+    colors,
+    {
+      compress: (data, level) => deflateSync(data, { level, strategy: constants.Z_RLE }),
+      filter: 2,
+    },
+  );
+  for (const key of ['groundTruth', 'prediction', 'errorMap'] as const) {
+    expect(Buffer.from(upRle[key]).equals(Buffer.from(plain[key])), key).toBe(false);
+    const [a, b] = [decodePng(plain[key]), decodePng(upRle[key])];
+    expect([b.width, b.height, b.palette]).toEqual([a.width, a.height, a.palette]);
+    expect(b.data).toEqual(a.data);
+  }
 });

@@ -21,6 +21,17 @@ export interface RawLabelMap {
   readonly height: number;
 }
 
+/** How {@link reportImagePictures} writes its PNGs. */
+export interface PictureEncoding {
+  /** The zlib compressor (default: the portable one of `@segmetrics/io`). */
+  readonly compress?: ZlibCompress;
+  /**
+   * The PNG row filter of every row (default 0, none: smallest with deflate's default strategy); Up (2)
+   * suits run-length compressors (e.g. node:zlib's `'rle'` strategy).
+   */
+  readonly filter?: 0 | 1 | 2 | 3 | 4;
+}
+
 /** The three pictures of one image as PNG bytes, and the full image's size. */
 export interface ImagePictures {
   readonly width: number;
@@ -35,16 +46,17 @@ export interface ImagePictures {
  * class colours (ignored pixels in {@link REPORT_PICTURE_COLORS}.ignored, labels outside the classes in
  * magenta) and the error map (correct / wrong / ignored), all after the run's label mapping exactly as
  * the matrix counts them, downscaled with nearest neighbour to at most 256 px, as unfiltered palette
- * PNGs (what the PNG specification advises for palette images: smaller here, and about half the
- * encoding time of the adaptive filters). Used by the CLI and the web app alike. `compress` (e.g. node:zlib's
- * deflate in Node, about 7× faster) replaces the portable deflate; the pictures are the same.
+ * PNGs by default (what the PNG specification advises for palette images: smaller here, and about half
+ * the encoding time of the adaptive filters). Used by the CLI and the web app alike. `encoding` may
+ * replace the compressor and the row filter (the CLI: node:zlib's run-length strategy after the Up
+ * filter, several times faster); the pictures are the same, only the PNG bytes differ.
  */
 export function reportImagePictures(
   gt: RawLabelMap,
   pred: RawLabelMap,
   matrixOptions: ConfusionMatrixOptions,
   colors: readonly RgbTriple[],
-  compress?: ZlibCompress,
+  encoding: PictureEncoding = {},
 ): ImagePictures {
   const settings = normalizeSettings(matrixOptions);
   const c = settings.numClasses;
@@ -56,8 +68,8 @@ export function reportImagePictures(
   const predCodes = displayLabels(predThumb.data, settings, settings.labelMapping?.applyTo !== 'gt');
   const png = (data: Uint16Array | Uint8Array, entries: readonly RgbTriple[]) =>
     encodeColorizedPng({ data, width, height }, entries, {
-      filter: 0,
-      ...(compress === undefined ? {} : { compress }),
+      filter: encoding.filter ?? 0,
+      ...(encoding.compress === undefined ? {} : { compress: encoding.compress }),
     });
   return {
     width: gt.width,

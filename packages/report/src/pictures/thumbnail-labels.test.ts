@@ -18,6 +18,7 @@ describe('thumbnailLabels', () => {
   it('keeps a small map as it is', () => {
     const data = Uint8Array.from([1, 2, 3, 4, 5, 6]);
     const thumb = thumbnailLabels({ data, width: 3, height: 2 }, 256);
-    expect(thumb).toEqual({ data: Float64Array.from(data), width: 3, height: 2 });
+    expect(thumb).toEqual({ data: Uint8Array.from(data), width: 3, height: 2 });
+    expect(thumbnailLabels({ data: [1, 2], width: 2, height: 1 }).data).toEqual(Float64Array.from([1, 2]));
   });
 });
