@@ -53,6 +53,18 @@ describe('segmetrics bin', () => {
     expect((await spawnCli(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 
+  it('prints the version for --version and -v as commander does (answered before commander loads)', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    for (const flag of ['--version', '-v']) {
+      const result = await spawnCli([flag]);
+      expect([result.code, result.stdout, result.stderr], flag).toEqual([0, `${version}\n`, '']);
+    }
+    // With anything else on the line, commander parses it as before.
+    expect((await spawnCli(['--version', 'eval'])).stdout).toBe(`${version}\n`);
+  });
+
   it.runIf(linux)(
     'reports a full stdout (> /dev/full) as one error line, exit code 1, no stack trace',
     async () => {

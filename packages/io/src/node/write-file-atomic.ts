@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { constants, writeSync } from 'node:fs';
 import {
   type FileHandle,
@@ -114,10 +113,22 @@ async function resolveTarget(given: string): Promise<Target> {
   });
 }
 
+/** Temporary files named by this process so far (with the pid, unique within a machine). */
+let tempCount = 0;
+
+/**
+ * A temporary name beside `target`: the pid (stale files of dead processes are recognised by it), a
+ * per-process counter and a random tag. It only needs to be unlikely to exist: the file is created
+ * with O_EXCL, so a clash is an error, never an overwrite (and node:crypto, slow to load, is not needed).
+ */
 function tempPathFor(target: string): string {
+  tempCount += 1;
+  const tag = Math.floor(Math.random() * 2 ** 48)
+    .toString(16)
+    .padStart(12, '0');
   return join(
     dirname(target),
-    `.${basename(target)}${TEMP_MARKER}${process.pid}-${randomBytes(6).toString('hex')}`,
+    `.${basename(target)}${TEMP_MARKER}${process.pid}-${tempCount.toString(16)}${tag}`,
   );
 }
 
