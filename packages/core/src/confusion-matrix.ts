@@ -427,13 +427,13 @@ export class ConfusionMatrix {
         },
       );
     }
+    // Indexed loops, not forEach: a callback receives each float64 boxed (a heap number per cell).
     const counts = this.#counts;
-    other.#counts.forEach((v, i) => {
-      counts[i]! += v;
-    });
-    other.#predictedIgnore.forEach((v, i) => {
-      this.#predictedIgnore[i]! += v;
-    });
+    const otherCounts = other.#counts;
+    for (let i = 0; i < counts.length; i++) counts[i]! += otherCounts[i]!;
+    const predictedIgnore = this.#predictedIgnore;
+    const otherPredictedIgnore = other.#predictedIgnore;
+    for (let i = 0; i < predictedIgnore.length; i++) predictedIgnore[i]! += otherPredictedIgnore[i]!;
     if (other.#ignoredByValue !== null) {
       // a snapshot: merging a matrix into itself must not see its own additions
       this.#addIgnoredByValue(new Map([...other.#ignoredByValue].map(([v, row]) => [v, row.slice()])));

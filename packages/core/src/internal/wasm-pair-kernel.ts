@@ -1,6 +1,7 @@
 /**
  * A WebAssembly SIMD (v128) version of the 8-bit pair-count kernel, emitted byte by byte here (no
- * toolchain, no binary asset). The module is well under 4 KB, so it compiles synchronously even on a
+ * toolchain; the output is stored in wasm-kernel-bytes.ts, which a test keeps equal to it, so that start-up
+ * loads bytes instead of running the emitter). The module is well under 4 KB, so it compiles synchronously even on a
  * browser's main thread (Chromium refuses synchronous compilation there above 4 KB, 8 MB in recent
  * versions).
  *
@@ -23,6 +24,8 @@
  * WebAssembly text (wabt's `wat2wasm` assembles them to exactly these bytes); wasm-kernel-text.test.ts
  * disassembles the emitted bytes and fails when they and the text files drift apart. Change both.
  */
+
+import { PAIR_KERNEL_BYTES, SHORT_KERNEL_BYTES } from './wasm-kernel-bytes.js';
 
 /** Bytes per copied block of each map (a multiple of 16). */
 export const WASM_BLOCK = 1 << 15;
@@ -220,7 +223,8 @@ export function pairKernelModuleBytes(): Uint8Array {
 export function createWasmPairKernel(api: WebAssemblyApi | undefined): WasmPairKernel | null {
   if (api === undefined) return null;
   try {
-    const bytes = pairKernelModuleBytes();
+    // The emitter's output, stored (wasm-kernel-bytes.ts; a test keeps the two equal).
+    const bytes = Uint8Array.from(PAIR_KERNEL_BYTES);
     if (!api.validate(bytes)) return null;
     const { exports } = new api.Instance(new api.Module(bytes));
     const memory = exports.m as { buffer: ArrayBuffer };
@@ -400,7 +404,7 @@ export function createWasmShortKernel(api: WebAssemblyApi | undefined): WasmShor
   let memory: GrowableMemory;
   let run: (gtPtr: number, predPtr: number, n: number) => void;
   try {
-    const bytes = shortKernelModuleBytes();
+    const bytes = Uint8Array.from(SHORT_KERNEL_BYTES);
     if (!api.validate(bytes)) return null;
     const { exports } = new api.Instance(new api.Module(bytes));
     memory = exports.m as GrowableMemory;

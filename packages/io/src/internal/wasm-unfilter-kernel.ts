@@ -1,7 +1,8 @@
 /**
  * A WebAssembly SIMD (v128) kernel that undoes PNG row filters (PNG spec 9.2), emitted byte by byte
- * here like core's counting kernels (no toolchain, no binary asset; well under 4 KB, so it compiles
- * synchronously on a browser's main thread too). `wasm-unfilter-kernel.wat` beside this file is its
+ * here like core's counting kernels (no toolchain; the output is stored in wasm-unfilter-bytes.ts, which a
+ * test keeps equal to it, so that start-up loads bytes instead of running the emitter; well under 4 KB, so
+ * it compiles synchronously on a browser's main thread too). `wasm-unfilter-kernel.wat` beside this file is its
  * text form, function by function.
  *
  * Exported function `u(src, dst, n, rows, bpp) → i32` unfilters `rows` rows of `n` bytes: the filtered
@@ -17,6 +18,8 @@
  * - Average, and Sub/Paeth with 3, 6 or 8 bytes per pixel: byte-serial.
  * Results are identical to the byte-wise definitions (tests compare with fast-png and the JS path).
  */
+
+import { UNFILTER_KERNEL_BYTES } from './wasm-unfilter-bytes.js';
 
 /** The subset of the WebAssembly JS API used here (the base tsconfig has no DOM or node types). */
 export interface WebAssemblyApi {
@@ -515,7 +518,8 @@ export function unfilterKernelModuleBytes(): Uint8Array {
 export function createWasmUnfilterKernel(api: WebAssemblyApi | undefined): WasmUnfilterKernel | null {
   if (api === undefined) return null;
   try {
-    const bytes = unfilterKernelModuleBytes();
+    // The emitter's output, stored (wasm-unfilter-bytes.ts; a test keeps the two equal).
+    const bytes = Uint8Array.from(UNFILTER_KERNEL_BYTES);
     if (!api.validate(bytes)) return null;
     const { exports } = new api.Instance(new api.Module(bytes));
     return {
