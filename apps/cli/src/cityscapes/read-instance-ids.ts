@@ -1,13 +1,16 @@
 import { type ConfusionMatrix, ErrorCode, type LabelArray, SegmetricsError } from '@segmetrics/core';
 import { readLabelMapSync } from '@segmetrics/io/node';
 import { firstInvalidCityscapesInstanceId } from '@segmetrics/metrics';
+import { decodeBuffers } from '../pipeline/decode-buffers.js';
 
 /**
  * Reads one `*_gtFine_instanceIds.png` (16-bit: `labelId * 1000 + k` for instances, plain labelIds
  * elsewhere) for the image of size `width` × `height`; a size mismatch is `SHAPE_MISMATCH` naming the file.
+ * The ids are decoded into the thread's instance buffer: valid until the next call (they are counted at
+ * once, with the pair's predictions).
  */
 export function readInstanceIds(path: string, width: number, height: number): LabelArray {
-  const map = readLabelMapSync(path, { file: path });
+  const map = readLabelMapSync(path, { file: path, into: decodeBuffers.instances });
   if (map.width !== width || map.height !== height) {
     throw new SegmetricsError(
       ErrorCode.SHAPE_MISMATCH,
