@@ -5,6 +5,7 @@ export {
   listBoundaryFixtures,
   loadBoundaryFixture,
 } from './boundary-fixtures.js';
+export { type ByteArrayExport, byteArraysModule } from './byte-arrays-module.js';
 export {
   type CityscapesFixture,
   cityscapesFixtureRoot,

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { byteArraysModule } from '@segmetrics/test-utils';
 import { expect, it } from 'vitest';
 import { PAIR_KERNEL_BYTES, SHORT_KERNEL_BYTES } from './wasm-kernel-bytes.js';
 import { pairKernelModuleBytes, shortKernelModuleBytes } from './wasm-pair-kernel.js';
@@ -8,27 +9,25 @@ const FILE = fileURLToPath(new URL('./wasm-kernel-bytes.ts', import.meta.url));
 
 /** The source of wasm-kernel-bytes.ts for the emitters' current output. */
 function generated(): string {
-  const list = (bytes: Uint8Array) => {
-    const lines: string[] = [];
-    for (let i = 0; i < bytes.length; i += 24)
-      lines.push(`  ${Array.from(bytes.subarray(i, i + 24)).join(', ')},`);
-    return lines.join('\n');
-  };
-  return `// Generated from the emitters in wasm-pair-kernel.ts (pairKernelModuleBytes, shortKernelModuleBytes) by
-// \`UPDATE_WASM_BYTES=1 pnpm vitest run src/internal/wasm-kernel-bytes.test.ts\`; that test fails when they
-// differ. Loading the bytes costs less than emitting them at start-up (≈ 5 ms of cold JavaScript per thread).
-/* biome-ignore-all format: generated */
-
-/** The 8-bit pair-histogram kernel's WebAssembly module (see \`pairKernelModuleBytes\`). */
-export const PAIR_KERNEL_BYTES = [
-${list(pairKernelModuleBytes())}
-];
-
-/** The 16-bit kernel's WebAssembly module (see \`shortKernelModuleBytes\`). */
-export const SHORT_KERNEL_BYTES = [
-${list(shortKernelModuleBytes())}
-];
-`;
+  return byteArraysModule(
+    [
+      'Generated from the emitters in wasm-pair-kernel.ts (pairKernelModuleBytes, shortKernelModuleBytes) by',
+      '`UPDATE_WASM_BYTES=1 pnpm vitest run src/internal/wasm-kernel-bytes.test.ts`; that test fails when they',
+      'differ. Loading the bytes costs less than emitting them at start-up (≈ 5 ms of cold JavaScript per thread).',
+    ],
+    [
+      {
+        name: 'PAIR_KERNEL_BYTES',
+        doc: "The 8-bit pair-histogram kernel's WebAssembly module (see `pairKernelModuleBytes`).",
+        bytes: pairKernelModuleBytes(),
+      },
+      {
+        name: 'SHORT_KERNEL_BYTES',
+        doc: "The 16-bit kernel's WebAssembly module (see `shortKernelModuleBytes`).",
+        bytes: shortKernelModuleBytes(),
+      },
+    ],
+  );
 }
 
 it("the WebAssembly kernels loaded at start-up are the emitters' output, byte for byte", () => {

@@ -1,5 +1,5 @@
 import * as zlib from 'node:zlib';
-import { type NativeZlib, nativeZlib } from './native-zlib.js';
+import { finishInto, type NativeZlib, nativeZlib } from './native-zlib.js';
 
 /** What {@link inflateInto} did: bytes written to `output`, and whether the stream ended. */
 export interface InflateResult {
@@ -43,33 +43,17 @@ export function inflateInto(input: Uint8Array, output: Uint8Array, slack = 0): I
   const { handle, state } = inflater;
   handle.reset();
   try {
-    write(inflater, input, 0, output, output.length);
+    finishInto(inflater, input, 0, output, output.length);
     if (state[0]! > 0) return { written: output.length - state[0]!, ended: true };
     // `output` is full: go on into the discard buffer, one byte more than the slack to tell the end.
     if (discard.length < slack + 1) discard = new Uint8Array(slack + 1);
-    write(inflater, input, input.length - state[1]!, discard, slack + 1);
+    finishInto(inflater, input, input.length - state[1]!, discard, slack + 1);
     const extra = slack + 1 - state[0]!;
     return extra > slack
       ? { written: output.length + slack, ended: false }
       : { written: output.length + extra, ended: true };
   } finally {
     handle.reset();
-  }
-}
-
-function write(
-  inflater: NativeZlib,
-  input: Uint8Array,
-  from: number,
-  output: Uint8Array,
-  length: number,
-): void {
-  inflater.error = undefined;
-  inflater.handle.writeSync(zlib.constants.Z_FINISH, input, from, input.length - from, output, 0, length);
-  const error = inflater.error;
-  if (error !== undefined) {
-    inflater.error = undefined;
-    throw error;
   }
 }
 

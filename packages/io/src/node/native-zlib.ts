@@ -1,4 +1,4 @@
-import type * as zlib from 'node:zlib';
+import * as zlib from 'node:zlib';
 
 /** The part of node:zlib's native handle this package drives (present since Node 10; not public API). */
 export interface NativeZlibHandle {
@@ -54,5 +54,25 @@ export function nativeZlib(stream: zlib.Inflate | zlib.Deflate): NativeZlib | nu
     return native;
   } catch {
     return null;
+  }
+}
+
+/**
+ * Runs `input[from …]` through the handle with Z_FINISH into the first `length` bytes of `output`;
+ * throws the error zlib reported, if any. `state` then holds what is left of the output and the input.
+ */
+export function finishInto(
+  native: NativeZlib,
+  input: Uint8Array,
+  from: number,
+  output: Uint8Array,
+  length: number,
+): void {
+  native.error = undefined;
+  native.handle.writeSync(zlib.constants.Z_FINISH, input, from, input.length - from, output, 0, length);
+  const error = native.error;
+  if (error !== undefined) {
+    native.error = undefined;
+    throw error;
   }
 }

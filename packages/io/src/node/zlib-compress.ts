@@ -1,6 +1,6 @@
 import * as zlib from 'node:zlib';
 import type { ZlibCompress } from '../internal/png-encoder.js';
-import { type NativeZlib, nativeZlib } from './native-zlib.js';
+import { finishInto, type NativeZlib, nativeZlib } from './native-zlib.js';
 
 /** zlib's compression strategies: `'rle'` (runs only) is several times faster on label maps. */
 export type ZlibStrategy = 'default' | 'filtered' | 'huffman-only' | 'rle';
@@ -49,11 +49,7 @@ export function createNodeZlibCompress(options: NodeZlibCompressOptions = {}): Z
     if (scratch.length < bound) scratch = new Uint8Array(Math.max(bound, 2 * scratch.length));
     const { handle, state } = deflater;
     handle.reset();
-    deflater.error = undefined;
-    handle.writeSync(zlib.constants.Z_FINISH, data, 0, data.length, scratch, 0, bound);
-    const error = deflater.error;
-    deflater.error = undefined;
-    if (error !== undefined) throw error;
+    finishInto(deflater, data, 0, scratch, bound);
     if (state[0] === 0) return new Uint8Array(zlib.deflateSync(data, { level, strategy }));
     return scratch.slice(0, bound - state[0]!);
   };
