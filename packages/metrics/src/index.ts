@@ -27,6 +27,7 @@ export {
   type CityscapesResult,
   type CityscapesScores,
   checkCityscapesMatrix,
+  checkUnmappedPredictions,
   cityscapesAvgClassSize,
   cityscapesCategories,
   cityscapesLabelIdToTrainId,

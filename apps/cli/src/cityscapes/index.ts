@@ -1,5 +1,4 @@
 export { checkCityscapesFlags } from './check-cityscapes-flags.js';
-export { checkPredictionLabels } from './check-prediction-labels.js';
 export {
   addCityscapesOptions,
   CITYSCAPES_DATASET,

@@ -1,6 +1,6 @@
 import { ConfusionMatrix, ErrorCode, SegmetricsError } from '@segmetrics/core';
 import { type DecodeBuffer, readLabelMapSync } from '@segmetrics/io/node';
-import { checkPredictionLabels } from '../cityscapes/check-prediction-labels.js';
+import { checkUnmappedPredictions } from '@segmetrics/metrics';
 import { checkInstanceIds, readInstanceIds } from '../cityscapes/read-instance-ids.js';
 import { decodeBuffers } from './decode-buffers.js';
 import type { ChunkTask, CountSetup, FilePair, SerializedError } from './types.js';
@@ -61,7 +61,7 @@ function countPrediction(
   }
   const instances = readInstances();
   try {
-    checkPredictionLabels(setup.matrixOptions, pred.data, pred.width, pair.id);
+    checkUnmappedPredictions(setup.matrixOptions, pred.data, pred.width, pair.id);
     matrix.update(pred.data, gt.data, {
       width: gt.width,
       height: gt.height,

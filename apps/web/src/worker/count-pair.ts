@@ -5,7 +5,7 @@ import {
   SegmetricsError,
 } from '@segmetrics/core';
 import { type DecodedLabelMap, type DecodeOptions, decodeLabelMapAsync } from '@segmetrics/io';
-import { checkPredictionLabels } from './check-prediction-labels.js';
+import { checkUnmappedPredictions } from '@segmetrics/metrics';
 
 /** What a worker needs to decode and count: the matrix settings and the decoder options. */
 export interface CountSetup {
@@ -83,7 +83,7 @@ export function countDecoded(
     );
   }
   try {
-    checkPredictionLabels(options, pred.data, pred.width, pair.id);
+    checkUnmappedPredictions(options, pred.data, pred.width, pair.id);
     matrix.update(pred.data, gt.data, { width: gt.width, height: gt.height, sampleId: pair.id });
   } catch (error) {
     if (!SegmetricsError.isInstance(error)) throw error;

@@ -1,3 +1,4 @@
+export { checkUnmappedPredictions } from './check-unmapped-predictions.js';
 export {
   type CityscapesCategory,
   type CityscapesLabel,

@@ -16,17 +16,15 @@ function validValues(
 }
 
 /**
- * (A copy of the CLI's `checkPredictionLabels`, `apps/cli/src/cityscapes/`, so that the page refuses
- * what `segmetrics eval` refuses; to move into a shared package with it.)
- *
  * Under `labelMapping.unmapped: 'invalid'` (the `cityscapes-labelids` preset), refuses a prediction value
  * that is not a key of the mapping table anywhere in the image — also where the ground truth is ignored,
  * which the counting skips (a trainId map's 255 on void pixels): `LABEL_OUT_OF_RANGE` with the side,
  * value and position, as the counting reports it elsewhere. cityscapesScripts fails there too (its
  * Python path with an IndexError). One pass over 8- and 16-bit maps; other arrays are left to the
- * counting.
+ * counting. Call it before `ConfusionMatrix.update` (the CLI and the web app both do, so that they refuse
+ * the same files).
  */
-export function checkPredictionLabels(
+export function checkUnmappedPredictions(
   options: ConfusionMatrixOptions,
   prediction: LabelArray,
   width: number,
