@@ -135,7 +135,7 @@ export async function writeRunOutputs(
     reportLimit === null || flags.report === undefined
       ? undefined
       : // Loaded when a report is asked for: it brings the PNG encoder, which other outputs do not need.
-        await (await import('../report/html-report.js')).htmlReport(
+        (await import('../report/html-report.js')).htmlReport(
           report,
           run.evaluation,
           matrix,

@@ -31,14 +31,14 @@ export interface PictureSource {
  * per-image results) with thumbnails re-read from the pairs, the run's class colours, and a note when
  * pictures or the image list are missing and why.
  */
-export async function htmlReport(
+export function htmlReport(
   report: Report,
   evaluation: EvaluationReport,
   matrix: ConfusionMatrix,
   settings: EvaluationSettings,
   limit: number,
   source: PictureSource,
-): Promise<HtmlReportOutput> {
+): HtmlReportOutput {
   const colors = runClassColors(settings);
   const notes: string[] = [];
   let images: HtmlReportImage[] = [];
@@ -57,7 +57,7 @@ export async function htmlReport(
         'Pictures omitted: merge combines state files and reads no image files. The images are ranked from the states’ per-image statistics.',
       );
     } else {
-      ({ images, problems } = await reportPictures(rows, source.pairs, settings, colors));
+      ({ images, problems } = reportPictures(rows, source.pairs, settings, colors));
       if (problems.length > 0) {
         notes.push(
           `Pictures of ${problems.length} image(s) left out, their files could not be read again: ${problems[0]}`,

@@ -31,12 +31,12 @@ export interface ReportPictures {
  * run's label mapping, downscaled with nearest neighbour to at most {@link THUMBNAIL_SIZE} px. An
  * image whose pair is unknown or whose files cannot be read keeps its row without pictures.
  */
-export async function reportPictures(
+export function reportPictures(
   rows: readonly PerImageRow[],
   pairs: readonly FilePair[],
   settings: EvaluationSettings,
   colors: readonly RgbTriple[],
-): Promise<ReportPictures> {
+): ReportPictures {
   const byId = new Map(pairs.map((pair) => [pair.id, pair]));
   const images: HtmlReportImage[] = new Array(rows.length);
   const problems: (string | undefined)[] = [];
