@@ -63,6 +63,15 @@ function u32(bytes: Uint8Array, at: number): number {
   return ((bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!) >>> 0;
 }
 
+/** Whether the 4 bytes at `at` are ASCII letters (a valid chunk type). */
+function isChunkType(bytes: Uint8Array, at: number): boolean {
+  for (let i = at; i < at + 4; i++) {
+    const b = bytes[i]! | 0x20;
+    if (b < 0x61 || b > 0x7a) return false;
+  }
+  return true;
+}
+
 function chunkName(bytes: Uint8Array, at: number): string {
   return String.fromCharCode(bytes[at]!, bytes[at + 1]!, bytes[at + 2]!, bytes[at + 3]!);
 }
@@ -95,7 +104,7 @@ export function parsePngStructure(bytes: Uint8Array, options: PngStructureOption
     if (offset + 12 > bytes.length) throw fail('truncated chunk header', { offset });
     const length = u32(bytes, offset);
     const type = chunkName(bytes, offset + 4);
-    if (!/^[A-Za-z]{4}$/.test(type)) throw fail('invalid chunk type', { offset });
+    if (!isChunkType(bytes, offset + 4)) throw fail('invalid chunk type', { offset });
     if (length > 0x7fffffff || offset + 12 + length > bytes.length) {
       throw fail(`truncated ${type} chunk (${length} bytes declared)`, { offset, chunk: type });
     }
@@ -140,13 +149,14 @@ export function parsePngStructure(bytes: Uint8Array, options: PngStructureOption
         if (length % 3 !== 0 || length === 0 || length > 768) {
           throw fail(`invalid PLTE length ${length}`, { length });
         }
-        plte = data.slice();
+        // A copy (a Buffer's `slice` would be a view of the input, which may be a reused read buffer).
+        plte = new Uint8Array(data);
         break;
       }
       case 'tRNS': {
         if (header?.colorType === PngColorType.PALETTE && plte !== undefined) {
           if (length > plte.length / 3) throw fail('tRNS has more entries than PLTE');
-          trns = data.slice();
+          trns = new Uint8Array(data);
         }
         break;
       }
@@ -176,26 +186,63 @@ export function parsePngStructure(bytes: Uint8Array, options: PngStructureOption
   if (!ended) throw fail('truncated file (no IEND chunk)');
   if (idat.length === 0) throw fail('no IDAT chunk');
   const channels = CHANNELS[header.colorType]!;
-  const rowBytes = Math.ceil((header.width * channels * header.bitDepth) / 8);
-  let palette: number[][] | undefined;
-  return {
-    ...header,
-    channels,
-    get palette() {
-      if (palette === undefined && plte !== undefined) palette = paletteEntries(plte, trns);
-      return palette;
-    },
-    hasPalette: plte !== undefined,
-    idat,
-    idatLength,
-    rowBytes,
-    inflatedSize: inflatedImageSize(
+  return new ParsedPng(header, channels, plte, trns, idat, idatLength);
+}
+
+/**
+ * {@link parsePngStructure}'s result: a class, not an object literal with a spread and a getter, which
+ * V8 builds in dictionary mode (≈ 4 KiB of garbage per image); the palette is built when first read.
+ */
+class ParsedPng implements PngStructure {
+  readonly width: number;
+  readonly height: number;
+  readonly bitDepth: number;
+  readonly colorType: number;
+  readonly channels: number;
+  readonly interlaced: boolean;
+  readonly hasPalette: boolean;
+  readonly idat: Uint8Array[];
+  readonly idatLength: number;
+  readonly rowBytes: number;
+  readonly inflatedSize: number;
+  readonly #plte: Uint8Array | undefined;
+  readonly #trns: Uint8Array | undefined;
+  #palette: number[][] | undefined;
+
+  constructor(
+    header: { width: number; height: number; bitDepth: number; colorType: number; interlaced: boolean },
+    channels: number,
+    plte: Uint8Array | undefined,
+    trns: Uint8Array | undefined,
+    idat: Uint8Array[],
+    idatLength: number,
+  ) {
+    this.width = header.width;
+    this.height = header.height;
+    this.bitDepth = header.bitDepth;
+    this.colorType = header.colorType;
+    this.channels = channels;
+    this.interlaced = header.interlaced;
+    this.hasPalette = plte !== undefined;
+    this.idat = idat;
+    this.idatLength = idatLength;
+    this.rowBytes = Math.ceil((header.width * channels * header.bitDepth) / 8);
+    this.inflatedSize = inflatedImageSize(
       header.width,
       header.height,
       channels * header.bitDepth,
       header.interlaced,
-    ),
-  };
+    );
+    this.#plte = plte;
+    this.#trns = trns;
+  }
+
+  get palette(): number[][] | undefined {
+    if (this.#palette === undefined && this.#plte !== undefined) {
+      this.#palette = paletteEntries(this.#plte, this.#trns);
+    }
+    return this.#palette;
+  }
 }
 
 /** PLTE entries `[r, g, b]`, with the tRNS alpha appended (255 past its end) when there is one. */

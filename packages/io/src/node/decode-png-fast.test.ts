@@ -26,6 +26,17 @@ function pngWithIdat(
 }
 
 describe('decodePngFast', () => {
+  it('keeps its own copy of the palette: reusing the input Buffer afterwards does not change it', () => {
+    for (const [name, bytes] of parityPngs('voc_like_palette')) {
+      const input = Buffer.from(bytes);
+      const map = decodePngFast(input, { file: name });
+      const expected = decodePng(bytes, { file: name }).palette;
+      input.fill(0); // as a reused read buffer is, by the next file
+      expect(map.palette, name).toEqual(expected);
+      expect(map.palette?.[1]?.slice(0, 3), name).toEqual([128, 0, 0]);
+    }
+  });
+
   it('decodePngFast agrees byte for byte with fast-png on every parity fixture', () => {
     for (const dataset of [
       'cityscapes_like',
