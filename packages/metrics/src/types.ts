@@ -51,7 +51,12 @@ export interface PerClassMetricDescriptor<Id extends string = string, SummaryId 
    * which are not averaged.
    */
   readonly summaryIds: readonly SummaryId[];
-  /** Values per class (length `numClasses`). Pure: never modifies `counts`. */
+  /**
+   * Values per class (length `numClasses`). Pure: never modifies `counts`. Elementwise: class k's value
+   * depends only on the k-th entry of the count arrays (and the options), never on `total` or on other
+   * classes, so that many images' counts stacked in one {@link ClassCounts} give every image's values in
+   * one call (the engine's imagewise path relies on it; a test checks every registry metric).
+   */
   readonly compute: (counts: ClassCounts, options?: MetricOptions) => Float64Array;
 }
 

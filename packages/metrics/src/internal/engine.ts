@@ -3,6 +3,7 @@ import { classCounts, ErrorCode, fromTotals, SegmetricsError } from '@segmetrics
 import { absentValue, type EvaluationSettings, type Quirks } from '../settings.js';
 import type { MetricOptions, PerClassMetricDescriptor, SummaryMetricDescriptor } from '../types.js';
 import { type EngineInput, type ImageReducer, UnitReducer } from './image-reducer.js';
+import { type StackedCounts, stackedImageCounts, stackImageCounts } from './stacked-units.js';
 
 /** One unit (the dataset, or one image) as the settings see it. */
 export interface Unit {
@@ -22,6 +23,19 @@ export interface ImageUnit extends Unit {
   readonly sampleId: string | null;
   readonly ignored: number;
 }
+
+/** Every image's counts and skip mask side by side (see {@link stackImageCounts}). */
+interface StackedUnits {
+  readonly counts: ClassCounts;
+  readonly skip: Uint8Array;
+  readonly classes: number;
+}
+
+/**
+ * The stack behind a list of image units built from one (see `Engine.images`): reducers cache the units
+ * per settings, so the stack is found from the units themselves.
+ */
+const stacks = new WeakMap<readonly ImageUnit[], StackedUnits>();
 
 /** How predictions of ignore labels on counted pixels are attributed (see {@link Quirks}). */
 type IgnoredPredictions =
@@ -85,6 +99,9 @@ export class Engine {
   readonly #ignored: IgnoredPredictions;
   #reducer: ImageReducer | null;
   readonly #view: EngineView;
+  /** Scratch counts of {@link Engine.#pool} and the options of micro means (built on first use). */
+  #pooled: { -readonly [K in keyof ClassCounts]: ClassCounts[K] } | null = null;
+  #microOptions: MetricOptions | null = null;
 
   /**
    * An engine over a matrix, or over {@link EngineInput}: the bootstrap's resamples (summed totals,
@@ -189,13 +206,40 @@ export class Engine {
 
   /** The images in canonical order (throws PER_IMAGE_DISABLED without per-image statistics). */
   get images(): readonly ImageUnit[] {
-    return this.#images.units((s: ImageStats) => ({
-      sampleId: s.sampleId,
-      ignored: s.ignored,
-      ...(this.#view === 'boundary'
-        ? this.#boundaryUnit(s.tp, s.support, s.predicted)
-        : this.#unit(s.tp, s.support, s.predicted, null)),
-    }));
+    return this.#images.units((stats) => this.#imageUnits(stats));
+  }
+
+  /**
+   * The images' units. Their counts are stacked (one allocation per array for all images, see
+   * {@link stackImageCounts}) unless predictions of ignore labels add a label to some images (`'label'`)
+   * or cannot be attributed (`'ambiguous'`, which throws where such predictions occur): those are built
+   * one by one.
+   */
+  #imageUnits(stats: readonly ImageStats[]): readonly ImageUnit[] {
+    const ignored = this.#ignored;
+    if (this.#view === 'mask' && (ignored.kind === 'label' || ignored.kind === 'ambiguous')) {
+      return stats.map((s) => ({
+        sampleId: s.sampleId,
+        ignored: s.ignored,
+        ...this.#unit(s.tp, s.support, s.predicted, null),
+      }));
+    }
+    // 'miss', and 'drop' (known per ground-truth class for the dataset only), leave image counts as they are.
+    const extraClass = this.#view === 'mask' && ignored.kind === 'class' ? ignored.classId : -1;
+    const stack: StackedCounts = stackImageCounts(stats, this.settings.numClasses, extraClass);
+    const skip = this.#skipMask(stack.counts);
+    const c = stack.classes;
+    const units = stats.map(
+      (s, i): ImageUnit => ({
+        sampleId: s.sampleId,
+        ignored: s.ignored,
+        counts: stackedImageCounts(stack, i),
+        include: this.#include,
+        skip: skip.subarray(i * c, i * c + c),
+      }),
+    );
+    stacks.set(units, { counts: stack.counts, skip, classes: c });
+    return units;
   }
 
   /**
@@ -273,7 +317,7 @@ export class Engine {
   }
 
   /** Values of `metric` per class (and extra label) in one unit, NaN where the unit skips the class. */
-  unitValues(metric: PerClassMetricDescriptor, unit: Unit): Float64Array {
+  unitValues(metric: PerClassMetricDescriptor, unit: Pick<Unit, 'counts' | 'skip'>): Float64Array {
     const values = metric.compute(unit.counts, this.#options);
     if (metric.summaryIds.length > 0) {
       for (let k = 0; k < values.length; k++) if (unit.skip[k] === 1) values[k] = Number.NaN;
@@ -281,9 +325,19 @@ export class Engine {
     return values;
   }
 
-  /** Values of `metric` per class in each image (cached). */
+  /**
+   * Values of `metric` per class in each image (cached). On stacked units one `compute` gives every
+   * image's values (per-class metrics are elementwise), each image's a view of them.
+   */
   imageValues(metric: PerClassMetricDescriptor): Float64Array[] {
-    return this.#images.values(metric.id, () => this.images.map((u) => this.unitValues(metric, u)));
+    return this.#images.values(metric.id, () => {
+      const units = this.images;
+      const stack = stacks.get(units);
+      if (stack === undefined) return units.map((u) => this.unitValues(metric, u));
+      const values = this.unitValues(metric, stack);
+      const c = stack.classes;
+      return units.map((_, i) => values.subarray(i * c, i * c + c));
+    });
   }
 
   /** Per class: the weight of its counts in the pooled counts of `'micro'` (GeneralizedDiceScore). */
@@ -294,7 +348,10 @@ export class Engine {
     return weights === 'inverse-support' ? 1 / support : 1 / (support * support);
   }
 
-  /** Pools the included, evaluated classes' counts into one class (micro averaging). */
+  /**
+   * Pools the included, evaluated classes' counts into one class (micro averaging), written into a
+   * scratch unit of one class that the engine reuses (metrics never keep or modify their counts).
+   */
   #pool(unit: Unit): ClassCounts {
     const { counts } = unit;
     let tp = 0;
@@ -313,22 +370,33 @@ export class Engine {
       support += w * counts.support[k]!;
       predicted += w * counts.predicted[k]!;
     }
-    const one = (v: number) => Float64Array.of(v);
-    return {
+    this.#pooled ??= {
       numClasses: 1,
-      tp: one(tp),
-      fp: one(fp),
-      fn: one(fn),
-      tn: one(tn),
-      support: one(support),
-      predicted: one(predicted),
-      total: counts.total,
+      tp: new Float64Array(1),
+      fp: new Float64Array(1),
+      fn: new Float64Array(1),
+      tn: new Float64Array(1),
+      support: new Float64Array(1),
+      predicted: new Float64Array(1),
+      total: 0,
     };
+    const pooled = this.#pooled;
+    pooled.tp[0] = tp;
+    pooled.fp[0] = fp;
+    pooled.fn[0] = fn;
+    pooled.tn[0] = tn;
+    pooled.support[0] = support;
+    pooled.predicted[0] = predicted;
+    pooled.total = counts.total;
+    return pooled;
   }
 
   #micro(metric: PerClassMetricDescriptor, unit: Unit): number {
-    const zeroDivision = this.settings.quirks.microZeroDivision ?? this.#z;
-    return metric.compute(this.#pool(unit), { ...this.#options, zeroDivision })[0]!;
+    this.#microOptions ??= {
+      ...this.#options,
+      zeroDivision: this.settings.quirks.microZeroDivision ?? this.#z,
+    };
+    return metric.compute(this.#pool(unit), this.#microOptions)[0]!;
   }
 
   /** A weighted mean whose weights sum to 0 (see `Quirks.weightedWithoutSupport`). */

@@ -9,10 +9,10 @@ import type { ImageUnit } from './engine.js';
  */
 export interface ImageReducer {
   /**
-   * The images in canonical order as the engine's units, built once by `build` from each image's
-   * statistics (the units depend on the settings, so the engine builds them).
+   * The images in canonical order as the engine's units, built once by `build` from the images'
+   * statistics in canonical order (the units depend on the settings, so the engine builds them).
    */
-  units(build: (stats: ImageStats) => ImageUnit): readonly ImageUnit[];
+  units(build: (stats: readonly ImageStats[]) => readonly ImageUnit[]): readonly ImageUnit[];
   /** Per image, per class values of a metric (`compute` gives them; cached by `key`). */
   values(key: string, compute: () => Float64Array[]): Float64Array[];
   /** The mean of `value(i)` over the images where it is defined (not NaN); `empty` if none is. */
@@ -71,8 +71,8 @@ export class UnitReducer implements ImageReducer {
     this.#stats = stats;
   }
 
-  units(build: (stats: ImageStats) => ImageUnit): readonly ImageUnit[] {
-    this.#units ??= this.#stats.map(build);
+  units(build: (stats: readonly ImageStats[]) => readonly ImageUnit[]): readonly ImageUnit[] {
+    this.#units ??= build(this.#stats);
     return this.#units;
   }
 

@@ -51,7 +51,7 @@ export class ImageTable {
   /** The largest number of counted pixels in one image. */
   readonly maxPixels: number;
   readonly #stats: readonly ImageStats[];
-  #units: ImageUnit[] | null = null;
+  #units: readonly ImageUnit[] | null = null;
   readonly #values = new Map<string, Float64Array[]>();
   readonly #scalars = new Map<string, Float64Array>();
   readonly #pooled = new Map<string, { sum: Float64Array; total: Float64Array }>();
@@ -100,8 +100,8 @@ export class ImageTable {
   }
 
   /** The images as the engine's units, built once by `build` (on first use: image aggregation only). */
-  units(build: (stats: ImageStats) => ImageUnit): readonly ImageUnit[] {
-    this.#units ??= this.#stats.map(build);
+  units(build: (stats: readonly ImageStats[]) => readonly ImageUnit[]): readonly ImageUnit[] {
+    this.#units ??= build(this.#stats);
     return this.#units;
   }
 

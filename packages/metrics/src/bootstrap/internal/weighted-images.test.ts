@@ -30,13 +30,15 @@ describe('WeightedImages', () => {
         const c = 2 + Math.floor(random() * 4);
         const matrix = randomMatrix(random, 1 + Math.floor(random() * 8), c);
         const table = new ImageTable(matrix.imageStats, matrix.settings);
-        const units = table.units((s: ImageStats) => ({
-          sampleId: s.sampleId,
-          ignored: s.ignored,
-          counts: imageClassCounts(s),
-          include: new Uint8Array(c).fill(1),
-          skip: new Uint8Array(c),
-        }));
+        const units = table.units((stats) =>
+          stats.map((s: ImageStats) => ({
+            sampleId: s.sampleId,
+            ignored: s.ignored,
+            counts: imageClassCounts(s),
+            include: new Uint8Array(c).fill(1),
+            skip: new Uint8Array(c),
+          })),
+        );
         // Per-image values: a metric-like column (NaN on absent classes, or a constant), or with
         // `ragged` a baseline that differs between images (the sparse path).
         const values = units.map((u, i) =>

@@ -53,7 +53,7 @@ export class WeightedImages implements ImageReducer {
     this.#generation++;
   }
 
-  units(build: (stats: ImageStats) => ImageUnit): readonly ImageUnit[] {
+  units(build: (stats: readonly ImageStats[]) => readonly ImageUnit[]): readonly ImageUnit[] {
     return this.table.units(build);
   }
 
