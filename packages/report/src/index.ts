@@ -25,7 +25,13 @@ export { comparisonToMarkdown } from './comparison/comparison-to-markdown.js';
 export { comparisonVerdict, formatLevel, formatPValue } from './comparison/comparison-verdict.js';
 export { type ComparisonHtmlInput, renderComparisonHtml } from './comparison/html/render-comparison-html.js';
 export { csvField, csvLine } from './csv-field.js';
-export { formatCount, formatInterval, formatPercent, UNDEFINED_VALUE } from './format-percent.js';
+export {
+  formatCount,
+  formatInterval,
+  formatPercent,
+  groupThousands,
+  UNDEFINED_VALUE,
+} from './format-percent.js';
 export { cssColor, defaultClassColors, REPORT_PICTURE_COLORS, type RgbTriple } from './html/class-colors.js';
 export { escapeHtml } from './html/escape-html.js';
 export type { HtmlReportImage, HtmlReportInput } from './html/html-report-input.js';

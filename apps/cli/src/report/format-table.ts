@@ -3,6 +3,7 @@ import {
   formatCount,
   formatInterval,
   formatPercent,
+  groupThousands,
   type Report,
   selectMetrics,
   settingsSummary,
@@ -49,7 +50,7 @@ export function formatTable(report: Report, options: TableOptions): string {
   ].join('  ');
   lines.push(
     c.bold(
-      `segmetrics · ${report.images.toLocaleString('en-US')} images · ${report.numClasses} classes · ` +
+      `segmetrics · ${groupThousands(report.images)} images · ${report.numClasses} classes · ` +
         `${formatCount(report.pixels.counted)} pixels counted · ${formatCount(report.pixels.ignored)} ignored`,
     ),
     '',

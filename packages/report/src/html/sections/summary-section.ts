@@ -1,3 +1,4 @@
+import { groupThousands } from '../../format-percent.js';
 import { escapeHtml } from '../escape-html.js';
 import type { HtmlContext } from '../html-context.js';
 import { interval, pct } from '../html-format.js';
@@ -67,7 +68,7 @@ export function summarySection(context: HtmlContext): ReportSection {
   const ciNote =
     confidence === undefined
       ? ''
-      : `<p class="note">Intervals: ${Math.round(confidence.level * 100)}% ${escapeHtml(confidence.method)} bootstrap over ${escapeHtml(confidence.unit)}s, ${confidence.samples.toLocaleString('en-US')} resamples, seed ${confidence.seed}.</p>`;
+      : `<p class="note">Intervals: ${Math.round(confidence.level * 100)}% ${escapeHtml(confidence.method)} bootstrap over ${escapeHtml(confidence.unit)}s, ${groupThousands(confidence.samples)} resamples, seed ${confidence.seed}.</p>`;
   const body =
     `<div class="cards">${cards.join('')}</div>\n${ciNote}` +
     `<details class="all-summary"><summary>All summary values (percent)</summary><dl class="kv">${all.join('')}</dl></details>`;
