@@ -5,10 +5,18 @@ import { expect, it } from 'vitest';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
-it('eval loads no PNG encoder or portable decoder unless --report asks for pictures (start-up cost)', () => {
+it('eval loads no PNG encoder, portable decoder or node:crypto unless asked for (start-up cost)', () => {
   const packages = staticImports(join(HERE, 'run-eval.ts'));
   expect(packages.has('@segmetrics/io/node')).toBe(true);
-  for (const heavy of ['@segmetrics/io', '@segmetrics/report/pictures', 'fast-png', 'fflate']) {
+  // node:crypto (≈ 8 ms to load) is required when a state file is saved or read, node:worker_threads
+  // (≈ 4 ms) when threads start (util/require-builtin.ts).
+  for (const heavy of [
+    '@segmetrics/io',
+    '@segmetrics/report/pictures',
+    'fast-png',
+    'fflate',
+    'node:crypto',
+  ]) {
     expect(packages.has(heavy), heavy).toBe(false);
   }
 });

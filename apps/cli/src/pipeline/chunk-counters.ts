@@ -1,5 +1,6 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker as WorkerThread } from 'node:worker_threads';
 import { ConfusionMatrix } from '@segmetrics/core';
+import { requireBuiltin } from '../util/require-builtin.js';
 import { countChunk, deserializeError } from './count-chunk.js';
 import type { ChunkResult, ChunkTask, CountSetup } from './types.js';
 
@@ -41,7 +42,8 @@ export function createWorkerCounter(
   script: URL | string,
   onFatal: (error: unknown) => void,
 ): ChunkCounter {
-  const worker = new Worker(script, { workerData: setup });
+  const { Worker } = requireBuiltin<typeof import('node:worker_threads')>('node:worker_threads');
+  const worker: WorkerThread = new Worker(script, { workerData: setup });
   const pending = new Map<
     number,
     { resolve: (m: ConfusionMatrix[]) => void; reject: (e: unknown) => void }

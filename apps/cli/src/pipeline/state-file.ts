@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { ConfusionMatrix, ErrorCode, SegmetricsError } from '@segmetrics/core';
 import { writeFileAtomic } from '@segmetrics/io/node';
@@ -6,6 +5,7 @@ import { evaluate } from '@segmetrics/metrics';
 import type { Shard } from '../options/shard.js';
 import { evaluateOptions } from '../report/run-report.js';
 import { canonicalJson } from '../util/canonical-json.js';
+import { requireBuiltin } from '../util/require-builtin.js';
 import { VERSION } from '../version.js';
 import type { EvaluationSettings } from './evaluation-settings.js';
 import {
@@ -64,6 +64,7 @@ export interface LoadedState {
 export type StateBody = Omit<StateFile, 'checksum' | 'format' | 'stateVersion' | 'tool' | 'matrix'>;
 
 function checksumOf(body: unknown): string {
+  const { createHash } = requireBuiltin<typeof import('node:crypto')>('node:crypto');
   return createHash('sha256').update(JSON.stringify(body)).digest('hex');
 }
 
