@@ -19,14 +19,18 @@ export interface ChunkCounter {
 
 /**
  * Counts in the calling thread, one chunk per event-loop turn, so that worker messages, merges, timers
- * and signals are handled between its chunks.
+ * and signals are handled between its chunks. `spare` gives, when it has one, emptied matrices of merged
+ * chunks to count into (see `countChunk`'s `reuse`).
  */
-export function createMainThreadCounter(setup: CountSetup): ChunkCounter {
+export function createMainThreadCounter(
+  setup: CountSetup,
+  spare: () => readonly ConfusionMatrix[] | undefined = () => undefined,
+): ChunkCounter {
   return {
     concurrency: 1,
     async count(task) {
       await new Promise<void>((resolve) => setImmediate(resolve));
-      return countChunk(setup, task);
+      return countChunk(setup, task, spare());
     },
     async close() {},
   };

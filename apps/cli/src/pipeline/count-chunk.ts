@@ -8,13 +8,18 @@ import type { ChunkTask, CountSetup, FilePair, SerializedError } from './types.j
 /**
  * Decodes and counts the pairs of one chunk, in order, into fresh matrices: one per prediction of the
  * pairs (`setup.predictions`: `predPath`, then `otherPredPaths`), the ground truth decoded once for all.
+ * `reuse` gives empty matrices of the same settings to count into instead (a chunk merged earlier, reset).
  * Any failure is a `SegmetricsError` whose message starts with the offending file. Reads synchronously:
  * a worker thread handles one file at a time, and the sync path skips the thread-pool round trip.
  */
-export function countChunk(setup: CountSetup, task: ChunkTask): ConfusionMatrix[] {
+export function countChunk(
+  setup: CountSetup,
+  task: ChunkTask,
+  reuse?: readonly ConfusionMatrix[],
+): ConfusionMatrix[] {
   const matrices = Array.from(
     { length: setup.predictions ?? 1 },
-    () => new ConfusionMatrix(setup.matrixOptions),
+    (_, j) => reuse?.[j] ?? new ConfusionMatrix(setup.matrixOptions),
   );
   for (const pair of task.pairs) countPair(matrices, setup, pair);
   return matrices;

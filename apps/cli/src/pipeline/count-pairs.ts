@@ -55,6 +55,9 @@ export interface CountPairsResult {
 /** Chunks that may wait for merging per counter: enough to keep every counter busy, few enough to bound memory. */
 const LOOK_AHEAD_PER_COUNTER = 3;
 
+/** Emptied chunk matrices kept for this thread to count into (it counts one chunk at a time). */
+const MAX_SPARE_CHUNKS = 2;
+
 /**
  * Decodes and counts `pairs` in the calling thread and `workers − 1` worker threads. The pairs are cut
  * into chunks of consecutive pairs; a {@link ChunkScheduler} hands chunks to whichever counter is free
@@ -86,15 +89,23 @@ export async function countPairs(
 
   let counted = 0;
   const workerThreads = Math.max(0, Math.min(workers - 1, chunks - 1));
+  // Merged chunk matrices, emptied, for this thread to count into: a fresh matrix per chunk costs its
+  // C² counts in fresh memory (180 KB at 150 classes), which these VMs make pay by the page.
+  const spare: ConfusionMatrix[][] = [];
   const scheduler = new ChunkScheduler<ConfusionMatrix[]>(
     chunks,
     LOOK_AHEAD_PER_COUNTER * (workerThreads + 1),
-    ([chunk, ...rest]) => {
+    (result) => {
+      const [chunk, ...rest] = result;
       matrix.merge(chunk!);
       rest.forEach((other, j) => {
         others[j]!.merge(other);
       });
       counted += chunk!.images;
+      if (spare.length < MAX_SPARE_CHUNKS) {
+        for (const m of result) m.reset();
+        spare.push(result);
+      }
       options.onProgress?.(counted, pairs.length, matrix);
       return options.stopAfter !== undefined && counted >= options.stopAfter;
     },
@@ -103,7 +114,7 @@ export async function countPairs(
   if (options.signal?.aborted === true) scheduler.cancel();
   options.signal?.addEventListener('abort', onAbort);
 
-  const counters: ChunkCounter[] = [createMainThreadCounter(counting)];
+  const counters: ChunkCounter[] = [createMainThreadCounter(counting, () => spare.pop())];
   const script = options.workerScript ?? defaultWorkerScript();
   const startThreads = () => {
     for (let i = 0; i < workerThreads; i++) {
