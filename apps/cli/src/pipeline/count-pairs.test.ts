@@ -1,6 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ConfusionMatrix } from '@segmetrics/core';
+import { readLabelMapSync } from '@segmetrics/io/node';
 import { encode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
 import { countPairs } from './count-pairs.js';
@@ -31,6 +33,13 @@ describe('countPairs', () => {
     expect(one.matrix.ignoredPixels).toBe(7);
     expect(three.matrix.toJSON()).toEqual(one.matrix.toJSON());
     expect(one.matrix.sampleIds).toEqual(pairs.map((p) => p.id));
+    // Chunks after the first are counted into emptied matrices of merged chunks: nothing carries over.
+    const direct = new ConfusionMatrix(setup.matrixOptions);
+    for (const pair of pairs) {
+      const gt = readLabelMapSync(pair.gtPath);
+      direct.update(readLabelMapSync(pair.predPath).data, gt.data, { sampleId: pair.id });
+    }
+    expect(one.matrix.toJSON()).toEqual(direct.toJSON());
   });
 
   it('gives the same state with worker threads (the built worker.js) as in one thread', async () => {
