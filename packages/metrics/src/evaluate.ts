@@ -237,15 +237,17 @@ export function evaluate(matrix: ConfusionMatrix, options: EvaluateOptions = {})
     }
   }
 
+  // The matrix's values, computed once: the summary shows them, the bootstrap's self-check compares with them.
+  const known = { summary: summaryOf(engine), iou: columns.get(iouMetric.id)! };
   const report: EvaluationReport = {
     settings,
-    summary: summaryWithBoundary(engine, boundary),
+    summary: withBoundary(known.summary, boundary),
     perClass,
     absentClasses,
     predictedOnlyClasses,
     confusedPairs: confusedPairs(matrix, { top: resolved.topConfusedPairs, classNames: settings.classNames }),
     ...(wantImages ? { perImage: perImageResults(engine, boundary) } : {}),
-    ...(confidence === null ? {} : { confidence: confidenceIntervals(matrix, settings, confidence) }),
+    ...(confidence === null ? {} : { confidence: confidenceIntervals(matrix, settings, confidence, known) }),
     images: matrix.images,
     pixels: dataset.total,
     ignoredPixels: matrix.ignoredPixels,
@@ -254,10 +256,10 @@ export function evaluate(matrix: ConfusionMatrix, options: EvaluateOptions = {})
   return report;
 }
 
-/** The summary of an engine's units, with `mBoundaryIoU` when boundary counts are kept. */
-function summaryWithBoundary(engine: Engine, boundary: ReturnType<Engine['boundary']> | null): Summary {
+/** An engine's summary values (`summaryOf`), with `mBoundaryIoU` when boundary counts are kept. */
+function withBoundary(summary: Record<string, number>, boundary: Engine | null): Summary {
   return {
-    ...summaryOf(engine),
+    ...summary,
     ...(boundary === null ? {} : { mBoundaryIoU: boundary.classSummary(iouMetric) }),
   } as Summary;
 }
@@ -271,5 +273,5 @@ function summaryWithBoundary(engine: Engine, boundary: ReturnType<Engine['bounda
 export function evaluateSummary(matrix: ConfusionMatrix, options: EvaluateOptions = {}): Summary {
   const { settings } = resolveOptions(matrix.settings, options);
   const engine = new Engine(matrix, settings);
-  return summaryWithBoundary(engine, matrix.settings.boundary === null ? null : engine.boundary());
+  return withBoundary(summaryOf(engine), matrix.settings.boundary === null ? null : engine.boundary());
 }

@@ -16,6 +16,7 @@ import {
   drawResample,
   evaluateMultiset,
   imageStatsOf,
+  type MultisetValues,
   ResampleValues,
 } from './internal/resample.js';
 import { WeightedImages } from './internal/weighted-images.js';
@@ -63,11 +64,16 @@ export function intervalsOf(values: ResampleValues, options: ResolvedConfidenceO
   };
 }
 
-/** The bootstrap under resolved settings (internal: `evaluate`'s `confidence` option runs this). */
+/**
+ * The bootstrap under resolved settings (internal: `evaluate`'s `confidence` option runs this). `known`:
+ * the matrix's own summary values and per-class IoU when the caller has computed them (its self-check
+ * compares the resampling code's values on all the images with them; computed here otherwise).
+ */
 export function confidenceIntervals(
   matrix: ConfusionMatrix,
   settings: EvaluationSettings,
   options: ResolvedConfidenceOptions,
+  known?: MultisetValues,
 ): ConfidenceIntervals {
   checkStorage(options.samples, settings.numClasses, 1);
   const stats = imageStatsOf(matrix, 'the bootstrap');
@@ -77,7 +83,7 @@ export function confidenceIntervals(
   const view = new WeightedImages(table);
   const multiplicity = new Int32Array(n).fill(1);
   assignMultiset(view, multiplicity, 1, 0);
-  checkReproduces(matrix, view, settings, 'the bootstrap');
+  checkReproduces(matrix, view, settings, 'the bootstrap', known);
   const rng = Xoshiro128.fromSeed(options.seed, 0);
   let values: ResampleValues | null = null;
   for (let r = 0; r < options.samples; r++) {

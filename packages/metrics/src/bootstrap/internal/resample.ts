@@ -89,9 +89,9 @@ export function checkReproduces(
   view: WeightedImages,
   settings: EvaluationSettings,
   what: string,
+  known?: MultisetValues,
 ): void {
-  const engine = new Engine(matrix, settings);
-  const expected: MultisetValues = { summary: summaryOf(engine), iou: engine.perClass(iouMetric) };
+  const expected = known ?? matrixValues(new Engine(matrix, settings));
   const actual = evaluateMultiset(view, settings);
   const exact = settings.aggregate === 'dataset';
   const same = (x: number, y: number) =>
@@ -112,6 +112,14 @@ export function checkReproduces(
   expected.iou.forEach((value, k) => {
     if (!same(actual.iou[k]!, value)) differs(`the IoU of class ${k}`, actual.iou[k]!, value);
   });
+}
+
+/**
+ * What {@link checkReproduces} compares a multiset's values with: the engine's summary values
+ * (`summaryOf`) and per-class IoU on the matrix itself. {@link evaluate} has them already and passes them.
+ */
+export function matrixValues(engine: Engine): MultisetValues {
+  return { summary: summaryOf(engine), iou: engine.perClass(iouMetric) };
 }
 
 /** The most resampled values kept at once: 2^27 float64 (1 GiB). */

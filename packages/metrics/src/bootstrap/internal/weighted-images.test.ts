@@ -2,10 +2,11 @@ import { ConfusionMatrix, ErrorCode, type ImageStats, imageClassCounts } from '@
 import { seededRandom } from '@segmetrics/test-utils';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { Engine } from '../../internal/engine.js';
 import { UnitReducer } from '../../internal/image-reducer.js';
 import { resolveOptions } from '../../internal/resolve-options.js';
 import { ImageTable } from './image-table.js';
-import { assignMultiset, checkExactSums, checkReproduces } from './resample.js';
+import { assignMultiset, checkExactSums, checkReproduces, matrixValues } from './resample.js';
 import { WeightedImages } from './weighted-images.js';
 
 /** A matrix of `count` random images over `c` classes, some classes absent from each image. */
@@ -129,6 +130,13 @@ describe('checkReproduces', () => {
         code: ErrorCode.INVALID_OPTION,
         context: expect.objectContaining({ id: 'mIoU' }),
       }),
+    );
+    // The matrix's values given by the caller (evaluate computes them anyway) are what it compares with.
+    const own = matrixValues(new Engine(matrix, settings));
+    const others = matrixValues(new Engine(other, settings));
+    expect(() => checkReproduces(matrix, viewOf(matrix), settings, 'test', own)).not.toThrow();
+    expect(() => checkReproduces(matrix, viewOf(matrix), settings, 'test', others)).toThrowError(
+      expect.objectContaining({ code: ErrorCode.INVALID_OPTION }),
     );
   });
 });
