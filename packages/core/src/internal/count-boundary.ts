@@ -2,6 +2,7 @@ import { dilationOf } from '../boundary-dilation.js';
 import type { BoundarySettings, ConfusionMatrixSettings, LabelArray } from '../types.js';
 import { IntervalWindow } from './interval-window.js';
 import { buildSlotLut, classifyValue, lutKind, slotOf, unsignedView, valueSpan } from './label-lut.js';
+import { type WasmBoundaryKernel, wasmBoundaryKernel } from './wasm-boundary-kernel.js';
 
 /*
  * Boundary IoU counting (Cheng et al., CVPR 2021), per class, as the paper's reference code defines it:
@@ -26,6 +27,9 @@ import { buildSlotLut, classifyValue, lutKind, slotOf, unsignedView, valueSpan }
  * A prediction that is ignored (an ignore label, or a value the label mapping ignores) or invalid (only
  * possible where the ground truth is ignored: the counting pass has validated every other pixel) belongs
  * to no class: it is "another class" for its neighbours and is on no boundary.
+ *
+ * Two 8-bit maps are counted by the same pass in WebAssembly SIMD (wasm-boundary-kernel.ts) when the
+ * realm has it; every other pair of array kinds, and realms without it, by the JavaScript below.
  */
 
 /** One image's interior counts per class (scratch, valid until the next count). */
@@ -278,8 +282,15 @@ export class BoundaryCounter {
   readonly #luts = new Map<string, { lut: Int32Array; offset: number; cache: boolean }>();
   readonly #interiors: BoundaryInteriors;
   #windows: { width: number; d: number; gt: IntervalWindow; pred: IntervalWindow } | null = null;
+  /** The WebAssembly pass for two 8-bit maps; `undefined` until first needed (then the realm's). */
+  #kernel: WasmBoundaryKernel | null | undefined;
 
-  constructor(settings: ConfusionMatrixSettings) {
+  /**
+   * `kernel`: the WebAssembly pass to use for two 8-bit maps (`null`: JavaScript only, as tests compare
+   * the two); by default the realm's, created when first needed.
+   */
+  constructor(settings: ConfusionMatrixSettings, kernel?: WasmBoundaryKernel | null) {
+    this.#kernel = kernel;
     if (settings.boundary === null) throw new Error('BoundaryCounter needs boundary settings');
     this.#settings = settings;
     this.#boundary = settings.boundary;
@@ -318,6 +329,25 @@ export class BoundaryCounter {
     tp.fill(0);
     const gt = this.#side(groundTruth, true);
     const pred = this.#side(prediction, this.#mapPrediction);
+    if (gt.perWord === 4 && pred.perWord === 4) {
+      if (this.#kernel === undefined) this.#kernel = wasmBoundaryKernel();
+      const kernel = this.#kernel;
+      if (
+        kernel?.count(
+          gt.data as Uint8Array,
+          pred.data as Uint8Array,
+          width,
+          height,
+          d,
+          c,
+          gt.lut,
+          pred.lut,
+          this.#interiors,
+        ) === true
+      ) {
+        return this.#interiors;
+      }
+    }
     const windows = this.#windowsFor(width, d);
     const gw = windows.gt;
     const pw = windows.pred;

@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { byteArraysModule } from '@segmetrics/test-utils';
 import { expect, it } from 'vitest';
-import { PAIR_KERNEL_BYTES, SHORT_KERNEL_BYTES } from './wasm-kernel-bytes.js';
+import { boundaryKernelModuleBytes } from './wasm-boundary-kernel.js';
+import { BOUNDARY_KERNEL_BYTES, PAIR_KERNEL_BYTES, SHORT_KERNEL_BYTES } from './wasm-kernel-bytes.js';
 import { pairKernelModuleBytes, shortKernelModuleBytes } from './wasm-pair-kernel.js';
 
 const FILE = fileURLToPath(new URL('./wasm-kernel-bytes.ts', import.meta.url));
@@ -11,7 +12,8 @@ const FILE = fileURLToPath(new URL('./wasm-kernel-bytes.ts', import.meta.url));
 function generated(): string {
   return byteArraysModule(
     [
-      'Generated from the emitters in wasm-pair-kernel.ts (pairKernelModuleBytes, shortKernelModuleBytes) by',
+      'Generated from the emitters in wasm-pair-kernel.ts (pairKernelModuleBytes, shortKernelModuleBytes) and',
+      'wasm-boundary-kernel.ts (boundaryKernelModuleBytes) by',
       '`UPDATE_WASM_BYTES=1 pnpm vitest run src/internal/wasm-kernel-bytes.test.ts`; that test fails when they',
       'differ. Loading the bytes costs less than emitting them at start-up (≈ 5 ms of cold JavaScript per thread).',
     ],
@@ -26,6 +28,11 @@ function generated(): string {
         doc: "The 16-bit kernel's WebAssembly module (see `shortKernelModuleBytes`).",
         bytes: shortKernelModuleBytes(),
       },
+      {
+        name: 'BOUNDARY_KERNEL_BYTES',
+        doc: "The Boundary IoU row pass's WebAssembly module (see `boundaryKernelModuleBytes`).",
+        bytes: boundaryKernelModuleBytes(),
+      },
     ],
   );
 }
@@ -34,5 +41,6 @@ it("the WebAssembly kernels loaded at start-up are the emitters' output, byte fo
   if (process.env.UPDATE_WASM_BYTES === '1') writeFileSync(FILE, generated());
   expect(Uint8Array.from(PAIR_KERNEL_BYTES)).toEqual(pairKernelModuleBytes());
   expect(Uint8Array.from(SHORT_KERNEL_BYTES)).toEqual(shortKernelModuleBytes());
+  expect(Uint8Array.from(BOUNDARY_KERNEL_BYTES)).toEqual(boundaryKernelModuleBytes());
   expect(readFileSync(FILE, 'utf8')).toBe(generated());
 });

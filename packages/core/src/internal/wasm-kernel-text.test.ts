@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { boundaryKernelModuleBytes } from './wasm-boundary-kernel.js';
+import boundaryKernelText from './wasm-boundary-kernel.wat?raw';
 import { pairKernelModuleBytes, shortKernelModuleBytes } from './wasm-pair-kernel.js';
 import pairKernelText from './wasm-pair-kernel.wat?raw';
 import shortKernelText from './wasm-short-kernel.wat?raw';
 
 /*
- * The WebAssembly kernels are emitted byte by byte in wasm-pair-kernel.ts; their text form lives beside
- * it (wasm-pair-kernel.wat, wasm-short-kernel.wat). This test disassembles the emitted bytes and compares
+ * The WebAssembly kernels are emitted byte by byte in wasm-pair-kernel.ts and wasm-boundary-kernel.ts;
+ * their text form lives beside them (wasm-pair-kernel.wat, wasm-short-kernel.wat,
+ * wasm-boundary-kernel.wat). This test disassembles the emitted bytes and compares
  * them with the text files (comments and layout aside), so the two cannot drift apart. The text files
  * also assemble with wabt's `wat2wasm --enable-simd` to exactly the emitted bytes.
  */
@@ -51,7 +54,10 @@ class Reader {
 const TYPES: Record<number, string> = { 127: 'i32', 123: 'v128' };
 /** Plain opcodes: name and immediates ('local', 'label', 'i32', 'mem N' with N the natural alignment). */
 const OPS: Record<number, [string, string?]> = {
+  12: ['br', 'label'],
   13: ['br_if', 'label'],
+  16: ['call', 'local'],
+  27: ['select'],
   32: ['local.get', 'local'],
   33: ['local.set', 'local'],
   34: ['local.tee', 'local'],
@@ -60,12 +66,21 @@ const OPS: Record<number, [string, string?]> = {
   47: ['i32.load16_u', 'mem 1'],
   54: ['i32.store', 'mem 2'],
   65: ['i32.const', 'i32'],
+  69: ['i32.eqz'],
+  70: ['i32.eq'],
+  71: ['i32.ne'],
+  72: ['i32.lt_s'],
   73: ['i32.lt_u'],
+  74: ['i32.gt_s'],
+  76: ['i32.le_s'],
+  78: ['i32.ge_s'],
   79: ['i32.ge_u'],
   104: ['i32.ctz'],
   105: ['i32.popcnt'],
   106: ['i32.add'],
   107: ['i32.sub'],
+  108: ['i32.mul'],
+  110: ['i32.div_u'],
   113: ['i32.and'],
   114: ['i32.or'],
   115: ['i32.xor'],
@@ -97,27 +112,32 @@ function immediates(r: Reader, kind: string | undefined): string {
   return `${offset === 0 ? '' : ` offset=${offset}`}${align === natural ? '' : ` align=${2 ** align}`}`;
 }
 
-/** The text form of a kernel module (one function, one memory, two exports), one instruction a line. */
+/** The text form of a kernel module (functions, one memory, exports), one instruction a line. */
 function disassemble(bytes: Uint8Array): string {
   const r = new Reader(bytes);
   expect(Array.from(bytes.subarray(0, 8))).toEqual([0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0]);
   r.pos = 8;
-  const out: string[] = ['(module'];
   let memory = '';
   const exports: string[] = [];
-  const params: string[] = [];
-  let body: string[] = [];
+  const types: string[] = [];
+  const functionTypes: number[] = [];
+  const bodies: string[][] = [];
   while (r.pos < bytes.length) {
     const id = r.byte();
     const end = r.uleb() + r.pos;
     if (id === 1) {
-      expect(r.uleb()).toBe(1);
-      expect(r.byte()).toBe(0x60);
-      const n = r.uleb();
-      for (let k = 0; k < n; k++) params.push(TYPES[r.byte()]!);
-      expect(r.uleb()).toBe(0);
+      const count = r.uleb();
+      for (let t = 0; t < count; t++) {
+        expect(r.byte()).toBe(0x60);
+        const params = Array.from({ length: r.uleb() }, () => TYPES[r.byte()]!);
+        const results = Array.from({ length: r.uleb() }, () => TYPES[r.byte()]!);
+        types.push(
+          `(param ${params.join(' ')})${results.length === 0 ? '' : ` (result ${results.join(' ')})`}`,
+        );
+      }
     } else if (id === 3) {
-      expect([r.uleb(), r.uleb()]).toEqual([1, 0]);
+      const count = r.uleb();
+      for (let f = 0; f < count; f++) functionTypes.push(r.uleb());
     } else if (id === 5) {
       expect(r.uleb()).toBe(1);
       const flags = r.byte();
@@ -130,15 +150,23 @@ function disassemble(bytes: Uint8Array): string {
         exports.push(`  (export "${name}" (${kind === 2 ? 'memory' : 'func'} ${r.uleb()}))`);
       }
     } else if (id === 10) {
-      expect(r.uleb()).toBe(1);
-      const size = r.uleb();
-      body = instructions(r, r.pos + size);
+      expect(r.uleb()).toBe(functionTypes.length);
+      for (let f = 0; f < functionTypes.length; f++) {
+        const size = r.uleb();
+        bodies.push(instructions(r, r.pos + size));
+      }
     }
     r.pos = end;
   }
-  out.push(`  (type (;0;) (func (param ${params.join(' ')})))`);
-  out.push(`  (func (;0;) (type 0) (param ${params.join(' ')})`, ...body.map((line) => `    ${line}`));
-  out[out.length - 1] += ')';
+  const out: string[] = ['(module'];
+  types.forEach((signature, t) => {
+    out.push(`  (type (;${t};) (func ${signature}))`);
+  });
+  bodies.forEach((body, f) => {
+    const t = functionTypes[f]!;
+    out.push(`  (func (;${f};) (type ${t}) ${types[t]}`, ...body.map((line) => `    ${line}`));
+    out[out.length - 1] += ')';
+  });
   out.push(`  (memory (;0;) ${memory})`, ...exports);
   out[out.length - 1] += ')';
   return `${out.join('\n')}\n`;
@@ -153,14 +181,14 @@ function instructions(r: Reader, end: number): string[] {
     const type = TYPES[r.byte()]!;
     for (let j = 0; j < n; j++) locals.push(type);
   }
-  lines.push(`(local ${locals.join(' ')})`);
+  if (locals.length > 0) lines.push(`(local ${locals.join(' ')})`);
   let depth = 0;
   while (r.pos < end) {
     const op = r.byte();
     const indent = '  '.repeat(depth);
-    if (op === 0x03 || op === 0x04) {
+    if (op === 0x02 || op === 0x03 || op === 0x04) {
       expect(r.byte()).toBe(0x40);
-      lines.push(`${indent}${op === 0x03 ? 'loop' : 'if'}`);
+      lines.push(`${indent}${op === 0x02 ? 'block' : op === 0x03 ? 'loop' : 'if'}`);
       depth++;
     } else if (op === 0x05) {
       lines.push(`${'  '.repeat(depth - 1)}else`);
@@ -171,6 +199,10 @@ function instructions(r: Reader, end: number): string[] {
       }
       depth--;
       lines.push(`${'  '.repeat(depth)}end`);
+    } else if (op === 0xfc) {
+      expect(r.uleb()).toBe(10);
+      expect([r.byte(), r.byte()]).toEqual([0, 0]);
+      lines.push(`${indent}memory.copy`);
     } else if (op === 0xfd) {
       const simd = r.uleb();
       const entry = SIMD_OPS[simd];
@@ -205,5 +237,11 @@ describe('wasm-pair-kernel.wat', () => {
 describe('wasm-short-kernel.wat', () => {
   it('is the text form of the bytes shortKernelModuleBytes emits', () => {
     expect(normalise(shortKernelText)).toBe(normalise(disassemble(shortKernelModuleBytes())));
+  });
+});
+
+describe('wasm-boundary-kernel.wat', () => {
+  it('is the text form of the bytes boundaryKernelModuleBytes emits', () => {
+    expect(normalise(boundaryKernelText)).toBe(normalise(disassemble(boundaryKernelModuleBytes())));
   });
 });

@@ -1,0 +1,664 @@
+/**
+ * The Boundary IoU row pass of count-boundary.ts for two 8-bit maps, as a WebAssembly SIMD module
+ * emitted byte by byte here (no toolchain; the output is stored in wasm-kernel-bytes.ts, which a test
+ * keeps equal to it). Same algorithm, same integers: the horizontal interiors of each row (`scan`: class
+ * runs at least 2d + 1 long, shrunk by d), the vertical sliding tagged intersection of IntervalWindow
+ * (`push`, `intersect`) and the interior counts of each complete row (`addRow`, reading the other map
+ * pixel by pixel only where one map is interior and the other is not: `countClass`, `countGroundTruth`).
+ * `scan` finds the changes of raw value 32 pixels at a time (per vector of 16: `i8x16.shuffle` of the
+ * previous and current vectors, `i8x16.eq`, `i8x16.bitmask`), so a row of long runs costs ~W / 32 steps
+ * plus a few instructions per run. `intersect` has no branch but its loop's.
+ *
+ * Text form: `wasm-boundary-kernel.wat` beside this file (wasm-kernel-text.test.ts disassembles the
+ * emitted bytes and fails when they and the text drift apart). Change both.
+ *
+ * Linear memory (growable; the JavaScript side lays it out per image, see {@link boundaryLayout}):
+ * the two 256-entry Int32 slot tables, the Int32 counts `support`, `predicted`, `tp` (C each), one
+ * window per map (prefix and spare list indices, the 2L + 3 list lengths, then the lists of `stride`
+ * bytes, 12 bytes per interval), then the two maps, each followed by 32 bytes of padding that the last
+ * step of the last row may read.
+ */
+
+import { name, section, sleb, uleb, vector } from './wasm-emit.js';
+import { BOUNDARY_KERNEL_BYTES } from './wasm-kernel-bytes.js';
+import type { WebAssemblyApi } from './wasm-pair-kernel.js';
+
+// opcodes
+const I32 = 0x7f;
+const V128 = 0x7b;
+const VOID = 0x40;
+const BLOCK = 0x02;
+const LOOP = 0x03;
+const IF = 0x04;
+const ELSE = 0x05;
+const END = 0x0b;
+const BR = 0x0c;
+const BR_IF = 0x0d;
+const CALL = 0x10;
+const SELECT = 0x1b;
+const GET = 0x20;
+const SET = 0x21;
+const TEE = 0x22;
+const I32_LOAD = 0x28;
+const I32_LOAD8_U = 0x2d;
+const I32_STORE = 0x36;
+const I32_CONST = 0x41;
+const I32_EQZ = 0x45;
+const I32_EQ = 0x46;
+const I32_NE = 0x47;
+const I32_LT_S = 0x48;
+const I32_LT_U = 0x49;
+const I32_GT_S = 0x4a;
+const I32_LE_S = 0x4c;
+const I32_GE_S = 0x4e;
+const I32_CTZ = 0x68;
+const I32_ADD = 0x6a;
+const I32_SUB = 0x6b;
+const I32_MUL = 0x6c;
+const I32_DIV_U = 0x6e;
+const I32_AND = 0x71;
+const I32_OR = 0x72;
+const I32_XOR = 0x73;
+const I32_SHL = 0x74;
+const MEMORY_COPY = [0xfc, 10, 0, 0];
+const V128_LOAD = [0xfd, 0x00, 0, 0];
+/** v128.load 16 bytes further on. */
+const V128_LOAD_16 = [0xfd, 0x00, 0, 16];
+const I8X16_SHUFFLE = [0xfd, 0x0d];
+const I8X16_SPLAT = [0xfd, 0x0f];
+const I8X16_EQ = [0xfd, 0x23];
+const I8X16_BITMASK = [0xfd, 0x64];
+
+const get = (local: number) => [GET, local];
+const set = (local: number) => [SET, local];
+const tee = (local: number) => [TEE, local];
+const i32 = (value: number) => [I32_CONST, ...sleb(value)];
+/** i32.load / i32.store with a constant byte offset (natural alignment). */
+const load = (offset = 0) => [I32_LOAD, 2, ...uleb(offset)];
+const store = (offset = 0) => [I32_STORE, 2, ...uleb(offset)];
+const load8 = [I32_LOAD8_U, 0, 0];
+/** `while (cond) body` (the body must not branch out itself). */
+const whileLoop = (cond: number[], body: number[]) => [
+  BLOCK,
+  VOID,
+  LOOP,
+  VOID,
+  ...cond,
+  I32_EQZ,
+  BR_IF,
+  1,
+  ...body,
+  BR,
+  0,
+  END,
+  END,
+];
+/** mem[addr] += value, `addr` an expression without side effects. */
+const addTo = (addr: number[], value: number[]) => [
+  ...addr,
+  ...addr,
+  ...load(),
+  ...value,
+  I32_ADD,
+  ...store(),
+];
+/** select(x, y, x op y): the larger (op = GT_S) or smaller (op = LT_S) of two locals. */
+const pick = (x: number, y: number, op: number) => [...get(x), ...get(y), ...get(x), ...get(y), op, SELECT];
+/** The slot of the byte at `addr`: lut[byte] (Int32 table at `lut`). */
+const slotAt = (addr: number[], lut: number) => [
+  ...addr,
+  ...load8,
+  ...i32(2),
+  I32_SHL,
+  ...get(lut),
+  I32_ADD,
+  ...load(),
+];
+
+// function indices
+const SCAN = 0;
+const INTERSECT = 1;
+const COUNT_CLASS = 2;
+const COUNT_GROUND_TRUTH = 3;
+const ADD_ROW = 4;
+const PUSH = 5;
+
+/**
+ * scan(row, width, d, lut, c, out) → n: the class runs of the `width` bytes at `row` (adjacent raw values
+ * of the same slot merge) at least 2d + 1 long and of a class < c, shrunk by d, written from `out` as
+ * (start, end, class) Int32 triples relative to the row; returns their number. (`rowInteriors`)
+ */
+function scanFunction(): { params: number; result: boolean; locals: number[][]; body: number[] } {
+  const [row, width, d, lut, c, out, i, start, cur, mask, j, slot, o, span, rem, prev, v, w] = [
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17,
+  ];
+  // [previous lane 15, current lanes 0..14]: each lane holds the pixel before it
+  const shiftLanes = Array.from({ length: 16 }, (_, k) => 15 + k);
+  // biome-ignore format: instruction groups
+  const closeRun = (end: number[]) => [
+    ...get(cur), ...get(c), I32_LT_U, ...end, ...get(start), I32_SUB, ...get(span), I32_GE_S, I32_AND,
+    IF, VOID,
+      ...get(o), ...get(start), ...get(d), I32_ADD, ...store(0),
+      ...get(o), ...end, ...get(d), I32_SUB, ...store(4),
+      ...get(o), ...get(cur), ...store(8),
+      ...get(o), ...i32(12), I32_ADD, ...set(o),
+    END,
+  ];
+  // biome-ignore format: nested blocks are indented
+  const body = [
+    ...get(d), ...i32(1), I32_SHL, ...i32(1), I32_ADD, ...set(span),
+    ...get(out), ...set(o),
+    ...get(row), ...load8, ...I8X16_SPLAT, ...set(prev),
+    ...i32(0), ...set(start),
+    ...slotAt(get(row), lut), ...set(cur),
+    ...i32(0), ...set(i),
+    LOOP, VOID,
+      // a bit per pixel of the 32 from i that differs from the pixel before it
+      ...get(row), ...get(i), I32_ADD, ...V128_LOAD, ...set(v),
+      ...get(row), ...get(i), I32_ADD, ...V128_LOAD_16, ...set(w),
+      ...get(prev), ...get(v), ...I8X16_SHUFFLE, ...shiftLanes, ...get(v), ...I8X16_EQ, ...I8X16_BITMASK,
+      ...get(v), ...get(w), ...I8X16_SHUFFLE, ...shiftLanes, ...get(w), ...I8X16_EQ, ...I8X16_BITMASK,
+      ...i32(16), I32_SHL, I32_OR, ...i32(-1), I32_XOR, ...set(mask),
+      // lanes past the row's end
+      ...get(width), ...get(i), I32_SUB, ...tee(rem), ...i32(32), I32_LT_U,
+      IF, VOID,
+        ...get(mask), ...i32(1), ...get(rem), I32_SHL, ...i32(1), I32_SUB, I32_AND, ...set(mask),
+      END,
+      ...get(mask),
+      IF, VOID,
+        LOOP, VOID,
+          ...get(i), ...get(mask), I32_CTZ, I32_ADD, ...set(j),
+          ...slotAt([...get(row), ...get(j), I32_ADD], lut), ...tee(slot), ...get(cur), I32_NE,
+          IF, VOID,
+            ...closeRun(get(j)),
+            ...get(j), ...set(start),
+            ...get(slot), ...set(cur),
+          END,
+          ...get(mask), ...get(mask), ...i32(1), I32_SUB, I32_AND, ...tee(mask),
+          BR_IF, 0,
+        END,
+      END,
+      ...get(w), ...set(prev),
+      ...get(i), ...i32(32), I32_ADD, ...tee(i), ...get(width), I32_LT_U,
+      BR_IF, 0,
+    END,
+    ...closeRun(get(width)),
+    ...get(o), ...get(out), I32_SUB, ...i32(12), I32_DIV_U,
+    END,
+  ];
+  return {
+    params: 6,
+    result: true,
+    locals: [
+      [9, I32],
+      [3, V128],
+    ],
+    body,
+  };
+}
+
+/**
+ * intersect(a, na, b, nb, out) → n: the tagged intersection of the `na` intervals at `a` and the `nb` at
+ * `b` (sorted, disjoint) written from `out`; returns its length. (IntervalWindow's `intersect`)
+ */
+function intersectFunction(): { params: number; result: boolean; locals: number[][]; body: number[] } {
+  const [a, na, b, nb, out, aEnd, bEnd, x, y, lo, hi, o] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+  // biome-ignore format: nested blocks are indented
+  const body = [
+    ...get(a), ...get(na), ...i32(12), I32_MUL, I32_ADD, ...set(aEnd),
+    ...get(b), ...get(nb), ...i32(12), I32_MUL, I32_ADD, ...set(bEnd),
+    ...get(out), ...set(o),
+    ...whileLoop([...get(a), ...get(aEnd), I32_LT_U, ...get(b), ...get(bEnd), I32_LT_U, I32_AND], [
+      ...get(a), ...load(4), ...set(x),
+      ...get(b), ...load(4), ...set(y),
+      ...get(a), ...load(0), ...set(lo),
+      ...get(b), ...load(0), ...set(hi),
+      ...pick(lo, hi, I32_GT_S), ...set(lo),
+      ...pick(x, y, I32_LT_S), ...set(hi),
+      // written in any case (the list has room for one more), kept when not empty and of one class
+      ...get(o), ...get(lo), ...store(0),
+      ...get(o), ...get(hi), ...store(4),
+      ...get(o), ...get(a), ...load(8), ...store(8),
+      ...get(o), ...i32(12), I32_ADD, ...get(o),
+      ...get(lo), ...get(hi), I32_LT_S, ...get(a), ...load(8), ...get(b), ...load(8), I32_EQ, I32_AND,
+      SELECT, ...set(o),
+      // a moves on when its interval ends first (or both end together), b otherwise
+      ...get(x), ...get(y), I32_LE_S,
+      IF, VOID,
+        ...get(a), ...i32(12), I32_ADD, ...set(a),
+      ELSE,
+        ...get(b), ...i32(12), I32_ADD, ...set(b),
+      END,
+    ]),
+    ...get(o), ...get(out), I32_SUB, ...i32(12), I32_DIV_U,
+    END,
+  ];
+  return { params: 5, result: true, locals: [[7, I32]], body };
+}
+
+/** countClass(from, to, k, lut) → n: the bytes in [from, to) whose slot is k. */
+function countClassFunction(): { params: number; result: boolean; locals: number[][]; body: number[] } {
+  const [from, to, k, lut, n] = [0, 1, 2, 3, 4];
+  // biome-ignore format: instruction groups
+  const body = [
+    ...i32(0), ...set(n),
+    ...whileLoop([...get(from), ...get(to), I32_LT_U], [
+      ...get(n), ...slotAt(get(from), lut), ...get(k), I32_EQ, I32_ADD, ...set(n),
+      ...get(from), ...i32(1), I32_ADD, ...set(from),
+    ]),
+    ...get(n),
+    END,
+  ];
+  return { params: 4, result: true, locals: [[1, I32]], body };
+}
+
+/**
+ * countGroundTruth(from, to, k, lut, c, tpAt, predictedAt): over the ground-truth bytes [from, to), adds
+ * those of slot k to mem[tpAt] and the valid ones (slot < c) to mem[predictedAt].
+ */
+function countGroundTruthFunction(): { params: number; result: boolean; locals: number[][]; body: number[] } {
+  const [from, to, k, lut, c, tpAt, predictedAt, same, valid, s] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+  // biome-ignore format: instruction groups
+  const body = [
+    ...i32(0), ...set(same),
+    ...i32(0), ...set(valid),
+    ...whileLoop([...get(from), ...get(to), I32_LT_U], [
+      ...get(same), ...slotAt(get(from), lut), ...tee(s), ...get(k), I32_EQ, I32_ADD, ...set(same),
+      ...get(valid), ...get(s), ...get(c), I32_LT_U, I32_ADD, ...set(valid),
+      ...get(from), ...i32(1), I32_ADD, ...set(from),
+    ]),
+    ...addTo(get(tpAt), get(same)),
+    ...addTo(get(predictedAt), get(valid)),
+    END,
+  ];
+  return { params: 7, result: false, locals: [[3, I32]], body };
+}
+
+/**
+ * addRow(g, gEnd, p, pEnd, gRow, pRow, lutG, lutP, c, counts): one row's interior counts (see
+ * count-boundary.ts `addInteriorRow`) from the ground-truth interior [g, gEnd) and the predicted one
+ * [p, pEnd); `gRow`/`pRow` are the row's bytes; `counts` holds support, predicted and tp (C Int32 each).
+ */
+function addRowFunction(): { params: number; result: boolean; locals: number[][]; body: number[] } {
+  const [g, gEnd, p, pEnd, gRow, pRow, lutG, lutP, c, counts] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+  const [o, j, a, b, k, x, q, s, e, tpAt, ownAt] = [10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20];
+  // one map's interiors [from, fromEnd) against the other's [other, otherEnd): `ownBase` is the address
+  // of the per-class array that `ownAt` points into (k's entry), `perInterval` runs once per interval,
+  // `inside` adds the piece [s, e) where both maps are interior, `outside(to)` the piece [x, to) where
+  // only the first one is
+  // biome-ignore format: nested blocks are indented
+  const pass = (
+    from: number, fromEnd: number, other: number, otherEnd: number, ownBase: number[],
+    perInterval: number[], inside: number[], outside: (to: number) => number[],
+  ) => [
+    ...get(other), ...set(j),
+    ...get(from), ...set(o),
+    ...whileLoop([...get(o), ...get(fromEnd), I32_LT_U], [
+      ...get(o), ...load(0), ...set(a),
+      ...get(o), ...load(4), ...set(b),
+      ...get(o), ...load(8), ...set(k),
+      ...ownBase, ...get(k), ...i32(2), I32_SHL, I32_ADD, ...set(ownAt),
+      ...get(counts), ...get(c), ...i32(3), I32_SHL, I32_ADD, ...get(k), ...i32(2), I32_SHL, I32_ADD, ...set(tpAt),
+      ...perInterval,
+      // skip the other map's intervals that end at or before a
+      ...whileLoop([...get(j), ...get(otherEnd), I32_LT_U, ...get(j), ...load(4), ...get(a), I32_LE_S, I32_AND], [
+        ...get(j), ...i32(12), I32_ADD, ...set(j),
+      ]),
+      ...get(a), ...set(x),
+      ...get(j), ...set(q),
+      ...whileLoop([...get(x), ...get(b), I32_LT_S], [
+        ...get(q), ...get(otherEnd), I32_LT_U, ...get(q), ...load(0), ...get(b), I32_LT_S, I32_AND,
+        IF, VOID,
+          ...get(q), ...load(0), ...set(s),
+          ...pick(s, x, I32_GT_S), ...set(s),
+          ...get(s), ...get(x), I32_GT_S,
+          IF, VOID,
+            ...outside(s),
+          END,
+          ...get(q), ...load(4), ...set(e),
+          ...pick(e, b, I32_LT_S), ...set(e),
+          ...inside,
+          ...get(e), ...set(x),
+          ...get(q), ...i32(12), I32_ADD, ...set(q),
+        ELSE,
+          ...outside(b),
+          ...get(b), ...set(x),
+        END,
+      ]),
+      ...get(o), ...i32(12), I32_ADD, ...set(o),
+    ]),
+  ];
+  // biome-ignore format: instruction groups
+  const body = [
+    // ground-truth interiors: support[k] += b − a; tp[k] += |IG(k) ∩ IP(k)| + |IG(k) ∩ P ∖ IP|
+    ...pass(g, gEnd, p, pEnd, get(counts),
+      addTo(get(ownAt), [...get(b), ...get(a), I32_SUB]),
+      [...get(q), ...load(8), ...get(k), I32_EQ, IF, VOID, ...addTo(get(tpAt), [...get(e), ...get(s), I32_SUB]), END],
+      (to) => addTo(get(tpAt), [
+        ...get(pRow), ...get(x), I32_ADD, ...get(pRow), ...get(to), I32_ADD, ...get(k), ...get(lutP),
+        CALL, COUNT_CLASS,
+      ]),
+    ),
+    // predicted interiors: predicted[k] += |IP(k) ∩ IG| + |IP(k) ∩ valid ∖ IG|; tp[k] += |IP(k) ∩ G ∖ IG|
+    ...pass(p, pEnd, g, gEnd, [...get(counts), ...get(c), ...i32(2), I32_SHL, I32_ADD],
+      [],
+      addTo(get(ownAt), [...get(e), ...get(s), I32_SUB]),
+      (to) => [
+        ...get(gRow), ...get(x), I32_ADD, ...get(gRow), ...get(to), I32_ADD, ...get(k), ...get(lutG), ...get(c),
+        ...get(tpAt), ...get(ownAt), CALL, COUNT_GROUND_TRUTH,
+      ],
+    ),
+    END,
+  ];
+  return { params: 10, result: false, locals: [[11, I32]], body };
+}
+
+/**
+ * push(w, lists, stride, span, slot, e) → list: IntervalWindow's `push` for the window at `w` (prefix and
+ * spare list indices, then the 2L + 3 list lengths) whose lists start at `lists`, `stride` bytes each:
+ * row `e` (in block slot `slot` = e mod L) has just been written into list `slot`. Returns the index of
+ * the list that holds the interior of row e − d, or −1 while fewer than L rows are in.
+ */
+function pushFunction(): { params: number; result: boolean; locals: number[][]; body: number[] } {
+  const [w, lists, stride, span, slot, e, prefix, spare, result, t, jj] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  const list = (index: number[]) => [...index, ...get(stride), I32_MUL, ...get(lists), I32_ADD];
+  const lengthAt = (index: number[]) => [...index, ...i32(2), I32_SHL, ...get(w), I32_ADD];
+  const length = (index: number[]) => [...lengthAt(index), ...load(8)];
+  // biome-ignore format: instruction groups
+  const copy = (from: number[], to: number[]) => [
+    ...list(to), ...list(from), ...length(from), ...i32(12), I32_MUL, ...MEMORY_COPY,
+    ...lengthAt(to), ...length(from), ...store(8),
+  ];
+  // biome-ignore format: instruction groups
+  const intersect = (x: number[], y: number[], out: number[]) => [
+    ...lengthAt(out), ...list(x), ...length(x), ...list(y), ...length(y), ...list(out), CALL, INTERSECT,
+    ...store(8),
+  ];
+  const spanPlus = (index: number[]) => [...get(span), ...index, I32_ADD];
+  // biome-ignore format: nested blocks are indented
+  const body = [
+    ...get(w), ...load(0), ...set(prefix),
+    ...get(w), ...load(4), ...set(spare),
+    // P: the row's list at a block's start, else P ∩ S(row)
+    ...get(slot), I32_EQZ,
+    IF, VOID,
+      ...copy(get(slot), get(prefix)),
+    ELSE,
+      ...intersect(get(prefix), get(slot), get(spare)),
+      ...get(prefix), ...set(t),
+      ...get(spare), ...set(prefix),
+      ...get(t), ...set(spare),
+    END,
+    // the window of rows e − 2d … e: P alone when it starts a block, else Q(its first row) ∩ P
+    ...i32(-1), ...set(result),
+    ...get(e), ...get(span), ...i32(1), I32_SUB, I32_GE_S,
+    IF, VOID,
+      ...get(slot), ...i32(1), I32_ADD, ...get(span), I32_EQ,
+      IF, VOID,
+        ...get(prefix), ...set(result),
+      ELSE,
+        ...intersect(spanPlus([...get(slot), ...i32(1), I32_ADD]), get(prefix), [...get(span), ...i32(1), I32_SHL, ...i32(2), I32_ADD]),
+        ...get(span), ...i32(1), I32_SHL, ...i32(2), I32_ADD, ...set(result),
+      END,
+    END,
+    // a complete block: its suffix intersections Q, for the windows that start inside it
+    ...get(slot), ...i32(1), I32_ADD, ...get(span), I32_EQ,
+    IF, VOID,
+      ...copy(get(slot), spanPlus(get(slot))),
+      ...get(slot), ...set(jj),
+      ...whileLoop([...get(jj), ...i32(0), I32_GT_S], [
+        ...get(jj), ...i32(1), I32_SUB, ...set(jj),
+        ...intersect(get(jj), spanPlus([...get(jj), ...i32(1), I32_ADD]), spanPlus(get(jj))),
+      ]),
+    END,
+    ...get(w), ...get(prefix), ...store(0),
+    ...get(w), ...get(spare), ...store(4),
+    ...get(result),
+    END,
+  ];
+  return { params: 6, result: true, locals: [[5, I32]], body };
+}
+
+/**
+ * run(gt, pred, width, height, d, c, lutG, lutP, counts, wg, wp, listsG, listsP, stride): the whole
+ * pass over a `width` × `height` image (2d + 1 ≤ both) whose maps are at `gt` and `pred`; adds the
+ * interior counts into `counts` (zero before the call). `wg`/`wp` are the two windows, their lists at
+ * `listsG`/`listsP`, `stride` bytes per list.
+ */
+function runFunction(): { params: number; result: boolean; locals: number[][]; body: number[] } {
+  const [gt, pred, width, height, d, c, lutG, lutP, counts, wg, wp, listsG, listsP, stride] = [
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
+  ];
+  const [span, slot, e, gi, pi, base, gl, pl] = [14, 15, 16, 17, 18, 19, 20, 21];
+  // biome-ignore format: instruction groups
+  const scanInto = (map: number, lut: number, w: number, lists: number) => [
+    ...get(w), ...get(slot), ...i32(2), I32_SHL, I32_ADD,
+    ...get(map), ...get(e), ...get(width), I32_MUL, I32_ADD, ...get(width), ...get(d), ...get(lut), ...get(c),
+    ...get(lists), ...get(slot), ...get(stride), I32_MUL, I32_ADD, CALL, SCAN,
+    ...store(8),
+  ];
+  // biome-ignore format: instruction groups
+  const startWindow = (w: number) => [
+    ...get(w), ...get(span), ...i32(1), I32_SHL, ...store(0),
+    ...get(w), ...get(span), ...i32(1), I32_SHL, ...i32(1), I32_ADD, ...store(4),
+  ];
+  // biome-ignore format: instruction groups
+  const listBounds = (lists: number, index: number, w: number, local: number) => [
+    ...get(lists), ...get(index), ...get(stride), I32_MUL, I32_ADD, ...tee(local),
+    ...get(local), ...get(w), ...get(index), ...i32(2), I32_SHL, I32_ADD, ...load(8), ...i32(12), I32_MUL, I32_ADD,
+  ];
+  // biome-ignore format: nested blocks are indented
+  const body = [
+    ...get(d), ...i32(1), I32_SHL, ...i32(1), I32_ADD, ...set(span),
+    ...startWindow(wg),
+    ...startWindow(wp),
+    ...i32(0), ...set(slot),
+    ...i32(0), ...set(e),
+    LOOP, VOID,
+      ...scanInto(gt, lutG, wg, listsG),
+      ...scanInto(pred, lutP, wp, listsP),
+      ...get(wg), ...get(listsG), ...get(stride), ...get(span), ...get(slot), ...get(e), CALL, PUSH, ...set(gi),
+      ...get(wp), ...get(listsP), ...get(stride), ...get(span), ...get(slot), ...get(e), CALL, PUSH, ...set(pi),
+      ...get(gi), ...i32(0), I32_GE_S,
+      IF, VOID,
+        ...get(e), ...get(d), I32_SUB, ...get(width), I32_MUL, ...set(base),
+        ...listBounds(listsG, gi, wg, gl),
+        ...listBounds(listsP, pi, wp, pl),
+        ...get(gt), ...get(base), I32_ADD, ...get(pred), ...get(base), I32_ADD,
+        ...get(lutG), ...get(lutP), ...get(c), ...get(counts),
+        CALL, ADD_ROW,
+      END,
+      ...get(slot), ...i32(1), I32_ADD, ...tee(slot), ...get(span), I32_EQ,
+      IF, VOID,
+        ...i32(0), ...set(slot),
+      END,
+      ...get(e), ...i32(1), I32_ADD, ...tee(e), ...get(height), I32_LT_S,
+      BR_IF, 0,
+    END,
+    END,
+  ];
+  return { params: 14, result: false, locals: [[8, I32]], body };
+}
+
+/** Initial linear memory in 64 KiB pages (grown per image as needed). */
+const INITIAL_PAGES = 1;
+
+/**
+ * The module's bytes: memory "m" (exported, growable) and function "r" = run (see {@link runFunction});
+ * functions 0–5 are scan, intersect, countClass, countGroundTruth, addRow and push.
+ */
+export function boundaryKernelModuleBytes(): Uint8Array {
+  const functions = [
+    scanFunction(),
+    intersectFunction(),
+    countClassFunction(),
+    countGroundTruthFunction(),
+    addRowFunction(),
+    pushFunction(),
+    runFunction(),
+  ];
+  const types = functions.map((f) => [
+    0x60,
+    ...vector(Array.from({ length: f.params }, () => [I32])),
+    ...(f.result ? [1, I32] : [0]),
+  ]);
+  const bodies = functions.map((f) => {
+    const code = [...vector(f.locals), ...f.body];
+    return [...uleb(code.length), ...code];
+  });
+  const run = functions.length - 1;
+  // biome-ignore format: one section per line
+  return new Uint8Array([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, vector(types)),
+    ...section(3, vector(functions.map((_, index) => uleb(index)))),
+    ...section(5, vector([[0x00, ...uleb(INITIAL_PAGES)]])),
+    ...section(7, vector([[...name('m'), 0x02, 0], [...name('r'), 0x00, ...uleb(run)]])),
+    ...section(10, vector(bodies)),
+  ]);
+}
+
+/** Where one image's data lives in linear memory (byte addresses), see the header comment. */
+export interface BoundaryLayout {
+  readonly lutG: number;
+  readonly lutP: number;
+  readonly counts: number;
+  readonly windowG: number;
+  readonly windowP: number;
+  readonly listsG: number;
+  readonly listsP: number;
+  /** Bytes per interval list. */
+  readonly stride: number;
+  readonly gt: number;
+  readonly pred: number;
+  /** Bytes needed in all. */
+  readonly end: number;
+}
+
+const align16 = (n: number) => (n + 15) & ~15;
+
+/** Bytes after each map that the last 32-pixel step of its last row may read. */
+const PADDING = 32;
+
+/**
+ * The memory layout for a `width` × `height` image at boundary width `d` and `numClasses` classes:
+ * lists of IntervalWindow's capacity, (W + 2d) / L + 2 intervals of 12 bytes.
+ */
+export function boundaryLayout(width: number, height: number, d: number, numClasses: number): BoundaryLayout {
+  const span = 2 * d + 1;
+  const lists = 2 * span + 3;
+  const stride = 12 * (Math.floor((width + 2 * d) / span) + 2);
+  const lutG = 0;
+  const lutP = 1024;
+  const counts = 2048;
+  const windowG = align16(counts + 12 * numClasses);
+  const listsG = align16(windowG + 8 + 4 * lists);
+  const windowP = align16(listsG + lists * stride);
+  const listsP = align16(windowP + 8 + 4 * lists);
+  const gt = align16(listsP + lists * stride);
+  const pred = align16(gt + width * height + PADDING);
+  return {
+    lutG,
+    lutP,
+    counts,
+    windowG,
+    windowP,
+    listsG,
+    listsP,
+    stride,
+    gt,
+    pred,
+    end: pred + width * height + PADDING,
+  };
+}
+
+/** The instantiated boundary kernel. */
+export interface WasmBoundaryKernel {
+  /**
+   * Writes the interior counts of two 8-bit maps (raw bytes, `width × height` each, 2d + 1 ≤ width and
+   * height) into `support`, `predicted` and `tp` (`numClasses` entries each; see BoundaryInteriors); `gtLut`/`predLut` give the
+   * slot of each byte (256 entries). Returns false, counting nothing, when linear memory cannot grow to
+   * the image's size.
+   */
+  count(
+    gt: Uint8Array,
+    pred: Uint8Array,
+    width: number,
+    height: number,
+    d: number,
+    numClasses: number,
+    gtLut: Int32Array,
+    predLut: Int32Array,
+    out: { support: Float64Array; predicted: Float64Array; tp: Float64Array },
+  ): boolean;
+}
+
+interface GrowableMemory {
+  buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+
+type Run = (...args: number[]) => void;
+
+/**
+ * Instantiates the kernel through `api` (the realm's `WebAssembly`), or returns `null` when `api` is
+ * missing, rejects the module (no SIMD or bulk-memory support) or throws (e.g. a content security policy
+ * without `wasm-unsafe-eval`).
+ */
+export function createWasmBoundaryKernel(api: WebAssemblyApi | undefined): WasmBoundaryKernel | null {
+  if (api === undefined) return null;
+  let memory: GrowableMemory;
+  let run: Run;
+  try {
+    const bytes = Uint8Array.from(BOUNDARY_KERNEL_BYTES);
+    if (!api.validate(bytes)) return null;
+    const { exports } = new api.Instance(new api.Module(bytes));
+    memory = exports.m as GrowableMemory;
+    run = exports.r as Run;
+  } catch {
+    return null;
+  }
+  let bytes = new Uint8Array(memory.buffer);
+  let words = new Int32Array(memory.buffer);
+  return {
+    count(gt, pred, width, height, d, numClasses, gtLut, predLut, out) {
+      const at = boundaryLayout(width, height, d, numClasses);
+      if (at.end > memory.buffer.byteLength) {
+        try {
+          memory.grow(Math.ceil((at.end - memory.buffer.byteLength) / 65536));
+        } catch {
+          return false;
+        }
+      }
+      if (bytes.buffer !== memory.buffer) {
+        bytes = new Uint8Array(memory.buffer);
+        words = new Int32Array(memory.buffer);
+      }
+      words.set(gtLut, at.lutG >> 2);
+      words.set(predLut, at.lutP >> 2);
+      const counts = at.counts >> 2;
+      words.fill(0, counts, counts + 3 * numClasses);
+      bytes.set(gt, at.gt);
+      bytes.set(pred, at.pred);
+      // biome-ignore format: the run signature
+      run(at.gt, at.pred, width, height, d, numClasses, at.lutG, at.lutP, at.counts, at.windowG, at.windowP,
+        at.listsG, at.listsP, at.stride);
+      for (let k = 0; k < numClasses; k++) {
+        out.support[k] = words[counts + k]! >>> 0;
+        out.predicted[k] = words[counts + numClasses + k]! >>> 0;
+        out.tp[k] = words[counts + 2 * numClasses + k]! >>> 0;
+      }
+      return true;
+    },
+  };
+}
+
+let kernel: WasmBoundaryKernel | null | undefined;
+
+/** The realm's kernel ({@link createWasmBoundaryKernel} of `globalThis.WebAssembly`), created on first call. */
+export function wasmBoundaryKernel(): WasmBoundaryKernel | null {
+  if (kernel === undefined) {
+    kernel = createWasmBoundaryKernel((globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly);
+  }
+  return kernel;
+}

@@ -1,0 +1,1164 @@
+;; The Boundary IoU row pass for two 8-bit maps (WebAssembly SIMD), the text form of the bytes that
+;; boundaryKernelModuleBytes() in wasm-boundary-kernel.ts emits; wasm-kernel-text.test.ts disassembles the
+;; emitted bytes and compares them with this file (comments and layout aside), so a change to one must be
+;; made to the other. It is the JavaScript pass of count-boundary.ts and interval-window.ts, function by
+;; function; see those files for the math. All values are i32; lists are (start, end, class) triples.
+;;
+;; Linear memory (laid out per image by boundaryLayout): two 256-entry Int32 slot tables, the counts
+;; support, predicted, tp (C each), per map a window (prefix and spare list indices, 2L + 3 list lengths,
+;; then the lists), then the two maps, each followed by 32 bytes of padding.
+(module
+  (type (;0;) (func (param i32 i32 i32 i32 i32 i32) (result i32)))
+  (type (;1;) (func (param i32 i32 i32 i32 i32) (result i32)))
+  (type (;2;) (func (param i32 i32 i32 i32) (result i32)))
+  (type (;3;) (func (param i32 i32 i32 i32 i32 i32 i32)))
+  (type (;4;) (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+  (type (;5;) (func (param i32 i32 i32 i32 i32 i32) (result i32)))
+  (type (;6;) (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+  ;; func 0 scan(row, width, d, lut, c, out) -> n: the class runs of a row at least 2d + 1 long, shrunk
+  ;;   by d, written from out (rowInteriors). locals: 6 i, 7 start, 8 cur (slot), 9 mask, 10 j, 11 slot,
+  ;;   12 o, 13 span, 14 rem (i32); 15 prev, 16 v, 17 w (v128). 32 pixels a step: a mask bit per pixel that
+  ;;   differs from the one before it; each set bit (i32.ctz) is a change of raw value.
+  (func (;0;) (type 0) (param i32 i32 i32 i32 i32 i32) (result i32)
+    (local i32 i32 i32 i32 i32 i32 i32 i32 i32 v128 v128 v128)
+    local.get 2
+    i32.const 1
+    i32.shl
+    i32.const 1
+    i32.add
+    local.set 13
+    local.get 5
+    local.set 12
+    local.get 0
+    i32.load8_u
+    i8x16.splat
+    local.set 15
+    i32.const 0
+    local.set 7
+    local.get 0
+    i32.load8_u
+    i32.const 2
+    i32.shl
+    local.get 3
+    i32.add
+    i32.load
+    local.set 8
+    i32.const 0
+    local.set 6
+    loop
+      local.get 0
+      local.get 6
+      i32.add
+      v128.load align=1
+      local.set 16
+      local.get 0
+      local.get 6
+      i32.add
+      v128.load offset=16 align=1
+      local.set 17
+      local.get 15
+      local.get 16
+      i8x16.shuffle 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30
+      local.get 16
+      i8x16.eq
+      i8x16.bitmask
+      local.get 16
+      local.get 17
+      i8x16.shuffle 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30
+      local.get 17
+      i8x16.eq
+      i8x16.bitmask
+      i32.const 16
+      i32.shl
+      i32.or
+      i32.const -1
+      i32.xor
+      local.set 9
+      local.get 1
+      local.get 6
+      i32.sub
+      local.tee 14
+      i32.const 32
+      i32.lt_u
+      if
+        local.get 9
+        i32.const 1
+        local.get 14
+        i32.shl
+        i32.const 1
+        i32.sub
+        i32.and
+        local.set 9
+      end
+      local.get 9
+      if
+        loop
+          local.get 6
+          local.get 9
+          i32.ctz
+          i32.add
+          local.set 10
+          local.get 0
+          local.get 10
+          i32.add
+          i32.load8_u
+          i32.const 2
+          i32.shl
+          local.get 3
+          i32.add
+          i32.load
+          local.tee 11
+          local.get 8
+          i32.ne
+          if
+            local.get 8
+            local.get 4
+            i32.lt_u
+            local.get 10
+            local.get 7
+            i32.sub
+            local.get 13
+            i32.ge_s
+            i32.and
+            if
+              local.get 12
+              local.get 7
+              local.get 2
+              i32.add
+              i32.store
+              local.get 12
+              local.get 10
+              local.get 2
+              i32.sub
+              i32.store offset=4
+              local.get 12
+              local.get 8
+              i32.store offset=8
+              local.get 12
+              i32.const 12
+              i32.add
+              local.set 12
+            end
+            local.get 10
+            local.set 7
+            local.get 11
+            local.set 8
+          end
+          local.get 9
+          local.get 9
+          i32.const 1
+          i32.sub
+          i32.and
+          local.tee 9
+          br_if 0
+        end
+      end
+      local.get 17
+      local.set 15
+      local.get 6
+      i32.const 32
+      i32.add
+      local.tee 6
+      local.get 1
+      i32.lt_u
+      br_if 0
+    end
+    local.get 8
+    local.get 4
+    i32.lt_u
+    local.get 1
+    local.get 7
+    i32.sub
+    local.get 13
+    i32.ge_s
+    i32.and
+    if
+      local.get 12
+      local.get 7
+      local.get 2
+      i32.add
+      i32.store
+      local.get 12
+      local.get 1
+      local.get 2
+      i32.sub
+      i32.store offset=4
+      local.get 12
+      local.get 8
+      i32.store offset=8
+      local.get 12
+      i32.const 12
+      i32.add
+      local.set 12
+    end
+    local.get 12
+    local.get 5
+    i32.sub
+    i32.const 12
+    i32.div_u)
+  ;; func 1 intersect(a, na, b, nb, out) -> n: tagged intersection of two sorted lists. locals: 5 aEnd,
+  ;;   6 bEnd, 7 x (a's end), 8 y (b's end), 9 lo, 10 hi, 11 o. Each piece is written, then kept (o += 12)
+  ;;   when it is not empty and both tags agree.
+  (func (;1;) (type 1) (param i32 i32 i32 i32 i32) (result i32)
+    (local i32 i32 i32 i32 i32 i32 i32)
+    local.get 0
+    local.get 1
+    i32.const 12
+    i32.mul
+    i32.add
+    local.set 5
+    local.get 2
+    local.get 3
+    i32.const 12
+    i32.mul
+    i32.add
+    local.set 6
+    local.get 4
+    local.set 11
+    block
+      loop
+        local.get 0
+        local.get 5
+        i32.lt_u
+        local.get 2
+        local.get 6
+        i32.lt_u
+        i32.and
+        i32.eqz
+        br_if 1
+        local.get 0
+        i32.load offset=4
+        local.set 7
+        local.get 2
+        i32.load offset=4
+        local.set 8
+        local.get 0
+        i32.load
+        local.set 9
+        local.get 2
+        i32.load
+        local.set 10
+        local.get 9
+        local.get 10
+        local.get 9
+        local.get 10
+        i32.gt_s
+        select
+        local.set 9
+        local.get 7
+        local.get 8
+        local.get 7
+        local.get 8
+        i32.lt_s
+        select
+        local.set 10
+        local.get 11
+        local.get 9
+        i32.store
+        local.get 11
+        local.get 10
+        i32.store offset=4
+        local.get 11
+        local.get 0
+        i32.load offset=8
+        i32.store offset=8
+        local.get 11
+        i32.const 12
+        i32.add
+        local.get 11
+        local.get 9
+        local.get 10
+        i32.lt_s
+        local.get 0
+        i32.load offset=8
+        local.get 2
+        i32.load offset=8
+        i32.eq
+        i32.and
+        select
+        local.set 11
+        local.get 7
+        local.get 8
+        i32.le_s
+        if
+          local.get 0
+          i32.const 12
+          i32.add
+          local.set 0
+        else
+          local.get 2
+          i32.const 12
+          i32.add
+          local.set 2
+        end
+        br 0
+      end
+    end
+    local.get 11
+    local.get 4
+    i32.sub
+    i32.const 12
+    i32.div_u)
+  ;; func 2 countClass(from, to, k, lut) -> n: the bytes in [from, to) of slot k. local: 4 n.
+  (func (;2;) (type 2) (param i32 i32 i32 i32) (result i32)
+    (local i32)
+    i32.const 0
+    local.set 4
+    block
+      loop
+        local.get 0
+        local.get 1
+        i32.lt_u
+        i32.eqz
+        br_if 1
+        local.get 4
+        local.get 0
+        i32.load8_u
+        i32.const 2
+        i32.shl
+        local.get 3
+        i32.add
+        i32.load
+        local.get 2
+        i32.eq
+        i32.add
+        local.set 4
+        local.get 0
+        i32.const 1
+        i32.add
+        local.set 0
+        br 0
+      end
+    end
+    local.get 4)
+  ;; func 3 countGroundTruth(from, to, k, lut, c, tpAt, predictedAt): adds the ground-truth bytes of slot
+  ;;   k in [from, to) to mem[tpAt], the valid ones (slot < c) to mem[predictedAt]. locals: 7 same, 8 valid,
+  ;;   9 s.
+  (func (;3;) (type 3) (param i32 i32 i32 i32 i32 i32 i32)
+    (local i32 i32 i32)
+    i32.const 0
+    local.set 7
+    i32.const 0
+    local.set 8
+    block
+      loop
+        local.get 0
+        local.get 1
+        i32.lt_u
+        i32.eqz
+        br_if 1
+        local.get 7
+        local.get 0
+        i32.load8_u
+        i32.const 2
+        i32.shl
+        local.get 3
+        i32.add
+        i32.load
+        local.tee 9
+        local.get 2
+        i32.eq
+        i32.add
+        local.set 7
+        local.get 8
+        local.get 9
+        local.get 4
+        i32.lt_u
+        i32.add
+        local.set 8
+        local.get 0
+        i32.const 1
+        i32.add
+        local.set 0
+        br 0
+      end
+    end
+    local.get 5
+    local.get 5
+    i32.load
+    local.get 7
+    i32.add
+    i32.store
+    local.get 6
+    local.get 6
+    i32.load
+    local.get 8
+    i32.add
+    i32.store)
+  ;; func 4 addRow(g, gEnd, p, pEnd, gRow, pRow, lutG, lutP, c, counts): one row's interior counts
+  ;;   (addInteriorRow): ground-truth interiors against the predicted ones, then the reverse. locals: 10 o,
+  ;;   11 j, 12 a, 13 b, 14 k, 15 x, 16 q, 17 s, 18 e, 19 tpAt, 20 ownAt (support or predicted of k).
+  (func (;4;) (type 4) (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
+    (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
+    local.get 2
+    local.set 11
+    local.get 0
+    local.set 10
+    block
+      loop
+        local.get 10
+        local.get 1
+        i32.lt_u
+        i32.eqz
+        br_if 1
+        local.get 10
+        i32.load
+        local.set 12
+        local.get 10
+        i32.load offset=4
+        local.set 13
+        local.get 10
+        i32.load offset=8
+        local.set 14
+        local.get 9
+        local.get 14
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set 20
+        local.get 9
+        local.get 8
+        i32.const 3
+        i32.shl
+        i32.add
+        local.get 14
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set 19
+        local.get 20
+        local.get 20
+        i32.load
+        local.get 13
+        local.get 12
+        i32.sub
+        i32.add
+        i32.store
+        block
+          loop
+            local.get 11
+            local.get 3
+            i32.lt_u
+            local.get 11
+            i32.load offset=4
+            local.get 12
+            i32.le_s
+            i32.and
+            i32.eqz
+            br_if 1
+            local.get 11
+            i32.const 12
+            i32.add
+            local.set 11
+            br 0
+          end
+        end
+        local.get 12
+        local.set 15
+        local.get 11
+        local.set 16
+        block
+          loop
+            local.get 15
+            local.get 13
+            i32.lt_s
+            i32.eqz
+            br_if 1
+            local.get 16
+            local.get 3
+            i32.lt_u
+            local.get 16
+            i32.load
+            local.get 13
+            i32.lt_s
+            i32.and
+            if
+              local.get 16
+              i32.load
+              local.set 17
+              local.get 17
+              local.get 15
+              local.get 17
+              local.get 15
+              i32.gt_s
+              select
+              local.set 17
+              local.get 17
+              local.get 15
+              i32.gt_s
+              if
+                local.get 19
+                local.get 19
+                i32.load
+                local.get 5
+                local.get 15
+                i32.add
+                local.get 5
+                local.get 17
+                i32.add
+                local.get 14
+                local.get 7
+                call 2
+                i32.add
+                i32.store
+              end
+              local.get 16
+              i32.load offset=4
+              local.set 18
+              local.get 18
+              local.get 13
+              local.get 18
+              local.get 13
+              i32.lt_s
+              select
+              local.set 18
+              local.get 16
+              i32.load offset=8
+              local.get 14
+              i32.eq
+              if
+                local.get 19
+                local.get 19
+                i32.load
+                local.get 18
+                local.get 17
+                i32.sub
+                i32.add
+                i32.store
+              end
+              local.get 18
+              local.set 15
+              local.get 16
+              i32.const 12
+              i32.add
+              local.set 16
+            else
+              local.get 19
+              local.get 19
+              i32.load
+              local.get 5
+              local.get 15
+              i32.add
+              local.get 5
+              local.get 13
+              i32.add
+              local.get 14
+              local.get 7
+              call 2
+              i32.add
+              i32.store
+              local.get 13
+              local.set 15
+            end
+            br 0
+          end
+        end
+        local.get 10
+        i32.const 12
+        i32.add
+        local.set 10
+        br 0
+      end
+    end
+    local.get 0
+    local.set 11
+    local.get 2
+    local.set 10
+    block
+      loop
+        local.get 10
+        local.get 3
+        i32.lt_u
+        i32.eqz
+        br_if 1
+        local.get 10
+        i32.load
+        local.set 12
+        local.get 10
+        i32.load offset=4
+        local.set 13
+        local.get 10
+        i32.load offset=8
+        local.set 14
+        local.get 9
+        local.get 8
+        i32.const 2
+        i32.shl
+        i32.add
+        local.get 14
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set 20
+        local.get 9
+        local.get 8
+        i32.const 3
+        i32.shl
+        i32.add
+        local.get 14
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set 19
+        block
+          loop
+            local.get 11
+            local.get 1
+            i32.lt_u
+            local.get 11
+            i32.load offset=4
+            local.get 12
+            i32.le_s
+            i32.and
+            i32.eqz
+            br_if 1
+            local.get 11
+            i32.const 12
+            i32.add
+            local.set 11
+            br 0
+          end
+        end
+        local.get 12
+        local.set 15
+        local.get 11
+        local.set 16
+        block
+          loop
+            local.get 15
+            local.get 13
+            i32.lt_s
+            i32.eqz
+            br_if 1
+            local.get 16
+            local.get 1
+            i32.lt_u
+            local.get 16
+            i32.load
+            local.get 13
+            i32.lt_s
+            i32.and
+            if
+              local.get 16
+              i32.load
+              local.set 17
+              local.get 17
+              local.get 15
+              local.get 17
+              local.get 15
+              i32.gt_s
+              select
+              local.set 17
+              local.get 17
+              local.get 15
+              i32.gt_s
+              if
+                local.get 4
+                local.get 15
+                i32.add
+                local.get 4
+                local.get 17
+                i32.add
+                local.get 14
+                local.get 6
+                local.get 8
+                local.get 19
+                local.get 20
+                call 3
+              end
+              local.get 16
+              i32.load offset=4
+              local.set 18
+              local.get 18
+              local.get 13
+              local.get 18
+              local.get 13
+              i32.lt_s
+              select
+              local.set 18
+              local.get 20
+              local.get 20
+              i32.load
+              local.get 18
+              local.get 17
+              i32.sub
+              i32.add
+              i32.store
+              local.get 18
+              local.set 15
+              local.get 16
+              i32.const 12
+              i32.add
+              local.set 16
+            else
+              local.get 4
+              local.get 15
+              i32.add
+              local.get 4
+              local.get 13
+              i32.add
+              local.get 14
+              local.get 6
+              local.get 8
+              local.get 19
+              local.get 20
+              call 3
+              local.get 13
+              local.set 15
+            end
+            br 0
+          end
+        end
+        local.get 10
+        i32.const 12
+        i32.add
+        local.set 10
+        br 0
+      end
+    end)
+  ;; func 5 push(w, lists, stride, span, slot, e) -> list: IntervalWindow.push (van Herk / Gil-Werman
+  ;;   with interval lists) for the window at w; returns the list holding the interior of row e - d, or -1.
+  ;;   locals: 6 prefix, 7 spare, 8 result, 9 t, 10 jj.
+  (func (;5;) (type 5) (param i32 i32 i32 i32 i32 i32) (result i32)
+    (local i32 i32 i32 i32 i32)
+    local.get 0
+    i32.load
+    local.set 6
+    local.get 0
+    i32.load offset=4
+    local.set 7
+    local.get 4
+    i32.eqz
+    if
+      local.get 6
+      local.get 2
+      i32.mul
+      local.get 1
+      i32.add
+      local.get 4
+      local.get 2
+      i32.mul
+      local.get 1
+      i32.add
+      local.get 4
+      i32.const 2
+      i32.shl
+      local.get 0
+      i32.add
+      i32.load offset=8
+      i32.const 12
+      i32.mul
+      memory.copy
+      local.get 6
+      i32.const 2
+      i32.shl
+      local.get 0
+      i32.add
+      local.get 4
+      i32.const 2
+      i32.shl
+      local.get 0
+      i32.add
+      i32.load offset=8
+      i32.store offset=8
+    else
+      local.get 7
+      i32.const 2
+      i32.shl
+      local.get 0
+      i32.add
+      local.get 6
+      local.get 2
+      i32.mul
+      local.get 1
+      i32.add
+      local.get 6
+      i32.const 2
+      i32.shl
+      local.get 0
+      i32.add
+      i32.load offset=8
+      local.get 4
+      local.get 2
+      i32.mul
+      local.get 1
+      i32.add
+      local.get 4
+      i32.const 2
+      i32.shl
+      local.get 0
+      i32.add
+      i32.load offset=8
+      local.get 7
+      local.get 2
+      i32.mul
+      local.get 1
+      i32.add
+      call 1
+      i32.store offset=8
+      local.get 6
+      local.set 9
+      local.get 7
+      local.set 6
+      local.get 9
+      local.set 7
+    end
+    i32.const -1
+    local.set 8
+    local.get 5
+    local.get 3
+    i32.const 1
+    i32.sub
+    i32.ge_s
+    if
+      local.get 4
+      i32.const 1
+      i32.add
+      local.get 3
+      i32.eq
+      if
+        local.get 6
+        local.set 8
+      else
+        local.get 3
+        i32.const 1
+        i32.shl
+        i32.const 2
+        i32.add
+        i32.const 2
+        i32.shl
+        local.get 0
+        i32.add
+        local.get 3
+        local.get 4
+        i32.const 1
+        i32.add
+        i32.add
+        local.get 2
+        i32.mul
+        local.get 1
+        i32.add
+        local.get 3
+        local.get 4
+        i32.const 1
+        i32.add
+        i32.add
+        i32.const 2
+        i32.shl
+        local.get 0
+        i32.add
+        i32.load offset=8
+        local.get 6
+        local.get 2
+        i32.mul
+        local.get 1
+        i32.add
+        local.get 6
+        i32.const 2
+        i32.shl
+        local.get 0
+        i32.add
+        i32.load offset=8
+        local.get 3
+        i32.const 1
+        i32.shl
+        i32.const 2
+        i32.add
+        local.get 2
+        i32.mul
+        local.get 1
+        i32.add
+        call 1
+        i32.store offset=8
+        local.get 3
+        i32.const 1
+        i32.shl
+        i32.const 2
+        i32.add
+        local.set 8
+      end
+    end
+    local.get 4
+    i32.const 1
+    i32.add
+    local.get 3
+    i32.eq
+    if
+      local.get 3
+      local.get 4
+      i32.add
+      local.get 2
+      i32.mul
+      local.get 1
+      i32.add
+      local.get 4
+      local.get 2
+      i32.mul
+      local.get 1
+      i32.add
+      local.get 4
+      i32.const 2
+      i32.shl
+      local.get 0
+      i32.add
+      i32.load offset=8
+      i32.const 12
+      i32.mul
+      memory.copy
+      local.get 3
+      local.get 4
+      i32.add
+      i32.const 2
+      i32.shl
+      local.get 0
+      i32.add
+      local.get 4
+      i32.const 2
+      i32.shl
+      local.get 0
+      i32.add
+      i32.load offset=8
+      i32.store offset=8
+      local.get 4
+      local.set 10
+      block
+        loop
+          local.get 10
+          i32.const 0
+          i32.gt_s
+          i32.eqz
+          br_if 1
+          local.get 10
+          i32.const 1
+          i32.sub
+          local.set 10
+          local.get 3
+          local.get 10
+          i32.add
+          i32.const 2
+          i32.shl
+          local.get 0
+          i32.add
+          local.get 10
+          local.get 2
+          i32.mul
+          local.get 1
+          i32.add
+          local.get 10
+          i32.const 2
+          i32.shl
+          local.get 0
+          i32.add
+          i32.load offset=8
+          local.get 3
+          local.get 10
+          i32.const 1
+          i32.add
+          i32.add
+          local.get 2
+          i32.mul
+          local.get 1
+          i32.add
+          local.get 3
+          local.get 10
+          i32.const 1
+          i32.add
+          i32.add
+          i32.const 2
+          i32.shl
+          local.get 0
+          i32.add
+          i32.load offset=8
+          local.get 3
+          local.get 10
+          i32.add
+          local.get 2
+          i32.mul
+          local.get 1
+          i32.add
+          call 1
+          i32.store offset=8
+          br 0
+        end
+      end
+    end
+    local.get 0
+    local.get 6
+    i32.store
+    local.get 0
+    local.get 7
+    i32.store offset=4
+    local.get 8)
+  ;; func 6 run(gt, pred, width, height, d, c, lutG, lutP, counts, wg, wp, listsG, listsP, stride),
+  ;;   exported as "r": for each row, scan both maps into their windows, push, and count the row d above
+  ;;   once its window is complete. locals: 14 span, 15 slot, 16 e, 17 gi, 18 pi, 19 base, 20 gl, 21 pl.
+  (func (;6;) (type 6) (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
+    (local i32 i32 i32 i32 i32 i32 i32 i32)
+    local.get 4
+    i32.const 1
+    i32.shl
+    i32.const 1
+    i32.add
+    local.set 14
+    local.get 9
+    local.get 14
+    i32.const 1
+    i32.shl
+    i32.store
+    local.get 9
+    local.get 14
+    i32.const 1
+    i32.shl
+    i32.const 1
+    i32.add
+    i32.store offset=4
+    local.get 10
+    local.get 14
+    i32.const 1
+    i32.shl
+    i32.store
+    local.get 10
+    local.get 14
+    i32.const 1
+    i32.shl
+    i32.const 1
+    i32.add
+    i32.store offset=4
+    i32.const 0
+    local.set 15
+    i32.const 0
+    local.set 16
+    loop
+      local.get 9
+      local.get 15
+      i32.const 2
+      i32.shl
+      i32.add
+      local.get 0
+      local.get 16
+      local.get 2
+      i32.mul
+      i32.add
+      local.get 2
+      local.get 4
+      local.get 6
+      local.get 5
+      local.get 11
+      local.get 15
+      local.get 13
+      i32.mul
+      i32.add
+      call 0
+      i32.store offset=8
+      local.get 10
+      local.get 15
+      i32.const 2
+      i32.shl
+      i32.add
+      local.get 1
+      local.get 16
+      local.get 2
+      i32.mul
+      i32.add
+      local.get 2
+      local.get 4
+      local.get 7
+      local.get 5
+      local.get 12
+      local.get 15
+      local.get 13
+      i32.mul
+      i32.add
+      call 0
+      i32.store offset=8
+      local.get 9
+      local.get 11
+      local.get 13
+      local.get 14
+      local.get 15
+      local.get 16
+      call 5
+      local.set 17
+      local.get 10
+      local.get 12
+      local.get 13
+      local.get 14
+      local.get 15
+      local.get 16
+      call 5
+      local.set 18
+      local.get 17
+      i32.const 0
+      i32.ge_s
+      if
+        local.get 16
+        local.get 4
+        i32.sub
+        local.get 2
+        i32.mul
+        local.set 19
+        local.get 11
+        local.get 17
+        local.get 13
+        i32.mul
+        i32.add
+        local.tee 20
+        local.get 20
+        local.get 9
+        local.get 17
+        i32.const 2
+        i32.shl
+        i32.add
+        i32.load offset=8
+        i32.const 12
+        i32.mul
+        i32.add
+        local.get 12
+        local.get 18
+        local.get 13
+        i32.mul
+        i32.add
+        local.tee 21
+        local.get 21
+        local.get 10
+        local.get 18
+        i32.const 2
+        i32.shl
+        i32.add
+        i32.load offset=8
+        i32.const 12
+        i32.mul
+        i32.add
+        local.get 0
+        local.get 19
+        i32.add
+        local.get 1
+        local.get 19
+        i32.add
+        local.get 6
+        local.get 7
+        local.get 5
+        local.get 8
+        call 4
+      end
+      local.get 15
+      i32.const 1
+      i32.add
+      local.tee 15
+      local.get 14
+      i32.eq
+      if
+        i32.const 0
+        local.set 15
+      end
+      local.get 16
+      i32.const 1
+      i32.add
+      local.tee 16
+      local.get 3
+      i32.lt_s
+      br_if 0
+    end)
+  (memory (;0;) 1)
+  (export "m" (memory 0))
+  (export "r" (func 6)))
