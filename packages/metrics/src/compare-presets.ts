@@ -1,6 +1,7 @@
 import type { ConfusionMatrix } from '@segmetrics/core';
 import { ErrorCode, SegmetricsError } from '@segmetrics/core';
 import { evaluateSummary, type Summary } from './evaluate.js';
+import type { StackCache } from './internal/stacked-units.js';
 import { presets } from './presets.js';
 import type { PresetName } from './settings.js';
 
@@ -37,13 +38,20 @@ export function comparePresets(
   options: ComparePresetsOptions = {},
 ): PresetOutcome[] {
   const out: PresetOutcome[] = [];
+  // The imagewise presets stack the same per-image counts: built once for all of them (the matrix does
+  // not change during this call).
+  const stacks: StackCache = new Map();
   for (const name of Object.keys(presets) as PresetName[]) {
     const preset = presets[name];
     try {
-      const summary = evaluateSummary(matrix, {
-        preset: name,
-        ...(options.classNames === undefined ? {} : { classNames: options.classNames }),
-      });
+      const summary = evaluateSummary(
+        matrix,
+        {
+          preset: name,
+          ...(options.classNames === undefined ? {} : { classNames: options.classNames }),
+        },
+        stacks,
+      );
       out.push({ preset: name, description: preset.description, summary, reason: null });
     } catch (error) {
       let reason: string;

@@ -6,6 +6,7 @@ import type { boundaryIoU } from './boundary-iou.js';
 import { type ConfusedPair, confusedPairs } from './confused-pairs.js';
 import { Engine } from './internal/engine.js';
 import { resolveOptions } from './internal/resolve-options.js';
+import type { StackCache } from './internal/stacked-units.js';
 import { summaryOf } from './internal/summary-of.js';
 import { iouMetric } from './iou.js';
 import { metricRegistry, type PerClassMetricId, type SummaryId } from './metric-registry.js';
@@ -268,10 +269,14 @@ function withBoundary(summary: Record<string, number>, boundary: Engine | null):
  * `evaluate(matrix, options).summary`, computed alone: the same values and errors, without the
  * per-class table, confused pairs or per-image results (for callers that compare summaries, such as
  * {@link comparePresets}, which evaluates every preset). `options.perImage` and `options.confidence`
- * are ignored.
+ * are ignored. `stacks`: image stacks to share with other summaries of the same, unchanged matrix.
  */
-export function evaluateSummary(matrix: ConfusionMatrix, options: EvaluateOptions = {}): Summary {
+export function evaluateSummary(
+  matrix: ConfusionMatrix,
+  options: EvaluateOptions = {},
+  stacks: StackCache | null = null,
+): Summary {
   const { settings } = resolveOptions(matrix.settings, options);
-  const engine = new Engine(matrix, settings);
+  const engine = new Engine(matrix, settings, 'mask', stacks);
   return withBoundary(summaryOf(engine), matrix.settings.boundary === null ? null : engine.boundary());
 }

@@ -3,7 +3,12 @@ import { classCounts, ErrorCode, fromTotals, SegmetricsError } from '@segmetrics
 import { absentValue, type EvaluationSettings, type Quirks } from '../settings.js';
 import type { MetricOptions, PerClassMetricDescriptor, SummaryMetricDescriptor } from '../types.js';
 import { type EngineInput, type ImageReducer, UnitReducer } from './image-reducer.js';
-import { type StackedCounts, stackedImageCounts, stackImageCounts } from './stacked-units.js';
+import {
+  type StackCache,
+  type StackedCounts,
+  stackedImageCounts,
+  stackImageCounts,
+} from './stacked-units.js';
 
 /** One unit (the dataset, or one image) as the settings see it. */
 export interface Unit {
@@ -102,6 +107,8 @@ export class Engine {
   /** Scratch counts of {@link Engine.#pool} and the options of micro means (built on first use). */
   #pooled: { -readonly [K in keyof ClassCounts]: ClassCounts[K] } | null = null;
   #microOptions: MetricOptions | null = null;
+  /** Image stacks shared with other engines on the same, unchanged matrix (see {@link StackCache}). */
+  readonly #stacks: StackCache | null;
 
   /**
    * An engine over a matrix, or over {@link EngineInput}: the bootstrap's resamples (summed totals,
@@ -112,8 +119,10 @@ export class Engine {
     source: ConfusionMatrix | EngineInput,
     settings: EvaluationSettings,
     view: EngineView = 'mask',
+    stacks: StackCache | null = null,
   ) {
     this.#view = view;
+    this.#stacks = stacks;
     const input = 'totals' in source ? source : null;
     const matrix = input === null ? (source as ConfusionMatrix) : null;
     const matrixSettings = input === null ? matrix!.settings : input.matrixSettings;
@@ -176,7 +185,12 @@ export class Engine {
           })),
         )
       : null;
-    return new Engine({ matrixSettings: matrix.settings, totals: counts, images }, this.settings, 'boundary');
+    return new Engine(
+      { matrixSettings: matrix.settings, totals: counts, images },
+      this.settings,
+      'boundary',
+      this.#stacks,
+    );
   }
 
   /** The dataset counts of the C classes under the settings (what the per-class results show). */
@@ -226,7 +240,12 @@ export class Engine {
     }
     // 'miss', and 'drop' (known per ground-truth class for the dataset only), leave image counts as they are.
     const extraClass = this.#view === 'mask' && ignored.kind === 'class' ? ignored.classId : -1;
-    const stack: StackedCounts = stackImageCounts(stats, this.settings.numClasses, extraClass);
+    const key = `${this.#view}:${extraClass}`;
+    let stack: StackedCounts | undefined = this.#stacks?.get(key);
+    if (stack === undefined) {
+      stack = stackImageCounts(stats, this.settings.numClasses, extraClass);
+      this.#stacks?.set(key, stack);
+    }
     const skip = this.#skipMask(stack.counts);
     const c = stack.classes;
     const units = stats.map(

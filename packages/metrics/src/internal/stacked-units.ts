@@ -81,3 +81,10 @@ export function stackedImageCounts(stack: StackedCounts, i: number): ClassCounts
     total: stack.totals[i]!,
   };
 }
+
+/**
+ * Stacks already built for one matrix's images, by view and treatment (`'mask:-1'`, `'boundary:-1'`,
+ * `'mask:<class>'`), for engines that evaluate the same, unchanged matrix one after the other under
+ * different settings (`comparePresets`). Valid only while the matrix is not updated.
+ */
+export type StackCache = Map<string, StackedCounts>;
