@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { ConfusionMatrix } from '../confusion-matrix.js';
 import type { ConfusionMatrixOptions, LabelMapping } from '../types.js';
 import { BoundaryCounter } from './count-boundary.js';
-import { createWasmBoundaryKernel, wasmBoundaryKernel } from './wasm-boundary-kernel.js';
+import { buildSlotLut } from './label-lut.js';
+import { createWasmBoundaryKernel, rawShift, wasmBoundaryKernel } from './wasm-boundary-kernel.js';
 import type { WebAssemblyApi } from './wasm-pair-kernel.js';
 
 /*
@@ -68,7 +69,8 @@ function bytesOf(kind: Kind, values: number[], offset: number): Uint8Array | Int
 const kernel = wasmBoundaryKernel();
 
 const caseArb = fc.record({
-  numClasses: fc.integer({ min: 1, max: 8 }),
+  // 19, 255: slot tables with a shift up to the byte range's end (16 pixels a step); 256: none
+  numClasses: fc.oneof(fc.integer({ min: 1, max: 8 }), fc.constantFrom(19, 255, 256)),
   ignore: fc.constantFrom([255], [], [0], [255, 3], [200, 201]),
   mapping: fc.constantFrom('none', 'table', 'reduce', 'gt-only'),
   ratio: fc.oneof(fc.constantFrom(0.005, 0.02, 0.1, 0.3), fc.double({ min: 0.001, max: 0.45, noNaN: true })),
@@ -155,6 +157,25 @@ describe('BoundaryCounter (WebAssembly pass)', () => {
       }
     },
   );
+});
+
+describe('rawShift', () => {
+  /** The 8-bit slot table the boundary pass builds for the ground truth under `options`. */
+  const lutOf = (options: ConfusionMatrixOptions) =>
+    buildSlotLut(new ConfusionMatrix(options).settings, true, 1, 'u8', 0, 256);
+  it('is 0 for the default settings and 1 under reduce-zero-label, so those maps are read 16 bytes a step', () => {
+    expect(rawShift(lutOf({ numClasses: 19, ignoreIndex: 255 }), 19)).toBe(0);
+    expect(rawShift(lutOf({ numClasses: 255 }), 255)).toBe(0);
+    expect(rawShift(lutOf({ numClasses: 19, labelMapping: { table: {}, reduceZeroLabel: true } }), 19)).toBe(
+      1,
+    );
+  });
+  it('is −1 (byte by byte through the table) when a class has another byte or an ignore label sits among the classes', () => {
+    expect(rawShift(lutOf({ numClasses: 19, ignoreIndex: [0, 255] }), 19)).toBe(-1);
+    expect(rawShift(lutOf({ numClasses: 19, labelMapping: { table: { 7: 1 } } }), 19)).toBe(-1);
+    expect(rawShift(lutOf({ numClasses: 256 }), 256)).toBe(-1);
+    expect(rawShift(new Int32Array(256).fill(5), 3)).toBe(-1);
+  });
 });
 
 describe('createWasmBoundaryKernel', () => {

@@ -4,7 +4,9 @@
  * keeps equal to it). Same algorithm, same integers: the horizontal interiors of each row (`scan`: class
  * runs at least 2d + 1 long, shrunk by d), the vertical sliding tagged intersection of IntervalWindow
  * (`push`, `intersect`) and the interior counts of each complete row (`addRow`, reading the other map
- * pixel by pixel only where one map is interior and the other is not: `countClass`, `countGroundTruth`).
+ * only where one map is interior and the other is not: 16 pixels a step with `countRaw`,
+ * `countGroundTruthRaw` when the map's slot table is a shift (see {@link rawShift}: the default settings
+ * and reduce-zero-label), else pixel by pixel through the table with `countClass`, `countGroundTruth`).
  * `scan` finds the changes of raw value 32 pixels at a time (per vector of 16: `i8x16.shuffle` of the
  * previous and current vectors, `i8x16.eq`, `i8x16.bitmask`), so a row of long runs costs ~W / 32 steps
  * plus a few instructions per run. `intersect` has no branch but its loop's.
@@ -52,6 +54,7 @@ const I32_GT_S = 0x4a;
 const I32_LE_S = 0x4c;
 const I32_GE_S = 0x4e;
 const I32_CTZ = 0x68;
+const I32_POPCNT = 0x69;
 const I32_ADD = 0x6a;
 const I32_SUB = 0x6b;
 const I32_MUL = 0x6c;
@@ -67,6 +70,8 @@ const V128_LOAD_16 = [0xfd, 0x00, 0, 16];
 const I8X16_SHUFFLE = [0xfd, 0x0d];
 const I8X16_SPLAT = [0xfd, 0x0f];
 const I8X16_EQ = [0xfd, 0x23];
+const I8X16_LT_U = [0xfd, 0x26];
+const I8X16_SUB = [0xfd, 0x71];
 const I8X16_BITMASK = [0xfd, 0x64];
 
 const get = (local: number) => [GET, local];
@@ -122,6 +127,8 @@ const COUNT_CLASS = 2;
 const COUNT_GROUND_TRUTH = 3;
 const ADD_ROW = 4;
 const PUSH = 5;
+const COUNT_RAW = 6;
+const COUNT_GROUND_TRUTH_RAW = 7;
 
 /**
  * scan(row, width, d, lut, c, out) → n: the class runs of the `width` bytes at `row` (adjacent raw values
@@ -275,13 +282,104 @@ function countGroundTruthFunction(): { params: number; result: boolean; locals: 
 }
 
 /**
- * addRow(g, gEnd, p, pEnd, gRow, pRow, lutG, lutP, c, counts): one row's interior counts (see
- * count-boundary.ts `addInteriorRow`) from the ground-truth interior [g, gEnd) and the predicted one
- * [p, pEnd); `gRow`/`pRow` are the row's bytes; `counts` holds support, predicted and tp (C Int32 each).
+ * The 16 bits of lanes [0, rem) (all 16 when rem ≥ 16) of an i8x16 comparison's bitmask: the lanes of
+ * [from, to) when rem = to − from.
+ */
+// biome-ignore format: instruction groups
+const inRange = (rem: number) => [
+  ...i32(1), ...get(rem), I32_SHL, ...i32(1), I32_SUB, ...i32(0xffff), ...get(rem), ...i32(16), I32_LT_U, SELECT,
+  I32_AND,
+];
+
+/**
+ * countRaw(from, to, raw) → n: the bytes in [from, to) equal to `raw`, 16 a step (countClass when the
+ * slot table is a shift, see {@link rawShift}: slot k is the one byte k + shift). Reads up to 15 bytes
+ * past `to`.
+ */
+function countRawFunction(): { params: number; result: boolean; locals: number[][]; body: number[] } {
+  const [from, to, raw, n, rem, wanted] = [0, 1, 2, 3, 4, 5];
+  // biome-ignore format: instruction groups
+  const body = [
+    ...i32(0), ...set(n),
+    ...get(raw), ...I8X16_SPLAT, ...set(wanted),
+    ...whileLoop([...get(from), ...get(to), I32_LT_U], [
+      ...get(to), ...get(from), I32_SUB, ...set(rem),
+      ...get(from), ...V128_LOAD, ...get(wanted), ...I8X16_EQ, ...I8X16_BITMASK, ...inRange(rem),
+      I32_POPCNT, ...get(n), I32_ADD, ...set(n),
+      ...get(from), ...i32(16), I32_ADD, ...set(from),
+    ]),
+    ...get(n),
+    END,
+  ];
+  return {
+    params: 3,
+    result: true,
+    locals: [
+      [2, I32],
+      [1, V128],
+    ],
+    body,
+  };
+}
+
+/**
+ * countGroundTruthRaw(from, to, raw, shift, c, tpAt, predictedAt): countGroundTruth when the slot table
+ * is a shift (slot k is the byte k + shift, the valid bytes are [shift, shift + c)), 16 bytes a step:
+ * adds the bytes equal to `raw` to mem[tpAt] and the valid ones to mem[predictedAt]. Reads up to 15
+ * bytes past `to`.
+ */
+function countGroundTruthRawFunction(): {
+  params: number;
+  result: boolean;
+  locals: number[][];
+  body: number[];
+} {
+  const [from, to, raw, shift, c, tpAt, predictedAt, same, valid, rem, v, wanted, low, classes] = [
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
+  ];
+  // biome-ignore format: instruction groups
+  const body = [
+    ...i32(0), ...set(same),
+    ...i32(0), ...set(valid),
+    ...get(raw), ...I8X16_SPLAT, ...set(wanted),
+    ...get(shift), ...I8X16_SPLAT, ...set(low),
+    ...get(c), ...I8X16_SPLAT, ...set(classes),
+    ...whileLoop([...get(from), ...get(to), I32_LT_U], [
+      ...get(to), ...get(from), I32_SUB, ...set(rem),
+      ...get(from), ...V128_LOAD, ...set(v),
+      ...get(v), ...get(wanted), ...I8X16_EQ, ...I8X16_BITMASK, ...inRange(rem),
+      I32_POPCNT, ...get(same), I32_ADD, ...set(same),
+      // valid: byte − shift < c, unsigned (wrapping below shift)
+      ...get(v), ...get(low), ...I8X16_SUB, ...get(classes), ...I8X16_LT_U, ...I8X16_BITMASK, ...inRange(rem),
+      I32_POPCNT, ...get(valid), I32_ADD, ...set(valid),
+      ...get(from), ...i32(16), I32_ADD, ...set(from),
+    ]),
+    ...addTo(get(tpAt), get(same)),
+    ...addTo(get(predictedAt), get(valid)),
+    END,
+  ];
+  return {
+    params: 7,
+    result: false,
+    locals: [
+      [3, I32],
+      [4, V128],
+    ],
+    body,
+  };
+}
+
+/**
+ * addRow(g, gEnd, p, pEnd, gRow, pRow, lutG, lutP, c, counts, shiftG, shiftP): one row's interior counts
+ * (see count-boundary.ts `addInteriorRow`) from the ground-truth interior [g, gEnd) and the predicted one
+ * [p, pEnd); `gRow`/`pRow` are the row's bytes; `counts` holds support, predicted and tp (C Int32 each);
+ * `shiftG`/`shiftP` are the maps' {@link rawShift} (−1: none, read the slot tables byte by byte).
  */
 function addRowFunction(): { params: number; result: boolean; locals: number[][]; body: number[] } {
-  const [g, gEnd, p, pEnd, gRow, pRow, lutG, lutP, c, counts] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
-  const [o, j, a, b, k, x, q, s, e, tpAt, ownAt] = [10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20];
+  const [g, gEnd, p, pEnd, gRow, pRow, lutG, lutP, c, counts, shiftG, shiftP] = [
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
+  ];
+  const [o, j, a, b, k, x, q, s, e, tpAt, ownAt] = [12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22];
   // one map's interiors [from, fromEnd) against the other's [other, otherEnd): `ownBase` is the address
   // of the per-class array that `ownAt` points into (k's entry), `perInterval` runs once per interval,
   // `inside` adds the piece [s, e) where both maps are interior, `outside(to)` the piece [x, to) where
@@ -334,23 +432,39 @@ function addRowFunction(): { params: number; result: boolean; locals: number[][]
     ...pass(g, gEnd, p, pEnd, get(counts),
       addTo(get(ownAt), [...get(b), ...get(a), I32_SUB]),
       [...get(q), ...load(8), ...get(k), I32_EQ, IF, VOID, ...addTo(get(tpAt), [...get(e), ...get(s), I32_SUB]), END],
-      (to) => addTo(get(tpAt), [
-        ...get(pRow), ...get(x), I32_ADD, ...get(pRow), ...get(to), I32_ADD, ...get(k), ...get(lutP),
-        CALL, COUNT_CLASS,
-      ]),
+      (to) => [
+        ...get(shiftP), ...i32(0), I32_GE_S,
+        IF, VOID,
+          ...addTo(get(tpAt), [
+            ...get(pRow), ...get(x), I32_ADD, ...get(pRow), ...get(to), I32_ADD, ...get(k), ...get(shiftP), I32_ADD,
+            CALL, COUNT_RAW,
+          ]),
+        ELSE,
+          ...addTo(get(tpAt), [
+            ...get(pRow), ...get(x), I32_ADD, ...get(pRow), ...get(to), I32_ADD, ...get(k), ...get(lutP),
+            CALL, COUNT_CLASS,
+          ]),
+        END,
+      ],
     ),
     // predicted interiors: predicted[k] += |IP(k) ∩ IG| + |IP(k) ∩ valid ∖ IG|; tp[k] += |IP(k) ∩ G ∖ IG|
     ...pass(p, pEnd, g, gEnd, [...get(counts), ...get(c), ...i32(2), I32_SHL, I32_ADD],
       [],
       addTo(get(ownAt), [...get(e), ...get(s), I32_SUB]),
       (to) => [
-        ...get(gRow), ...get(x), I32_ADD, ...get(gRow), ...get(to), I32_ADD, ...get(k), ...get(lutG), ...get(c),
-        ...get(tpAt), ...get(ownAt), CALL, COUNT_GROUND_TRUTH,
+        ...get(shiftG), ...i32(0), I32_GE_S,
+        IF, VOID,
+          ...get(gRow), ...get(x), I32_ADD, ...get(gRow), ...get(to), I32_ADD, ...get(k), ...get(shiftG), I32_ADD,
+          ...get(shiftG), ...get(c), ...get(tpAt), ...get(ownAt), CALL, COUNT_GROUND_TRUTH_RAW,
+        ELSE,
+          ...get(gRow), ...get(x), I32_ADD, ...get(gRow), ...get(to), I32_ADD, ...get(k), ...get(lutG), ...get(c),
+          ...get(tpAt), ...get(ownAt), CALL, COUNT_GROUND_TRUTH,
+        END,
       ],
     ),
     END,
   ];
-  return { params: 10, result: false, locals: [[11, I32]], body };
+  return { params: 12, result: false, locals: [[11, I32]], body };
 }
 
 /**
@@ -420,16 +534,15 @@ function pushFunction(): { params: number; result: boolean; locals: number[][]; 
 }
 
 /**
- * run(gt, pred, width, height, d, c, lutG, lutP, counts, wg, wp, listsG, listsP, stride): the whole
- * pass over a `width` × `height` image (2d + 1 ≤ both) whose maps are at `gt` and `pred`; adds the
- * interior counts into `counts` (zero before the call). `wg`/`wp` are the two windows, their lists at
- * `listsG`/`listsP`, `stride` bytes per list.
+ * run(gt, pred, width, height, d, c, lutG, lutP, counts, wg, wp, listsG, listsP, stride, shiftG, shiftP):
+ * the whole pass over a `width` × `height` image (2d + 1 ≤ both) whose maps are at `gt` and `pred`; adds
+ * the interior counts into `counts` (zero before the call). `wg`/`wp` are the two windows, their lists at
+ * `listsG`/`listsP`, `stride` bytes per list; `shiftG`/`shiftP` the maps' {@link rawShift} or −1.
  */
 function runFunction(): { params: number; result: boolean; locals: number[][]; body: number[] } {
-  const [gt, pred, width, height, d, c, lutG, lutP, counts, wg, wp, listsG, listsP, stride] = [
-    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
-  ];
-  const [span, slot, e, gi, pi, base, gl, pl] = [14, 15, 16, 17, 18, 19, 20, 21];
+  const [gt, pred, width, height, d, c, lutG, lutP, counts, wg, wp, listsG, listsP, stride, shiftG, shiftP] =
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
+  const [span, slot, e, gi, pi, base, gl, pl] = [16, 17, 18, 19, 20, 21, 22, 23];
   // biome-ignore format: instruction groups
   const scanInto = (map: number, lut: number, w: number, lists: number) => [
     ...get(w), ...get(slot), ...i32(2), I32_SHL, I32_ADD,
@@ -465,7 +578,7 @@ function runFunction(): { params: number; result: boolean; locals: number[][]; b
         ...listBounds(listsG, gi, wg, gl),
         ...listBounds(listsP, pi, wp, pl),
         ...get(gt), ...get(base), I32_ADD, ...get(pred), ...get(base), I32_ADD,
-        ...get(lutG), ...get(lutP), ...get(c), ...get(counts),
+        ...get(lutG), ...get(lutP), ...get(c), ...get(counts), ...get(shiftG), ...get(shiftP),
         CALL, ADD_ROW,
       END,
       ...get(slot), ...i32(1), I32_ADD, ...tee(slot), ...get(span), I32_EQ,
@@ -477,7 +590,7 @@ function runFunction(): { params: number; result: boolean; locals: number[][]; b
     END,
     END,
   ];
-  return { params: 14, result: false, locals: [[8, I32]], body };
+  return { params: 16, result: false, locals: [[8, I32]], body };
 }
 
 /** Initial linear memory in 64 KiB pages (grown per image as needed). */
@@ -485,7 +598,8 @@ const INITIAL_PAGES = 1;
 
 /**
  * The module's bytes: memory "m" (exported, growable) and function "r" = run (see {@link runFunction});
- * functions 0–5 are scan, intersect, countClass, countGroundTruth, addRow and push.
+ * functions 0–7 are scan, intersect, countClass, countGroundTruth, addRow, push, countRaw and
+ * countGroundTruthRaw.
  */
 export function boundaryKernelModuleBytes(): Uint8Array {
   const functions = [
@@ -495,6 +609,8 @@ export function boundaryKernelModuleBytes(): Uint8Array {
     countGroundTruthFunction(),
     addRowFunction(),
     pushFunction(),
+    countRawFunction(),
+    countGroundTruthRawFunction(),
     runFunction(),
   ];
   const types = functions.map((f) => [
@@ -642,7 +758,7 @@ export function createWasmBoundaryKernel(api: WebAssemblyApi | undefined): WasmB
       bytes.set(pred, at.pred);
       // biome-ignore format: the run signature
       run(at.gt, at.pred, width, height, d, numClasses, at.lutG, at.lutP, at.counts, at.windowG, at.windowP,
-        at.listsG, at.listsP, at.stride);
+        at.listsG, at.listsP, at.stride, rawShift(gtLut, numClasses), rawShift(predLut, numClasses));
       for (let k = 0; k < numClasses; k++) {
         out.support[k] = words[counts + k]! >>> 0;
         out.predicted[k] = words[counts + numClasses + k]! >>> 0;
@@ -651,6 +767,27 @@ export function createWasmBoundaryKernel(api: WebAssemblyApi | undefined): WasmB
       return true;
     },
   };
+}
+
+/**
+ * The shift of a slot table `lut` (256 entries) for `numClasses` classes when it has one: the δ ≥ 0 with
+ * slot(b) = b − δ for the bytes b in [δ, δ + C) and slot(b) ≥ C (not a class) for all others, C < 256;
+ * −1 otherwise. With a shift, "slot k" is the byte k + δ and "valid" is (b − δ) mod 256 < C, which the
+ * kernel tests 16 bytes at a time.
+ */
+export function rawShift(lut: Int32Array, numClasses: number): number {
+  if (numClasses >= 256) return -1;
+  let shift = -1;
+  let valid = 0;
+  for (let b = 0; b < 256; b++) {
+    const slot = lut[b]!;
+    if (slot >= numClasses) continue;
+    if (valid === 0) shift = b - slot;
+    if (shift < 0 || slot !== b - shift) return -1;
+    valid++;
+  }
+  // every byte of [shift, shift + C) valid (an ignore label inside it has no shift)
+  return valid === numClasses ? shift : -1;
 }
 
 let kernel: WasmBoundaryKernel | null | undefined;

@@ -12,9 +12,11 @@
   (type (;1;) (func (param i32 i32 i32 i32 i32) (result i32)))
   (type (;2;) (func (param i32 i32 i32 i32) (result i32)))
   (type (;3;) (func (param i32 i32 i32 i32 i32 i32 i32)))
-  (type (;4;) (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+  (type (;4;) (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
   (type (;5;) (func (param i32 i32 i32 i32 i32 i32) (result i32)))
-  (type (;6;) (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+  (type (;6;) (func (param i32 i32 i32) (result i32)))
+  (type (;7;) (func (param i32 i32 i32 i32 i32 i32 i32)))
+  (type (;8;) (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
   ;; func 0 scan(row, width, d, lut, c, out) -> n: the class runs of a row at least 2d + 1 long, shrunk
   ;;   by d, written from out (rowInteriors). locals: 6 i, 7 start, 8 cur (slot), 9 mask, 10 j, 11 slot,
   ;;   12 o, 13 span, 14 rem (i32); 15 prev, 16 v, 17 w (v128). 32 pixels a step: a mask bit per pixel that
@@ -385,334 +387,418 @@
     local.get 8
     i32.add
     i32.store)
-  ;; func 4 addRow(g, gEnd, p, pEnd, gRow, pRow, lutG, lutP, c, counts): one row's interior counts
-  ;;   (addInteriorRow): ground-truth interiors against the predicted ones, then the reverse. locals: 10 o,
-  ;;   11 j, 12 a, 13 b, 14 k, 15 x, 16 q, 17 s, 18 e, 19 tpAt, 20 ownAt (support or predicted of k).
-  (func (;4;) (type 4) (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
+  ;; func 4 addRow(g, gEnd, p, pEnd, gRow, pRow, lutG, lutP, c, counts, shiftG, shiftP): one row's
+  ;;   interior counts (addInteriorRow): ground-truth interiors against the predicted ones, then the
+  ;;   reverse; the other map's bytes are read by countRaw / countGroundTruthRaw when its shift is >= 0,
+  ;;   else through its slot table. locals: 12 o, 13 j, 14 a, 15 b, 16 k, 17 x, 18 q, 19 s, 20 e, 21 tpAt,
+  ;;   22 ownAt (support or predicted of k).
+  (func (;4;) (type 4) (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 2
-    local.set 11
+    local.set 13
     local.get 0
-    local.set 10
+    local.set 12
     block
       loop
-        local.get 10
+        local.get 12
         local.get 1
         i32.lt_u
         i32.eqz
         br_if 1
-        local.get 10
+        local.get 12
         i32.load
-        local.set 12
-        local.get 10
-        i32.load offset=4
-        local.set 13
-        local.get 10
-        i32.load offset=8
         local.set 14
+        local.get 12
+        i32.load offset=4
+        local.set 15
+        local.get 12
+        i32.load offset=8
+        local.set 16
         local.get 9
-        local.get 14
+        local.get 16
         i32.const 2
         i32.shl
         i32.add
-        local.set 20
+        local.set 22
         local.get 9
         local.get 8
         i32.const 3
         i32.shl
         i32.add
-        local.get 14
+        local.get 16
         i32.const 2
         i32.shl
         i32.add
-        local.set 19
-        local.get 20
-        local.get 20
+        local.set 21
+        local.get 22
+        local.get 22
         i32.load
-        local.get 13
-        local.get 12
+        local.get 15
+        local.get 14
         i32.sub
         i32.add
         i32.store
         block
           loop
-            local.get 11
+            local.get 13
             local.get 3
             i32.lt_u
-            local.get 11
+            local.get 13
             i32.load offset=4
-            local.get 12
+            local.get 14
             i32.le_s
             i32.and
             i32.eqz
             br_if 1
-            local.get 11
+            local.get 13
             i32.const 12
             i32.add
-            local.set 11
+            local.set 13
             br 0
           end
         end
-        local.get 12
-        local.set 15
-        local.get 11
-        local.set 16
+        local.get 14
+        local.set 17
+        local.get 13
+        local.set 18
         block
           loop
+            local.get 17
             local.get 15
-            local.get 13
             i32.lt_s
             i32.eqz
             br_if 1
-            local.get 16
+            local.get 18
             local.get 3
             i32.lt_u
-            local.get 16
+            local.get 18
             i32.load
-            local.get 13
+            local.get 15
             i32.lt_s
             i32.and
             if
-              local.get 16
+              local.get 18
               i32.load
-              local.set 17
+              local.set 19
+              local.get 19
               local.get 17
-              local.get 15
+              local.get 19
               local.get 17
-              local.get 15
               i32.gt_s
               select
-              local.set 17
+              local.set 19
+              local.get 19
               local.get 17
-              local.get 15
               i32.gt_s
               if
-                local.get 19
-                local.get 19
+                local.get 11
+                i32.const 0
+                i32.ge_s
+                if
+                  local.get 21
+                  local.get 21
+                  i32.load
+                  local.get 5
+                  local.get 17
+                  i32.add
+                  local.get 5
+                  local.get 19
+                  i32.add
+                  local.get 16
+                  local.get 11
+                  i32.add
+                  call 6
+                  i32.add
+                  i32.store
+                else
+                  local.get 21
+                  local.get 21
+                  i32.load
+                  local.get 5
+                  local.get 17
+                  i32.add
+                  local.get 5
+                  local.get 19
+                  i32.add
+                  local.get 16
+                  local.get 7
+                  call 2
+                  i32.add
+                  i32.store
+                end
+              end
+              local.get 18
+              i32.load offset=4
+              local.set 20
+              local.get 20
+              local.get 15
+              local.get 20
+              local.get 15
+              i32.lt_s
+              select
+              local.set 20
+              local.get 18
+              i32.load offset=8
+              local.get 16
+              i32.eq
+              if
+                local.get 21
+                local.get 21
                 i32.load
-                local.get 5
-                local.get 15
+                local.get 20
+                local.get 19
+                i32.sub
                 i32.add
+                i32.store
+              end
+              local.get 20
+              local.set 17
+              local.get 18
+              i32.const 12
+              i32.add
+              local.set 18
+            else
+              local.get 11
+              i32.const 0
+              i32.ge_s
+              if
+                local.get 21
+                local.get 21
+                i32.load
                 local.get 5
                 local.get 17
                 i32.add
-                local.get 14
+                local.get 5
+                local.get 15
+                i32.add
+                local.get 16
+                local.get 11
+                i32.add
+                call 6
+                i32.add
+                i32.store
+              else
+                local.get 21
+                local.get 21
+                i32.load
+                local.get 5
+                local.get 17
+                i32.add
+                local.get 5
+                local.get 15
+                i32.add
+                local.get 16
                 local.get 7
                 call 2
                 i32.add
                 i32.store
               end
-              local.get 16
-              i32.load offset=4
-              local.set 18
-              local.get 18
-              local.get 13
-              local.get 18
-              local.get 13
-              i32.lt_s
-              select
-              local.set 18
-              local.get 16
-              i32.load offset=8
-              local.get 14
-              i32.eq
-              if
-                local.get 19
-                local.get 19
-                i32.load
-                local.get 18
-                local.get 17
-                i32.sub
-                i32.add
-                i32.store
-              end
-              local.get 18
-              local.set 15
-              local.get 16
-              i32.const 12
-              i32.add
-              local.set 16
-            else
-              local.get 19
-              local.get 19
-              i32.load
-              local.get 5
               local.get 15
-              i32.add
-              local.get 5
-              local.get 13
-              i32.add
-              local.get 14
-              local.get 7
-              call 2
-              i32.add
-              i32.store
-              local.get 13
-              local.set 15
+              local.set 17
             end
             br 0
           end
         end
-        local.get 10
+        local.get 12
         i32.const 12
         i32.add
-        local.set 10
+        local.set 12
         br 0
       end
     end
     local.get 0
-    local.set 11
+    local.set 13
     local.get 2
-    local.set 10
+    local.set 12
     block
       loop
-        local.get 10
+        local.get 12
         local.get 3
         i32.lt_u
         i32.eqz
         br_if 1
-        local.get 10
+        local.get 12
         i32.load
-        local.set 12
-        local.get 10
-        i32.load offset=4
-        local.set 13
-        local.get 10
-        i32.load offset=8
         local.set 14
+        local.get 12
+        i32.load offset=4
+        local.set 15
+        local.get 12
+        i32.load offset=8
+        local.set 16
         local.get 9
         local.get 8
         i32.const 2
         i32.shl
         i32.add
-        local.get 14
+        local.get 16
         i32.const 2
         i32.shl
         i32.add
-        local.set 20
+        local.set 22
         local.get 9
         local.get 8
         i32.const 3
         i32.shl
         i32.add
-        local.get 14
+        local.get 16
         i32.const 2
         i32.shl
         i32.add
-        local.set 19
+        local.set 21
         block
           loop
-            local.get 11
+            local.get 13
             local.get 1
             i32.lt_u
-            local.get 11
+            local.get 13
             i32.load offset=4
-            local.get 12
+            local.get 14
             i32.le_s
             i32.and
             i32.eqz
             br_if 1
-            local.get 11
+            local.get 13
             i32.const 12
             i32.add
-            local.set 11
+            local.set 13
             br 0
           end
         end
-        local.get 12
-        local.set 15
-        local.get 11
-        local.set 16
+        local.get 14
+        local.set 17
+        local.get 13
+        local.set 18
         block
           loop
+            local.get 17
             local.get 15
-            local.get 13
             i32.lt_s
             i32.eqz
             br_if 1
-            local.get 16
+            local.get 18
             local.get 1
             i32.lt_u
-            local.get 16
+            local.get 18
             i32.load
-            local.get 13
+            local.get 15
             i32.lt_s
             i32.and
             if
-              local.get 16
+              local.get 18
               i32.load
-              local.set 17
+              local.set 19
+              local.get 19
               local.get 17
-              local.get 15
+              local.get 19
               local.get 17
-              local.get 15
               i32.gt_s
               select
-              local.set 17
+              local.set 19
+              local.get 19
               local.get 17
-              local.get 15
               i32.gt_s
               if
-                local.get 4
-                local.get 15
-                i32.add
-                local.get 4
-                local.get 17
-                i32.add
-                local.get 14
-                local.get 6
-                local.get 8
-                local.get 19
-                local.get 20
-                call 3
+                local.get 10
+                i32.const 0
+                i32.ge_s
+                if
+                  local.get 4
+                  local.get 17
+                  i32.add
+                  local.get 4
+                  local.get 19
+                  i32.add
+                  local.get 16
+                  local.get 10
+                  i32.add
+                  local.get 10
+                  local.get 8
+                  local.get 21
+                  local.get 22
+                  call 7
+                else
+                  local.get 4
+                  local.get 17
+                  i32.add
+                  local.get 4
+                  local.get 19
+                  i32.add
+                  local.get 16
+                  local.get 6
+                  local.get 8
+                  local.get 21
+                  local.get 22
+                  call 3
+                end
               end
-              local.get 16
+              local.get 18
               i32.load offset=4
-              local.set 18
-              local.get 18
-              local.get 13
-              local.get 18
-              local.get 13
+              local.set 20
+              local.get 20
+              local.get 15
+              local.get 20
+              local.get 15
               i32.lt_s
               select
-              local.set 18
-              local.get 20
-              local.get 20
+              local.set 20
+              local.get 22
+              local.get 22
               i32.load
-              local.get 18
-              local.get 17
+              local.get 20
+              local.get 19
               i32.sub
               i32.add
               i32.store
+              local.get 20
+              local.set 17
               local.get 18
-              local.set 15
-              local.get 16
               i32.const 12
               i32.add
-              local.set 16
+              local.set 18
             else
-              local.get 4
+              local.get 10
+              i32.const 0
+              i32.ge_s
+              if
+                local.get 4
+                local.get 17
+                i32.add
+                local.get 4
+                local.get 15
+                i32.add
+                local.get 16
+                local.get 10
+                i32.add
+                local.get 10
+                local.get 8
+                local.get 21
+                local.get 22
+                call 7
+              else
+                local.get 4
+                local.get 17
+                i32.add
+                local.get 4
+                local.get 15
+                i32.add
+                local.get 16
+                local.get 6
+                local.get 8
+                local.get 21
+                local.get 22
+                call 3
+              end
               local.get 15
-              i32.add
-              local.get 4
-              local.get 13
-              i32.add
-              local.get 14
-              local.get 6
-              local.get 8
-              local.get 19
-              local.get 20
-              call 3
-              local.get 13
-              local.set 15
+              local.set 17
             end
             br 0
           end
         end
-        local.get 10
+        local.get 12
         i32.const 12
         i32.add
-        local.set 10
+        local.set 12
         br 0
       end
     end)
@@ -989,53 +1075,195 @@
     local.get 7
     i32.store offset=4
     local.get 8)
-  ;; func 6 run(gt, pred, width, height, d, c, lutG, lutP, counts, wg, wp, listsG, listsP, stride),
-  ;;   exported as "r": for each row, scan both maps into their windows, push, and count the row d above
-  ;;   once its window is complete. locals: 14 span, 15 slot, 16 e, 17 gi, 18 pi, 19 base, 20 gl, 21 pl.
-  (func (;6;) (type 6) (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
+  ;; func 6 countRaw(from, to, raw) -> n: the bytes in [from, to) equal to raw, 16 a step (countClass
+  ;;   when the slot table is a shift: slot k is the byte k + shift). locals: 3 n, 4 rem (i32); 5 wanted
+  ;;   (v128). The lanes past to are masked off the bitmask.
+  (func (;6;) (type 6) (param i32 i32 i32) (result i32)
+    (local i32 i32 v128)
+    i32.const 0
+    local.set 3
+    local.get 2
+    i8x16.splat
+    local.set 5
+    block
+      loop
+        local.get 0
+        local.get 1
+        i32.lt_u
+        i32.eqz
+        br_if 1
+        local.get 1
+        local.get 0
+        i32.sub
+        local.set 4
+        local.get 0
+        v128.load align=1
+        local.get 5
+        i8x16.eq
+        i8x16.bitmask
+        i32.const 1
+        local.get 4
+        i32.shl
+        i32.const 1
+        i32.sub
+        i32.const 65535
+        local.get 4
+        i32.const 16
+        i32.lt_u
+        select
+        i32.and
+        i32.popcnt
+        local.get 3
+        i32.add
+        local.set 3
+        local.get 0
+        i32.const 16
+        i32.add
+        local.set 0
+        br 0
+      end
+    end
+    local.get 3)
+  ;; func 7 countGroundTruthRaw(from, to, raw, shift, c, tpAt, predictedAt): countGroundTruth when the
+  ;;   slot table is a shift, 16 bytes a step: bytes equal to raw to mem[tpAt], valid bytes ((b - shift)
+  ;;   mod 256 < c) to mem[predictedAt]. locals: 7 same, 8 valid, 9 rem (i32); 10 v, 11 wanted, 12 low,
+  ;;   13 classes (v128).
+  (func (;7;) (type 7) (param i32 i32 i32 i32 i32 i32 i32)
+    (local i32 i32 i32 v128 v128 v128 v128)
+    i32.const 0
+    local.set 7
+    i32.const 0
+    local.set 8
+    local.get 2
+    i8x16.splat
+    local.set 11
+    local.get 3
+    i8x16.splat
+    local.set 12
+    local.get 4
+    i8x16.splat
+    local.set 13
+    block
+      loop
+        local.get 0
+        local.get 1
+        i32.lt_u
+        i32.eqz
+        br_if 1
+        local.get 1
+        local.get 0
+        i32.sub
+        local.set 9
+        local.get 0
+        v128.load align=1
+        local.set 10
+        local.get 10
+        local.get 11
+        i8x16.eq
+        i8x16.bitmask
+        i32.const 1
+        local.get 9
+        i32.shl
+        i32.const 1
+        i32.sub
+        i32.const 65535
+        local.get 9
+        i32.const 16
+        i32.lt_u
+        select
+        i32.and
+        i32.popcnt
+        local.get 7
+        i32.add
+        local.set 7
+        local.get 10
+        local.get 12
+        i8x16.sub
+        local.get 13
+        i8x16.lt_u
+        i8x16.bitmask
+        i32.const 1
+        local.get 9
+        i32.shl
+        i32.const 1
+        i32.sub
+        i32.const 65535
+        local.get 9
+        i32.const 16
+        i32.lt_u
+        select
+        i32.and
+        i32.popcnt
+        local.get 8
+        i32.add
+        local.set 8
+        local.get 0
+        i32.const 16
+        i32.add
+        local.set 0
+        br 0
+      end
+    end
+    local.get 5
+    local.get 5
+    i32.load
+    local.get 7
+    i32.add
+    i32.store
+    local.get 6
+    local.get 6
+    i32.load
+    local.get 8
+    i32.add
+    i32.store)
+  ;; func 8 run(gt, pred, width, height, d, c, lutG, lutP, counts, wg, wp, listsG, listsP, stride,
+  ;;   shiftG, shiftP), exported as "r": for each row, scan both maps into their windows, push, and count
+  ;;   the row d above once its window is complete. locals: 16 span, 17 slot, 18 e, 19 gi, 20 pi, 21 base,
+  ;;   22 gl, 23 pl.
+  (func (;8;) (type 8) (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
     (local i32 i32 i32 i32 i32 i32 i32 i32)
     local.get 4
     i32.const 1
     i32.shl
     i32.const 1
     i32.add
-    local.set 14
-    local.get 9
-    local.get 14
-    i32.const 1
-    i32.shl
-    i32.store
-    local.get 9
-    local.get 14
-    i32.const 1
-    i32.shl
-    i32.const 1
-    i32.add
-    i32.store offset=4
-    local.get 10
-    local.get 14
-    i32.const 1
-    i32.shl
-    i32.store
-    local.get 10
-    local.get 14
-    i32.const 1
-    i32.shl
-    i32.const 1
-    i32.add
-    i32.store offset=4
-    i32.const 0
-    local.set 15
-    i32.const 0
     local.set 16
+    local.get 9
+    local.get 16
+    i32.const 1
+    i32.shl
+    i32.store
+    local.get 9
+    local.get 16
+    i32.const 1
+    i32.shl
+    i32.const 1
+    i32.add
+    i32.store offset=4
+    local.get 10
+    local.get 16
+    i32.const 1
+    i32.shl
+    i32.store
+    local.get 10
+    local.get 16
+    i32.const 1
+    i32.shl
+    i32.const 1
+    i32.add
+    i32.store offset=4
+    i32.const 0
+    local.set 17
+    i32.const 0
+    local.set 18
     loop
       local.get 9
-      local.get 15
+      local.get 17
       i32.const 2
       i32.shl
       i32.add
       local.get 0
-      local.get 16
+      local.get 18
       local.get 2
       i32.mul
       i32.add
@@ -1044,19 +1272,19 @@
       local.get 6
       local.get 5
       local.get 11
-      local.get 15
+      local.get 17
       local.get 13
       i32.mul
       i32.add
       call 0
       i32.store offset=8
       local.get 10
-      local.get 15
+      local.get 17
       i32.const 2
       i32.shl
       i32.add
       local.get 1
-      local.get 16
+      local.get 18
       local.get 2
       i32.mul
       i32.add
@@ -1065,7 +1293,7 @@
       local.get 7
       local.get 5
       local.get 12
-      local.get 15
+      local.get 17
       local.get 13
       i32.mul
       i32.add
@@ -1074,38 +1302,38 @@
       local.get 9
       local.get 11
       local.get 13
-      local.get 14
-      local.get 15
       local.get 16
+      local.get 17
+      local.get 18
       call 5
-      local.set 17
+      local.set 19
       local.get 10
       local.get 12
       local.get 13
-      local.get 14
-      local.get 15
       local.get 16
-      call 5
-      local.set 18
       local.get 17
+      local.get 18
+      call 5
+      local.set 20
+      local.get 19
       i32.const 0
       i32.ge_s
       if
-        local.get 16
+        local.get 18
         local.get 4
         i32.sub
         local.get 2
         i32.mul
-        local.set 19
+        local.set 21
         local.get 11
-        local.get 17
+        local.get 19
         local.get 13
         i32.mul
         i32.add
-        local.tee 20
-        local.get 20
+        local.tee 22
+        local.get 22
         local.get 9
-        local.get 17
+        local.get 19
         i32.const 2
         i32.shl
         i32.add
@@ -1114,14 +1342,14 @@
         i32.mul
         i32.add
         local.get 12
-        local.get 18
+        local.get 20
         local.get 13
         i32.mul
         i32.add
-        local.tee 21
-        local.get 21
+        local.tee 23
+        local.get 23
         local.get 10
-        local.get 18
+        local.get 20
         i32.const 2
         i32.shl
         i32.add
@@ -1130,35 +1358,37 @@
         i32.mul
         i32.add
         local.get 0
-        local.get 19
+        local.get 21
         i32.add
         local.get 1
-        local.get 19
+        local.get 21
         i32.add
         local.get 6
         local.get 7
         local.get 5
         local.get 8
+        local.get 14
+        local.get 15
         call 4
       end
-      local.get 15
+      local.get 17
       i32.const 1
       i32.add
-      local.tee 15
-      local.get 14
+      local.tee 17
+      local.get 16
       i32.eq
       if
         i32.const 0
-        local.set 15
+        local.set 17
       end
-      local.get 16
+      local.get 18
       i32.const 1
       i32.add
-      local.tee 16
+      local.tee 18
       local.get 3
       i32.lt_s
       br_if 0
     end)
   (memory (;0;) 1)
   (export "m" (memory 0))
-  (export "r" (func 6)))
+  (export "r" (func 8)))

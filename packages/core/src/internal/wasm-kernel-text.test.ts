@@ -94,9 +94,11 @@ const SIMD_OPS: Record<number, [string, string?]> = {
   16: ['i16x8.splat'],
   25: ['i16x8.extract_lane_u', 'lane'],
   35: ['i8x16.eq'],
+  38: ['i8x16.lt_u'],
   45: ['i16x8.eq'],
   78: ['v128.and'],
   100: ['i8x16.bitmask'],
+  113: ['i8x16.sub'],
   132: ['i16x8.bitmask'],
 };
 
