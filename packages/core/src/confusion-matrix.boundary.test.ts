@@ -1,3 +1,4 @@
+import { seededRandom } from '@segmetrics/test-utils';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { boundaryDilation } from './boundary-dilation.js';
@@ -5,6 +6,7 @@ import { ConfusionMatrix } from './confusion-matrix.js';
 import { ErrorCode, SegmetricsError } from './errors/segmetrics-error.js';
 import { roundHalfEven } from './internal/round-half-even.js';
 import { stateChecksum } from './internal/state-json.js';
+import { blobMap } from './test/blob-map.js';
 import type {
   BoundaryCounts,
   ConfusionMatrixJSON,
@@ -106,17 +108,8 @@ const plain = (b: BoundaryCounts | null | undefined) =>
     ? b
     : { tp: Array.from(b.tp), support: Array.from(b.support), predicted: Array.from(b.predicted) };
 
-/** mulberry32 */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The tests' seeded generator (mulberry32). */
+const prng = seededRandom;
 
 const KINDS = ['Uint8Array', 'Int8Array', 'Uint16Array', 'Int16Array', 'Int32Array', 'Float64Array', 'Array'];
 const RANGE: Record<string, [number, number]> = {
@@ -141,23 +134,6 @@ function makeArray(kind: string, values: number[], offset: number): LabelArray {
   );
   out.set(values);
   return out;
-}
-
-/** A map of rectangles (so that classes have interiors) over a background, with some noise. */
-function blobMap(rand: () => number, width: number, height: number, pool: number[], noise: number): number[] {
-  const pick = () => pool[Math.floor(rand() * pool.length)]!;
-  const map = new Array<number>(width * height).fill(pick());
-  const rects = Math.floor(rand() * 6);
-  for (let i = 0; i < rects; i++) {
-    const x0 = Math.floor(rand() * width);
-    const y0 = Math.floor(rand() * height);
-    const x1 = Math.min(width, x0 + 1 + Math.floor(rand() * width));
-    const y1 = Math.min(height, y0 + 1 + Math.floor(rand() * height));
-    const v = pick();
-    for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) map[y * width + x] = v;
-  }
-  for (let i = 0; i < map.length; i++) if (rand() < noise) map[i] = pick();
-  return map;
 }
 
 interface Scenario {
@@ -208,10 +184,10 @@ const scenarioArb = fc
     for (let i = 0; i < r.images; i++) {
       const width = 1 + Math.floor(rand() * r.maxSide);
       const height = 1 + Math.floor(rand() * r.maxSide);
-      const gt = blobMap(rand, width, height, gtPool, r.noise);
+      const gt = blobMap(rand, width, height, gtPool, r.noise, { maxRects: 6 });
       // the prediction: the ground truth, shifted, with other rectangles and noise
       const shift = Math.floor(rand() * 3);
-      const other = blobMap(rand, width, height, predPool, r.noise);
+      const other = blobMap(rand, width, height, predPool, r.noise, { maxRects: 6 });
       const pred = gt.map((v, j) => {
         const x = j % width;
         const src = x >= shift ? gt[j - shift]! : v;

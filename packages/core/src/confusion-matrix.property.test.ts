@@ -1,3 +1,4 @@
+import { seededRandom } from '@segmetrics/test-utils';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ConfusionMatrix } from './confusion-matrix.js';
@@ -147,17 +148,8 @@ const RANGE: Record<Kind, [number, number]> = {
   Array: [-(2 ** 40), 2 ** 40],
 };
 
-/** mulberry32 */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The tests' seeded generator (mulberry32). */
+const prng = seededRandom;
 
 /** Builds a label array of `kind` holding `values` (clamped to the kind), at a random element offset. */
 function makeArray(kind: Kind, values: number[], offset: number): LabelArray {

@@ -1,6 +1,8 @@
+import { seededRandom } from '@segmetrics/test-utils';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ConfusionMatrix } from '../confusion-matrix.js';
+import { blobMap } from '../test/blob-map.js';
 import type { ConfusionMatrixOptions, LabelMapping } from '../types.js';
 import { BoundaryCounter } from './count-boundary.js';
 import { buildSlotLut } from './label-lut.js';
@@ -13,47 +15,8 @@ import type { WebAssemblyApi } from './wasm-pair-kernel.js';
  * confusion-matrix.boundary.test.ts (which, for 8-bit maps, now runs the WebAssembly pass as well).
  */
 
-/** mulberry32 */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/**
- * Rectangles over a background, then rows copied from the row above (identical consecutive rows and
- * interval lists), then noise.
- */
-function blobBytes(
-  rand: () => number,
-  width: number,
-  height: number,
-  pool: number[],
-  noise: number,
-  repeat: number,
-): number[] {
-  const pick = () => pool[Math.floor(rand() * pool.length)]!;
-  const map = new Array<number>(width * height).fill(pick());
-  const rects = Math.floor(rand() * 8);
-  for (let i = 0; i < rects; i++) {
-    const x0 = Math.floor(rand() * width);
-    const y0 = Math.floor(rand() * height);
-    const x1 = Math.min(width, x0 + 1 + Math.floor(rand() * width));
-    const y1 = Math.min(height, y0 + 1 + Math.floor(rand() * height));
-    const v = pick();
-    for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) map[y * width + x] = v;
-  }
-  for (let y = 1; y < height; y++) {
-    if (rand() < repeat) for (let x = 0; x < width; x++) map[y * width + x] = map[(y - 1) * width + x]!;
-  }
-  for (let i = 0; i < map.length; i++) if (rand() < noise) map[i] = pick();
-  return map;
-}
+/** The tests' seeded generator (mulberry32). */
+const prng = seededRandom;
 
 type Kind = 'Uint8Array' | 'Int8Array' | 'Uint8ClampedArray';
 
@@ -114,7 +77,7 @@ describe('BoundaryCounter (WebAssembly pass)', () => {
           250,
           130,
         ];
-        const gt = blobBytes(rand, r.width, r.height, pool, r.noise, r.repeat);
+        const gt = blobMap(rand, r.width, r.height, pool, r.noise, { maxRects: 8, repeat: r.repeat });
         const pred = gt.map((v) => (rand() < 0.2 ? pool[Math.floor(rand() * pool.length)]! : v));
         const g = bytesOf(r.gtKind, gt, Math.floor(rand() * 5));
         const p = bytesOf(r.predKind, pred, Math.floor(rand() * 5));
@@ -143,8 +106,8 @@ describe('BoundaryCounter (WebAssembly pass)', () => {
           boundary: { dilationRatio },
         });
         const pool = [...Array.from({ length: 19 }, (_, k) => k), 255];
-        const gt = Uint8Array.from(blobBytes(rand, width, height, pool, 0.001, 0.3));
-        const pred = Uint8Array.from(blobBytes(rand, width, height, pool, 0.001, 0.3));
+        const gt = Uint8Array.from(blobMap(rand, width, height, pool, 0.001, { maxRects: 8, repeat: 0.3 }));
+        const pred = Uint8Array.from(blobMap(rand, width, height, pool, 0.001, { maxRects: 8, repeat: 0.3 }));
         const js = new BoundaryCounter(settings, null).interiors(pred, gt, width, height)!;
         const support = Array.from(js.support);
         const predicted = Array.from(js.predicted);
