@@ -1,12 +1,12 @@
 import { seededRandom } from '@segmetrics/test-utils';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { blobMap } from '../test/blob-map.js';
 import { boundaryDilation } from './boundary-dilation.js';
 import { ConfusionMatrix } from './confusion-matrix.js';
 import { ErrorCode, SegmetricsError } from './errors/segmetrics-error.js';
 import { roundHalfEven } from './internal/round-half-even.js';
 import { stateChecksum } from './internal/state-json.js';
-import { blobMap } from './test/blob-map.js';
 import type {
   BoundaryCounts,
   ConfusionMatrixJSON,

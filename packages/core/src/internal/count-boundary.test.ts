@@ -1,8 +1,8 @@
 import { seededRandom } from '@segmetrics/test-utils';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { blobMap } from '../../test/blob-map.js';
 import { ConfusionMatrix } from '../confusion-matrix.js';
-import { blobMap } from '../test/blob-map.js';
 import type { ConfusionMatrixOptions, LabelMapping } from '../types.js';
 import { BoundaryCounter } from './count-boundary.js';
 import { buildSlotLut } from './label-lut.js';
