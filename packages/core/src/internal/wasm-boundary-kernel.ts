@@ -23,56 +23,59 @@
 
 import { name, section, sleb, uleb, vector } from './wasm-emit.js';
 import { BOUNDARY_KERNEL_BYTES } from './wasm-kernel-bytes.js';
+import {
+  BLOCK,
+  BR,
+  BR_IF,
+  CALL,
+  ELSE,
+  END,
+  GET,
+  I8X16_BITMASK,
+  I8X16_EQ,
+  I8X16_LT_U,
+  I8X16_SHUFFLE,
+  I8X16_SPLAT,
+  I8X16_SUB,
+  I32,
+  I32_ADD,
+  I32_AND,
+  I32_CONST,
+  I32_CTZ,
+  I32_DIV_U,
+  I32_EQ,
+  I32_EQZ,
+  I32_GE_S,
+  I32_GT_S,
+  I32_LE_S,
+  I32_LOAD,
+  I32_LOAD8_U,
+  I32_LT_S,
+  I32_LT_U,
+  I32_MUL,
+  I32_NE,
+  I32_OR,
+  I32_POPCNT,
+  I32_SHL,
+  I32_STORE,
+  I32_SUB,
+  I32_XOR,
+  IF,
+  LOOP,
+  MEMORY_COPY,
+  SELECT,
+  SET,
+  TEE,
+  V128,
+  V128_LOAD,
+  VOID,
+} from './wasm-opcodes.js';
 import type { WebAssemblyApi } from './wasm-pair-kernel.js';
 
-// opcodes
-const I32 = 0x7f;
-const V128 = 0x7b;
-const VOID = 0x40;
-const BLOCK = 0x02;
-const LOOP = 0x03;
-const IF = 0x04;
-const ELSE = 0x05;
-const END = 0x0b;
-const BR = 0x0c;
-const BR_IF = 0x0d;
-const CALL = 0x10;
-const SELECT = 0x1b;
-const GET = 0x20;
-const SET = 0x21;
-const TEE = 0x22;
-const I32_LOAD = 0x28;
-const I32_LOAD8_U = 0x2d;
-const I32_STORE = 0x36;
-const I32_CONST = 0x41;
-const I32_EQZ = 0x45;
-const I32_EQ = 0x46;
-const I32_NE = 0x47;
-const I32_LT_S = 0x48;
-const I32_LT_U = 0x49;
-const I32_GT_S = 0x4a;
-const I32_LE_S = 0x4c;
-const I32_GE_S = 0x4e;
-const I32_CTZ = 0x68;
-const I32_POPCNT = 0x69;
-const I32_ADD = 0x6a;
-const I32_SUB = 0x6b;
-const I32_MUL = 0x6c;
-const I32_DIV_U = 0x6e;
-const I32_AND = 0x71;
-const I32_OR = 0x72;
-const I32_XOR = 0x73;
-const I32_SHL = 0x74;
-const MEMORY_COPY = [0xfc, 10, 0, 0];
-const V128_LOAD = [0xfd, 0x00, 0, 0];
+/** v128.load with its memarg (alignment 0, offset 0). */
+const V128_LOAD_0 = [...V128_LOAD, 0, 0];
 /** v128.load 16 bytes further on. */
-const V128_LOAD_16 = [0xfd, 0x00, 0, 16];
-const I8X16_SHUFFLE = [0xfd, 0x0d];
-const I8X16_SPLAT = [0xfd, 0x0f];
-const I8X16_EQ = [0xfd, 0x23];
-const I8X16_LT_U = [0xfd, 0x26];
-const I8X16_SUB = [0xfd, 0x71];
-const I8X16_BITMASK = [0xfd, 0x64];
+const V128_LOAD_16 = [...V128_LOAD, 0, 16];
 
 const get = (local: number) => [GET, local];
 const set = (local: number) => [SET, local];
@@ -161,7 +164,7 @@ function scanFunction(): { params: number; result: boolean; locals: number[][]; 
     ...i32(0), ...set(i),
     LOOP, VOID,
       // a bit per pixel of the 32 from i that differs from the pixel before it
-      ...get(row), ...get(i), I32_ADD, ...V128_LOAD, ...set(v),
+      ...get(row), ...get(i), I32_ADD, ...V128_LOAD_0, ...set(v),
       ...get(row), ...get(i), I32_ADD, ...V128_LOAD_16, ...set(w),
       ...get(prev), ...get(v), ...I8X16_SHUFFLE, ...shiftLanes, ...get(v), ...I8X16_EQ, ...I8X16_BITMASK,
       ...get(v), ...get(w), ...I8X16_SHUFFLE, ...shiftLanes, ...get(w), ...I8X16_EQ, ...I8X16_BITMASK,
@@ -304,7 +307,7 @@ function countRawFunction(): { params: number; result: boolean; locals: number[]
     ...get(raw), ...I8X16_SPLAT, ...set(wanted),
     ...whileLoop([...get(from), ...get(to), I32_LT_U], [
       ...get(to), ...get(from), I32_SUB, ...set(rem),
-      ...get(from), ...V128_LOAD, ...get(wanted), ...I8X16_EQ, ...I8X16_BITMASK, ...inRange(rem),
+      ...get(from), ...V128_LOAD_0, ...get(wanted), ...I8X16_EQ, ...I8X16_BITMASK, ...inRange(rem),
       I32_POPCNT, ...get(n), I32_ADD, ...set(n),
       ...get(from), ...i32(16), I32_ADD, ...set(from),
     ]),
@@ -346,7 +349,7 @@ function countGroundTruthRawFunction(): {
     ...get(c), ...I8X16_SPLAT, ...set(classes),
     ...whileLoop([...get(from), ...get(to), I32_LT_U], [
       ...get(to), ...get(from), I32_SUB, ...set(rem),
-      ...get(from), ...V128_LOAD, ...set(v),
+      ...get(from), ...V128_LOAD_0, ...set(v),
       ...get(v), ...get(wanted), ...I8X16_EQ, ...I8X16_BITMASK, ...inRange(rem),
       I32_POPCNT, ...get(same), I32_ADD, ...set(same),
       // valid: byte − shift < c, unsigned (wrapping below shift)

@@ -27,6 +27,41 @@
 
 import { name, section, sleb, uleb, vector } from './wasm-emit.js';
 import { PAIR_KERNEL_BYTES, SHORT_KERNEL_BYTES } from './wasm-kernel-bytes.js';
+import {
+  BR_IF,
+  ELSE,
+  END,
+  GET,
+  I8X16_BITMASK,
+  I8X16_EQ,
+  I8X16_SHUFFLE,
+  I8X16_SPLAT,
+  I16X8_EXTRACT_LANE_U,
+  I32,
+  I32_ADD,
+  I32_AND,
+  I32_CONST,
+  I32_CTZ,
+  I32_GE_U,
+  I32_LOAD,
+  I32_LOAD8_U,
+  I32_LT_U,
+  I32_OR,
+  I32_POPCNT,
+  I32_SHL,
+  I32_STORE,
+  I32_SUB,
+  I32_XOR,
+  IF,
+  LOOP,
+  SET,
+  SIMD,
+  TEE,
+  V128,
+  V128_AND,
+  V128_LOAD,
+  VOID,
+} from './wasm-opcodes.js';
 
 /** Bytes per copied block of each map (a multiple of 16). */
 export const WASM_BLOCK = 1 << 15;
@@ -53,41 +88,6 @@ export interface WebAssemblyApi {
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object) => { exports: Record<string, unknown> };
 }
-
-// opcodes
-const I32 = 0x7f;
-const V128 = 0x7b;
-const LOOP = 0x03;
-const IF = 0x04;
-const END = 0x0b;
-const BR_IF = 0x0d;
-const VOID = 0x40;
-const GET = 0x20;
-const SET = 0x21;
-const TEE = 0x22;
-const I32_LOAD = 0x28;
-const I32_LOAD8_U = 0x2d;
-const I32_STORE = 0x36;
-const I32_CONST = 0x41;
-const I32_LT_U = 0x49;
-const I32_CTZ = 0x68;
-const I32_POPCNT = 0x69;
-const I32_GE_U = 0x4f;
-const ELSE = 0x05;
-const I32_ADD = 0x6a;
-const I32_SUB = 0x6b;
-const I32_AND = 0x71;
-const I32_OR = 0x72;
-const I32_XOR = 0x73;
-const I32_SHL = 0x74;
-const SIMD = 0xfd;
-const V128_LOAD = [SIMD, 0x00];
-const I8X16_SHUFFLE = [SIMD, 0x0d];
-const I8X16_SPLAT = [SIMD, 0x0f];
-const I16X8_EXTRACT_LANE_U = [SIMD, 0x19];
-const I8X16_EQ = [SIMD, 0x23];
-const V128_AND = [SIMD, 0x4e];
-const I8X16_BITMASK = [SIMD, 0x64];
 
 /** memarg: alignment exponent, offset 0. */
 const mem = (align: number) => [align, 0];
