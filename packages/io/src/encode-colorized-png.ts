@@ -58,8 +58,14 @@ export function encodeColorizedPng(
       if (v > largest) largest = v;
     }
   }
-  const fallback = vocColorMap(256);
-  const colorOf = (id: number): RgbColor => palette[id] ?? options.fallbackColor ?? fallback[id % 256]!;
+  // The VOC colour map is built only when a label has neither a palette entry nor a fallback colour.
+  let fallback: readonly RgbColor[] | undefined;
+  const colorOf = (id: number): RgbColor => {
+    const color = palette[id] ?? options.fallbackColor;
+    if (color !== undefined) return color;
+    fallback ??= vocColorMap(256);
+    return fallback[id % 256]!;
+  };
   if (largest <= 255) {
     const entries: RgbColor[] = [];
     for (let id = 0; id <= largest; id++) entries.push(colorOf(id));

@@ -48,23 +48,32 @@ function paeth(a: number, b: number, c: number): number {
   return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
 }
 
+/** Writes the filter byte `type` and `row` filtered against `prev` (the row above) into `out`. */
 function filterRow(type: number, row: Uint8Array, prev: Uint8Array, bpp: number, out: Uint8Array): void {
   out[0] = type;
-  if (type === 0) {
-    out.set(row, 1);
-    return;
-  }
-  for (let i = 0; i < row.length; i++) {
-    const a = i >= bpp ? row[i - bpp]! : 0;
-    const b = prev[i]!;
-    const c = i >= bpp ? prev[i - bpp]! : 0;
-    const x = row[i]!;
-    let predicted = 0;
-    if (type === 1) predicted = a;
-    else if (type === 2) predicted = b;
-    else if (type === 3) predicted = (a + b) >> 1;
-    else if (type === 4) predicted = paeth(a, b, c);
-    out[i + 1] = (x - predicted) & 0xff;
+  const n = row.length;
+  const head = Math.min(bpp, n);
+  // One loop per filter type: the pixels of the first `bpp` bytes have no left neighbour (a = c = 0).
+  switch (type) {
+    case 0:
+      out.set(row, 1);
+      return;
+    case 1:
+      for (let i = 0; i < head; i++) out[i + 1] = row[i]!;
+      for (let i = bpp; i < n; i++) out[i + 1] = (row[i]! - row[i - bpp]!) & 0xff;
+      return;
+    case 2:
+      for (let i = 0; i < n; i++) out[i + 1] = (row[i]! - prev[i]!) & 0xff;
+      return;
+    case 3:
+      for (let i = 0; i < head; i++) out[i + 1] = (row[i]! - (prev[i]! >> 1)) & 0xff;
+      for (let i = bpp; i < n; i++) out[i + 1] = (row[i]! - ((row[i - bpp]! + prev[i]!) >> 1)) & 0xff;
+      return;
+    default:
+      for (let i = 0; i < head; i++) out[i + 1] = (row[i]! - paeth(0, prev[i]!, 0)) & 0xff;
+      for (let i = bpp; i < n; i++) {
+        out[i + 1] = (row[i]! - paeth(row[i - bpp]!, prev[i]!, prev[i - bpp]!)) & 0xff;
+      }
   }
 }
 
@@ -81,7 +90,8 @@ export function encodePng(input: EncodePngInput): Uint8Array {
   const strategy = input.filter ?? 'adaptive';
   const perRow = width * channels;
   for (let y = 0; y < height; y++) {
-    row.fill(0);
+    // Samples below 8 bits are OR-ed into their bytes; wider ones overwrite the whole row.
+    if (bitDepth < 8) row.fill(0);
     const start = y * perRow;
     if (bitDepth === 16) {
       for (let i = 0; i < perRow; i++) {

@@ -1,24 +1,17 @@
 import type { ConfusionMatrixSettings } from '@segmetrics/core';
 
 /**
- * The display code of each raw label as the matrix counts it: class k → k, an ignored value (an ignore
+ * The display code of one raw label as the matrix counts it: class k → k, an ignored value (an ignore
  * label, or mapped to ignored) → C, an invalid value (outside [0, C) and not ignored) → C + 1. Applies
  * the settings' label mapping (reduce-zero-label, then the table; a value not in the table passes through,
- * or is invalid with `unmapped: 'invalid'`) when
- * `mapped` (always for ground truth; for predictions unless the mapping applies to ground truth only),
- * exactly as core's counting classifies values, so the pictures show what was counted.
+ * or is invalid with `unmapped: 'invalid'`) when `mapped`, exactly as core's counting classifies values.
  */
-export function displayLabels(
-  raw: ArrayLike<number>,
-  settings: ConfusionMatrixSettings,
-  mapped: boolean,
-): Uint16Array {
+export function displayCodeOf(settings: ConfusionMatrixSettings, mapped: boolean): (value: number) => number {
   const c = settings.numClasses;
   const ignore = settings.ignoreIndex;
   const mapping = mapped ? settings.labelMapping : null;
   const table = new Map(mapping?.table ?? []);
-  const cache = new Map<number, number>();
-  const classify = (value: number): number => {
+  return (value) => {
     if (!Number.isInteger(value)) return c + 1;
     let v: number | null = value;
     if (mapping !== null) {
@@ -33,6 +26,20 @@ export function displayLabels(
     if (ignore.includes(v)) return c;
     return v >= 0 && v < c ? v : c + 1;
   };
+}
+
+/**
+ * The display code of each raw label as the matrix counts it (see {@link displayCodeOf}): class k → k,
+ * ignored → C, invalid → C + 1, after the settings' label mapping when `mapped` (always for ground
+ * truth; for predictions unless the mapping applies to ground truth only), so the pictures show what
+ * was counted.
+ */
+export function displayLabels(
+  raw: ArrayLike<number>,
+  settings: ConfusionMatrixSettings,
+  mapped: boolean,
+): Uint16Array {
+  const classify = displayCodeOf(settings, mapped);
   const out = new Uint16Array(raw.length);
   if (raw instanceof Uint8Array || raw instanceof Uint16Array) {
     // Every value of the type in one table: no lookup per pixel.
@@ -48,6 +55,7 @@ export function displayLabels(
     }
     return out;
   }
+  const cache = new Map<number, number>();
   for (let i = 0; i < raw.length; i++) {
     const value = raw[i]!;
     let code = cache.get(value);
@@ -65,7 +73,11 @@ export function displayLabels(
  * wrong (including a prediction of an ignored or invalid value on a counted pixel), 2 = ignored (the
  * ground truth is ignored, code `ignoredCode`) — the indices of `@segmetrics/io`'s `encodeErrorMapPng`.
  */
-export function errorStates(pred: Uint16Array, gt: Uint16Array, ignoredCode: number): Uint8Array {
+export function errorStates(
+  pred: Uint8Array | Uint16Array,
+  gt: Uint8Array | Uint16Array,
+  ignoredCode: number,
+): Uint8Array {
   const out = new Uint8Array(gt.length);
   for (let i = 0; i < gt.length; i++) out[i] = gt[i] === ignoredCode ? 2 : pred[i] === gt[i] ? 0 : 1;
   return out;

@@ -1,8 +1,8 @@
 import { type ConfusionMatrixOptions, type LabelArray, normalizeSettings } from '@segmetrics/core';
 import { encodeColorizedPng, type ZlibCompress } from '@segmetrics/io';
 import { REPORT_PICTURE_COLORS, type RgbTriple } from '../html/class-colors.js';
-import { displayLabels, errorStates } from './display-labels.js';
-import { thumbnailLabels } from './thumbnail-labels.js';
+import { errorStates } from './display-labels.js';
+import { thumbnailCodes } from './thumbnail-codes.js';
 
 /** Colour of display code C + 1: a label outside the classes (the run would have failed on it). */
 const INVALID_COLOR: RgbTriple = [255, 0, 255];
@@ -61,11 +61,11 @@ export function reportImagePictures(
   const settings = normalizeSettings(matrixOptions);
   const c = settings.numClasses;
   const palette: RgbTriple[] = [...colors.slice(0, c), REPORT_PICTURE_COLORS.ignored, INVALID_COLOR];
-  const gtThumb = thumbnailLabels(gt);
-  const predThumb = thumbnailLabels(pred);
+  const gtThumb = thumbnailCodes(gt, settings, true);
+  const predThumb = thumbnailCodes(pred, settings, settings.labelMapping?.applyTo !== 'gt');
   const { width, height } = gtThumb;
-  const gtCodes = displayLabels(gtThumb.data, settings, true);
-  const predCodes = displayLabels(predThumb.data, settings, settings.labelMapping?.applyTo !== 'gt');
+  const gtCodes = gtThumb.data;
+  const predCodes = predThumb.data;
   const png = (data: Uint16Array | Uint8Array, entries: readonly RgbTriple[]) =>
     encodeColorizedPng({ data, width, height }, entries, {
       filter: encoding.filter ?? 0,
