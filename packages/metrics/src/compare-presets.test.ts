@@ -56,6 +56,33 @@ describe('comparePresets', () => {
     expect(mmseg?.reason).toMatch(/ignore labels/);
     expect(outcomes.find((o) => o.preset === 'torchmetrics-meaniou')?.reason).toMatch(/per-image/);
   });
+
+  it('with perImage: false gives exactly what the same counts kept without per-image statistics give', () => {
+    const random = seededRandom(15);
+    for (let trial = 0; trial < 40; trial++) {
+      // One or two ignore labels, predicted sometimes: the several-ignore-labels reason must match too.
+      const options = {
+        numClasses: 4,
+        ignoreIndex: trial % 2 === 0 ? [255] : [3, 255],
+        ...(trial % 5 === 0 ? { boundary: { dilationRatio: 0.1 } } : {}),
+      };
+      const withImages = new ConfusionMatrix({ ...options, perImage: true });
+      const without = new ConfusionMatrix({ ...options, perImage: false });
+      for (let image = 0; image < 1 + (trial % 4); image++) {
+        const values = [0, 1, 2, 3, 255];
+        const pick = () => values[Math.floor(random() * values.length)]!;
+        const gt = Uint8Array.from({ length: 36 }, pick);
+        const pred = Uint8Array.from({ length: 36 }, pick);
+        const shape = { sampleId: `i${image}`, width: 6, height: 6 };
+        withImages.update(pred, gt, shape);
+        without.update(pred, gt, shape);
+      }
+      const names = { classNames: ['a', 'b', 'c', 'd'] };
+      expect(comparePresets(withImages, { ...names, perImage: false })).toEqual(
+        comparePresets(without, names),
+      );
+    }
+  });
 });
 
 it('evaluateSummary gives evaluate(...).summary under every preset and setting, or the same error', () => {

@@ -20,6 +20,13 @@ export interface PresetOutcome {
 export interface ComparePresetsOptions {
   /** One name per class (passed to every evaluation); default the ids. */
   readonly classNames?: readonly string[];
+  /**
+   * Whether presets may use the matrix's per-image statistics (default true). `false` gives what the
+   * same counts kept without them give: imagewise presets report `summary: null` with the reason, and
+   * cost nothing (for callers that kept per-image statistics for another purpose, such as a report's
+   * worst images, and must report the presets as without them).
+   */
+  readonly perImage?: boolean;
 }
 
 /**
@@ -51,6 +58,7 @@ export function comparePresets(
           ...(options.classNames === undefined ? {} : { classNames: options.classNames }),
         },
         stacks,
+        options.perImage ?? true,
       );
       out.push({ preset: name, description: preset.description, summary, reason: null });
     } catch (error) {

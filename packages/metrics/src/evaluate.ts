@@ -270,13 +270,16 @@ function withBoundary(summary: Record<string, number>, boundary: Engine | null):
  * per-class table, confused pairs or per-image results (for callers that compare summaries, such as
  * {@link comparePresets}, which evaluates every preset). `options.perImage` and `options.confidence`
  * are ignored. `stacks`: image stacks to share with other summaries of the same, unchanged matrix.
+ * `images: false` evaluates the matrix as if it had no per-image statistics (the same values and
+ * errors as on a copy of it made without them).
  */
 export function evaluateSummary(
   matrix: ConfusionMatrix,
   options: EvaluateOptions = {},
   stacks: StackCache | null = null,
+  images = true,
 ): Summary {
   const { settings } = resolveOptions(matrix.settings, options);
-  const engine = new Engine(matrix, settings, 'mask', stacks);
+  const engine = new Engine(matrix, settings, 'mask', stacks, images);
   return withBoundary(summaryOf(engine), matrix.settings.boundary === null ? null : engine.boundary());
 }

@@ -1,4 +1,4 @@
-import { ConfusionMatrix } from '@segmetrics/core';
+import type { ConfusionMatrix } from '@segmetrics/core';
 import {
   cityscapesScores,
   comparePresets,
@@ -47,14 +47,7 @@ export function runLibraries(
   settings: RunSettings,
   presetsPerImage = true,
 ): PresetOutcome[] {
-  const options = { classNames: settings.classNames };
-  const outcomes = comparePresets(matrix, options);
-  if (presetsPerImage || !matrix.settings.perImage) return outcomes;
-  const plain = comparePresets(new ConfusionMatrix({ ...settings.matrixOptions, perImage: false }), options);
-  return outcomes.map((outcome, i) => {
-    const without = plain[i];
-    return without !== undefined && without.summary === null && outcome.summary !== null ? without : outcome;
-  });
+  return comparePresets(matrix, { classNames: settings.classNames, perImage: presetsPerImage });
 }
 
 /**

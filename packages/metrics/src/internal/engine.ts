@@ -114,12 +114,15 @@ export class Engine {
    * An engine over a matrix, or over {@link EngineInput}: the bootstrap's resamples (summed totals,
    * images weighted by multiplicity) with the settings of the matrix they come from. `view: 'boundary'`
    * (an input of Boundary IoU counts, see {@link Engine.boundary}) takes the counts as they are.
+   * `images: false` sees a matrix as if it had no per-image statistics (image aggregation then throws
+   * PER_IMAGE_DISABLED, as on such a matrix).
    */
   constructor(
     source: ConfusionMatrix | EngineInput,
     settings: EvaluationSettings,
     view: EngineView = 'mask',
     stacks: StackCache | null = null,
+    images = true,
   ) {
     this.#view = view;
     this.#stacks = stacks;
@@ -127,8 +130,8 @@ export class Engine {
     const matrix = input === null ? (source as ConfusionMatrix) : null;
     const matrixSettings = input === null ? matrix!.settings : input.matrixSettings;
     this.#matrix = matrix;
-    this.#reducer = input === null ? null : input.images;
-    this.#hasImages = input === null ? matrix!.settings.perImage : input.images !== null;
+    this.#reducer = input === null || !images ? null : input.images;
+    this.#hasImages = images && (input === null ? matrix!.settings.perImage : input.images !== null);
     this.settings = settings;
     const c = settings.numClasses;
     this.#include = new Uint8Array(c).fill(1);
