@@ -14,21 +14,38 @@ export interface PngDataUrl {
   readonly height: number;
 }
 
-/** Standard base64 (RFC 4648, with padding) of bytes, without Node's Buffer. */
+/** The ASCII codes of {@link ALPHABET}. */
+const ALPHABET_CODES = Uint8Array.from(ALPHABET, (c) => c.charCodeAt(0));
+const EQUALS = 0x3d;
+let ascii: { decode(bytes: Uint8Array): string } | undefined;
+
+/**
+ * Standard base64 (RFC 4648, with padding) of bytes, without Node's Buffer: the ASCII codes are written
+ * into one byte array and decoded to a string once (string concatenation per 3 bytes cost ≈ 15 ms per
+ * report of 24 images).
+ */
 export function base64FromBytes(bytes: Uint8Array): string {
-  let out = '';
   const n = bytes.length;
+  const out = new Uint8Array(4 * Math.ceil(n / 3));
+  const codes = ALPHABET_CODES;
   let i = 0;
-  for (; i + 2 < n; i += 3) {
+  let o = 0;
+  for (; i + 2 < n; i += 3, o += 4) {
     const v = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
-    out += ALPHABET[v >> 18]! + ALPHABET[(v >> 12) & 63]! + ALPHABET[(v >> 6) & 63]! + ALPHABET[v & 63]!;
+    out[o] = codes[v >> 18]!;
+    out[o + 1] = codes[(v >> 12) & 63]!;
+    out[o + 2] = codes[(v >> 6) & 63]!;
+    out[o + 3] = codes[v & 63]!;
   }
   if (i < n) {
     const v = (bytes[i]! << 16) | ((i + 1 < n ? bytes[i + 1]! : 0) << 8);
-    out += ALPHABET[v >> 18]! + ALPHABET[(v >> 12) & 63]!;
-    out += i + 1 < n ? `${ALPHABET[(v >> 6) & 63]!}=` : '==';
+    out[o] = codes[v >> 18]!;
+    out[o + 1] = codes[(v >> 12) & 63]!;
+    out[o + 2] = i + 1 < n ? codes[(v >> 6) & 63]! : EQUALS;
+    out[o + 3] = EQUALS;
   }
-  return out;
+  ascii ??= new TextDecoder();
+  return ascii.decode(out);
 }
 
 function bytesFromBase64Prefix(text: string, count: number): Uint8Array {
