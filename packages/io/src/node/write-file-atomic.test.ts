@@ -208,6 +208,26 @@ describe('writeFilesAtomic', () => {
     expect(readdirSync(root)).toEqual([]);
   });
 
+  it('writeFilesAtomic names the first failing file in order and removes what the others staged', async () => {
+    const root = folder();
+    const a = join(root, 'a.csv');
+    writeFileSync(a, 'old a');
+    const blocked = join(root, 'blocked');
+    writeFileSync(blocked, 'a file, not a folder');
+    const first = join(blocked, 'first.json');
+    const error = await failure(
+      writeFilesAtomic([
+        { path: first, bytes: 'x' },
+        { path: a, bytes: 'new a'.repeat(100_000) },
+        { path: join(blocked, 'second.html'), bytes: 'y' },
+      ]),
+    );
+    expect(error.code).toBe('IO_FAILED');
+    expect(error.context).toMatchObject({ file: first });
+    expect(readFileSync(a, 'utf8')).toBe('old a');
+    expect(readdirSync(root).sort()).toEqual(['a.csv', 'blocked']);
+  });
+
   it('writeFilesAtomic writes every file when nothing fails', async () => {
     const root = folder();
     await writeFilesAtomic([

@@ -277,13 +277,16 @@ export async function writeFilesAtomic(
     for (const { temporary } of staged) await unlink(temporary).catch(() => undefined);
   };
   try {
-    for (const [i, target] of targets.entries()) {
-      if (target.kind !== 'atomic') continue;
-      try {
-        staged.push({ target, temporary: await stage(target, files[i]!.bytes) });
-      } catch (error) {
-        throw ioFailure(target.given, error);
-      }
+    // Staged side by side, so that their syncs overlap; the first failure in file order is thrown once
+    // every file is settled, and what was staged is removed.
+    const atomic = targets.flatMap((target, i) => (target.kind === 'atomic' ? [{ target, i }] : []));
+    const settled = await Promise.allSettled(atomic.map(({ target, i }) => stage(target, files[i]!.bytes)));
+    settled.forEach((result, j) => {
+      if (result.status === 'fulfilled') staged.push({ target: atomic[j]!.target, temporary: result.value });
+    });
+    const failed = settled.findIndex((result) => result.status === 'rejected');
+    if (failed >= 0) {
+      throw ioFailure(atomic[failed]!.target.given, (settled[failed] as PromiseRejectedResult).reason);
     }
     await options.beforeCommit?.();
     for (const [i, target] of targets.entries()) {
