@@ -42,6 +42,7 @@ describe('encodePng', () => {
         height: fc.integer({ min: 1, max: 6 }),
         bitDepth: fc.constantFrom(8 as const, 16 as const),
         color: fc.constantFrom(...COLOR_TYPES),
+        typed: fc.boolean(),
         filters: fc.array(fc.constantFrom(0 as const, 1 as const, 2 as const, 3 as const, 4 as const), {
           minLength: 6,
           maxLength: 6,
@@ -56,14 +57,15 @@ describe('encodePng', () => {
           .map((samples) => ({ ...s, samples })),
       );
     fc.assert(
-      fc.property(image, ({ width, height, bitDepth, color, filters, samples }) => {
+      fc.property(image, ({ width, height, bitDepth, color, typed, filters, samples }) => {
         let filtered: Uint8Array | undefined;
         const bytes = encodePng({
           width,
           height,
           bitDepth,
           colorType: color.colorType,
-          samples,
+          // Typed samples: 8-bit ones in a Uint8Array are read in place.
+          samples: typed ? (bitDepth === 8 ? Uint8Array : Uint16Array).from(samples) : samples,
           filter: (y) => filters[y]!,
           compress: (data, level) => {
             filtered = data.slice();
