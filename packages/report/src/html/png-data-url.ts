@@ -17,7 +17,9 @@ export interface PngDataUrl {
 /** The ASCII codes of {@link ALPHABET}. */
 const ALPHABET_CODES = Uint8Array.from(ALPHABET, (c) => c.charCodeAt(0));
 const EQUALS = 0x3d;
-let ascii: { decode(bytes: Uint8Array): string } | undefined;
+/** `TextDecoder`, global in browsers and Node (this package declares no platform types). */
+type AsciiDecoder = { decode(bytes: Uint8Array): string };
+let ascii: AsciiDecoder | undefined;
 
 /**
  * Standard base64 (RFC 4648, with padding) of bytes, without Node's Buffer: the ASCII codes are written
@@ -44,7 +46,7 @@ export function base64FromBytes(bytes: Uint8Array): string {
     out[o + 2] = i + 1 < n ? codes[(v >> 6) & 63]! : EQUALS;
     out[o + 3] = EQUALS;
   }
-  ascii ??= new TextDecoder();
+  ascii ??= new (globalThis as unknown as { TextDecoder: new () => AsciiDecoder }).TextDecoder();
   return ascii.decode(out);
 }
 
