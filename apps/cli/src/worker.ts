@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { countChunk, serializeError } from './pipeline/count-chunk.js';
-import type { ChunkResult, ChunkTask, CountSetup } from './pipeline/types.js';
+import type { ChunkResult, ChunkTask, CountSetup, WorkerReady } from './pipeline/types.js';
 
 // Worker thread of `segmetrics eval`: decodes and counts the chunks the main thread sends, one at a
 // time and in arrival order, and answers each with the chunk's serialised matrices (or its error).
@@ -17,3 +17,5 @@ port.on('message', (task: ChunkTask) => {
   }
   port.postMessage(result);
 });
+// Booted and loaded: the main thread hands this thread chunks from now on.
+port.postMessage({ ready: true } satisfies WorkerReady);

@@ -2,7 +2,7 @@ import type { Worker as WorkerThread } from 'node:worker_threads';
 import { ConfusionMatrix } from '@segmetrics/core';
 import { requireBuiltin } from '../util/require-builtin.js';
 import { countChunk, deserializeError } from './count-chunk.js';
-import type { ChunkResult, ChunkTask, CountSetup } from './types.js';
+import type { ChunkResult, ChunkTask, CountSetup, WorkerReady } from './types.js';
 
 /** Something that decodes and counts one chunk of pairs into a matrix: this thread or a worker thread. */
 export interface ChunkCounter {
@@ -13,6 +13,12 @@ export interface ChunkCounter {
   count(task: ChunkTask): Promise<ConfusionMatrix[]>;
   /** Tasks this counter may hold at once (a worker keeps one queued behind the running one). */
   readonly concurrency: number;
+  /**
+   * Settles once the counter can start on a chunk at once: a worker thread has booted and loaded its
+   * modules (rejects if it never does). Chunks are handed to a counter only then, so that no chunk waits
+   * in a booting thread while the others count past it and fill the in-order merge window.
+   */
+  readonly ready: Promise<void>;
   /** Stops the counter; pending counts reject. */
   close(): Promise<void>;
 }
@@ -28,6 +34,7 @@ export function createMainThreadCounter(
 ): ChunkCounter {
   return {
     concurrency: 1,
+    ready: Promise.resolve(),
     async count(task) {
       await new Promise<void>((resolve) => setImmediate(resolve));
       return countChunk(setup, task, spare());
@@ -53,7 +60,19 @@ export function createWorkerCounter(
     { resolve: (m: ConfusionMatrix[]) => void; reject: (e: unknown) => void }
   >();
   let closing = false;
-  worker.on('message', (result: ChunkResult) => {
+  let becameReady: () => void = () => undefined;
+  let neverReady: (error: unknown) => void = () => undefined;
+  const ready = new Promise<void>((resolve, reject) => {
+    becameReady = resolve;
+    neverReady = reject;
+  });
+  // Nobody may be waiting when the thread fails before it is ready.
+  ready.catch(() => undefined);
+  worker.on('message', (result: ChunkResult | WorkerReady) => {
+    if ('ready' in result) {
+      becameReady();
+      return;
+    }
     const waiter = pending.get(result.chunkIndex);
     if (waiter === undefined) return;
     pending.delete(result.chunkIndex);
@@ -68,13 +87,17 @@ export function createWorkerCounter(
     }
   });
   worker.on('error', (error) => {
+    neverReady(error);
     if (!closing) onFatal(error);
   });
   worker.on('exit', (code) => {
-    if (!closing) onFatal(new Error(`a segmetrics worker thread exited with code ${code}`));
+    const error = new Error(`a segmetrics worker thread exited with code ${code}`);
+    neverReady(error);
+    if (!closing) onFatal(error);
   });
   return {
     concurrency: 2,
+    ready,
     count(task) {
       return new Promise((resolve, reject) => {
         pending.set(task.chunkIndex, { resolve, reject });
@@ -83,6 +106,7 @@ export function createWorkerCounter(
     },
     async close() {
       closing = true;
+      neverReady(new Error('the worker thread was stopped'));
       for (const waiter of pending.values()) waiter.reject(new Error('the worker thread was stopped'));
       pending.clear();
       await worker.terminate();

@@ -84,10 +84,20 @@ describe('countPairs', () => {
     }
   });
 
-  it('fails with an error when a worker thread cannot start', async () => {
+  it('fails with an error when a worker thread cannot start while pairs are still being counted', async () => {
+    let first = true;
     await expect(
-      countPairs(setup, dataset(4), { workers: 2, chunkSize: 1, workerScript: '/nonexistent/worker.js' }),
-    ).rejects.toThrow();
+      countPairs(setup, dataset(4), {
+        workers: 2,
+        chunkSize: 1,
+        workerScript: '/nonexistent/worker.js',
+        // This thread is still busy after its first chunk when the thread's failure arrives.
+        onProgress: () => {
+          if (first) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+          first = false;
+        },
+      }),
+    ).rejects.toThrow(/worker/);
   });
 
   it("starts no worker thread for a job smaller than a thread's start-up under startWorkers 'when-worth-it'", async () => {

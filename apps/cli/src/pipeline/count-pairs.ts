@@ -183,12 +183,20 @@ async function driveUntilWorthIt(
   }
 }
 
-/** One counter slot: takes chunks from the scheduler until there are none, reporting each. */
+/**
+ * One counter slot: once the counter is ready, takes chunks from the scheduler until there are none,
+ * reporting each (a counter that never becomes ready takes none: its failure aborts the scheduler).
+ */
 async function drive(
   counter: ChunkCounter,
   scheduler: ChunkScheduler<ConfusionMatrix[]>,
   taskOf: (index: number) => ChunkTask,
 ): Promise<void> {
+  try {
+    await counter.ready;
+  } catch {
+    return;
+  }
   for (;;) {
     const index = await scheduler.acquire();
     if (index === null) return;

@@ -45,3 +45,8 @@ export interface SerializedError {
 export type ChunkResult =
   | { readonly chunkIndex: number; readonly states: readonly unknown[]; readonly error?: undefined }
   | { readonly chunkIndex: number; readonly error: SerializedError; readonly states?: undefined };
+
+/** A worker thread's first message: it has loaded its modules and takes chunks from now on. */
+export interface WorkerReady {
+  readonly ready: true;
+}
