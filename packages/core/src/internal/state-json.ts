@@ -134,13 +134,27 @@ function countArray(value: unknown, length: number, path: string): Float64Array 
     invalid(path, `must be an array of ${length} counts, got ${describe(value)}`, value);
   }
   const out = new Float64Array(length);
-  for (let i = 0; i < length; i++) out[i] = count(value[i], `${path}[${i}]`);
+  for (let i = 0; i < length; i++) {
+    const v = value[i];
+    // The element's path is built only to name a bad value (a string per count made large states slow).
+    out[i] = typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : count(v, `${path}[${i}]`);
+  }
   return out;
 }
 
-function safeSum(a: number, b: number, path: string): number {
+/**
+ * `a + b`, which must be a safe integer. The field is `path`, with its `#` replaced by `index` (built only
+ * to name a sum that is not: a string per sum made large states slow to read).
+ */
+function safeSum(a: number, b: number, path: string, index?: number): number {
   const s = a + b;
-  if (!Number.isSafeInteger(s)) invalid(path, 'sums beyond 2^53 (counts would not be exact)', s);
+  if (!Number.isSafeInteger(s)) {
+    invalid(
+      index === undefined ? path : path.replace('#', String(index)),
+      'sums beyond 2^53 (counts would not be exact)',
+      s,
+    );
+  }
   return s;
 }
 
@@ -494,8 +508,8 @@ function parseStateUnguarded(value: unknown): ParsedState {
     support[g] = predictedIgnore[g]!;
     for (let p = 0; p < c; p++) {
       const v = counts[g * c + p]!;
-      support[g] = safeSum(support[g]!, v, `counts[${g}]`);
-      predicted[p] = safeSum(predicted[p]!, v, `counts[*][${p}]`);
+      support[g] = safeSum(support[g]!, v, 'counts[#]', g);
+      predicted[p] = safeSum(predicted[p]!, v, 'counts[*][#]', p);
     }
     pixels = safeSum(pixels, support[g]!, 'counts');
   }
@@ -649,10 +663,11 @@ function parseByValue(
       invalid(`${path}[0]`, `${raw} is not a prediction value the settings ignore`, raw);
     }
     const row = countArray(entry[1], c, `${path}[1]`);
+    const rowPath = `${path}[1][#]`;
     let total = 0;
     for (let g = 0; g < c; g++) {
       total += row[g]!;
-      sums[g] = safeSum(sums[g]!, row[g]!, `${path}[1][${g}]`);
+      sums[g] = safeSum(sums[g]!, row[g]!, rowPath, g);
     }
     if (total === 0) invalid(`${path}[1]`, 'counts no pixel (only values that occur are listed)');
     out.set(raw, row);
@@ -782,14 +797,15 @@ function parseImageStats(
     const pred = countArray(e.predicted, c, `${path}.predicted`);
     const ignored = count(e.ignored, `${path}.ignored`);
     let pixels = ignored;
+    const supportPath = `${path}.support`;
     for (let k = 0; k < c; k++) {
       if (tp[k]! > sup[k]! || tp[k]! > pred[k]!) {
         invalid(`${path}.tp[${k}]`, 'exceeds the support or the predicted pixels of the class', tp[k]);
       }
-      sumTp[k] = safeSum(sumTp[k]!, tp[k]!, `imageStats[*].tp[${k}]`);
-      sumSupport[k] = safeSum(sumSupport[k]!, sup[k]!, `imageStats[*].support[${k}]`);
-      sumPredicted[k] = safeSum(sumPredicted[k]!, pred[k]!, `imageStats[*].predicted[${k}]`);
-      pixels = safeSum(pixels, sup[k]!, `${path}.support`);
+      sumTp[k] = safeSum(sumTp[k]!, tp[k]!, 'imageStats[*].tp[#]', k);
+      sumSupport[k] = safeSum(sumSupport[k]!, sup[k]!, 'imageStats[*].support[#]', k);
+      sumPredicted[k] = safeSum(sumPredicted[k]!, pred[k]!, 'imageStats[*].predicted[#]', k);
+      pixels = safeSum(pixels, sup[k]!, supportPath);
     }
     sumIgnored = safeSum(sumIgnored, ignored, 'imageStats[*].ignored');
     const stats: ImageStats =
@@ -825,7 +841,7 @@ function parseImageStats(
     const boundary = parseBoundaryCounts(e.boundary, c, `${path}.boundary`);
     checkBoundaryWithin(boundary, tp, sup, pred, `${path}.boundary`);
     for (let k = 0; k < c; k++) {
-      boundarySums[k] = safeSum(boundarySums[k]!, boundary.tp[k]!, `imageStats[*].boundary.tp[${k}]`);
+      boundarySums[k] = safeSum(boundarySums[k]!, boundary.tp[k]!, 'imageStats[*].boundary.tp[#]', k);
       boundarySums[c + k] = safeSum(boundarySums[c + k]!, boundary.support[k]!, 'imageStats[*].boundary');
       boundarySums[2 * c + k] = safeSum(
         boundarySums[2 * c + k]!,
