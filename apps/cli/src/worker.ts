@@ -11,7 +11,7 @@ if (port === null) throw new Error('segmetrics worker.js must run in a worker th
 port.on('message', (task: ChunkTask) => {
   let result: ChunkResult;
   try {
-    result = { chunkIndex: task.chunkIndex, states: countChunk(setup, task).map((m) => m.toJSON()) };
+    result = { chunkIndex: task.chunkIndex, states: countChunk(setup, task).map((m) => m.toTransfer()) };
   } catch (error) {
     result = { chunkIndex: task.chunkIndex, error: serializeError(error) };
   }

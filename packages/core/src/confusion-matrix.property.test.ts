@@ -420,7 +420,7 @@ describe('ConfusionMatrix (property)', () => {
     );
   }, 300_000);
 
-  it('sharding and merging in any grouping and order equals a single pass, and round-trips through JSON', async () => {
+  it('sharding and merging in any grouping and order equals a single pass, and round-trips through JSON and toTransfer', async () => {
     await fc.assert(
       fc.asyncProperty(
         scenarioArb.filter((s) => s.images.every((im) => !('side' in naiveOf(s.options, im)))),
@@ -463,6 +463,10 @@ describe('ConfusionMatrix (property)', () => {
           }
           const text = JSON.stringify(merged);
           expect(JSON.stringify(ConfusionMatrix.fromJSON(JSON.parse(text)))).toBe(text);
+          // and through the thread transfer (structured clone, as postMessage does)
+          expect(JSON.stringify(ConfusionMatrix.fromTransfer(structuredClone(merged.toTransfer())))).toBe(
+            text,
+          );
         },
       ),
       { numRuns: 60 },

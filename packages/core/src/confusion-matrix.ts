@@ -1,5 +1,6 @@
 import { compareSampleIds } from './compare-sample-ids.js';
 import { ErrorCode, SegmetricsError } from './errors/segmetrics-error.js';
+import { checkTransfer } from './internal/check-transfer.js';
 import { BoundaryCounter, type BoundaryInteriors } from './internal/count-boundary.js';
 import { ImageCounter, type PairCounts } from './internal/count-image.js';
 import { countInstances } from './internal/count-instances.js';
@@ -18,9 +19,11 @@ import {
   type BoundaryCounts,
   CONFUSION_MATRIX_KIND,
   CONFUSION_MATRIX_SCHEMA_VERSION,
+  CONFUSION_MATRIX_TRANSFER_KIND,
   type ConfusionMatrixJSON,
   type ConfusionMatrixOptions,
   type ConfusionMatrixSettings,
+  type ConfusionMatrixTransfer,
   type ImageStats,
   type InstanceStats,
   type LabelArray,
@@ -540,6 +543,72 @@ export class ConfusionMatrix {
     matrix.#pixels = state.pixels;
     for (const id of state.sampleIds) matrix.#sampleIds.add(id);
     matrix.#imageStats = state.imageStats;
+    matrix.#imageStatsSorted = false;
+    return matrix;
+  }
+
+  /**
+   * The whole state for another thread (`postMessage`): the counts and per-image statistics as copied
+   * typed arrays and plain values, without the JSON text and checksum of {@link ConfusionMatrix.toJSON}
+   * (which cost more than counting a chunk of small images at 150 classes). Read it back with
+   * {@link ConfusionMatrix.fromTransfer}. Not a file format: save states with `toJSON`.
+   */
+  toTransfer(): ConfusionMatrixTransfer {
+    return {
+      kind: CONFUSION_MATRIX_TRANSFER_KIND,
+      options: this.#options(),
+      counts: this.#counts.slice(),
+      predictedIgnore: this.#predictedIgnore.slice(),
+      predictedIgnoreByValue:
+        this.#ignoredByValue === null
+          ? null
+          : [...this.#ignoredByValue].map(([v, row]) => [v, row.slice()] as const),
+      boundaryCounts: this.#boundaryCounts === null ? null : copyCounts(this.#boundaryCounts),
+      ignoredGroundTruthByValue:
+        this.#ignoredGroundTruth === null
+          ? null
+          : [...this.#ignoredGroundTruth].map(([gt, row]) => [gt, [...row]] as const),
+      ignoredPixels: this.#ignoredPixels,
+      images: this.#images,
+      pixels: this.#pixels,
+      sampleIds: [...this.#sampleIds],
+      imageStats: this.#imageStats.map(copyStats),
+    };
+  }
+
+  /**
+   * The matrix of a {@link ConfusionMatrixTransfer} made by `toTransfer` (usually in another thread,
+   * received through `postMessage`): the same state, its arrays copied. Checks the shape (INVALID_STATE
+   * naming the field: kind, lengths, non-negative safe integers, parts present exactly when their settings
+   * are on, unique sample ids) and the options (as the constructor does), not that the parts sum to each
+   * other as `fromJSON` does for files.
+   */
+  static fromTransfer(value: ConfusionMatrixTransfer): ConfusionMatrix {
+    if (typeof value !== 'object' || value === null) {
+      throw new SegmetricsError(ErrorCode.INVALID_STATE, 'invalid confusion-matrix transfer: not an object', {
+        context: { path: '' },
+      });
+    }
+    const matrix = new ConfusionMatrix(value.options);
+    checkTransfer(value, matrix.settings);
+    matrix.#counts.set(value.counts);
+    matrix.#predictedIgnore.set(value.predictedIgnore);
+    if (value.predictedIgnoreByValue !== null) {
+      matrix.#addIgnoredByValue(new Map(value.predictedIgnoreByValue.map(([v, row]) => [v, row.slice()])));
+    }
+    if (matrix.#boundaryCounts !== null && value.boundaryCounts !== null) {
+      addCounts(matrix.#boundaryCounts, value.boundaryCounts);
+    }
+    if (value.ignoredGroundTruthByValue !== null) {
+      matrix.#addIgnoredGroundTruth(
+        new Map(value.ignoredGroundTruthByValue.map(([gt, row]) => [gt, new Map(row)])),
+      );
+    }
+    matrix.#ignoredPixels = value.ignoredPixels;
+    matrix.#images = value.images;
+    matrix.#pixels = value.pixels;
+    for (const id of value.sampleIds) matrix.#sampleIds.add(id);
+    matrix.#imageStats = value.imageStats.map(copyStats);
     matrix.#imageStatsSorted = false;
     return matrix;
   }

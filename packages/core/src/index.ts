@@ -22,6 +22,7 @@ export {
   type ConfusionMatrixOptions,
   type ConfusionMatrixSettings,
   type ConfusionMatrixSettingsJSON,
+  type ConfusionMatrixTransfer,
   type ImageStats,
   type ImageStatsJSON,
   type InstanceSettings,

@@ -351,3 +351,37 @@ export interface ConfusionMatrixJSON {
   imageStats: ImageStatsJSON[] | null;
   checksum: string;
 }
+
+/** The `kind` of a {@link ConfusionMatrixTransfer}. */
+export const CONFUSION_MATRIX_TRANSFER_KIND = 'segmetrics/confusion-matrix-transfer';
+
+/**
+ * A matrix's whole state for another thread (`postMessage`, structured clone): what
+ * `ConfusionMatrix#toTransfer` returns and `ConfusionMatrix.fromTransfer` reads. Typed arrays and plain
+ * values: no JSON text, no checksum, none of the consistency checks of `fromJSON` (for a state made by
+ * this version's `toTransfer`, e.g. in a worker thread). Not a file format: state files use `toJSON`.
+ */
+export interface ConfusionMatrixTransfer {
+  readonly kind: typeof CONFUSION_MATRIX_TRANSFER_KIND;
+  /** The matrix's options (its normalised settings as options). */
+  readonly options: ConfusionMatrixOptions;
+  /** C × C counts, row-major (rows = ground truth). */
+  readonly counts: Float64Array;
+  readonly predictedIgnore: Float64Array;
+  /** `[rawValue, counts per ground-truth class]`, exactly when `splitPredictedIgnore`. */
+  readonly predictedIgnoreByValue: readonly (readonly [number, Float64Array])[] | null;
+  /** Exactly when `boundary` is set. */
+  readonly boundaryCounts: BoundaryCounts | null;
+  /** `[rawGroundTruthValue, [rawPredictionValue, pixels][]]`, exactly when `splitIgnoredGroundTruth`. */
+  readonly ignoredGroundTruthByValue:
+    | readonly (readonly [number, readonly (readonly [number, number])[]])[]
+    | null;
+  readonly ignoredPixels: number;
+  readonly images: number;
+  /** Counted pixels (ground truth not ignored). */
+  readonly pixels: number;
+  /** Sample ids in update order. */
+  readonly sampleIds: readonly string[];
+  /** Per-image statistics (empty without `perImage`). */
+  readonly imageStats: readonly ImageStats[];
+}

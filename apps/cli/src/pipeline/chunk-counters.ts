@@ -45,7 +45,7 @@ export function createMainThreadCounter(
 
 /**
  * Counts in a worker thread running `script` (the built `worker.js`): tasks are posted in order, the
- * worker answers each with the chunk's matrix states (`toJSON`) or its error. `onFatal` is called if the
+ * worker answers each with the chunk's matrix states (`toTransfer`: typed arrays, no JSON) or its error. `onFatal` is called if the
  * thread fails outside a task (cannot start, crashes, exits).
  */
 export function createWorkerCounter(
@@ -81,7 +81,7 @@ export function createWorkerCounter(
       return;
     }
     try {
-      waiter.resolve(result.states.map((state) => ConfusionMatrix.fromJSON(state)));
+      waiter.resolve(result.states.map((state) => ConfusionMatrix.fromTransfer(state)));
     } catch (error) {
       waiter.reject(error);
     }

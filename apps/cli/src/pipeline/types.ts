@@ -1,4 +1,4 @@
-import type { ConfusionMatrixOptions } from '@segmetrics/core';
+import type { ConfusionMatrixOptions, ConfusionMatrixTransfer } from '@segmetrics/core';
 
 /** One ground-truth / prediction file pair, identified by its relative path without suffix. */
 export interface FilePair {
@@ -43,7 +43,11 @@ export interface SerializedError {
  * {@link CountSetup.predictions}), or the first error.
  */
 export type ChunkResult =
-  | { readonly chunkIndex: number; readonly states: readonly unknown[]; readonly error?: undefined }
+  | {
+      readonly chunkIndex: number;
+      readonly states: readonly ConfusionMatrixTransfer[];
+      readonly error?: undefined;
+    }
   | { readonly chunkIndex: number; readonly error: SerializedError; readonly states?: undefined };
 
 /** A worker thread's first message: it has loaded its modules and takes chunks from now on. */
