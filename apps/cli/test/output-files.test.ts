@@ -26,6 +26,30 @@ async function deadPid(): Promise<number> {
 }
 
 describe('segmetrics output files', () => {
+  it('refuses an output that is a label map it reads (also through a link, and in compare) and leaves it as it was', async () => {
+    const { args, gt, pred } = tinyDataset(2);
+    const files = readdirSync(gt).sort();
+    const gtFile = join(gt, files[0]!);
+    const predFile = join(pred, readdirSync(pred).sort()[1]!);
+    const link = join(tempDir('link'), 'report.json');
+    symlinkSync(gtFile, link);
+    const before = [read(gtFile), read(predFile)];
+    for (const [option, path] of [
+      ['-o', gtFile],
+      ['--save-state', predFile],
+      ['--per-image', link],
+      ['--report', predFile],
+    ] as const) {
+      const result = await run(['eval', ...args, option, path, '-q']);
+      expect(result.code, `${option} ${path}: ${result.stderr}`).toBe(2);
+      expect(errorLines(result.stderr)).toEqual([expect.stringContaining('a label map this run reads')]);
+    }
+    const compare = await run(['compare', '--gt', gt, '--pred', pred, '--pred', pred, '-o', predFile, '-q']);
+    expect(compare.code, compare.stderr).toBe(2);
+    expect([read(gtFile), read(predFile)]).toEqual(before);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+  });
+
   it.runIf(linux)('writes through to /dev/null and never replaces the device', async () => {
     const { args } = tinyDataset();
     const result = await run(['eval', ...args, '-o', '/dev/null', '--per-image', '/dev/null', '-q']);

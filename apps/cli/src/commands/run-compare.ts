@@ -8,7 +8,7 @@ import { writeComparisonOutputs } from '../compare/write-comparison-outputs.js';
 import type { CliContext } from '../context.js';
 import { ExitCode } from '../errors/exit-code.js';
 import { usageError } from '../errors/usage-error.js';
-import { checkOutputPaths } from '../options/check-output-paths.js';
+import { checkOutputPaths, checkOutputsAreNotInputs } from '../options/check-output-paths.js';
 import { resolveConfidenceFlags } from '../options/confidence-flags.js';
 import { MAX_WORKERS_CAP, maxWorkers, WORKERS_PER_CORE } from '../options/limits.js';
 import { parseInteger } from '../options/parse-values.js';
@@ -192,6 +192,13 @@ async function countFolders(flags: CompareFlags, context: CliContext): Promise<C
         });
   const gt = flags.gt!;
   const paired = await pairPredictions({ ...flags, gt, ...cityscapes }, [predA, predB]);
+  await checkOutputsAreNotInputs(
+    [
+      { option: '-o/--output', path: flags.output ?? '', role: 'output' },
+      { option: '--report', path: flags.report ?? '', role: 'output' },
+    ],
+    paired.pairs,
+  );
   const quiet = flags.quiet === true;
   const skipped = skippedWarning(paired.skipped);
   if (skipped !== null && !quiet) context.stderr.write(`warning: ${skipped}\n`);

@@ -12,7 +12,7 @@ import {
 } from '../cityscapes/index.js';
 import type { CliContext } from '../context.js';
 import { ExitCode } from '../errors/exit-code.js';
-import { checkOutputPaths, type NamedFile } from '../options/check-output-paths.js';
+import { checkOutputPaths, checkOutputsAreNotInputs, type NamedFile } from '../options/check-output-paths.js';
 import { resolveConfidenceFlags } from '../options/confidence-flags.js';
 import {
   MAX_SAVE_INTERVAL_SECONDS,
@@ -80,6 +80,7 @@ export async function runEval(flags: EvalFlags, context: CliContext): Promise<nu
   const paired = usesCityscapesPairing(flags)
     ? await pairCityscapesFiles(flags)
     : await attachInstances(await pairFiles(flags), flags);
+  await checkOutputsAreNotInputs(named, paired.pairs);
   const skipped = skippedWarning(paired.skipped);
   if (skipped !== null && !quiet) context.stderr.write(`warning: ${skipped}\n`);
   if (paired.unmatchedPredictions.length > 0 && !quiet) {

@@ -1,6 +1,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { usageError } from '../errors/usage-error.js';
+import type { FilePair } from '../pipeline/types.js';
 
 /** A file named on the command line: one the run writes (`output`) or one it reads (`input`). */
 export interface NamedFile {
@@ -58,6 +59,53 @@ export async function checkOutputPaths(files: readonly NamedFile[]): Promise<voi
         `${output.path} is the same file as ${other.option} ${other.path}, ${what}; choose another file`,
         output.path,
       );
+    }
+  }
+}
+
+/** Every file a pair reads: ground truth, prediction(s) and instance ids. */
+function pairFilesOf(pair: FilePair): string[] {
+  return [
+    pair.gtPath,
+    pair.predPath,
+    ...(pair.otherPredPaths ?? []),
+    ...(pair.instancesPath === undefined ? [] : [pair.instancesPath]),
+  ];
+}
+
+/**
+ * Refuses (usage error, exit code 2) an output that is one of the label maps the run reads —
+ * `-o gt/a.png`, `--save-state pred/b.png`, or a link to one — before anything is written, so that a
+ * report never replaces an input. Only outputs that exist can be inputs: each is compared, by device
+ * and inode, with the input files of the same name as the file it really is (a symbolic link to an
+ * input resolves to the input's name), found in the pair list without touching the other files.
+ * Not caught: a hard link or a link among the inputs under another name.
+ */
+export async function checkOutputsAreNotInputs(
+  outputs: readonly NamedFile[],
+  pairs: readonly FilePair[],
+): Promise<void> {
+  const existing: { file: NamedFile; id: string; name: string }[] = [];
+  for (const file of outputs) {
+    if (file.role !== 'output' || file.path === '') continue;
+    const id = await identity(file.path);
+    if (id === null || !id.startsWith('inode:')) continue;
+    existing.push({ file, id, name: basename(await realpath(file.path)) });
+  }
+  if (existing.length === 0) return;
+  const names = new Set(existing.map((e) => e.name));
+  for (const pair of pairs) {
+    for (const input of pairFilesOf(pair)) {
+      if (!names.has(basename(input))) continue;
+      const id = await identity(input);
+      const clash = existing.find((e) => e.id === id);
+      if (clash !== undefined) {
+        throw usageError(
+          clash.file.option,
+          `${clash.file.path} is the same file as ${input}, a label map this run reads (sample ${pair.id}); choose another file`,
+          clash.file.path,
+        );
+      }
     }
   }
 }
