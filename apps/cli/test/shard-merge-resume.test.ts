@@ -60,6 +60,37 @@ describe('segmetrics merge', () => {
     expect(await runJson(['merge', ...states])).toEqual(await single());
   });
 
+  it('warns when the states were counted from differently named prediction folders', async () => {
+    const dir = tempDir('shards-sources');
+    const states = await saveShards(dir, 2);
+    const merged = await run(['merge', ...states, '-o', join(dir, 'a.json')]);
+    expect(merged.stderr).not.toContain('warning');
+    // Shard 2 counted again from a copy of the predictions in a folder named pred-b.
+    const predB = join(dir, 'pred-b');
+    mkdirSync(predB);
+    for (const file of readdirSync(join(fixture, 'pred')))
+      copyFileSync(join(fixture, 'pred', file), join(predB, file));
+    const other = join(dir, 'shard-2b.json');
+    const args = [
+      '--gt',
+      join(fixture, 'gt'),
+      '--pred',
+      predB,
+      '--num-classes',
+      '19',
+      '--ignore-index',
+      '255',
+    ];
+    expect((await run(['eval', ...args, ...one, '--shard', '2/2', '--save-state', other, '-q'])).code).toBe(
+      0,
+    );
+    const mixed = await run(['merge', states[0]!, other, '-o', join(dir, 'b.json')]);
+    expect(mixed.code).toBe(0);
+    expect(mixed.stderr).toContain(
+      'warning: the states were counted from differently named prediction folders (pred in',
+    );
+  });
+
   it('gives the single-run report in any argument order, with per-image aggregation', async () => {
     const dir = tempDir('shards-img');
     const states = await saveShards(dir, 4, imagewise);
@@ -364,6 +395,60 @@ describe('segmetrics eval --resume', () => {
     expect(result.code).toBe(1);
     expect(errorLines(result.stderr)[0]).toContain(state);
     expect(errorLines(result.stderr)[0]).toContain('absent: null vs "zero"');
+  });
+
+  it('refuses to resume from another prediction or ground-truth folder, and accepts another spelling of the same', async () => {
+    const dir = tempDir('resume-source');
+    for (const side of ['gt', 'pred']) {
+      mkdirSync(join(dir, side));
+      for (const file of readdirSync(join(fixture, side)))
+        copyFileSync(join(fixture, side, file), join(dir, side, file));
+    }
+    const state = join(dir, 'state.json');
+    expect((await run(['eval', ...dataset, ...one, '--save-state', state, '--stop-after', '2'])).code).toBe(
+      130,
+    );
+    const options = ['--num-classes', '19', '--ignore-index', '255', ...one];
+    const pred = await run([
+      'eval',
+      '--gt',
+      join(fixture, 'gt'),
+      '--pred',
+      join(dir, 'pred'),
+      ...options,
+      '--resume',
+      state,
+    ]);
+    expect(pred.code).toBe(1);
+    expect(errorLines(pred.stderr)).toEqual([expect.stringContaining('--pred')]);
+    expect(errorLines(pred.stderr)[0]).toContain('would mix both folders');
+    const gt = await run([
+      'eval',
+      '--gt',
+      join(dir, 'gt'),
+      '--pred',
+      join(fixture, 'pred'),
+      ...options,
+      '--resume',
+      state,
+    ]);
+    expect(gt.code).toBe(1);
+    expect(errorLines(gt.stderr)[0]).toContain('--gt');
+    // The same folders through a symbolic link: resumed, and the counts are the single run's.
+    const link = join(dir, 'link');
+    symlinkSync(fixture, link);
+    expect(
+      await runJson([
+        'eval',
+        '--gt',
+        join(link, 'gt'),
+        '--pred',
+        join(link, 'pred'),
+        ...options,
+        '--resume',
+        state,
+      ]),
+    ).toEqual(await single());
   });
 
   it('refuses to resume another shard', async () => {

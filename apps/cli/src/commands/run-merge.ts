@@ -1,3 +1,4 @@
+import { basename, resolve } from 'node:path';
 import { type ConfusionMatrix, ErrorCode, SegmetricsError } from '@segmetrics/core';
 import { removeStaleTempFiles } from '@segmetrics/io/node';
 import type { CliContext } from '../context.js';
@@ -41,12 +42,13 @@ export async function runMerge(
   ]);
   for (const output of [flags.output, flags.perImage, flags.report])
     if (output !== undefined) await removeStaleTempFiles(output);
-  const { matrix, settings, partial } = await mergeStateFiles(files, {
+  const { matrix, settings, partial, sourceWarning } = await mergeStateFiles(files, {
     allowPartial: flags.allowPartial === true,
     perImageFor: confidence === null ? null : '--ci',
   });
   if (partial !== null && flags.quiet !== true)
     context.stderr.write(`warning: ${describePartial(partial)}\n`);
+  if (sourceWarning !== null && flags.quiet !== true) context.stderr.write(`warning: ${sourceWarning}\n`);
   await writeRunOutputs(
     matrix,
     settings,
@@ -63,6 +65,26 @@ export interface MergedStates {
   readonly matrix: ConfusionMatrix;
   readonly settings: EvaluationSettings;
   readonly partial: PartialRun | null;
+  /** Why the states may hold different models' counts (differently named folders), or null. */
+  readonly sourceWarning: string | null;
+}
+
+/**
+ * A warning when the states were counted from folders of different names (`pred` and `pred-b`): merged,
+ * they would mix two models or two ground truths. Shards counted on other machines may name the same
+ * data by other paths, so only the folders' own names are compared, and this is a warning, not an error.
+ */
+export function sourceWarning(states: readonly LoadedState[]): string | null {
+  for (const key of ['pred', 'gt'] as const) {
+    const named = states.flatMap((s) =>
+      s.state.source[key] === null ? [] : [{ file: s.file, name: basename(resolve(s.state.source[key]!)) }],
+    );
+    const other = named.find((n) => n.name !== named[0]!.name);
+    if (other !== undefined) {
+      return `the states were counted from differently named ${key === 'pred' ? 'prediction' : 'ground-truth'} folders (${named[0]!.name} in ${named[0]!.file}, ${other.name} in ${other.file}): the merged counts mix them unless they hold the same files`;
+    }
+  }
+  return null;
 }
 
 /**
@@ -112,7 +134,7 @@ export async function mergeStateFiles(
       throw describeMergeError(error, state, ordered.slice(0, i));
     }
   }
-  return { matrix, settings: first.state.settings, partial };
+  return { matrix, settings: first.state.settings, partial, sourceWarning: sourceWarning(ordered) };
 }
 
 /** Refuses a state file given twice (by name, through a link, or as a hard link). */

@@ -1,4 +1,6 @@
+import { realpath } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import { ConfusionMatrix, ErrorCode, SegmetricsError } from '@segmetrics/core';
 import { formatShard, type Shard, shardRange } from '../options/shard.js';
 import { canonicalJson } from '../util/canonical-json.js';
@@ -53,6 +55,37 @@ export interface RunOutcome {
   readonly statePath: string | null;
 }
 
+/** A folder as the file it really is (resolved against the working folder), or as written when missing. */
+async function realFolder(path: string): Promise<string> {
+  return realpath(resolve(path)).catch(() => resolve(path));
+}
+
+/**
+ * Refuses to resume a state counted from other folders than this run reads: the result would mix two
+ * models' predictions (or two ground truths) under one set of counts. Folders are compared as real
+ * paths, so another spelling of the same folder (relative, through a link) is the same.
+ */
+async function checkSameSource(
+  file: string,
+  state: StateFile,
+  source: { gt: string | null; pred: string | null },
+): Promise<void> {
+  for (const [key, option] of [
+    ['pred', '--pred'],
+    ['gt', '--gt'],
+  ] as const) {
+    const was = state.source[key];
+    const now = source[key];
+    if (was === null || now === null) continue;
+    if ((await realFolder(was)) === (await realFolder(now))) continue;
+    throw new SegmetricsError(
+      ErrorCode.INCOMPATIBLE_SETTINGS,
+      `${file}: the state was counted from ${option} ${was}, this run reads ${option} ${now}; the counts would mix both folders. Resume with ${option} ${was}, or count into a new state`,
+      { context: { file, setting: `source.${key}`, values: [was, now] } },
+    );
+  }
+}
+
 function checkResumable(
   file: string,
   state: StateFile,
@@ -91,6 +124,7 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
   if (options.resume !== undefined) {
     const loaded = await loadState(options.resume);
     checkResumable(options.resume, loaded.state, settings, shard);
+    await checkSameSource(options.resume, loaded.state, options.source);
     const done = new Set(loaded.matrix.sampleIds);
     const known = new Set(selected.map((p) => p.id));
     const foreign = [...done].filter((id) => !known.has(id));
