@@ -115,6 +115,26 @@ describe('decodeNpy', () => {
   });
 });
 
+/** A version 1.0 `.npy` file with this header text (padded as numpy pads it) and `data`. */
+function npyWithHeader(header: string, data: Uint8Array = new Uint8Array(12)): Uint8Array {
+  const padded = `${header}${' '.repeat((64 - ((10 + header.length + 1) % 64)) % 64)}\n`;
+  const out = new Uint8Array(10 + padded.length + data.length);
+  out.set([
+    0x93,
+    ...Array.from('NUMPY', (c) => c.charCodeAt(0)),
+    1,
+    0,
+    padded.length & 0xff,
+    padded.length >> 8,
+  ]);
+  out.set(
+    Array.from(padded, (c) => c.charCodeAt(0)),
+    10,
+  );
+  out.set(data, 10 + padded.length);
+  return out;
+}
+
 describe('parseNpyHeader', () => {
   it('parseNpyHeader reads descr, order and shape', () => {
     expect(parseNpyHeader(npy('labels_i8_fortran'))).toMatchObject({
@@ -122,6 +142,37 @@ describe('parseNpyHeader', () => {
       fortranOrder: true,
       shape: [3, 4],
     });
+  });
+
+  it('parseNpyHeader reads the dict as numpy does: any key order, either quotes, trailing commas', () => {
+    for (const header of [
+      "{'descr': '|u1', 'fortran_order': False, 'shape': (3, 4), }",
+      '{"shape": (3, 4,), "descr": "|u1", "fortran_order": False}',
+      "{'fortran_order':False,'descr':'|u1','shape':(3,4L)}",
+    ]) {
+      expect(parseNpyHeader(npyWithHeader(header)), header).toMatchObject({
+        descr: '|u1',
+        fortranOrder: false,
+        shape: [3, 4],
+      });
+    }
+  });
+
+  it('parseNpyHeader refuses a repeated key (numpy would take the last), an unknown key and a non-integer shape', () => {
+    for (const [header, problem] of [
+      [
+        "{'descr': '|u1', 'fortran_order': False, 'shape': (3, 4), 'fortran_order': True, }",
+        "'fortran_order' is repeated",
+      ],
+      ["{'descr': '|u1', 'fortran_order': False, 'shape': (3, 4), 'x': 1, }", "unknown key 'x'"],
+      ["{'descr': '|u1', 'fortran_order': False, 'shape': (3.0, 4), }", 'malformed .npy shape (3.0, 4)'],
+      ["{'descr': '|u1', 'fortran_order': False}", 'malformed .npy header'],
+      ["{'descr': '|u1', 'fortran_order': False, 'shape': (3, 4)} x", 'malformed .npy header'],
+    ] as const) {
+      expect(() => parseNpyHeader(npyWithHeader(header)), header).toThrowError(
+        expect.objectContaining({ code: 'DECODE_FAILED', message: expect.stringContaining(problem) }),
+      );
+    }
   });
 });
 

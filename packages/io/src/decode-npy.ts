@@ -52,28 +52,84 @@ export function parseNpyHeader(bytes: Uint8Array, file?: string): NpyHeader {
   const text = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(
     bytes.subarray(start, start + headerLength),
   );
-  const descrList = /['"]descr['"]\s*:\s*\[/.exec(text);
-  if (descrList !== null) {
+  const header = parseHeaderDict(text, fail);
+  if (header === 'structured') {
     throw ioError(ErrorCode.UNSUPPORTED_FORMAT, file, 'structured .npy dtypes are not supported', {
       header: text.trim(),
     });
   }
-  const descr = /['"]descr['"]\s*:\s*['"]([^'"]+)['"]/.exec(text);
-  const fortran = /['"]fortran_order['"]\s*:\s*(True|False)/.exec(text);
-  const shape = /['"]shape['"]\s*:\s*\(([^)]*)\)/.exec(text);
-  if (descr === null || fortran === null || shape === null)
-    throw fail(`malformed .npy header: ${text.trim()}`);
-  const dims = shape[1]!
-    .split(',')
-    .map((part) => part.trim())
-    .filter((part) => part.length > 0)
-    .map((part) => Number(part.replace(/L$/, '')));
-  if (!dims.every((d) => Number.isSafeInteger(d) && d >= 0)) throw fail(`malformed .npy shape (${shape[1]})`);
+  return { ...header, dataOffset: start + headerLength };
+}
+
+/**
+ * The header's Python dict literal, read as numpy reads it (`ast.literal_eval`, then exactly the keys
+ * `descr`, `fortran_order` and `shape`): a quoted dtype string (a list: a structured dtype), `True` or
+ * `False`, and a tuple of non-negative integers; then only spaces and newlines. A repeated or unknown
+ * key, or a shape entry that is not an integer (`11.0`), is a malformed header: numpy refuses the last
+ * two, and for a repeated key would take the last value where a first-match reader takes the first.
+ */
+function parseHeaderDict(
+  text: string,
+  fail: (message: string) => Error,
+): Omit<NpyHeader, 'dataOffset'> | 'structured' {
+  const malformed = () => fail(`malformed .npy header: ${text.trim()}`);
+  let at = 0;
+  const skip = () => {
+    while (at < text.length && /\s/.test(text[at]!)) at++;
+  };
+  const take = (pattern: RegExp): string | null => {
+    skip();
+    pattern.lastIndex = at;
+    const match = pattern.exec(text);
+    if (match === null) return null;
+    at = pattern.lastIndex;
+    return match.slice(1).find((group) => group !== undefined) ?? match[0];
+  };
+  const values = new Map<string, unknown>();
+  if (take(/\{/y) === null) throw malformed();
+  for (;;) {
+    if (take(/\}/y) !== null) break;
+    const name = take(/'([^'\\]*)'|"([^"\\]*)"/y);
+    if (name === null || take(/:/y) === null) throw malformed();
+    if (values.has(name)) throw fail(`malformed .npy header: the key '${name}' is repeated: ${text.trim()}`);
+    if (name === 'descr') {
+      if (take(/\[/y) !== null) return 'structured';
+      const descr = take(/'([^'\\]*)'|"([^"\\]*)"/y);
+      if (descr === null) throw malformed();
+      values.set(name, descr);
+    } else if (name === 'fortran_order') {
+      const flag = take(/True|False/y);
+      if (flag === null) throw malformed();
+      values.set(name, flag === 'True');
+    } else if (name === 'shape') {
+      const tuple = take(/\(([^)]*)\)/y);
+      if (tuple === null) throw malformed();
+      const parts = tuple.split(',').map((part) => part.trim());
+      // `(3,)` has a trailing comma; `()` is a scalar; an empty part elsewhere is malformed.
+      if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
+      if (parts.length === 1 && parts[0] === '') parts.pop();
+      if (!parts.every((part) => /^\d+L?$/.test(part))) throw fail(`malformed .npy shape (${tuple})`);
+      const dims = parts.map((part) => Number(part.replace(/L$/, '')));
+      if (!dims.every((d) => Number.isSafeInteger(d))) throw fail(`malformed .npy shape (${tuple})`);
+      values.set(name, dims);
+    } else {
+      throw fail(
+        `malformed .npy header: unknown key '${name}' (numpy writes descr, fortran_order and shape): ${text.trim()}`,
+      );
+    }
+    if (take(/,/y) === null) {
+      if (take(/\}/y) === null) throw malformed();
+      break;
+    }
+  }
+  skip();
+  if (at !== text.length || !values.has('descr') || !values.has('fortran_order') || !values.has('shape')) {
+    throw malformed();
+  }
   return {
-    descr: descr[1]!,
-    fortranOrder: fortran[1] === 'True',
-    shape: dims,
-    dataOffset: start + headerLength,
+    descr: values.get('descr') as string,
+    fortranOrder: values.get('fortran_order') as boolean,
+    shape: values.get('shape') as number[],
   };
 }
 
