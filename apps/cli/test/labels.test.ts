@@ -65,6 +65,22 @@ describe('segmetrics eval --label-map', () => {
       (await run(['eval', '--gt', gt, '--pred', pred, '--num-classes', '2', '--label-map', map])).code,
     ).toBe(2);
   });
+
+  it('refuses a label map or palette that gives one value twice (JSON.parse would keep one silently)', async () => {
+    const { gt, pred, dir } = rawIdDataset();
+    const base = ['eval', '--gt', gt, '--pred', pred, '--num-classes', '2'];
+    for (const [option, text, problem] of [
+      ['--label-map', '{"10": 0, "20": 1, "10": 1}', 'the label value "10" is given twice'],
+      ['--label-map', '{"10": 0, "20": 1, "010": 1}', 'entries "10" and "010" both name label value 10'],
+      ['--palette', '{"#960000": 0, "#000096": 1, "#960000": 1}', 'the colour "#960000" is given twice'],
+    ] as const) {
+      const file = join(dir, 'settings.json');
+      writeFileSync(file, text);
+      const result = await run([...base, option, file]);
+      expect(result.code, text).toBe(2);
+      expect(result.stderr, text).toContain(problem);
+    }
+  });
 });
 
 describe('segmetrics eval --dataset', () => {

@@ -5,6 +5,7 @@ import type { Aggregate, ImageReduce, PredictedOnlyPolicy } from '@segmetrics/me
 import { type RunSettingsInput, type RunSettingsNaming, resolveRunSettings } from '@segmetrics/report';
 import { usageError } from '../errors/usage-error.js';
 import type { EvaluationSettings } from '../pipeline/evaluation-settings.js';
+import { repeatedJsonKey } from '../util/repeated-json-key.js';
 import { DEFAULT_DILATION_RATIO, LABEL_VALUE_RANGE, MAX_NUM_CLASSES, MAX_UNKNOWN_COLOR } from './limits.js';
 import {
   parseAbsent,
@@ -78,6 +79,10 @@ export async function readPaletteFile(file: string): Promise<ColorPalette> {
   } catch {
     throw usageError('--palette', `${file} is not valid JSON`, file);
   }
+  const repeated = repeatedJsonKey(text);
+  if (repeated !== null) {
+    throw usageError('--palette', `${file}: the colour "${repeated}" is given twice`, file);
+  }
   if (typeof data !== 'object' || data === null) {
     throw usageError(
       '--palette',
@@ -117,6 +122,10 @@ export async function readLabelMapFile(file: string): Promise<NonNullable<LabelM
   } catch {
     throw usageError('--label-map', `${file} is not valid JSON`, file);
   }
+  const repeated = repeatedJsonKey(text);
+  if (repeated !== null) {
+    throw usageError('--label-map', `${file}: the label value "${repeated}" is given twice`, file);
+  }
   const [min, max] = LABEL_VALUE_RANGE;
   const valid = (v: unknown) =>
     v === null || (typeof v === 'number' && Number.isSafeInteger(v) && v >= -1 && v <= max);
@@ -135,6 +144,7 @@ export async function readLabelMapFile(file: string): Promise<NonNullable<LabelM
     throw usageError('--label-map', `${file}: expected an object {"raw": class} or an array`, file);
   }
   const table: Record<number, number | null> = {};
+  const keyOf = new Map<number, string>();
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
     if (!/^-?\d+$/.test(key) || Number(key) < min || Number(key) > max || !valid(value)) {
       throw usageError(
@@ -143,6 +153,16 @@ export async function readLabelMapFile(file: string): Promise<NonNullable<LabelM
         file,
       );
     }
+    // "1" and "01" (or "-0" and "0") name one label value: one of them would be lost.
+    const other = keyOf.get(Number(key));
+    if (other !== undefined) {
+      throw usageError(
+        '--label-map',
+        `${file}: entries "${other}" and "${key}" both name label value ${Number(key)}`,
+        file,
+      );
+    }
+    keyOf.set(Number(key), key);
     table[Number(key)] = value as number | null;
   }
   return table;
