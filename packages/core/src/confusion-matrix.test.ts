@@ -293,6 +293,26 @@ describe('ConfusionMatrix.update validation', () => {
     expect(JSON.stringify(cm)).toBe(before);
     expect(cm.sampleIds).toEqual([]);
   });
+
+  it('names the mapped value when a label mapping puts a label out of range', () => {
+    const cm = new ConfusionMatrix({ numClasses: 19, labelMapping: { table: { 0: 99 } } });
+    const error = thrown(() => cm.update([1, 1], [1, 0], { width: 2 }));
+    expect(error.code).toBe(ErrorCode.LABEL_OUT_OF_RANGE);
+    expect(error.message).toContain('ground truth label 0 (mapped to 99 by the label mapping) at pixel 1');
+    expect(error.context).toMatchObject({ side: 'groundTruth', value: 0, mappedValue: 99 });
+    // Without a mapping of the value, the message is as before.
+    const plain = thrown(() => cm.update([1, 25], [1, 1], { width: 2 }));
+    expect(plain.message).toContain('prediction label 25 at pixel 1 ');
+    expect(plain.context.mappedValue).toBeUndefined();
+    const reduced = new ConfusionMatrix({
+      numClasses: 3,
+      ignoreIndex: 255,
+      labelMapping: { reduceZeroLabel: true },
+    });
+    expect(thrown(() => reduced.update([1], [9])).message).toContain(
+      'label 9 (mapped to 8 by the label mapping)',
+    );
+  });
 });
 
 describe('ConfusionMatrix.imageStats', () => {

@@ -14,6 +14,7 @@ import {
   isUnmappedValue,
   type LutKind,
   lutKind,
+  mappedValue,
   slotOf,
   unsignedView,
   valueOfRaw,
@@ -672,11 +673,23 @@ export function invalidLabel(
     );
   }
   const ignore = settings.ignoreIndex;
+  // A label mapping may have made the value what is out of range: name both.
+  const target = side === 'instances' ? value : mappedValue(settings, value, mapped);
+  const shown = target === value ? `${value}` : `${value} (mapped to ${target} by the label mapping)`;
   throw new SegmetricsError(
     ErrorCode.LABEL_OUT_OF_RANGE,
-    `${sideName} label ${value} at ${where} is outside [0, ${settings.numClasses})` +
+    `${sideName} label ${shown} at ${where} is outside [0, ${settings.numClasses})` +
       (ignore.length > 0 ? ` and not an ignore label (${ignore.join(', ')})` : '') +
       describeSample(sampleId),
-    { context: { side, value, ...position, sampleId, numClasses: settings.numClasses } },
+    {
+      context: {
+        side,
+        value,
+        ...(target === value ? {} : { mappedValue: target }),
+        ...position,
+        sampleId,
+        numClasses: settings.numClasses,
+      },
+    },
   );
 }

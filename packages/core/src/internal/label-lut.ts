@@ -45,6 +45,27 @@ export function isUnmappedValue(settings: ConfusionMatrixSettings, value: number
   return lookupTable(mapping.table, v) === undefined;
 }
 
+/**
+ * The value `value` becomes under the settings' label mapping of its side (`mapped`): reduce-zero-label
+ * then the table (`null`: mapped to ignored; a value not in the table passes through). The value itself
+ * without a mapping. For error messages: "label 0 (mapped to 99)".
+ */
+export function mappedValue(
+  settings: ConfusionMatrixSettings,
+  value: number,
+  mapped: boolean,
+): number | null {
+  const mapping = settings.labelMapping;
+  if (!mapped || mapping === null || !Number.isInteger(value)) return value;
+  let v: number | null = value;
+  if (mapping.reduceZeroLabel) {
+    if (v === 0) return null;
+    if (!sortedIncludes(settings.ignoreIndex, v)) v -= 1;
+  }
+  const entry = lookupTable(mapping.table, v);
+  return entry === undefined ? v : entry[1];
+}
+
 /** Binary search in a sorted array (ignore labels are sorted and unique in normalised settings). */
 function sortedIncludes(sorted: readonly number[], value: number): boolean {
   let lo = 0;
