@@ -26,6 +26,17 @@ async function deadPid(): Promise<number> {
 }
 
 describe('segmetrics output files', () => {
+  it('refuses a file option given an empty name as a usage error naming the option', async () => {
+    const { args } = tinyDataset(2);
+    for (const option of ['-o', '--per-image', '--report', '--save-state', '--label-map']) {
+      const result = await run(['eval', ...args, option, '', '-q']);
+      expect(result.code, `${option}: ${result.stderr}`).toBe(2);
+      expect(errorLines(result.stderr)[0], option).toContain('needs a file name');
+    }
+    const merge = await run(['merge', '', '-o', join(tempDir('merge-empty'), 'x.json')]);
+    expect(merge.code).toBe(2);
+  });
+
   it('refuses an output that is a label map it reads (also through a link, and in compare) and leaves it as it was', async () => {
     const { args, gt, pred } = tinyDataset(2);
     const files = readdirSync(gt).sort();

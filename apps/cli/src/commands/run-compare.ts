@@ -8,7 +8,11 @@ import { writeComparisonOutputs } from '../compare/write-comparison-outputs.js';
 import type { CliContext } from '../context.js';
 import { ExitCode } from '../errors/exit-code.js';
 import { usageError } from '../errors/usage-error.js';
-import { checkOutputPaths, checkOutputsAreNotInputs } from '../options/check-output-paths.js';
+import {
+  checkNoEmptyPaths,
+  checkOutputPaths,
+  checkOutputsAreNotInputs,
+} from '../options/check-output-paths.js';
 import { resolveConfidenceFlags } from '../options/confidence-flags.js';
 import { MAX_WORKERS_CAP, maxWorkers, WORKERS_PER_CORE } from '../options/limits.js';
 import { parseInteger } from '../options/parse-values.js';
@@ -62,6 +66,10 @@ export async function runCompare(
     flags.topImages === undefined
       ? 10
       : parseInteger('--top-images', flags.topImages, { min: 0, max: MAX_TOP_IMAGES });
+  checkNoEmptyPaths([
+    ['-o/--output', flags.output],
+    ['--report', flags.report],
+  ]);
   const stateFiles = stateSides(states, flags);
   const inputs =
     stateFiles === null ? [flags.gt ?? '', ...(flags.pred ?? [])] : [...stateFiles.a, ...stateFiles.b];

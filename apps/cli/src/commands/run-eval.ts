@@ -12,7 +12,12 @@ import {
 } from '../cityscapes/index.js';
 import type { CliContext } from '../context.js';
 import { ExitCode } from '../errors/exit-code.js';
-import { checkOutputPaths, checkOutputsAreNotInputs, type NamedFile } from '../options/check-output-paths.js';
+import {
+  checkNoEmptyPaths,
+  checkOutputPaths,
+  checkOutputsAreNotInputs,
+  type NamedFile,
+} from '../options/check-output-paths.js';
 import { resolveConfidenceFlags } from '../options/confidence-flags.js';
 import {
   MAX_SAVE_INTERVAL_SECONDS,
@@ -52,6 +57,16 @@ export async function runEval(flags: EvalFlags, context: CliContext): Promise<nu
     { option: '--classes', path: flags.classes ?? '', role: 'input' },
     { option: '--palette', path: flags.palette ?? '', role: 'input' },
   ];
+  checkNoEmptyPaths([
+    ['-o/--output', flags.output],
+    ['--per-image', flags.perImage],
+    ['--report', flags.report],
+    ['--resume', flags.resume],
+    ['--save-state', flags.saveState],
+    ['--label-map', flags.labelMap],
+    ['--classes', flags.classes],
+    ['--palette', flags.palette],
+  ]);
   await checkOutputPaths(named);
   // Temporary files that a killed run left beside its outputs.
   for (const f of named) if (f.role === 'output' && f.path !== '') await removeStaleTempFiles(f.path);

@@ -3,7 +3,7 @@ import { type ConfusionMatrix, ErrorCode, SegmetricsError } from '@segmetrics/co
 import { removeStaleTempFiles } from '@segmetrics/io/node';
 import type { CliContext } from '../context.js';
 import { ExitCode } from '../errors/exit-code.js';
-import { checkOutputPaths } from '../options/check-output-paths.js';
+import { checkNoEmptyPaths, checkOutputPaths } from '../options/check-output-paths.js';
 import { resolveConfidenceFlags } from '../options/confidence-flags.js';
 import { perImageRequested, withoutPerImage } from '../options/per-image-settings.js';
 import { formatShard } from '../options/shard.js';
@@ -33,6 +33,12 @@ export async function runMerge(
 ): Promise<number> {
   reportImagesLimit(flags);
   const confidence = resolveConfidenceFlags(flags);
+  checkNoEmptyPaths([
+    ['-o/--output', flags.output],
+    ['--per-image', flags.perImage],
+    ['--report', flags.report],
+    ...files.map((file) => ['state file', file] as const),
+  ]);
   await checkDistinctStates(files);
   await checkOutputPaths([
     { option: '-o/--output', path: flags.output ?? '', role: 'output' },

@@ -38,6 +38,19 @@ async function realMissingPath(path: string): Promise<string> {
 }
 
 /**
+ * Refuses (usage error, exit code 2) a file option given as an empty string (`-o ''`): it names no file,
+ * and would otherwise be taken for the option not given, or for the working folder.
+ */
+export function checkNoEmptyPaths(
+  options: readonly (readonly [option: string, path: string | undefined])[],
+): void {
+  for (const [option, path] of options) {
+    if (path !== undefined && path.trim() === '')
+      throw usageError(option, 'needs a file name, got an empty one', path);
+  }
+}
+
+/**
  * Refuses (usage error, exit code 2) a command line where an output names the same file as another
  * output or as an input — `--save-state X -o X`, `--per-image X -o X`, `merge a.json -o a.json`,
  * `-o labels.json --label-map labels.json` — comparing real files, not strings. Nothing is written
