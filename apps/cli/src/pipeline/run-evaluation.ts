@@ -154,7 +154,13 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
     signalReceived = resolve;
   });
   const onSignal = (name: 'SIGINT' | 'SIGTERM') => () => {
-    if (signalName !== null) process.exit(name === 'SIGINT' ? 130 : 143);
+    if (signalName !== null) {
+      // A second signal stops at once: say so, and what the state file holds.
+      options.stderr.write(
+        `interrupted again (${name}): stopping at once${statePath === null ? '' : `; ${statePath} keeps the state saved last, if any`}\n`,
+      );
+      process.exit(name === 'SIGINT' ? 130 : 143);
+    }
     signalName = name;
     signalReceived();
     controller.abort();
