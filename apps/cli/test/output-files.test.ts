@@ -26,6 +26,20 @@ async function deadPid(): Promise<number> {
 }
 
 describe('segmetrics output files', () => {
+  it('refuses --save-state over an existing file unless it is the state being resumed, keeping it as it was', async () => {
+    const { args, dir } = tinyDataset(3);
+    const state = join(dir, 'state.json');
+    expect((await run(['eval', ...args, '--save-state', state, '-q'])).code).toBe(0);
+    const complete = read(state);
+    const again = await run(['eval', ...args, '--save-state', state, '-q']);
+    expect(again.code).toBe(2);
+    expect(errorLines(again.stderr)[0]).toContain(`--resume ${state}`);
+    expect(read(state)).toBe(complete);
+    // Resuming it (and saving back to it, or through --save-state naming the same file) is fine.
+    expect((await run(['eval', ...args, '--resume', state, '-q'])).code).toBe(0);
+    expect((await run(['eval', ...args, '--resume', state, '--save-state', state, '-q'])).code).toBe(0);
+  });
+
   it('refuses a file option given an empty name as a usage error naming the option', async () => {
     const { args } = tinyDataset(2);
     for (const option of ['-o', '--per-image', '--report', '--save-state', '--label-map']) {
@@ -45,15 +59,16 @@ describe('segmetrics output files', () => {
     const link = join(tempDir('link'), 'report.json');
     symlinkSync(gtFile, link);
     const before = [read(gtFile), read(predFile)];
-    for (const [option, path] of [
-      ['-o', gtFile],
-      ['--save-state', predFile],
-      ['--per-image', link],
-      ['--report', predFile],
+    for (const [option, path, problem] of [
+      ['-o', gtFile, 'a label map this run reads'],
+      ['--per-image', link, 'a label map this run reads'],
+      ['--report', predFile, 'a label map this run reads'],
+      // An existing file is never a new state file (see the --save-state test below).
+      ['--save-state', predFile, 'already exists'],
     ] as const) {
       const result = await run(['eval', ...args, option, path, '-q']);
       expect(result.code, `${option} ${path}: ${result.stderr}`).toBe(2);
-      expect(errorLines(result.stderr)).toEqual([expect.stringContaining('a label map this run reads')]);
+      expect(errorLines(result.stderr)).toEqual([expect.stringContaining(problem)]);
     }
     const compare = await run(['compare', '--gt', gt, '--pred', pred, '--pred', pred, '-o', predFile, '-q']);
     expect(compare.code, compare.stderr).toBe(2);

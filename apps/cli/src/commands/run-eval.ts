@@ -13,6 +13,7 @@ import {
 import type { CliContext } from '../context.js';
 import { ExitCode } from '../errors/exit-code.js';
 import {
+  checkNewStateFile,
   checkNoEmptyPaths,
   checkOutputPaths,
   checkOutputsAreNotInputs,
@@ -68,6 +69,7 @@ export async function runEval(flags: EvalFlags, context: CliContext): Promise<nu
     ['--palette', flags.palette],
   ]);
   await checkOutputPaths(named);
+  await checkNewStateFile(flags.saveState, flags.resume);
   // Temporary files that a killed run left beside its outputs.
   for (const f of named) if (f.role === 'output' && f.path !== '') await removeStaleTempFiles(f.path);
   checkCityscapesFlags(flags);

@@ -122,3 +122,24 @@ export async function checkOutputsAreNotInputs(
     }
   }
 }
+
+/**
+ * Refuses (usage error, exit code 2) `--save-state FILE` when FILE already exists and is not the state
+ * this run resumes: it may hold another run's counted images (a complete run, another shard), which the
+ * new run's first save — or its partial state after a failure — would replace. Continue it with
+ * `--resume FILE`, or choose another file (or remove it).
+ */
+export async function checkNewStateFile(
+  saveState: string | undefined,
+  resume: string | undefined,
+): Promise<void> {
+  if (saveState === undefined || saveState === '') return;
+  const id = await identity(saveState);
+  if (id === null || !id.startsWith('inode:')) return;
+  if (resume !== undefined && (await identity(resume)) === id) return;
+  throw usageError(
+    '--save-state',
+    `${saveState} already exists and may hold another run's counts; continue that run with --resume ${saveState}, or choose another file (or remove it)`,
+    saveState,
+  );
+}

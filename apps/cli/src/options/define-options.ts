@@ -207,7 +207,7 @@ export function addRunOptions(command: Command): Command {
     )
     .option(
       '--save-state <file>',
-      'write the mergeable counting state (periodically, at the end and on Ctrl-C)',
+      'write the mergeable counting state (periodically, at the end and on Ctrl-C) to a new file (an existing one: --resume it)',
     )
     .option('--resume <file>', 'continue the run saved in this state file, skipping images already counted')
     .addOption(new Option('--stop-after <n>', 'stop as if interrupted after n images (testing)').hideHelp());
