@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CITYSCAPES_ARGS, read, run, runJson, tempDir } from './helpers.js';
@@ -168,5 +168,11 @@ describe('segmetrics demo', () => {
       '255',
     ]);
     expect(again.summary).toEqual(demo.summary);
+    // A second demo into the same (now full) folder is refused and changes nothing there.
+    const before = readdirSync(join(out, 'gt')).length;
+    const refused = await run(['demo', '--out', out, '--pairs', '2']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('is not empty');
+    expect(readdirSync(join(out, 'gt')).length).toBe(before);
   });
 });

@@ -41,7 +41,7 @@ export function createDemoCommand(context: CliContext): Command {
     .optionsGroup('Sample:')
     .option(
       '--out <dir>',
-      'write the sample here and keep it (default: a temporary folder, removed afterwards)',
+      'write the sample into this new or empty folder and keep it (default: a temporary folder, removed afterwards)',
     )
     .option('--pairs <n>', `number of pairs, 1 … ${MAX_DEMO_PAIRS} (default: 20)`)
     .option(
