@@ -66,7 +66,7 @@ describe('segmetrics eval --label-map', () => {
     ).toBe(2);
   });
 
-  it('refuses a label map or palette that gives one value twice (JSON.parse would keep one silently)', async () => {
+  it('refuses a label map, palette or class list that gives one value or name twice (JSON.parse would keep one silently)', async () => {
     const { gt, pred, dir } = rawIdDataset();
     const base = ['eval', '--gt', gt, '--pred', pred, '--num-classes', '2'];
     for (const [option, text, problem] of [
@@ -80,6 +80,11 @@ describe('segmetrics eval --label-map', () => {
       expect(result.code, text).toBe(2);
       expect(result.stderr, text).toContain(problem);
     }
+    const classes = join(dir, 'classes.txt');
+    writeFileSync(classes, 'road\nsky\nroad\n');
+    const named = await run(['eval', '--gt', gt, '--pred', pred, '--classes', classes]);
+    expect(named.code).toBe(2);
+    expect(named.stderr).toContain('the name "road" is given to classes 0 and 2');
   });
 });
 

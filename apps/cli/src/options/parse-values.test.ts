@@ -138,13 +138,32 @@ describe('parseBeta', () => {
 });
 
 describe('parseList', () => {
-  it('splits comma lists across repeated flags and drops empty items', () => {
-    expect(parseList(['iou,dice', ' recall ', ','])).toEqual(['iou', 'dice', 'recall']);
+  it('splits comma lists across repeated flags, trimming items', () => {
+    expect(parseList(['iou,dice', ' recall '], '--metrics')).toEqual(['iou', 'dice', 'recall']);
+  });
+
+  it('refuses empty items, naming the option (dropped, `--ignore-index ,` would mean none)', () => {
+    for (const values of [[','], [''], ['0,'], ['a,,b'], ['a', ' ']]) {
+      expect(
+        failure(() => parseList(values, '--ignore-index')),
+        JSON.stringify(values),
+      ).toMatchObject({
+        code: 'INVALID_OPTION',
+        message: expect.stringContaining('--ignore-index'),
+      });
+    }
+    expect(failure(() => parseIgnoreIndex(['255,']))?.message).toContain('without empty items');
   });
 });
 
 describe('resolveClassList', () => {
   const names = ['background', 'road', 'Sky'];
+
+  it('refuses a name that names several classes (case-insensitively), asking for the id', () => {
+    expect(failure(() => resolveClassList(['sky'], 4, [...names, 'SKY']))?.message).toContain(
+      'class name "sky" names classes 2 and 3: use the id',
+    );
+  });
 
   it('resolves ids and case-insensitive names to sorted unique ids', () => {
     expect(resolveClassList(['sky', '0', 'background'], 3, names)).toEqual([0, 2]);

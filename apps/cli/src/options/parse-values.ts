@@ -99,11 +99,8 @@ export function parseDecimal(
 export function parseIgnoreIndex(values: readonly string[]): number[] {
   const out = new Set<number>();
   const [min, max] = LABEL_VALUE_RANGE;
-  for (const value of values) {
-    for (const part of value.split(',')) {
-      if (part.trim() === '') continue;
-      out.add(parseSignedInteger('--ignore-index', part, { min, max, maxReason: 'a uint32 label value' }));
-    }
+  for (const part of parseList(values, '--ignore-index')) {
+    out.add(parseSignedInteger('--ignore-index', part, { min, max, maxReason: 'a uint32 label value' }));
   }
   return [...out].sort((a, b) => a - b);
 }
@@ -145,12 +142,22 @@ export function parseDilationRatio(text: string): number {
   return value;
 }
 
-/** Splits a comma list option (`--metrics iou,dice`), dropping empty items. */
-export function parseList(values: readonly string[]): string[] {
-  return values
-    .flatMap((v) => v.split(','))
-    .map((v) => v.trim())
-    .filter((v) => v !== '');
+/**
+ * Splits a comma list option (`--metrics iou,dice`, each occurrence one value or a list) into trimmed
+ * items. An empty item (`--metrics ''`, `--ignore-index 0,`, `a,,b`) is a usage error naming `option`:
+ * dropped silently, `--ignore-index ,` would mean no ignore label at all.
+ */
+export function parseList(values: readonly string[], option: string): string[] {
+  const items = values.flatMap((v) => v.split(',')).map((v) => v.trim());
+  const at = items.indexOf('');
+  if (at >= 0) {
+    throw usageError(
+      option,
+      `expected a comma list without empty items, got ${JSON.stringify(values.join(' '))}`,
+      values.join(' '),
+    );
+  }
+  return items;
 }
 
 /**
@@ -171,9 +178,17 @@ export function resolveClassList(
       );
       continue;
     }
-    const index = classNames.findIndex((name) => name.toLowerCase() === item.toLowerCase());
-    if (index < 0) throw usageError(option, `unknown class "${item}" (use an id or a class name)`, item);
-    ids.add(index);
+    const matches = classNames.flatMap((name, id) => (name.toLowerCase() === item.toLowerCase() ? [id] : []));
+    if (matches.length === 0)
+      throw usageError(option, `unknown class "${item}" (use an id or a class name)`, item);
+    if (matches.length > 1) {
+      throw usageError(
+        option,
+        `class name "${item}" names classes ${matches.join(' and ')}: use the id`,
+        item,
+      );
+    }
+    ids.add(matches[0]!);
   }
   return [...ids].sort((a, b) => a - b);
 }

@@ -63,6 +63,18 @@ export async function readClassNames(file: string): Promise<string[]> {
     .map((line) => line.trim())
     .filter((line) => line !== '' && !line.startsWith('#'));
   if (names.length === 0) throw usageError('--classes', `${file} holds no class names`, file);
+  const first = new Map<string, number>();
+  names.forEach((name, id) => {
+    const earlier = first.get(name);
+    if (earlier !== undefined) {
+      throw usageError(
+        '--classes',
+        `${file}: the name "${name}" is given to classes ${earlier} and ${id}`,
+        file,
+      );
+    }
+    first.set(name, id);
+  });
   return names;
 }
 
@@ -238,7 +250,7 @@ export async function resolveSettings(flags: SettingsFlags): Promise<EvaluationS
       ? {}
       : { average: flags.average as NonNullable<RunSettingsInput['average']> }),
     ...(flags.absent === undefined ? {} : { absent: parseAbsent(flags.absent) }),
-    metrics: parseList(flags.metrics ?? []),
+    metrics: parseList(flags.metrics ?? [], '--metrics'),
     ...(flags.preset === undefined ? {} : { preset: flags.preset }),
     ...(flags.presetOption === undefined ? {} : { presetOptions: flags.presetOption }),
     ...(flags.predictedOnly === undefined
@@ -273,7 +285,7 @@ export async function resolveSettings(flags: SettingsFlags): Promise<EvaluationS
   if (flags.excludeClasses === undefined) return settings;
   // Class names or ids: resolved against the run's class names.
   const excludeClasses = resolveClassList(
-    parseList(flags.excludeClasses),
+    parseList(flags.excludeClasses, '--exclude-classes'),
     settings.numClasses,
     settings.classNames,
   );
