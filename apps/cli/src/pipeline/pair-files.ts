@@ -112,9 +112,15 @@ export async function pairFiles(flags: PairingFlags): Promise<PairedFiles> {
     );
   }
   if (result.pairs.length === 0) {
-    throw new SegmetricsError(ErrorCode.PAIRING_FAILED, `${flags.gt}: no ground-truth label maps found`, {
-      context: { file: flags.gt },
-    });
+    const filters = [
+      ...(flags.include ?? []).map((glob) => `--include ${JSON.stringify(glob)}`),
+      ...(flags.exclude ?? []).map((glob) => `--exclude ${JSON.stringify(glob)}`),
+    ];
+    throw new SegmetricsError(
+      ErrorCode.PAIRING_FAILED,
+      `${flags.gt}: no ground-truth label maps found${filters.length === 0 ? '' : ` that ${filters.join(' and ')} keep (globs match ids: relative paths without the suffix)`}`,
+      { context: { file: flags.gt } },
+    );
   }
   const pairs = result.pairs
     .map((p) => ({ id: flat(p.id), gtPath: flat(p.gtPath), predPath: flat(p.predPath) }))
