@@ -69,20 +69,77 @@ describe('ConfusionMatrix transfer', () => {
 
   it('refuses a transfer of the wrong shape with INVALID_STATE naming the field', () => {
     const edits: [string, (t: Record<string, unknown>) => void][] = [
-      ['kind', (t) => void (t.kind = 'other')],
-      ['counts', (t) => void (t.counts = new Float64Array(3))],
-      ['counts[2]', (t) => void ((t.counts as Float64Array)[2] = -1)],
-      ['predictedIgnore[1]', (t) => void ((t.predictedIgnore as Float64Array)[1] = 0.5)],
-      ['predictedIgnoreByValue', (t) => void (t.predictedIgnoreByValue = null)],
-      ['boundaryCounts', (t) => void (t.boundaryCounts = null)],
-      ['ignoredGroundTruthByValue', (t) => void (t.ignoredGroundTruthByValue = null)],
-      ['images', (t) => void (t.images = -1)],
-      ['sampleIds', (t) => void (t.sampleIds = ['a', 'a'])],
-      ['imageStats', (t) => void (t.imageStats = [])],
-      ['imageStats[1].tp', (t) => void ((t.imageStats as { tp: unknown }[])[1]!.tp = [1, 2])],
+      [
+        'kind',
+        (t) => {
+          t.kind = 'other';
+        },
+      ],
+      [
+        'counts',
+        (t) => {
+          t.counts = new Float64Array(3);
+        },
+      ],
+      [
+        'counts[2]',
+        (t) => {
+          (t.counts as Float64Array)[2] = -1;
+        },
+      ],
+      [
+        'predictedIgnore[1]',
+        (t) => {
+          (t.predictedIgnore as Float64Array)[1] = 0.5;
+        },
+      ],
+      [
+        'predictedIgnoreByValue',
+        (t) => {
+          t.predictedIgnoreByValue = null;
+        },
+      ],
+      [
+        'boundaryCounts',
+        (t) => {
+          t.boundaryCounts = null;
+        },
+      ],
+      [
+        'ignoredGroundTruthByValue',
+        (t) => {
+          t.ignoredGroundTruthByValue = null;
+        },
+      ],
+      [
+        'images',
+        (t) => {
+          t.images = -1;
+        },
+      ],
+      [
+        'sampleIds',
+        (t) => {
+          t.sampleIds = ['a', 'a'];
+        },
+      ],
+      [
+        'imageStats',
+        (t) => {
+          t.imageStats = [];
+        },
+      ],
+      [
+        'imageStats[1].tp',
+        (t) => {
+          (t.imageStats as { tp: unknown }[])[1]!.tp = [1, 2];
+        },
+      ],
       [
         'imageStats[0].instances',
-        (t) => void delete (t.imageStats as { instances?: unknown }[])[0]!.instances,
+        (t) => {
+          delete (t.imageStats as { instances?: unknown }[])[0]!.instances;
+        },
       ],
       [
         'imageStats[0].boundary.support[0]',
