@@ -2,9 +2,10 @@ import { seededRandom } from '@segmetrics/test-utils';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { blobMap } from '../test/blob-map.js';
+import { thrown } from '../test/thrown.js';
 import { boundaryDilation } from './boundary-dilation.js';
 import { ConfusionMatrix } from './confusion-matrix.js';
-import { ErrorCode, SegmetricsError } from './errors/segmetrics-error.js';
+import { ErrorCode } from './errors/segmetrics-error.js';
 import { roundHalfEven } from './internal/round-half-even.js';
 import { stateChecksum } from './internal/state-json.js';
 import type {
@@ -266,16 +267,6 @@ describe('ConfusionMatrix with boundary (property)', () => {
     );
   });
 });
-
-function thrown(fn: () => unknown): SegmetricsError {
-  try {
-    fn();
-  } catch (error) {
-    if (SegmetricsError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a SegmetricsError');
-}
 
 describe('boundaryDilation', () => {
   it('rounds r·√(H² + W²) half to even as Python does: a 500 × 375 image at r = 0.02 gives 12, not 13', () => {

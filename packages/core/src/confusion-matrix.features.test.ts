@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { thrown } from '../test/thrown.js';
 import { ConfusionMatrix } from './confusion-matrix.js';
-import { ErrorCode, SegmetricsError } from './errors/segmetrics-error.js';
+import { ErrorCode } from './errors/segmetrics-error.js';
 import { PAIR_HISTOGRAM_MIN_PIXELS } from './internal/count-image.js';
 import { stateChecksum } from './internal/state-json.js';
 import type { ConfusionMatrixJSON, ConfusionMatrixOptions, LabelArray } from './types.js';
@@ -10,16 +11,6 @@ import type { ConfusionMatrixJSON, ConfusionMatrixOptions, LabelArray } from './
  * value, unmapped 'invalid', exact (refused) sums beyond 2^53. Their naive-reference property tests are
  * in confusion-matrix.property.test.ts; their state JSON in confusion-matrix.state.test.ts.
  */
-
-function thrown(fn: () => unknown): SegmetricsError {
-  try {
-    fn();
-  } catch (error) {
-    if (SegmetricsError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a SegmetricsError');
-}
 
 const instanceOptions: ConfusionMatrixOptions = {
   numClasses: 3,

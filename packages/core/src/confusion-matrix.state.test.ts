@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { thrown } from '../test/thrown.js';
 import { ConfusionMatrix } from './confusion-matrix.js';
-import { ErrorCode, SegmetricsError } from './errors/segmetrics-error.js';
+import { ErrorCode } from './errors/segmetrics-error.js';
 import { stateChecksum } from './internal/state-json.js';
 import type { ConfusionMatrixJSON } from './types.js';
 
@@ -8,16 +9,6 @@ import type { ConfusionMatrixJSON } from './types.js';
  * State JSON version 2: the new fields (instances, predictedIgnoreByValue, unmapped), reading version 1,
  * and hostile states. The version 1 fields' own validation is tested in confusion-matrix.test.ts.
  */
-
-function thrown(fn: () => unknown): SegmetricsError {
-  try {
-    fn();
-  } catch (error) {
-    if (SegmetricsError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a SegmetricsError');
-}
 
 /** Re-signs an edited version 2 state so that only the edited content (not the checksum) is under test. */
 function resign<T extends object>(state: T): T {

@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { thrown } from '../test/thrown.js';
 import { classCounts } from './class-counts.js';
 import { ConfusionMatrix } from './confusion-matrix.js';
-import { ErrorCode, SegmetricsError } from './errors/segmetrics-error.js';
+import { ErrorCode } from './errors/segmetrics-error.js';
 import { PAIR_HISTOGRAM_MIN_PIXELS } from './internal/count-image.js';
 import { stateChecksum } from './internal/state-json.js';
 import type { ConfusionMatrixJSON, LabelArray } from './types.js';
 
 /** Runs `fn`, returns the SegmetricsError it throws (fails the test if it does not throw one). */
-function thrown(fn: () => unknown): SegmetricsError {
-  try {
-    fn();
-  } catch (error) {
-    if (SegmetricsError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a SegmetricsError');
-}
-
 /** Re-signs an edited state so that only the edited content (not the checksum) is under test. */
 function resign(state: ConfusionMatrixJSON): ConfusionMatrixJSON {
   const { checksum: _, ...body } = state;

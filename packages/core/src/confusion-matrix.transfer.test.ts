@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { thrown } from '../test/thrown.js';
 import { ConfusionMatrix } from './confusion-matrix.js';
-import { SegmetricsError } from './errors/segmetrics-error.js';
 import type { ConfusionMatrixTransfer } from './types.js';
 
 /** Every optional part on: Cityscapes-like mapping, instances, both splits and Boundary IoU. */
@@ -28,16 +28,6 @@ function featured(): ConfusionMatrix {
     instances: new Uint16Array([26001, 0, 26001]),
   });
   return cm;
-}
-
-function thrown(fn: () => unknown): SegmetricsError {
-  try {
-    fn();
-  } catch (error) {
-    if (SegmetricsError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a SegmetricsError');
 }
 
 describe('ConfusionMatrix transfer', () => {

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { thrown } from '../test/thrown.js';
 import { ConfusionMatrix } from './confusion-matrix.js';
-import { ErrorCode, SegmetricsError } from './errors/segmetrics-error.js';
+import { ErrorCode } from './errors/segmetrics-error.js';
 import { normalizeSettings, settingsEqual } from './normalize-settings.js';
 import { type ConfusionMatrixOptions, MAX_NUM_CLASSES } from './types.js';
-
-function thrown(fn: () => unknown): SegmetricsError {
-  try {
-    fn();
-  } catch (error) {
-    if (SegmetricsError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a SegmetricsError');
-}
 
 const refuse = (options: unknown) => thrown(() => normalizeSettings(options as ConfusionMatrixOptions));
 
