@@ -2,7 +2,7 @@ import type { SkippedEntry } from '@segmetrics/io/node';
 import { listSome } from './pair-files.js';
 
 const REASONS: Readonly<Record<SkippedEntry['reason'], string>> = {
-  'dangling-link': 'symbolic link to nothing',
+  'dangling-link': 'symbolic link to nothing, or a loop of links',
   duplicate: 'already listed',
   'not-a-file': 'not a regular file',
 };

@@ -140,7 +140,7 @@ function checkSkipped(
         ErrorCode.IO_FAILED,
         path,
         entry.reason === 'dangling-link'
-          ? `is a broken symbolic link, but "${key}" has a ${side === 'gt' ? 'prediction' : 'ground-truth file'}`
+          ? `is a broken symbolic link (its target is missing, or links loop), but "${key}" has a ${side === 'gt' ? 'prediction' : 'ground-truth file'}`
           : `is not a regular file (a FIFO, socket or device), but "${key}" has a ${side === 'gt' ? 'prediction' : 'ground-truth file'}`,
         context,
       );
