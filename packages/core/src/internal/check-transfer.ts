@@ -48,6 +48,15 @@ function array(value: unknown, path: string): readonly unknown[] {
   return value;
 }
 
+/** `[rawValue, rest]`: a two-entry array whose first entry is a safe integer (a raw label value). */
+function valuePair(value: unknown, path: string, shape: string): readonly unknown[] {
+  const pair = array(value, path);
+  if (pair.length !== 2 || typeof pair[0] !== 'number' || !Number.isSafeInteger(pair[0])) {
+    invalid(path, `must be ${shape}`);
+  }
+  return pair;
+}
+
 /** `value` is `null` exactly when `absent`. */
 function nullWhen(value: unknown, absent: boolean, path: string, setting: string): boolean {
   if ((value === null) !== absent) invalid(path, `must be ${absent ? 'null' : 'set'} when ${setting}`);
@@ -73,10 +82,7 @@ function imageStats(value: unknown, settings: ConfusionMatrixSettings, path: str
       count(instance.id, `${at}.id`);
       count(instance.pixels, `${at}.pixels`);
       array(instance.predictions, `${at}.predictions`).forEach((entry, j) => {
-        const pair = array(entry, `${at}.predictions[${j}]`);
-        if (pair.length !== 2 || typeof pair[0] !== 'number' || !Number.isSafeInteger(pair[0])) {
-          invalid(`${at}.predictions[${j}]`, 'must be [rawValue, pixels]');
-        }
+        const pair = valuePair(entry, `${at}.predictions[${j}]`, '[rawValue, pixels]');
         count(pair[1], `${at}.predictions[${j}][1]`);
       });
     });
@@ -109,10 +115,7 @@ export function checkTransfer(value: ConfusionMatrixTransfer, settings: Confusio
     )
   ) {
     array(value.predictedIgnoreByValue, 'predictedIgnoreByValue').forEach((entry, i) => {
-      const pair = array(entry, `predictedIgnoreByValue[${i}]`);
-      if (pair.length !== 2 || typeof pair[0] !== 'number' || !Number.isSafeInteger(pair[0])) {
-        invalid(`predictedIgnoreByValue[${i}]`, 'must be [rawValue, counts]');
-      }
+      const pair = valuePair(entry, `predictedIgnoreByValue[${i}]`, '[rawValue, counts]');
       counts(pair[1], c, `predictedIgnoreByValue[${i}][1]`);
     });
   }
@@ -130,17 +133,10 @@ export function checkTransfer(value: ConfusionMatrixTransfer, settings: Confusio
     )
   ) {
     array(value.ignoredGroundTruthByValue, 'ignoredGroundTruthByValue').forEach((entry, i) => {
-      const pair = array(entry, `ignoredGroundTruthByValue[${i}]`);
-      if (pair.length !== 2 || typeof pair[0] !== 'number' || !Number.isSafeInteger(pair[0])) {
-        invalid(`ignoredGroundTruthByValue[${i}]`, 'must be [rawValue, [rawValue, pixels][]]');
-      }
+      const pair = valuePair(entry, `ignoredGroundTruthByValue[${i}]`, '[rawValue, [rawValue, pixels][]]');
       array(pair[1], `ignoredGroundTruthByValue[${i}][1]`).forEach((cell, j) => {
         const at = `ignoredGroundTruthByValue[${i}][1][${j}]`;
-        const inner = array(cell, at);
-        if (inner.length !== 2 || typeof inner[0] !== 'number' || !Number.isSafeInteger(inner[0])) {
-          invalid(at, 'must be [rawValue, pixels]');
-        }
-        count(inner[1], `${at}[1]`);
+        count(valuePair(cell, at, '[rawValue, pixels]')[1], `${at}[1]`);
       });
     });
   }
