@@ -14,14 +14,16 @@ export default defineConfig({
   clean: true,
   target: 'node20',
   platform: 'node',
-  // commander is bundled into the bin: resolving a CommonJS package through node_modules and loading its
-  // six files through Node's CommonJS loader cost ≈ 9 ms of every `--help` and every run (bench/README.md).
-  // Its `require` of Node built-ins needs a real `require` in ESM output; its MIT licence ships beside.
-  noExternal: ['commander'],
+  // commander and picocolors are bundled into the bin: resolving a CommonJS package through node_modules
+  // and loading it through Node's CommonJS loader cost ≈ 9 ms of every `--help` and every run
+  // (bench/README.md). Their `require` of Node built-ins needs a real `require` in ESM output; their
+  // licences ship beside.
+  noExternal: ['commander', 'picocolors'],
   banner: {
     js: "import { createRequire as __segmetricsRequire } from 'node:module'; const require = __segmetricsRequire(import.meta.url);",
   },
   onSuccess: async () => {
     copyFileSync(join(dirname(require.resolve('commander')), 'LICENSE'), 'dist/commander.LICENSE');
+    copyFileSync(join(dirname(require.resolve('picocolors')), 'LICENSE'), 'dist/picocolors.LICENSE');
   },
 });

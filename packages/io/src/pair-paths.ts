@@ -1,3 +1,4 @@
+import picomatch from 'picomatch';
 import { keyFiles, matchKeys, type PairingOptions, pairingRules } from './internal/pairing-rules.js';
 
 /** Options of {@link pairPaths}: the pairing rules of `pairDatasets` (suffixes, patterns, globs, ...). */
@@ -49,7 +50,7 @@ export function pairPaths(
   predPaths: readonly string[],
   options: PairPathsOptions = {},
 ): PairedPaths {
-  const rules = pairingRules(options);
+  const rules = pairingRules(options, picomatch);
   const files = (paths: readonly string[]) =>
     paths.filter((path) => !hidden(path) && rules.wanted(path.slice(path.lastIndexOf('/') + 1)));
   const same = (path: string) => path;

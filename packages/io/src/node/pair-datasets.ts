@@ -7,6 +7,7 @@ import {
   keyFiles,
   matchKeys,
   type PairingOptions,
+  hasGlobs,
   type PairingRules,
   pairingRules,
 } from '../internal/pairing-rules.js';
@@ -170,7 +171,9 @@ function checkSkipped(
  *   predSuffix: '_leftImg8bit.png' });
  */
 export async function pairDatasets(options: PairDatasetsOptions): Promise<PairedDataset> {
-  const rules = pairingRules(options);
+  // picomatch is loaded only for runs that filter ids by globs.
+  const glob = hasGlobs(options) ? (await import('picomatch')).default : undefined;
+  const rules = pairingRules(options, glob);
   const gtDir = resolve(options.gtDir);
   const predDir = resolve(options.predDir);
   const [gtListing, predListing] = await Promise.all([
