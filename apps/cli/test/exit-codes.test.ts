@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CITYSCAPES_FIXTURE, grayPng, read, run, tempDir } from './helpers.js';
@@ -119,6 +119,51 @@ describe('segmetrics exit codes', () => {
     expect(line).toContain('img_01');
     expect(line).toContain('and 4 more');
     expect(line).not.toContain('img_24');
+  });
+
+  it('names prediction files saved in a format that is not read (JPEG) when predictions are missing', async () => {
+    const { gt, pred } = tinyDataset();
+    for (const name of readdirSync(pred))
+      renameSync(join(pred, name), join(pred, name.replace('.png', '.jpg')));
+    const result = await run(['eval', '--gt', gt, '--pred', pred, '--num-classes', '3']);
+    expect(result.code).toBe(1);
+    const [line] = errorLines(result.stderr);
+    expect(line).toContain('ground-truth files have no prediction');
+    expect(line).toContain(`found ${join(pred, 'a.jpg')}`);
+    expect(line).toContain('only PNG (.png) and NumPy (.npy) label maps are read (JPEG is lossy');
+  });
+
+  it('names ground-truth files in a format that is not read when no label map is found', async () => {
+    const { gt, pred } = tinyDataset();
+    for (const name of readdirSync(gt)) renameSync(join(gt, name), join(gt, name.replace('.png', '.tif')));
+    const result = await run(['eval', '--gt', gt, '--pred', pred, '--num-classes', '3']);
+    expect(result.code).toBe(1);
+    const [line] = errorLines(result.stderr);
+    expect(line).toContain('no ground-truth label maps found; found');
+    expect(line).toContain('.tif');
+  });
+
+  it("warns when --num-classes overrides the dataset preset's class count (its names are not used)", async () => {
+    const { gt, pred } = tinyDataset();
+    const result = await run(['eval', '--gt', gt, '--pred', pred, '--dataset', 'voc', '--num-classes', '3']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      "warning: --num-classes 3 is not the voc preset's 21 classes: its class names are not used (classes are named class_0 … class_2",
+    );
+    expect(result.stdout).toContain('class_2');
+    const quiet = await run([
+      'eval',
+      '--gt',
+      gt,
+      '--pred',
+      pred,
+      '--dataset',
+      'voc',
+      '--num-classes',
+      '3',
+      '-q',
+    ]);
+    expect(quiet.stderr).toBe('');
   });
 
   it('warns about extra prediction files and still exits 0', async () => {

@@ -3,7 +3,7 @@
 // Evaluate clicked, and the JSON report the page embeds compared byte for byte with the CLI's
 // `--format json` on the same folders and settings. Every request is recorded and any request to
 // another host is blocked; the tests end by asserting there was none, and no console error.
-import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ConfusionMatrix } from '@segmetrics/core';
 import { compareMatrices, evaluate as evaluateMatrix } from '@segmetrics/metrics';
@@ -305,6 +305,25 @@ describe.skipIf(!enabled)('the web app', () => {
       asEmbedded(await cliJson(extra.gt, extra.pred, ['--num-classes', '3'])),
     );
     await warned.close();
+  });
+
+  it('says so when a chosen folder is empty, and names predictions saved as JPEG', async () => {
+    const empty = scratch('empty');
+    const missing = unpairedDataset('report_example_2', 0, false);
+    const page = await evaluate({ gt: empty, pred: missing.pred, fields: { 'num-classes': '3' } });
+    expect(await page.locator('[data-testid="error"]').textContent()).toContain(
+      'The chosen ground-truth folder holds no files: choose a folder of label maps (PNG or .npy).',
+    );
+    await page.close();
+    const jpeg = unpairedDataset('report_example_2', 0, false);
+    for (const name of readdirSync(jpeg.pred)) {
+      renameSync(join(jpeg.pred, name), join(jpeg.pred, name.replace('.png', '.jpg')));
+    }
+    const failed = await evaluate({ ...jpeg, fields: { 'num-classes': '3' } });
+    expect(await failed.locator('[data-testid="error"]').textContent()).toContain(
+      'only PNG (.png) and NumPy (.npy) label maps are read (JPEG is lossy',
+    );
+    await failed.close();
   });
 
   it('compares two prediction folders: both CLI reports and their B − A differences', async () => {

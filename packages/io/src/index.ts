@@ -46,4 +46,10 @@ export {
   type LabelData,
   type RgbColor,
 } from './types.js';
+export {
+  describeUnreadLabelFiles,
+  type FindUnreadOptions,
+  findUnreadLabelFiles,
+  type UnreadLabelFiles,
+} from './unread-label-files.js';
 export { vocColorMap } from './voc-color-map.js';

@@ -276,6 +276,20 @@ describe('segmetrics eval --dataset cityscapes-labelids', () => {
     expect((await run([...datasetArgs(bad), '--no-instances', '-q'])).code).toBe(0);
   });
 
+  it('names predictions saved as JPEG when images have no prediction', async () => {
+    const [stem, scene] = SCENES[0]!;
+    const bad = writeDataset([[stem, scene]]);
+    const { renameSync } = await import('node:fs');
+    const png = join(bad, 'results', `${stem}_leftImg8bit.png`);
+    renameSync(png, png.replace('.png', '.jpg'));
+    const { code, stderr } = await run(datasetArgs(bad));
+    expect(code).toBe(1);
+    expect(stderr).toContain('1 image has no prediction');
+    expect(stderr).toContain(
+      `found ${png.replace('.png', '.jpg')}: only PNG (.png) and NumPy (.npy) label maps are read`,
+    );
+  });
+
   it('refuses an instance id whose label has no instances, naming the file', async () => {
     const [stem, scene] = SCENES[0]!;
     const instanceIds = scene.instanceIds.slice();

@@ -9,6 +9,7 @@ import {
 import { usageError } from '../errors/usage-error.js';
 import { listSome, MAX_LISTED, type PairedFiles, type PairingFlags } from '../pipeline/pair-files.js';
 import type { FilePair } from '../pipeline/types.js';
+import { unreadFilesClause } from '../pipeline/unread-files.js';
 import { type CityscapesFlags, isCityscapesRun, wantsInstances } from './cityscapes-options.js';
 
 /** Whether `eval` pairs the Cityscapes way: the preset, and no suffix, pattern or match-by flag. */
@@ -62,8 +63,10 @@ export async function pairCityscapesFiles(flags: PairingFlags & CityscapesFlags)
   });
   const missing = result.missingPredictions;
   if (missing.length > 0) {
+    const prefixes = missing.slice(0, MAX_LISTED).map((id) => id.slice(id.lastIndexOf('/') + 1));
+    const unread = await unreadFilesClause(flags.pred, { namePrefixes: prefixes });
     throw pairingFailed(
-      `${missing.length} image${missing.length === 1 ? ' has' : 's have'} no prediction in ${flags.pred} (a file whose name starts with <city>_<seq>_<frame>): ${listSome(missing)}`,
+      `${missing.length} image${missing.length === 1 ? ' has' : 's have'} no prediction in ${flags.pred} (a file whose name starts with <city>_<seq>_<frame>): ${listSome(missing)}${unread}`,
       flags.pred,
       missing,
     );

@@ -14,6 +14,7 @@ import {
   checkOutputsAreNotInputs,
 } from '../options/check-output-paths.js';
 import { resolveConfidenceFlags } from '../options/confidence-flags.js';
+import { datasetClassCountWarning } from '../options/dataset-class-count-warning.js';
 import { MAX_WORKERS_CAP, maxWorkers, WORKERS_PER_CORE } from '../options/limits.js';
 import { parseInteger } from '../options/parse-values.js';
 import { resolveSettings } from '../options/resolve-settings.js';
@@ -210,6 +211,8 @@ async function countFolders(flags: CompareFlags, context: CliContext): Promise<C
   const quiet = flags.quiet === true;
   const skipped = skippedWarning(paired.skipped);
   if (skipped !== null && !quiet) context.stderr.write(`warning: ${skipped}\n`);
+  const classCount = datasetClassCountWarning({ ...flags, numClasses: settings.numClasses });
+  if (classCount !== null && !quiet) context.stderr.write(`warning: ${classCount}\n`);
   paired.unmatched.forEach((unmatched, i) => {
     if (unmatched.length === 0 || quiet) return;
     const n = unmatched.length;

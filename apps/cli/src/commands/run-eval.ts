@@ -20,6 +20,7 @@ import {
   type NamedFile,
 } from '../options/check-output-paths.js';
 import { resolveConfidenceFlags } from '../options/confidence-flags.js';
+import { datasetClassCountWarning } from '../options/dataset-class-count-warning.js';
 import {
   MAX_SAVE_INTERVAL_SECONDS,
   MAX_STOP_AFTER,
@@ -100,6 +101,8 @@ export async function runEval(flags: EvalFlags, context: CliContext): Promise<nu
   await checkOutputsAreNotInputs(named, paired.pairs);
   const skipped = skippedWarning(paired.skipped);
   if (skipped !== null && !quiet) context.stderr.write(`warning: ${skipped}\n`);
+  const classCount = datasetClassCountWarning({ ...flags, numClasses: settings.numClasses });
+  if (classCount !== null && !quiet) context.stderr.write(`warning: ${classCount}\n`);
   if (paired.unmatchedPredictions.length > 0 && !quiet) {
     const n = paired.unmatchedPredictions.length;
     context.stderr.write(

@@ -3,6 +3,7 @@ import { ErrorCode, SegmetricsError } from '@segmetrics/core';
 import { pairDatasets, type SkippedEntry } from '@segmetrics/io/node';
 import { usageError } from '../errors/usage-error.js';
 import type { FilePair } from './types.js';
+import { unreadFilesClause } from './unread-files.js';
 
 /** Pairing flags of `eval` (`--gt-suffix`, `--pred-pattern`, `--include`, ...). */
 export interface PairingFlags {
@@ -99,9 +100,10 @@ export async function pairFiles(flags: PairingFlags): Promise<PairedFiles> {
   });
   const missing = result.missingPredictions as readonly unknown[];
   if (missing.length > 0) {
+    const unread = await unreadFilesClause(flags.pred, { ids: missing.slice(0, MAX_LISTED).map(describe) });
     throw new SegmetricsError(
       ErrorCode.PAIRING_FAILED,
-      `${missing.length} ground-truth file${missing.length === 1 ? ' has' : 's have'} no prediction in ${flags.pred}: ${listSome(missing)}`,
+      `${missing.length} ground-truth file${missing.length === 1 ? ' has' : 's have'} no prediction in ${flags.pred}: ${listSome(missing)}${unread}`,
       {
         context: {
           file: flags.pred,
@@ -116,9 +118,10 @@ export async function pairFiles(flags: PairingFlags): Promise<PairedFiles> {
       ...(flags.include ?? []).map((glob) => `--include ${JSON.stringify(glob)}`),
       ...(flags.exclude ?? []).map((glob) => `--exclude ${JSON.stringify(glob)}`),
     ];
+    const unread = filters.length === 0 ? await unreadFilesClause(flags.gt) : '';
     throw new SegmetricsError(
       ErrorCode.PAIRING_FAILED,
-      `${flags.gt}: no ground-truth label maps found${filters.length === 0 ? '' : ` that ${filters.join(' and ')} keep (globs match ids: relative paths without the suffix)`}`,
+      `${flags.gt}: no ground-truth label maps found${filters.length === 0 ? '' : ` that ${filters.join(' and ')} keep (globs match ids: relative paths without the suffix)`}${unread}`,
       { context: { file: flags.gt } },
     );
   }

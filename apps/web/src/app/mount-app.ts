@@ -154,9 +154,14 @@ export function mountApp(root: HTMLElement): void {
     delete result.dataset.kernel;
     delete document.body.dataset.kernel;
     if (gt === null || pred === null) {
+      const [picker, what] = gt === null ? [gtPicker, 'ground-truth'] : [predPicker, 'prediction (A)'];
       showError(
         new MissingFolder(
-          gt === null ? 'Choose the ground-truth folder.' : 'Choose a prediction folder (A).',
+          picker.choseEmpty()
+            ? `The chosen ${what} folder holds no files: choose a folder of label maps (PNG or .npy).`
+            : gt === null
+              ? 'Choose the ground-truth folder.'
+              : 'Choose a prediction folder (A).',
         ),
       );
       return;

@@ -48,6 +48,25 @@ describe('pairFolders', () => {
     );
   });
 
+  it('pairFolders names label maps saved in a format that is not read (JPEG predictions, TIFF ground truth)', () => {
+    expect(() =>
+      pairFolders(folder('gt', ['1.png', '2.png']), [folder('pred', ['1.jpg', '2.jpg'])], {}),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'PAIRING_FAILED',
+        message: expect.stringContaining(
+          'in pred: 1, 2; found pred/1.jpg, pred/2.jpg: only PNG (.png) and NumPy (.npy) label maps are read (JPEG is lossy',
+        ),
+      }),
+    );
+    expect(() => pairFolders(folder('gt', ['1.tif']), [folder('pred', ['1.png'])], {})).toThrow(
+      expect.objectContaining({
+        message:
+          'gt: no ground-truth label maps found; found gt/1.tif: only PNG (.png) and NumPy (.npy) label maps are read',
+      }),
+    );
+  });
+
   it('pairFolders gives each pair both predictions when comparing two folders', () => {
     const paired = pairFolders(folder('gt', ['1.png']), [folder('a', ['1.png']), folder('b', ['1.png'])], {});
     expect(paired.pairs[0]).toMatchObject({ predPath: 'a/1.png', predBPath: 'b/1.png' });

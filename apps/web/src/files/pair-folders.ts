@@ -1,5 +1,11 @@
 import { ErrorCode, SegmetricsError } from '@segmetrics/core';
-import { type PairingOptions, pairPaths } from '@segmetrics/io';
+import {
+  describeUnreadLabelFiles,
+  type FindUnreadOptions,
+  findUnreadLabelFiles,
+  type PairingOptions,
+  pairPaths,
+} from '@segmetrics/io';
 import type { FolderFiles } from './folder-files.js';
 
 /** One image: its ground truth and prediction (and the second prediction when comparing). */
@@ -39,6 +45,12 @@ function withFolder(folder: FolderFiles, relative: string): string {
   return `${folder.name}/${relative}`;
 }
 
+/** `; found gt/a.jpg: only PNG (.png) and NumPy (.npy) label maps are read …` (as the CLI), or ''. */
+function unreadClause(folder: FolderFiles, options: FindUnreadOptions = {}): string {
+  const found = findUnreadLabelFiles([...folder.files.keys()], options);
+  return found === null ? '' : `; ${describeUnreadLabelFiles(found, (path) => withFolder(folder, path))}`;
+}
+
 /**
  * Pairs a ground-truth folder with one or two prediction folders by @segmetrics/io's rules (`pairPaths`,
  * the key logic of the CLI's `pairDatasets`). As the CLI: a ground-truth file without a prediction is
@@ -58,7 +70,7 @@ export function pairFolders(
     if (missing.length > 0) {
       throw new SegmetricsError(
         ErrorCode.PAIRING_FAILED,
-        `${missing.length} ground-truth file${missing.length === 1 ? ' has' : 's have'} no prediction in ${pred.name}: ${listSome(missing)}`,
+        `${missing.length} ground-truth file${missing.length === 1 ? ' has' : 's have'} no prediction in ${pred.name}: ${listSome(missing)}${unreadClause(pred, { ids: missing.slice(0, MAX_LISTED) })}`,
         { context: { file: pred.name, missing: missing.length, first: missing.slice(0, MAX_LISTED) } },
       );
     }
@@ -66,9 +78,11 @@ export function pairFolders(
   });
   const first = sides[0];
   if (first === undefined || first.paired.pairs.length === 0) {
-    throw new SegmetricsError(ErrorCode.PAIRING_FAILED, `${gt.name}: no ground-truth label maps found`, {
-      context: { file: gt.name },
-    });
+    throw new SegmetricsError(
+      ErrorCode.PAIRING_FAILED,
+      `${gt.name}: no ground-truth label maps found${unreadClause(gt)}`,
+      { context: { file: gt.name } },
+    );
   }
   const second = sides[1];
   const byId = new Map(second?.paired.pairs.map((pair) => [pair.id, pair]) ?? []);

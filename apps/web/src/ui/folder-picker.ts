@@ -12,6 +12,8 @@ export interface FolderPicker {
   readonly element: HTMLElement;
   /** The chosen folder, or `null`. */
   folder(): FolderFiles | null;
+  /** True when a folder was chosen but the browser gave no file in it (an empty folder). */
+  choseEmpty(): boolean;
   /** Forgets the choice. */
   clear(): void;
 }
@@ -37,6 +39,7 @@ export function folderPicker(options: {
   onChange: () => void;
 }): FolderPicker {
   let chosen: FolderFiles | null = null;
+  let choseEmpty = false;
   const input = h('input', {
     id: options.id,
     type: 'file',
@@ -67,17 +70,26 @@ export function folderPicker(options: {
     input,
   );
 
-  const set = (picked: readonly PickedFile[]) => {
+  // `chosen`: a folder was picked or dropped (an empty one gives no file, and no name either).
+  const set = (picked: readonly PickedFile[], chosenByUser = true) => {
     chosen = folderFromPicked(picked, options.fallbackName);
+    choseEmpty = chosen === null && chosenByUser;
     zone.dataset.empty = chosen === null ? 'true' : 'false';
     clearButton.hidden = chosen === null;
-    setChildren(summary, chosen === null ? 'No folder chosen' : describe(chosen));
+    setChildren(
+      summary,
+      chosen !== null
+        ? describe(chosen)
+        : choseEmpty
+          ? 'The chosen folder holds no files'
+          : 'No folder chosen',
+    );
     options.onChange();
   };
   input.addEventListener('change', () => set(pickedFromInput(input.files)));
   clearButton.addEventListener('click', () => {
     input.value = '';
-    set([]);
+    set([], false);
   });
   zone.addEventListener('dragover', (event) => {
     event.preventDefault();
@@ -107,9 +119,10 @@ export function folderPicker(options: {
   return {
     element: zone,
     folder: () => chosen,
+    choseEmpty: () => choseEmpty,
     clear: () => {
       input.value = '';
-      set([]);
+      set([], false);
     },
   };
 }

@@ -4,10 +4,10 @@ import { ErrorCode } from '@segmetrics/core';
 import { ioError } from '../internal/errors.js';
 import {
   byCodeUnit,
+  hasGlobs,
   keyFiles,
   matchKeys,
   type PairingOptions,
-  hasGlobs,
   type PairingRules,
   pairingRules,
 } from '../internal/pairing-rules.js';
