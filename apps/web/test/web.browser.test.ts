@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, symlinkSy
 import { dirname, join } from 'node:path';
 import { ConfusionMatrix } from '@segmetrics/core';
 import { compareMatrices, evaluate as evaluateMatrix } from '@segmetrics/metrics';
-import { formatPercent } from '@segmetrics/report';
+import { formatDelta, formatDeltaInterval, formatPercent, formatPValue } from '@segmetrics/report';
 import { cityscapesFixtureRoot } from '@segmetrics/test-utils';
 import {
   browserTestsEnabled,
@@ -344,9 +344,8 @@ describe.skipIf(!enabled)('the web app', () => {
     expect(await embedded(page, 'segmetrics-data-b')).toBe(asEmbedded(b));
     const delta = JSON.parse(b).summary.mIoU - JSON.parse(a).summary.mIoU;
     const cells = page.locator('[data-testid="comparison"] tr[data-metric="mIoU"] td');
-    expect(await cells.nth(2).textContent()).toBe(
-      `${delta > 0 ? '+' : '−'}${Math.abs(delta * 100).toFixed(2)}`,
-    );
+    // Worded as the CLI's comparison table words it (@segmetrics/report's formatters).
+    expect(await cells.nth(2).textContent()).toBe(formatDelta(delta));
     // The interval and p-value are compareMatrices' on the CLI's matrices (1000 samples, seed 0).
     const dir = scratch('compare');
     const matrices = await Promise.all(
@@ -365,7 +364,8 @@ describe.skipIf(!enabled)('the web app', () => {
     const expected = compareMatrices(matrices[0]!, matrices[1]!).delta.mIoU;
     expect(expected.estimate).toBe(delta);
     const p = expected.pValue!;
-    expect(await cells.nth(4).textContent()).toBe(p < 0.001 ? '< 0.001' : p.toFixed(3));
+    expect(await cells.nth(4).textContent()).toBe(formatPValue(p));
+    expect(await cells.nth(3).textContent()).toBe(formatDeltaInterval(expected.ci));
     expect(await page.locator('iframe.report-frame').count()).toBe(2);
     await page.close();
   });

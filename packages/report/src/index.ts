@@ -22,9 +22,10 @@ export {
 } from './comparison/comparison-rows.js';
 export { comparisonToJson } from './comparison/comparison-to-json.js';
 export { comparisonToMarkdown } from './comparison/comparison-to-markdown.js';
-export { comparisonVerdict, formatLevel, formatPValue } from './comparison/comparison-verdict.js';
+export { comparisonVerdict, formatPValue } from './comparison/comparison-verdict.js';
 export { type ComparisonHtmlInput, renderComparisonHtml } from './comparison/html/render-comparison-html.js';
 export { csvField, csvLine } from './csv-field.js';
+export { formatLevel } from './format-level.js';
 export {
   formatCount,
   formatInterval,

@@ -112,16 +112,35 @@ export function reportToMarkdown(report: Report, options: MarkdownOptions = {}):
 }
 
 /**
+ * Whether the report's mIoU is the Cityscapes benchmark's "IoU class": counts summed over the dataset,
+ * macro mean, classes absent from the ground truth and unpredicted skipped (NaN), a class only predicted
+ * scoring 0 (`predictedOnly: 'score'`), no class excluded, and no preset quirk that changes which pixels
+ * count or what an empty mean is (cityscapesScripts counts a prediction of a non-evaluated id on an
+ * evaluated pixel as a miss only). Under `--preset keras`, `detectron2`, ... the mIoU is another number.
+ */
+function isBenchmarkMIoU(report: Report): boolean {
+  const { aggregate, average, absent, predictedOnly, excludeClasses, quirks } = report.settings;
+  return (
+    aggregate === 'dataset' &&
+    average === 'macro' &&
+    absent === 'nan' &&
+    predictedOnly === 'score' &&
+    excludeClasses.length === 0 &&
+    quirks.inRangeIgnorePredictions === 'miss' &&
+    quirks.outOfRangeIgnorePredictions === 'miss' &&
+    !quirks.absentClassesSkipped &&
+    quirks.emptyMeanValue === null
+  );
+}
+
+/**
  * The Cityscapes benchmark's four numbers as one line (percent; — for 0/0), the iIoU ones only when the
  * run counted instances: `IoU class 41.49 · iIoU class 31.11 · IoU category 67.74 · iIoU category 70.55`.
- * "IoU class" is the report's mIoU, shown only under the benchmark's conventions (dataset counts, macro
- * mean, absent classes skipped, no class excluded).
+ * "IoU class" is the report's mIoU, shown only when that is the benchmark's number ({@link isBenchmarkMIoU}).
  */
 export function cityscapesLine(report: Report): string {
   const s = report.summary;
-  const { aggregate, average, absent, excludeClasses } = report.settings;
-  const benchmark =
-    aggregate === 'dataset' && average === 'macro' && absent === 'nan' && excludeClasses.length === 0;
+  const benchmark = isBenchmarkMIoU(report);
   const parts = benchmark ? [`IoU class ${formatPercent(s.mIoU)}`] : [];
   if (s.iIoU !== undefined) parts.push(`iIoU class ${formatPercent(s.iIoU)}`);
   if (s.categoryIoU !== undefined) parts.push(`IoU category ${formatPercent(s.categoryIoU)}`);

@@ -149,6 +149,24 @@ describe('segmetrics eval --dataset cityscapes-labelids', () => {
     );
   });
 
+  it('leaves "IoU class" out of the benchmark line when the mIoU is not the benchmark number', async () => {
+    const pct = (v: number) => (v * 100).toFixed(2);
+    const rest = `iIoU class ${pct(reference.averageScoreInstClasses)} · IoU category ${pct(reference.averageScoreCategories)}`;
+    // A class only predicted (scene 2) is skipped, or a library counts pixels another way.
+    for (const options of [
+      ['--predicted-only', 'skip'],
+      ['--preset', 'detectron2'],
+      ['--preset', 'keras'],
+    ]) {
+      for (const format of ['table', 'markdown']) {
+        const { code, stdout } = await run([...datasetArgs(root), ...options, '--format', format, '-q']);
+        expect(code).toBe(0);
+        const line = stdout.split('\n').find((l) => l.includes('Cityscapes benchmark:'));
+        expect(line, `${options.join(' ')} ${format}`).toContain(`Cityscapes benchmark: ${rest}`);
+      }
+    }
+  });
+
   it('shows iIoU and the categories in the HTML report, with --format cityscapes on stdout', async () => {
     const html = join(root, 'report.html');
     const { code, stdout } = await run([
@@ -288,6 +306,15 @@ describe('segmetrics eval --dataset cityscapes-labelids', () => {
     expect(stderr).toContain(
       `found ${png.replace('.png', '.jpg')}: only PNG (.png) and NumPy (.npy) label maps are read`,
     );
+  });
+
+  it('says that Cityscapes ids have no folder when --include keeps no image', async () => {
+    const { code, stderr } = await run([...datasetArgs(root), '--include', 'aachen/*']);
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      `no *_gtFine_labelIds.png files found that --include "aachen/*" keeps (globs match Cityscapes ids, <city>_<seq>_<frame> without a folder: e.g. --include 'aachen_*')`,
+    );
+    expect((await run([...datasetArgs(root), '--include', 'aachen_*', '-q'])).code).toBe(0);
   });
 
   it('refuses an instance id whose label has no instances, naming the file', async () => {

@@ -72,7 +72,15 @@ export async function pairCityscapesFiles(flags: PairingFlags & CityscapesFlags)
     );
   }
   if (result.pairs.length === 0) {
-    throw pairingFailed(`${flags.gt}: no *${CITYSCAPES_LABEL_IDS_SUFFIX} files found`, flags.gt, []);
+    const filters = [
+      ...(flags.include ?? []).map((glob) => `--include ${JSON.stringify(glob)}`),
+      ...(flags.exclude ?? []).map((glob) => `--exclude ${JSON.stringify(glob)}`),
+    ];
+    const kept =
+      filters.length === 0
+        ? ''
+        : ` that ${filters.join(' and ')} keep${filters.length === 1 ? 's' : ''} (globs match Cityscapes ids, <city>_<seq>_<frame> without a folder: e.g. --include 'aachen_*')`;
+    throw pairingFailed(`${flags.gt}: no *${CITYSCAPES_LABEL_IDS_SUFFIX} files found${kept}`, flags.gt, []);
   }
   if (result.missingInstances.length > 0) {
     const n = result.missingInstances.length;

@@ -1,5 +1,13 @@
 import type { Comparison } from '@segmetrics/metrics';
-import { formatPercent, type Report, scriptJson } from '@segmetrics/report';
+import {
+  formatDelta,
+  formatDeltaInterval,
+  formatLevel,
+  formatPercent,
+  formatPValue,
+  type Report,
+  scriptJson,
+} from '@segmetrics/report';
 import type { EvaluationOutput, FolderReport } from '../app/evaluate-folders.js';
 import { h } from './dom.js';
 
@@ -108,28 +116,13 @@ function reportPanel(folder: FolderReport, suffix: string): HTMLElement {
   );
 }
 
-function signedPoints(value: number): string {
-  if (!Number.isFinite(value)) return '—';
-  const points = value * 100;
-  return `${points > 0 ? '+' : points < 0 ? '−' : '±'}${Math.abs(points).toFixed(2)}`;
-}
-
-function intervalPoints(interval: readonly [number, number] | null): string {
-  return interval === null ? '—' : `[${signedPoints(interval[0])}, ${signedPoints(interval[1])}]`;
-}
-
-function pValueText(p: number | null): string {
-  if (p === null) return '—';
-  return p < 0.001 ? '< 0.001' : p.toFixed(3);
-}
-
 /**
  * Both reports' summaries and @segmetrics/metrics' paired comparison (`compareMatrices`): B − A in
  * percentage points (exactly the difference of the two reports' numbers), its paired bootstrap interval
  * and permutation p-value, and the images where B loses and gains most. Nothing is recomputed here.
  */
 function comparisonTable(a: FolderReport, b: FolderReport, comparison: Comparison): HTMLElement {
-  const level = `${Math.round(comparison.level * 1000) / 10} %`;
+  const level = formatLevel(comparison.level);
   const rows = HEADLINE_METRICS.filter((id) => a.report.summary[id] !== undefined).map((id) => {
     const delta = comparison.delta[id];
     const estimate = delta?.estimate ?? Number.NaN;
@@ -139,9 +132,9 @@ function comparisonTable(a: FolderReport, b: FolderReport, comparison: Compariso
       h('th', { scope: 'row' }, id),
       h('td', {}, `${formatPercent(a.report.summary[id])}%`),
       h('td', {}, `${formatPercent(b.report.summary[id])}%`),
-      h('td', { class: estimate > 0 ? 'better' : estimate < 0 ? 'worse' : '' }, signedPoints(estimate)),
-      h('td', {}, intervalPoints(delta?.ci ?? null)),
-      h('td', {}, pValueText(delta?.pValue ?? null)),
+      h('td', { class: estimate > 0 ? 'better' : estimate < 0 ? 'worse' : '' }, formatDelta(estimate)),
+      h('td', {}, formatDeltaInterval(delta?.ci ?? null)),
+      h('td', {}, formatPValue(delta?.pValue ?? null)),
     );
   });
   const images = (title: string, list: Comparison['losses']) =>
@@ -151,7 +144,7 @@ function comparisonTable(a: FolderReport, b: FolderReport, comparison: Compariso
           'p',
           { class: 'note' },
           `${title}: `,
-          list.map((image) => `${image.sampleId} (${signedPoints(image.delta)})`).join(', '),
+          list.map((image) => `${image.sampleId} (${formatDelta(image.delta)})`).join(', '),
         );
   return h(
     'figure',

@@ -1,15 +1,20 @@
 import type { SummaryId } from '@segmetrics/metrics';
+import { formatLevel } from '../format-level.js';
 import { formatInterval, formatPercent, UNDEFINED_VALUE } from '../format-percent.js';
 import { selectMetrics } from '../select-metrics.js';
 import type { ComparisonInterval, ComparisonReport } from './comparison-model.js';
-import { formatLevel, formatPValue } from './comparison-verdict.js';
+import { formatPValue } from './comparison-verdict.js';
 
-/** A difference in points with a sign (`+1.23`, `−0.40`, `0.00`), — for NaN. */
+/**
+ * A difference in points with a sign (`+1.23`, `−0.40`), — for NaN. Only an exact zero prints
+ * unsigned (`0.00`): a difference that rounds to zero keeps its sign (`−0.00`), so an interval
+ * `[−0.20, −0.00]` shows that it excludes 0.
+ */
 export function formatDelta(value: number, digits = 2): string {
   if (!Number.isFinite(value)) return UNDEFINED_VALUE;
-  const text = (value * 100).toFixed(digits);
-  if (Number(text) === 0) return (0).toFixed(digits);
-  return text.startsWith('-') ? `−${text.slice(1)}` : `+${text}`;
+  if (value === 0) return (0).toFixed(digits);
+  const text = (Math.abs(value) * 100).toFixed(digits);
+  return value < 0 ? `−${text}` : `+${text}`;
 }
 
 /** An interval of differences in points, `[−0.28, −0.18]`, — when undefined. */

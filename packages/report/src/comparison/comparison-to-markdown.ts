@@ -1,3 +1,4 @@
+import { formatLevel } from '../format-level.js';
 import { formatPercent } from '../format-percent.js';
 import { markdownCell } from '../report-to-markdown.js';
 import { settingsSummary } from '../settings-summary.js';
@@ -8,7 +9,7 @@ import {
   formatDelta,
   formatDeltaInterval,
 } from './comparison-rows.js';
-import { formatLevel, formatPValue } from './comparison-verdict.js';
+import { formatPValue } from './comparison-verdict.js';
 
 function imageTable(title: string, images: readonly ComparisonImage[]): string[] {
   if (images.length === 0) return [];

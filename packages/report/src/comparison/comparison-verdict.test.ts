@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { comparisonVerdict, formatLevel, formatPValue } from './comparison-verdict.js';
+import { formatLevel } from '../format-level.js';
+import { formatDelta, formatDeltaInterval } from './comparison-rows.js';
+import { comparisonVerdict, formatPValue } from './comparison-verdict.js';
 
 describe('comparisonVerdict', () => {
   it('words a clear gain with the interval and p-value', () => {
@@ -59,5 +61,30 @@ describe('formatPValue', () => {
 describe('formatLevel', () => {
   it('prints a level as a percentage without trailing zeros', () => {
     expect([0.95, 0.975, 0.9].map(formatLevel)).toEqual(['95%', '97.5%', '90%']);
+  });
+
+  it('never rounds a level below 1 up to 100%', () => {
+    expect([0.9999999, 0.999, 0.5, 0.123456789].map(formatLevel)).toEqual([
+      '99.99999%',
+      '99.9%',
+      '50%',
+      '12.3456789%',
+    ]);
+  });
+});
+
+describe('formatDelta', () => {
+  it('signs every difference but an exact zero, also when it rounds to zero', () => {
+    expect([0.0123, -0.004, 0, -0, -1.84e-5, 2e-6, Number.NaN].map((v) => formatDelta(v))).toEqual([
+      '+1.23',
+      '−0.40',
+      '0.00',
+      '0.00',
+      '−0.00',
+      '+0.00',
+      '—',
+    ]);
+    // An interval that excludes 0 does not print as touching it.
+    expect(formatDeltaInterval([-0.002, -1.84e-5])).toBe('[−0.20, −0.00]');
   });
 });

@@ -1,4 +1,5 @@
 import type { DeltaResult } from '@segmetrics/metrics';
+import { formatLevel } from '../format-level.js';
 import type { ComparisonVerdict } from './comparison-model.js';
 
 /** A fraction as points with two decimals (`0.0123` → `1.23`), a minus sign as `−`. */
@@ -16,11 +17,6 @@ export function formatPValue(p: number | null): string {
   if (p >= 0.1) return p.toFixed(2);
   if (p >= 0.001) return p.toFixed(3);
   return p.toPrecision(1);
-}
-
-/** A level as a percentage without trailing zeros: 0.95 → `95%`, 0.975 → `97.5%`. */
-export function formatLevel(level: number): string {
-  return `${Number((level * 100).toFixed(2))}%`;
 }
 
 /**

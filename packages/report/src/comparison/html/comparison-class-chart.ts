@@ -1,3 +1,4 @@
+import { formatLevel } from '../../format-level.js';
 import { escapeHtml } from '../../html/escape-html.js';
 import type { ComparisonReport } from '../comparison-model.js';
 import { formatDelta, formatDeltaInterval } from '../comparison-rows.js';
@@ -67,7 +68,7 @@ export function comparisonClassChart(report: ComparisonReport): string {
     })
     .join('\n');
   return (
-    `<svg class="chart" id="class-delta-chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Per-class IoU difference B − A in points with ${Math.round(report.level * 100)}% intervals">` +
+    `<svg class="chart" id="class-delta-chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Per-class IoU difference B − A in points with ${formatLevel(report.level)} intervals">` +
     `${ticks}<line class="zero" x1="${f(x(0))}" x2="${f(x(0))}" y1="${TOP - 4}" y2="${height - 6}"/>\n${body}</svg>`
   );
 }

@@ -1,3 +1,4 @@
+import { formatLevel } from '../../format-level.js';
 import { formatPercent } from '../../format-percent.js';
 import { escapeHtml } from '../../html/escape-html.js';
 import { REPORT_STYLES } from '../../html/report-styles.js';
@@ -11,7 +12,7 @@ import {
   formatDeltaInterval,
 } from '../comparison-rows.js';
 import { comparisonToJson } from '../comparison-to-json.js';
-import { formatLevel, formatPValue } from '../comparison-verdict.js';
+import { formatPValue } from '../comparison-verdict.js';
 import { comparisonClassChart } from './comparison-class-chart.js';
 import { comparisonScatter } from './comparison-scatter.js';
 import { COMPARISON_STYLES } from './comparison-styles.js';

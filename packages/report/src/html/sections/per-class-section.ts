@@ -1,3 +1,4 @@
+import { formatLevel } from '../../format-level.js';
 import { escapeHtml } from '../escape-html.js';
 import type { HtmlContext } from '../html-context.js';
 import { className, count, interval, pct, sortValue } from '../html-format.js';
@@ -80,7 +81,7 @@ export function perClassSection(context: HtmlContext): ReportSection {
   const predictedOnly = new Set(report.predictedOnlyClasses);
   const excluded = new Set(report.settings.excludeClasses);
   const ci = report.confidence;
-  const ciLabel = ci === undefined ? '' : `CI (${Math.round(ci.level * 100)}%)`;
+  const ciLabel = ci === undefined ? '' : `CI (${formatLevel(ci.level)})`;
   const head = [
     header('#', 'id', 'number', 'class id', true),
     header('Class', 'name', 'text', '', false),

@@ -1,3 +1,4 @@
+import { formatLevel } from '../../format-level.js';
 import { groupThousands } from '../../format-percent.js';
 import { escapeHtml } from '../escape-html.js';
 import type { HtmlContext } from '../html-context.js';
@@ -51,7 +52,7 @@ export function summarySection(context: HtmlContext): ReportSection {
     const ciHtml =
       confidence === undefined
         ? ''
-        : `<span class="card-ci">${Math.round(confidence.level * 100)}% CI ${interval(ci)}</span>`;
+        : `<span class="card-ci">${formatLevel(confidence.level)} CI ${interval(ci)}</span>`;
     const value = pct(summary[id]);
     return (
       `<div class="card${i === 0 ? ' card-main' : ''}" data-metric="${escapeHtml(id)}">` +
@@ -68,7 +69,7 @@ export function summarySection(context: HtmlContext): ReportSection {
   const ciNote =
     confidence === undefined
       ? ''
-      : `<p class="note">Intervals: ${Math.round(confidence.level * 100)}% ${escapeHtml(confidence.method)} bootstrap over ${escapeHtml(confidence.unit)}s, ${groupThousands(confidence.samples)} resamples, seed ${confidence.seed}.</p>`;
+      : `<p class="note">Intervals: ${formatLevel(confidence.level)} ${escapeHtml(confidence.method)} bootstrap over ${escapeHtml(confidence.unit)}s, ${groupThousands(confidence.samples)} resamples, seed ${confidence.seed}.</p>`;
   const body =
     `<div class="cards">${cards.join('')}</div>\n${ciNote}` +
     `<details class="all-summary"><summary>All summary values (percent)</summary><dl class="kv">${all.join('')}</dl></details>`;
