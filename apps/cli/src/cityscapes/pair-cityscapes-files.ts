@@ -7,7 +7,13 @@ import {
   pairCityscapes,
 } from '@segmetrics/io/node';
 import { usageError } from '../errors/usage-error.js';
-import { listSome, MAX_LISTED, type PairedFiles, type PairingFlags } from '../pipeline/pair-files.js';
+import {
+  globFilters,
+  listSome,
+  MAX_LISTED,
+  type PairedFiles,
+  type PairingFlags,
+} from '../pipeline/pair-files.js';
 import type { FilePair } from '../pipeline/types.js';
 import { unreadFilesClause } from '../pipeline/unread-files.js';
 import { type CityscapesFlags, isCityscapesRun, wantsInstances } from './cityscapes-options.js';
@@ -72,10 +78,7 @@ export async function pairCityscapesFiles(flags: PairingFlags & CityscapesFlags)
     );
   }
   if (result.pairs.length === 0) {
-    const filters = [
-      ...(flags.include ?? []).map((glob) => `--include ${JSON.stringify(glob)}`),
-      ...(flags.exclude ?? []).map((glob) => `--exclude ${JSON.stringify(glob)}`),
-    ];
+    const filters = globFilters(flags);
     const kept =
       filters.length === 0
         ? ''

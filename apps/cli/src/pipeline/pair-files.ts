@@ -67,6 +67,14 @@ function regex(option: string, source: string | undefined): RegExp | undefined {
   }
 }
 
+/** The `--include`/`--exclude` globs as the user gave them (`--include "a/*"`), for messages. */
+export function globFilters(flags: Pick<PairingFlags, 'include' | 'exclude'>): string[] {
+  return [
+    ...(flags.include ?? []).map((glob) => `--include ${JSON.stringify(glob)}`),
+    ...(flags.exclude ?? []).map((glob) => `--exclude ${JSON.stringify(glob)}`),
+  ];
+}
+
 /**
  * Returns `text` flattened: paths built by `path.resolve` are ropes of many small pieces (~3× the
  * memory of the characters); reading a character makes V8 flatten the rope in place, so the pair list
@@ -114,10 +122,7 @@ export async function pairFiles(flags: PairingFlags): Promise<PairedFiles> {
     );
   }
   if (result.pairs.length === 0) {
-    const filters = [
-      ...(flags.include ?? []).map((glob) => `--include ${JSON.stringify(glob)}`),
-      ...(flags.exclude ?? []).map((glob) => `--exclude ${JSON.stringify(glob)}`),
-    ];
+    const filters = globFilters(flags);
     const unread = filters.length === 0 ? await unreadFilesClause(flags.gt) : '';
     throw new SegmetricsError(
       ErrorCode.PAIRING_FAILED,
