@@ -166,6 +166,29 @@ describe('segmetrics exit codes', () => {
     expect(quiet.stderr).toBe('');
   });
 
+  it('says which --include/--exclude globs kept no pair', async () => {
+    const { gt, pred } = tinyDataset();
+    const one = await run(['eval', '--gt', gt, '--pred', pred, '--num-classes', '3', '--include', 'x*']);
+    expect(one.code).toBe(1);
+    expect(errorLines(one.stderr)[0]).toContain(
+      'no ground-truth label maps found that --include "x*" keeps (globs match ids: relative paths without the suffix)',
+    );
+    const two = await run([
+      'eval',
+      '--gt',
+      gt,
+      '--pred',
+      pred,
+      '--num-classes',
+      '3',
+      '--include',
+      'a',
+      '--exclude',
+      'a',
+    ]);
+    expect(errorLines(two.stderr)[0]).toContain('that --include "a" and --exclude "a" keep (globs');
+  });
+
   it('warns about extra prediction files and still exits 0', async () => {
     const { gt, pred } = tinyDataset();
     writeFileSync(join(pred, 'extra.png'), grayPng(2, 2, [0, 0, 0, 0]));

@@ -126,7 +126,7 @@ export async function pairFiles(flags: PairingFlags): Promise<PairedFiles> {
     const unread = filters.length === 0 ? await unreadFilesClause(flags.gt) : '';
     throw new SegmetricsError(
       ErrorCode.PAIRING_FAILED,
-      `${flags.gt}: no ground-truth label maps found${filters.length === 0 ? '' : ` that ${filters.join(' and ')} keep (globs match ids: relative paths without the suffix)`}${unread}`,
+      `${flags.gt}: no ground-truth label maps found${filters.length === 0 ? '' : ` that ${filters.join(' and ')} keep${filters.length === 1 ? 's' : ''} (globs match ids: relative paths without the suffix)`}${unread}`,
       { context: { file: flags.gt } },
     );
   }
