@@ -35,6 +35,11 @@ export interface Preset {
   readonly name: PresetName;
   /** What it reproduces, with the library's own class and function names. */
   readonly description: string;
+  /**
+   * The class mean the library reports, which a one-number summary of it shows: `'mDice'` for the
+   * torchmetrics Dice scores, else `'mIoU'`. (Every summary value is computed under the preset either way.)
+   */
+  readonly headline: 'mIoU' | 'mDice';
   /** The library's parameters it accepts in `presetOptions` (see {@link PresetParameter}). */
   readonly parameters: readonly PresetParameter[];
   /** The three choices, `predictedOnly` and the quirks under the default parameters. */
@@ -114,11 +119,15 @@ const perClassOutput: PresetParameter = {
 };
 
 function withDefaults(
-  preset: Omit<Preset, 'aggregate' | 'imageReduce' | 'average' | 'absent' | 'predictedOnly' | 'quirks'>,
+  preset: Omit<
+    Preset,
+    'aggregate' | 'imageReduce' | 'average' | 'absent' | 'predictedOnly' | 'quirks' | 'headline'
+  > & { headline?: Preset['headline'] },
 ): Preset {
   const parameters = Object.fromEntries(preset.parameters.map((p) => [p.name, p.default]));
   const d = preset.resolve(parameters, { numClasses: 0, ignoreIndex: [] });
   return {
+    headline: 'mIoU',
     ...preset,
     aggregate: d.aggregate,
     imageReduce: d.imageReduce,
@@ -227,6 +236,7 @@ export const presets: Readonly<Record<PresetName, Preset>> = {
   }),
   'torchmetrics-dice': withDefaults({
     name: 'torchmetrics-dice',
+    headline: 'mDice',
     description:
       'torchmetrics segmentation.DiceScore: samplewise (per image, then nanmean) or global; micro/macro/weighted',
     parameters: [
@@ -261,6 +271,7 @@ export const presets: Readonly<Record<PresetName, Preset>> = {
   }),
   'torchmetrics-generalized-dice': withDefaults({
     name: 'torchmetrics-generalized-dice',
+    headline: 'mDice',
     description:
       'torchmetrics segmentation.GeneralizedDiceScore (one image per update): per image class-weighted pooled Dice, mean over images',
     parameters: [

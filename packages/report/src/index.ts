@@ -1,5 +1,12 @@
 export { type BuildReportInput, buildReport, type ReportRunInfo } from './build-report.js';
 export {
+  absentClassesNote,
+  formatClassRatio,
+  formatSentinel,
+  isAbsentSentinel,
+  predictedOnlyNote,
+} from './class-status-notes.js';
+export {
   type BuildComparisonInput,
   buildComparisonReport,
 } from './comparison/build-comparison-report.js';
@@ -33,12 +40,14 @@ export {
   groupThousands,
   UNDEFINED_VALUE,
 } from './format-percent.js';
+export { formatSummaryInterval, formatSummaryValue, isCoefficient } from './format-summary-value.js';
 export { cssColor, defaultClassColors, REPORT_PICTURE_COLORS, type RgbTriple } from './html/class-colors.js';
 export { escapeHtml } from './html/escape-html.js';
 export type { HtmlReportImage, HtmlReportInput } from './html/html-report-input.js';
 export { base64FromBytes, type HtmlPicture, pngDataUrl } from './html/png-data-url.js';
 export { renderHtmlReport } from './html/render-html-report.js';
 export { scriptJson } from './html/script-json.js';
+export { libraryHeadline } from './library-headline.js';
 export { type PerImageRow, perImageRows, perImageToCsv } from './per-image-rows.js';
 export { displayLabels, errorStates } from './pictures/display-labels.js';
 export { type LabelGrid, THUMBNAIL_SIZE, thumbnailLabels } from './pictures/thumbnail-labels.js';

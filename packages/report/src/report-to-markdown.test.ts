@@ -20,7 +20,7 @@ describe('reportToMarkdown', () => {
     expect(text).toContain(`| ${(report.summary.mIoU * 100).toFixed(2)} |`);
     expect(text).toContain('| 1 | a\\|b |');
     expect(text).toContain('| 2 | c | — |');
-    expect(text).toContain('Absent classes: 2 c.');
+    expect(text).toContain('Absent classes: 2 c (IoU —, left out of the means).');
     expect(text).toContain('| `sklearn` |');
     expect(text).toContain(
       'Settings: aggregate dataset · average macro · absent nan · ignore 255; segmetrics 2.0.0.',

@@ -1,4 +1,8 @@
+import { absentClassesNote, formatClassRatio, predictedOnlyNote } from './class-status-notes.js';
+import { formatLevel } from './format-level.js';
 import { formatCount, formatInterval, formatPercent, UNDEFINED_VALUE } from './format-percent.js';
+import { formatSummaryInterval, formatSummaryValue, isCoefficient } from './format-summary-value.js';
+import { libraryHeadline } from './library-headline.js';
 import type { Report } from './report-model.js';
 import { selectMetrics } from './select-metrics.js';
 import { settingsSummary } from './settings-summary.js';
@@ -28,8 +32,8 @@ export interface MarkdownOptions {
 export function reportToMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const selection = selectMetrics(options.metrics ?? report.settings.metrics ?? []);
   const s = report.summary;
-  const value = (v: number, kind: 'ratio' | 'count') =>
-    kind === 'ratio' ? formatPercent(v) : formatCount(v);
+  const value = (id: number, v: number, kind: 'ratio' | 'count') =>
+    kind === 'ratio' ? formatClassRatio(report, id, v) : formatCount(v);
   const withIiou = report.perClass.some((row) => row.iiou !== undefined);
   const withBoundary = report.perClass.some((row) => row.boundaryIoU !== undefined);
   const summaryIds: string[] = [...selection.summaries];
@@ -42,11 +46,11 @@ export function reportToMarkdown(report: Report, options: MarkdownOptions = {}):
     '',
     `| ${summaryIds.join(' | ')} |`,
     `| ${summaryIds.map(() => '---:').join(' | ')} |`,
-    `| ${summaryIds.map((id) => formatPercent(summaryValues[id] ?? Number.NaN)).join(' | ')} |`,
+    `| ${summaryIds.map((id) => formatSummaryValue(id, summaryValues[id] ?? Number.NaN)).join(' | ')} |`,
     ...(report.confidence === undefined
       ? []
       : [
-          `| ${summaryIds.map((id) => formatInterval((report.confidence!.summary as Readonly<Record<string, readonly [number, number] | null>>)[id])).join(' | ')} |`,
+          `| ${summaryIds.map((id) => formatSummaryInterval(id, (report.confidence!.summary as Readonly<Record<string, readonly [number, number] | null>>)[id])).join(' | ')} |`,
         ]),
     '',
     `| id | class | ${selection.columns.map((c) => c.label).join(' | ')}${extraLabels} |`,
@@ -56,7 +60,7 @@ export function reportToMarkdown(report: Report, options: MarkdownOptions = {}):
     const boundary = withBoundary ? ` | ${formatPercent(row.boundaryIoU ?? Number.NaN)}` : '';
     const iiou = withIiou ? ` | ${formatPercent(row.iiou ?? Number.NaN)}` : '';
     lines.push(
-      `| ${row.id} | ${markdownCell(row.name)} | ${selection.columns.map((c) => value(row[c.id], c.kind)).join(' | ')}${boundary}${iiou} |`,
+      `| ${row.id} | ${markdownCell(row.name)} | ${selection.columns.map((c) => value(row.id, row[c.id], c.kind)).join(' | ')}${boundary}${iiou} |`,
     );
   }
   if (report.perCategory !== undefined) {
@@ -79,19 +83,21 @@ export function reportToMarkdown(report: Report, options: MarkdownOptions = {}):
   if (ci !== undefined) {
     lines.push(
       '',
-      `Second summary row: ${formatPercent(ci.level, 0)}% bootstrap percentile intervals over images (${ci.samples} resamples, seed ${ci.seed}).`,
+      `Second summary row: ${formatLevel(ci.level)} bootstrap percentile intervals over images (${ci.samples} resamples, seed ${ci.seed}).`,
     );
   }
   lines.push(
     '',
-    `Values in percent; ${UNDEFINED_VALUE} is 0/0. Absent classes: ${named(report.absentClasses)}. Predicted-only classes: ${named(report.predictedOnlyClasses)}.`,
+    `Values in percent${summaryIds.some(isCoefficient) ? ` (${summaryIds.filter(isCoefficient).join(', ')}: a coefficient)` : ''}; ${UNDEFINED_VALUE} is 0/0. Absent classes: ${named(report.absentClasses)}${report.absentClasses.length === 0 ? '' : ` (${absentClassesNote(report)})`}. Predicted-only classes: ${named(report.predictedOnlyClasses)}${report.predictedOnlyClasses.length === 0 ? '' : ` (${predictedOnlyNote(report)})`}.`,
   );
   if (report.libraries.length > 0) {
-    lines.push('', '| what other libraries would report | mIoU | |', '| --- | ---: | --- |');
+    lines.push('', '| what other libraries would report | value | |', '| --- | ---: | --- |');
     for (const lib of report.libraries) {
-      const miou = lib.summary === null ? UNDEFINED_VALUE : formatPercent(lib.summary.mIoU);
+      const headline = libraryHeadline(lib);
+      const value =
+        headline === null ? UNDEFINED_VALUE : `${headline.metric} ${formatPercent(headline.value)}`;
       lines.push(
-        `| \`${lib.preset}\` | ${miou} | ${markdownCell(lib.summary === null ? (lib.reason ?? '') : lib.description)} |`,
+        `| \`${lib.preset}\` | ${value} | ${markdownCell(lib.summary === null ? (lib.reason ?? '') : lib.description)} |`,
       );
     }
   }

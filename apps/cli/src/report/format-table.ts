@@ -1,14 +1,44 @@
 import {
+  absentClassesNote,
   cityscapesLine,
+  formatClassRatio,
   formatCount,
-  formatInterval,
+  formatLevel,
   formatPercent,
+  formatSummaryInterval,
+  formatSummaryValue,
   groupThousands,
+  isCoefficient,
+  libraryHeadline,
+  predictedOnlyNote,
   type Report,
   selectMetrics,
   settingsSummary,
 } from '@segmetrics/report';
 import pc from 'picocolors';
+
+/**
+ * `Other libraries' mIoU on these counts: mmseg 66.64 · …`, and the Dice-only libraries' mDice after
+ * (`· mDice of Dice libraries: torchmetrics-dice 77.39`): each library's own headline number.
+ */
+function otherLibrariesLine(libraries: Report['libraries']): string {
+  const of = (metric: 'mIoU' | 'mDice') =>
+    libraries.flatMap((lib) => {
+      const headline = libraryHeadline(lib);
+      return headline?.metric === metric ? [`${lib.preset} ${formatPercent(headline.value)}`] : [];
+    });
+  const iou = of('mIoU');
+  const dice = of('mDice');
+  const parts = [
+    ...(iou.length > 0 ? [`Other libraries' mIoU on these counts: ${iou.join(' · ')}`] : []),
+    ...(dice.length > 0
+      ? [
+          `${iou.length > 0 ? 'mDice of' : 'On these counts, the mDice of'} Dice libraries: ${dice.join(' · ')}`,
+        ]
+      : []),
+  ];
+  return parts.join(' · ');
+}
 
 /** Options of {@link formatTable}. */
 export interface TableOptions {
@@ -59,7 +89,9 @@ export function formatTable(report: Report, options: TableOptions): string {
   for (const row of report.perClass) {
     const cells = selection.columns.map((col, i) => {
       const v = row[col.id];
-      return (col.kind === 'ratio' ? formatPercent(v) : formatCount(v)).padStart(widths[i]!);
+      return (col.kind === 'ratio' ? formatClassRatio(report, row.id, v) : formatCount(v)).padStart(
+        widths[i]!,
+      );
     });
     const extraCells = extras.map((extra) =>
       formatPercent(extra.value(row) ?? Number.NaN).padStart(Math.max(7, extra.label.length)),
@@ -86,15 +118,20 @@ export function formatTable(report: Report, options: TableOptions): string {
   const summaryValues = report.summary as Readonly<Record<string, number | undefined>>;
   const intervals = (ci?.summary ?? {}) as Readonly<Record<string, readonly [number, number] | null>>;
   const summary = summaryIds.map((id, i) => {
-    const value = formatPercent(summaryValues[id] ?? Number.NaN);
-    const interval = ci === undefined || !(id in intervals) ? '' : ` ${formatInterval(intervals[id])}`;
+    const value = formatSummaryValue(id, summaryValues[id] ?? Number.NaN);
+    const interval =
+      ci === undefined || !(id in intervals) ? '' : ` ${formatSummaryInterval(id, intervals[id])}`;
     return i === 0 ? `${c.bold(id)} ${c.bold(c.cyan(value))}${interval}` : `${id} ${value}${interval}`;
   });
-  lines.push('', `${summary.join('   ')}   (percent)`);
+  const coefficients = summaryIds.filter(isCoefficient);
+  lines.push(
+    '',
+    `${summary.join('   ')}   (percent${coefficients.length === 0 ? '' : `; ${coefficients.join(', ')} as a coefficient`})`,
+  );
   if (ci !== undefined) {
     lines.push(
       c.dim(
-        `[low, high]: ${formatPercent(ci.level, 0)}% bootstrap intervals over images (${ci.samples} resamples, seed ${ci.seed}; docs/statistics.md)`,
+        `[low, high]: ${formatLevel(ci.level)} bootstrap intervals over images (${ci.samples} resamples, seed ${ci.seed}; docs/statistics.md)`,
       ),
     );
   }
@@ -115,12 +152,12 @@ export function formatTable(report: Report, options: TableOptions): string {
   const named = (ids: readonly number[]) => ids.map((k) => `${k} ${report.classNames[k]}`).join(', ');
   if (report.absentClasses.length > 0) {
     lines.push(
-      `${c.dim('Absent')} (neither in ground truth nor predicted; 0/0 → ${String(report.settings.absent)}): ${named(report.absentClasses)}`,
+      `${c.dim('Absent')} (neither in ground truth nor predicted: 0/0; ${absentClassesNote(report)}): ${named(report.absentClasses)}`,
     );
   }
   if (report.predictedOnlyClasses.length > 0) {
     lines.push(
-      `${c.yellow('Predicted only')} (not in ground truth, predicted; IoU 0): ${named(report.predictedOnlyClasses)}`,
+      `${c.yellow('Predicted only')} (not in ground truth, predicted; ${predictedOnlyNote(report)}): ${named(report.predictedOnlyClasses)}`,
     );
   }
   if (report.pixels.predictedIgnore > 0) {
@@ -140,9 +177,7 @@ export function formatTable(report: Report, options: TableOptions): string {
     (lib) => lib.summary !== null && lib.preset !== report.settings.preset,
   );
   if (others.length > 0) {
-    lines.push(
-      `Other libraries' mIoU on these counts: ${others.map((lib) => `${lib.preset} ${formatPercent(lib.summary!.mIoU)}`).join(' · ')}`,
-    );
+    lines.push(otherLibrariesLine(others));
   }
   lines.push(c.dim(`Settings: ${settingsSummary(report)} · segmetrics ${report.version}`));
   return `${lines.join('\n')}\n`;

@@ -72,7 +72,7 @@ export function buildComparisonReport(input: BuildComparisonInput): ComparisonRe
     losses: c.losses.map(copyImage),
     gains: c.gains.map(copyImage),
     perImage: c.perImage.map(copyImage),
-    verdict: comparisonVerdict(c.delta.mIoU, c.level, c.images),
+    verdict: comparisonVerdict(c.delta.mIoU, c.level, c.images, c.a.settings.average),
     version: run.toolVersion,
   };
 }

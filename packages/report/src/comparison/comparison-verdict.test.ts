@@ -37,6 +37,16 @@ describe('comparisonVerdict', () => {
     );
   });
 
+  it('names the class mean the mIoU holds under the micro and weighted averages', () => {
+    const delta = { estimate: 0.0011, ci: [0.0004, 0.002] as [number, number], pValue: 0.01 };
+    expect(comparisonVerdict(delta, 0.95, 9, 'weighted').text).toBe(
+      'B is better by 0.11 mIoU (weighted mean) points (95% CI 0.04 to 0.20, p = 0.010, 9 images)',
+    );
+    expect(comparisonVerdict({ ...delta, pValue: 0.5 }, 0.95, 9, 'micro').text).toContain(
+      'No detectable difference in mIoU (micro: pooled counts): B − A = +0.11 points',
+    );
+  });
+
   it('says when the difference is undefined', () => {
     expect(comparisonVerdict({ estimate: Number.NaN, ci: null, pValue: null }, 0.9, 3).outcome).toBe(
       'undefined',

@@ -1,4 +1,4 @@
-import type { DeltaResult } from '@segmetrics/metrics';
+import type { Average, DeltaResult } from '@segmetrics/metrics';
 import { formatLevel } from '../format-level.js';
 import type { ComparisonVerdict } from './comparison-model.js';
 
@@ -22,20 +22,29 @@ export function formatPValue(p: number | null): string {
 /**
  * The plain-language line of a comparison for mIoU. "Better" or "worse" only when both tests agree: the
  * paired interval excludes 0 and the permutation p-value is at most 1 − level; otherwise "no detectable
- * difference", with the numbers. Never computes a number: it words `delta`.
+ * difference", with the numbers. Never computes a number: it words `delta`. `average` is the class mean
+ * the summary's mIoU holds: under `micro` and `weighted` the words say so (`mIoU (weighted mean)`).
  *
  * @example
  * comparisonVerdict(comparison.delta.mIoU, 0.95, 500);
  * // { outcome: 'better', text: 'B is better by 1.20 mIoU points (95% CI 0.40 to 2.00, p = 0.004, 500 images)' }
  */
-export function comparisonVerdict(delta: DeltaResult, level: number, images: number): ComparisonVerdict {
+export function comparisonVerdict(
+  delta: DeltaResult,
+  level: number,
+  images: number,
+  average: Average = 'macro',
+): ComparisonVerdict {
+  // The summary id stays mIoU; the words say which class mean it is.
+  const name =
+    average === 'macro' ? 'mIoU' : `mIoU (${average === 'micro' ? 'micro: pooled counts' : 'weighted mean'})`;
   const { estimate, ci, pValue } = delta;
   const of = `${images} image${images === 1 ? '' : 's'}`;
   if (!Number.isFinite(estimate) || ci === null || pValue === null) {
     return {
       metric: 'mIoU',
       outcome: 'undefined',
-      text: `The mIoU difference is undefined (no class is defined in both models' reports, ${of})`,
+      text: `The ${name} difference is undefined (no class is defined in both models' reports, ${of})`,
     };
   }
   const stats = `${formatLevel(level)} CI`;
@@ -47,13 +56,13 @@ export function comparisonVerdict(delta: DeltaResult, level: number, images: num
     return {
       metric: 'mIoU',
       outcome: better ? 'better' : 'worse',
-      text: `B is ${better ? 'better' : 'worse'} by ${points(Math.abs(estimate))} mIoU points (${stats} ${points(low)} to ${points(high)}, ${p}, ${of})`,
+      text: `B is ${better ? 'better' : 'worse'} by ${points(Math.abs(estimate))} ${name} points (${stats} ${points(low)} to ${points(high)}, ${p}, ${of})`,
     };
   }
   const sign = estimate > 0 ? '+' : '';
   return {
     metric: 'mIoU',
     outcome: 'no-detectable-difference',
-    text: `No detectable difference in mIoU: B − A = ${sign}${points(estimate)} points (${stats} ${points(ci[0])} to ${points(ci[1])}, ${p}, ${of})`,
+    text: `No detectable difference in ${name}: B − A = ${sign}${points(estimate)} points (${stats} ${points(ci[0])} to ${points(ci[1])}, ${p}, ${of})`,
   };
 }

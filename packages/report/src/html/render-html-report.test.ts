@@ -108,6 +108,9 @@ describe('renderHtmlReport', () => {
     expectIn(page, '>CI (95%)</th>');
     expectIn(page, 'data-key="boundaryIoU"');
     expectIn(page, 'data-metric="mBoundaryIoU"');
+    // The bootstrap resampled mIoU only: the other cards show no interval (not "—").
+    const card = page.slice(page.indexOf('data-metric="mBoundaryIoU"'));
+    expect(card.slice(0, card.indexOf('</div>'))).not.toContain('card-ci');
     expectNotIn(html, 'CI (95%)');
   });
 

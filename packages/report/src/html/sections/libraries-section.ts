@@ -1,3 +1,4 @@
+import { getPreset } from '@segmetrics/metrics';
 import { escapeHtml } from '../escape-html.js';
 import type { HtmlContext } from '../html-context.js';
 import { pct } from '../html-format.js';
@@ -50,10 +51,13 @@ export function librariesSection(context: HtmlContext): ReportSection | null {
           ? lib.description.slice(colon + 2)
           : lib.description;
     const summary = lib.summary as Readonly<Record<string, number>> | null;
+    const headline = getPreset(lib.preset).headline;
     const cells = COLUMNS.map((c) => {
       if (summary === null) return '<td class="num muted">—</td>';
       const mark = same(summary[c], own[c]) ? ' same' : '';
-      return `<td class="num${mark}">${pct(summary[c])}</td>`;
+      // The value the library itself reports is bold; the other columns are what its conventions give.
+      const value = c === headline ? `<strong>${pct(summary[c])}</strong>` : pct(summary[c]);
+      return `<td class="num${mark}"${c === headline ? ' data-headline="true"' : ''}>${value}</td>`;
     });
     const current =
       lib.preset === report.settings.preset ? ' <span class="badge badge-excluded">this preset</span>' : '';
@@ -65,7 +69,8 @@ export function librariesSection(context: HtmlContext): ReportSection | null {
   const body =
     '<p>The same counts evaluated under each compatibility preset, which reproduces another library exactly. ' +
     'The data are identical; only conventions differ (absent classes, averaging, per-image aggregation). ' +
-    'Values equal to this report&#39;s are <span class="same-key">shaded</span>.</p>\n' +
+    'Values equal to this report&#39;s are <span class="same-key">shaded</span>; <strong>bold</strong> is the ' +
+    'value each library itself reports (the torchmetrics Dice scores report mDice, not mIoU).</p>\n' +
     `<div class="table-scroll"><table class="data libraries"><caption>Summary values in percent under each library&#39;s convention</caption>` +
     `<thead>${head}</thead><tbody>${ownRow}\n${rows.join('\n')}</tbody></table></div>`;
   return { id: 'libraries', title: 'What other libraries would report', body };

@@ -1,3 +1,4 @@
+import { absentClassesNote, formatClassRatio, predictedOnlyNote } from '../../class-status-notes.js';
 import { formatLevel } from '../../format-level.js';
 import { escapeHtml } from '../escape-html.js';
 import type { HtmlContext } from '../html-context.js';
@@ -108,7 +109,12 @@ export function perClassSection(context: HtmlContext): ReportSection {
       .join(' ');
     const cells = columns.map((col) => {
       const v = values[col.key];
-      const text = col.kind === 'ratio' ? pct(v) : count(v);
+      const text =
+        col.kind === 'ratio'
+          ? typeof v === 'number'
+            ? formatClassRatio(report, row.id, v)
+            : pct(v)
+          : count(v);
       const tone =
         col.key === 'iou' && typeof v === 'number' && Number.isFinite(v)
           ? v >= 0.75
@@ -140,12 +146,12 @@ export function perClassSection(context: HtmlContext): ReportSection {
   const notes: string[] = [];
   if (report.absentClasses.length > 0) {
     notes.push(
-      `<p><strong>Absent</strong> (neither in the ground truth nor predicted; 0/0 → ${escapeHtml(String(report.settings.absent))}): ${named(report.absentClasses)}</p>`,
+      `<p><strong>Absent</strong> (neither in the ground truth nor predicted: 0/0; ${escapeHtml(absentClassesNote(report))}): ${named(report.absentClasses)}</p>`,
     );
   }
   if (report.predictedOnlyClasses.length > 0) {
     notes.push(
-      `<p><strong>Predicted only</strong> (predicted but never in the ground truth; IoU 0, counted in means): ${named(report.predictedOnlyClasses)}</p>`,
+      `<p><strong>Predicted only</strong> (predicted but never in the ground truth; ${escapeHtml(predictedOnlyNote(report))}): ${named(report.predictedOnlyClasses)}</p>`,
     );
   }
   if (report.pixels.predictedIgnore > 0) {

@@ -30,11 +30,26 @@ const AVERAGE: Readonly<Record<string, string>> = {
   none: 'none: per-class values only',
 };
 
-function absentText(absent: Report['settings']['absent']): string {
-  if (absent === 'nan') return 'NaN: left out of the means (— in tables, null in JSON)';
-  if (absent === 'zero') return '0: counted in the means';
-  if (absent === 'one') return '1: counted in the means';
-  return `${absent}: counted in the means`;
+function absentText(settings: Report['settings']): string {
+  const { absent, quirks } = settings;
+  const policy =
+    absent === 'nan'
+      ? 'NaN: left out of the means (— in tables, null in JSON)'
+      : `${absent === 'zero' ? 0 : absent === 'one' ? 1 : absent}: counted in the means`;
+  const notes: string[] = [];
+  // Presets whose library treats 0/0 its own way (see the per-class notes for what it did here).
+  if (quirks.absentClassesSkipped) {
+    notes.push(
+      'a class absent from a unit is not evaluated there (NaN, left out of every mean): the policy gives only the other 0/0 ratios',
+    );
+  }
+  if (quirks.emptyMeanValue !== null) notes.push(`a mean over no defined value is ${quirks.emptyMeanValue}`);
+  if (quirks.perClassAbsentValue !== null) {
+    notes.push(
+      `a class never present is shown as ${quirks.perClassAbsentValue} per class and left out of the means`,
+    );
+  }
+  return notes.length === 0 ? policy : `${policy}; preset: ${notes.join('; ')}`;
 }
 
 function mappingText(report: Pick<Report, 'settings'>): string {
@@ -79,7 +94,7 @@ export function settingsList(
         : `image (${escapeHtml(String(s.imageReduce))}): values per image, then averaged`,
     ],
     ['Averaging', escapeHtml(AVERAGE[s.average] ?? s.average)],
-    ['Absent classes (0/0)', escapeHtml(absentText(s.absent))],
+    ['Absent classes (0/0)', escapeHtml(absentText(s))],
     ['Ignore labels', s.ignoreIndex.length === 0 ? 'none' : escapeHtml(s.ignoreIndex.join(', '))],
     ['Label mapping', mappingText(report)],
     ['Excluded from means', names(s.excludeClasses)],

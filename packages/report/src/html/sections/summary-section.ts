@@ -1,9 +1,17 @@
 import { formatLevel } from '../../format-level.js';
 import { groupThousands } from '../../format-percent.js';
+import { formatSummaryValue, isCoefficient } from '../../format-summary-value.js';
 import { escapeHtml } from '../escape-html.js';
 import type { HtmlContext } from '../html-context.js';
 import { interval, pct } from '../html-format.js';
 import type { ReportSection } from '../report-section.js';
+
+/** An interval as the cards print it: percentages, or a coefficient's own values (kappa). */
+function rangeOf(id: string, ci: readonly (number | null)[] | null | undefined): string {
+  const [low, high] = ci ?? [];
+  if (!isCoefficient(id) || typeof low !== 'number' || typeof high !== 'number') return interval(ci);
+  return `${formatSummaryValue(id, low)}–${formatSummaryValue(id, high)}`;
+}
 
 /** Summary values other streams add, shown as cards when the run computed them. */
 const OPTIONAL_CARDS = ['mBoundaryIoU', 'iIoU', 'categoryIoU', 'categoryIIoU'];
@@ -49,22 +57,24 @@ export function summarySection(context: HtmlContext): ReportSection {
   const confidence = report.confidence;
   const cards = ids.map((id, i) => {
     const ci = confidence?.summary[id];
+    // No interval for a value the bootstrap did not resample (e.g. mBoundaryIoU): nothing, not "—".
     const ciHtml =
-      confidence === undefined
+      confidence === undefined || !(id in confidence.summary)
         ? ''
-        : `<span class="card-ci">${formatLevel(confidence.level)} CI ${interval(ci)}</span>`;
-    const value = pct(summary[id]);
+        : `<span class="card-ci">${formatLevel(confidence.level)} CI ${rangeOf(id, ci)}</span>`;
+    const value = formatSummaryValue(id, summary[id] ?? Number.NaN);
+    const unit = value === '—' || isCoefficient(id) ? '' : '<span class="unit">%</span>';
     return (
       `<div class="card${i === 0 ? ' card-main' : ''}" data-metric="${escapeHtml(id)}">` +
       `<span class="card-label">${escapeHtml(id)}</span>` +
-      `<span class="card-value"><span class="card-number">${value}</span>${value === '—' ? '' : '<span class="unit">%</span>'}</span>` +
+      `<span class="card-value"><span class="card-number">${value}</span>${unit}</span>` +
       `${ciHtml}<span class="card-caption">${escapeHtml(caption(id, report.settings.average))}</span></div>`
     );
   });
   const all = Object.keys(summary).map(
     (id) =>
-      `<div><dt>${escapeHtml(id)}</dt><dd data-metric="${escapeHtml(id)}">${pct(summary[id])}` +
-      `${confidence?.summary[id] ? ` <span class="muted">[${interval(confidence.summary[id])}]</span>` : ''}</dd></div>`,
+      `<div><dt>${escapeHtml(id)}</dt><dd data-metric="${escapeHtml(id)}">${formatSummaryValue(id, summary[id] ?? Number.NaN)}` +
+      `${confidence?.summary[id] ? ` <span class="muted">[${rangeOf(id, confidence.summary[id])}]</span>` : ''}</dd></div>`,
   );
   const ciNote =
     confidence === undefined

@@ -1,0 +1,44 @@
+import { ConfusionMatrix } from '@segmetrics/core';
+import { type EvaluateOptions, evaluate } from '@segmetrics/metrics';
+import { describe, expect, it } from 'vitest';
+import { buildReport } from './build-report.js';
+import { absentClassesNote, formatClassRatio, predictedOnlyNote } from './class-status-notes.js';
+
+/** 5 classes over two images: 0–2 present, 3 only predicted, 4 absent everywhere. */
+function report(options: EvaluateOptions = {}) {
+  const m = new ConfusionMatrix({ numClasses: 5, ignoreIndex: 255, perImage: true });
+  m.update([0, 1, 2, 3], [0, 1, 2, 2], { sampleId: 'a' });
+  m.update([0, 0, 1, 1], [0, 1, 1, 1], { sampleId: 'b' });
+  return buildReport({ evaluation: evaluate(m, options), matrix: m, run: { toolVersion: '2.0.0' } });
+}
+
+describe('absentClassesNote and predictedOnlyNote', () => {
+  it('say what the values are and whether the means count them, by default', () => {
+    const r = report();
+    expect(r.absentClasses).toEqual([4]);
+    expect(r.predictedOnlyClasses).toEqual([3]);
+    expect(absentClassesNote(r)).toBe('IoU —, left out of the means');
+    expect(predictedOnlyNote(r)).toBe('IoU 0.00, counted in the means');
+  });
+
+  it('follow the choices and the presets as they acted', () => {
+    expect(predictedOnlyNote(report({ predictedOnly: 'skip' }))).toBe('IoU —, left out of the means');
+    expect(predictedOnlyNote(report({ preset: 'detectron2' }))).toBe('IoU —, left out of the means');
+    expect(absentClassesNote(report({ absent: 'zero' }))).toBe('IoU 0.00, counted in the means');
+    // scikit-learn's labels=None: an absent class is not a label, whatever the zero_division value.
+    expect(absentClassesNote(report({ preset: 'sklearn' }))).toBe('IoU —, left out of the means');
+    // MONAI mean_batch: a class mean over no image is 0, and counted.
+    const monai = report({ preset: 'monai', presetOptions: { reduction: 'mean_batch' } });
+    expect(absentClassesNote(monai)).toBe('IoU 0.00, counted in the means');
+    const meanIoU = report({ preset: 'torchmetrics-meaniou' });
+    expect(absentClassesNote(meanIoU)).toBe(
+      "shown as −1 (the preset's value for a class never present, not an IoU), left out of the means",
+    );
+    expect(formatClassRatio(meanIoU, 4, meanIoU.perClass[4]!.iou)).toBe('−1');
+    expect(formatClassRatio(meanIoU, 0, meanIoU.perClass[0]!.iou)).toBe(
+      (meanIoU.perClass[0]!.iou * 100).toFixed(2),
+    );
+    expect(predictedOnlyNote(report({ average: 'micro' }))).toBe('IoU 0.00');
+    expect(predictedOnlyNote(report({ excludeClasses: [3] }))).toBe('IoU 0.00, excluded from the means');
+  });
+});
