@@ -42,3 +42,21 @@ describe('absentClassesNote and predictedOnlyNote', () => {
     expect(predictedOnlyNote(report({ excludeClasses: [3] }))).toBe('IoU 0.00, excluded from the means');
   });
 });
+
+describe('the HTML IoU chart', () => {
+  it('draws no bar for the −1 sentinel and says what a bar without a value is', async () => {
+    const { renderHtmlReport } = await import('./html/render-html-report.js');
+    const html = renderHtmlReport({ report: report({ preset: 'torchmetrics-meaniou' }) });
+    const bar = (id: number) => {
+      const at = html.indexOf(`<li class="bar-row" data-id="${id}"`);
+      return html.slice(at, html.indexOf('</li>', at));
+    };
+    expect(bar(4)).not.toContain('bar-fill');
+    expect(bar(4)).toContain('<span class="bar-val">−1</span>');
+    expect(bar(3)).toContain('<span class="bar-val">0.00</span>');
+    expect(bar(3)).not.toContain('absent');
+    const skipped = renderHtmlReport({ report: report({ predictedOnly: 'skip' }) });
+    const at = skipped.indexOf('<li class="bar-row" data-id="3"');
+    expect(skipped.slice(at, skipped.indexOf('</li>', at))).toContain('<span class="bar-val">skipped</span>');
+  });
+});

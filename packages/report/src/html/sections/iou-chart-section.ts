@@ -1,3 +1,4 @@
+import { formatClassRatio, isAbsentSentinel } from '../../class-status-notes.js';
 import { escapeHtml } from '../escape-html.js';
 import type { HtmlContext } from '../html-context.js';
 import { pct, sortValue } from '../html-format.js';
@@ -12,19 +13,27 @@ export function iouChartSection(context: HtmlContext): ReportSection {
   const { report, colors } = context;
   const mean = report.summary.mIoU;
   const meanLeft = Number.isFinite(mean) ? Math.max(0, Math.min(100, mean * 100)).toFixed(2) : null;
+  // A preset's sentinel for a class never present (torchmetrics MeanIoU's −1) is no IoU: no bar, last.
+  const valueOf = (row: (typeof report.perClass)[number]) =>
+    isAbsentSentinel(report, row.id, row.iou) ? Number.NaN : row.iou;
   const order = report.perClass
     .map((row, index) => ({ row, index }))
     .sort((a, b) => {
-      const va = a.row.iou;
-      const vb = b.row.iou;
+      const va = valueOf(a.row);
+      const vb = valueOf(b.row);
       const fa = Number.isFinite(va);
       const fb = Number.isFinite(vb);
       if (fa !== fb) return fa ? -1 : 1;
       if (fa && va !== vb) return va - vb;
       return a.index - b.index;
     });
+  const absent = new Set(report.absentClasses);
+  const predictedOnly = new Set(report.predictedOnlyClasses);
+  // What a bar without a value is: 0/0 (absent), a skipped predicted-only class, or undefined.
+  const noValue = (id: number) => (absent.has(id) ? 'absent' : predictedOnly.has(id) ? 'skipped' : '—');
   const items = order.map(({ row }) => {
-    const v = row.iou;
+    const sentinel = isAbsentSentinel(report, row.id, row.iou);
+    const v = valueOf(row);
     const width = Number.isFinite(v) ? Math.max(0, Math.min(100, v * 100)).toFixed(2) : '0';
     const name = escapeHtml(row.name);
     const marker = meanLeft === null ? '' : `<span class="bar-mean" style="left:${meanLeft}%"></span>`;
@@ -32,7 +41,7 @@ export function iouChartSection(context: HtmlContext): ReportSection {
       `<li class="bar-row" data-id="${row.id}" data-v="${sortValue(v)}">` +
       `<span class="bar-name" title="${row.id} ${name}">${name}</span>` +
       `<span class="bar-track">${Number.isFinite(v) ? `<span class="bar-fill" style="width:${width}%;background:${escapeHtml(colors[row.id] ?? '#888')}"></span>` : ''}${marker}</span>` +
-      `<span class="bar-val">${Number.isFinite(v) ? pct(v) : 'absent'}</span></li>`
+      `<span class="bar-val">${sentinel ? formatClassRatio(report, row.id, row.iou) : Number.isFinite(v) ? pct(v) : noValue(row.id)}</span></li>`
     );
   });
   const body =
