@@ -1,6 +1,6 @@
 import { absentClassesNote, formatClassRatio, predictedOnlyNote } from './class-status-notes.js';
 import { formatLevel } from './format-level.js';
-import { formatCount, formatInterval, formatPercent, UNDEFINED_VALUE } from './format-percent.js';
+import { formatCount, formatPercent, UNDEFINED_VALUE } from './format-percent.js';
 import { formatSummaryInterval, formatSummaryValue, isCoefficient } from './format-summary-value.js';
 import { libraryHeadline } from './library-headline.js';
 import type { Report } from './report-model.js';

@@ -3,7 +3,7 @@ import { groupThousands } from '../../format-percent.js';
 import { formatSummaryValue, isCoefficient } from '../../format-summary-value.js';
 import { escapeHtml } from '../escape-html.js';
 import type { HtmlContext } from '../html-context.js';
-import { interval, pct } from '../html-format.js';
+import { interval } from '../html-format.js';
 import type { ReportSection } from '../report-section.js';
 
 /** An interval as the cards print it: percentages, or a coefficient's own values (kappa). */
