@@ -14,13 +14,13 @@ export function iouChartSection(context: HtmlContext): ReportSection {
   const mean = report.summary.mIoU;
   const meanLeft = Number.isFinite(mean) ? Math.max(0, Math.min(100, mean * 100)).toFixed(2) : null;
   // A preset's sentinel for a class never present (torchmetrics MeanIoU's −1) is no IoU: no bar, last.
-  const valueOf = (row: (typeof report.perClass)[number]) =>
+  const barValue = (row: (typeof report.perClass)[number]) =>
     isAbsentSentinel(report, row.id, row.iou) ? Number.NaN : row.iou;
   const order = report.perClass
     .map((row, index) => ({ row, index }))
     .sort((a, b) => {
-      const va = valueOf(a.row);
-      const vb = valueOf(b.row);
+      const va = barValue(a.row);
+      const vb = barValue(b.row);
       const fa = Number.isFinite(va);
       const fb = Number.isFinite(vb);
       if (fa !== fb) return fa ? -1 : 1;
@@ -33,7 +33,7 @@ export function iouChartSection(context: HtmlContext): ReportSection {
   const noValue = (id: number) => (absent.has(id) ? 'absent' : predictedOnly.has(id) ? 'skipped' : '—');
   const items = order.map(({ row }) => {
     const sentinel = isAbsentSentinel(report, row.id, row.iou);
-    const v = valueOf(row);
+    const v = barValue(row);
     const width = Number.isFinite(v) ? Math.max(0, Math.min(100, v * 100)).toFixed(2) : '0';
     const name = escapeHtml(row.name);
     const marker = meanLeft === null ? '' : `<span class="bar-mean" style="left:${meanLeft}%"></span>`;
