@@ -19,6 +19,10 @@ describe('findUnreadLabelFiles', () => {
       extensions: ['.jpeg', '.jpg', '.npz', '.tif'],
     });
     expect(findUnreadLabelFiles(['ab.jpg', 'a.png', 'a.txt', 'sub/a.jpg'], { ids: ['a'] })).toBeNull();
+    // Ids of file names only (pairing with matchBy: 'basename').
+    expect(findUnreadLabelFiles(['sub/a.jpg'], { ids: ['a'], matchBy: 'basename' })?.examples).toEqual([
+      'sub/a.jpg',
+    ]);
   });
 
   it('keeps every image-like file without ids, and those whose name has a prefix with namePrefixes', () => {

@@ -19,6 +19,8 @@ export interface FindUnreadOptions {
    * id with another extension (`<id>.<ext>`), or start with it then `_` or `.` (`<id>_leftImg8bit.jpg`).
    */
   readonly ids?: readonly string[];
+  /** How `ids` were formed (as in pairing): from relative paths (default) or file names only. */
+  readonly matchBy?: 'path' | 'basename';
   /** Keep paths whose file name starts with one of these (e.g. Cityscapes' `<city>_<seq>_<frame>`). */
   readonly namePrefixes?: readonly string[];
 }
@@ -78,8 +80,8 @@ export function findUnreadLabelFiles(
   const prefixes = options.namePrefixes;
   const found = paths.filter((path) => {
     if (!IMAGE_LIKE.has(extensionOf(path)) || hidden(path)) return false;
-    if (ids !== null && !matchesId(path, ids)) return false;
     const name = path.slice(path.lastIndexOf('/') + 1);
+    if (ids !== null && !matchesId(options.matchBy === 'basename' ? name : path, ids)) return false;
     return prefixes === undefined || prefixes.some((prefix) => name.startsWith(prefix));
   });
   if (found.length === 0) return null;

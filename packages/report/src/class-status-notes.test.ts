@@ -31,8 +31,29 @@ describe('absentClassesNote and predictedOnlyNote', () => {
     const monai = report({ preset: 'monai', presetOptions: { reduction: 'mean_batch' } });
     expect(absentClassesNote(monai)).toBe('IoU 0.00, counted in the means');
     const meanIoU = report({ preset: 'torchmetrics-meaniou' });
+    // Pooled over (image, class) pairs: the mean is not a mean of the per-class column.
     expect(absentClassesNote(meanIoU)).toBe(
-      "shown as −1 (the preset's value for a class never present, not an IoU), left out of the means",
+      "shown as −1 (the preset's value for a class never present, not an IoU)",
+    );
+    // Class 0 never present and left out by include_background=false.
+    const m = new ConfusionMatrix({ numClasses: 3, ignoreIndex: 255, perImage: true });
+    m.update([1, 2, 2, 1], [1, 2, 1, 1], { sampleId: 'a' });
+    const noBackground = buildReport({
+      evaluation: evaluate(m, {
+        preset: 'torchmetrics-meaniou',
+        presetOptions: { include_background: false },
+      }),
+      matrix: m,
+      run: { toolVersion: '2.0.0' },
+    });
+    expect(absentClassesNote(noBackground)).toBe(
+      "shown as −1 (the preset's value for a class never present, not an IoU), excluded from the means",
+    );
+    // MONAI's default reduction averages per image: the per-class 0 is not what the mean counts.
+    expect(absentClassesNote(report({ preset: 'monai' }))).not.toContain('means');
+    // torchmetrics JaccardIndex shows 0 for a class never present and leaves it out of the macro mean.
+    expect(absentClassesNote(report({ preset: 'torchmetrics-jaccard' }))).toBe(
+      "shown as 0.00 (the preset's value for a class never present, not an IoU), left out of the means",
     );
     expect(formatClassRatio(meanIoU, 4, meanIoU.perClass[4]!.iou)).toBe('−1');
     expect(formatClassRatio(meanIoU, 0, meanIoU.perClass[0]!.iou)).toBe(

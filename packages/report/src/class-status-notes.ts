@@ -6,10 +6,11 @@ type NotedReport = Pick<Report, 'perClass' | 'settings' | 'absentClasses' | 'pre
 /**
  * What a class's IoU is shown as and whether the class means count it, worded from the value the report
  * holds (never re-derived from the settings, so presets' quirks are described as they acted): NaN is
- * `—, left out of the means`; the value of a preset's per-class sentinel for a class never present
- * (torchmetrics MeanIoU's −1, JaccardIndex's 0) is `shown as −1 (…), left out of the means`; any other
- * value is `IoU 0.00, counted in the means`; an excluded class is `excluded from the means`. Under the
- * micro average (pooled counts) means take no class value, so nothing is said about them. Classes of one
+ * `IoU —, left out of the means`; a preset's per-class sentinel for a class never present (torchmetrics
+ * MeanIoU's −1, JaccardIndex's 0) is `shown as −1 (…), left out of the means`; any other value is
+ * `IoU 0.00, counted in the means`; an excluded class is `excluded from the means`. When the means do not
+ * take per-class values — the micro average (pooled counts), or image aggregation reduced per image or
+ * pooled (the per-class column is then a summary of its own) — nothing is said about them. Classes of one
  * group with different descriptions are listed by description.
  */
 function describeValues(report: NotedReport, ids: readonly number[], absent: boolean): string {
@@ -23,19 +24,25 @@ function describeValues(report: NotedReport, ids: readonly number[], absent: boo
   return [...byText].map(([text, group]) => `${group.join(', ')}: ${text}`).join('; ');
 }
 
+/** Whether the class means are means of the per-class values the tables show. */
+function meansUseClassValues(report: NotedReport): boolean {
+  const { average, aggregate, imageReduce } = report.settings;
+  if (average === 'micro') return false;
+  return aggregate === 'dataset' || imageReduce === 'per-class';
+}
+
 function describeValue(report: NotedReport, id: number, iou: number, absent: boolean): string {
-  const { average, quirks, excludeClasses } = report.settings;
-  if (excludeClasses.includes(id)) {
-    return `${Number.isNaN(iou) ? `IoU ${UNDEFINED_VALUE}` : `IoU ${formatPercent(iou)}`}, excluded from the means`;
-  }
-  const micro = average === 'micro';
-  if (Number.isNaN(iou))
-    return micro ? `IoU ${UNDEFINED_VALUE}` : `IoU ${UNDEFINED_VALUE}, left out of the means`;
-  if (absent && quirks.perClassAbsentValue !== null && Object.is(iou, quirks.perClassAbsentValue)) {
-    return `shown as ${formatSentinel(iou)} (the preset's value for a class never present, not an IoU), left out of the means`;
-  }
-  const shown = `IoU ${formatPercent(iou)}`;
-  return micro ? shown : `${shown}, counted in the means`;
+  const { quirks, excludeClasses } = report.settings;
+  const sentinel =
+    absent && quirks.perClassAbsentValue !== null && Object.is(iou, quirks.perClassAbsentValue);
+  const shown = Number.isNaN(iou)
+    ? `IoU ${UNDEFINED_VALUE}`
+    : sentinel
+      ? `shown as ${formatClassRatio(report, id, iou)} (the preset's value for a class never present, not an IoU)`
+      : `IoU ${formatPercent(iou)}`;
+  if (excludeClasses.includes(id)) return `${shown}, excluded from the means`;
+  if (!meansUseClassValues(report)) return shown;
+  return Number.isNaN(iou) || sentinel ? `${shown}, left out of the means` : `${shown}, counted in the means`;
 }
 
 /** A sentinel as the library prints it (`-1`, `0`), not as a percentage. */

@@ -125,15 +125,20 @@ export function reportToMarkdown(report: Report, options: MarkdownOptions = {}):
  * evaluated pixel as a miss only). Under `--preset keras`, `detectron2`, ... the mIoU is another number.
  */
 function isBenchmarkMIoU(report: Report): boolean {
-  const { aggregate, average, absent, predictedOnly, excludeClasses, quirks } = report.settings;
+  const { aggregate, average, absent, predictedOnly, excludeClasses, quirks, ignoreIndex } = report.settings;
+  // A preset's way with predicted ignore labels changes no count when no ignore label is a class id
+  // (in range), or when no counted pixel was predicted as an ignore label (out of range).
+  const inRange =
+    quirks.inRangeIgnorePredictions === 'miss' || ignoreIndex.every((v) => v >= report.numClasses);
+  const outOfRange = quirks.outOfRangeIgnorePredictions === 'miss' || report.pixels.predictedIgnore === 0;
   return (
     aggregate === 'dataset' &&
     average === 'macro' &&
     absent === 'nan' &&
     predictedOnly === 'score' &&
     excludeClasses.length === 0 &&
-    quirks.inRangeIgnorePredictions === 'miss' &&
-    quirks.outOfRangeIgnorePredictions === 'miss' &&
+    inRange &&
+    outOfRange &&
     !quirks.absentClassesSkipped &&
     quirks.emptyMeanValue === null
   );

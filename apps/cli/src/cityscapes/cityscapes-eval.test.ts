@@ -165,6 +165,11 @@ describe('segmetrics eval --dataset cityscapes-labelids', () => {
         expect(line, `${options.join(' ')} ${format}`).toContain(`Cityscapes benchmark: ${rest}`);
       }
     }
+    // mmsegmentation's conventions give the benchmark's number here (no ignore label is a class id).
+    const mmseg = await run([...datasetArgs(root), '--preset', 'mmseg', '-q']);
+    expect(mmseg.stdout).toContain(
+      `Cityscapes benchmark: IoU class ${pct(reference.averageScoreClasses)} · ${rest}`,
+    );
   });
 
   it('shows iIoU and the categories in the HTML report, with --format cityscapes on stdout', async () => {

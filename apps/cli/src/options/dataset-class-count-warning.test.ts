@@ -4,7 +4,7 @@ import { datasetClassCountWarning } from './dataset-class-count-warning.js';
 describe('datasetClassCountWarning', () => {
   it("warns when --num-classes overrides the preset's class count without --classes", () => {
     expect(datasetClassCountWarning({ dataset: 'cityscapes', numClasses: 4 })).toBe(
-      "--num-classes 4 is not the cityscapes preset's 19 classes: its class names are not used (classes are named class_0 … class_3; give --classes FILE for names), its ignore labels and label mapping still apply",
+      "--num-classes 4 is not the cityscapes preset's 19 classes: its class names are not used (classes are named class_0 … class_3; give --classes FILE for names); its other defaults (ignore labels, label mapping, mask palette) still apply where no option replaces them",
     );
     expect(datasetClassCountWarning({ dataset: 'ade20k', numClasses: 1 })).toContain('named class_0;');
   });

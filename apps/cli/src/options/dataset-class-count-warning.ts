@@ -14,5 +14,5 @@ export function datasetClassCountWarning(flags: {
   const preset = getDatasetPreset(flags.dataset);
   if (preset.numClasses === flags.numClasses) return null;
   const last = flags.numClasses - 1;
-  return `--num-classes ${flags.numClasses} is not the ${flags.dataset} preset's ${preset.numClasses} classes: its class names are not used (classes are named class_0${last > 0 ? ` … class_${last}` : ''}; give --classes FILE for names), its ignore labels and label mapping still apply`;
+  return `--num-classes ${flags.numClasses} is not the ${flags.dataset} preset's ${preset.numClasses} classes: its class names are not used (classes are named class_0${last > 0 ? ` … class_${last}` : ''}; give --classes FILE for names); its other defaults (ignore labels, label mapping, mask palette) still apply where no option replaces them`;
 }

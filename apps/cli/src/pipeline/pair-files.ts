@@ -108,7 +108,10 @@ export async function pairFiles(flags: PairingFlags): Promise<PairedFiles> {
   });
   const missing = result.missingPredictions as readonly unknown[];
   if (missing.length > 0) {
-    const unread = await unreadFilesClause(flags.pred, { ids: missing.slice(0, MAX_LISTED).map(describe) });
+    const unread = await unreadFilesClause(flags.pred, {
+      ids: missing.slice(0, MAX_LISTED).map(describe),
+      ...(flags.matchBy === 'basename' ? { matchBy: 'basename' as const } : {}),
+    });
     throw new SegmetricsError(
       ErrorCode.PAIRING_FAILED,
       `${missing.length} ground-truth file${missing.length === 1 ? ' has' : 's have'} no prediction in ${flags.pred}: ${listSome(missing)}${unread}`,

@@ -67,6 +67,16 @@ describe('pairFolders', () => {
     );
   });
 
+  it('pairFolders blames the globs, not the file formats, when include/exclude keep nothing', () => {
+    expect(() =>
+      pairFolders(folder('gt', ['a.png', 'photo.jpg']), [folder('pred', ['a.png'])], { include: ['x*'] }),
+    ).toThrow(
+      expect.objectContaining({
+        message: 'gt: no ground-truth label maps found that the include/exclude globs keep',
+      }),
+    );
+  });
+
   it('pairFolders gives each pair both predictions when comparing two folders', () => {
     const paired = pairFolders(folder('gt', ['1.png']), [folder('a', ['1.png']), folder('b', ['1.png'])], {});
     expect(paired.pairs[0]).toMatchObject({ predPath: 'a/1.png', predBPath: 'b/1.png' });

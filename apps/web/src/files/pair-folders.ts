@@ -70,17 +70,18 @@ export function pairFolders(
     if (missing.length > 0) {
       throw new SegmetricsError(
         ErrorCode.PAIRING_FAILED,
-        `${missing.length} ground-truth file${missing.length === 1 ? ' has' : 's have'} no prediction in ${pred.name}: ${listSome(missing)}${unreadClause(pred, { ids: missing.slice(0, MAX_LISTED) })}`,
+        `${missing.length} ground-truth file${missing.length === 1 ? ' has' : 's have'} no prediction in ${pred.name}: ${listSome(missing)}${unreadClause(pred, { ids: missing.slice(0, MAX_LISTED), ...(options.matchBy === undefined ? {} : { matchBy: options.matchBy }) })}`,
         { context: { file: pred.name, missing: missing.length, first: missing.slice(0, MAX_LISTED) } },
       );
     }
     return { pred, paired };
   });
   const first = sides[0];
+  const filtered = (options.include?.length ?? 0) > 0 || (options.exclude?.length ?? 0) > 0;
   if (first === undefined || first.paired.pairs.length === 0) {
     throw new SegmetricsError(
       ErrorCode.PAIRING_FAILED,
-      `${gt.name}: no ground-truth label maps found${unreadClause(gt)}`,
+      `${gt.name}: no ground-truth label maps found${filtered ? ' that the include/exclude globs keep' : unreadClause(gt)}`,
       { context: { file: gt.name } },
     );
   }

@@ -1,6 +1,7 @@
 import type { SummaryId } from '@segmetrics/metrics';
 import { formatLevel } from '../format-level.js';
 import { formatInterval, formatPercent, UNDEFINED_VALUE } from '../format-percent.js';
+import { formatSummaryInterval, formatSummaryValue, isCoefficient } from '../format-summary-value.js';
 import { selectMetrics } from '../select-metrics.js';
 import type { ComparisonInterval, ComparisonReport } from './comparison-model.js';
 import { formatPValue } from './comparison-verdict.js';
@@ -15,6 +16,13 @@ export function formatDelta(value: number, digits = 2): string {
   if (value === 0) return (0).toFixed(digits);
   const text = (Math.abs(value) * 100).toFixed(digits);
   return value < 0 ? `−${text}` : `+${text}`;
+}
+
+/** A difference of coefficients (κ) with a sign and four decimals (`+0.0292`), like {@link formatDelta}. */
+function formatCoefficientDelta(value: number): string {
+  if (!Number.isFinite(value)) return UNDEFINED_VALUE;
+  if (value === 0) return (0).toFixed(4);
+  return `${value < 0 ? '−' : '+'}${Math.abs(value).toFixed(4)}`;
 }
 
 /** An interval of differences in points, `[−0.28, −0.18]`, — when undefined. */
@@ -43,6 +51,23 @@ export function comparisonSummaryRows(report: ComparisonReport): ComparisonSumma
   const { summaries } = selectMetrics(report.settings.metrics ?? []);
   return summaries.map((id) => {
     const delta = report.delta[id];
+    if (isCoefficient(id)) {
+      // Cohen's κ: the coefficients themselves and their difference, not percent and points.
+      const ci = delta?.ci ?? null;
+      return {
+        id,
+        a: formatSummaryValue(id, report.a.summary[id]),
+        aInterval: formatSummaryInterval(id, report.a.confidence.summary[id] ?? null),
+        b: formatSummaryValue(id, report.b.summary[id]),
+        bInterval: formatSummaryInterval(id, report.b.confidence.summary[id] ?? null),
+        delta: formatCoefficientDelta(delta?.estimate ?? Number.NaN),
+        interval:
+          ci === null
+            ? UNDEFINED_VALUE
+            : `[${formatCoefficientDelta(ci[0])}, ${formatCoefficientDelta(ci[1])}]`,
+        p: formatPValue(delta?.pValue ?? null),
+      };
+    }
     return {
       id,
       a: formatPercent(report.a.summary[id]),
@@ -58,8 +83,12 @@ export function comparisonSummaryRows(report: ComparisonReport): ComparisonSumma
 
 /** The line that says what the intervals and p-values are. */
 export function comparisonMethodNote(report: ComparisonReport): string {
+  const { summaries } = selectMetrics(report.settings.metrics ?? []);
+  const coefficients = summaries.filter(isCoefficient);
+  const asCoefficients =
+    coefficients.length === 0 ? '' : ` (${coefficients.join(', ')}: coefficients and their differences)`;
   return (
-    `Values in percent, differences B − A in points. Intervals: ${formatLevel(report.level)} paired bootstrap ` +
+    `Values in percent, differences B − A in points${asCoefficients}. Intervals: ${formatLevel(report.level)} paired bootstrap ` +
     `percentile intervals over images (${report.samples} resamples, seed ${report.seed}); p: two-sided paired ` +
     `permutation test (${report.samples} permutations), per class also Holm-adjusted over the classes.`
   );

@@ -74,7 +74,8 @@ describe('formatLevel', () => {
   });
 
   it('never rounds a level below 1 up to 100%', () => {
-    expect([0.9999999, 0.999, 0.5, 0.123456789].map(formatLevel)).toEqual([
+    expect([0.99999999999, 0.9999999, 0.999, 0.5, 0.123456789].map(formatLevel)).toEqual([
+      '99.999999999%',
       '99.99999%',
       '99.9%',
       '50%',
@@ -96,5 +97,30 @@ describe('formatDelta', () => {
     ]);
     // An interval that excludes 0 does not print as touching it.
     expect(formatDeltaInterval([-0.002, -1.84e-5])).toBe('[−0.20, −0.00]');
+  });
+});
+
+describe('comparisonSummaryRows', () => {
+  it('shows kappa as coefficients and their difference, other values in percent and points', async () => {
+    const { comparisonSummaryRows } = await import('./comparison-rows.js');
+    const ci = { mIoU: [0.5, 0.6], kappa: [0.88, 0.9] };
+    const report = {
+      settings: { metrics: ['mIoU', 'kappa'] },
+      a: { summary: { mIoU: 0.55, kappa: 0.89 }, confidence: { summary: ci } },
+      b: { summary: { mIoU: 0.57, kappa: 0.9192 }, confidence: { summary: ci } },
+      delta: {
+        mIoU: { estimate: 0.02, ci: [0.01, 0.03], pValue: 0.01 },
+        kappa: { estimate: 0.0292, ci: [0.0026, 0.0566], pValue: 0.02 },
+      },
+    } as unknown as Parameters<typeof comparisonSummaryRows>[0];
+    const [miou, kappa] = comparisonSummaryRows(report);
+    expect(miou).toMatchObject({ a: '55.00', delta: '+2.00', interval: '[+1.00, +3.00]' });
+    expect(kappa).toMatchObject({
+      a: '0.8900',
+      b: '0.9192',
+      bInterval: '[0.8800, 0.9000]',
+      delta: '+0.0292',
+      interval: '[+0.0026, +0.0566]',
+    });
   });
 });
