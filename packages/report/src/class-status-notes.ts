@@ -32,9 +32,8 @@ function meansUseClassValues(report: NotedReport): boolean {
 }
 
 function describeValue(report: NotedReport, id: number, iou: number, absent: boolean): string {
-  const { quirks, excludeClasses } = report.settings;
-  const sentinel =
-    absent && quirks.perClassAbsentValue !== null && Object.is(iou, quirks.perClassAbsentValue);
+  const { excludeClasses } = report.settings;
+  const sentinel = absent && isSentinel(report, id, iou);
   const shown = Number.isNaN(iou)
     ? `IoU ${UNDEFINED_VALUE}`
     : sentinel
@@ -74,10 +73,13 @@ export function predictedOnlyNote(report: NotedReport): string {
  * library prints it, not as a percentage): torchmetrics MeanIoU's −1.
  */
 export function isAbsentSentinel(report: NotedReport, classId: number, value: number): boolean {
+  return value < 0 && isSentinel(report, classId, value);
+}
+
+/** Whether `value` is the preset's per-class value for class `classId` never present (−1 or 0). */
+function isSentinel(report: NotedReport, classId: number, value: number): boolean {
   const sentinel = report.settings.quirks.perClassAbsentValue;
-  return (
-    sentinel !== null && sentinel < 0 && Object.is(value, sentinel) && report.absentClasses.includes(classId)
-  );
+  return sentinel !== null && Object.is(value, sentinel) && report.absentClasses.includes(classId);
 }
 
 /**

@@ -12,17 +12,19 @@ import { formatPValue } from './comparison-verdict.js';
  * `[−0.20, −0.00]` shows that it excludes 0.
  */
 export function formatDelta(value: number, digits = 2): string {
+  return formatSigned(value * 100, digits);
+}
+
+/** `value` with a sign and `digits` decimals (`+1.23`, `−0.00`); unsigned only for an exact zero. */
+function formatSigned(value: number, digits: number): string {
   if (!Number.isFinite(value)) return UNDEFINED_VALUE;
   if (value === 0) return (0).toFixed(digits);
-  const text = (Math.abs(value) * 100).toFixed(digits);
-  return value < 0 ? `−${text}` : `+${text}`;
+  return `${value < 0 ? '−' : '+'}${Math.abs(value).toFixed(digits)}`;
 }
 
 /** A difference of coefficients (κ) with a sign and four decimals (`+0.0292`), like {@link formatDelta}. */
 function formatCoefficientDelta(value: number): string {
-  if (!Number.isFinite(value)) return UNDEFINED_VALUE;
-  if (value === 0) return (0).toFixed(4);
-  return `${value < 0 ? '−' : '+'}${Math.abs(value).toFixed(4)}`;
+  return formatSigned(value, 4);
 }
 
 /** An interval of differences in points, `[−0.28, −0.18]`, — when undefined. */
