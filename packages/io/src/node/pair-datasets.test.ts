@@ -1,6 +1,6 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeLabelPng } from '../encode-label-png.js';
 import { iteratePairs } from './iterate-pairs.js';
@@ -63,6 +63,31 @@ describe('pairDatasets', () => {
       exclude: ['a'],
     });
     expect(filtered.pairs.map((p) => p.id)).toEqual(['sub/c']);
+  });
+
+  it('pairDatasets gives each path as resolve(folder, relative path) for any spelling of the folders', async () => {
+    const root = tree({
+      'data/gt/a.png': png(1),
+      'data/gt/sub/deeper/b.png': png(1),
+      'elsewhere/c.png': png(1),
+      'data/pred/a.png': png(1),
+      'data/pred/sub/deeper/b.png': png(1),
+      'data/pred/linked/c.png': png(1),
+    });
+    symlinkSync(join(root, 'elsewhere'), join(root, 'data/gt/linked'));
+    const spellings: [string, string][] = [
+      [join(root, 'data/gt'), join(root, 'data/pred')],
+      [`${join(root, 'data/gt')}/`, `${join(root, 'data', '.', 'x', '..', 'pred')}//`],
+      [relative(process.cwd(), join(root, 'data/gt')), relative(process.cwd(), join(root, 'data/pred'))],
+    ];
+    for (const [gtDir, predDir] of spellings) {
+      const { pairs } = await pairDatasets({ gtDir, predDir });
+      expect(pairs.map((p) => p.id)).toEqual(['a', 'linked/c', 'sub/deeper/b']);
+      for (const pair of pairs) {
+        expect(pair.gtPath).toBe(resolve(gtDir, `${pair.id}.png`));
+        expect(pair.predPath).toBe(resolve(predDir, `${pair.id}.png`));
+      }
+    }
   });
 
   it('pairDatasets keys files by a regex capture group', async () => {

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { ErrorCode } from '@segmetrics/core';
 import { ioError } from '../internal/errors.js';
 import {
@@ -54,6 +54,20 @@ export interface PairedDataset {
   readonly unmatchedPredictions: string[];
   /** Entries left out of both folders, sorted by side (`gt` first) then path. */
   readonly skipped: SkippedEntry[];
+}
+
+/**
+ * A resolved folder's path ending in the separator: prefixed to a walked relative path, it gives what
+ * `resolve(dir, relative)` gives (walked names are never empty, `.` or `..`), without the cost that
+ * `resolve` pays per call (≈ 0.3 KB of garbage per path, and most of the pairing time of a large folder).
+ */
+function folderPrefix(resolvedDir: string): string {
+  return resolvedDir.endsWith(sep) ? resolvedDir : resolvedDir + sep;
+}
+
+/** A walked relative path (`/`-separated) with the platform's separator. */
+function nativeSeparators(relative: string): string {
+  return sep === '/' ? relative : relative.replaceAll('/', sep);
 }
 
 async function assertDirectory(dir: string, side: string): Promise<void> {
@@ -183,10 +197,12 @@ export async function pairDatasets(options: PairDatasetsOptions): Promise<Paired
   checkSkipped(gtDir, 'gt', gtListing, predListing, rules.keep);
   checkSkipped(predDir, 'pred', predListing, gtListing, rules.keep);
   const matched = matchKeys(gtListing.byKey, predListing.byKey, rules.keep);
+  const gtPrefix = folderPrefix(gtDir);
+  const predPrefix = folderPrefix(predDir);
   const pairs: DatasetPair[] = matched.pairs.map((pair) => ({
     id: pair.id,
-    gtPath: resolve(gtDir, pair.gt),
-    predPath: resolve(predDir, pair.pred),
+    gtPath: gtPrefix + nativeSeparators(pair.gt),
+    predPath: predPrefix + nativeSeparators(pair.pred),
   }));
   const { missingPredictions, unmatchedPredictions } = matched;
   const skipped: SkippedEntry[] = [];
