@@ -64,10 +64,17 @@ export async function walkFiles(root: string, wanted: (name: string) => boolean)
   const files: WalkedFile[] = [];
   const skipped: WalkSkip[] = [];
   const folders = new Map<string, string>(); // dev:ino → relative path
-  const seenFiles = new Map<string, string>(); // real path → relative path
+  // Real path → relative path, built when the links are followed: until then every file comes from a
+  // real folder walked once (folders are de-duplicated), so no two share a real path, and a large
+  // folder without links needs no map of its files.
+  let seenFiles: Map<string, string> | undefined;
   const links: string[] = [];
 
   const addFile = (relative: string, real: string) => {
+    if (seenFiles === undefined) {
+      files.push({ relative, real });
+      return;
+    }
     const first = seenFiles.get(real);
     if (first !== undefined) skipped.push({ relative, reason: 'duplicate', duplicateOf: first });
     else {
@@ -144,6 +151,7 @@ export async function walkFiles(root: string, wanted: (name: string) => boolean)
     throw walkError(error, root, 'read folder');
   }
   await walkFolder('', rootReal, rootStats);
+  if (links.length > 0) seenFiles = new Map(files.map((file) => [file.real, file.relative]));
   for (let next = 0; next < links.length; next++) {
     const relative = links[next]!;
     const path = join(root, relative);
