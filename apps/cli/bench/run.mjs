@@ -72,6 +72,8 @@ Options:
   --seed N        dataset seed (default 1)
   --data-dir DIR  cache folder (default apps/cli/.bench-data)
   --cli FILE      the segmetrics bin to time (default apps/cli/dist/cli.js; e.g. another build)
+  --rss-pairs LIST  peak RSS of segmetrics by number of VOC-sized pairs (hard links to the cached
+                  pairs under new names; default 100,1000,5000; none to skip)
   --check         exit 1 when a speed target is missed
   -h, --help      this help`;
 
@@ -103,6 +105,7 @@ function parseOptions() {
         seed: { type: 'string', default: '1' },
         'data-dir': { type: 'string', default: join(APP_DIR, '.bench-data') },
         cli: { type: 'string' },
+        'rss-pairs': { type: 'string', default: '100,1000,5000' },
         check: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -132,11 +135,13 @@ function parseOptions() {
     const [n] = parseList(item, 'workers');
     return n;
   });
+  const rssPairs = parsed['rss-pairs'] === 'none' ? [] : parseList(parsed['rss-pairs'], 'rss-pairs');
   return {
     sets,
     runs,
     workers,
     seed,
+    rssPairs: [...new Set(rssPairs)].sort((a, b) => a - b),
     dataDir: parsed['data-dir'],
     check: parsed.check,
   };
@@ -303,6 +308,74 @@ async function generateSet(generator, root, pairs, seed, fingerprint, spec) {
   await writeFile(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
   console.log(`bench: generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return manifest;
+}
+
+/**
+ * A folder of `pairs` pairs made of hard links to the `total` cached pairs, cycled under new names
+ * (`r{round}_{name}`): as many files as a large dataset, the page cache of a small one. Hard links, not
+ * symbolic links: each is a regular file of its own path (the walk would list a second symbolic link to
+ * one file as a duplicate).
+ */
+async function repeatedSubset(generator, root, total, pairs) {
+  const dir = join(root, `rss-n${pairs}`);
+  await rm(dir, { recursive: true, force: true });
+  for (const side of ['gt', 'pred']) {
+    await mkdir(join(dir, side), { recursive: true });
+    for (let i = 0; i < pairs; i++) {
+      const name = `${generator.sampleName(i % total, total)}.png`;
+      await link(join(root, 'all', side, name), join(dir, side, `r${Math.floor(i / total)}_${name}`));
+    }
+  }
+  for (let i = 0; i < Math.min(total, pairs); i++) {
+    const name = `${generator.sampleName(i, total)}.png`;
+    for (const side of ['gt', 'pred']) await readFile(join(root, 'all', side, name));
+  }
+  return { dir, gtDir: join(dir, 'gt'), predDir: join(dir, 'pred'), pairs };
+}
+
+/**
+ * Peak RSS of each segmetrics command by number of VOC-sized palette pairs (one run each, after a
+ * warm-up on the smallest): memory must not grow with the number of images beyond the list of their
+ * names. Also checks that the mIoU is the same at every size (the pairs repeat).
+ */
+async function rssScaling(generator, options) {
+  if (options.rssPairs.length === 0) return [];
+  const spec = SETS.voc;
+  const root = join(options.dataDir, `voc-${spec.width}x${spec.height}-seed${options.seed}`);
+  const fingerprint = generatorFingerprint(generator, options.seed, spec);
+  const manifest = await generateSet(
+    generator,
+    join(root, 'all'),
+    SETS.voc.pairs[0],
+    options.seed,
+    fingerprint,
+    spec,
+  );
+  console.log(`\nbench: peak RSS by number of pairs (VOC-sized, ${options.rssPairs.join(', ')} pairs)`);
+  const rows = [];
+  for (const n of options.rssPairs) {
+    const set = await repeatedSubset(generator, root, manifest.pairs, n);
+    const entries = commands(set, spec, options.workers).filter((entry) => entry.id !== 'PIL + numpy');
+    if (rows.length === 0) for (const entry of entries) await measure(entry);
+    for (const entry of entries) {
+      const result = await measure(entry);
+      rows.push({
+        id: entry.id,
+        pairs: n,
+        rssMiB: result.rssKiB / 1024,
+        seconds: result.ms / 1000,
+        mIoU: result.mIoU,
+      });
+    }
+    await rm(set.dir, { recursive: true, force: true });
+  }
+  const reference = rows[0].mIoU;
+  const odd = rows.find((row) => !(Math.abs(row.mIoU - reference) <= TOLERANCE));
+  if (odd !== undefined)
+    fail(
+      `mIoU MISMATCH in the RSS runs: ${odd.id} at ${odd.pairs} pairs printed ${odd.mIoU}, ${reference} at ${rows[0].pairs}`,
+    );
+  return rows;
 }
 
 /** A folder with the first `pairs` pairs of the cache, as hard links (no copies). */
@@ -580,6 +653,7 @@ async function main() {
     }
   }
   const startupRows = await startup(Math.max(10, options.runs));
+  const rssRows = await rssScaling(generator, options);
 
   console.log(`\n=== segmetrics eval vs PIL + numpy, whole process, medians of ${options.runs} runs ===`);
   for (const result of results) printSet(result);
@@ -629,10 +703,31 @@ async function main() {
       console.log(`  ${row.id.padEnd(24)} ${sizes.join(', ')}`);
     }
   }
+  if (rssRows.length > 0) {
+    const sizes = options.rssPairs;
+    console.log(
+      `\nPeak RSS by number of VOC-sized pairs (one run each; slope from ${sizes[0]} to ${sizes.at(-1)} pairs):`,
+    );
+    for (const id of [...new Set(rssRows.map((row) => row.id))]) {
+      const mine = rssRows.filter((row) => row.id === id);
+      const cells = mine.map(
+        (row) => `${row.pairs} pairs ${Number.isNaN(row.rssMiB) ? 'n/a' : `${row.rssMiB.toFixed(0)} MiB`}`,
+      );
+      const first = mine[0];
+      const last = mine.at(-1);
+      const slope =
+        last.pairs > first.pairs
+          ? ((last.rssMiB - first.rssMiB) * 1024) / (last.pairs - first.pairs)
+          : Number.NaN;
+      console.log(
+        `  ${id.padEnd(24)} ${cells.join(', ')}${Number.isFinite(slope) ? `  (${slope.toFixed(2)} KiB per pair)` : ''}`,
+      );
+    }
+  }
   const resultFile = join(options.dataDir, 'last-run.json');
   await writeFile(
     resultFile,
-    `${JSON.stringify({ date: new Date().toISOString(), ...info, runs: options.runs, results, phases: phaseRows, startup: startupRows }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), ...info, runs: options.runs, results, phases: phaseRows, startup: startupRows, rss: rssRows }, null, 2)}\n`,
   );
   console.log(`\nbench: results written to ${resultFile}`);
   if (options.check && missed.length > 0) fail(`speed targets missed: ${missed.join('; ')}`);
