@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as encode from './encode.js';
 import * as browser from './index.js';
 import * as node from './node.js';
 
@@ -36,6 +37,20 @@ describe('exports', () => {
         "vocColorMap",
       ]
     `);
+  });
+
+  it('the @segmetrics/io/encode export list is the reviewed API surface (the same functions as the main entry)', () => {
+    expect(Object.keys(encode).sort()).toMatchInlineSnapshot(`
+      [
+        "ErrorMapIndex",
+        "encodeColorizedPng",
+        "encodeErrorMapPng",
+        "encodeLabelPng",
+        "vocColorMap",
+      ]
+    `);
+    for (const [name, value] of Object.entries(encode))
+      expect(value).toBe(browser[name as keyof typeof browser]);
   });
 
   it('the @segmetrics/io/node export list is the reviewed API surface', () => {

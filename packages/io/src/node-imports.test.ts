@@ -19,6 +19,10 @@ it('@segmetrics/io/presets loads no PNG decoder or zlib library', () => {
   ]);
 });
 
+it('@segmetrics/io/encode loads the deflate library and core alone: no decoder, glob matcher or .npy reader', () => {
+  expect([...staticImports(join(SRC, 'encode.ts'))].sort()).toEqual(['@segmetrics/core', 'fflate']);
+});
+
 it('the browser entry still loads fast-png for decodePng (the walk sees packages)', () => {
   expect(staticImports(join(SRC, 'index.ts')).has('fast-png')).toBe(true);
 });

@@ -1,5 +1,5 @@
 import { type ConfusionMatrixOptions, type LabelArray, normalizeSettings } from '@segmetrics/core';
-import { encodeColorizedPng, type ZlibCompress } from '@segmetrics/io';
+import { encodeColorizedPng, type ZlibCompress } from '@segmetrics/io/encode';
 import { REPORT_PICTURE_COLORS, type RgbTriple } from '../html/class-colors.js';
 import { errorStates } from './display-labels.js';
 import { thumbnailCodes } from './thumbnail-codes.js';
