@@ -71,12 +71,11 @@ export function labelMapFromArray(data: IntegerTypedArray, options: ArrayLabelMa
       { length: data.length, width, height, channels },
     );
   }
-  const base = { width, height, colorType: 'raw' as const, source: 'array' as const };
   if (
     channels === 1 &&
     (data instanceof Uint8Array || data instanceof Uint16Array || data instanceof Int32Array)
   ) {
-    return { ...base, data, bitDepth: data.BYTES_PER_ELEMENT * 8 };
+    return { width, height, colorType: 'raw', source: 'array', data, bitDepth: data.BYTES_PER_ELEMENT * 8 };
   }
   const count = width * height;
   let min = 0;
@@ -89,5 +88,14 @@ export function labelMapFromArray(data: IntegerTypedArray, options: ArrayLabelMa
   if (max > 2147483647) throw bad(`label ${max} does not fit in int32`, max);
   const out = allocateLabels(count, min, max);
   for (let p = 0, s = channel; p < count; p++, s += channels) out[p] = data[s]!;
-  return { ...base, data: out, bitDepth: data.BYTES_PER_ELEMENT * 8 };
+  // Literals, not `{ ...base, data }`: a spread followed by new properties gives each map its own hidden
+  // class in Node 20's V8.
+  return {
+    width,
+    height,
+    colorType: 'raw',
+    source: 'array',
+    data: out,
+    bitDepth: data.BYTES_PER_ELEMENT * 8,
+  };
 }

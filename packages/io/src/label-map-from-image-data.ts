@@ -43,7 +43,6 @@ export function labelMapFromImageData(image: ImageDataLike, options: ImageDataOp
       { length: data.length, width, height },
     );
   }
-  const base = { width, height, bitDepth: 8, colorType: 'rgba' as const, source: 'image-data' as const };
   if (options.channel !== undefined) {
     if (![0, 1, 2, 3].includes(options.channel)) {
       throw ioError(ErrorCode.INVALID_OPTION, file, 'channel must be 0, 1, 2 or 3', {
@@ -52,7 +51,7 @@ export function labelMapFromImageData(image: ImageDataLike, options: ImageDataOp
     }
     const out = new Uint8Array(width * height);
     for (let p = 0, s = options.channel; p < out.length; p++, s += 4) out[p] = data[s]!;
-    return { ...base, data: out };
+    return { width, height, bitDepth: 8, colorType: 'rgba', source: 'image-data', data: out };
   }
   if (options.colorPalette === undefined) {
     throw ioError(ErrorCode.INVALID_OPTION, file, 'labelMapFromImageData needs a colorPalette or a channel');
@@ -65,5 +64,6 @@ export function labelMapFromImageData(image: ImageDataLike, options: ImageDataOp
     ...(options.unknownColor === undefined ? {} : { unknownColor: options.unknownColor }),
     ...(file === undefined ? {} : { file }),
   });
-  return { ...base, data: labels };
+  // Literals, not `{ ...base, data }` (a hidden class per map in Node 20's V8, see labelMapFromArray).
+  return { width, height, bitDepth: 8, colorType: 'rgba', source: 'image-data', data: labels };
 }

@@ -28,6 +28,7 @@ export {
   type ParityReference,
   parityFixtureRoot,
 } from './parity-fixtures.js';
+export { sameHiddenClass } from './same-hidden-class.js';
 export { seededRandom } from './seeded-random.js';
 export { staticImports } from './static-imports.js';
 export {

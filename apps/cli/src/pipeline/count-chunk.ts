@@ -109,7 +109,9 @@ function inCliTerms(error: SegmetricsError, path: string): SegmetricsError {
 
 function decode(path: string, setup: CountSetup, into: DecodeBuffer) {
   try {
-    return readLabelMapSync(path, { ...setup.decodeOptions, file: path, into });
+    // Object.assign, not `{ ...decodeOptions, file, into }`: with any decode option set, that spread gave
+    // every file's options a hidden class of its own in Node 20's V8 (old-space garbage per file).
+    return readLabelMapSync(path, Object.assign({}, setup.decodeOptions, { file: path, into }));
   } catch (error) {
     if (SegmetricsError.isInstance(error)) {
       if (error.context.option === 'scoresLayout') throw inCliTerms(error, path);

@@ -49,16 +49,15 @@ export function reportPictures(
       return;
     }
     try {
-      const gt = readLabelMapSync(pair.gtPath, {
-        ...settings.decodeOptions,
-        file: pair.gtPath,
-        into: decodeBuffers.gt,
-      });
-      const pred = readLabelMapSync(pair.predPath, {
-        ...settings.decodeOptions,
-        file: pair.predPath,
-        into: decodeBuffers.pred,
-      });
+      // Object.assign: see count-chunk's decode (a spread gives each options object its own hidden class).
+      const gt = readLabelMapSync(
+        pair.gtPath,
+        Object.assign({}, settings.decodeOptions, { file: pair.gtPath, into: decodeBuffers.gt }),
+      );
+      const pred = readLabelMapSync(
+        pair.predPath,
+        Object.assign({}, settings.decodeOptions, { file: pair.predPath, into: decodeBuffers.pred }),
+      );
       images[index] = { row, ...reportImagePictures(gt, pred, settings.matrixOptions, colors, encoding) };
     } catch (error) {
       problems[index] = `${row.id}: ${error instanceof Error ? error.message : String(error)}`;

@@ -36,10 +36,13 @@ export async function* iteratePairs<P extends DatasetPair>(
       value: concurrency,
     });
   }
+  // Merged once (read per file, never changed by the readers).
+  const gtRead = { ...shared, ...gtOptions };
+  const predRead = { ...shared, ...predOptions };
   const read = async (pair: P): Promise<DecodedPair<P>> => {
     const [gt, pred] = await Promise.all([
-      readLabelMap(pair.gtPath, { ...shared, ...gtOptions }),
-      readLabelMap(pair.predPath, { ...shared, ...predOptions }),
+      readLabelMap(pair.gtPath, gtRead),
+      readLabelMap(pair.predPath, predRead),
     ]);
     return { pair, gt, pred };
   };

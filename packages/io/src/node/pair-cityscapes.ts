@@ -84,17 +84,17 @@ export async function pairCityscapes(options: PairCityscapesOptions): Promise<Pa
   const missingInstances: string[] = [];
   const pairs = await Promise.all(
     paired.pairs.map(async (pair): Promise<CityscapesPair> => {
-      if (instances === null) return { ...pair, instancesPath: null };
+      if (instances === null) return withInstances(pair, null);
       const name = `${basename(pair.gtPath).slice(0, -CITYSCAPES_LABEL_IDS_SUFFIX.length)}${CITYSCAPES_INSTANCE_IDS_SUFFIX}`;
       const candidates =
         instancesDir === null
           ? [join(dirname(pair.gtPath), name)]
           : [join(instancesDir, relative(gtDir, dirname(pair.gtPath)), name), join(instancesDir, name)];
       for (const candidate of candidates) {
-        if (await isFile(candidate)) return { ...pair, instancesPath: candidate };
+        if (await isFile(candidate)) return withInstances(pair, candidate);
       }
       missingInstances.push(candidates[0]!);
-      return { ...pair, instancesPath: candidates[0]! };
+      return withInstances(pair, candidates[0]!);
     }),
   );
   return {
@@ -124,4 +124,12 @@ async function assertDirectory(dir: string): Promise<void> {
   if (!isDirectory) {
     throw ioError(ErrorCode.IO_FAILED, dir, 'instance-id path is not a folder', { side: 'instances' });
   }
+}
+
+/**
+ * A pair with its instance-ids path, property by property: `{ ...pair, instancesPath }` gives each pair
+ * a hidden class of its own in Node 20's V8 (kept for the whole run, and slower to read).
+ */
+function withInstances(pair: DatasetPair, instancesPath: string | null): CityscapesPair {
+  return { id: pair.id, gtPath: pair.gtPath, predPath: pair.predPath, instancesPath };
 }

@@ -38,7 +38,8 @@ function checkRegular(stats: Stats, file: string): number {
 
 /** How many bytes to read of a file of `size` bytes whose first bytes are `head`. */
 function bytesToRead(head: Uint8Array, size: number, options: DecodeOptions, file: string): number {
-  const limit = labelFileLimit(head, { ...options, file });
+  // Object.assign: a spread followed by a new property gives each result its own hidden class in Node 20.
+  const limit = labelFileLimit(head, Object.assign({}, options, { file }));
   if (size > limit.bytes && limit.kind === 'png') {
     throw ioError(
       ErrorCode.IMAGE_TOO_LARGE,
