@@ -3,7 +3,8 @@
 // in this thread into one matrix (the readers and the counting kernel the CLI uses) and prints the mIoU
 // (absent classes excluded) as JSON. No option parsing, pairing rules, worker threads, metrics, report
 // or output formats: what is left is Node's own start-up, loading the reader and the counter, and the
-// work itself. The CLI cannot be faster than this on the same files.
+// work itself. No segmetrics run in one thread can be faster than this on the same files (with more
+// threads it can: the floor is one thread).
 //
 //   node bench/floor.mjs --gt DIR --pred DIR --num-classes N [--ignore-index 255]
 

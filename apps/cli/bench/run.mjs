@@ -707,7 +707,9 @@ async function main() {
       // What the same files allow at best: the bare decode-and-count script, one thread.
       const floor = result.rows.find((x) => x.workers === 'floor');
       const floorNote =
-        ok || floor === undefined ? '' : `; the io + core floor itself: ${floor.speedup.toFixed(2)}×`;
+        ok || floor === undefined
+          ? ''
+          : `; the one-thread io + core floor itself: ${floor.speedup.toFixed(2)}×`;
       console.log(
         `  ${result.set} ${result.pairs} pairs, ${row.id}: ${row.speedup.toFixed(2)}× (target ≥ ${target}×) ` +
           `${ok ? 'met' : `MISSED by ${(target - row.speedup).toFixed(2)}×${floorNote}`}`,

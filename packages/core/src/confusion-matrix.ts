@@ -708,7 +708,7 @@ function copyStats(stats: ImageStats): ImageStats {
 /**
  * An image's statistics with its instances and Boundary IoU counts when kept. `Object.assign` onto the
  * fresh object, not `{ ...stats, ...extras }`: in Node 20's V8 that spread gives every image's statistics a
- * hidden class of its own once optimised (allocated in old space, kept for the whole run).
+ * hidden class of its own after a few dozen calls (allocated in old space, kept for the whole run).
  */
 function withExtras(
   stats: ImageStats,

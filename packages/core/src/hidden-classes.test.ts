@@ -4,8 +4,8 @@ import { ConfusionMatrix } from './confusion-matrix.js';
 import type { ConfusionMatrixOptions } from './types.js';
 
 // Per-image statistics are kept for the whole run: each image's must share one hidden class (in Node 20's
-// V8, `{ ...stats, ...extras }` gave each its own once optimised, allocated in old space). Thousands of
-// images, so that V8 optimises the code that builds them; the last two are compared.
+// V8, `{ ...stats, ...extras }` gave each its own after a few dozen calls, allocated in old space). Thousands of
+// images (the hidden classes part after a few dozen); the last two are compared.
 const IMAGES = 4000;
 
 function lastTwoStats(options: Omit<ConfusionMatrixOptions, 'perImage'>, withInstances = false) {

@@ -9,7 +9,7 @@ import { decodePngFast } from './node/decode-png-fast.js';
 // Objects built per file or per image must share one hidden class: in Node 20's V8 a getter closure per
 // object, or `{ ...base, data }` (a spread followed by properties the spread object lacks), gives every
 // result its own, allocated in old space — memory that grew with the number of files read. Thousands of
-// calls, so that V8 optimises the code under test, then the last two results are compared.
+// calls (the hidden classes part after a few dozen), then the last two results are compared.
 const CALLS = 4000;
 
 function lastTwo<T extends object>(make: (i: number) => T): [T, T] {

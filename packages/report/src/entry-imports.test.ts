@@ -14,7 +14,7 @@ it('@segmetrics/report loads no PNG decoder or encoder (reading a report model s
 });
 
 it('@segmetrics/report/pictures is where the PNG encoder comes in, and only the encoder', () => {
-  // `@segmetrics/io/encode`, not `@segmetrics/io`: the full entry also loads fast-png (and pako) and
+  // `@segmetrics/io/encode`, not `@segmetrics/io`: the full entry also loads fast-png (with iobuffer) and
   // picomatch, ≈ 50 ms of every `--report` run.
   const imports = staticImports(join(SRC, 'pictures.ts'));
   expect(imports.has('@segmetrics/io/encode')).toBe(true);

@@ -7,9 +7,9 @@ let check: ((a: object, b: object) => boolean) | undefined;
  * objects share one map but each carries its own property table: they do not count). Objects built per
  * file or per image should:
  * in Node 20's V8, a pattern such as `{ ...options, file }` (a spread followed by a property the spread
- * object lacks) or a getter closure per object gives every result a hidden class of its own once the
- * code is optimised — allocated in old space, so memory grows with the files read. Build a few thousand
- * objects through the code under test (so that V8 optimises it) and compare the last two.
+ * object lacks) or a getter closure per object gives every result a hidden class of its own after a few
+ * dozen calls — allocated in old space, so memory grows with the files read. Build a few thousand objects
+ * through the code under test and compare the last two.
  *
  * Turns on `--allow-natives-syntax` for functions compiled from now on (only `%HaveSameMap` uses it).
  */

@@ -26,7 +26,7 @@ export async function decodeNamed(
 ): Promise<DecodedLabelMap> {
   try {
     // Object.assign, not `{ ...decodeOptions, file }`: in V8 (Node 20's at least) that spread gives every
-    // file's options a hidden class of its own once optimised (old-space garbage per file).
+    // file's options a hidden class of its own after a few dozen calls (old-space garbage per file).
     return await decodeLabelMapAsync(
       bytes,
       Object.assign({}, setup.decodeOptions as DecodeOptions, { file: path }),

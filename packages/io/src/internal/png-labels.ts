@@ -107,6 +107,6 @@ const PNG_OF = Symbol('png');
  * map its own hidden class, which V8 allocates in old space — about 0.5 KB of old-space garbage per
  * palette image, so that peak memory grew with the number of images read.
  */
-function paletteOf(this: { readonly [PNG_OF]: PngStructure }): number[][] | undefined {
-  return this[PNG_OF].palette;
+function paletteOf(this: { readonly [PNG_OF]?: PngStructure } | undefined): number[][] | undefined {
+  return this?.[PNG_OF]?.palette;
 }

@@ -58,6 +58,8 @@ describe('decodePngFast', () => {
       expect(Object.getOwnPropertySymbols({ ...map })).toEqual([]);
       expect({ ...map }.palette).toEqual(map.palette);
     }
+    // Read through another object, the getter gives nothing rather than throwing.
+    expect([...getters][0]!.call({})).toBeUndefined();
   });
 
   it('decodePngFast agrees byte for byte with fast-png on every parity fixture', () => {

@@ -2,6 +2,7 @@ import type { Stats } from 'node:fs';
 import { close, closeSync, constants, fstat, fstatSync, open, openSync, read, readSync } from 'node:fs';
 import { ErrorCode } from '@segmetrics/core';
 import { ioError, wrapError } from '../internal/errors.js';
+import { withOptions } from '../internal/with-options.js';
 import type { DecodeOptions } from '../types.js';
 import { HEAD_BYTES, labelFileLimit, SMALL_FILE_BYTES } from './label-file-limit.js';
 
@@ -38,8 +39,7 @@ function checkRegular(stats: Stats, file: string): number {
 
 /** How many bytes to read of a file of `size` bytes whose first bytes are `head`. */
 function bytesToRead(head: Uint8Array, size: number, options: DecodeOptions, file: string): number {
-  // Object.assign: a spread followed by a new property gives each result its own hidden class in Node 20.
-  const limit = labelFileLimit(head, Object.assign({}, options, { file }));
+  const limit = labelFileLimit(head, withOptions(options, { file }));
   if (size > limit.bytes && limit.kind === 'png') {
     throw ioError(
       ErrorCode.IMAGE_TOO_LARGE,

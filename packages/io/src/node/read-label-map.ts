@@ -1,6 +1,7 @@
 import { ErrorCode } from '@segmetrics/core';
 import { decodeNpy } from '../decode-npy.js';
 import { ioError } from '../internal/errors.js';
+import { withOptions } from '../internal/with-options.js';
 import { resolveFormat } from '../resolve-format.js';
 import type { DecodedLabelMap, DecodeOptions } from '../types.js';
 import type { DecodeBuffer } from './decode-buffer.js';
@@ -69,11 +70,7 @@ export function readLabelMapSync(path: string, options: ReadOptions = {}): Decod
   return decodeLabelMapNode(readLabelFileSync(path, resolved), resolved);
 }
 
-/**
- * `options` with `file` (its own, or `path`). `Object.assign`, not `{ ...options, file }`: in Node 20's V8
- * an object spread followed by a property the spread object lacks gives every result a hidden class of
- * its own (allocated in old space: memory that grows with the files read).
- */
+/** `options` with `file` (its own, or `path`), without a hidden class per call (see withOptions). */
 function withFile(options: ReadOptions, path: string): ReadOptions {
-  return Object.assign({}, options, { file: options.file ?? path });
+  return withOptions(options, { file: options.file ?? path });
 }
