@@ -415,6 +415,20 @@ async function subset(generator, root, total, pairs) {
 // ---------------------------------------------------------------------------------------------------
 // Measuring
 
+/** The dataset arguments every command takes (the segmetrics bin, the floor and the Python reference). */
+function datasetArgs(set, spec) {
+  return [
+    '--gt',
+    set.gtDir,
+    '--pred',
+    set.predDir,
+    '--num-classes',
+    String(spec.numClasses),
+    '--ignore-index',
+    String(IGNORE_INDEX),
+  ];
+}
+
 function commands(set, spec, workerCounts) {
   const list = workerCounts.map((workers) => ({
     id: workers === 'default' ? 'segmetrics (default)' : `segmetrics --workers ${workers}`,
@@ -423,14 +437,7 @@ function commands(set, spec, workerCounts) {
     args: [
       CLI,
       'eval',
-      '--gt',
-      set.gtDir,
-      '--pred',
-      set.predDir,
-      '--num-classes',
-      String(spec.numClasses),
-      '--ignore-index',
-      String(IGNORE_INDEX),
+      ...datasetArgs(set, spec),
       '--format',
       'json',
       ...(workers === 'default' ? [] : ['--workers', String(workers)]),
@@ -442,17 +449,7 @@ function commands(set, spec, workerCounts) {
     id: FLOOR_ID,
     workers: 'floor',
     command: process.execPath,
-    args: [
-      join(BENCH_DIR, 'floor.mjs'),
-      '--gt',
-      set.gtDir,
-      '--pred',
-      set.predDir,
-      '--num-classes',
-      String(spec.numClasses),
-      '--ignore-index',
-      String(IGNORE_INDEX),
-    ],
+    args: [join(BENCH_DIR, 'floor.mjs'), ...datasetArgs(set, spec)],
     env: process.env,
     mIoU: (stdout) => JSON.parse(stdout).mIoU,
   });
@@ -460,17 +457,7 @@ function commands(set, spec, workerCounts) {
     id: 'PIL + numpy',
     workers: 0,
     command: PYTHON,
-    args: [
-      join(BENCH_DIR, 'python_reference.py'),
-      '--gt',
-      set.gtDir,
-      '--pred',
-      set.predDir,
-      '--num-classes',
-      String(spec.numClasses),
-      '--ignore-index',
-      String(IGNORE_INDEX),
-    ],
+    args: [join(BENCH_DIR, 'python_reference.py'), ...datasetArgs(set, spec)],
     env: pythonEnv(),
     mIoU: (stdout) => JSON.parse(stdout).mIoU,
   });

@@ -369,28 +369,22 @@ export function decodeNpy(bytes: Uint8Array, options: DecodeOptions = {}): Decod
   const values = readValues(bytes.subarray(header.dataOffset), dtype, total, header.descr, file);
   const sy = strides[yAxis.axis]!;
   const sx = strides[xAxis.axis]!;
-  // Object literals, not spreads of a shared base (see parseNpyHeader).
-  if (classAxis === undefined) {
-    return {
-      width,
-      height,
-      bitDepth: dtype.size * 8,
-      colorType: 'npy',
-      dtype: header.descr,
-      source: 'npy',
-      data: toLabels(values, width, height, sy, sx, isScores, header.descr, file),
-    };
-  }
-  return {
+  const scores = classAxis !== undefined;
+  // One object literal (a property added to it keeps one hidden class), not a spread of a shared base
+  // (see parseNpyHeader).
+  const map: { -readonly [K in keyof DecodedLabelMap]: DecodedLabelMap[K] } = {
     width,
     height,
     bitDepth: dtype.size * 8,
     colorType: 'npy',
     dtype: header.descr,
     source: 'npy',
-    data: argmax(values, width, height, sy, sx, classAxis.size, strides[classAxis.axis]!),
-    argmax: true,
+    data: scores
+      ? argmax(values, width, height, sy, sx, classAxis.size, strides[classAxis.axis]!)
+      : toLabels(values, width, height, sy, sx, isScores, header.descr, file),
   };
+  if (scores) map.argmax = true;
+  return map;
 }
 
 function toLabels(
