@@ -369,7 +369,7 @@ export function decodeNpy(bytes: Uint8Array, options: DecodeOptions = {}): Decod
   const values = readValues(bytes.subarray(header.dataOffset), dtype, total, header.descr, file);
   const sy = strides[yAxis.axis]!;
   const sx = strides[xAxis.axis]!;
-  const scores = classAxis !== undefined;
+  const hasClassAxis = classAxis !== undefined;
   // One object literal (a property added to it keeps one hidden class), not a spread of a shared base
   // (see parseNpyHeader).
   const map: { -readonly [K in keyof DecodedLabelMap]: DecodedLabelMap[K] } = {
@@ -379,11 +379,11 @@ export function decodeNpy(bytes: Uint8Array, options: DecodeOptions = {}): Decod
     colorType: 'npy',
     dtype: header.descr,
     source: 'npy',
-    data: scores
+    data: hasClassAxis
       ? argmax(values, width, height, sy, sx, classAxis.size, strides[classAxis.axis]!)
       : toLabels(values, width, height, sy, sx, isScores, header.descr, file),
   };
-  if (scores) map.argmax = true;
+  if (hasClassAxis) map.argmax = true;
   return map;
 }
 

@@ -39,7 +39,7 @@ function checkRegular(stats: Stats, file: string): number {
 
 /** How many bytes to read of a file of `size` bytes whose first bytes are `head`. */
 function bytesToRead(head: Uint8Array, size: number, options: DecodeOptions, file: string): number {
-  const limit = labelFileLimit(head, withOptions(options, { file }));
+  const limit = labelFileLimit(head, options.file === file ? options : withOptions(options, { file }));
   if (size > limit.bytes && limit.kind === 'png') {
     throw ioError(
       ErrorCode.IMAGE_TOO_LARGE,

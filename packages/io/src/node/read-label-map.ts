@@ -70,7 +70,10 @@ export function readLabelMapSync(path: string, options: ReadOptions = {}): Decod
   return decodeLabelMapNode(readLabelFileSync(path, resolved), resolved);
 }
 
-/** `options` with `file` (its own, or `path`), without a hidden class per call (see withOptions). */
+/**
+ * `options` with `file`: the options themselves when they name a file (the readers never change them),
+ * else a copy naming `path`, without a hidden class per call (see withOptions).
+ */
 function withFile(options: ReadOptions, path: string): ReadOptions {
-  return withOptions(options, { file: options.file ?? path });
+  return options.file !== undefined ? options : withOptions(options, { file: path });
 }
