@@ -652,3 +652,29 @@ describe('ConfusionMatrix with large label mappings', () => {
     expect(cm.get(1, 1)).toBe(1);
   });
 });
+
+describe('revision', () => {
+  it('changes with every update, merge and reset, failed ones included, and not on reads', () => {
+    const matrix = new ConfusionMatrix({ numClasses: 2, perImage: true });
+    const seen = [matrix.revision];
+    const changed = () => {
+      expect(seen).not.toContain(matrix.revision);
+      seen.push(matrix.revision);
+    };
+    matrix.update(Uint8Array.of(0, 1), Uint8Array.of(0, 0), { sampleId: 'a' });
+    changed();
+    void matrix.imageStats;
+    void matrix.counts;
+    matrix.toJSON();
+    expect(matrix.revision).toBe(seen.at(-1));
+    expect(() => matrix.update(Uint8Array.of(0), Uint8Array.of(0, 1))).toThrow();
+    changed();
+    const other = new ConfusionMatrix({ numClasses: 2, perImage: true });
+    other.update(Uint8Array.of(1), Uint8Array.of(1), { sampleId: 'b' });
+    matrix.merge(other);
+    changed();
+    matrix.reset();
+    changed();
+    expect(ConfusionMatrix.fromJSON(matrix.toJSON()).revision).toBe(0);
+  });
+});

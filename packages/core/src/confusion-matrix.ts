@@ -49,6 +49,7 @@ export class ConfusionMatrix {
   readonly #ignoredGroundTruth: PairCounts | null;
   #ignoredPixels = 0;
   #images = 0;
+  #revision = 0;
   /** Every pixel counted (ignored or not): the bound of every count, kept ≤ 2^53 − 1. */
   #pixels = 0;
   #sampleIds = new Set<string>();
@@ -125,6 +126,15 @@ export class ConfusionMatrix {
     return this.#ignoredPixels;
   }
 
+  /**
+   * A number that changes whenever the counts may have changed (each `update`, `merge` and `reset`,
+   * including one that throws): what is derived from the matrix can be kept while it stays the same.
+   * It says nothing about the counts themselves (two matrices with equal counts may differ).
+   */
+  get revision(): number {
+    return this.#revision;
+  }
+
   /** Number of updates (images) counted. */
   get images(): number {
     return this.#images;
@@ -170,6 +180,7 @@ export class ConfusionMatrix {
    * before.
    */
   update(prediction: LabelArray, groundTruth: LabelArray, options: UpdateOptions = {}): this {
+    this.#revision++;
     options ??= {};
     const { sampleId } = options;
     checkLabelArray('prediction', prediction, sampleId);
@@ -390,6 +401,7 @@ export class ConfusionMatrix {
    * at most the pixel total, so the result stays exact and loadable).
    */
   merge(other: ConfusionMatrix): this {
+    this.#revision++;
     if (!ConfusionMatrix.#isMatrix(other)) {
       throw new SegmetricsError(ErrorCode.INVALID_OPTION, 'merge expects a ConfusionMatrix', {
         context: { value: other },
@@ -458,6 +470,7 @@ export class ConfusionMatrix {
 
   /** Clears every count, keeping the settings. */
   reset(): this {
+    this.#revision++;
     this.#counts.fill(0);
     this.#predictedIgnore.fill(0);
     this.#ignoredByValue?.clear();

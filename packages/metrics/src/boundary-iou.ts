@@ -17,8 +17,12 @@ import type { MetricOptions } from './types.js';
  *
  * @example boundaryIoU(matrix.boundaryCounts!) // Float64Array [0.37, 0.55, NaN]
  */
-export function boundaryIoU(counts: BoundaryCounts, options?: MetricOptions): Float64Array {
+export function boundaryIoU(
+  counts: BoundaryCounts,
+  options?: MetricOptions,
+  out?: Float64Array,
+): Float64Array {
   const z = zeroDivisionOf(options);
   const { tp, support, predicted } = counts;
-  return perClass(tp.length, (k) => ratio(tp[k]!, support[k]! + predicted[k]! - tp[k]!, z));
+  return perClass(tp.length, (k) => ratio(tp[k]!, support[k]! + predicted[k]! - tp[k]!, z), out);
 }

@@ -1,6 +1,7 @@
 import type { ConfusionMatrix } from '@segmetrics/core';
 import { ErrorCode, SegmetricsError } from '@segmetrics/core';
 import { evaluateSummary, type Summary } from './evaluate.js';
+import { sharedStacks } from './internal/shared-stacks.js';
 import type { StackCache } from './internal/stacked-units.js';
 import { presets } from './presets.js';
 import type { PresetName } from './settings.js';
@@ -45,9 +46,9 @@ export function comparePresets(
   options: ComparePresetsOptions = {},
 ): PresetOutcome[] {
   const out: PresetOutcome[] = [];
-  // The imagewise presets stack the same per-image counts: built once for all of them (the matrix does
-  // not change during this call).
-  const stacks: StackCache = new Map();
+  // The imagewise presets stack the same per-image counts: built once for all of them (and shared with
+  // an `evaluate` of the same matrix just before, as a report runs them).
+  const stacks: StackCache = sharedStacks(matrix);
   for (const name of Object.keys(presets) as PresetName[]) {
     const preset = presets[name];
     try {

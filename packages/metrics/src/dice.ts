@@ -12,10 +12,10 @@ import type { MetricOptions, PerClassMetricDescriptor } from './types.js';
  * Reference: Dice, "Measures of the Amount of Ecologic Association Between Species", Ecology 1945;
  * mmsegmentation `IoUMetric` mDice (`2 · intersect / (pred + label)`).
  */
-export function dice(counts: ClassCounts, options?: MetricOptions): Float64Array {
+export function dice(counts: ClassCounts, options?: MetricOptions, out?: Float64Array): Float64Array {
   const z = zeroDivisionOf(options);
   const { tp, fp, fn } = counts;
-  return perClass(counts.numClasses, (k) => ratio(2 * tp[k]!, 2 * tp[k]! + fp[k]! + fn[k]!, z));
+  return perClass(counts.numClasses, (k) => ratio(2 * tp[k]!, 2 * tp[k]! + fp[k]! + fn[k]!, z), out);
 }
 
 /** Registry entry of {@link dice}. */

@@ -6,6 +6,7 @@ import type { boundaryIoU } from './boundary-iou.js';
 import { type ConfusedPair, confusedPairs } from './confused-pairs.js';
 import { Engine } from './internal/engine.js';
 import { resolveOptions } from './internal/resolve-options.js';
+import { sharedStacks } from './internal/shared-stacks.js';
 import type { StackCache } from './internal/stacked-units.js';
 import { summaryOf } from './internal/summary-of.js';
 import { iouMetric } from './iou.js';
@@ -122,19 +123,20 @@ function perImageResults(engine: Engine, boundary: Engine | null): PerImageResul
     boundary === null
       ? null
       : (() => {
-          const values = boundary.imageValues(iouMetric);
-          return boundary.images.map((u, i) => boundary.unitMean(iouMetric, u, values[i]));
+          const valueAt = boundary.imageValuesAt(iouMetric);
+          return boundary.images.map((u, i) => boundary.unitMean(iouMetric, u, valueAt(i)));
         })();
-  const iouValues = engine.imageValues(iouMetric);
+  // Each metric's values image by image (computed a block of images at a time, not kept).
   const means = new Map<string, number[]>();
   for (const metric of metricRegistry) {
     if (metric.kind !== 'per-class' || metric.summaryIds.length === 0) continue;
-    const values = engine.imageValues(metric);
+    const valueAt = engine.imageValuesAt(metric);
     means.set(
       metric.id,
-      images.map((u, i) => engine.unitMean(metric, u, values[i])),
+      images.map((u, i) => engine.unitMean(metric, u, valueAt(i))),
     );
   }
+  const iouAt = engine.imageValuesAt(iouMetric);
   return images.map((u, i) => {
     const entry: Record<string, unknown> = {
       sampleId: u.sampleId,
@@ -144,7 +146,7 @@ function perImageResults(engine: Engine, boundary: Engine | null): PerImageResul
     let present = 0;
     const predictedOnly: number[] = [];
     const classIoU: ImageClassIoU[] = [];
-    const iou = iouValues[i]!;
+    const iou = iouAt(i);
     for (let k = 0; k < engine.settings.numClasses; k++) {
       const s = u.counts.support[k]!;
       const p = u.counts.predicted[k]!;
@@ -198,7 +200,7 @@ function perImageResults(engine: Engine, boundary: Engine | null): PerImageResul
 export function evaluate(matrix: ConfusionMatrix, options: EvaluateOptions = {}): EvaluationReport {
   const resolved = resolveOptions(matrix.settings, options);
   const { settings } = resolved;
-  const engine = new Engine(matrix, settings);
+  const engine = new Engine(matrix, settings, 'mask', sharedStacks(matrix));
   const confidence = options.confidence === undefined ? null : resolveConfidenceOptions(options.confidence);
   const wantImages = resolved.perImage ?? engine.hasImages;
   if (wantImages && !engine.hasImages) {

@@ -30,21 +30,27 @@ export function checkBeta(beta: number): number {
  * Reference: van Rijsbergen, "Information Retrieval" (2nd ed., 1979), ch. 7; mmsegmentation
  * `mmseg/evaluation/metrics/iou_metric.py` (`f_score`).
  */
-export function fscore(counts: ClassCounts, options?: MetricOptions): Float64Array {
+export function fscore(counts: ClassCounts, options?: MetricOptions, out?: Float64Array): Float64Array {
   const z = zeroDivisionOf(options);
   const beta = checkBeta(options?.beta ?? 1);
   const b2 = beta * beta;
   const { tp, fp, fn } = counts;
   if (options?.fscoreFrom === 'precision-recall') {
-    return perClass(counts.numClasses, (k) => {
-      const p = ratio(tp[k]!, tp[k]! + fp[k]!, Number.NaN);
-      const r = ratio(tp[k]!, tp[k]! + fn[k]!, Number.NaN);
-      const f = ((1 + b2) * (p * r)) / (b2 * p + r);
-      return Number.isNaN(f) ? z : f;
-    });
+    return perClass(
+      counts.numClasses,
+      (k) => {
+        const p = ratio(tp[k]!, tp[k]! + fp[k]!, Number.NaN);
+        const r = ratio(tp[k]!, tp[k]! + fn[k]!, Number.NaN);
+        const f = ((1 + b2) * (p * r)) / (b2 * p + r);
+        return Number.isNaN(f) ? z : f;
+      },
+      out,
+    );
   }
-  return perClass(counts.numClasses, (k) =>
-    ratio((1 + b2) * tp[k]!, (1 + b2) * tp[k]! + b2 * fn[k]! + fp[k]!, z),
+  return perClass(
+    counts.numClasses,
+    (k) => ratio((1 + b2) * tp[k]!, (1 + b2) * tp[k]! + b2 * fn[k]! + fp[k]!, z),
+    out,
   );
 }
 

@@ -14,10 +14,10 @@ import type { MetricOptions, PerClassMetricDescriptor } from './types.js';
  *
  * @example iou(classCounts(matrix)) // Float64Array [0.75, 0.5, NaN]
  */
-export function iou(counts: ClassCounts, options?: MetricOptions): Float64Array {
+export function iou(counts: ClassCounts, options?: MetricOptions, out?: Float64Array): Float64Array {
   const z = zeroDivisionOf(options);
   const { tp, fp, fn } = counts;
-  return perClass(counts.numClasses, (k) => ratio(tp[k]!, tp[k]! + fp[k]! + fn[k]!, z));
+  return perClass(counts.numClasses, (k) => ratio(tp[k]!, tp[k]! + fp[k]! + fn[k]!, z), out);
 }
 
 /** Registry entry of {@link iou}. */

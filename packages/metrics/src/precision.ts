@@ -11,10 +11,10 @@ import type { MetricOptions, PerClassMetricDescriptor } from './types.js';
  * Reference: mmsegmentation `IoUMetric` (`intersect / area_pred_label`); scikit-learn
  * `precision_score`.
  */
-export function precision(counts: ClassCounts, options?: MetricOptions): Float64Array {
+export function precision(counts: ClassCounts, options?: MetricOptions, out?: Float64Array): Float64Array {
   const z = zeroDivisionOf(options);
   const { tp, predicted } = counts;
-  return perClass(counts.numClasses, (k) => ratio(tp[k]!, predicted[k]!, z));
+  return perClass(counts.numClasses, (k) => ratio(tp[k]!, predicted[k]!, z), out);
 }
 
 /** Registry entry of {@link precision}. */

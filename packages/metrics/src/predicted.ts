@@ -7,8 +7,11 @@ import type { MetricOptions, PerClassMetricDescriptor } from './types.js';
  *
  * Reference: mmsegmentation `intersect_and_union` (`area_pred_label`).
  */
-export function predicted(counts: ClassCounts, _options?: MetricOptions): Float64Array {
-  return Float64Array.from(counts.predicted);
+export function predicted(counts: ClassCounts, _options?: MetricOptions, out?: Float64Array): Float64Array {
+  if (out === undefined) return Float64Array.from(counts.predicted);
+  const values = out.subarray(0, counts.numClasses);
+  values.set(counts.predicted.subarray(0, counts.numClasses));
+  return values;
 }
 
 /** Registry entry of {@link predicted}. */

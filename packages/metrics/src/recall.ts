@@ -12,10 +12,10 @@ import type { MetricOptions, PerClassMetricDescriptor } from './types.js';
  * Reference: mmsegmentation `IoUMetric` (`Acc` = `intersect / area_label`); Long et al., "Fully
  * Convolutional Networks for Semantic Segmentation", CVPR 2015, §5 (mean accuracy).
  */
-export function recall(counts: ClassCounts, options?: MetricOptions): Float64Array {
+export function recall(counts: ClassCounts, options?: MetricOptions, out?: Float64Array): Float64Array {
   const z = zeroDivisionOf(options);
   const { tp, support } = counts;
-  return perClass(counts.numClasses, (k) => ratio(tp[k]!, support[k]!, z));
+  return perClass(counts.numClasses, (k) => ratio(tp[k]!, support[k]!, z), out);
 }
 
 /** Registry entry of {@link recall}. */

@@ -13,10 +13,10 @@ import type { MetricOptions, PerClassMetricDescriptor } from './types.js';
  * Health Reports 1947; Taha & Hanbury, "Metrics for evaluating 3D medical image segmentation", BMC
  * Medical Imaging 2015, §2.2.
  */
-export function specificity(counts: ClassCounts, options?: MetricOptions): Float64Array {
+export function specificity(counts: ClassCounts, options?: MetricOptions, out?: Float64Array): Float64Array {
   const z = zeroDivisionOf(options);
   const { tn, fp } = counts;
-  return perClass(counts.numClasses, (k) => ratio(tn[k]!, tn[k]! + fp[k]!, z));
+  return perClass(counts.numClasses, (k) => ratio(tn[k]!, tn[k]! + fp[k]!, z), out);
 }
 
 /** Registry entry of {@link specificity}. */

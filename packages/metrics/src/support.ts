@@ -7,8 +7,11 @@ import type { MetricOptions, PerClassMetricDescriptor } from './types.js';
  *
  * Reference: scikit-learn `precision_recall_fscore_support` (`support`).
  */
-export function support(counts: ClassCounts, _options?: MetricOptions): Float64Array {
-  return Float64Array.from(counts.support);
+export function support(counts: ClassCounts, _options?: MetricOptions, out?: Float64Array): Float64Array {
+  if (out === undefined) return Float64Array.from(counts.support);
+  const values = out.subarray(0, counts.numClasses);
+  values.set(counts.support.subarray(0, counts.numClasses));
+  return values;
 }
 
 /** Registry entry of {@link support}. */

@@ -31,12 +31,12 @@ export function checkTverskyWeight(name: 'tverskyAlpha' | 'tverskyBeta', value: 
  * Reference: Tversky, "Features of similarity", Psychological Review 84(4), 1977; Salehi et al.,
  * "Tversky loss function for image segmentation using 3D fully convolutional deep networks", MLMI 2017.
  */
-export function tversky(counts: ClassCounts, options?: MetricOptions): Float64Array {
+export function tversky(counts: ClassCounts, options?: MetricOptions, out?: Float64Array): Float64Array {
   const z = zeroDivisionOf(options);
   const alpha = checkTverskyWeight('tverskyAlpha', options?.tverskyAlpha ?? 0.5);
   const beta = checkTverskyWeight('tverskyBeta', options?.tverskyBeta ?? 0.5);
   const { tp, fp, fn } = counts;
-  return perClass(counts.numClasses, (k) => ratio(tp[k]!, tp[k]! + alpha * fp[k]! + beta * fn[k]!, z));
+  return perClass(counts.numClasses, (k) => ratio(tp[k]!, tp[k]! + alpha * fp[k]! + beta * fn[k]!, z), out);
 }
 
 /** Registry entry of {@link tversky}. */

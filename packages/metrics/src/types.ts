@@ -55,9 +55,12 @@ export interface PerClassMetricDescriptor<Id extends string = string, SummaryId 
    * Values per class (length `numClasses`). Pure: never modifies `counts`. Elementwise: class k's value
    * depends only on the k-th entry of the count arrays (and the options), never on `total` or on other
    * classes, so that many images' counts stacked in one {@link ClassCounts} give every image's values in
-   * one call (the engine's imagewise path relies on it; a test checks every registry metric).
+   * one call (the engine's imagewise path relies on it; a test checks every registry metric). With
+   * `out` (at least `numClasses` long), the values are written into its first `numClasses` entries and
+   * the result is a view of them: the engine reuses one scratch array for many images' values instead
+   * of fresh memory per call. A metric may ignore `out` and return a new array; callers use the result.
    */
-  readonly compute: (counts: ClassCounts, options?: MetricOptions) => Float64Array;
+  readonly compute: (counts: ClassCounts, options?: MetricOptions, out?: Float64Array) => Float64Array;
 }
 
 /** A metric with one value for the whole unit (dataset or image), e.g. overall pixel accuracy. */

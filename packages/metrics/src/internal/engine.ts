@@ -42,6 +42,50 @@ interface StackedUnits {
  */
 const stacks = new WeakMap<readonly ImageUnit[], StackedUnits>();
 
+/**
+ * Values per block of images when per-image values are not kept (see {@link Engine.imageValuesAt}):
+ * 8,192 float64 = 64 KiB, so that each block's arrays come from memory the allocator has just freed.
+ * One array of every image's values (2.4 MB per metric at 2,000 images × 150 classes) came from fresh
+ * pages each time, and the page faults cost ~20× the arithmetic on these machines.
+ */
+export const IMAGE_VALUES_BLOCK = 8192;
+
+let valuesBlock = IMAGE_VALUES_BLOCK;
+
+/**
+ * Runs `fn` with `size` values per block instead of {@link IMAGE_VALUES_BLOCK} (tests: block boundaries
+ * must not change a number).
+ */
+export function withImageValuesBlock<T>(size: number, fn: () => T): T {
+  const was = valuesBlock;
+  valuesBlock = size;
+  try {
+    return fn();
+  } finally {
+    valuesBlock = was;
+  }
+}
+
+/** Images [from, to) of a stack as one unit: views of their counts and skip masks (no copy). */
+function stackBlock(stack: StackedUnits, from: number, to: number): Pick<Unit, 'counts' | 'skip'> {
+  const c = stack.classes;
+  const [a, b] = [from * c, to * c];
+  const { tp, fp, fn, tn, support, predicted } = stack.counts;
+  return {
+    counts: {
+      numClasses: b - a,
+      tp: tp.subarray(a, b),
+      fp: fp.subarray(a, b),
+      fn: fn.subarray(a, b),
+      tn: tn.subarray(a, b),
+      support: support.subarray(a, b),
+      predicted: predicted.subarray(a, b),
+      total: Number.NaN,
+    },
+    skip: stack.skip.subarray(a, b),
+  };
+}
+
 /** How predictions of ignore labels on counted pixels are attributed (see {@link Quirks}). */
 type IgnoredPredictions =
   | { readonly kind: 'miss' | 'drop' | 'label' }
@@ -107,6 +151,9 @@ export class Engine {
   /** Scratch counts of {@link Engine.#pool} and the options of micro means (built on first use). */
   #pooled: { -readonly [K in keyof ClassCounts]: ClassCounts[K] } | null = null;
   #microOptions: MetricOptions | null = null;
+  /** The values of {@link imageValuesAt}'s current block, and the accessor they belong to. */
+  #scratch = new Float64Array(0);
+  #scratchOwner: object | null = null;
   /** Image stacks shared with other engines on the same, unchanged matrix (see {@link StackCache}). */
   readonly #stacks: StackCache | null;
 
@@ -339,8 +386,12 @@ export class Engine {
   }
 
   /** Values of `metric` per class (and extra label) in one unit, NaN where the unit skips the class. */
-  unitValues(metric: PerClassMetricDescriptor, unit: Pick<Unit, 'counts' | 'skip'>): Float64Array {
-    const values = metric.compute(unit.counts, this.#options);
+  unitValues(
+    metric: PerClassMetricDescriptor,
+    unit: Pick<Unit, 'counts' | 'skip'>,
+    out?: Float64Array,
+  ): Float64Array {
+    const values = metric.compute(unit.counts, this.#options, out);
     if (metric.summaryIds.length > 0) {
       for (let k = 0; k < values.length; k++) if (unit.skip[k] === 1) values[k] = Number.NaN;
     }
@@ -348,8 +399,46 @@ export class Engine {
   }
 
   /**
-   * Values of `metric` per class in each image (cached). On stacked units one `compute` gives every
-   * image's values (per-class metrics are elementwise), each image's a view of them.
+   * Image i's values of `metric` per class (NaN where the image skips the class), for i visited in any
+   * order (fastest in canonical order). The array is valid until the next call of any accessor of this
+   * engine: use it before asking for another image's values. From the reducer's kept values when it keeps them (the
+   * bootstrap's, reused by every resample: {@link imageValues}); `evaluate`'s own reducer keeps none, and
+   * the values are computed a block of images at a time ({@link IMAGE_VALUES_BLOCK} values at most):
+   * the same elementwise `compute` on views of the same stacked counts, so the same numbers, without an
+   * array of every image's values per metric.
+   */
+  imageValuesAt(metric: PerClassMetricDescriptor): (image: number) => Float64Array {
+    if (!(this.#images instanceof UnitReducer)) {
+      const values = this.imageValues(metric);
+      return (i) => values[i]!;
+    }
+    const units = this.images;
+    const stack = stacks.get(units);
+    if (stack === undefined) return (i) => this.unitValues(metric, units[i]!);
+    const c = stack.classes;
+    const per = Math.max(1, Math.min(units.length, Math.floor(valuesBlock / Math.max(1, c))));
+    // The block's values live in the engine's scratch array, shared by every accessor: an accessor
+    // whose block another one has overwritten since computes it again (correct in any interleaving).
+    const owner: { first: number; values: Float64Array } = { first: -1, values: new Float64Array(0) };
+    return (i) => {
+      const start = i - (i % per);
+      if (this.#scratchOwner !== owner || start !== owner.first) {
+        if (this.#scratch.length < per * c) this.#scratch = new Float64Array(per * c);
+        owner.first = start;
+        owner.values = this.unitValues(
+          metric,
+          stackBlock(stack, start, Math.min(units.length, start + per)),
+          this.#scratch,
+        );
+        this.#scratchOwner = owner;
+      }
+      return owner.values.subarray((i - start) * c, (i - start + 1) * c);
+    };
+  }
+
+  /**
+   * Values of `metric` per class in each image (cached by the reducer). On stacked units one `compute`
+   * gives every image's values (per-class metrics are elementwise), each image's a view of them.
    */
   imageValues(metric: PerClassMetricDescriptor): Float64Array[] {
     return this.#images.values(metric.id, () => {
@@ -492,7 +581,11 @@ export class Engine {
 
   /** Per class: the mean over the images where the class's value is defined (canonical order). */
   #imagewisePerClass(metric: PerClassMetricDescriptor): Float64Array {
-    return this.#images.perClassMean(
+    const images = this.#images;
+    if (images instanceof UnitReducer) {
+      return images.perClassMeanOf(this.imageValuesAt(metric), this.settings.numClasses, this.#emptyMean());
+    }
+    return images.perClassMean(
       metric.id,
       this.imageValues(metric),
       this.settings.numClasses,
@@ -531,11 +624,19 @@ export class Engine {
     if (average === 'none') return Number.NaN;
     if (aggregate === 'dataset') return this.unitMean(metric, this.datasetUnit);
     const images = this.images;
-    const values = this.imageValues(metric);
-    if (average === 'micro' || imageReduce === 'per-image') {
+    if (average === 'micro') {
+      // Micro means pool each image's counts: no per-class values needed.
       return this.#images.mean(
         `unitMean:${metric.id}`,
-        (i) => this.#imageMean(metric, images[i]!, values[i]),
+        (i) => this.#imageMean(metric, images[i]!, undefined),
+        this.#emptyMean(),
+      );
+    }
+    const valueAt = this.imageValuesAt(metric);
+    if (imageReduce === 'per-image') {
+      return this.#images.mean(
+        `unitMean:${metric.id}`,
+        (i) => this.#imageMean(metric, images[i]!, valueAt(i)),
         this.#emptyMean(),
       );
     }
@@ -550,15 +651,14 @@ export class Engine {
     }
     // pooled: every defined (image, class) pair of the included classes
     const weighted = average === 'weighted';
-    return this.#images.pooledMean(
-      `pooled:${metric.id}`,
-      values,
-      (i, k) => {
-        const u = images[i]!;
-        return u.include[k] === 0 ? 0 : weighted ? u.counts.support[k]! : 1;
-      },
-      this.#emptyMean(),
-    );
+    const weight = (i: number, k: number) => {
+      const u = images[i]!;
+      return u.include[k] === 0 ? 0 : weighted ? u.counts.support[k]! : 1;
+    };
+    const reducer = this.#images;
+    return reducer instanceof UnitReducer
+      ? reducer.pooledMeanOf(valueAt, weight, this.#emptyMean())
+      : reducer.pooledMean(`pooled:${metric.id}`, this.imageValues(metric), weight, this.#emptyMean());
   }
 
   /** A dataset-level metric: on the dataset counts, or its mean over images. */

@@ -93,12 +93,28 @@ export class UnitReducer implements ImageReducer {
   }
 
   perClassMean(_key: string, values: readonly Float64Array[], c: number, empty: number): Float64Array {
+    return this.perClassMeanOf((i) => values[i]!, c, empty);
+  }
+
+  /**
+   * {@link perClassMean} of the values `valueAt(i)` gives for each image, asked for once per image in
+   * canonical order (so that they can be computed a block of images at a time and not kept). Per class,
+   * the defined values are summed in image order, as {@link meanSkippingNaN} sums them.
+   */
+  perClassMeanOf(valueAt: (image: number) => Float64Array, c: number, empty: number): Float64Array {
+    const sum = new Float64Array(c);
+    const n = new Float64Array(c);
+    for (let i = 0; i < this.#stats.length; i++) {
+      const v = valueAt(i);
+      for (let k = 0; k < c; k++) {
+        const x = v[k]!;
+        if (Number.isNaN(x)) continue;
+        sum[k]! += x;
+        n[k]!++;
+      }
+    }
     const out = new Float64Array(c);
-    for (let k = 0; k < c; k++)
-      out[k] = meanSkippingNaN(
-        values.map((v) => v[k]!),
-        empty,
-      );
+    for (let k = 0; k < c; k++) out[k] = n[k] === 0 ? empty : sum[k]! / n[k]!;
     return out;
   }
 
@@ -108,9 +124,19 @@ export class UnitReducer implements ImageReducer {
     weight: (image: number, k: number) => number,
     empty: number,
   ): number {
+    return this.pooledMeanOf((i) => values[i]!, weight, empty);
+  }
+
+  /** {@link pooledMean} of the values `valueAt(i)` gives, asked for once per image in canonical order. */
+  pooledMeanOf(
+    valueAt: (image: number) => Float64Array,
+    weight: (image: number, k: number) => number,
+    empty: number,
+  ): number {
     let sum = 0;
     let total = 0;
-    values.forEach((v, i) => {
+    for (let i = 0; i < this.#stats.length; i++) {
+      const v = valueAt(i);
       for (let k = 0; k < v.length; k++) {
         if (Number.isNaN(v[k]!)) continue;
         const w = weight(i, k);
@@ -118,7 +144,7 @@ export class UnitReducer implements ImageReducer {
         sum += w * v[k]!;
         total += w;
       }
-    });
+    }
     return total === 0 ? empty : sum / total;
   }
 }

@@ -9,9 +9,16 @@ export function zeroDivisionOf(options: { zeroDivision?: number } | undefined): 
   return options?.zeroDivision ?? Number.NaN;
 }
 
-/** Applies `formula` to every class: `out[k] = formula(k)`. */
-export function perClass(numClasses: number, formula: (k: number) => number): Float64Array {
-  const out = new Float64Array(numClasses);
-  for (let k = 0; k < numClasses; k++) out[k] = formula(k);
-  return out;
+/**
+ * Applies `formula` to every class: `values[k] = formula(k)`, into the first `numClasses` entries of `out`
+ * when given (the values are then a view of it), else into a new array.
+ */
+export function perClass(
+  numClasses: number,
+  formula: (k: number) => number,
+  out?: Float64Array,
+): Float64Array {
+  const values = out === undefined ? new Float64Array(numClasses) : out.subarray(0, numClasses);
+  for (let k = 0; k < numClasses; k++) values[k] = formula(k);
+  return values;
 }

@@ -35,10 +35,16 @@ describe('stackImageCounts', () => {
           const expected = fromTotals(image.tp, image.support, image.predicted);
           expect(stackedImageCounts(stack, i)).toEqual(expected);
         });
-        // The contract the engine relies on: per-class metrics are elementwise.
+        // The contract the engine relies on: per-class metrics are elementwise, and write into `out`
+        // (a longer scratch array, with stale values) when given one.
         for (const metric of metricRegistry) {
           if (metric.kind !== 'per-class') continue;
           const all = metric.compute(stack.counts, options);
+          const scratch = new Float64Array(all.length + 3).fill(-7);
+          const into = metric.compute(stack.counts, options, scratch);
+          expect(Array.from(into), metric.id).toEqual(Array.from(all));
+          expect(into.buffer, metric.id).toBe(scratch.buffer);
+          expect(scratch[all.length], metric.id).toBe(-7);
           images.forEach((image, i) => {
             const one = metric.compute(fromTotals(image.tp, image.support, image.predicted), options);
             expect(Array.from(all.subarray(i * classes, (i + 1) * classes)), metric.id).toEqual(
