@@ -1,5 +1,5 @@
 import type { BoundaryCounts } from '@segmetrics/core';
-import { perClass, ratio, zeroDivisionOf } from './internal/ratio.js';
+import { ratio, valuesFor, zeroDivisionOf } from './internal/ratio.js';
 import type { MetricOptions } from './types.js';
 
 /**
@@ -24,5 +24,7 @@ export function boundaryIoU(
 ): Float64Array {
   const z = zeroDivisionOf(options);
   const { tp, support, predicted } = counts;
-  return perClass(tp.length, (k) => ratio(tp[k]!, support[k]! + predicted[k]! - tp[k]!, z), out);
+  const values = valuesFor(tp.length, out);
+  for (let k = 0; k < values.length; k++) values[k] = ratio(tp[k]!, support[k]! + predicted[k]! - tp[k]!, z);
+  return values;
 }

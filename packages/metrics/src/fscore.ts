@@ -1,6 +1,6 @@
 import type { ClassCounts } from '@segmetrics/core';
 import { ErrorCode, SegmetricsError } from '@segmetrics/core';
-import { perClass, ratio, zeroDivisionOf } from './internal/ratio.js';
+import { ratio, valuesFor, zeroDivisionOf } from './internal/ratio.js';
 import type { MetricOptions, PerClassMetricDescriptor } from './types.js';
 
 /** Validates F-beta's β: a finite number > 0. */
@@ -35,23 +35,20 @@ export function fscore(counts: ClassCounts, options?: MetricOptions, out?: Float
   const beta = checkBeta(options?.beta ?? 1);
   const b2 = beta * beta;
   const { tp, fp, fn } = counts;
+  const values = valuesFor(counts.numClasses, out);
   if (options?.fscoreFrom === 'precision-recall') {
-    return perClass(
-      counts.numClasses,
-      (k) => {
-        const p = ratio(tp[k]!, tp[k]! + fp[k]!, Number.NaN);
-        const r = ratio(tp[k]!, tp[k]! + fn[k]!, Number.NaN);
-        const f = ((1 + b2) * (p * r)) / (b2 * p + r);
-        return Number.isNaN(f) ? z : f;
-      },
-      out,
-    );
+    for (let k = 0; k < values.length; k++) {
+      const p = ratio(tp[k]!, tp[k]! + fp[k]!, Number.NaN);
+      const r = ratio(tp[k]!, tp[k]! + fn[k]!, Number.NaN);
+      const f = ((1 + b2) * (p * r)) / (b2 * p + r);
+      values[k] = Number.isNaN(f) ? z : f;
+    }
+    return values;
   }
-  return perClass(
-    counts.numClasses,
-    (k) => ratio((1 + b2) * tp[k]!, (1 + b2) * tp[k]! + b2 * fn[k]! + fp[k]!, z),
-    out,
-  );
+  for (let k = 0; k < values.length; k++) {
+    values[k] = ratio((1 + b2) * tp[k]!, (1 + b2) * tp[k]! + b2 * fn[k]! + fp[k]!, z);
+  }
+  return values;
 }
 
 /** Registry entry of {@link fscore}. */

@@ -1,5 +1,5 @@
 import type { ClassCounts } from '@segmetrics/core';
-import { perClass, ratio, zeroDivisionOf } from './internal/ratio.js';
+import { ratio, valuesFor, zeroDivisionOf } from './internal/ratio.js';
 import type { MetricOptions, PerClassMetricDescriptor } from './types.js';
 
 /**
@@ -17,7 +17,9 @@ import type { MetricOptions, PerClassMetricDescriptor } from './types.js';
 export function iou(counts: ClassCounts, options?: MetricOptions, out?: Float64Array): Float64Array {
   const z = zeroDivisionOf(options);
   const { tp, fp, fn } = counts;
-  return perClass(counts.numClasses, (k) => ratio(tp[k]!, tp[k]! + fp[k]! + fn[k]!, z), out);
+  const values = valuesFor(counts.numClasses, out);
+  for (let k = 0; k < values.length; k++) values[k] = ratio(tp[k]!, tp[k]! + fp[k]! + fn[k]!, z);
+  return values;
 }
 
 /** Registry entry of {@link iou}. */

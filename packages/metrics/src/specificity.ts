@@ -1,5 +1,5 @@
 import type { ClassCounts } from '@segmetrics/core';
-import { perClass, ratio, zeroDivisionOf } from './internal/ratio.js';
+import { ratio, valuesFor, zeroDivisionOf } from './internal/ratio.js';
 import type { MetricOptions, PerClassMetricDescriptor } from './types.js';
 
 /**
@@ -16,7 +16,9 @@ import type { MetricOptions, PerClassMetricDescriptor } from './types.js';
 export function specificity(counts: ClassCounts, options?: MetricOptions, out?: Float64Array): Float64Array {
   const z = zeroDivisionOf(options);
   const { tn, fp } = counts;
-  return perClass(counts.numClasses, (k) => ratio(tn[k]!, tn[k]! + fp[k]!, z), out);
+  const values = valuesFor(counts.numClasses, out);
+  for (let k = 0; k < values.length; k++) values[k] = ratio(tn[k]!, tn[k]! + fp[k]!, z);
+  return values;
 }
 
 /** Registry entry of {@link specificity}. */

@@ -1,6 +1,6 @@
 import type { ClassCounts } from '@segmetrics/core';
 import { ErrorCode, SegmetricsError } from '@segmetrics/core';
-import { perClass, ratio, zeroDivisionOf } from './internal/ratio.js';
+import { ratio, valuesFor, zeroDivisionOf } from './internal/ratio.js';
 import type { MetricOptions, PerClassMetricDescriptor } from './types.js';
 
 /**
@@ -36,7 +36,10 @@ export function tversky(counts: ClassCounts, options?: MetricOptions, out?: Floa
   const alpha = checkTverskyWeight('tverskyAlpha', options?.tverskyAlpha ?? 0.5);
   const beta = checkTverskyWeight('tverskyBeta', options?.tverskyBeta ?? 0.5);
   const { tp, fp, fn } = counts;
-  return perClass(counts.numClasses, (k) => ratio(tp[k]!, tp[k]! + alpha * fp[k]! + beta * fn[k]!, z), out);
+  const values = valuesFor(counts.numClasses, out);
+  for (let k = 0; k < values.length; k++)
+    values[k] = ratio(tp[k]!, tp[k]! + alpha * fp[k]! + beta * fn[k]!, z);
+  return values;
 }
 
 /** Registry entry of {@link tversky}. */

@@ -10,15 +10,11 @@ export function zeroDivisionOf(options: { zeroDivision?: number } | undefined): 
 }
 
 /**
- * Applies `formula` to every class: `values[k] = formula(k)`, into the first `numClasses` entries of `out`
- * when given (the values are then a view of it), else into a new array.
+ * The array a per-class metric writes its `numClasses` values into: the first `numClasses` entries of
+ * `out` when given (the values are then a view of it), else a new array. Each metric then fills it in
+ * its own loop: one loop per formula, which V8 compiles with the formula inlined (a shared loop calling
+ * a closure per class cost twice the time on many images' stacked counts).
  */
-export function perClass(
-  numClasses: number,
-  formula: (k: number) => number,
-  out?: Float64Array,
-): Float64Array {
-  const values = out === undefined ? new Float64Array(numClasses) : out.subarray(0, numClasses);
-  for (let k = 0; k < numClasses; k++) values[k] = formula(k);
-  return values;
+export function valuesFor(numClasses: number, out?: Float64Array): Float64Array {
+  return out === undefined ? new Float64Array(numClasses) : out.subarray(0, numClasses);
 }
