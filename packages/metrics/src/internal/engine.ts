@@ -151,6 +151,7 @@ export class Engine {
   /** Scratch counts of {@link Engine.#pool} and the options of micro means (built on first use). */
   #pooled: { -readonly [K in keyof ClassCounts]: ClassCounts[K] } | null = null;
   #microOptions: MetricOptions | null = null;
+  readonly #microValue = new Float64Array(1);
   /** The values of {@link imageValuesAt}'s current block, and the accessor they belong to. */
   #scratch = new Float64Array(0);
   #scratchOwner: object | null = null;
@@ -507,7 +508,8 @@ export class Engine {
       ...this.#options,
       zeroDivision: this.settings.quirks.microZeroDivision ?? this.#z,
     };
-    return metric.compute(this.#pool(unit), this.#microOptions)[0]!;
+    // The pooled value is read at once: one scratch entry for every image and metric.
+    return metric.compute(this.#pool(unit), this.#microOptions, this.#microValue)[0]!;
   }
 
   /** A weighted mean whose weights sum to 0 (see `Quirks.weightedWithoutSupport`). */
