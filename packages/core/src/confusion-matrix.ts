@@ -240,7 +240,11 @@ export class ConfusionMatrix {
         { context: { pixels: this.#pixels, adding: n, images: this.#images, sampleId } },
       );
     }
-    const { acc, ignoredByValue, ignoredGroundTruth } = this.#counter.count(prediction, groundTruth, options);
+    const { acc, rows, ignoredByValue, ignoredGroundTruth } = this.#counter.count(
+      prediction,
+      groundTruth,
+      options,
+    );
     // after the counting pass: every label is known to be valid (or its ground truth ignored)
     const interiors =
       this.#boundaryCounter === null
@@ -256,7 +260,7 @@ export class ConfusionMatrix {
             this.settings.instances!.minInstanceId,
             options,
           );
-    this.#commit(acc, ignoredByValue, instances, interiors, sampleId, n);
+    this.#commit(acc, rows, ignoredByValue, instances, interiors, sampleId, n);
     if (ignoredGroundTruth !== null) this.#addIgnoredGroundTruth(ignoredGroundTruth);
     return this;
   }
@@ -294,6 +298,7 @@ export class ConfusionMatrix {
 
   #commit(
     acc: Float64Array,
+    rows: Uint8Array | null,
     ignoredByValue: Map<number, Float64Array> | null,
     instances: InstanceStats[] | undefined,
     interiors: BoundaryInteriors | null,
@@ -310,6 +315,8 @@ export class ConfusionMatrix {
     const support = totals ? new Float64Array(c) : null;
     const predicted = totals ? new Float64Array(c) : null;
     for (let g = 0; g < c; g++) {
+      // A row known to be all zeros adds nothing (and leaves tp and support at 0).
+      if (rows !== null && rows[g] === 0) continue;
       let rowSum = 0;
       for (let p = 0; p < c; p++) {
         const v = acc[g * stride + p]!;
@@ -326,7 +333,7 @@ export class ConfusionMatrix {
       }
     }
     let ignored = 0;
-    for (let p = 0; p < stride; p++) ignored += acc[c * stride + p]!;
+    if (rows === null || rows[c] !== 0) for (let p = 0; p < stride; p++) ignored += acc[c * stride + p]!;
     this.#ignoredPixels += ignored;
     this.#images++;
     this.#pixels += pixels;

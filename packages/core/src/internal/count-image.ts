@@ -68,6 +68,11 @@ export interface ImageCount {
   /** The (C + 2) × (C + 2) slot histogram: a scratch buffer, valid until the next count. */
   readonly acc: Float64Array;
   /**
+   * Per row of `acc` (ground-truth slot): 0 when the row is known to be all zeros, so that readers may
+   * skip it; `null` when any row may hold counts. A scratch buffer, valid until the next count.
+   */
+  readonly rows: Uint8Array | null;
+  /**
    * With `splitPredictedIgnore`: raw prediction value → per ground-truth class, the pixels predicted as
    * that (ignored) value; `null` otherwise.
    */
@@ -96,6 +101,14 @@ export class ImageCounter {
   readonly #luts = new Map<string, Int32Array>();
   readonly #spanLuts = new Map<string, { lut: Int32Array; offset: number } | null>();
   #acc: Float64Array | null = null;
+  /**
+   * Per row of `#acc`: 1 when the last count's fold wrote it; meaningful while `#rowsKnown` (the byte
+   * pair path marks the rows it folds, and the next count then clears only those: a label map holds a
+   * few of the C classes, and clearing and reading all (C + 2)² entries per image cost more than
+   * counting a 512×512 image at 150 classes).
+   */
+  readonly #rows: Uint8Array;
+  #rowsKnown = false;
 
   constructor(settings: ConfusionMatrixSettings) {
     this.#settings = settings;
@@ -104,6 +117,7 @@ export class ImageCounter {
     this.#mapPrediction = settings.labelMapping?.applyTo !== 'gt';
     this.#split = settings.splitPredictedIgnore;
     this.#splitIgnoredGt = settings.splitIgnoredGroundTruth;
+    this.#rows = new Uint8Array(this.#stride);
   }
 
   /** Row stride of the returned histogram: C + 2. */
@@ -117,21 +131,29 @@ export class ImageCounter {
    */
   count(prediction: LabelArray, groundTruth: LabelArray, options: UpdateOptions): ImageCount {
     let acc = this.#acc;
+    const rows = this.#rows;
+    const s = this.#stride;
     if (acc === null) {
-      acc = new Float64Array(this.#stride * this.#stride);
+      acc = new Float64Array(s * s);
       this.#acc = acc;
+    } else if (this.#rowsKnown) {
+      for (let r = 0; r < s; r++) if (rows[r] === 1) acc.fill(0, r * s, (r + 1) * s);
     } else {
       acc.fill(0);
     }
+    rows.fill(0);
+    this.#rowsKnown = false;
     const byValue = this.#split ? new Map<number, Float64Array>() : null;
     const pairs: PairCounts | null = this.#splitIgnoredGt ? new Map() : null;
     if (!this.#countFast(prediction, groundTruth, options, acc, byValue, pairs) || this.#hasInvalid(acc)) {
       acc.fill(0);
+      rows.fill(0);
+      this.#rowsKnown = false;
       byValue?.clear();
       pairs?.clear();
       this.#countSlow(prediction, groundTruth, options, acc, byValue, pairs);
     }
-    return { acc, ignoredByValue: byValue, ignoredGroundTruth: pairs };
+    return { acc, rows: this.#rowsKnown ? rows : null, ignoredByValue: byValue, ignoredGroundTruth: pairs };
   }
 
   /** True when some pixel's ground truth is ignored (row C). */
@@ -328,9 +350,10 @@ export class ImageCounter {
           ignoredGt.out,
         );
       }
-      foldPairs(hist, gtRow, predCol, acc);
+      foldPairs(hist, gtRow, predCol, acc, this.#rows, this.#stride);
       pairHistogramDirty = false;
     }
+    this.#rowsKnown = true;
   }
 
   /** A side of the general path: its lookup table and offset, or `null` when it needs the slow path. */
@@ -605,14 +628,23 @@ function unsafePrediction(value: unknown, index: number, options: UpdateOptions)
 }
 
 /**
- * Folds the 256 × 256 raw pair histogram through the slot tables into `acc`, clearing it. Nearly all
+ * Folds the 256 × 256 raw pair histogram through the slot tables into `acc`, clearing it, and marks in
+ * `rows` (one entry per slot row of `acc`, `stride` entries each) the rows it adds to. Nearly all
  * bins are empty (a label map holds a few dozen raw values), so blocks of 8 bins are tested with one
  * OR and skipped when all are zero: one branch per 8 bins instead of per bin.
  */
-function foldPairs(hist: Int32Array, gtRow: Int32Array, predCol: Int32Array, acc: Float64Array): void {
+function foldPairs(
+  hist: Int32Array,
+  gtRow: Int32Array,
+  predCol: Int32Array,
+  acc: Float64Array,
+  rows: Uint8Array,
+  stride: number,
+): void {
   for (let g = 0; g < 256; g++) {
     const row = gtRow[g]!;
     const base = g << 8;
+    let folded = false;
     for (let p = 0; p < 256; p += 8) {
       const b = base + p;
       if (
@@ -628,6 +660,7 @@ function foldPairs(hist: Int32Array, gtRow: Int32Array, predCol: Int32Array, acc
       ) {
         continue;
       }
+      folded = true;
       for (let q = 0; q < 8; q++) {
         const v = hist[b + q]!;
         if (v !== 0) {
@@ -636,6 +669,7 @@ function foldPairs(hist: Int32Array, gtRow: Int32Array, predCol: Int32Array, acc
         }
       }
     }
+    if (folded) rows[row / stride] = 1;
   }
 }
 
