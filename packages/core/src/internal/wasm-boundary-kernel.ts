@@ -17,9 +17,10 @@
  *   `i8x16.shuffle` of the previous and current vectors, `i8x16.eq`, `i8x16.bitmask`).
  *
  * Both then add the interior counts of each complete row (`addRow`, reading the other map only where one
- * map is interior and the other is not: 16 pixels a step with `countRaw`, `countGroundTruthRaw` when the
- * map's slot table is a shift (see {@link rawShift}: the default settings and reduce-zero-label), else
- * pixel by pixel through the table with `countClass`, `countGroundTruth`).
+ * map is interior and the other is not: 16 pixels a step with `countRaw`, `countGroundTruthRaw`, inline
+ * for pieces of at most 16 pixels, when the map's slot table is a shift (see {@link rawShift}: the
+ * default settings and reduce-zero-label), else pixel by pixel through the table with `countClass`,
+ * `countGroundTruth`).
  *
  * Text form: `wasm-boundary-kernel.wat` beside this file (wasm-kernel-text.test.ts disassembles the
  * emitted bytes and fails when they and the text drift apart). Change both.
@@ -408,13 +409,16 @@ function countGroundTruthRawFunction(): {
  * addRow(g, gEnd, p, pEnd, gRow, pRow, lutG, lutP, c, counts, shiftG, shiftP): one row's interior counts
  * (see count-boundary.ts `addInteriorRow`) from the ground-truth interior [g, gEnd) and the predicted one
  * [p, pEnd); `gRow`/`pRow` are the row's bytes; `counts` holds support, predicted and tp (C Int32 each);
- * `shiftG`/`shiftP` are the maps' {@link rawShift} (−1: none, read the slot tables byte by byte).
+ * `shiftG`/`shiftP` are the maps' {@link rawShift} (−1: none, read the slot tables byte by byte). With a
+ * shift, a piece of at most 16 pixels is read with one vector inline (`n`: its length, then its lane
+ * mask; `bytes`: its pixels), longer ones by `countRaw` / `countGroundTruthRaw`.
  */
 function addRowFunction(): { params: number; result: boolean; locals: number[][]; body: number[] } {
   const [g, gEnd, p, pEnd, gRow, pRow, lutG, lutP, c, counts, shiftG, shiftP] = [
     0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
   ];
-  const [o, j, a, b, k, x, q, s, e, tpAt, ownAt] = [12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22];
+  const [o, j, a, b, k, x, q, s, e, tpAt, ownAt, n] = [12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23];
+  const bytes = 24;
   // one map's interiors [from, fromEnd) against the other's [other, otherEnd): `ownBase` is the address
   // of the per-class array that `ownAt` points into (k's entry), `perInterval` runs once per interval,
   // `inside` adds the piece [s, e) where both maps are interior, `outside(to)` the piece [x, to) where
@@ -470,10 +474,18 @@ function addRowFunction(): { params: number; result: boolean; locals: number[][]
       (to) => [
         ...get(shiftP), ...i32(0), I32_GE_S,
         IF, VOID,
-          ...addTo(get(tpAt), [
-            ...get(pRow), ...get(x), I32_ADD, ...get(pRow), ...get(to), I32_ADD, ...get(k), ...get(shiftP), I32_ADD,
-            CALL, COUNT_RAW,
-          ]),
+          ...get(to), ...get(x), I32_SUB, ...tee(n), ...i32(16), I32_LE_S,
+          IF, VOID,
+            ...addTo(get(tpAt), [
+              ...get(pRow), ...get(x), I32_ADD, ...V128_LOAD_0, ...get(k), ...get(shiftP), I32_ADD, ...I8X16_SPLAT,
+              ...I8X16_EQ, ...I8X16_BITMASK, ...i32(1), ...get(n), I32_SHL, ...i32(1), I32_SUB, I32_AND, I32_POPCNT,
+            ]),
+          ELSE,
+            ...addTo(get(tpAt), [
+              ...get(pRow), ...get(x), I32_ADD, ...get(pRow), ...get(to), I32_ADD, ...get(k), ...get(shiftP), I32_ADD,
+              CALL, COUNT_RAW,
+            ]),
+          END,
         ELSE,
           ...addTo(get(tpAt), [
             ...get(pRow), ...get(x), I32_ADD, ...get(pRow), ...get(to), I32_ADD, ...get(k), ...get(lutP),
@@ -489,8 +501,22 @@ function addRowFunction(): { params: number; result: boolean; locals: number[][]
       (to) => [
         ...get(shiftG), ...i32(0), I32_GE_S,
         IF, VOID,
-          ...get(gRow), ...get(x), I32_ADD, ...get(gRow), ...get(to), I32_ADD, ...get(k), ...get(shiftG), I32_ADD,
-          ...get(shiftG), ...get(c), ...get(tpAt), ...get(ownAt), CALL, COUNT_GROUND_TRUTH_RAW,
+          ...get(to), ...get(x), I32_SUB, ...tee(n), ...i32(16), I32_LE_S,
+          IF, VOID,
+            ...get(gRow), ...get(x), I32_ADD, ...V128_LOAD_0, ...set(bytes),
+            ...i32(1), ...get(n), I32_SHL, ...i32(1), I32_SUB, ...set(n),
+            ...addTo(get(tpAt), [
+              ...get(bytes), ...get(k), ...get(shiftG), I32_ADD, ...I8X16_SPLAT, ...I8X16_EQ, ...I8X16_BITMASK,
+              ...get(n), I32_AND, I32_POPCNT,
+            ]),
+            ...addTo(get(ownAt), [
+              ...get(bytes), ...get(shiftG), ...I8X16_SPLAT, ...I8X16_SUB, ...get(c), ...I8X16_SPLAT, ...I8X16_LT_U,
+              ...I8X16_BITMASK, ...get(n), I32_AND, I32_POPCNT,
+            ]),
+          ELSE,
+            ...get(gRow), ...get(x), I32_ADD, ...get(gRow), ...get(to), I32_ADD, ...get(k), ...get(shiftG), I32_ADD,
+            ...get(shiftG), ...get(c), ...get(tpAt), ...get(ownAt), CALL, COUNT_GROUND_TRUTH_RAW,
+          END,
         ELSE,
           ...get(gRow), ...get(x), I32_ADD, ...get(gRow), ...get(to), I32_ADD, ...get(k), ...get(lutG), ...get(c),
           ...get(tpAt), ...get(ownAt), CALL, COUNT_GROUND_TRUTH,
@@ -499,7 +525,15 @@ function addRowFunction(): { params: number; result: boolean; locals: number[][]
     ),
     END,
   ];
-  return { params: 12, result: false, locals: [[11, I32]], body };
+  return {
+    params: 12,
+    result: false,
+    locals: [
+      [12, I32],
+      [1, V128],
+    ],
+    body,
+  };
 }
 
 /**

@@ -394,11 +394,13 @@
     i32.store)
   ;; func 4 addRow(g, gEnd, p, pEnd, gRow, pRow, lutG, lutP, c, counts, shiftG, shiftP): one row's
   ;;   interior counts (addInteriorRow): ground-truth interiors against the predicted ones, then the
-  ;;   reverse; the other map's bytes are read by countRaw / countGroundTruthRaw when its shift is >= 0,
-  ;;   else through its slot table. locals: 12 o, 13 j, 14 a, 15 b, 16 k, 17 x, 18 q, 19 s, 20 e, 21 tpAt,
-  ;;   22 ownAt (support or predicted of k).
+  ;;   reverse; the other map's bytes are read, when its shift is >= 0, with one inline vector for a piece
+  ;;   of at most 16 pixels (bitmask of the lanes equal to the class byte, or valid, masked to the piece's
+  ;;   length, popcnt) and by countRaw / countGroundTruthRaw for longer ones, else through its slot table.
+  ;;   locals: 12 o, 13 j, 14 a, 15 b, 16 k, 17 x, 18 q, 19 s, 20 e, 21 tpAt, 22 ownAt (support or
+  ;;   predicted of k), 23 n (the piece's length, then its lane mask) (i32); 24 bytes (v128).
   (func (;4;) (type 4) (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
-    (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
+    (local i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 v128)
     local.get 2
     local.set 13
     local.get 0
@@ -500,21 +502,52 @@
                 i32.const 0
                 i32.ge_s
                 if
-                  local.get 21
-                  local.get 21
-                  i32.load
-                  local.get 5
-                  local.get 17
-                  i32.add
-                  local.get 5
                   local.get 19
-                  i32.add
-                  local.get 16
-                  local.get 11
-                  i32.add
-                  call 6
-                  i32.add
-                  i32.store
+                  local.get 17
+                  i32.sub
+                  local.tee 23
+                  i32.const 16
+                  i32.le_s
+                  if
+                    local.get 21
+                    local.get 21
+                    i32.load
+                    local.get 5
+                    local.get 17
+                    i32.add
+                    v128.load align=1
+                    local.get 16
+                    local.get 11
+                    i32.add
+                    i8x16.splat
+                    i8x16.eq
+                    i8x16.bitmask
+                    i32.const 1
+                    local.get 23
+                    i32.shl
+                    i32.const 1
+                    i32.sub
+                    i32.and
+                    i32.popcnt
+                    i32.add
+                    i32.store
+                  else
+                    local.get 21
+                    local.get 21
+                    i32.load
+                    local.get 5
+                    local.get 17
+                    i32.add
+                    local.get 5
+                    local.get 19
+                    i32.add
+                    local.get 16
+                    local.get 11
+                    i32.add
+                    call 6
+                    i32.add
+                    i32.store
+                  end
                 else
                   local.get 21
                   local.get 21
@@ -567,21 +600,52 @@
               i32.const 0
               i32.ge_s
               if
-                local.get 21
-                local.get 21
-                i32.load
-                local.get 5
-                local.get 17
-                i32.add
-                local.get 5
                 local.get 15
-                i32.add
-                local.get 16
-                local.get 11
-                i32.add
-                call 6
-                i32.add
-                i32.store
+                local.get 17
+                i32.sub
+                local.tee 23
+                i32.const 16
+                i32.le_s
+                if
+                  local.get 21
+                  local.get 21
+                  i32.load
+                  local.get 5
+                  local.get 17
+                  i32.add
+                  v128.load align=1
+                  local.get 16
+                  local.get 11
+                  i32.add
+                  i8x16.splat
+                  i8x16.eq
+                  i8x16.bitmask
+                  i32.const 1
+                  local.get 23
+                  i32.shl
+                  i32.const 1
+                  i32.sub
+                  i32.and
+                  i32.popcnt
+                  i32.add
+                  i32.store
+                else
+                  local.get 21
+                  local.get 21
+                  i32.load
+                  local.get 5
+                  local.get 17
+                  i32.add
+                  local.get 5
+                  local.get 15
+                  i32.add
+                  local.get 16
+                  local.get 11
+                  i32.add
+                  call 6
+                  i32.add
+                  i32.store
+                end
               else
                 local.get 21
                 local.get 21
@@ -708,20 +772,71 @@
                 i32.const 0
                 i32.ge_s
                 if
-                  local.get 4
-                  local.get 17
-                  i32.add
-                  local.get 4
                   local.get 19
-                  i32.add
-                  local.get 16
-                  local.get 10
-                  i32.add
-                  local.get 10
-                  local.get 8
-                  local.get 21
-                  local.get 22
-                  call 7
+                  local.get 17
+                  i32.sub
+                  local.tee 23
+                  i32.const 16
+                  i32.le_s
+                  if
+                    local.get 4
+                    local.get 17
+                    i32.add
+                    v128.load align=1
+                    local.set 24
+                    i32.const 1
+                    local.get 23
+                    i32.shl
+                    i32.const 1
+                    i32.sub
+                    local.set 23
+                    local.get 21
+                    local.get 21
+                    i32.load
+                    local.get 24
+                    local.get 16
+                    local.get 10
+                    i32.add
+                    i8x16.splat
+                    i8x16.eq
+                    i8x16.bitmask
+                    local.get 23
+                    i32.and
+                    i32.popcnt
+                    i32.add
+                    i32.store
+                    local.get 22
+                    local.get 22
+                    i32.load
+                    local.get 24
+                    local.get 10
+                    i8x16.splat
+                    i8x16.sub
+                    local.get 8
+                    i8x16.splat
+                    i8x16.lt_u
+                    i8x16.bitmask
+                    local.get 23
+                    i32.and
+                    i32.popcnt
+                    i32.add
+                    i32.store
+                  else
+                    local.get 4
+                    local.get 17
+                    i32.add
+                    local.get 4
+                    local.get 19
+                    i32.add
+                    local.get 16
+                    local.get 10
+                    i32.add
+                    local.get 10
+                    local.get 8
+                    local.get 21
+                    local.get 22
+                    call 7
+                  end
                 else
                   local.get 4
                   local.get 17
@@ -766,20 +881,71 @@
               i32.const 0
               i32.ge_s
               if
-                local.get 4
-                local.get 17
-                i32.add
-                local.get 4
                 local.get 15
-                i32.add
-                local.get 16
-                local.get 10
-                i32.add
-                local.get 10
-                local.get 8
-                local.get 21
-                local.get 22
-                call 7
+                local.get 17
+                i32.sub
+                local.tee 23
+                i32.const 16
+                i32.le_s
+                if
+                  local.get 4
+                  local.get 17
+                  i32.add
+                  v128.load align=1
+                  local.set 24
+                  i32.const 1
+                  local.get 23
+                  i32.shl
+                  i32.const 1
+                  i32.sub
+                  local.set 23
+                  local.get 21
+                  local.get 21
+                  i32.load
+                  local.get 24
+                  local.get 16
+                  local.get 10
+                  i32.add
+                  i8x16.splat
+                  i8x16.eq
+                  i8x16.bitmask
+                  local.get 23
+                  i32.and
+                  i32.popcnt
+                  i32.add
+                  i32.store
+                  local.get 22
+                  local.get 22
+                  i32.load
+                  local.get 24
+                  local.get 10
+                  i8x16.splat
+                  i8x16.sub
+                  local.get 8
+                  i8x16.splat
+                  i8x16.lt_u
+                  i8x16.bitmask
+                  local.get 23
+                  i32.and
+                  i32.popcnt
+                  i32.add
+                  i32.store
+                else
+                  local.get 4
+                  local.get 17
+                  i32.add
+                  local.get 4
+                  local.get 15
+                  i32.add
+                  local.get 16
+                  local.get 10
+                  i32.add
+                  local.get 10
+                  local.get 8
+                  local.get 21
+                  local.get 22
+                  call 7
+                end
               else
                 local.get 4
                 local.get 17
