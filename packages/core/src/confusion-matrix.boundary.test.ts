@@ -275,10 +275,11 @@ const byteLut = (options: ConfusionMatrixOptions, mapped: boolean) =>
   buildSlotLut(new ConfusionMatrix(options).settings, mapped, 1, 'u8', 0, 256);
 
 /*
- * Two 8-bit maps whose slot tables give every class one byte take the WebAssembly column pass (per-column
- * run counters, wasm-boundary-kernel.ts `runColumns`): widths around multiples of 16 and 64 and far from
- * them, maps narrower or shorter than 2d + 1, small and large d, ignore labels, reduce-zero-label and a
- * mapping that swaps and ignores values, predictions ignored or invalid where the ground truth is ignored.
+ * Two 8-bit maps whose slot tables give every class one byte take the WebAssembly column pass
+ * (per-column run counters, wasm-boundary-kernel.ts `runColumns`): widths around multiples of 16, 64 and
+ * 128 and far from them, maps narrower or shorter than 2d + 1, small and large d, ignore labels,
+ * reduce-zero-label and a mapping that swaps and ignores values, predictions ignored or invalid where the
+ * ground truth is ignored.
  */
 const columnScenarioArb = fc
   .record({
@@ -289,7 +290,7 @@ const columnScenarioArb = fc
       fc.constantFrom(0.005, 0.02, 0.05, 0.1, 0.3),
       fc.double({ min: 0.001, max: 0.35, noNaN: true }),
     ),
-    width: fc.oneof(fc.integer({ min: 1, max: 100 }), fc.constantFrom(15, 16, 17, 63, 64, 65, 97)),
+    width: fc.oneof(fc.integer({ min: 1, max: 100 }), fc.constantFrom(15, 16, 17, 63, 64, 65, 127, 128, 129)),
     height: fc.integer({ min: 1, max: 70 }),
     repeat: fc.constantFrom(0, 0.7, 0.97),
     noise: fc.constantFrom(0, 0, 0.01, 0.1),

@@ -9,7 +9,7 @@
  *   constant" (its column holds one value over the last 2d + 1 rows) when the counter reaches 2d + 1;
  *   then per row one scan (`columns`) of the raw values with the vertically non-constant pixels replaced
  *   by a byte of no class: its runs of a class byte at least 2d + 1 long, shrunk by d, are the interior
- *   of the row d above, whatever d is. 16 columns per SIMD instruction, 64 pixels a step, and a few
+ *   of the row d above, whatever d is. 16 columns per SIMD instruction, 128 pixels a step, and a few
  *   instructions per run;
  * - the interval pass ("r", `run`) otherwise: the horizontal interiors of each row (`scan`: class runs at
  *   least 2d + 1 long, shrunk by d) and the vertical sliding tagged intersection of IntervalWindow
@@ -672,16 +672,18 @@ function runFunction(): { params: number; result: boolean; locals: number[][]; b
  * constant and `other` (a byte of no class) elsewhere; a run of one key at least 2d + 1 long whose key
  * is a class byte (and whose first pixel is vertically constant, as `other` itself may be a raw value)
  * is then a (2d + 1)² square of one raw value around each of its pixels but the d at both ends: the
- * interior of row e − d, when distinct bytes of a class never occur (see {@link columnKey}).
- * 64 pixels a step: the counters and keys 16 at a time, a bit per pixel whose key differs from the one
- * before it (as in `scan`), each set bit (i64.ctz) ending a run.
+ * interior of row e − d, when no two bytes share a class (see {@link columnKey}).
+ * 128 pixels a step: the counters and keys 16 at a time, then per 64 pixels an i64 with a bit per pixel
+ * whose key differs from the one before it (as in `scan`), each set bit (i64.ctz) ending a run.
  */
 function columnsFunction(): { params: number; result: boolean; locals: number[][]; body: number[] } {
   const [row, above, counters, width, d, lut, c, out, other] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
   const [i, start, j, o, span, rem, slot] = [9, 10, 11, 12, 13, 14, 15];
   const [prev, count, spanV, otherV, one] = [16, 17, 18, 19, 20];
-  const keys = [21, 22, 23, 24];
-  const bits = 25;
+  /** The keys of the step's 128 pixels, 16 per vector. */
+  const keys = [21, 22, 23, 24, 25, 26, 27, 28];
+  /** The change bits of pixels 0–63 and 64–127 of the step. */
+  const bits = [29, 30];
   const shiftLanes = Array.from({ length: 16 }, (_, k) => 15 + k);
   const at = (base: number) => [...get(base), ...get(i), I32_ADD];
   // the counters of 16 columns: + 1 (saturating) where the raw value is the one above, else 1; then
@@ -707,6 +709,17 @@ function columnsFunction(): { params: number; result: boolean; locals: number[][
     ...changes16(keys[first]!, keys[first + 1]!),
     ...i32(16), I32_SHL, I32_OR, I64_EXTEND_I32_U,
   ];
+  /** bits[word] = the change bits of the step's pixels 64·word … 64·word + 63. */
+  // biome-ignore format: instruction groups
+  const changes64 = (word: number) => [
+    ...changes32(4 * word),
+    ...changes32(4 * word + 2), ...i64(32), I64_SHL, I64_OR, ...i64(-1), I64_XOR, ...set(bits[word]!),
+  ];
+  /** Clears the bits of `word` from `n` (an i32 expression < 64) on. */
+  // biome-ignore format: instruction groups
+  const keepBelow = (word: number, n: number[]) => [
+    ...get(word), ...i64(1), ...n, I64_EXTEND_I32_U, I64_SHL, ...i64(1), I64_SUB, I64_AND, ...set(word),
+  ];
   // the run [start, end): kept when at least 2d + 1 long, vertically constant at its start (its key is
   // its raw value) and of a class
   // biome-ignore format: nested blocks are indented
@@ -723,6 +736,21 @@ function columnsFunction(): { params: number; result: boolean; locals: number[][
       END,
     END,
   ];
+  /** Each change in bits[word] (pixel i + 64·word + its index) ends the run from `start`. */
+  // biome-ignore format: nested blocks are indented
+  const runEnds = (word: number) => [
+    ...get(bits[word]!), I64_EQZ, I32_EQZ,
+    IF, VOID,
+      LOOP, VOID,
+        ...get(bits[word]!), I64_CTZ, I32_WRAP_I64, ...get(i), I32_ADD, ...i32(64 * word), I32_ADD, ...set(j),
+        ...closeRun(get(j)),
+        ...get(j), ...set(start),
+        ...get(bits[word]!), ...get(bits[word]!), ...i64(1), I64_SUB, I64_AND, ...tee(bits[word]!), I64_EQZ,
+        I32_EQZ,
+        BR_IF, 0,
+      END,
+    END,
+  ];
   // biome-ignore format: nested blocks are indented
   const body = [
     ...get(d), ...i32(1), I32_SHL, ...i32(1), I32_ADD, ...tee(span), ...I8X16_SPLAT, ...set(spanV),
@@ -732,31 +760,26 @@ function columnsFunction(): { params: number; result: boolean; locals: number[][
     ...i32(0), ...set(start),
     ...i32(0), ...set(i),
     LOOP, VOID,
-      ...step16(0, keys[0]!),
-      ...step16(16, keys[1]!),
-      ...step16(32, keys[2]!),
-      ...step16(48, keys[3]!),
+      ...keys.flatMap((key, k) => step16(16 * k, key)),
       // a bit per pixel whose key differs from the one before it (pixel 0: lane 15 of `prev`, zero at
       // first: a change or not, the run from 0 starts there)
-      ...changes32(0),
-      ...changes32(2), ...i64(32), I64_SHL, I64_OR, ...i64(-1), I64_XOR, ...set(bits),
+      ...changes64(0),
+      ...changes64(1),
       // lanes past the row's end
-      ...get(width), ...get(i), I32_SUB, ...tee(rem), ...i32(64), I32_LT_U,
+      ...get(width), ...get(i), I32_SUB, ...tee(rem), ...i32(128), I32_LT_U,
       IF, VOID,
-        ...get(bits), ...i64(1), ...get(rem), I64_EXTEND_I32_U, I64_SHL, ...i64(1), I64_SUB, I64_AND, ...set(bits),
-      END,
-      ...get(bits), I64_EQZ, I32_EQZ,
-      IF, VOID,
-        LOOP, VOID,
-          ...get(bits), I64_CTZ, I32_WRAP_I64, ...get(i), I32_ADD, ...set(j),
-          ...closeRun(get(j)),
-          ...get(j), ...set(start),
-          ...get(bits), ...get(bits), ...i64(1), I64_SUB, I64_AND, ...tee(bits), I64_EQZ, I32_EQZ,
-          BR_IF, 0,
+        ...get(rem), ...i32(64), I32_LT_U,
+        IF, VOID,
+          ...keepBelow(bits[0]!, get(rem)),
+          ...i64(0), ...set(bits[1]!),
+        ELSE,
+          ...keepBelow(bits[1]!, [...get(rem), ...i32(64), I32_SUB]),
         END,
       END,
-      ...get(keys[3]!), ...set(prev),
-      ...get(i), ...i32(64), I32_ADD, ...tee(i), ...get(width), I32_LT_U,
+      ...runEnds(0),
+      ...runEnds(1),
+      ...get(keys[7]!), ...set(prev),
+      ...get(i), ...i32(128), I32_ADD, ...tee(i), ...get(width), I32_LT_U,
       BR_IF, 0,
     END,
     ...closeRun(get(width)),
@@ -768,8 +791,8 @@ function columnsFunction(): { params: number; result: boolean; locals: number[][
     result: true,
     locals: [
       [7, I32],
-      [9, V128],
-      [1, I64],
+      [13, V128],
+      [2, I64],
     ],
     body,
   };
@@ -882,8 +905,8 @@ const align16 = (n: number) => (n + 15) & ~15;
 /** Bytes after each map that the last 32-pixel step of its last row may read. */
 const PADDING = 32;
 
-/** Bytes after each map and counter row that the column pass's last 64-pixel step may read. */
-const COLUMN_PADDING = 64;
+/** Bytes after each map and counter row that the column pass's last 128-pixel step may read. */
+const COLUMN_PADDING = 128;
 
 /**
  * The memory layout for a `width` × `height` image at boundary width `d` and `numClasses` classes:

@@ -1562,13 +1562,14 @@
     end)
   ;; func 9 columns(row, above, counters, width, d, lut, c, out, other) -> n: the interior of row e - d
   ;;   from row e (column pass). Per 16 columns: counter = (counter and (row == above)) + 1 saturating,
-  ;;   stored; key = row where counter >= 2d + 1, else other (v128.bitselect). Per 64 pixels: an i64 bit
-  ;;   per pixel whose key differs from the one before it; each set bit (i64.ctz) ends the run from start,
-  ;;   written as (start + d, end - d, slot) when at least 2d + 1 long, its first counter >= 2d + 1 and
-  ;;   its slot a class. locals: 9 i, 10 start, 11 j, 12 o, 13 span, 14 rem, 15 slot (i32); 16 prev,
-  ;;   17 count, 18 spanV, 19 otherV, 20 one, 21-24 the four vectors of keys (v128); 25 bits (i64).
+  ;;   stored; key = row where counter >= 2d + 1, else other (v128.bitselect). 128 pixels a step, then per
+  ;;   64 pixels an i64 bit per pixel whose key differs from the one before it; each set bit (i64.ctz)
+  ;;   ends the run from start, written as (start + d, end - d, slot) when at least 2d + 1 long, its first
+  ;;   counter >= 2d + 1 and its slot a class. locals: 9 i, 10 start, 11 j, 12 o, 13 span, 14 rem,
+  ;;   15 slot (i32); 16 prev, 17 count, 18 spanV, 19 otherV, 20 one, 21-28 the eight vectors of keys
+  ;;   (v128); 29, 30 the change bits of pixels 0-63 and 64-127 (i64).
   (func (;9;) (type 9) (param i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)
-    (local i32 i32 i32 i32 i32 i32 i32 v128 v128 v128 v128 v128 v128 v128 v128 v128 i64)
+    (local i32 i32 i32 i32 i32 i32 i32 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 v128 i64 i64)
     local.get 4
     i32.const 1
     i32.shl
@@ -1706,6 +1707,122 @@
       i8x16.ge_u
       v128.bitselect
       local.set 24
+      local.get 2
+      local.get 9
+      i32.add
+      local.get 2
+      local.get 9
+      i32.add
+      v128.load offset=64 align=1
+      local.get 0
+      local.get 9
+      i32.add
+      v128.load offset=64 align=1
+      local.tee 25
+      local.get 1
+      local.get 9
+      i32.add
+      v128.load offset=64 align=1
+      i8x16.eq
+      v128.and
+      local.get 20
+      i8x16.add_sat_u
+      local.tee 17
+      v128.store offset=64 align=1
+      local.get 25
+      local.get 19
+      local.get 17
+      local.get 18
+      i8x16.ge_u
+      v128.bitselect
+      local.set 25
+      local.get 2
+      local.get 9
+      i32.add
+      local.get 2
+      local.get 9
+      i32.add
+      v128.load offset=80 align=1
+      local.get 0
+      local.get 9
+      i32.add
+      v128.load offset=80 align=1
+      local.tee 26
+      local.get 1
+      local.get 9
+      i32.add
+      v128.load offset=80 align=1
+      i8x16.eq
+      v128.and
+      local.get 20
+      i8x16.add_sat_u
+      local.tee 17
+      v128.store offset=80 align=1
+      local.get 26
+      local.get 19
+      local.get 17
+      local.get 18
+      i8x16.ge_u
+      v128.bitselect
+      local.set 26
+      local.get 2
+      local.get 9
+      i32.add
+      local.get 2
+      local.get 9
+      i32.add
+      v128.load offset=96 align=1
+      local.get 0
+      local.get 9
+      i32.add
+      v128.load offset=96 align=1
+      local.tee 27
+      local.get 1
+      local.get 9
+      i32.add
+      v128.load offset=96 align=1
+      i8x16.eq
+      v128.and
+      local.get 20
+      i8x16.add_sat_u
+      local.tee 17
+      v128.store offset=96 align=1
+      local.get 27
+      local.get 19
+      local.get 17
+      local.get 18
+      i8x16.ge_u
+      v128.bitselect
+      local.set 27
+      local.get 2
+      local.get 9
+      i32.add
+      local.get 2
+      local.get 9
+      i32.add
+      v128.load offset=112 align=1
+      local.get 0
+      local.get 9
+      i32.add
+      v128.load offset=112 align=1
+      local.tee 28
+      local.get 1
+      local.get 9
+      i32.add
+      v128.load offset=112 align=1
+      i8x16.eq
+      v128.and
+      local.get 20
+      i8x16.add_sat_u
+      local.tee 17
+      v128.store offset=112 align=1
+      local.get 28
+      local.get 19
+      local.get 17
+      local.get 18
+      i8x16.ge_u
+      v128.bitselect
+      local.set 28
       local.get 16
       local.get 21
       i8x16.shuffle 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30
@@ -1743,33 +1860,92 @@
       i64.or
       i64.const -1
       i64.xor
-      local.set 25
+      local.set 29
+      local.get 24
+      local.get 25
+      i8x16.shuffle 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30
+      local.get 25
+      i8x16.eq
+      i8x16.bitmask
+      local.get 25
+      local.get 26
+      i8x16.shuffle 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30
+      local.get 26
+      i8x16.eq
+      i8x16.bitmask
+      i32.const 16
+      i32.shl
+      i32.or
+      i64.extend_i32_u
+      local.get 26
+      local.get 27
+      i8x16.shuffle 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30
+      local.get 27
+      i8x16.eq
+      i8x16.bitmask
+      local.get 27
+      local.get 28
+      i8x16.shuffle 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30
+      local.get 28
+      i8x16.eq
+      i8x16.bitmask
+      i32.const 16
+      i32.shl
+      i32.or
+      i64.extend_i32_u
+      i64.const 32
+      i64.shl
+      i64.or
+      i64.const -1
+      i64.xor
+      local.set 30
       local.get 3
       local.get 9
       i32.sub
       local.tee 14
-      i32.const 64
+      i32.const 128
       i32.lt_u
       if
-        local.get 25
-        i64.const 1
         local.get 14
-        i64.extend_i32_u
-        i64.shl
-        i64.const 1
-        i64.sub
-        i64.and
-        local.set 25
+        i32.const 64
+        i32.lt_u
+        if
+          local.get 29
+          i64.const 1
+          local.get 14
+          i64.extend_i32_u
+          i64.shl
+          i64.const 1
+          i64.sub
+          i64.and
+          local.set 29
+          i64.const 0
+          local.set 30
+        else
+          local.get 30
+          i64.const 1
+          local.get 14
+          i32.const 64
+          i32.sub
+          i64.extend_i32_u
+          i64.shl
+          i64.const 1
+          i64.sub
+          i64.and
+          local.set 30
+        end
       end
-      local.get 25
+      local.get 29
       i64.eqz
       i32.eqz
       if
         loop
-          local.get 25
+          local.get 29
           i64.ctz
           i32.wrap_i64
           local.get 9
+          i32.add
+          i32.const 0
           i32.add
           local.set 11
           local.get 11
@@ -1819,21 +1995,92 @@
           end
           local.get 11
           local.set 10
-          local.get 25
-          local.get 25
+          local.get 29
+          local.get 29
           i64.const 1
           i64.sub
           i64.and
-          local.tee 25
+          local.tee 29
           i64.eqz
           i32.eqz
           br_if 0
         end
       end
-      local.get 24
+      local.get 30
+      i64.eqz
+      i32.eqz
+      if
+        loop
+          local.get 30
+          i64.ctz
+          i32.wrap_i64
+          local.get 9
+          i32.add
+          i32.const 64
+          i32.add
+          local.set 11
+          local.get 11
+          local.get 10
+          i32.sub
+          local.get 13
+          i32.ge_s
+          if
+            local.get 2
+            local.get 10
+            i32.add
+            i32.load8_u
+            local.get 13
+            i32.ge_u
+            local.get 0
+            local.get 10
+            i32.add
+            i32.load8_u
+            i32.const 2
+            i32.shl
+            local.get 5
+            i32.add
+            i32.load
+            local.tee 15
+            local.get 6
+            i32.lt_u
+            i32.and
+            if
+              local.get 12
+              local.get 10
+              local.get 4
+              i32.add
+              i32.store
+              local.get 12
+              local.get 11
+              local.get 4
+              i32.sub
+              i32.store offset=4
+              local.get 12
+              local.get 15
+              i32.store offset=8
+              local.get 12
+              i32.const 12
+              i32.add
+              local.set 12
+            end
+          end
+          local.get 11
+          local.set 10
+          local.get 30
+          local.get 30
+          i64.const 1
+          i64.sub
+          i64.and
+          local.tee 30
+          i64.eqz
+          i32.eqz
+          br_if 0
+        end
+      end
+      local.get 28
       local.set 16
       local.get 9
-      i32.const 64
+      i32.const 128
       i32.add
       local.tee 9
       local.get 3
