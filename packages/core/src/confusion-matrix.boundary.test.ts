@@ -6,8 +6,10 @@ import { thrown } from '../test/thrown.js';
 import { boundaryDilation } from './boundary-dilation.js';
 import { ConfusionMatrix } from './confusion-matrix.js';
 import { ErrorCode } from './errors/segmetrics-error.js';
+import { buildSlotLut } from './internal/label-lut.js';
 import { roundHalfEven } from './internal/round-half-even.js';
 import { stateChecksum } from './internal/state-json.js';
+import { columnKey } from './internal/wasm-boundary-kernel.js';
 import type {
   BoundaryCounts,
   ConfusionMatrixJSON,
@@ -265,6 +267,100 @@ describe('ConfusionMatrix with boundary (property)', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+/** The slot table the boundary pass builds for an 8-bit map under `options` (`mapped`: label mapping on). */
+const byteLut = (options: ConfusionMatrixOptions, mapped: boolean) =>
+  buildSlotLut(new ConfusionMatrix(options).settings, mapped, 1, 'u8', 0, 256);
+
+/*
+ * Two 8-bit maps whose slot tables give every class one byte take the WebAssembly column pass
+ * (per-column run counters, wasm-boundary-kernel.ts `runColumns`): widths around multiples of 16, 64 and
+ * 128 and far from them, maps narrower or shorter than 2d + 1, small and large d, ignore labels,
+ * reduce-zero-label and a mapping that swaps and ignores values, predictions ignored or invalid where the
+ * ground truth is ignored.
+ */
+const columnScenarioArb = fc
+  .record({
+    numClasses: fc.integer({ min: 1, max: 6 }),
+    ignore: fc.constantFrom([255], [], [0], [255, 3]),
+    mapping: fc.constantFrom('none', 'reduce', 'swap', 'gt-only'),
+    ratio: fc.oneof(
+      fc.constantFrom(0.005, 0.02, 0.05, 0.1, 0.3),
+      fc.double({ min: 0.001, max: 0.35, noNaN: true }),
+    ),
+    width: fc.oneof(fc.integer({ min: 1, max: 100 }), fc.constantFrom(15, 16, 17, 63, 64, 65, 127, 128, 129)),
+    height: fc.integer({ min: 1, max: 70 }),
+    repeat: fc.constantFrom(0, 0.7, 0.97),
+    noise: fc.constantFrom(0, 0, 0.01, 0.1),
+    seed: fc.integer(),
+  })
+  .map((r) => {
+    const rand = prng(r.seed);
+    const labelMapping: LabelMapping | undefined =
+      r.mapping === 'reduce'
+        ? { table: {}, reduceZeroLabel: true }
+        : r.mapping === 'swap'
+          ? { table: { 1: 2, 2: 1, 9: null } }
+          : r.mapping === 'gt-only'
+            ? { table: { 1: 2, 2: 1 }, applyTo: 'gt' as const }
+            : undefined;
+    const options: ConfusionMatrixOptions = {
+      numClasses: r.numClasses,
+      ignoreIndex: r.ignore,
+      perImage: true,
+      boundary: { dilationRatio: r.ratio },
+      ...(labelMapping === undefined ? {} : { labelMapping }),
+    };
+    const base = [...Array.from({ length: r.numClasses + 1 }, (_, k) => k), ...r.ignore, 9];
+    const mapPred = r.mapping !== 'gt-only';
+    const gtPool = base.filter((v) => naiveClass(options, v, true) !== 'invalid');
+    const predPool = base.filter((v) => naiveClass(options, v, mapPred) !== 'invalid');
+    const { width, height } = r;
+    const gt = blobMap(rand, width, height, gtPool, r.noise, { maxRects: 6, repeat: r.repeat });
+    const other = blobMap(rand, width, height, predPool, r.noise, { maxRects: 6, repeat: r.repeat });
+    const shift = Math.floor(rand() * 3);
+    const pred = gt.map((v, j) => {
+      const src = j % width >= shift ? gt[j - shift]! : v;
+      const value = rand() < 0.3 ? other[j]! : src;
+      return naiveClass(options, value, mapPred) === 'invalid' ? predPool[0]! : value;
+    });
+    // invalid predictions are accepted where the ground truth is ignored: the byte 200 and the column
+    // pass's "other" byte for the prediction (a byte of no class, which may be an ignore label)
+    const otherByte = columnKey(byteLut(options, mapPred), r.numClasses);
+    for (let j = 0; j < gt.length; j++) {
+      if (naiveClass(options, gt[j]!, true) === 'ignored' && rand() < 0.3) {
+        pred[j] = otherByte >= 0 && rand() < 0.5 ? otherByte : 200;
+      }
+    }
+    return { options, gt: Uint8Array.from(gt), pred: Uint8Array.from(pred), width, height, mapPred };
+  });
+
+describe('ConfusionMatrix with boundary on two 8-bit maps (the column pass, property)', () => {
+  it('boundary counts equal the naive per-class erosion', () => {
+    let columnPass = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(columnScenarioArb, ({ options, gt, pred, width, height, mapPred }) => {
+        const d = boundaryDilation(width, height, options.boundary!.dilationRatio);
+        runs++;
+        if (
+          2 * d + 1 <= Math.min(width, height) &&
+          columnKey(byteLut(options, true), options.numClasses) >= 0 &&
+          columnKey(byteLut(options, mapPred), options.numClasses) >= 0
+        ) {
+          columnPass++;
+        }
+        const matrix = new ConfusionMatrix(options).update(pred, gt, { width, height });
+        expect(plain(matrix.boundaryCounts)).toEqual(
+          naiveBoundary(options, Array.from(pred), Array.from(gt), width, height),
+        );
+      }),
+      { numRuns: 400 },
+    );
+    // most cases have an interior and take the column pass
+    expect(columnPass).toBeGreaterThan(runs / 2);
   });
 });
 

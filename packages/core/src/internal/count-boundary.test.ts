@@ -6,7 +6,7 @@ import { ConfusionMatrix } from '../confusion-matrix.js';
 import type { ConfusionMatrixOptions, LabelMapping } from '../types.js';
 import { BoundaryCounter } from './count-boundary.js';
 import { buildSlotLut } from './label-lut.js';
-import { createWasmBoundaryKernel, rawShift, wasmBoundaryKernel } from './wasm-boundary-kernel.js';
+import { columnKey, createWasmBoundaryKernel, rawShift, wasmBoundaryKernel } from './wasm-boundary-kernel.js';
 import type { WebAssemblyApi } from './wasm-pair-kernel.js';
 
 /*
@@ -120,6 +120,132 @@ describe('BoundaryCounter (WebAssembly pass)', () => {
       }
     },
   );
+});
+
+describe('BoundaryCounter (WebAssembly column pass)', () => {
+  const plain = (x: ReturnType<BoundaryCounter['interiors']>) =>
+    x === null
+      ? null
+      : { support: Array.from(x.support), predicted: Array.from(x.predicted), tp: Array.from(x.tp) };
+  /** The interiors of the WebAssembly and JavaScript passes, for the default settings at `dilationRatio`. */
+  const both = (pred: Uint8Array, gt: Uint8Array, width: number, height: number, dilationRatio: number) => {
+    const { settings } = new ConfusionMatrix({
+      numClasses: 19,
+      ignoreIndex: 255,
+      boundary: { dilationRatio },
+    });
+    return {
+      d: new BoundaryCounter(settings, null).dilation(width, height),
+      js: plain(new BoundaryCounter(settings, null).interiors(pred, gt, width, height)),
+      wasm: plain(new BoundaryCounter(settings, kernel).interiors(pred, gt, width, height)),
+    };
+  };
+  const rand = prng(11);
+  const pool = [...Array.from({ length: 19 }, (_, k) => k), 255];
+
+  it.runIf(kernel !== null)(
+    'gives the JavaScript pass’s counts where runs change every pixel or two (stripes, checkerboards)',
+    () => {
+      const width = 131;
+      const height = 77;
+      const patterns: ((x: number, y: number) => number)[] = [
+        (x) => x % 19, // vertical stripes one pixel wide: every pixel a change, columns constant
+        (x) => (x >> 1) % 3,
+        (_x, y) => y % 2, // horizontal stripes: no column constant for 2d + 1 rows
+        (x, y) => (x + y) % 2,
+        (x, y) => (x < 40 || y < 30 ? 4 : (x % 7) + (y % 5)),
+      ];
+      for (const pattern of patterns) {
+        const gt = new Uint8Array(width * height);
+        for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) gt[y * width + x] = pattern(x, y);
+        const pred = gt.map((v) => (rand() < 0.05 ? pool[Math.floor(rand() * pool.length)]! : v));
+        for (const ratio of [0.005, 0.02]) {
+          const { js, wasm } = both(pred, gt, width, height, ratio);
+          expect(wasm).toEqual(js);
+        }
+      }
+    },
+  );
+
+  it.runIf(kernel !== null)(
+    'gives the JavaScript pass’s counts on a map taller than the counters count (255 rows)',
+    () => {
+      const width = 45;
+      const height = 700;
+      const gt = Uint8Array.from(blobMap(rand, width, height, pool, 0.0005, { maxRects: 4, repeat: 0.9 }));
+      const pred = gt.map((v, i) => (i % 997 === 0 ? 3 : v));
+      const { js, wasm } = both(pred, gt, width, height, 0.002);
+      expect(wasm).toEqual(js);
+      expect(js!.support.some((v) => v > 0)).toBe(true);
+    },
+  );
+
+  it.runIf(kernel !== null)(
+    'gives the JavaScript pass’s counts at d = 127 (the column pass’s largest) and d = 128 (the interval pass)',
+    () => {
+      const width = 2000;
+      const height = 300;
+      // wide regions of classes 1, 2 and 3 (interiors at d = 128 too), a few stray pixels
+      const gt = new Uint8Array(width * height).fill(1);
+      for (let y = 0; y < height; y++) {
+        for (let x = 0; x < width; x++) {
+          if (x >= 300 && x < 900) gt[y * width + x] = 2;
+          else if (x >= 1200 && x < 1700 && y >= 20 && y < 280 + (x % 9)) gt[y * width + x] = 3;
+        }
+      }
+      const pred = gt.map((v, i) => (i % 5003 === 0 ? 7 : i % 7919 === 0 ? 255 : v));
+      for (const [ratio, d] of [
+        [127 / Math.hypot(width, height), 127],
+        [128 / Math.hypot(width, height), 128],
+      ] as const) {
+        const result = both(pred, gt, width, height, ratio);
+        expect(result.d).toBe(d);
+        expect(result.wasm).toEqual(result.js);
+        expect(result.js!.support.some((v) => v > 0)).toBe(true);
+      }
+    },
+  );
+
+  it.runIf(kernel !== null)(
+    'gives the JavaScript pass’s counts on maps exactly 2d + 1 wide or high and around multiples of 64 wide',
+    () => {
+      for (const [width, height] of [
+        [3, 3],
+        [3, 40],
+        [40, 3],
+        [63, 5],
+        [64, 5],
+        [65, 5],
+        [127, 9],
+        [128, 9],
+        [129, 9],
+      ] as const) {
+        const gt = Uint8Array.from(blobMap(rand, width, height, pool, 0.01, { maxRects: 3 }));
+        const pred = gt.map((v) => (rand() < 0.02 ? 2 : v));
+        const { js, wasm } = both(pred, gt, width, height, 0.001); // d = 1
+        expect(wasm).toEqual(js);
+      }
+    },
+  );
+});
+
+describe('columnKey', () => {
+  /** The 8-bit slot table the boundary pass builds for the ground truth under `options`. */
+  const lutOf = (options: ConfusionMatrixOptions) =>
+    buildSlotLut(new ConfusionMatrix(options).settings, true, 1, 'u8', 0, 256);
+  it('is the smallest byte of no class when no two bytes share a class', () => {
+    expect(columnKey(lutOf({ numClasses: 19, ignoreIndex: 255 }), 19)).toBe(19);
+    expect(columnKey(lutOf({ numClasses: 19, ignoreIndex: [0, 255] }), 19)).toBe(0);
+    expect(columnKey(lutOf({ numClasses: 19, labelMapping: { table: {}, reduceZeroLabel: true } }), 19)).toBe(
+      0,
+    );
+    expect(columnKey(lutOf({ numClasses: 3, labelMapping: { table: { 1: 2, 2: 1, 0: null } } }), 3)).toBe(0);
+    expect(columnKey(lutOf({ numClasses: 256, ignoreIndex: 7 }), 256)).toBe(7);
+  });
+  it('is −1 when a mapping merges two bytes into one class or every byte is of a class', () => {
+    expect(columnKey(lutOf({ numClasses: 19, labelMapping: { table: { 7: 1 } } }), 19)).toBe(-1);
+    expect(columnKey(lutOf({ numClasses: 256 }), 256)).toBe(-1);
+  });
 });
 
 describe('rawShift', () => {

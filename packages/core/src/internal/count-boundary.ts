@@ -28,8 +28,12 @@ import { type WasmBoundaryKernel, wasmBoundaryKernel } from './wasm-boundary-ker
  * possible where the ground truth is ignored: the counting pass has validated every other pixel) belongs
  * to no class: it is "another class" for its neighbours and is on no boundary.
  *
- * Two 8-bit maps are counted by the same pass in WebAssembly SIMD (wasm-boundary-kernel.ts) when the
- * realm has it; every other pair of array kinds, and realms without it, by the JavaScript below.
+ * Two 8-bit maps are counted in WebAssembly SIMD (wasm-boundary-kernel.ts) when the realm has it: by the
+ * same pass, or, when no two bytes of a map share a class and 2d + 1 ≤ 255 (the default settings,
+ * ignore labels, reduce-zero-label), by a column pass that finds the same interiors without interval
+ * lists: per column a counter of the rows it has kept one value for, so that the vertical half costs
+ * O(W) per row whatever d is. Every other pair of array kinds, and realms without it, by the JavaScript
+ * below.
  */
 
 /** One image's interior counts per class (scratch, valid until the next count). */

@@ -1,23 +1,35 @@
 /**
  * The Boundary IoU row pass of count-boundary.ts for two 8-bit maps, as a WebAssembly SIMD module
  * emitted byte by byte here (no toolchain; the output is stored in wasm-kernel-bytes.ts, which a test
- * keeps equal to it). Same algorithm, same integers: the horizontal interiors of each row (`scan`: class
- * runs at least 2d + 1 long, shrunk by d), the vertical sliding tagged intersection of IntervalWindow
- * (`push`, `intersect`) and the interior counts of each complete row (`addRow`, reading the other map
- * only where one map is interior and the other is not: 16 pixels a step with `countRaw`,
- * `countGroundTruthRaw` when the map's slot table is a shift (see {@link rawShift}: the default settings
- * and reduce-zero-label), else pixel by pixel through the table with `countClass`, `countGroundTruth`).
- * `scan` finds the changes of raw value 32 pixels at a time (per vector of 16: `i8x16.shuffle` of the
- * previous and current vectors, `i8x16.eq`, `i8x16.bitmask`), so a row of long runs costs ~W / 32 steps
- * plus a few instructions per run. `intersect` has no branch but its loop's.
+ * keeps equal to it). Same integers as the JavaScript pass, by one of two passes:
+ *
+ * - the column pass ("c", `runColumns`), when no two bytes of a map share a class and 2d + 1 ≤ 255 (the
+ *   default settings, ignore labels, reduce-zero-label, mappings that merge no values): per column a
+ *   saturating byte counter of the rows it has kept one raw value for, so a pixel is "vertically
+ *   constant" (its column holds one value over the last 2d + 1 rows) when the counter reaches 2d + 1;
+ *   then per row one scan (`columns`) of the raw values with the vertically non-constant pixels replaced
+ *   by a byte of no class: its runs of a class byte at least 2d + 1 long, shrunk by d, are the interior
+ *   of the row d above, whatever d is. 16 columns per SIMD instruction, 128 pixels a step, and a few
+ *   instructions per run;
+ * - the interval pass ("r", `run`) otherwise: the horizontal interiors of each row (`scan`: class runs at
+ *   least 2d + 1 long, shrunk by d) and the vertical sliding tagged intersection of IntervalWindow
+ *   (`push`, `intersect`). `scan` finds the changes of raw value 32 pixels at a time (per vector of 16:
+ *   `i8x16.shuffle` of the previous and current vectors, `i8x16.eq`, `i8x16.bitmask`).
+ *
+ * Both then add the interior counts of each complete row (`addRow`, reading the other map only where one
+ * map is interior and the other is not: 16 pixels a step with `countRaw`, `countGroundTruthRaw`, inline
+ * for pieces of at most 16 pixels, when the map's slot table is a shift (see {@link rawShift}: the
+ * default settings and reduce-zero-label), else pixel by pixel through the table with `countClass`,
+ * `countGroundTruth`).
  *
  * Text form: `wasm-boundary-kernel.wat` beside this file (wasm-kernel-text.test.ts disassembles the
  * emitted bytes and fails when they and the text drift apart). Change both.
  *
- * Linear memory (growable; the JavaScript side lays it out per image, see {@link boundaryLayout}):
- * the two 256-entry Int32 slot tables, the Int32 counts `support`, `predicted`, `tp` (C each), one
- * window per map (prefix and spare list indices, the 2L + 3 list lengths, then the lists of `stride`
- * bytes, 12 bytes per interval), then the two maps, each followed by 32 bytes of padding that the last
+ * Linear memory (growable; the JavaScript side lays it out per image, see {@link boundaryLayout} and
+ * {@link columnLayout}): the two 256-entry Int32 slot tables, the Int32 counts `support`, `predicted`,
+ * `tp` (C each), then for the interval pass one window per map (prefix and spare list indices, the
+ * 2L + 3 list lengths, then the lists of `stride` bytes, 12 bytes per interval), for the column pass the
+ * two counter rows and one list per map, then the two maps, each followed by the padding that the last
  * step of the last row may read.
  */
 
@@ -31,8 +43,10 @@ import {
   ELSE,
   END,
   GET,
+  I8X16_ADD_SAT_U,
   I8X16_BITMASK,
   I8X16_EQ,
+  I8X16_GE_U,
   I8X16_LT_U,
   I8X16_SHUFFLE,
   I8X16_SPLAT,
@@ -46,6 +60,7 @@ import {
   I32_EQ,
   I32_EQZ,
   I32_GE_S,
+  I32_GE_U,
   I32_GT_S,
   I32_LE_S,
   I32_LOAD,
@@ -59,7 +74,18 @@ import {
   I32_SHL,
   I32_STORE,
   I32_SUB,
+  I32_WRAP_I64,
   I32_XOR,
+  I64,
+  I64_AND,
+  I64_CONST,
+  I64_CTZ,
+  I64_EQZ,
+  I64_EXTEND_I32_U,
+  I64_OR,
+  I64_SHL,
+  I64_SUB,
+  I64_XOR,
   IF,
   LOOP,
   MEMORY_COPY,
@@ -67,7 +93,10 @@ import {
   SET,
   TEE,
   V128,
+  V128_AND,
+  V128_BITSELECT,
   V128_LOAD,
+  V128_STORE,
   VOID,
 } from './wasm-opcodes.js';
 import type { WebAssemblyApi } from './wasm-pair-kernel.js';
@@ -81,6 +110,7 @@ const get = (local: number) => [GET, local];
 const set = (local: number) => [SET, local];
 const tee = (local: number) => [TEE, local];
 const i32 = (value: number) => [I32_CONST, ...sleb(value)];
+const i64 = (value: number) => [I64_CONST, ...sleb(value)];
 /** i32.load / i32.store with a constant byte offset (natural alignment). */
 const load = (offset = 0) => [I32_LOAD, 2, ...uleb(offset)];
 const store = (offset = 0) => [I32_STORE, 2, ...uleb(offset)];
@@ -132,6 +162,9 @@ const ADD_ROW = 4;
 const PUSH = 5;
 const COUNT_RAW = 6;
 const COUNT_GROUND_TRUTH_RAW = 7;
+const RUN = 8;
+const COLUMNS = 9;
+const RUN_COLUMNS = 10;
 
 /**
  * scan(row, width, d, lut, c, out) → n: the class runs of the `width` bytes at `row` (adjacent raw values
@@ -376,13 +409,16 @@ function countGroundTruthRawFunction(): {
  * addRow(g, gEnd, p, pEnd, gRow, pRow, lutG, lutP, c, counts, shiftG, shiftP): one row's interior counts
  * (see count-boundary.ts `addInteriorRow`) from the ground-truth interior [g, gEnd) and the predicted one
  * [p, pEnd); `gRow`/`pRow` are the row's bytes; `counts` holds support, predicted and tp (C Int32 each);
- * `shiftG`/`shiftP` are the maps' {@link rawShift} (−1: none, read the slot tables byte by byte).
+ * `shiftG`/`shiftP` are the maps' {@link rawShift} (−1: none, read the slot tables byte by byte). With a
+ * shift, a piece of at most 16 pixels is read with one vector inline (`n`: its length, then its lane
+ * mask; `bytes`: its pixels), longer ones by `countRaw` / `countGroundTruthRaw`.
  */
 function addRowFunction(): { params: number; result: boolean; locals: number[][]; body: number[] } {
   const [g, gEnd, p, pEnd, gRow, pRow, lutG, lutP, c, counts, shiftG, shiftP] = [
     0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
   ];
-  const [o, j, a, b, k, x, q, s, e, tpAt, ownAt] = [12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22];
+  const [o, j, a, b, k, x, q, s, e, tpAt, ownAt, n] = [12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23];
+  const bytes = 24;
   // one map's interiors [from, fromEnd) against the other's [other, otherEnd): `ownBase` is the address
   // of the per-class array that `ownAt` points into (k's entry), `perInterval` runs once per interval,
   // `inside` adds the piece [s, e) where both maps are interior, `outside(to)` the piece [x, to) where
@@ -438,10 +474,18 @@ function addRowFunction(): { params: number; result: boolean; locals: number[][]
       (to) => [
         ...get(shiftP), ...i32(0), I32_GE_S,
         IF, VOID,
-          ...addTo(get(tpAt), [
-            ...get(pRow), ...get(x), I32_ADD, ...get(pRow), ...get(to), I32_ADD, ...get(k), ...get(shiftP), I32_ADD,
-            CALL, COUNT_RAW,
-          ]),
+          ...get(to), ...get(x), I32_SUB, ...tee(n), ...i32(16), I32_LE_S,
+          IF, VOID,
+            ...addTo(get(tpAt), [
+              ...get(pRow), ...get(x), I32_ADD, ...V128_LOAD_0, ...get(k), ...get(shiftP), I32_ADD, ...I8X16_SPLAT,
+              ...I8X16_EQ, ...I8X16_BITMASK, ...i32(1), ...get(n), I32_SHL, ...i32(1), I32_SUB, I32_AND, I32_POPCNT,
+            ]),
+          ELSE,
+            ...addTo(get(tpAt), [
+              ...get(pRow), ...get(x), I32_ADD, ...get(pRow), ...get(to), I32_ADD, ...get(k), ...get(shiftP), I32_ADD,
+              CALL, COUNT_RAW,
+            ]),
+          END,
         ELSE,
           ...addTo(get(tpAt), [
             ...get(pRow), ...get(x), I32_ADD, ...get(pRow), ...get(to), I32_ADD, ...get(k), ...get(lutP),
@@ -457,8 +501,22 @@ function addRowFunction(): { params: number; result: boolean; locals: number[][]
       (to) => [
         ...get(shiftG), ...i32(0), I32_GE_S,
         IF, VOID,
-          ...get(gRow), ...get(x), I32_ADD, ...get(gRow), ...get(to), I32_ADD, ...get(k), ...get(shiftG), I32_ADD,
-          ...get(shiftG), ...get(c), ...get(tpAt), ...get(ownAt), CALL, COUNT_GROUND_TRUTH_RAW,
+          ...get(to), ...get(x), I32_SUB, ...tee(n), ...i32(16), I32_LE_S,
+          IF, VOID,
+            ...get(gRow), ...get(x), I32_ADD, ...V128_LOAD_0, ...set(bytes),
+            ...i32(1), ...get(n), I32_SHL, ...i32(1), I32_SUB, ...set(n),
+            ...addTo(get(tpAt), [
+              ...get(bytes), ...get(k), ...get(shiftG), I32_ADD, ...I8X16_SPLAT, ...I8X16_EQ, ...I8X16_BITMASK,
+              ...get(n), I32_AND, I32_POPCNT,
+            ]),
+            ...addTo(get(ownAt), [
+              ...get(bytes), ...get(shiftG), ...I8X16_SPLAT, ...I8X16_SUB, ...get(c), ...I8X16_SPLAT, ...I8X16_LT_U,
+              ...I8X16_BITMASK, ...get(n), I32_AND, I32_POPCNT,
+            ]),
+          ELSE,
+            ...get(gRow), ...get(x), I32_ADD, ...get(gRow), ...get(to), I32_ADD, ...get(k), ...get(shiftG), I32_ADD,
+            ...get(shiftG), ...get(c), ...get(tpAt), ...get(ownAt), CALL, COUNT_GROUND_TRUTH_RAW,
+          END,
         ELSE,
           ...get(gRow), ...get(x), I32_ADD, ...get(gRow), ...get(to), I32_ADD, ...get(k), ...get(lutG), ...get(c),
           ...get(tpAt), ...get(ownAt), CALL, COUNT_GROUND_TRUTH,
@@ -467,7 +525,15 @@ function addRowFunction(): { params: number; result: boolean; locals: number[][]
     ),
     END,
   ];
-  return { params: 12, result: false, locals: [[11, I32]], body };
+  return {
+    params: 12,
+    result: false,
+    locals: [
+      [12, I32],
+      [1, V128],
+    ],
+    body,
+  };
 }
 
 /**
@@ -596,13 +662,190 @@ function runFunction(): { params: number; result: boolean; locals: number[][]; b
   return { params: 16, result: false, locals: [[8, I32]], body };
 }
 
+/**
+ * columns(row, above, counters, width, d, lut, c, out, other) → n: the interior of row e − d of one map,
+ * from row e (at `row`; `above` is row e − 1, or row e itself when e = 0), written from `out` as
+ * (start, end, class) triples; returns their number. `counters` holds a byte per column (zero before
+ * row 0): how many rows, ending at row e, the column has kept one raw value, saturating at 255; a pixel
+ * of row e is "vertically constant" when its column's counter is at least 2d + 1 (2d + 1 ≤ 255): its
+ * column holds one raw value over rows e − 2d … e. The row's "keys" are its raw values where vertically
+ * constant and `other` (a byte of no class) elsewhere; a run of one key at least 2d + 1 long whose key
+ * is a class byte (and whose first pixel is vertically constant, as `other` itself may be a raw value)
+ * is then a (2d + 1)² square of one raw value around each of its pixels but the d at both ends: the
+ * interior of row e − d, when no two bytes share a class (see {@link columnKey}).
+ * 128 pixels a step: the counters and keys 16 at a time, then per 64 pixels an i64 with a bit per pixel
+ * whose key differs from the one before it (as in `scan`), each set bit (i64.ctz) ending a run.
+ */
+function columnsFunction(): { params: number; result: boolean; locals: number[][]; body: number[] } {
+  const [row, above, counters, width, d, lut, c, out, other] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+  const [i, start, j, o, span, rem, slot] = [9, 10, 11, 12, 13, 14, 15];
+  const [prev, count, spanV, otherV, one] = [16, 17, 18, 19, 20];
+  /** The keys of the step's 128 pixels, 16 per vector. */
+  const keys = [21, 22, 23, 24, 25, 26, 27, 28];
+  /** The change bits of pixels 0–63 and 64–127 of the step. */
+  const bits = [29, 30];
+  const shiftLanes = Array.from({ length: 16 }, (_, k) => 15 + k);
+  const at = (base: number) => [...get(base), ...get(i), I32_ADD];
+  // the counters of 16 columns: + 1 (saturating) where the raw value is the one above, else 1; then
+  // their keys
+  // biome-ignore format: instruction groups
+  const step16 = (offset: number, into: number) => [
+    ...at(counters),
+    ...at(counters), ...V128_LOAD, 0, offset,
+    ...at(row), ...V128_LOAD, 0, offset, ...tee(into),
+    ...at(above), ...V128_LOAD, 0, offset,
+    ...I8X16_EQ, ...V128_AND, ...get(one), ...I8X16_ADD_SAT_U, ...tee(count),
+    ...V128_STORE, 0, offset,
+    ...get(into), ...get(otherV), ...get(count), ...get(spanV), ...I8X16_GE_U, ...V128_BITSELECT, ...set(into),
+  ];
+  // the 16 bits "key differs from the one before" of vector `key`, `before` holding the 16 keys before
+  // biome-ignore format: instruction groups
+  const changes16 = (before: number, key: number) => [
+    ...get(before), ...get(key), ...I8X16_SHUFFLE, ...shiftLanes, ...get(key), ...I8X16_EQ, ...I8X16_BITMASK,
+  ];
+  // biome-ignore format: instruction groups
+  const changes32 = (first: number) => [
+    ...changes16(first === 0 ? prev : keys[first - 1]!, keys[first]!),
+    ...changes16(keys[first]!, keys[first + 1]!),
+    ...i32(16), I32_SHL, I32_OR, I64_EXTEND_I32_U,
+  ];
+  /** bits[word] = the change bits of the step's pixels 64·word … 64·word + 63. */
+  // biome-ignore format: instruction groups
+  const changes64 = (word: number) => [
+    ...changes32(4 * word),
+    ...changes32(4 * word + 2), ...i64(32), I64_SHL, I64_OR, ...i64(-1), I64_XOR, ...set(bits[word]!),
+  ];
+  /** Clears the bits of `word` from `n` (an i32 expression < 64) on. */
+  // biome-ignore format: instruction groups
+  const keepBelow = (word: number, n: number[]) => [
+    ...get(word), ...i64(1), ...n, I64_EXTEND_I32_U, I64_SHL, ...i64(1), I64_SUB, I64_AND, ...set(word),
+  ];
+  // the run [start, end): kept when at least 2d + 1 long, vertically constant at its start (its key is
+  // its raw value) and of a class
+  // biome-ignore format: nested blocks are indented
+  const closeRun = (end: number[]) => [
+    ...end, ...get(start), I32_SUB, ...get(span), I32_GE_S,
+    IF, VOID,
+      ...get(counters), ...get(start), I32_ADD, ...load8, ...get(span), I32_GE_U,
+      ...slotAt([...get(row), ...get(start), I32_ADD], lut), ...tee(slot), ...get(c), I32_LT_U, I32_AND,
+      IF, VOID,
+        ...get(o), ...get(start), ...get(d), I32_ADD, ...store(0),
+        ...get(o), ...end, ...get(d), I32_SUB, ...store(4),
+        ...get(o), ...get(slot), ...store(8),
+        ...get(o), ...i32(12), I32_ADD, ...set(o),
+      END,
+    END,
+  ];
+  /** Each change in bits[word] (pixel i + 64·word + its index) ends the run from `start`. */
+  // biome-ignore format: nested blocks are indented
+  const runEnds = (word: number) => [
+    ...get(bits[word]!), I64_EQZ, I32_EQZ,
+    IF, VOID,
+      LOOP, VOID,
+        ...get(bits[word]!), I64_CTZ, I32_WRAP_I64, ...get(i), I32_ADD, ...i32(64 * word), I32_ADD, ...set(j),
+        ...closeRun(get(j)),
+        ...get(j), ...set(start),
+        ...get(bits[word]!), ...get(bits[word]!), ...i64(1), I64_SUB, I64_AND, ...tee(bits[word]!), I64_EQZ,
+        I32_EQZ,
+        BR_IF, 0,
+      END,
+    END,
+  ];
+  // biome-ignore format: nested blocks are indented
+  const body = [
+    ...get(d), ...i32(1), I32_SHL, ...i32(1), I32_ADD, ...tee(span), ...I8X16_SPLAT, ...set(spanV),
+    ...get(other), ...I8X16_SPLAT, ...set(otherV),
+    ...i32(1), ...I8X16_SPLAT, ...set(one),
+    ...get(out), ...set(o),
+    ...i32(0), ...set(start),
+    ...i32(0), ...set(i),
+    LOOP, VOID,
+      ...keys.flatMap((key, k) => step16(16 * k, key)),
+      // a bit per pixel whose key differs from the one before it (pixel 0: lane 15 of `prev`, zero at
+      // first: a change or not, the run from 0 starts there)
+      ...changes64(0),
+      ...changes64(1),
+      // lanes past the row's end
+      ...get(width), ...get(i), I32_SUB, ...tee(rem), ...i32(128), I32_LT_U,
+      IF, VOID,
+        ...get(rem), ...i32(64), I32_LT_U,
+        IF, VOID,
+          ...keepBelow(bits[0]!, get(rem)),
+          ...i64(0), ...set(bits[1]!),
+        ELSE,
+          ...keepBelow(bits[1]!, [...get(rem), ...i32(64), I32_SUB]),
+        END,
+      END,
+      ...runEnds(0),
+      ...runEnds(1),
+      ...get(keys[7]!), ...set(prev),
+      ...get(i), ...i32(128), I32_ADD, ...tee(i), ...get(width), I32_LT_U,
+      BR_IF, 0,
+    END,
+    ...closeRun(get(width)),
+    ...get(o), ...get(out), I32_SUB, ...i32(12), I32_DIV_U,
+    END,
+  ];
+  return {
+    params: 9,
+    result: true,
+    locals: [
+      [7, I32],
+      [13, V128],
+      [2, I64],
+    ],
+    body,
+  };
+}
+
+/**
+ * runColumns(gt, pred, width, height, d, c, lutG, lutP, counts, columnsG, columnsP, listG, listP,
+ * otherG, otherP, shiftG, shiftP): the whole pass by {@link columnsFunction} (2d + 1 ≤ width, height and
+ * 255): per row e, each map's interior of row e − d into its list (`columnsG`/`columnsP`: the per-column
+ * counters, zero before the call; `otherG`/`otherP`: each map's byte of no class), then that row's counts
+ * (`addRow`).
+ */
+function runColumnsFunction(): { params: number; result: boolean; locals: number[][]; body: number[] } {
+  const [gt, pred, width, height, d, c, lutG, lutP, counts] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+  const [columnsG, columnsP, listG, listP, otherG, otherP, shiftG, shiftP] = [9, 10, 11, 12, 13, 14, 15, 16];
+  const [e, offset, above, gn, pn, base] = [17, 18, 19, 20, 21, 22];
+  // biome-ignore format: instruction groups
+  const columnsOf = (map: number, counters: number, lut: number, list: number, other: number) => [
+    ...get(map), ...get(offset), I32_ADD, ...get(map), ...get(above), I32_ADD, ...get(counters), ...get(width),
+    ...get(d), ...get(lut), ...get(c), ...get(list), ...get(other), CALL, COLUMNS,
+  ];
+  // biome-ignore format: nested blocks are indented
+  const body = [
+    ...i32(0), ...set(e),
+    LOOP, VOID,
+      ...get(e), ...get(width), I32_MUL, ...tee(offset), ...get(width), I32_SUB, ...get(offset), ...get(e),
+      SELECT, ...set(above),
+      ...columnsOf(gt, columnsG, lutG, listG, otherG), ...set(gn),
+      ...columnsOf(pred, columnsP, lutP, listP, otherP), ...set(pn),
+      ...get(gn), ...get(pn), I32_OR,
+      IF, VOID,
+        ...get(e), ...get(d), I32_SUB, ...get(width), I32_MUL, ...set(base),
+        ...get(listG), ...get(listG), ...get(gn), ...i32(12), I32_MUL, I32_ADD,
+        ...get(listP), ...get(listP), ...get(pn), ...i32(12), I32_MUL, I32_ADD,
+        ...get(gt), ...get(base), I32_ADD, ...get(pred), ...get(base), I32_ADD,
+        ...get(lutG), ...get(lutP), ...get(c), ...get(counts), ...get(shiftG), ...get(shiftP),
+        CALL, ADD_ROW,
+      END,
+      ...get(e), ...i32(1), I32_ADD, ...tee(e), ...get(height), I32_LT_S,
+      BR_IF, 0,
+    END,
+    END,
+  ];
+  return { params: 17, result: false, locals: [[6, I32]], body };
+}
+
 /** Initial linear memory in 64 KiB pages (grown per image as needed). */
 const INITIAL_PAGES = 1;
 
 /**
- * The module's bytes: memory "m" (exported, growable) and function "r" = run (see {@link runFunction});
- * functions 0–7 are scan, intersect, countClass, countGroundTruth, addRow, push, countRaw and
- * countGroundTruthRaw.
+ * The module's bytes: memory "m" (exported, growable), function "r" = run (see {@link runFunction}) and
+ * function "c" = runColumns (see {@link runColumnsFunction}); functions 0–7 are scan, intersect,
+ * countClass, countGroundTruth, addRow, push, countRaw and countGroundTruthRaw, 9 is columns.
  */
 export function boundaryKernelModuleBytes(): Uint8Array {
   const functions = [
@@ -615,6 +858,8 @@ export function boundaryKernelModuleBytes(): Uint8Array {
     countRawFunction(),
     countGroundTruthRawFunction(),
     runFunction(),
+    columnsFunction(),
+    runColumnsFunction(),
   ];
   const types = functions.map((f) => [
     0x60,
@@ -625,14 +870,15 @@ export function boundaryKernelModuleBytes(): Uint8Array {
     const code = [...vector(f.locals), ...f.body];
     return [...uleb(code.length), ...code];
   });
-  const run = functions.length - 1;
   // biome-ignore format: one section per line
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, vector(types)),
     ...section(3, vector(functions.map((_, index) => uleb(index)))),
     ...section(5, vector([[0x00, ...uleb(INITIAL_PAGES)]])),
-    ...section(7, vector([[...name('m'), 0x02, 0], [...name('r'), 0x00, ...uleb(run)]])),
+    ...section(7, vector([
+      [...name('m'), 0x02, 0], [...name('r'), 0x00, ...uleb(RUN)], [...name('c'), 0x00, ...uleb(RUN_COLUMNS)],
+    ])),
     ...section(10, vector(bodies)),
   ]);
 }
@@ -658,6 +904,9 @@ const align16 = (n: number) => (n + 15) & ~15;
 
 /** Bytes after each map that the last 32-pixel step of its last row may read. */
 const PADDING = 32;
+
+/** Bytes after each map and counter row that the column pass's last 128-pixel step may read. */
+const COLUMN_PADDING = 128;
 
 /**
  * The memory layout for a `width` × `height` image at boundary width `d` and `numClasses` classes:
@@ -688,6 +937,53 @@ export function boundaryLayout(width: number, height: number, d: number, numClas
     gt,
     pred,
     end: pred + width * height + PADDING,
+  };
+}
+
+/** Where one image's data lives in linear memory for {@link runColumnsFunction} (byte addresses). */
+export interface ColumnLayout {
+  readonly lutG: number;
+  readonly lutP: number;
+  readonly counts: number;
+  /** Per-column counters, `width` bytes + padding each. */
+  readonly columnsG: number;
+  readonly columnsP: number;
+  /** One interval list per map. */
+  readonly listG: number;
+  readonly listP: number;
+  readonly gt: number;
+  readonly pred: number;
+  /** Bytes needed in all. */
+  readonly end: number;
+}
+
+/**
+ * The memory layout of the column pass for a `width` × `height` image at boundary width `d`: one list of
+ * a row's interior per map, at most (W + 2d) / L + 2 intervals (as {@link boundaryLayout}).
+ */
+export function columnLayout(width: number, height: number, d: number, numClasses: number): ColumnLayout {
+  const span = 2 * d + 1;
+  const stride = 12 * (Math.floor((width + 2 * d) / span) + 2);
+  const lutG = 0;
+  const lutP = 1024;
+  const counts = 2048;
+  const columnsG = align16(counts + 12 * numClasses);
+  const columnsP = align16(columnsG + width + COLUMN_PADDING);
+  const listG = align16(columnsP + width + COLUMN_PADDING);
+  const listP = align16(listG + stride);
+  const gt = align16(listP + stride);
+  const pred = align16(gt + width * height + COLUMN_PADDING);
+  return {
+    lutG,
+    lutP,
+    counts,
+    columnsG,
+    columnsP,
+    listG,
+    listP,
+    gt,
+    pred,
+    end: pred + width * height + COLUMN_PADDING,
   };
 }
 
@@ -728,40 +1024,70 @@ export function createWasmBoundaryKernel(api: WebAssemblyApi | undefined): WasmB
   if (api === undefined) return null;
   let memory: GrowableMemory;
   let run: Run;
+  let runColumns: Run;
   try {
     const bytes = Uint8Array.from(BOUNDARY_KERNEL_BYTES);
     if (!api.validate(bytes)) return null;
     const { exports } = new api.Instance(new api.Module(bytes));
     memory = exports.m as GrowableMemory;
     run = exports.r as Run;
+    runColumns = exports.c as Run;
   } catch {
     return null;
   }
   let bytes = new Uint8Array(memory.buffer);
   let words = new Int32Array(memory.buffer);
+  /** Linear memory of at least `end` bytes, the tables and maps copied in, the counts zero; false if not. */
+  const prepare = (
+    at: BoundaryLayout | ColumnLayout,
+    gt: Uint8Array,
+    pred: Uint8Array,
+    gtLut: Int32Array,
+    predLut: Int32Array,
+    numClasses: number,
+  ): boolean => {
+    if (at.end > memory.buffer.byteLength) {
+      try {
+        memory.grow(Math.ceil((at.end - memory.buffer.byteLength) / 65536));
+      } catch {
+        return false;
+      }
+    }
+    if (bytes.buffer !== memory.buffer) {
+      bytes = new Uint8Array(memory.buffer);
+      words = new Int32Array(memory.buffer);
+    }
+    words.set(gtLut, at.lutG >> 2);
+    words.set(predLut, at.lutP >> 2);
+    words.fill(0, at.counts >> 2, (at.counts >> 2) + 3 * numClasses);
+    bytes.set(gt, at.gt);
+    bytes.set(pred, at.pred);
+    return true;
+  };
   return {
     count(gt, pred, width, height, d, numClasses, gtLut, predLut, out) {
-      const at = boundaryLayout(width, height, d, numClasses);
-      if (at.end > memory.buffer.byteLength) {
-        try {
-          memory.grow(Math.ceil((at.end - memory.buffer.byteLength) / 65536));
-        } catch {
-          return false;
-        }
+      const shiftG = rawShift(gtLut, numClasses);
+      const shiftP = rawShift(predLut, numClasses);
+      // the column pass when both maps have a key byte and the counters can reach 2d + 1
+      const otherG = 2 * d + 1 <= 255 ? columnKey(gtLut, numClasses) : -1;
+      const otherP = otherG >= 0 ? columnKey(predLut, numClasses) : -1;
+      let counts: number;
+      if (otherP >= 0) {
+        const at = columnLayout(width, height, d, numClasses);
+        if (!prepare(at, gt, pred, gtLut, predLut, numClasses)) return false;
+        bytes.fill(0, at.columnsG, at.listG);
+        // biome-ignore format: the run signature
+        runColumns(at.gt, at.pred, width, height, d, numClasses, at.lutG, at.lutP, at.counts, at.columnsG,
+          at.columnsP, at.listG, at.listP, otherG, otherP, shiftG, shiftP);
+        counts = at.counts >> 2;
+      } else {
+        const at = boundaryLayout(width, height, d, numClasses);
+        if (!prepare(at, gt, pred, gtLut, predLut, numClasses)) return false;
+        // biome-ignore format: the run signature
+        run(at.gt, at.pred, width, height, d, numClasses, at.lutG, at.lutP, at.counts, at.windowG, at.windowP,
+          at.listsG, at.listsP, at.stride, shiftG, shiftP);
+        counts = at.counts >> 2;
       }
-      if (bytes.buffer !== memory.buffer) {
-        bytes = new Uint8Array(memory.buffer);
-        words = new Int32Array(memory.buffer);
-      }
-      words.set(gtLut, at.lutG >> 2);
-      words.set(predLut, at.lutP >> 2);
-      const counts = at.counts >> 2;
-      words.fill(0, counts, counts + 3 * numClasses);
-      bytes.set(gt, at.gt);
-      bytes.set(pred, at.pred);
-      // biome-ignore format: the run signature
-      run(at.gt, at.pred, width, height, d, numClasses, at.lutG, at.lutP, at.counts, at.windowG, at.windowP,
-        at.listsG, at.listsP, at.stride, rawShift(gtLut, numClasses), rawShift(predLut, numClasses));
       for (let k = 0; k < numClasses; k++) {
         out.support[k] = words[counts + k]! >>> 0;
         out.predicted[k] = words[counts + numClasses + k]! >>> 0;
@@ -791,6 +1117,28 @@ export function rawShift(lut: Int32Array, numClasses: number): number {
   }
   // every byte of [shift, shift + C) valid (an ignore label inside it has no shift)
   return valid === numClasses ? shift : -1;
+}
+
+/**
+ * The column pass's "other" byte for a slot table `lut` (256 entries) and `numClasses` classes: the
+ * smallest byte of no class, when no two bytes share a class (then "one class" is "one raw value" for the
+ * pixels of a class, which the pass compares 16 at a time); −1 when two bytes share a class (a label
+ * mapping that merges values) or every byte is of a class.
+ */
+export function columnKey(lut: Int32Array, numClasses: number): number {
+  const seen = new Set<number>();
+  let other = -1;
+  for (let b = 0; b < 256; b++) {
+    const slot = lut[b]!;
+    if (slot >= numClasses) {
+      if (other < 0) other = b;
+    } else if (seen.has(slot)) {
+      return -1;
+    } else {
+      seen.add(slot);
+    }
+  }
+  return other;
 }
 
 let kernel: WasmBoundaryKernel | null | undefined;

@@ -51,8 +51,8 @@ class Reader {
   }
 }
 
-const TYPES: Record<number, string> = { 127: 'i32', 123: 'v128' };
-/** Plain opcodes: name and immediates ('local', 'label', 'i32', 'mem N' with N the natural alignment). */
+const TYPES: Record<number, string> = { 127: 'i32', 126: 'i64', 123: 'v128' };
+/** Plain opcodes: name and immediates ('local', 'label', 'i32', 'i64', 'mem N' with N the natural alignment). */
 const OPS: Record<number, [string, string?]> = {
   12: ['br', 'label'],
   13: ['br_if', 'label'],
@@ -66,6 +66,7 @@ const OPS: Record<number, [string, string?]> = {
   47: ['i32.load16_u', 'mem 1'],
   54: ['i32.store', 'mem 2'],
   65: ['i32.const', 'i32'],
+  66: ['i64.const', 'i64'],
   69: ['i32.eqz'],
   70: ['i32.eq'],
   71: ['i32.ne'],
@@ -75,6 +76,7 @@ const OPS: Record<number, [string, string?]> = {
   76: ['i32.le_s'],
   78: ['i32.ge_s'],
   79: ['i32.ge_u'],
+  80: ['i64.eqz'],
   104: ['i32.ctz'],
   105: ['i32.popcnt'],
   106: ['i32.add'],
@@ -86,18 +88,30 @@ const OPS: Record<number, [string, string?]> = {
   115: ['i32.xor'],
   116: ['i32.shl'],
   118: ['i32.shr_u'],
+  122: ['i64.ctz'],
+  125: ['i64.sub'],
+  131: ['i64.and'],
+  132: ['i64.or'],
+  133: ['i64.xor'],
+  134: ['i64.shl'],
+  167: ['i32.wrap_i64'],
+  173: ['i64.extend_i32_u'],
 };
 const SIMD_OPS: Record<number, [string, string?]> = {
   0: ['v128.load', 'mem 4'],
+  11: ['v128.store', 'mem 4'],
   13: ['i8x16.shuffle', 'lanes'],
   15: ['i8x16.splat'],
   16: ['i16x8.splat'],
   25: ['i16x8.extract_lane_u', 'lane'],
   35: ['i8x16.eq'],
   38: ['i8x16.lt_u'],
+  44: ['i8x16.ge_u'],
   45: ['i16x8.eq'],
   78: ['v128.and'],
+  82: ['v128.bitselect'],
   100: ['i8x16.bitmask'],
+  112: ['i8x16.add_sat_u'],
   113: ['i8x16.sub'],
   132: ['i16x8.bitmask'],
 };
@@ -106,7 +120,7 @@ function immediates(r: Reader, kind: string | undefined): string {
   if (kind === undefined) return '';
   if (kind === 'local' || kind === 'label' || kind === 'lane')
     return ` ${kind === 'lane' ? r.byte() : r.uleb()}`;
-  if (kind === 'i32') return ` ${r.sleb()}`;
+  if (kind === 'i32' || kind === 'i64') return ` ${r.sleb()}`;
   if (kind === 'lanes') return ` ${Array.from({ length: 16 }, () => r.byte()).join(' ')}`;
   const natural = Number(kind.slice(4));
   const align = r.uleb();
