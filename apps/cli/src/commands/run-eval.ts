@@ -36,7 +36,6 @@ import { listSome, pairFiles } from '../pipeline/pair-files.js';
 import { type RunOptions, runEvaluation } from '../pipeline/run-evaluation.js';
 import { skippedWarning } from '../pipeline/skipped-warning.js';
 import { writeRunOutputs } from '../pipeline/write-run-outputs.js';
-import { preloadHtmlReport } from '../report/load-html-report.js';
 import { reportImagesLimit } from '../report/report-flags.js';
 import { validateReportOptions } from '../report/validate-report-options.js';
 import type { EvalFlags } from './eval.js';
@@ -77,7 +76,7 @@ export async function runEval(flags: EvalFlags, context: CliContext): Promise<nu
   checkCityscapesFlags(flags);
   const requested = withCityscapesSettings(await resolveSettings(flags), flags);
   validateReportOptions(requested);
-  const reportImages = reportImagesLimit(flags);
+  reportImagesLimit(flags);
   // --ci, --report and state files need per-image statistics (see perImageSettings).
   const settings = await perImageSettings(requested, flags, resolveConfidenceFlags(flags));
   const cores = availableParallelism();
@@ -110,8 +109,6 @@ export async function runEval(flags: EvalFlags, context: CliContext): Promise<nu
       `warning: ${n} prediction file${n === 1 ? ' has' : 's have'} no ground truth and ${n === 1 ? 'is' : 'are'} not evaluated: ${listSome(paired.unmatchedPredictions)}\n`,
     );
   }
-  // Its modules load while the pairs are counted.
-  if (reportImages !== null) preloadHtmlReport();
   const outcome = await runEvaluation({
     settings,
     pairs: paired.pairs,

@@ -7,7 +7,6 @@ import { usageError } from '../errors/usage-error.js';
 import { type ConfidenceFlags, resolveConfidenceFlags } from '../options/confidence-flags.js';
 import type { Shard } from '../options/shard.js';
 import type { PictureSource } from '../report/html-report.js';
-import { loadHtmlReport } from '../report/load-html-report.js';
 import { type ReportFormat, renderReport } from '../report/render-report.js';
 import { reportImagesLimit } from '../report/report-flags.js';
 import { runReport } from '../report/run-report.js';
@@ -135,8 +134,15 @@ export async function writeRunOutputs(
   const html =
     reportLimit === null || flags.report === undefined
       ? undefined
-      : // Loaded when a report is asked for (eval starts loading it before counting).
-        (await loadHtmlReport()).htmlReport(report, run.evaluation, matrix, settings, reportLimit, source);
+      : // Loaded when a report is asked for: it brings the PNG encoder, which other outputs do not need.
+        (await import('../report/html-report.js')).htmlReport(
+          report,
+          run.evaluation,
+          matrix,
+          settings,
+          reportLimit,
+          source,
+        );
   if (html !== undefined && flags.report !== undefined) files.push({ path: flags.report, bytes: html.html });
   const format = (flags.format ?? 'table') as ReportFormat;
   const toStdout = flags.output === undefined;
