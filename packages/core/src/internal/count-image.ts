@@ -63,6 +63,9 @@ interface GeneralSide {
   offset: number;
 }
 
+/** Classes from which the 8-bit pair path marks the histogram rows it writes (see `ImageCounter`). */
+export const TRACK_ROWS_MIN_CLASSES = 64;
+
 /** One image's counts: the slot histogram and, when asked, predicted-as-ignore pixels by raw value. */
 export interface ImageCount {
   /** The (C + 2) × (C + 2) slot histogram: a scratch buffer, valid until the next count. */
@@ -109,6 +112,12 @@ export class ImageCounter {
    */
   readonly #rows: Uint8Array;
   #rowsKnown = false;
+  /**
+   * Whether the pair path marks its rows: from {@link TRACK_ROWS_MIN_CLASSES} classes on (at 150 classes
+   * `update` takes 0.85× the time). Below, the whole histogram (≤ 4,356 entries) is cheap to clear and
+   * read: at 19–21 classes marking gained nothing measurable (within the ±2 % of an A/A comparison).
+   */
+  readonly #trackRows: boolean;
 
   constructor(settings: ConfusionMatrixSettings) {
     this.#settings = settings;
@@ -118,6 +127,7 @@ export class ImageCounter {
     this.#split = settings.splitPredictedIgnore;
     this.#splitIgnoredGt = settings.splitIgnoredGroundTruth;
     this.#rows = new Uint8Array(this.#stride);
+    this.#trackRows = this.#c >= TRACK_ROWS_MIN_CLASSES;
   }
 
   /** Row stride of the returned histogram: C + 2. */
@@ -138,16 +148,16 @@ export class ImageCounter {
       this.#acc = acc;
     } else if (this.#rowsKnown) {
       for (let r = 0; r < s; r++) if (rows[r] === 1) acc.fill(0, r * s, (r + 1) * s);
+      rows.fill(0);
     } else {
       acc.fill(0);
     }
-    rows.fill(0);
     this.#rowsKnown = false;
     const byValue = this.#split ? new Map<number, Float64Array>() : null;
     const pairs: PairCounts | null = this.#splitIgnoredGt ? new Map() : null;
     if (!this.#countFast(prediction, groundTruth, options, acc, byValue, pairs) || this.#hasInvalid(acc)) {
       acc.fill(0);
-      rows.fill(0);
+      if (this.#trackRows) rows.fill(0);
       this.#rowsKnown = false;
       byValue?.clear();
       pairs?.clear();
@@ -350,10 +360,10 @@ export class ImageCounter {
           ignoredGt.out,
         );
       }
-      foldPairs(hist, gtRow, predCol, acc, this.#rows, this.#stride);
+      foldPairs(hist, gtRow, predCol, acc, this.#trackRows ? this.#rows : null, this.#stride);
       pairHistogramDirty = false;
     }
-    this.#rowsKnown = true;
+    this.#rowsKnown = this.#trackRows;
   }
 
   /** A side of the general path: its lookup table and offset, or `null` when it needs the slow path. */
@@ -629,7 +639,7 @@ function unsafePrediction(value: unknown, index: number, options: UpdateOptions)
 
 /**
  * Folds the 256 × 256 raw pair histogram through the slot tables into `acc`, clearing it, and marks in
- * `rows` (one entry per slot row of `acc`, `stride` entries each) the rows it adds to. Nearly all
+ * `rows` (when given; one entry per slot row of `acc`, `stride` entries each) the rows it adds to. Nearly all
  * bins are empty (a label map holds a few dozen raw values), so blocks of 8 bins are tested with one
  * OR and skipped when all are zero: one branch per 8 bins instead of per bin.
  */
@@ -638,7 +648,7 @@ function foldPairs(
   gtRow: Int32Array,
   predCol: Int32Array,
   acc: Float64Array,
-  rows: Uint8Array,
+  rows: Uint8Array | null,
   stride: number,
 ): void {
   for (let g = 0; g < 256; g++) {
@@ -669,7 +679,7 @@ function foldPairs(
         }
       }
     }
-    if (folded) rows[row / stride] = 1;
+    if (folded && rows !== null) rows[row / stride] = 1;
   }
 }
 
