@@ -634,8 +634,8 @@ export class Engine {
         this.#emptyMean(),
       );
     }
-    const valueAt = this.imageValuesAt(metric);
     if (imageReduce === 'per-image') {
+      const valueAt = this.imageValuesAt(metric);
       return this.#images.mean(
         `unitMean:${metric.id}`,
         (i) => this.#imageMean(metric, images[i]!, valueAt(i)),
@@ -659,7 +659,7 @@ export class Engine {
     };
     const reducer = this.#images;
     return reducer instanceof UnitReducer
-      ? reducer.pooledMeanOf(valueAt, weight, this.#emptyMean())
+      ? reducer.pooledMeanOf(this.imageValuesAt(metric), weight, this.#emptyMean())
       : reducer.pooledMean(`pooled:${metric.id}`, this.imageValues(metric), weight, this.#emptyMean());
   }
 
