@@ -5,6 +5,7 @@ import { resolveConfidenceOptions } from './bootstrap/confidence-options.js';
 import type { boundaryIoU } from './boundary-iou.js';
 import { type ConfusedPair, confusedPairs } from './confused-pairs.js';
 import { Engine } from './internal/engine.js';
+import { perImageResults } from './internal/per-image-results.js';
 import { resolveOptions } from './internal/resolve-options.js';
 import { sharedStacks } from './internal/shared-stacks.js';
 import type { StackCache } from './internal/stacked-units.js';
@@ -80,6 +81,18 @@ export interface ImageClassIoU {
   readonly iou: number;
 }
 
+/** Which images `evaluate`'s `perImage: { worst }` listed (see {@link EvaluationReport.perImageSelection}). */
+export interface PerImageSelectionResult {
+  /** The per-image value that ranked the images (worst first: lowest where higher is better). */
+  readonly by: SummaryId;
+  /** Images asked for; fewer are listed when the matrix has fewer. */
+  readonly worst: number;
+  /** Images in the matrix (all of them were ranked). */
+  readonly images: number;
+  /** Canonical (sample-id order) index of each listed image, in the listed order. */
+  readonly indices: readonly number[];
+}
+
 /** A self-describing evaluation result. NaN stays NaN here; JSON writers print `null`. */
 export interface EvaluationReport {
   /** The settings that produced every number below. */
@@ -95,8 +108,18 @@ export interface EvaluationReport {
   readonly predictedOnlyClasses: readonly number[];
   /** The largest off-diagonal cells (see {@link confusedPairs}). */
   readonly confusedPairs: readonly ConfusedPair[];
-  /** Per image, when the matrix keeps per-image statistics (or `perImage: true` was asked). */
+  /**
+   * Per image, when the matrix keeps per-image statistics (or `perImage: true` was asked): every image
+   * in canonical order, or with `perImage: { worst }` only the worst images, worst first (see
+   * {@link perImageSelection}).
+   */
   readonly perImage?: readonly PerImageResult[];
+  /**
+   * Present exactly when `perImage: { worst }` selected the images listed in {@link perImage}: the value
+   * that ranked them, how many were asked, how many images there are, and each listed image's index in
+   * canonical (sample-id) order.
+   */
+  readonly perImageSelection?: PerImageSelectionResult;
   /** Bootstrap confidence intervals, when the `confidence` option asked for them. */
   readonly confidence?: ConfidenceIntervals;
   /** Images counted. */
@@ -107,71 +130,6 @@ export interface EvaluationReport {
   readonly ignoredPixels: number;
   /** Version of @segmetrics/metrics. */
   readonly version: string;
-}
-
-/** Lowest IoU first, undefined (NaN) values last, ties by class id. */
-function byIoU(a: ImageClassIoU, b: ImageClassIoU): number {
-  const an = Number.isNaN(a.iou);
-  const bn = Number.isNaN(b.iou);
-  if (an || bn) return an === bn ? a.id - b.id : an ? 1 : -1;
-  return a.iou - b.iou || a.id - b.id;
-}
-
-function perImageResults(engine: Engine, boundary: Engine | null): PerImageResult[] {
-  const images = engine.images;
-  const boundaryMeans =
-    boundary === null
-      ? null
-      : (() => {
-          const valueAt = boundary.imageValuesAt(iouMetric);
-          return boundary.images.map((u, i) => boundary.unitMean(iouMetric, u, valueAt(i)));
-        })();
-  // Each metric's values image by image (computed a block of images at a time, not kept).
-  const means = new Map<string, number[]>();
-  for (const metric of metricRegistry) {
-    if (metric.kind !== 'per-class' || metric.summaryIds.length === 0) continue;
-    const valueAt = engine.imageValuesAt(metric);
-    means.set(
-      metric.id,
-      images.map((u, i) => engine.unitMean(metric, u, valueAt(i))),
-    );
-  }
-  const iouAt = engine.imageValuesAt(iouMetric);
-  return images.map((u, i) => {
-    const entry: Record<string, unknown> = {
-      sampleId: u.sampleId,
-      pixels: u.counts.total,
-      ignoredPixels: u.ignored,
-    };
-    let present = 0;
-    const predictedOnly: number[] = [];
-    const classIoU: ImageClassIoU[] = [];
-    const iou = iouAt(i);
-    for (let k = 0; k < engine.settings.numClasses; k++) {
-      const s = u.counts.support[k]!;
-      const p = u.counts.predicted[k]!;
-      if (s > 0 || p > 0) {
-        present++;
-        if (u.include[k] === 1) classIoU.push({ id: k, iou: iou[k]! });
-      }
-      if (s === 0 && p > 0) predictedOnly.push(k);
-    }
-    classIoU.sort(byIoU);
-    entry.presentClasses = present;
-    entry.predictedOnlyClasses = predictedOnly;
-    entry.classIoU = classIoU;
-    for (const metric of metricRegistry) {
-      if (metric.kind === 'per-class') {
-        const value = means.get(metric.id)?.[i];
-        if (value === undefined) continue;
-        for (const id of metric.summaryIds) entry[id] = value;
-      } else {
-        entry[metric.id] = engine.unitSummary(metric, u);
-      }
-    }
-    if (boundaryMeans !== null) entry.mBoundaryIoU = boundaryMeans[i];
-    return entry as PerImageResult;
-  });
 }
 
 /**
@@ -202,12 +160,13 @@ export function evaluate(matrix: ConfusionMatrix, options: EvaluateOptions = {})
   const { settings } = resolved;
   const engine = new Engine(matrix, settings, 'mask', sharedStacks(matrix));
   const confidence = options.confidence === undefined ? null : resolveConfidenceOptions(options.confidence);
-  const wantImages = resolved.perImage ?? engine.hasImages;
+  const wantImages = resolved.perImage !== false && (resolved.perImage !== undefined || engine.hasImages);
+  const selection = typeof resolved.perImage === 'object' ? resolved.perImage : null;
   if (wantImages && !engine.hasImages) {
     throw new SegmetricsError(
       ErrorCode.PER_IMAGE_DISABLED,
       'perImage results need per-image statistics: create the ConfusionMatrix with perImage: true',
-      { context: { option: 'perImage', value: true } },
+      { context: { option: 'perImage', value: resolved.perImage ?? true } },
     );
   }
 
@@ -240,6 +199,7 @@ export function evaluate(matrix: ConfusionMatrix, options: EvaluateOptions = {})
     }
   }
 
+  const images = wantImages ? perImageResults(engine, boundary, selection) : null;
   // The matrix's values, computed once: the summary shows them, the bootstrap's self-check compares with them.
   const known = { summary: summaryOf(engine), iou: columns.get(iouMetric.id)! };
   const report: EvaluationReport = {
@@ -249,7 +209,21 @@ export function evaluate(matrix: ConfusionMatrix, options: EvaluateOptions = {})
     absentClasses,
     predictedOnlyClasses,
     confusedPairs: confusedPairs(matrix, { top: resolved.topConfusedPairs, classNames: settings.classNames }),
-    ...(wantImages ? { perImage: perImageResults(engine, boundary) } : {}),
+    ...(images === null
+      ? {}
+      : {
+          perImage: images.results,
+          ...(selection === null
+            ? {}
+            : {
+                perImageSelection: {
+                  by: selection.by,
+                  worst: selection.worst,
+                  images: engine.images.length,
+                  indices: images.indices,
+                },
+              }),
+        }),
     ...(confidence === null ? {} : { confidence: confidenceIntervals(matrix, settings, confidence, known) }),
     images: matrix.images,
     pixels: dataset.total,

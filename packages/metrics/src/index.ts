@@ -49,6 +49,7 @@ export {
   type ImageClassIoU,
   type PerClassResult,
   type PerImageResult,
+  type PerImageSelectionResult,
   type Summary,
 } from './evaluate.js';
 export { Evaluator, type EvaluatorJSON, type EvaluatorOptions } from './evaluator.js';
@@ -81,6 +82,7 @@ export {
   type EvaluateOptions,
   type EvaluationSettings,
   type ImageReduce,
+  type PerImageSelection,
   type PredictedOnlyPolicy,
   type PresetName,
   type PresetOptions,

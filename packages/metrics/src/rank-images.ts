@@ -1,5 +1,6 @@
 import { ErrorCode, SegmetricsError } from '@segmetrics/core';
 import type { PerImageResult } from './evaluate.js';
+import { rankOrder } from './internal/rank-order.js';
 import { getMetric, type SummaryId } from './metric-registry.js';
 
 /** Options of {@link rankImages}. */
@@ -35,16 +36,7 @@ export function rankImages(
       },
     );
   }
-  return perImage
-    .map((entry, index) => ({ entry, index, value: entry[id] }))
-    .sort((a, b) => {
-      const x = a.value;
-      const y = b.value;
-      if (Number.isNaN(x) || Number.isNaN(y)) {
-        return Number.isNaN(x) === Number.isNaN(y) ? a.index - b.index : Number.isNaN(x) ? 1 : -1;
-      }
-      return (ascending ? x - y : y - x) || a.index - b.index;
-    })
+  return rankOrder(perImage.length, (i) => perImage[i]![id], ascending)
     .slice(0, limit)
-    .map(({ entry }) => entry);
+    .map((i) => perImage[i]!);
 }

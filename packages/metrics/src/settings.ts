@@ -1,5 +1,6 @@
 import type { NormalizedLabelMapping } from '@segmetrics/core';
 import type { ConfidenceOptions } from './bootstrap/confidence-options.js';
+import type { SummaryId } from './metric-registry.js';
 
 /**
  * Aggregation over images. `'dataset'` (default): sum the counts over every image, then compute (what
@@ -153,14 +154,29 @@ export interface EvaluateOptions {
   tverskyBeta?: number;
   /** How many confused class pairs the report lists; default 10. */
   topConfusedPairs?: number;
-  /** Include per-image results; default `true` when the matrix keeps per-image statistics. */
-  perImage?: boolean;
+  /**
+   * Include per-image results; default `true` when the matrix keeps per-image statistics.
+   * `{ worst: n, by? }` lists only the n worst images by the per-image value `by` (default `'mIoU'`;
+   * worst = lowest where higher is better, images whose value is NaN last, ties in sample-id order:
+   * `rankImages`' order), worst first, with `report.perImageSelection` saying so: the values of a listed
+   * image are those of the full list, and the others are computed only as far as ranking needs (the
+   * HTML report's worst images on a large dataset).
+   */
+  perImage?: boolean | PerImageSelection;
   /**
    * Add bootstrap confidence intervals to the report (`report.confidence`, see
    * {@link bootstrapConfidence}): `{ level, samples, seed }`, each optional (0.95, 1000, 0). Needs
    * per-image statistics. Default: none.
    */
   confidence?: ConfidenceOptions;
+}
+
+/** `EvaluateOptions.perImage: { worst, by }`: per-image results of the worst images only. */
+export interface PerImageSelection {
+  /** How many images to list: an integer ≥ 0 (all of them when the matrix has fewer). */
+  readonly worst: number;
+  /** The per-image summary value that ranks the images; default `'mIoU'`. */
+  readonly by?: SummaryId;
 }
 
 /** The settings that produced a report: everything needed to compare two numbers honestly. */

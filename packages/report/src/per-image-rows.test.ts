@@ -56,6 +56,45 @@ describe('perImageRows', () => {
     expect(perImageRows(evaluate(m), 1).map((r) => r.id)).toEqual(['a']);
   });
 
+  it('gives the first rows of the full list from an evaluation of the worst images only', () => {
+    const m = new ConfusionMatrix({ numClasses: 3, ignoreIndex: 9, perImage: true });
+    // Without sample ids: rows are `#i` by canonical index, which the selection must keep.
+    const images: [number[], number[]][] = [
+      [
+        [0, 0, 1, 1],
+        [0, 0, 1, 1],
+      ],
+      [
+        [0, 1, 1, 1],
+        [0, 0, 1, 1],
+      ],
+      [
+        [2, 2, 2, 2],
+        [0, 1, 2, 2],
+      ],
+      [
+        [1, 1, 9, 9],
+        [9, 9, 9, 9],
+      ],
+      [
+        [0, 2, 1, 1],
+        [0, 0, 1, 2],
+      ],
+      [
+        [0, 1, 1, 1],
+        [0, 0, 1, 1],
+      ],
+    ];
+    for (const [pred, gt] of images) m.update(pred, gt);
+    const full = perImageRows(evaluate(m, { classNames: ['a', 'b', 'c'] }));
+    for (const worst of [0, 1, 3, 6, 10]) {
+      const selected = evaluate(m, { classNames: ['a', 'b', 'c'], perImage: { worst } });
+      expect(perImageRows(selected)).toEqual(full.slice(0, worst));
+      expect(perImageRows(selected, 2)).toEqual(full.slice(0, Math.min(2, worst)));
+    }
+    expect(full.map((r) => r.id)).toEqual(['#2', '#4', '#1', '#5', '#0', '#3']);
+  });
+
   it('is empty when the evaluation has no per-image results', () => {
     expect(perImageRows(evaluate(matrix(), { perImage: false }))).toEqual([]);
   });

@@ -25,10 +25,13 @@ export interface PerImageRow {
  * Per-image rows, worst first: `evaluate()`'s per-image results ranked by mIoU (metrics' `rankImages`:
  * lowest first, images with an undefined mIoU last, ties in sample-id order), optionally only the first
  * `limit`. Every number is the evaluation's own. Empty when the evaluation has no per-image results.
+ * An evaluation made with `perImage: { worst: n }` (by mIoU) gives the same first n rows as the full
+ * list; an image without a sample id is `#i` by its canonical index in either case.
  */
 export function perImageRows(evaluation: EvaluationReport, limit?: number): PerImageRow[] {
   const images = evaluation.perImage ?? [];
-  const index = new Map(images.map((image, i) => [image, i]));
+  const canonical = evaluation.perImageSelection?.indices;
+  const index = new Map(images.map((image, i) => [image, canonical?.[i] ?? i]));
   const names = evaluation.settings.classNames;
   return rankImages(images, { metric: 'mIoU', ...(limit === undefined ? {} : { limit }) }).map((image) => ({
     id: image.sampleId ?? `#${index.get(image)}`,

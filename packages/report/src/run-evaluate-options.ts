@@ -1,13 +1,16 @@
-import type { EvaluateOptions } from '@segmetrics/metrics';
+import type { EvaluateOptions, PerImageSelection } from '@segmetrics/metrics';
 import type { RunSettings } from './run-settings.js';
 
 /**
  * The `@segmetrics/metrics` `evaluate` options of a run: the aggregation, averaging, absent policy, ...
  * that were given (a choice not given is left to the preset, else the metrics package's default), the
  * class names, and whether to compute per-image results (`perImage`: needs a matrix with per-image
- * statistics). Shared by the CLI and the web app, so both evaluate the same counts the same way.
+ * statistics; `{ worst: n }` for the n worst only). Shared by the CLI and the web app, so both evaluate the same counts the same way.
  */
-export function runEvaluateOptions(settings: RunSettings, perImage: boolean): EvaluateOptions {
+export function runEvaluateOptions(
+  settings: RunSettings,
+  perImage: boolean | PerImageSelection,
+): EvaluateOptions {
   const { report } = settings;
   return {
     classNames: [...settings.classNames],

@@ -4,6 +4,7 @@ import {
   comparePresets,
   type EvaluationReport,
   evaluate,
+  type PerImageSelection,
   type PresetOutcome,
 } from '@segmetrics/metrics';
 import { buildReport } from './build-report.js';
@@ -18,8 +19,11 @@ const CITYSCAPES_DATASET = 'cityscapes-labelids';
 export interface BuildRunReportOptions {
   /** Version of the tool writing the report (the report's `version`). */
   readonly toolVersion: string;
-  /** Compute per-image results (the worst images, `--per-image`); needs per-image statistics. */
-  readonly perImage?: boolean;
+  /**
+   * Compute per-image results (`--per-image`: all of them; the HTML report's worst images: `{ worst: n }`,
+   * which ranks every image but computes the full results of those n only); needs per-image statistics.
+   */
+  readonly perImage?: boolean | PerImageSelection;
   /**
    * Let imagewise presets use the matrix's per-image statistics (default true). False when they were
    * kept only for the HTML report's worst images: the presets then report as on a matrix without them,

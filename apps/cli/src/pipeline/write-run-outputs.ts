@@ -1,5 +1,6 @@
 import type { ConfusionMatrix } from '@segmetrics/core';
 import { type FileToWrite, writeFilesAtomic } from '@segmetrics/io/node';
+import type { PerImageSelection } from '@segmetrics/metrics';
 import { perImageRows, perImageToCsv, type Report } from '@segmetrics/report';
 import { cityscapesResultText } from '../cityscapes/cityscapes-result-text.js';
 import type { CliContext } from '../context.js';
@@ -117,7 +118,13 @@ export async function writeRunOutputs(
     );
   }
   const reportLimit = reportImagesLimit(flags);
-  const perImage = wantImages || (reportLimit !== null && matrix.settings.perImage);
+  // Every image for the per-image CSV; for the HTML report alone, the full results of its worst images
+  // only (every image is ranked: the same rows, without every other image's summaries).
+  const perImage: boolean | PerImageSelection = wantImages
+    ? true
+    : reportLimit !== null && matrix.settings.perImage
+      ? { worst: reportLimit }
+      : false;
   const run = runReport(
     matrix,
     settings,

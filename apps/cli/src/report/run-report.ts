@@ -1,5 +1,5 @@
 import type { ConfusionMatrix } from '@segmetrics/core';
-import type { EvaluateOptions } from '@segmetrics/metrics';
+import type { EvaluateOptions, PerImageSelection } from '@segmetrics/metrics';
 import { buildRunReport, type ReportShard, type RunReport, runEvaluateOptions } from '@segmetrics/report';
 import type { ConfidenceRequest } from '../options/confidence-flags.js';
 import type { EvaluationSettings } from '../pipeline/evaluation-settings.js';
@@ -25,8 +25,8 @@ export function evaluateOptions(settings: EvaluationSettings, perImage: boolean)
 
 /**
  * Evaluates a run's matrix under its settings and builds the one report model every output shows.
- * `perImage` asks for per-image results (for `--per-image` and the HTML report's worst images); it needs
- * a matrix with per-image statistics. `presetsPerImage` (default true) lets imagewise presets use them
+ * `perImage` asks for per-image results (`true` for `--per-image`, `{ worst: n }` for the HTML report's
+ * worst images alone); it needs a matrix with per-image statistics. `presetsPerImage` (default true) lets imagewise presets use them
  * (@segmetrics/report's `buildRunReport`, which the web app shares). `confidence` (`--ci`) adds
  * `evaluate()`'s bootstrap intervals (the matrix must keep per-image statistics).
  */
@@ -34,7 +34,7 @@ export function runReport(
   matrix: ConfusionMatrix,
   settings: EvaluationSettings,
   run: RunInfo = {},
-  perImage = false,
+  perImage: boolean | PerImageSelection = false,
   presetsPerImage = true,
   confidence: ConfidenceRequest | null = null,
 ): RunReport {

@@ -133,7 +133,8 @@ export async function evaluateFolders(
     const built = counted.matrices.map((matrix) => {
       const one = buildRunReport(matrix, settings, {
         toolVersion: VERSION,
-        perImage: true,
+        // The report lists the worst images only: every image is ranked, only those get full results.
+        perImage: { worst: run.reportImages },
         presetsPerImage: settings.matrixOptions.perImage === true,
       });
       return { ...one, report: completeRun(one.report) };

@@ -2,6 +2,7 @@ import type { ConfusionMatrixSettings } from '@segmetrics/core';
 import { ErrorCode, SegmetricsError } from '@segmetrics/core';
 import { checkBeta } from '../fscore.js';
 import { getPreset } from '../get-preset.js';
+import { metricRegistry, type SummaryId } from '../metric-registry.js';
 import { aliasToParameter, checkPresetOption } from '../preset-parameter.js';
 import { noQuirks, type Preset, type PresetConventions } from '../presets.js';
 import type {
@@ -16,6 +17,7 @@ import type {
   PresetOptionValue,
 } from '../settings.js';
 import { checkTverskyWeight } from '../tversky.js';
+import type { ImageSelection } from './per-image-results.js';
 
 const AGGREGATES: readonly Aggregate[] = ['dataset', 'image'];
 const IMAGE_REDUCES: readonly ImageReduce[] = ['per-class', 'per-image', 'pooled'];
@@ -68,7 +70,32 @@ function sameValue(a: PresetOptionValue, b: PresetOptionValue): boolean {
 export interface ResolvedOptions {
   readonly settings: EvaluationSettings;
   readonly topConfusedPairs: number;
-  readonly perImage: boolean | undefined;
+  readonly perImage: boolean | ImageSelection | undefined;
+}
+
+/** Summary ids a selection may rank by: class means and dataset-level summaries. */
+const SUMMARY_IDS: readonly string[] = metricRegistry.flatMap((m) =>
+  m.kind === 'per-class' ? [...m.summaryIds] : [m.id],
+);
+
+/** `perImage`: a boolean, or `{ worst, by }` with `by` defaulted to `'mIoU'`. */
+function resolvePerImage(value: EvaluateOptions['perImage']): boolean | ImageSelection | undefined {
+  if (value === undefined || typeof value === 'boolean') return value;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    invalid(`perImage must be a boolean or { worst, by }, got ${String(value)}`, 'perImage', value);
+  }
+  const unknown = Object.keys(value).filter((key) => key !== 'worst' && key !== 'by');
+  if (unknown.length > 0) {
+    invalid(`perImage: unknown key "${unknown[0]}" (known: worst, by)`, 'perImage', value);
+  }
+  const { worst, by = 'mIoU' } = value;
+  if (!Number.isSafeInteger(worst) || worst < 0) {
+    invalid(`perImage.worst must be an integer >= 0, got ${String(worst)}`, 'perImage.worst', worst);
+  }
+  if (typeof by !== 'string' || !SUMMARY_IDS.includes(by)) {
+    invalid(`perImage.by must be one of ${SUMMARY_IDS.join(', ')}, got ${String(by)}`, 'perImage.by', by);
+  }
+  return { worst, by: by as SummaryId };
 }
 
 /** The preset's parameter values: defaults, then aliased first-class options, then `presetOptions`. */
@@ -226,9 +253,7 @@ export function resolveOptions(
   if (!Number.isSafeInteger(top) || top < 0) {
     invalid(`topConfusedPairs must be an integer >= 0, got ${String(top)}`, 'topConfusedPairs', top);
   }
-  if (options.perImage !== undefined && typeof options.perImage !== 'boolean') {
-    invalid(`perImage must be a boolean, got ${String(options.perImage)}`, 'perImage', options.perImage);
-  }
+  const perImage = resolvePerImage(options.perImage);
 
   return {
     settings: {
@@ -250,6 +275,6 @@ export function resolveOptions(
       quirks: conventions.quirks,
     },
     topConfusedPairs: top,
-    perImage: options.perImage,
+    perImage,
   };
 }
