@@ -5,7 +5,7 @@ import { encode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
 import { decodeLabelMap } from './decode-label-map.js';
 import { decodeLabelMapAsync } from './decode-label-map-async.js';
-import { encodeLabelPng } from './encode-label-png.js';
+import { encodeLabelPng } from './encode.js';
 import { vocColorMap } from './voc-color-map.js';
 
 /** One label map of each kind: 8-bit gray, 16-bit gray (300 classes), palette, 8-bit with 0 reduced. */

@@ -2,7 +2,7 @@ import { SegmetricsError } from '@segmetrics/core';
 import { describe, expect, it } from 'vitest';
 import { parityPngs, syntheticLabels } from '../test/helpers.js';
 import { decodePng } from './decode-png.js';
-import { encodeLabelPng } from './encode-label-png.js';
+import { encodeLabelPng } from './encode.js';
 import { encodePng } from './internal/png-encoder.js';
 
 describe('decodePng', () => {

@@ -1,33 +1,28 @@
 import { ErrorCode, type LabelMap } from '@segmetrics/core';
 import { ioError } from './internal/errors.js';
-import { encodePng, type FilterStrategy, type ZlibCompress } from './internal/png-encoder.js';
+import { type FilterStrategy, writePng, type ZlibCompress } from './internal/png-writer.js';
 import type { RgbColor } from './types.js';
 import { vocColorMap } from './voc-color-map.js';
 
-/** Options of {@link encodeColorizedPng}. */
+/** Options of `encodeColorizedPng`. */
 export interface ColorizeOptions {
   /** Colour for labels without a palette entry (default: the VOC colour map's colour for that id). */
   fallbackColor?: RgbColor;
   /** Row filters (default `'adaptive'`). */
   filter?: FilterStrategy;
   /**
-   * The zlib compressor of the image data, `(data, level) => zlib stream` (default: fflate's, portable).
-   * In Node, `(data, level) => zlib.deflateSync(data, { level })` is several times faster; the image is
-   * the same, only the file's bytes may differ.
+   * The zlib compressor of the image data, `(data, level) => zlib stream` (default: node:zlib's in Node,
+   * fflate's elsewhere). Any conforming compressor gives the same image; only the file's bytes may differ.
    */
   compress?: ZlibCompress;
 }
 
-/**
- * Renders a label map as a colour PNG for reports: each label k gets `palette[k]`. Labels in
- * [0, 255] give a palette PNG whose **indices are the labels** (so the image still decodes to the same
- * labels); larger labels give an RGB PNG. Labels without a colour get `fallbackColor`, or the VOC colour
- * map's colour for that id (distinct and stable). Negative or non-integer labels are errors.
- */
-export function encodeColorizedPng(
+/** `encodeColorizedPng` (see `PngWriters`) with `defaultCompress` when the options give no compressor. */
+export function colorizedPng(
   labelMap: LabelMap,
   palette: readonly (RgbColor | null | undefined)[],
-  options: ColorizeOptions = {},
+  options: ColorizeOptions,
+  defaultCompress: ZlibCompress,
 ): Uint8Array {
   const { data, width, height } = labelMap;
   if (data.length !== width * height || width <= 0 || height <= 0) {
@@ -69,16 +64,19 @@ export function encodeColorizedPng(
   if (largest <= 255) {
     const entries: RgbColor[] = [];
     for (let id = 0; id <= largest; id++) entries.push(colorOf(id));
-    return encodePng({
-      width,
-      height,
-      bitDepth: 8,
-      colorType: 3,
-      samples: data,
-      palette: entries,
-      ...(options.filter === undefined ? {} : { filter: options.filter }),
-      ...(options.compress === undefined ? {} : { compress: options.compress }),
-    });
+    return writePng(
+      {
+        width,
+        height,
+        bitDepth: 8,
+        colorType: 3,
+        samples: data,
+        palette: entries,
+        ...(options.filter === undefined ? {} : { filter: options.filter }),
+        ...(options.compress === undefined ? {} : { compress: options.compress }),
+      },
+      defaultCompress,
+    );
   }
   const rgb = new Uint8Array(data.length * 3);
   const cache = new Map<number, RgbColor>();
@@ -93,13 +91,16 @@ export function encodeColorizedPng(
     rgb[3 * i + 1] = color[1];
     rgb[3 * i + 2] = color[2];
   }
-  return encodePng({
-    width,
-    height,
-    bitDepth: 8,
-    colorType: 2,
-    samples: rgb,
-    ...(options.filter === undefined ? {} : { filter: options.filter }),
-    ...(options.compress === undefined ? {} : { compress: options.compress }),
-  });
+  return writePng(
+    {
+      width,
+      height,
+      bitDepth: 8,
+      colorType: 2,
+      samples: rgb,
+      ...(options.filter === undefined ? {} : { filter: options.filter }),
+      ...(options.compress === undefined ? {} : { compress: options.compress }),
+    },
+    defaultCompress,
+  );
 }

@@ -1,12 +1,12 @@
 import { ErrorCode, type LabelArray } from '@segmetrics/core';
 import { ioError } from './internal/errors.js';
-import { encodePng } from './internal/png-encoder.js';
+import { writePng, type ZlibCompress } from './internal/png-writer.js';
 import type { RgbColor } from './types.js';
 
 /** Palette indices of an error map PNG. */
 export const ErrorMapIndex = { CORRECT: 0, WRONG: 1, IGNORED: 2 } as const;
 
-/** Options of {@link encodeErrorMapPng}. */
+/** Options of `encodeErrorMapPng`. */
 export interface ErrorMapOptions {
   width: number;
   height: number;
@@ -16,13 +16,13 @@ export interface ErrorMapOptions {
   colors?: { correct?: RgbColor; wrong?: RgbColor; ignored?: RgbColor };
 }
 
-/**
- * Renders where a prediction is right or wrong, as a 3-entry palette PNG: index 0 = correct
- * (prediction equals ground truth), 1 = wrong (including a prediction equal to an ignore value on a
- * valid pixel), 2 = ignored (ground truth is an ignore value). Labels are compared as given: apply any
- * label mapping first. `SHAPE_MISMATCH` when either array is not width × height long.
- */
-export function encodeErrorMapPng(pred: LabelArray, gt: LabelArray, options: ErrorMapOptions): Uint8Array {
+/** `encodeErrorMapPng` (see `PngWriters`), its data compressed by `compress`. */
+export function errorMapPng(
+  pred: LabelArray,
+  gt: LabelArray,
+  options: ErrorMapOptions,
+  compress: ZlibCompress,
+): Uint8Array {
   const { width, height } = options;
   if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0) {
     throw ioError(ErrorCode.INVALID_OPTION, undefined, `invalid image size ${width}×${height}`, {
@@ -71,5 +71,5 @@ export function encodeErrorMapPng(pred: LabelArray, gt: LabelArray, options: Err
     colors.wrong ?? [255, 0, 0],
     colors.ignored ?? [128, 128, 128],
   ];
-  return encodePng({ width, height, bitDepth: 8, colorType: 3, samples: states, palette });
+  return writePng({ width, height, bitDepth: 8, colorType: 3, samples: states, palette }, compress);
 }

@@ -1,11 +1,11 @@
 import { ErrorCode, type LabelArray } from '@segmetrics/core';
 import { ioError } from './internal/errors.js';
-import { encodePng, type FilterStrategy } from './internal/png-encoder.js';
+import { type FilterStrategy, writePng, type ZlibCompress } from './internal/png-writer.js';
 
 /** PNG row filter choice: 0 None, 1 Sub, 2 Up, 3 Average, 4 Paeth, `'adaptive'` or a per-row function. */
 export type PngFilter = FilterStrategy;
 
-/** Options of {@link encodeLabelPng}. */
+/** Options of `encodeLabelPng`. */
 export interface EncodeLabelPngOptions {
   /** 8 or 16; default the smallest that holds the largest label. */
   bitDepth?: 8 | 16;
@@ -64,16 +64,13 @@ export function checkLabels(
   return largest;
 }
 
-/**
- * Encodes labels as a grayscale PNG (8- or 16-bit), the format label maps are usually stored in.
- * Labels must be integers in [0, 255] (8-bit) or [0, 65535] (16-bit): `LABEL_OUT_OF_RANGE` otherwise.
- * Decoding the result with {@link decodeLabelMap} returns the same labels.
- */
-export function encodeLabelPng(
+/** `encodeLabelPng` (see `PngWriters`), its data compressed by `compress`. */
+export function labelPng(
   data: LabelArray,
   width: number,
   height: number,
-  options: EncodeLabelPngOptions = {},
+  options: EncodeLabelPngOptions,
+  compress: ZlibCompress,
 ): Uint8Array {
   if (options.bitDepth !== undefined && options.bitDepth !== 8 && options.bitDepth !== 16) {
     throw ioError(ErrorCode.INVALID_OPTION, undefined, 'bitDepth must be 8 or 16', {
@@ -82,13 +79,16 @@ export function encodeLabelPng(
   }
   const largest = checkLabels(data, width, height, options.bitDepth === 8 ? 255 : 65535, 'label map');
   const bitDepth = options.bitDepth ?? (largest > 255 ? 16 : 8);
-  return encodePng({
-    width,
-    height,
-    bitDepth,
-    colorType: 0,
-    samples: data,
-    ...(options.filter === undefined ? {} : { filter: options.filter }),
-    ...(options.level === undefined ? {} : { level: options.level }),
-  });
+  return writePng(
+    {
+      width,
+      height,
+      bitDepth,
+      colorType: 0,
+      samples: data,
+      ...(options.filter === undefined ? {} : { filter: options.filter }),
+      ...(options.level === undefined ? {} : { level: options.level }),
+    },
+    compress,
+  );
 }

@@ -1,8 +1,16 @@
 // @segmetrics/io/encode — the PNG writers (colour-coded label maps, error maps, label PNGs): browser-safe
 // and light (no PNG decoder, glob matcher or `.npy` reader is loaded), for packages that draw pictures.
-export { type ColorizeOptions, encodeColorizedPng } from './encode-colorized-png.js';
-export { ErrorMapIndex, type ErrorMapOptions, encodeErrorMapPng } from './encode-error-map-png.js';
-export { type EncodeLabelPngOptions, encodeLabelPng, type PngFilter } from './encode-label-png.js';
-export type { ZlibCompress } from './internal/png-encoder.js';
+// Node resolves this entry to `encode-node` (the same writers, node:zlib's compressor by default).
+import { portableCompress } from './internal/png-encoder.js';
+import { pngWriters } from './png-writers.js';
+
+export type { ColorizeOptions } from './encode-colorized-png.js';
+export { ErrorMapIndex, type ErrorMapOptions } from './encode-error-map-png.js';
+export type { EncodeLabelPngOptions, PngFilter } from './encode-label-png.js';
+export type { ZlibCompress } from './internal/png-writer.js';
+export type { PngWriters } from './png-writers.js';
 export type { RgbColor } from './types.js';
 export { vocColorMap } from './voc-color-map.js';
+
+/** The writers with fflate's compressor by default (portable: browsers, workers, any runtime). */
+export const { encodeColorizedPng, encodeErrorMapPng, encodeLabelPng } = pngWriters(portableCompress);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as encode from './encode.js';
+import * as encodeNode from './encode-node.js';
 import * as browser from './index.js';
 import * as node from './node.js';
 
@@ -51,6 +52,10 @@ describe('exports', () => {
     `);
     const main: Record<string, unknown> = { ...browser };
     for (const [name, value] of Object.entries(encode)) expect(value).toBe(main[name]);
+  });
+
+  it('Node’s @segmetrics/io/encode (encode-node) exports the same names', () => {
+    expect(Object.keys(encodeNode).sort()).toEqual(Object.keys(encode).sort());
   });
 
   it('the @segmetrics/io/node export list is the reviewed API surface', () => {

@@ -18,12 +18,13 @@ export { decodeLabelMap } from './decode-label-map.js';
 export { decodeLabelMapAsync } from './decode-label-map-async.js';
 export { decodeNpy, hasNpyMagic, type NpyHeader, parseNpyHeader } from './decode-npy.js';
 export { decodePng } from './decode-png.js';
-export { type ColorizeOptions, encodeColorizedPng } from './encode-colorized-png.js';
-export { ErrorMapIndex, type ErrorMapOptions, encodeErrorMapPng } from './encode-error-map-png.js';
-export { type EncodeLabelPngOptions, encodeLabelPng, type PngFilter } from './encode-label-png.js';
+export { encodeColorizedPng, encodeErrorMapPng, encodeLabelPng } from './encode.js';
+export type { ColorizeOptions } from './encode-colorized-png.js';
+export { ErrorMapIndex, type ErrorMapOptions } from './encode-error-map-png.js';
+export type { EncodeLabelPngOptions, PngFilter } from './encode-label-png.js';
 export type { PairingOptions } from './internal/pairing-rules.js';
-export type { ZlibCompress } from './internal/png-encoder.js';
 export { hasPngSignature } from './internal/png-structure.js';
+export type { ZlibCompress } from './internal/png-writer.js';
 export {
   type ArrayLabelMapOptions,
   type IntegerTypedArray,
@@ -35,6 +36,7 @@ export {
   labelMapFromImageData,
 } from './label-map-from-image-data.js';
 export { type PairedPaths, type PairPathsOptions, type PathPair, pairPaths } from './pair-paths.js';
+export type { PngWriters } from './png-writers.js';
 export { resolveFormat, sniffFormat } from './resolve-format.js';
 export {
   type ColorPalette,

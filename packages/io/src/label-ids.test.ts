@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { allocateLabels, colorLookup, mapColorsToLabels } from './color-palette.js';
 import { decodeLabelMap } from './decode-label-map.js';
 import { decodePng } from './decode-png.js';
-import { encodeLabelPng } from './encode-label-png.js';
+import { encodeLabelPng } from './encode.js';
 import { encodePng } from './internal/png-encoder.js';
 import { labelMapFromArray } from './label-map-from-array.js';
 import { labelMapFromImageData } from './label-map-from-image-data.js';

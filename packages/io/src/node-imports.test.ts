@@ -23,6 +23,10 @@ it('@segmetrics/io/encode loads the deflate library and core alone: no decoder, 
   expect([...staticImports(join(SRC, 'encode.ts'))].sort()).toEqual(['@segmetrics/core', 'fflate']);
 });
 
+it('Node’s @segmetrics/io/encode (encode-node) loads node:zlib and core, not fflate', () => {
+  expect([...staticImports(join(SRC, 'encode-node.ts'))].sort()).toEqual(['@segmetrics/core', 'node:zlib']);
+});
+
 it('the browser entry still loads fast-png for decodePng (the walk sees packages)', () => {
   expect(staticImports(join(SRC, 'index.ts')).has('fast-png')).toBe(true);
 });

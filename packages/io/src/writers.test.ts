@@ -1,9 +1,8 @@
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodePng } from './decode-png.js';
-import { encodeColorizedPng } from './encode-colorized-png.js';
-import { encodeErrorMapPng } from './encode-error-map-png.js';
-import { encodeLabelPng } from './encode-label-png.js';
+import { encodeColorizedPng, encodeErrorMapPng, encodeLabelPng } from './encode.js';
+import * as nodeWriters from './encode-node.js';
 
 describe('encodeLabelPng', () => {
   it('encodeLabelPng picks 8 or 16 bits and rejects out-of-range or non-integer labels', () => {
@@ -87,6 +86,63 @@ describe('encodeErrorMapPng', () => {
     ]);
     expect(() => encodeErrorMapPng([1], [1, 2], { width: 2, height: 1 })).toThrowError(
       expect.objectContaining({ code: 'SHAPE_MISMATCH' }),
+    );
+  });
+});
+
+describe('the Node writers (what Node resolves @segmetrics/io/encode to)', () => {
+  it('draw the same images as the portable writers, compressed by node:zlib', () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    for (const [width, height] of [
+      [1, 1],
+      [7, 3],
+      [64, 33],
+    ] as const) {
+      const labels = Array.from({ length: width * height }, () => Math.floor(random() * 6));
+      const wide = labels.map((v) => v * 4000);
+      const other = labels.map((v) => (random() < 0.3 ? 5 - v : v));
+      const palette = [[10, 20, 30], null, [200, 0, 0]] as const;
+      const pairs: [Uint8Array, Uint8Array][] = [
+        [
+          nodeWriters.encodeColorizedPng({ data: labels, width, height }, palette),
+          encodeColorizedPng({ data: labels, width, height }, palette),
+        ],
+        [
+          nodeWriters.encodeColorizedPng({ data: other, width, height }, palette, { filter: 2 }),
+          encodeColorizedPng({ data: other, width, height }, palette, { filter: 2 }),
+        ],
+        [
+          nodeWriters.encodeErrorMapPng(other, labels, { width, height, ignoreIndex: 5 }),
+          encodeErrorMapPng(other, labels, { width, height, ignoreIndex: 5 }),
+        ],
+        [nodeWriters.encodeLabelPng(wide, width, height), encodeLabelPng(wide, width, height)],
+        [
+          nodeWriters.encodeLabelPng(labels, width, height, { level: 1, filter: 4 }),
+          encodeLabelPng(labels, width, height, { level: 1, filter: 4 }),
+        ],
+      ];
+      for (const [fromNode, portable] of pairs) {
+        const a = decodePng(fromNode);
+        const b = decodePng(portable);
+        expect(Array.from(a.data)).toEqual(Array.from(b.data));
+        expect([a.width, a.height, a.bitDepth, a.palette]).toEqual([
+          b.width,
+          b.height,
+          b.bitDepth,
+          b.palette,
+        ]);
+      }
+    }
+    // The data stream is node:zlib's own: the IDAT of a 1-row gray PNG is deflateSync's output.
+    const png = nodeWriters.encodeLabelPng([1, 2, 3], 3, 1, { filter: 0 });
+    const idat = Buffer.from(png).indexOf('IDAT');
+    const length = Buffer.from(png).readUInt32BE(idat - 4);
+    expect(Buffer.from(png.subarray(idat + 4, idat + 4 + length))).toEqual(
+      deflateSync(Uint8Array.from([0, 1, 2, 3]), { level: 6 }),
     );
   });
 });

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { encodeLabelPng } from '../encode-label-png.js';
+import { encodeLabelPng } from '../encode.js';
 import { iteratePairs } from './iterate-pairs.js';
 import { pairDatasets } from './pair-datasets.js';
 

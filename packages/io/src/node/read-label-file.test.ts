@@ -6,7 +6,7 @@ import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { rawPng } from '../../test/helpers.js';
 import { decodePng } from '../decode-png.js';
-import { encodeLabelPng } from '../encode-label-png.js';
+import { encodeLabelPng } from '../encode.js';
 import { readLabelMap, readLabelMapSync } from './read-label-map.js';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'segmetrics-read-'));

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { encodeLabelPng } from '../encode-label-png.js';
+import { encodeLabelPng } from '../encode.js';
 import { pairDatasets } from './pair-datasets.js';
 import { walkFiles } from './walk-files.js';
 

@@ -334,7 +334,7 @@ export async function writeLabelPng(
   height: number,
   options?: EncodeLabelPngOptions,
 ): Promise<void> {
-  const { encodeLabelPng } = await import('../encode-label-png.js');
+  const { encodeLabelPng } = await import('../encode-node.js');
   await writeFileAtomic(path, encodeLabelPng(data, width, height, options));
 }
 
@@ -345,7 +345,7 @@ export async function writeColorizedPng(
   palette: readonly (RgbColor | null | undefined)[],
   options?: ColorizeOptions,
 ): Promise<void> {
-  const { encodeColorizedPng } = await import('../encode-colorized-png.js');
+  const { encodeColorizedPng } = await import('../encode-node.js');
   await writeFileAtomic(path, encodeColorizedPng(labelMap, palette, options));
 }
 
@@ -356,6 +356,6 @@ export async function writeErrorMapPng(
   gt: LabelArray,
   options: ErrorMapOptions,
 ): Promise<void> {
-  const { encodeErrorMapPng } = await import('../encode-error-map-png.js');
+  const { encodeErrorMapPng } = await import('../encode-node.js');
   await writeFileAtomic(path, encodeErrorMapPng(pred, gt, options));
 }

@@ -1,7 +1,7 @@
 import { constants, deflateSync, inflateSync } from 'node:zlib';
 import { expect, it } from 'vitest';
 import { rng } from '../../test/helpers.js';
-import { encodeColorizedPng } from '../encode-colorized-png.js';
+import { encodeColorizedPng } from '../encode.js';
 import { createNodeZlibCompress } from './zlib-compress.js';
 
 const nodeZlibCompress = createNodeZlibCompress();

@@ -1,5 +1,5 @@
 import * as zlib from 'node:zlib';
-import type { ZlibCompress } from '../internal/png-encoder.js';
+import type { ZlibCompress } from '../internal/png-writer.js';
 import { finishInto, type NativeZlib, nativeZlib } from './native-zlib.js';
 
 /** zlib's compression strategies: `'rle'` (runs only) is several times faster on label maps. */

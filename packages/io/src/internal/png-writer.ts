@@ -1,0 +1,166 @@
+import { crc32 } from './crc32.js';
+import { PNG_SIGNATURE } from './png-structure.js';
+
+/** Row filter strategy: one type for every row, `'adaptive'` (libpng's minimum-sum heuristic), or per row. */
+export type FilterStrategy = 0 | 1 | 2 | 3 | 4 | 'adaptive' | ((row: number) => 0 | 1 | 2 | 3 | 4);
+
+export interface EncodePngInput {
+  width: number;
+  height: number;
+  bitDepth: 1 | 2 | 4 | 8 | 16;
+  /** PNG colour type: 0 gray, 2 RGB, 3 palette, 4 gray+alpha, 6 RGBA. */
+  colorType: 0 | 2 | 3 | 4 | 6;
+  /** One element per sample (unpacked below 8 bits), row-major, interleaved channels. */
+  samples: ArrayLike<number>;
+  palette?: readonly (readonly number[])[];
+  filter?: FilterStrategy;
+  /** zlib level 0 … 9 (default 6). */
+  level?: number;
+  /** The zlib compressor (default: the one {@link writePng} is given); see {@link ZlibCompress}. */
+  compress?: ZlibCompress;
+}
+
+/**
+ * Compresses bytes into a zlib stream (RFC 1950) at a level 0 … 9: the PNG encoders' IDAT compressor.
+ * Any conforming compressor gives the same image (e.g. node:zlib's `deflateSync(data, { level })`, several
+ * times faster than the portable default in Node); only the file's bytes and size may differ.
+ */
+export type ZlibCompress = (data: Uint8Array, level: number) => Uint8Array;
+
+const CHANNELS = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 } as const;
+
+function chunk(type: string, data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(12 + data.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, data.length);
+  for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
+  out.set(data, 8);
+  view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
+  return out;
+}
+
+function paeth(a: number, b: number, c: number): number {
+  const p = a + b - c;
+  const pa = Math.abs(p - a);
+  const pb = Math.abs(p - b);
+  const pc = Math.abs(p - c);
+  return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+}
+
+/** Writes the filter byte `type` and `row` filtered against `prev` (the row above) into `out`. */
+function filterRow(type: number, row: Uint8Array, prev: Uint8Array, bpp: number, out: Uint8Array): void {
+  out[0] = type;
+  const n = row.length;
+  const head = Math.min(bpp, n);
+  // One loop per filter type: the pixels of the first `bpp` bytes have no left neighbour (a = c = 0).
+  switch (type) {
+    case 0:
+      out.set(row, 1);
+      return;
+    case 1:
+      for (let i = 0; i < head; i++) out[i + 1] = row[i]!;
+      for (let i = bpp; i < n; i++) out[i + 1] = (row[i]! - row[i - bpp]!) & 0xff;
+      return;
+    case 2:
+      for (let i = 0; i < n; i++) out[i + 1] = (row[i]! - prev[i]!) & 0xff;
+      return;
+    case 3:
+      for (let i = 0; i < head; i++) out[i + 1] = (row[i]! - (prev[i]! >> 1)) & 0xff;
+      for (let i = bpp; i < n; i++) out[i + 1] = (row[i]! - ((row[i - bpp]! + prev[i]!) >> 1)) & 0xff;
+      return;
+    default:
+      for (let i = 0; i < head; i++) out[i + 1] = (row[i]! - paeth(0, prev[i]!, 0)) & 0xff;
+      for (let i = bpp; i < n; i++) {
+        out[i + 1] = (row[i]! - paeth(row[i - bpp]!, prev[i]!, prev[i - bpp]!)) & 0xff;
+      }
+  }
+}
+
+/**
+ * Encodes a PNG (non-interlaced) with the given row filters, its data compressed by `input.compress`,
+ * else `defaultCompress`: the writers' core, which loads no compressor of its own (the entries choose
+ * the default: fflate's in browsers, node:zlib's in Node).
+ */
+export function writePng(input: EncodePngInput, defaultCompress: ZlibCompress): Uint8Array {
+  const { width, height, bitDepth, colorType, samples } = input;
+  const channels = CHANNELS[colorType];
+  const rowBytes = Math.ceil((width * channels * bitDepth) / 8);
+  const bpp = Math.max(1, (channels * bitDepth) >> 3);
+  const filtered = new Uint8Array(height * (rowBytes + 1));
+  let prev = new Uint8Array(rowBytes);
+  let row = new Uint8Array(rowBytes);
+  const candidate = new Uint8Array(rowBytes + 1);
+  const strategy = input.filter ?? 'adaptive';
+  const perRow = width * channels;
+  for (let y = 0; y < height; y++) {
+    // Samples below 8 bits are OR-ed into their bytes; wider ones overwrite the whole row.
+    if (bitDepth < 8) row.fill(0);
+    const start = y * perRow;
+    if (bitDepth === 16) {
+      for (let i = 0; i < perRow; i++) {
+        const v = samples[start + i]!;
+        row[2 * i] = (v >> 8) & 0xff;
+        row[2 * i + 1] = v & 0xff;
+      }
+    } else if (bitDepth === 8) {
+      if (ArrayBuffer.isView(samples)) {
+        // One native copy (each sample taken modulo 256, as the loop below does for 8-bit samples).
+        row.set((samples as unknown as Uint8Array).subarray(start, start + perRow));
+      } else {
+        for (let i = 0; i < perRow; i++) row[i] = samples[start + i]!;
+      }
+    } else {
+      const perByte = 8 / bitDepth;
+      const mask = (1 << bitDepth) - 1;
+      for (let i = 0; i < perRow; i++) {
+        const shift = 8 - bitDepth * ((i % perByte) + 1);
+        row[Math.floor(i / perByte)]! |= (samples[start + i]! & mask) << shift;
+      }
+    }
+    const target = filtered.subarray(y * (rowBytes + 1), (y + 1) * (rowBytes + 1));
+    if (strategy === 'adaptive') {
+      let bestSum = Number.POSITIVE_INFINITY;
+      for (let type = 0; type <= 4; type++) {
+        filterRow(type, row, prev, bpp, candidate);
+        let sum = 0;
+        for (let i = 1; i <= rowBytes; i++) {
+          const v = candidate[i]!;
+          sum += v < 128 ? v : 256 - v;
+        }
+        if (sum < bestSum) {
+          bestSum = sum;
+          target.set(candidate);
+        }
+      }
+    } else {
+      const type = typeof strategy === 'function' ? strategy(y) : strategy;
+      filterRow(type, row, prev, bpp, target);
+    }
+    [prev, row] = [row, prev];
+  }
+  const ihdr = new Uint8Array(13);
+  const view = new DataView(ihdr.buffer);
+  view.setUint32(0, width);
+  view.setUint32(4, height);
+  ihdr[8] = bitDepth;
+  ihdr[9] = colorType;
+  const parts: Uint8Array[] = [Uint8Array.from(PNG_SIGNATURE), chunk('IHDR', ihdr)];
+  if (input.palette !== undefined) {
+    const plte = new Uint8Array(input.palette.length * 3);
+    input.palette.forEach((color, i) => {
+      plte.set([color[0]!, color[1]!, color[2]!], 3 * i);
+    });
+    parts.push(chunk('PLTE', plte));
+  }
+  const level = (input.level ?? 6) as 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+  const compressed = (input.compress ?? defaultCompress)(filtered, level);
+  parts.push(chunk('IDAT', compressed), chunk('IEND', new Uint8Array(0)));
+  const total = parts.reduce((sum, part) => sum + part.length, 0);
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
