@@ -89,3 +89,44 @@ describe('encodePng', () => {
     );
   });
 });
+
+describe('byte samples under one filter type (filtered without a copy per row)', () => {
+  it('give the bytes of the same samples packed row by row', () => {
+    let seed = 3;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed;
+    };
+    for (const [width, height, colorType] of [
+      [1, 1, 0],
+      [5, 4, 0],
+      [33, 17, 3],
+      [9, 6, 2],
+      [7, 5, 6],
+      [300, 3, 4],
+    ] as const) {
+      const channels = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }[colorType];
+      // Runs and noise, so that every filter writes non-zero differences.
+      const samples = Uint8Array.from({ length: width * height * channels }, (_, i) =>
+        i % 7 < 4 ? (i >> 3) & 0xff : next() & 0xff,
+      );
+      const palette =
+        colorType === 3 ? Array.from({ length: 256 }, (_, i) => [i, 255 - i, i >> 1]) : undefined;
+      for (const filter of [0, 1, 2, 3, 4] as const) {
+        const input = {
+          width,
+          height,
+          bitDepth: 8 as const,
+          colorType,
+          filter,
+          ...(palette ? { palette } : {}),
+        };
+        const fast = encodePng({ ...input, samples });
+        expect(
+          encodePng({ ...input, samples: Array.from(samples) }),
+          `${width}×${height} type ${colorType} filter ${filter}`,
+        ).toEqual(fast);
+      }
+    }
+  });
+});

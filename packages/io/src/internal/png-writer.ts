@@ -77,21 +77,26 @@ function filterRow(type: number, row: Uint8Array, prev: Uint8Array, bpp: number,
 }
 
 /**
- * Encodes a PNG (non-interlaced) with the given row filters, its data compressed by `input.compress`,
- * else `defaultCompress`: the writers' core, which loads no compressor of its own (the entries choose
- * the default: fflate's in browsers, node:zlib's in Node).
+ * The image data before compression: per row, its filter type byte and the row filtered. 8-bit samples
+ * in a byte array under one filter type are filtered straight from the samples; other samples are packed
+ * row by row first (16 bits big-endian, below 8 bits OR-ed into their bytes, others taken modulo 256).
  */
-export function writePng(input: EncodePngInput, defaultCompress: ZlibCompress): Uint8Array {
-  const { width, height, bitDepth, colorType, samples } = input;
-  const channels = CHANNELS[colorType];
-  const rowBytes = Math.ceil((width * channels * bitDepth) / 8);
-  const bpp = Math.max(1, (channels * bitDepth) >> 3);
+function scanlines(input: EncodePngInput, perRow: number, rowBytes: number, bpp: number): Uint8Array {
+  const { height, bitDepth, samples } = input;
   const filtered = new Uint8Array(height * (rowBytes + 1));
+  const strategy = input.filter ?? 'adaptive';
+  if (bitDepth === 8 && typeof strategy === 'number' && samples instanceof Uint8Array) {
+    const zero = new Uint8Array(rowBytes);
+    for (let y = 0; y < height; y++) {
+      const row = samples.subarray(y * rowBytes, (y + 1) * rowBytes);
+      const prev = y === 0 ? zero : samples.subarray((y - 1) * rowBytes, y * rowBytes);
+      filterRow(strategy, row, prev, bpp, filtered.subarray(y * (rowBytes + 1), (y + 1) * (rowBytes + 1)));
+    }
+    return filtered;
+  }
   let prev = new Uint8Array(rowBytes);
   let row = new Uint8Array(rowBytes);
   const candidate = new Uint8Array(rowBytes + 1);
-  const strategy = input.filter ?? 'adaptive';
-  const perRow = width * channels;
   for (let y = 0; y < height; y++) {
     // Samples below 8 bits are OR-ed into their bytes; wider ones overwrite the whole row.
     if (bitDepth < 8) row.fill(0);
@@ -136,8 +141,24 @@ export function writePng(input: EncodePngInput, defaultCompress: ZlibCompress): 
       const type = typeof strategy === 'function' ? strategy(y) : strategy;
       filterRow(type, row, prev, bpp, target);
     }
-    [prev, row] = [row, prev];
+    const swap = prev;
+    prev = row;
+    row = swap;
   }
+  return filtered;
+}
+
+/**
+ * Encodes a PNG (non-interlaced) with the given row filters, its data compressed by `input.compress`,
+ * else `defaultCompress`: the writers' core, which loads no compressor of its own (the entries choose
+ * the default: fflate's in browsers, node:zlib's in Node).
+ */
+export function writePng(input: EncodePngInput, defaultCompress: ZlibCompress): Uint8Array {
+  const { width, height, bitDepth, colorType } = input;
+  const channels = CHANNELS[colorType];
+  const rowBytes = Math.ceil((width * channels * bitDepth) / 8);
+  const bpp = Math.max(1, (channels * bitDepth) >> 3);
+  const filtered = scanlines(input, width * channels, rowBytes, bpp);
   const ihdr = new Uint8Array(13);
   const view = new DataView(ihdr.buffer);
   view.setUint32(0, width);

@@ -1,6 +1,7 @@
 import type { ImageClassIoU, PerImageResult } from '../evaluate.js';
 import { iouMetric } from '../iou.js';
 import { getMetric, metricRegistry, type SummaryId } from '../metric-registry.js';
+import type { PerClassMetricDescriptor } from '../types.js';
 import type { Engine } from './engine.js';
 import { rankOrder } from './rank-order.js';
 
@@ -64,24 +65,29 @@ export function perImageResults(
   const order = selectedImages(engine, selection);
   // Computed in canonical order (per-image values come a block of images at a time), listed in `order`.
   const wanted = selection === null ? order : [...order].sort((a, b) => a - b);
+  // A few images: each one's values alone (the same elementwise `compute` on the same counts), not the
+  // blocks of every image that `imageValuesAt` computes.
+  const few = wanted.length * 4 < images.length;
+  const valuesOf = (on: Engine, metric: PerClassMetricDescriptor): ((index: number) => Float64Array) =>
+    few ? (i) => on.unitValues(metric, on.images[i]!) : on.imageValuesAt(metric);
   const boundaryMeans =
     boundary === null
       ? null
       : (() => {
-          const valueAt = boundary.imageValuesAt(iouMetric);
+          const valueAt = valuesOf(boundary, iouMetric);
           return wanted.map((i) => boundary.unitMean(iouMetric, boundary.images[i]!, valueAt(i)));
         })();
   // Each metric's values image by image (computed a block of images at a time, not kept).
   const means = new Map<string, number[]>();
   for (const metric of metricRegistry) {
     if (metric.kind !== 'per-class' || metric.summaryIds.length === 0) continue;
-    const valueAt = engine.imageValuesAt(metric);
+    const valueAt = valuesOf(engine, metric);
     means.set(
       metric.id,
       wanted.map((i) => engine.unitMean(metric, images[i]!, valueAt(i))),
     );
   }
-  const iouAt = engine.imageValuesAt(iouMetric);
+  const iouAt = valuesOf(engine, iouMetric);
   const results = wanted.map((i, j) => {
     const u = images[i]!;
     const entry: Record<string, unknown> = {

@@ -1,8 +1,7 @@
 import { type ConfusionMatrixOptions, type LabelArray, normalizeSettings } from '@segmetrics/core';
 import { encodeColorizedPng, type ZlibCompress } from '@segmetrics/io/encode';
 import { REPORT_PICTURE_COLORS, type RgbTriple } from '../html/class-colors.js';
-import { errorStates } from './display-labels.js';
-import { thumbnailCodes } from './thumbnail-codes.js';
+import { thumbnailCodePair } from './thumbnail-codes.js';
 
 /** Colour of display code C + 1: a label outside the classes (the run would have failed on it). */
 const INVALID_COLOR: RgbTriple = [255, 0, 255];
@@ -61,11 +60,8 @@ export function reportImagePictures(
   const settings = normalizeSettings(matrixOptions);
   const c = settings.numClasses;
   const palette: RgbTriple[] = [...colors.slice(0, c), REPORT_PICTURE_COLORS.ignored, INVALID_COLOR];
-  const gtThumb = thumbnailCodes(gt, settings, true);
-  const predThumb = thumbnailCodes(pred, settings, settings.labelMapping?.applyTo !== 'gt');
-  const { width, height } = gtThumb;
-  const gtCodes = gtThumb.data;
-  const predCodes = predThumb.data;
+  const thumbnails = thumbnailCodePair(gt, pred, settings, settings.labelMapping?.applyTo !== 'gt');
+  const { width, height } = thumbnails.gt;
   const png = (data: Uint16Array | Uint8Array, entries: readonly RgbTriple[]) =>
     encodeColorizedPng({ data, width, height }, entries, {
       filter: encoding.filter ?? 0,
@@ -74,8 +70,8 @@ export function reportImagePictures(
   return {
     width: gt.width,
     height: gt.height,
-    groundTruth: png(gtCodes, palette),
-    prediction: png(predCodes, palette),
-    errorMap: png(errorStates(predCodes, gtCodes, c), ERROR_PALETTE),
+    groundTruth: png(thumbnails.gt.data, palette),
+    prediction: png(thumbnails.pred.data, palette),
+    errorMap: png(thumbnails.states, ERROR_PALETTE),
   };
 }

@@ -1,8 +1,8 @@
 import { normalizeSettings } from '@segmetrics/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { displayLabels } from './display-labels.js';
-import { thumbnailCodes } from './thumbnail-codes.js';
+import { displayLabels, errorStates } from './display-labels.js';
+import { thumbnailCodePair, thumbnailCodes } from './thumbnail-codes.js';
 import { thumbnailLabels } from './thumbnail-labels.js';
 
 const ARRAY_TYPES = ['Uint8Array', 'Uint16Array', 'Int32Array', 'Float64Array', 'number[]'] as const;
@@ -56,5 +56,63 @@ describe('thumbnailCodes', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('thumbnailCodePair', () => {
+  it('gives both maps’ thumbnailCodes and their errorStates, in one pass or not', () => {
+    const setup = fc.record({
+      width: fc.integer({ min: 1, max: 600 }),
+      height: fc.integer({ min: 1, max: 30 }),
+      maxSide: fc.integer({ min: 1, max: 300 }),
+      numClasses: fc.constantFrom(2, 5, 150, 253, 254, 255, 300),
+      ignoreIndex: fc.uniqueArray(fc.integer({ min: 0, max: 400 }), { maxLength: 2 }),
+      mapping: fc.constantFrom('none', 'reduce-zero', 'table-gt', 'table-both'),
+      predMapped: fc.boolean(),
+      gtType: fc.constantFrom('Uint8Array', 'Uint8Array', 'Uint8Array', ...ARRAY_TYPES),
+      predType: fc.constantFrom('Uint8Array', 'Uint8Array', 'Uint16Array', 'number[]'),
+      otherSize: fc.constantFrom(false, false, false, true),
+      seed: fc.integer({ min: 0, max: 2 ** 30 }),
+    });
+    let fused = 0;
+    fc.assert(
+      fc.property(setup, (s) => {
+        let state = s.seed;
+        const next = () => {
+          state = (state * 1103515245 + 12345) % 2 ** 31;
+          return state % 4 === 0 ? 255 : state % (s.numClasses + 20);
+        };
+        const n = s.width * s.height;
+        const gtValues = Array.from({ length: n }, next);
+        // Predictions mostly right, so that every error state occurs.
+        const predValues = gtValues.map((v) => (next() % 3 === 0 ? next() : v));
+        const predHeight = s.otherSize ? s.height + 1 : s.height;
+        while (predValues.length < s.width * predHeight) predValues.push(next());
+        const gt = { data: labelArray(s.gtType, gtValues), width: s.width, height: s.height };
+        const pred = { data: labelArray(s.predType, predValues), width: s.width, height: predHeight };
+        const table: Record<number, number | null> = { 1: 0, 7: null, 300: 2 };
+        const settings = normalizeSettings({
+          numClasses: s.numClasses,
+          ignoreIndex: s.ignoreIndex,
+          ...(s.mapping === 'reduce-zero' ? { labelMapping: { reduceZeroLabel: true } } : {}),
+          ...(s.mapping === 'table-gt' ? { labelMapping: { table, applyTo: 'gt' as const } } : {}),
+          ...(s.mapping === 'table-both' ? { labelMapping: { table } } : {}),
+        });
+        const pair = thumbnailCodePair(gt, pred, settings, s.predMapped, s.maxSide);
+        const gtCodes = thumbnailCodes(gt, settings, true, s.maxSide);
+        const predCodes = thumbnailCodes(pred, settings, s.predMapped, s.maxSide);
+        expect(pair.gt).toEqual(gtCodes);
+        expect(pair.pred).toEqual(predCodes);
+        if (!s.otherSize) {
+          expect(Array.from(pair.states)).toEqual(
+            Array.from(errorStates(predCodes.data, gtCodes.data, s.numClasses)),
+          );
+          if (gt.data instanceof Uint8Array && pred.data instanceof Uint8Array && s.numClasses < 254) fused++;
+        }
+      }),
+      { numRuns: 300 },
+    );
+    // The one-pass path ran often enough to matter.
+    expect(fused).toBeGreaterThan(20);
   });
 });

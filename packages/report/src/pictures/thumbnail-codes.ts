@@ -1,5 +1,5 @@
 import type { ConfusionMatrixSettings } from '@segmetrics/core';
-import { displayCodeOf, displayLabels } from './display-labels.js';
+import { displayCodeOf, displayLabels, errorStates } from './display-labels.js';
 import { type LabelGrid, THUMBNAIL_SIZE, thumbnailGrid, thumbnailLabels } from './thumbnail-labels.js';
 
 /** A thumbnail of display codes: one byte per pixel while the codes fit (C + 1 ≤ 255). */
@@ -52,4 +52,69 @@ export function thumbnailCodes(
     }
   }
   return { data: out, width: w, height: h };
+}
+
+/** The codes of both maps' thumbnails and their error states (see {@link thumbnailCodePair}). */
+export interface ThumbnailCodePair {
+  readonly gt: ThumbnailCodes;
+  readonly pred: ThumbnailCodes;
+  /** `errorStates(pred codes, gt codes, C)`: 0 correct, 1 wrong, 2 ignored. */
+  readonly states: Uint8Array;
+}
+
+/**
+ * `thumbnailCodes` of the ground truth (mapped) and of the prediction (mapped when `predMapped`) and
+ * their `errorStates`, the same codes and states; two 8-bit maps of one size whose codes fit a byte (the
+ * report's usual case) are sampled in one pass, each pixel's two labels read together.
+ */
+export function thumbnailCodePair(
+  gt: LabelGrid,
+  pred: LabelGrid,
+  settings: ConfusionMatrixSettings,
+  predMapped: boolean,
+  maxSide = THUMBNAIL_SIZE,
+): ThumbnailCodePair {
+  const c = settings.numClasses;
+  const g = gt.data;
+  const p = pred.data;
+  if (
+    !(g instanceof Uint8Array && p instanceof Uint8Array) ||
+    c + 1 > 255 ||
+    gt.width !== pred.width ||
+    gt.height !== pred.height
+  ) {
+    const gtCodes = thumbnailCodes(gt, settings, true, maxSide);
+    const predCodes = thumbnailCodes(pred, settings, predMapped, maxSide);
+    return { gt: gtCodes, pred: predCodes, states: errorStates(predCodes.data, gtCodes.data, c) };
+  }
+  const { width: w, height: h, columns, rowStarts } = thumbnailGrid(gt.width, gt.height, maxSide);
+  const gtTable = codeTable(settings, true);
+  const predTable = predMapped ? gtTable : codeTable(settings, false);
+  const gtOut = new Uint8Array(w * h);
+  const predOut = new Uint8Array(w * h);
+  const states = new Uint8Array(w * h);
+  for (let y = 0, o = 0; y < h; y++) {
+    const row = rowStarts[y]!;
+    for (let x = 0; x < w; x++, o++) {
+      const at = row + columns[x]!;
+      const a = gtTable[g[at]!]!;
+      const b = predTable[p[at]!]!;
+      gtOut[o] = a;
+      predOut[o] = b;
+      states[o] = a === c ? 2 : a === b ? 0 : 1;
+    }
+  }
+  return {
+    gt: { data: gtOut, width: w, height: h },
+    pred: { data: predOut, width: w, height: h },
+    states,
+  };
+}
+
+/** The display code of every byte value (see {@link displayCodeOf}). */
+function codeTable(settings: ConfusionMatrixSettings, mapped: boolean): Uint8Array {
+  const classify = displayCodeOf(settings, mapped);
+  const codes = new Uint8Array(256);
+  for (let v = 0; v < 256; v++) codes[v] = classify(v);
+  return codes;
 }
