@@ -430,9 +430,10 @@ function datasetArgs(set, spec) {
   ];
 }
 
-function commands(set, spec, workerCounts) {
-  const list = workerCounts.map((workers) => ({
-    id: workers === 'default' ? 'segmetrics (default)' : `segmetrics --workers ${workers}`,
+/** `segmetrics eval` on the set with `workers` (`'default'`: no `--workers`), JSON to stdout, and `extra`. */
+function evalCommand(id, set, spec, workers, extra = []) {
+  return {
+    id,
     workers,
     command: process.execPath,
     args: [
@@ -442,10 +443,22 @@ function commands(set, spec, workerCounts) {
       '--format',
       'json',
       ...(workers === 'default' ? [] : ['--workers', String(workers)]),
+      ...extra,
     ],
     env: process.env,
     mIoU: (stdout) => JSON.parse(stdout).summary.mIoU,
-  }));
+  };
+}
+
+function commands(set, spec, workerCounts) {
+  const list = workerCounts.map((workers) =>
+    evalCommand(
+      workers === 'default' ? 'segmetrics (default)' : `segmetrics --workers ${workers}`,
+      set,
+      spec,
+      workers,
+    ),
+  );
   list.push({
     id: FLOOR_ID,
     workers: 'floor',
@@ -623,21 +636,14 @@ async function reportOverhead(set, spec, workerCounts, runs) {
   await mkdir(htmlDir, { recursive: true });
   const entries = workerCounts.flatMap((workers) =>
     [false, true].map((report) => ({
-      id: `${workers === 'default' ? 'default' : `--workers ${workers}`}${report ? ' --report' : ''}`,
-      workers,
+      ...evalCommand(
+        `${workers === 'default' ? 'default' : `--workers ${workers}`}${report ? ' --report' : ''}`,
+        set,
+        spec,
+        workers,
+        report ? ['--report', join(htmlDir, `report-${workers}.html`), '-q'] : [],
+      ),
       report,
-      command: process.execPath,
-      args: [
-        CLI,
-        'eval',
-        ...datasetArgs(set, spec),
-        '--format',
-        'json',
-        ...(workers === 'default' ? [] : ['--workers', String(workers)]),
-        ...(report ? ['--report', join(htmlDir, `report-${workers}.html`), '-q'] : []),
-      ],
-      env: process.env,
-      mIoU: (stdout) => JSON.parse(stdout).summary.mIoU,
     })),
   );
   console.log(

@@ -44,10 +44,9 @@ function imageValuesOf(engine: Engine, id: SummaryId): (index: number) => number
 function selectedImages(engine: Engine, selection: ImageSelection | null): number[] {
   const n = engine.images.length;
   if (selection === null) return Array.from({ length: n }, (_, i) => i);
-  const value = imageValuesOf(engine, selection.by);
-  const values = Array.from({ length: n }, (_, i) => value(i));
   const ascending = getMetric(selection.by).higherIsBetter !== false;
-  return rankOrder(n, (i) => values[i]!, ascending).slice(0, selection.worst);
+  // rankOrder asks for the values in canonical order, once each.
+  return rankOrder(n, imageValuesOf(engine, selection.by), ascending).slice(0, selection.worst);
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * The indices 0 … n − 1 ordered by `value(index)`: ascending (or descending), NaN values last, ties
- * by index. The order of {@link rankImages} and of `evaluate`'s `perImage: { worst }` selection.
+ * by index; `value` is called once per index, in index order. The order of `rankImages` and of
+ * `evaluate`'s `perImage: { worst }` selection.
  */
 export function rankOrder(n: number, value: (index: number) => number, ascending: boolean): number[] {
   const values = Array.from({ length: n }, (_, i) => value(i));

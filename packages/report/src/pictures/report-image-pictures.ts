@@ -22,7 +22,7 @@ export interface RawLabelMap {
 
 /** How {@link reportImagePictures} writes its PNGs. */
 export interface PictureEncoding {
-  /** The zlib compressor (default: the portable one of `@segmetrics/io`). */
+  /** The zlib compressor (default: `@segmetrics/io/encode`'s: node:zlib's in Node, fflate's elsewhere). */
   readonly compress?: ZlibCompress;
   /**
    * The PNG row filter of every row (default 0, none: smallest with deflate's default strategy); Up (2)
