@@ -770,11 +770,16 @@ async function main() {
     }
   }
   for (const row of reportRows) {
+    // The target is stated for a 500-pair run: on fewer pairs the report's fixed cost weighs more.
+    const judged = largestCityscapes.pairs >= 500;
     const ok = row.overhead < REPORT_OVERHEAD_TARGET;
-    const id = `--report, ${row.workers === 'default' ? 'default workers' : `--workers ${row.workers}`}`;
-    if (!ok) missed.push(id);
+    const id = `--report on ${largestCityscapes.pairs} pairs, ${row.workers === 'default' ? 'default workers' : `--workers ${row.workers}`}`;
+    if (judged && !ok) missed.push(id);
+    const verdict = judged
+      ? `target < ${REPORT_OVERHEAD_TARGET * 100} % on 500 pairs) ${ok ? 'met' : 'MISSED'}`
+      : 'no target below 500 pairs)';
     console.log(
-      `  ${id}: +${(row.overhead * 100).toFixed(1)} % wall (${row.seconds.toFixed(3)} → ${row.reportSeconds.toFixed(3)} s; target < ${REPORT_OVERHEAD_TARGET * 100} %) ${ok ? 'met' : 'MISSED'}`,
+      `  ${id}: +${(row.overhead * 100).toFixed(1)} % wall (${row.seconds.toFixed(3)} → ${row.reportSeconds.toFixed(3)} s; ${verdict}`,
     );
   }
   for (const row of startupRows.slice(1)) {
