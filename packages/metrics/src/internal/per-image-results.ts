@@ -76,10 +76,11 @@ export function perImageResults(
           const valueAt = valuesOf(boundary, iouMetric);
           return wanted.map((i) => boundary.unitMean(iouMetric, boundary.images[i]!, valueAt(i)));
         })();
-  // Each metric's values image by image (computed a block of images at a time, not kept).
+  // Each metric's values image by image (computed a block of images at a time, not kept); IoU's below,
+  // from the same values as the image's class list.
   const means = new Map<string, number[]>();
   for (const metric of metricRegistry) {
-    if (metric.kind !== 'per-class' || metric.summaryIds.length === 0) continue;
+    if (metric.kind !== 'per-class' || metric.summaryIds.length === 0 || metric.id === iouMetric.id) continue;
     const valueAt = valuesOf(engine, metric);
     means.set(
       metric.id,
@@ -108,12 +109,13 @@ export function perImageResults(
       if (s === 0 && p > 0) predictedOnly.push(k);
     }
     classIoU.sort(byIoU);
+    const meanIoU = engine.unitMean(iouMetric, u, iou);
     entry.presentClasses = present;
     entry.predictedOnlyClasses = predictedOnly;
     entry.classIoU = classIoU;
     for (const metric of metricRegistry) {
       if (metric.kind === 'per-class') {
-        const value = means.get(metric.id)?.[j];
+        const value = metric.id === iouMetric.id ? meanIoU : means.get(metric.id)?.[j];
         if (value === undefined) continue;
         for (const id of metric.summaryIds) entry[id] = value;
       } else {
