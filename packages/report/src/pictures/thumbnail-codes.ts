@@ -30,10 +30,8 @@ export function thumbnailCodes(
   }
   const { width: w, height: h, columns, rowStarts } = thumbnailGrid(map.width, map.height, maxSide);
   const out = narrow ? new Uint8Array(w * h) : new Uint16Array(w * h);
-  const classify = displayCodeOf(settings, mapped);
   if (data instanceof Uint8Array) {
-    const codes = new Uint16Array(256);
-    for (let v = 0; v < 256; v++) codes[v] = classify(v);
+    const codes = codeTable(settings, mapped);
     for (let y = 0, o = 0; y < h; y++) {
       const row = rowStarts[y]!;
       for (let x = 0; x < w; x++, o++) out[o] = codes[data[row + columns[x]!]!]!;
@@ -41,6 +39,7 @@ export function thumbnailCodes(
     return { data: out, width: w, height: h };
   }
   // 16-bit labels: the codes of the values met, classified once each.
+  const classify = displayCodeOf(settings, mapped);
   const codes = new Int32Array(65536).fill(-1);
   for (let y = 0, o = 0; y < h; y++) {
     const row = rowStarts[y]!;
@@ -111,10 +110,10 @@ export function thumbnailCodePair(
   };
 }
 
-/** The display code of every byte value (see {@link displayCodeOf}). */
-function codeTable(settings: ConfusionMatrixSettings, mapped: boolean): Uint8Array {
+/** The display code of every byte value (see {@link displayCodeOf}; codes reach C + 1). */
+function codeTable(settings: ConfusionMatrixSettings, mapped: boolean): Uint16Array {
   const classify = displayCodeOf(settings, mapped);
-  const codes = new Uint8Array(256);
+  const codes = new Uint16Array(256);
   for (let v = 0; v < 256; v++) codes[v] = classify(v);
   return codes;
 }
