@@ -53,6 +53,18 @@ export interface PartialRun {
   readonly expectedImages: number | null;
 }
 
+let htmlReportModule: Promise<typeof import('../report/html-report.js')> | undefined;
+
+/**
+ * The HTML report's module (it brings the PNG encoder, which other outputs do not need), loaded once.
+ * `eval --report` starts loading it before counting, so that reading its files overlaps the counting
+ * instead of waiting after it; an error then surfaces where the report is built, as without preloading.
+ */
+export function loadHtmlReport(): Promise<typeof import('../report/html-report.js')> {
+  htmlReportModule ??= import('../report/html-report.js');
+  return htmlReportModule;
+}
+
 /** What the report says about how the run was made, beside the settings. */
 export interface RunFacts {
   readonly shard: Shard | null;
@@ -141,15 +153,7 @@ export async function writeRunOutputs(
   const html =
     reportLimit === null || flags.report === undefined
       ? undefined
-      : // Loaded when a report is asked for: it brings the PNG encoder, which other outputs do not need.
-        (await import('../report/html-report.js')).htmlReport(
-          report,
-          run.evaluation,
-          matrix,
-          settings,
-          reportLimit,
-          source,
-        );
+      : (await loadHtmlReport()).htmlReport(report, run.evaluation, matrix, settings, reportLimit, source);
   if (html !== undefined && flags.report !== undefined) files.push({ path: flags.report, bytes: html.html });
   const format = (flags.format ?? 'table') as ReportFormat;
   const toStdout = flags.output === undefined;
