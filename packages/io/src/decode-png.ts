@@ -13,7 +13,9 @@ import type { DecodedLabelMap, DecodeOptions } from './types.js';
  * Decodes a PNG label map with fast-png (pure JavaScript: browsers and Node alike) into integer
  * labels, exactly:
  * - 8/16-bit gray: the sample values; 1/2/4-bit gray: unpacked sample values;
- * - palette (1/2/4/8-bit): the palette **indices** (never the colours); `palette` lists the PLTE entries;
+ * - palette (1/2/4/8-bit): the palette **indices**; `palette` lists the PLTE entries. With a
+ *   `colorPalette`, a file whose used indices are drawn in colours it gives other ids (a colour-coded
+ *   mask saved in its own palette order) is read by colour instead, like an RGB mask;
  * - gray+alpha: the gray channel;
  * - 8-bit RGB/RGBA colour-coded masks: mapped to ids through `options.colorPalette` (alpha ignored).
  *

@@ -49,7 +49,12 @@ export interface DecodeOptions {
   file?: string;
   /** Refuse images with more pixels than this, before allocating (default 2^28). */
   maxPixels?: number;
-  /** Colour → id table, required for RGB/RGBA colour-coded masks. Ignored for gray and palette PNGs. */
+  /**
+   * Colour → id table, required for RGB/RGBA colour-coded masks. Ignored for gray PNGs. Palette PNGs
+   * keep their indices as labels unless an index the image uses is drawn in a colour that this table
+   * gives another id: such a file is a colour-coded mask saved in its own palette order, and is read by
+   * colour like an RGB mask (so its classes are never silently permuted).
+   */
   colorPalette?: ColorPalette;
   /**
    * What to do with a colour missing from `colorPalette`: `'error'` (default: `UNKNOWN_COLOR` naming the

@@ -32,7 +32,7 @@ export function addDatasetOptions(command: Command): Command {
     .option('--classes <file>', 'class names, one per line (default: class_0, class_1, ...)')
     .option(
       '--palette <file>',
-      'colour-coded (RGB) masks: JSON {"#rrggbb": id} or [[r, g, b], ...] indexed by id (null skips an id); default: the --dataset mask palette',
+      'colour-coded masks (RGB, or palette PNGs whose colours contradict their indices): JSON {"#rrggbb": id} or [[r, g, b], ...] indexed by id (null skips an id); default: the --dataset mask palette',
     )
     .option(
       '--unknown-color <id>',

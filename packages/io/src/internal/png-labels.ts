@@ -2,6 +2,7 @@ import { ErrorCode } from '@segmetrics/core';
 import { mapColorsToLabels } from '../color-palette.js';
 import type { ColorType, DecodedLabelMap, DecodeOptions, DecodeSource, LabelData } from '../types.js';
 import { ioError } from './errors.js';
+import { paletteColorLabels } from './palette-color-labels.js';
 import { PngColorType, type PngStructure } from './png-structure.js';
 import { unpackBits } from './unpack.js';
 
@@ -49,7 +50,8 @@ export function assertSupported(png: PngStructure, options: DecodeOptions): void
 
 /**
  * Turns unfiltered, de-interlaced PNG samples into labels: gray and palette samples are the labels
- * (1/2/4-bit unpacked), gray-alpha keeps the gray channel, RGB/RGBA go through the colour palette.
+ * (1/2/4-bit unpacked), gray-alpha keeps the gray channel, RGB/RGBA go through the colour palette, and
+ * so does a palette PNG whose colours contradict its indices under it ({@link paletteColorLabels}).
  *
  * `samples` is one element per sample for 8/16-bit images, packed row-padded bytes below 8 bits.
  */
@@ -69,6 +71,9 @@ export function labelsFromSamples(
         : samples.length === count
           ? samples
           : samples.subarray(0, count);
+    if (colorType === PngColorType.PALETTE && options.colorPalette !== undefined) {
+      data = paletteColorLabels(data as Uint8Array, png.plte!, width, options) ?? data;
+    }
   } else if (colorType === PngColorType.GRAY_ALPHA) {
     const gray = bitDepth === 16 ? new Uint16Array(count) : new Uint8Array(count);
     for (let p = 0; p < count; p++) gray[p] = samples[2 * p]!;

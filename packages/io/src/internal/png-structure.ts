@@ -33,6 +33,8 @@ export interface PngStructure {
   readonly palette: number[][] | undefined;
   /** True when the file has a PLTE chunk (without building {@link PngStructure.palette}). */
   readonly hasPalette: boolean;
+  /** The PLTE chunk's bytes (`r, g, b` per entry), or undefined without one. */
+  readonly plte: Uint8Array | undefined;
   /** The IDAT payloads in file order (views into the input). */
   readonly idat: Uint8Array[];
   readonly idatLength: number;
@@ -205,7 +207,7 @@ class ParsedPng implements PngStructure {
   readonly idatLength: number;
   readonly rowBytes: number;
   readonly inflatedSize: number;
-  readonly #plte: Uint8Array | undefined;
+  readonly plte: Uint8Array | undefined;
   readonly #trns: Uint8Array | undefined;
   #palette: number[][] | undefined;
 
@@ -233,13 +235,13 @@ class ParsedPng implements PngStructure {
       channels * header.bitDepth,
       header.interlaced,
     );
-    this.#plte = plte;
+    this.plte = plte;
     this.#trns = trns;
   }
 
   get palette(): number[][] | undefined {
-    if (this.#palette === undefined && this.#plte !== undefined) {
-      this.#palette = paletteEntries(this.#plte, this.#trns);
+    if (this.#palette === undefined && this.plte !== undefined) {
+      this.#palette = paletteEntries(this.plte, this.#trns);
     }
     return this.#palette;
   }
