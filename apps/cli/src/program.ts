@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { commandFactories } from './commands/index.js';
 import type { CliContext } from './context.js';
 import { ExitCode } from './errors/exit-code.js';
+import { rejectRepeatedOptions } from './options/repeated-options.js';
 import { shouldColor } from './util/terminal.js';
 import { VERSION } from './version.js';
 
@@ -39,6 +40,7 @@ export function createProgram(context: CliContext): Command {
   };
   const configure = (command: Command) => {
     command.exitOverride().configureOutput(output);
+    rejectRepeatedOptions(command);
     for (const sub of command.commands) configure(sub);
   };
   configure(program);

@@ -9,6 +9,7 @@ import {
   addReportOptions,
 } from '../options/define-options.js';
 import { MAX_WORKERS_CAP, WORKERS_PER_CORE } from '../options/limits.js';
+import { collect } from '../options/repeated-options.js';
 import type { SettingsFlags } from '../options/resolve-settings.js';
 import type { PairingFlags } from '../pipeline/pair-files.js';
 
@@ -98,8 +99,4 @@ export function createCompareCommand(context: CliContext): Command {
     context.exitCode = await runCompare(states, flags, context);
   });
   return command;
-}
-
-function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
 }

@@ -8,8 +8,7 @@ import {
   WORKERS_PER_CORE,
 } from './limits.js';
 import { OPTION_NAMES } from './option-names.js';
-
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+import { collect } from './repeated-options.js';
 
 /** `--num-classes`, ignore labels, label mapping, class names and dataset presets. */
 export function addDatasetOptions(command: Command): Command {
