@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parityFixtureRoot } from '@segmetrics/test-utils';
 import { encode } from 'fast-png';
-import { describe, expect, it } from 'vitest';
+import { inflateSync } from 'fflate';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { brokenTrailerPngs, pngWithBytesAfterStream, syntheticLabels } from '../test/helpers.js';
 import { decodeLabelMap } from './decode-label-map.js';
 import { decodeLabelMapAsync } from './decode-label-map-async.js';
 import { encodeLabelPng } from './encode.js';
@@ -77,5 +79,66 @@ describe('decodeLabelMapAsync', () => {
     }
     expect(error).toMatchObject({ code: (expected as { code: string }).code });
     expect((error as Error).message).toContain('broken.png');
+  });
+
+  describe('with a broken Adler-32 checksum', () => {
+    afterEach(() => {
+      vi.unstubAllGlobals();
+    });
+
+    const samples = syntheticLabels(40, 30, 7, 2);
+
+    async function failure(bytes: Uint8Array): Promise<unknown> {
+      return decodeLabelMapAsync(bytes, { file: 'x.png' }).then(
+        () => 'decoded',
+        (error: unknown) => error,
+      );
+    }
+
+    it('decodeLabelMapAsync rejects a wrong, missing or cut checksum with DECODE_FAILED naming the file', async () => {
+      for (const [what, bytes] of Object.entries(brokenTrailerPngs(40, 30, samples))) {
+        expect(await failure(bytes), what).toMatchObject({
+          code: 'DECODE_FAILED',
+          context: { file: 'x.png' },
+          message: expect.stringMatching(/^x\.png: corrupt PNG image data \(zlib\): /),
+        });
+      }
+      const padded = pngWithBytesAfterStream(40, 30, samples, 7);
+      expect(Array.from((await decodeLabelMapAsync(padded)).data)).toEqual(samples);
+    });
+
+    it('decodeLabelMapAsync checks the checksum itself, on a platform whose inflater does not', async () => {
+      // A DecompressionStream('deflate') that skips the zlib header and ignores the trailer (fflate).
+      class Lenient extends TransformStream<Uint8Array, Uint8Array> {
+        constructor() {
+          const parts: Uint8Array[] = [];
+          super({
+            transform: (chunk) => {
+              parts.push(chunk);
+            },
+            flush: (controller) => {
+              const all = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+              let at = 0;
+              for (const part of parts) {
+                all.set(part, at);
+                at += part.length;
+              }
+              controller.enqueue(inflateSync(all.subarray(2)));
+            },
+          });
+        }
+      }
+      vi.stubGlobal('DecompressionStream', Lenient);
+      const good = encodeLabelPng(Uint8Array.from(samples), 40, 30);
+      const decoded = await decodeLabelMapAsync(good);
+      expect(decoded.source).toBe('fast-path');
+      expect(Array.from(decoded.data)).toEqual(samples);
+      for (const [what, bytes] of Object.entries(brokenTrailerPngs(40, 30, samples))) {
+        expect(await failure(bytes), what).toMatchObject({
+          code: 'DECODE_FAILED',
+          context: { file: 'x.png' },
+        });
+      }
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { SegmetricsError } from '@segmetrics/core';
 import { describe, expect, it } from 'vitest';
-import { parityPngs, syntheticLabels } from '../test/helpers.js';
+import { brokenTrailerPngs, parityPngs, pngWithBytesAfterStream, syntheticLabels } from '../test/helpers.js';
 import { decodePng } from './decode-png.js';
 import { encodeLabelPng } from './encode.js';
 import { encodePng } from './internal/png-encoder.js';
@@ -105,7 +105,12 @@ describe('decodePng', () => {
 
   it('decodePng asks for a colour palette when given an RGB mask without one', () => {
     const bytes = encodePng({ width: 1, height: 1, bitDepth: 8, colorType: 2, samples: [1, 2, 3] });
-    expect(() => decodePng(bytes)).toThrowError(expect.objectContaining({ code: 'UNSUPPORTED_FORMAT' }));
+    expect(() => decodePng(bytes)).toThrowError(
+      expect.objectContaining({
+        code: 'UNSUPPORTED_FORMAT',
+        context: expect.objectContaining({ colorType: 'rgb', option: 'colorPalette' }),
+      }),
+    );
   });
 
   it('decodePng keeps the gray channel of gray+alpha images', () => {
@@ -141,6 +146,29 @@ describe('decodePng', () => {
           context: expect.objectContaining({ file: 'x.png' }),
         }),
       );
+    }
+  });
+
+  it('decodePng rejects a wrong, missing or cut Adler-32 checksum with DECODE_FAILED naming the file, as the fast path does', () => {
+    const samples = syntheticLabels(40, 30, 7, 2);
+    for (const [what, bytes] of Object.entries(brokenTrailerPngs(40, 30, samples))) {
+      let error: unknown;
+      try {
+        decodePng(bytes, { file: 'x.png' });
+      } catch (e) {
+        error = e;
+      }
+      expect(error, what).toMatchObject({ code: 'DECODE_FAILED', context: { file: 'x.png' } });
+      expect((error as Error).message, what).toMatch(
+        /^x\.png: corrupt PNG image data \(zlib\): (incorrect data check|unexpected end of file)$/,
+      );
+    }
+  });
+
+  it('decodePng reads an image whose zlib stream is followed by other bytes, as zlib ignores them', () => {
+    const samples = syntheticLabels(40, 30, 7, 2);
+    for (const extra of [1, 4, 100]) {
+      expect(Array.from(decodePng(pngWithBytesAfterStream(40, 30, samples, extra)).data)).toEqual(samples);
     }
   });
 });

@@ -22,10 +22,11 @@ import type { DecodedLabelMap, DecodeOptions } from './types.js';
  * The file structure is validated first (signature, CRCs, IHDR, IEND) and the pixel limit enforced
  * before anything is allocated. The zlib stream is then inflated with fflate into a buffer bounded by
  * what the header allows ({@link inflateBounded}): a stream that inflates to more (a decompression
- * bomb) or to less (truncated) is `DECODE_FAILED` before fast-png runs. fast-png then reads a copy
+ * bomb) or to less (truncated), or whose Adler-32 checksum is wrong or missing, is `DECODE_FAILED`
+ * before fast-png runs, as in the Node fast path (fflate itself checks no checksum). fast-png then reads a copy
  * holding only IHDR, PLTE, IEND and the inflated data as stored (uncompressed) deflate blocks, so it
  * never decompresses anything itself (ancillary chunks such as iCCP are left out). Errors: `DECODE_FAILED` (corrupt, truncated,
- * wrong CRC, bomb), `IMAGE_TOO_LARGE`, `UNSUPPORTED_FORMAT` (16-bit colour masks, interlaced sub-8-bit
+ * wrong CRC or Adler-32, bomb), `IMAGE_TOO_LARGE`, `UNSUPPORTED_FORMAT` (16-bit colour masks, interlaced sub-8-bit
  * images, colour masks without a palette), `UNKNOWN_COLOR`, `INVALID_OPTION`; each names `options.file`.
  */
 export function decodePng(bytes: Uint8Array, options: DecodeOptions = {}): DecodedLabelMap {
@@ -36,11 +37,17 @@ export function decodePng(bytes: Uint8Array, options: DecodeOptions = {}): Decod
     checkCrc: options.checkCrc ?? true,
   });
   assertSupported(png, options);
+  const limit = png.inflatedSize + TRAILING_SLACK;
+  let inflated: Uint8Array | null;
+  try {
+    inflated = inflateBounded(concatIdat(png), limit);
+  } catch (error) {
+    // The wording of the Node fast path, whose errors are node:zlib's.
+    throw wrapError(error, ErrorCode.DECODE_FAILED, file, 'corrupt PNG image data (zlib)');
+  }
+  checkInflatedSize(inflated === null ? limit + 1 : inflated.length, png.inflatedSize, file);
   let samples: Uint8Array | Uint16Array;
   try {
-    const limit = png.inflatedSize + TRAILING_SLACK;
-    const inflated = inflateBounded(concatIdat(png), limit);
-    checkInflatedSize(inflated === null ? limit + 1 : inflated.length, png.inflatedSize, file);
     // fast-png reads the image data re-wrapped uncompressed: it copies it through instead of inflating
     // it a second time, and it never sees more than the header allows.
     const stream = storedZlib(inflated!.subarray(0, png.inflatedSize));

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deflateRawSync, constants as zlibConstants } from 'node:zlib';
+import { deflateRawSync, deflateSync, constants as zlibConstants } from 'node:zlib';
 import { parityFixtureRoot, seededRandom } from '@segmetrics/test-utils';
 import { crc32 } from '../src/internal/crc32.js';
 
@@ -108,4 +108,61 @@ export function zeroZlibStream(mebibytes: number): Uint8Array {
   // Adler-32 of zeros: a = 1, b = length mod 65521.
   new DataView(out.buffer).setUint32(out.length - 4, (((length % 65521) << 16) | 1) >>> 0);
   return out;
+}
+
+/** The rows of a `width` × `height` 8-bit gray image (filter byte 0, then the samples), as PNG stores them. */
+function grayRows(width: number, height: number, samples: readonly number[]): Uint8Array {
+  const raw = new Uint8Array((width + 1) * height);
+  for (let y = 0; y < height; y++) raw.set(samples.slice(y * width, (y + 1) * width), y * (width + 1) + 1);
+  return raw;
+}
+
+/**
+ * 8-bit gray PNGs (`width` × `height`, labels `samples`) whose zlib stream has a broken Adler-32 trailer,
+ * keyed by what is wrong, and that every decoder must reject with `DECODE_FAILED`:
+ * - `pixel changed after compression`: a stored block whose first sample was changed, the checksum left
+ *   (the CRC of the chunk is correct: what an audit found the portable decoder to accept);
+ * - `checksum byte flipped`: a compressed stream with one bit of its checksum flipped;
+ * - `no trailer`, `half a trailer`: the stream without its last 4 or 2 bytes;
+ * - `junk instead of a trailer`: 4 other bytes after the deflate data, then 3 more.
+ */
+export function brokenTrailerPngs(
+  width: number,
+  height: number,
+  samples: readonly number[],
+): Record<string, Uint8Array> {
+  const raw = grayRows(width, height, samples);
+  const stored = Uint8Array.from(deflateSync(raw, { level: 0 }));
+  stored[2 + 5 + 1] = stored[2 + 5 + 1]! ^ 1; // zlib header, stored-block header, filter byte
+  const compressed = Uint8Array.from(deflateSync(raw, { level: 9 }));
+  const flipped = compressed.slice();
+  flipped[flipped.length - 1] = flipped[flipped.length - 1]! ^ 1;
+  const junk = new Uint8Array(compressed.length + 3);
+  junk.set(compressed);
+  junk.set([1, 2, 3, 4, 5, 6, 7], compressed.length - 4);
+  const header = { width, height, bitDepth: 8, colorType: 0 };
+  const png = (stream: Uint8Array) => rawPng(header, [['IDAT', stream]]);
+  return {
+    'pixel changed after compression': png(stored),
+    'checksum byte flipped': png(flipped),
+    'no trailer': png(compressed.subarray(0, compressed.length - 4)),
+    'half a trailer': png(compressed.subarray(0, compressed.length - 2)),
+    'junk instead of a trailer': png(junk),
+  };
+}
+
+/**
+ * An 8-bit gray PNG (`width` × `height`, labels `samples`) whose IDAT holds a correct zlib stream followed by
+ * `extra` other bytes: zlib stops at the end of the stream and ignores them (so do libpng and every decoder here).
+ */
+export function pngWithBytesAfterStream(
+  width: number,
+  height: number,
+  samples: readonly number[],
+  extra: number,
+): Uint8Array {
+  const stream = deflateSync(grayRows(width, height, samples));
+  const idat = new Uint8Array(stream.length + extra).fill(0xa5);
+  idat.set(stream);
+  return rawPng({ width, height, bitDepth: 8, colorType: 0 }, [['IDAT', idat]]);
 }

@@ -1,4 +1,6 @@
-import { Unzlib, unzlibSync } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
+import { zlibHeaderLength } from './zlib-header.js';
+import { checkZlibTrailer } from './zlib-trailer.js';
 
 /** Deflate's largest expansion: a 258-byte match costs at least 2 bits, so 1 input byte ≤ 1032 output bytes. */
 const MAX_DEFLATE_RATIO = 1032;
@@ -20,24 +22,35 @@ const STOP = Symbol('stop');
  *   into a buffer of `limit + 1` bytes (fflate drops writes past its end: reaching it means too much);
  * - otherwise the stream is fed in pieces that can each inflate to at most `max(limit, 4 MiB)` bytes
  *   and inflation stops once `limit` is passed.
- * Invalid zlib data throws fflate's error.
+ * The stream is checked as zlib checks it (fflate checks neither the Adler-32 nor that it is there):
+ * the header ({@link zlibHeaderLength}), then the Adler-32 trailer after the last deflate block
+ * ({@link checkZlibTrailer}); bytes after the trailer are ignored, as zlib ignores them. Invalid data
+ * throws an `Error`: fflate's, or zlib's wording ("incorrect data check", "unexpected end of file").
  */
 export function inflateBounded(stream: Uint8Array, limit: number): Uint8Array | null {
-  if (stream.length * MAX_DEFLATE_RATIO <= ONE_SHOT_WORK) {
-    const out = unzlibSync(stream, { out: new Uint8Array(limit + 1) });
+  const deflate = stream.subarray(zlibHeaderLength(stream));
+  const inflated = inflateDeflate(deflate, limit);
+  if (inflated !== null) checkZlibTrailer(stream, inflated);
+  return inflated;
+}
+
+/** {@link inflateBounded} of the raw deflate data (fflate stops at the last block: the trailer is left). */
+function inflateDeflate(deflate: Uint8Array, limit: number): Uint8Array | null {
+  if (deflate.length * MAX_DEFLATE_RATIO <= ONE_SHOT_WORK) {
+    const out = inflateSync(deflate, { out: new Uint8Array(limit + 1) });
     return out.length > limit ? null : out;
   }
   const out = new Uint8Array(limit);
   let total = 0;
-  const inflater = new Unzlib((chunk) => {
+  const inflater = new Inflate((chunk) => {
     if (total + chunk.length > limit) throw STOP;
     out.set(chunk, total);
     total += chunk.length;
   });
   const piece = Math.max(1024, Math.floor(Math.max(limit, PIECE_OUTPUT) / MAX_DEFLATE_RATIO));
   try {
-    for (let at = 0; at < stream.length; at += piece) {
-      inflater.push(stream.subarray(at, Math.min(stream.length, at + piece)), false);
+    for (let at = 0; at < deflate.length; at += piece) {
+      inflater.push(deflate.subarray(at, Math.min(deflate.length, at + piece)), false);
     }
     inflater.push(new Uint8Array(0), true);
   } catch (error) {
@@ -53,7 +66,8 @@ const STORED_BLOCK = 65535;
 /**
  * `data` as a zlib stream of stored (uncompressed) deflate blocks, which any inflater copies through
  * at memory speed. The Adler-32 field is zero: for decoders that do not verify it (fflate, hence
- * fast-png) only — the decode tests fail loudly if that ever changes.
+ * fast-png, which reads the data {@link inflateBounded} has already verified) only — the decode tests
+ * fail loudly if that ever changes.
  */
 export function storedZlib(data: Uint8Array): Uint8Array {
   const blocks = Math.max(1, Math.ceil(data.length / STORED_BLOCK));

@@ -2,7 +2,14 @@ import { deflateSync } from 'node:zlib';
 import { SegmetricsError } from '@segmetrics/core';
 import { encode as fastPngEncode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
-import { parityPngs, rawPng, rng, syntheticLabels } from '../../test/helpers.js';
+import {
+  brokenTrailerPngs,
+  parityPngs,
+  pngWithBytesAfterStream,
+  rawPng,
+  rng,
+  syntheticLabels,
+} from '../../test/helpers.js';
 import { decodePng } from '../decode-png.js';
 import { encodePng } from '../internal/png-encoder.js';
 import { DecodeBuffer } from './decode-buffer.js';
@@ -304,4 +311,33 @@ describe('decodePngFast', () => {
     expect(typedErrors).toBeGreaterThan(0);
     expect(decoded).toBeGreaterThan(0);
   }, 120_000);
+
+  it('decodePngFast and decodePng reject a wrong, missing or cut Adler-32 checksum with the same error', () => {
+    const samples = syntheticLabels(40, 30, 7, 2);
+    for (const [what, bytes] of Object.entries(brokenTrailerPngs(40, 30, samples))) {
+      const fail = (decode: typeof decodePng) => {
+        try {
+          decode(bytes, { file: 'x.png' });
+        } catch (error) {
+          return { code: (error as SegmetricsError).code, message: (error as Error).message };
+        }
+        return 'decoded';
+      };
+      const fast = fail(decodePngFast);
+      expect(fast, what).toMatchObject({
+        code: 'DECODE_FAILED',
+        message: expect.stringMatching(/^x\.png: corrupt PNG image data \(zlib\): /),
+      });
+      expect(fail(decodePng), what).toEqual(fast);
+      expect(
+        fail((b, o) => decodePngFast(b, { ...o, into: new DecodeBuffer() })),
+        what,
+      ).toEqual(fast);
+    }
+    for (const extra of [1, 4, 100]) {
+      const bytes = pngWithBytesAfterStream(40, 30, samples, extra);
+      expect(Array.from(decodePngFast(bytes).data)).toEqual(samples);
+      expect(Array.from(decodePng(bytes).data)).toEqual(samples);
+    }
+  });
 });
