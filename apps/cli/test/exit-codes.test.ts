@@ -252,6 +252,28 @@ describe('segmetrics exit codes', () => {
     expect(result.stderr).toContain('/nonexistent/gt');
   });
 
+  it('exits 1 as for a missing folder when --gt or --pred names a file, naming the flag and the path', async () => {
+    const { gt, pred } = tinyDataset();
+    const file = join(gt, 'a.png');
+    for (const args of [
+      ['--gt', file, '--pred', pred],
+      ['--gt', gt, '--pred', file],
+    ]) {
+      const result = await run(['eval', ...args, '--num-classes', '3']);
+      expect(result.code).toBe(1);
+      const lines = errorLines(result.stderr);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(file);
+      expect(lines[0]).toContain('not a folder');
+      expect(lines[0]).toContain(args[1] === file ? '(--gt)' : '(--pred)');
+      expect(result.stderr).toContain('hint: ');
+      expect(result.stderr).not.toContain('usage:');
+    }
+    const missing = await run(['eval', '--gt', join(gt, 'nope'), '--pred', pred, '--num-classes', '3']);
+    expect(missing.code).toBe(1);
+    expect(errorLines(missing.stderr)[0]).toContain('--gt');
+  });
+
   it('never leaves a half-written report when the evaluation fails', async () => {
     const { gt, pred } = tinyDataset();
     writeFileSync(join(pred, 'b.png'), 'broken');

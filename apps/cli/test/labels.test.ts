@@ -168,8 +168,6 @@ describe('segmetrics eval --dataset voc on colour-coded (RGB) masks', () => {
       join(dir, 'pred'),
       '--dataset',
       'voc',
-      '--format',
-      'json',
     ])) as unknown as Report;
     const fromPalette = (await runJson([
       'eval',
@@ -179,8 +177,6 @@ describe('segmetrics eval --dataset voc on colour-coded (RGB) masks', () => {
       join(fixture, 'pred'),
       '--dataset',
       'voc',
-      '--format',
-      'json',
     ])) as unknown as Report;
     expect(fromRgb.pixels.ignored).toBeGreaterThan(0);
     expect(fromRgb.confusionMatrix).toEqual(fromPalette.confusionMatrix);
@@ -225,8 +221,6 @@ describe('segmetrics eval --palette', () => {
       '255',
       '--ignore-index',
       '255',
-      '--format',
-      'json',
     ])) as unknown as Report;
     expect(report.confusionMatrix).toEqual([
       [1, 0],
@@ -236,6 +230,22 @@ describe('segmetrics eval --palette', () => {
     const failed = await run(args);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain('#ffffff');
+  });
+
+  it('asks for --palette FILE or --dataset NAME when an RGB mask is read without a palette', async () => {
+    const { gt, pred } = rgbDataset();
+    const result = await run(['eval', '--gt', gt, '--pred', pred, '--num-classes', '2']);
+    expect(result.code).toBe(1);
+    const lines = result.stderr.split('\n');
+    const line = lines.find((l) => l.startsWith('error:')) ?? '';
+    expect(line).toContain(join(gt, 'a.png'));
+    expect(line).toContain('RGB colour-coded mask');
+    expect(line).toContain('--palette FILE');
+    expect(line).toContain('--dataset NAME');
+    expect(line).not.toContain('pass a colour palette');
+    // Not the list of supported formats, which suggested that RGB masks are not read at all.
+    expect(result.stderr).not.toContain('hint: supported:');
+    expect(result.stderr).not.toContain('usage:');
   });
 
   it('refuses a malformed palette file as a usage error naming the file', async () => {
@@ -280,16 +290,25 @@ describe('segmetrics eval --scores-layout', () => {
       ),
     );
     const args = ['eval', '--gt', join(dir, 'gt'), '--pred', join(dir, 'pred'), '--num-classes', '3', '-q'];
+    // A problem of the file's content, found while reading it: exit 1 (an unreadable image), without
+    // the usage banner of a flag error, naming the file and the flag that resolves it.
     const ambiguous = await run(args);
-    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.code).toBe(1);
     const line = ambiguous.stderr.split('\n').find((l) => l.startsWith('error:')) ?? '';
-    expect(line).toContain('--scores-layout');
+    expect(line).toContain('--scores-layout chw');
+    expect(line).toContain('hwc');
     expect(line).toContain(join(dir, 'pred', 'a.npy'));
     expect(line).not.toContain('scoresLayout');
+    expect(ambiguous.stderr).not.toContain('usage:');
+    // The same through worker threads (the error crosses to the main thread as data).
+    expect((await run([...args, '--workers', '2'])).code).toBe(1);
     const chw = (await runJson([...args, '--scores-layout', 'chw'])) as unknown as Report;
     expect(chw.pixels.counted).toBe(12);
     // hwc: 3×3 maps do not match the 4×3 ground truth.
     expect((await run([...args, '--scores-layout', 'hwc'])).code).toBe(1);
-    expect((await run([...args, '--scores-layout', 'whc'])).code).toBe(2);
+    // A bad value of the flag itself stays a usage error.
+    const flag = await run([...args, '--scores-layout', 'whc']);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain('usage:');
   });
 });

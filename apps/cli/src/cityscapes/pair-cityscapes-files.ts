@@ -7,6 +7,7 @@ import {
   pairCityscapes,
 } from '@segmetrics/io/node';
 import { usageError } from '../errors/usage-error.js';
+import { checkDirectory } from '../pipeline/check-directory.js';
 import {
   globFilters,
   listSome,
@@ -28,18 +29,6 @@ export function usesCityscapesPairing(flags: PairingFlags & CityscapesFlags): bo
     flags.predPattern === undefined &&
     flags.matchBy === undefined
   );
-}
-
-async function checkDirectory(option: string, dir: string): Promise<void> {
-  let isDir = false;
-  try {
-    isDir = (await stat(dir)).isDirectory();
-  } catch {
-    throw new SegmetricsError(ErrorCode.IO_FAILED, `${dir}: no such folder (${option})`, {
-      context: { file: dir, option },
-    });
-  }
-  if (!isDir) throw usageError(option, `${dir} is not a folder`, dir);
 }
 
 function pairingFailed(message: string, file: string, items: readonly string[]): SegmetricsError {

@@ -1,7 +1,7 @@
-import { stat } from 'node:fs/promises';
 import { ErrorCode, SegmetricsError } from '@segmetrics/core';
 import { pairDatasets, type SkippedEntry } from '@segmetrics/io/node';
 import { usageError } from '../errors/usage-error.js';
+import { checkDirectory } from './check-directory.js';
 import type { FilePair } from './types.js';
 import { unreadFilesClause } from './unread-files.js';
 
@@ -44,18 +44,6 @@ function describe(item: unknown): string {
 export function listSome(items: readonly unknown[]): string {
   const shown = items.slice(0, MAX_LISTED).map(describe).join(', ');
   return items.length > MAX_LISTED ? `${shown}, … and ${items.length - MAX_LISTED} more` : shown;
-}
-
-async function checkDirectory(option: string, dir: string): Promise<void> {
-  let isDir = false;
-  try {
-    isDir = (await stat(dir)).isDirectory();
-  } catch {
-    throw new SegmetricsError(ErrorCode.IO_FAILED, `${dir}: no such folder (${option})`, {
-      context: { file: dir, option },
-    });
-  }
-  if (!isDir) throw usageError(option, `${dir} is not a folder`, dir);
 }
 
 function regex(option: string, source: string | undefined): RegExp | undefined {

@@ -42,7 +42,8 @@ export function assertSupported(png: PngStructure, options: DecodeOptions): void
         ErrorCode.UNSUPPORTED_FORMAT,
         file,
         `${colorTypeName(png.colorType).toUpperCase()} colour-coded mask: pass a colour palette (colour → class id) to read it`,
-        { colorType: colorTypeName(png.colorType) },
+        // `option` names what is missing, for callers that word it in their own terms (a CLI flag).
+        { colorType: colorTypeName(png.colorType), option: 'colorPalette' },
       );
     }
   }
