@@ -1,8 +1,8 @@
 // `segmetrics compare` and `eval|merge --ci` end to end, in process (runCli with captured streams), on a
 // small generated sample: 12 pairs of 64×32 label maps, model A = the demo's predictions, model B = A
 // plus a 5×5 majority filter (`generateSampleDataset(..., { secondModel: true })`).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { linkSync, readFileSync, symlinkSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSampleDataset, type SampleDataset } from '../src/demo/generate-sample-dataset.js';
 import { errorLines, type JsonRecord, run, runJson, saveStateWithoutPerImage, tempDir } from './helpers.js';
@@ -109,6 +109,42 @@ describe('segmetrics compare', () => {
     ]);
     const whole = await runJson(['compare', ...folders, ...fast, ...one]);
     expect(numbers(sharded)).toEqual(numbers(whole));
+  });
+
+  it('refuses one state file given for A and B however it is spelled, naming both (exit 2)', async () => {
+    const dir = tempDir('compare-one-state');
+    const [a] = await saveStates(dir);
+    const link = join(dir, 'link.json');
+    symlinkSync(a, link);
+    const hard = join(dir, 'hard.json');
+    linkSync(a, hard);
+    const dotted = `${dir}/./${basename(a)}`;
+    for (const b of [a, dotted, link, hard]) {
+      for (const args of [
+        [a, b],
+        ['--a-state', a, '--b-state', b],
+      ]) {
+        const result = await run(['compare', ...args, ...fast]);
+        expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(2);
+        const [line] = errorLines(result.stderr);
+        expect(line).toContain('compare two different models');
+        expect(line).toContain(a);
+        expect(line).toContain(b);
+      }
+    }
+  });
+
+  it('refuses one prediction folder given for A and B however it is spelled, naming both (exit 2)', async () => {
+    const link = join(tempDir('compare-one-folder'), 'pred-link');
+    symlinkSync(sample.predDir, link);
+    for (const b of [sample.predDir, `${dirname(sample.predDir)}/./pred`, `${sample.predDir}/`, link]) {
+      const result = await run(['compare', ...base, '--pred', sample.predDir, '--pred', b, ...fast, ...one]);
+      expect(result.code, `${b}: ${result.stderr}`).toBe(2);
+      const [line] = errorLines(result.stderr);
+      expect(line).toContain('compare two different prediction folders');
+      expect(line).toContain(sample.predDir);
+      expect(line).toContain(b);
+    }
   });
 
   it('gives Δ = 0, p = 1 and "no detectable difference" for identical models', async () => {

@@ -51,6 +51,27 @@ describe('segmetrics output files', () => {
     expect(merge.code).toBe(2);
   });
 
+  it('refuses an input folder or state file given an empty name as a usage error naming the option', async () => {
+    const { gt, pred } = tinyDataset(2);
+    const cases: [option: string, args: string[]][] = [
+      ['--gt', ['eval', '--gt', '', '--pred', pred, '-n', '3']],
+      ['--pred', ['eval', '--gt', gt, '--pred', '', '-n', '3']],
+      ['--gt', ['compare', '--gt', '', '--pred', pred, '--pred', pred, '-n', '3']],
+      ['--pred', ['compare', '--gt', gt, '--pred', pred, '--pred', ' ', '-n', '3']],
+      ['state file', ['compare', '', 'b.json']],
+      ['--a-state', ['compare', '--a-state', '', '--b-state', 'b.json']],
+      ['--b-state', ['compare', '--a-state', 'a.json', '--b-state', '']],
+      ['state file', ['merge', 'a.json', '']],
+    ];
+    for (const [option, args] of cases) {
+      const result = await run([...args, '-q']);
+      expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(2);
+      expect(errorLines(result.stderr)[0], args.join(' ')).toBe(
+        `error: ${option}: needs a file name, got an empty one`,
+      );
+    }
+  });
+
   it('refuses an output that is a label map it reads (also through a link, and in compare) and leaves it as it was', async () => {
     const { args, gt, pred } = tinyDataset(2);
     const files = readdirSync(gt).sort();

@@ -1,7 +1,7 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CITYSCAPES_ARGS, read, run, runJson, tempDir } from './helpers.js';
+import { CITYSCAPES_ARGS, errorLines, read, run, runJson, tempDir } from './helpers.js';
 
 const dataset = CITYSCAPES_ARGS;
 
@@ -174,5 +174,69 @@ describe('segmetrics demo', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('is not empty');
     expect(readdirSync(join(out, 'gt')).length).toBe(before);
+  });
+
+  it('refuses an output inside the sample before writing anything: no files, no --out folder', async () => {
+    const parent = tempDir('demo-into-sample');
+    const out = join(parent, 'out');
+    const link = join(tempDir('demo-link'), 'to-parent');
+    symlinkSync(parent, link);
+    for (const [option, file] of [
+      ['-o', join(out, 'gt', 'sample_000.png')],
+      ['--per-image', join(out, 'pred', 'sub', 'images.csv')],
+      ['--report', join(out, 'classes.txt')],
+      ['-o', join(link, 'out', 'gt', 'sample_001.png')],
+    ] as const) {
+      const result = await run(['demo', '--out', out, '--pairs', '3', '-q', option, file]);
+      expect(result.code, `${option} ${file}: ${result.stderr}`).toBe(2);
+      expect(errorLines(result.stderr)[0]).toContain(`${file} is part of the sample demo writes`);
+      expect(existsSync(out), `${option} ${file}`).toBe(false);
+    }
+    // pred-b/ only with --second-model; an existing empty --out folder stays empty.
+    mkdirSync(out);
+    const predB = join(out, 'pred-b', 'x.json');
+    const second = await run(['demo', '--out', out, '--pairs', '2', '--second-model', '-q', '-o', predB]);
+    expect(second.code, second.stderr).toBe(2);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it("makes every usage check of the evaluation before writing the sample (and reads the sample's class names for them)", async () => {
+    const parent = tempDir('demo-usage');
+    const out = join(parent, 'out');
+    const same = join(parent, 'same.txt');
+    for (const args of [
+      ['--workers', '0'],
+      ['--exclude-classes', 'no-such-class'],
+      ['--metrics', 'no-such-metric'],
+      ['-o', same, '--per-image', same],
+      ['-o', ''],
+      ['--ci', '2'],
+      ['--report-images', '-1'],
+    ]) {
+      const result = await run(['demo', '--out', out, '--pairs', '2', '-q', ...args]);
+      expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(2);
+      expect(existsSync(out), args.join(' ')).toBe(false);
+    }
+    expect(readdirSync(parent)).toEqual([]);
+    // Class names and other files in --out are fine.
+    const report = join(out, 'report.json');
+    const fine = await run([
+      'demo',
+      '--out',
+      out,
+      '--pairs',
+      '2',
+      '-q',
+      '--exclude-classes',
+      'train',
+      '-f',
+      'json',
+      '-o',
+      report,
+      '--per-image',
+      join(out, 'images.csv'),
+    ]);
+    expect(fine.code, fine.stderr).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['classes.txt', 'gt', 'images.csv', 'pred', 'report.json']);
   });
 });

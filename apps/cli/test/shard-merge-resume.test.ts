@@ -222,6 +222,25 @@ describe('segmetrics merge', () => {
     expect(overlap.code).toBe(1);
   });
 
+  it('refuses an interrupted state merged with the run resumed from it as an overlap naming both files, with or without --allow-partial', async () => {
+    const dir = tempDir('resumed-overlap');
+    const stopped = join(dir, 'x.json');
+    const resumed = join(dir, 'y.json');
+    const first = await run(['eval', ...dataset, ...one, '--stop-after', '1', '--save-state', stopped, '-q']);
+    expect(first.code).toBe(130);
+    const rest = await run(['eval', ...dataset, ...one, '--resume', stopped, '--save-state', resumed, '-q']);
+    expect(rest.code, rest.stderr).toBe(0);
+    for (const extra of [[], ['--allow-partial']]) {
+      const merged = await run(['merge', stopped, resumed, ...extra]);
+      expect(merged.code, merged.stderr).toBe(1);
+      const [line] = errorLines(merged.stderr);
+      expect(line).toContain(resumed);
+      expect(line).toContain(`also counted in ${stopped}; the states overlap`);
+      expect(merged.stderr).not.toContain('do not cover the dataset');
+      expect(merged.stderr).not.toContain('--allow-partial');
+    }
+  });
+
   it('refuses states evaluated with different settings, naming the setting and both files', async () => {
     const dir = tempDir('incompatible');
     const [s1] = await saveShards(dir, 2);

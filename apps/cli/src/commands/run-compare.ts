@@ -4,6 +4,7 @@ import { removeStaleTempFiles } from '@segmetrics/io/node';
 import { withCityscapesSettings } from '../cityscapes/index.js';
 import { type ComparedCounts, compareCounts } from '../compare/compare-counts.js';
 import { pairPredictions } from '../compare/pair-predictions.js';
+import { firstSharedInput } from '../compare/same-input.js';
 import { writeComparisonOutputs } from '../compare/write-comparison-outputs.js';
 import type { CliContext } from '../context.js';
 import { ExitCode } from '../errors/exit-code.js';
@@ -70,6 +71,11 @@ export async function runCompare(
   checkNoEmptyPaths([
     ['-o/--output', flags.output],
     ['--report', flags.report],
+    ['--gt', flags.gt],
+    ...(flags.pred ?? []).map((path) => ['--pred', path] as const),
+    ...(flags.aState ?? []).map((path) => ['--a-state', path] as const),
+    ...(flags.bState ?? []).map((path) => ['--b-state', path] as const),
+    ...states.map((path) => ['state file', path] as const),
   ]);
   const stateFiles = stateSides(states, flags);
   const inputs =
@@ -152,13 +158,11 @@ function stateSides(
 
 /** Loads each side's states (merged as `merge` does) and checks that both sides share their settings. */
 async function mergeSides(files: { a: readonly string[]; b: readonly string[] }): Promise<ComparedCounts> {
-  const shared = files.a.find((file) => files.b.includes(file));
-  if (shared !== undefined) {
-    throw usageError(
-      '--b-state',
-      `${shared} is given for both A and B: compare two different models`,
-      shared,
-    );
+  const shared = await firstSharedInput(files.a, files.b);
+  if (shared !== null) {
+    const [a, b] = shared;
+    const named = a === b ? `${a} is given for both A and B` : `${a} (A) and ${b} (B) are the same file`;
+    throw usageError('--b-state', `${named}: compare two different models`, b);
   }
   const a = await mergeStateFiles(files.a, { allowPartial: false, perImageFor: 'compare' });
   const b = await mergeStateFiles(files.b, { allowPartial: false, perImageFor: 'compare' });

@@ -31,7 +31,8 @@ import {
 import { parseDecimal, parseInteger } from '../options/parse-values.js';
 import { perImageSettings } from '../options/per-image-settings.js';
 import { resolveSettings } from '../options/resolve-settings.js';
-import { resolveShardFlags } from '../options/shard.js';
+import { resolveShardFlags, type Shard } from '../options/shard.js';
+import type { EvaluationSettings } from '../pipeline/evaluation-settings.js';
 import { listSome, pairFiles } from '../pipeline/pair-files.js';
 import { type RunOptions, runEvaluation } from '../pipeline/run-evaluation.js';
 import { skippedWarning } from '../pipeline/skipped-warning.js';
@@ -40,8 +41,24 @@ import { reportImagesLimit } from '../report/report-flags.js';
 import { validateReportOptions } from '../report/validate-report-options.js';
 import type { EvalFlags } from './eval.js';
 
-/** Runs `eval` with parsed flags; returns the exit code. */
-export async function runEval(flags: EvalFlags, context: CliContext): Promise<number> {
+/** What {@link checkEvalFlags} resolved from the flags: everything the run needs but the pairs. */
+export interface CheckedEval {
+  readonly named: readonly NamedFile[];
+  readonly requested: EvaluationSettings;
+  readonly settings: EvaluationSettings;
+  readonly workers: number | undefined;
+  readonly shard: Shard | null;
+  readonly stopAfter: number | undefined;
+  readonly saveInterval: number | undefined;
+}
+
+/**
+ * Every usage check of `eval` that needs no label map — empty, clashing or existing output files, the
+ * Cityscapes flags, the settings (reading `--classes`, `--label-map`, `--palette`), the report, `--ci`,
+ * `--workers`, `--shard`, `--stop-after`, `SEGMETRICS_SAVE_INTERVAL` — without writing anything, so that
+ * `demo` can make them before it writes its sample. Throws the first usage error.
+ */
+export async function checkEvalFlags(flags: EvalFlags, context: CliContext): Promise<CheckedEval> {
   const statePath = flags.saveState ?? flags.resume;
   const named: NamedFile[] = [
     { option: '-o/--output', path: flags.output ?? '', role: 'output' },
@@ -60,6 +77,9 @@ export async function runEval(flags: EvalFlags, context: CliContext): Promise<nu
     { option: '--palette', path: flags.palette ?? '', role: 'input' },
   ];
   checkNoEmptyPaths([
+    ['--gt', flags.gt],
+    ['--pred', flags.pred],
+    ['--gt-instances', flags.gtInstances],
     ['-o/--output', flags.output],
     ['--per-image', flags.perImage],
     ['--report', flags.report],
@@ -71,8 +91,6 @@ export async function runEval(flags: EvalFlags, context: CliContext): Promise<nu
   ]);
   await checkOutputPaths(named);
   await checkNewStateFile(flags.saveState, flags.resume);
-  // Temporary files that a killed run left beside its outputs.
-  for (const f of named) if (f.role === 'output' && f.path !== '') await removeStaleTempFiles(f.path);
   checkCityscapesFlags(flags);
   const requested = withCityscapesSettings(await resolveSettings(flags), flags);
   validateReportOptions(requested);
@@ -94,6 +112,17 @@ export async function runEval(flags: EvalFlags, context: CliContext): Promise<nu
       ? undefined
       : parseInteger('--stop-after', flags.stopAfter, { min: 1, max: MAX_STOP_AFTER });
   const saveInterval = parseSaveInterval(context.env.SEGMETRICS_SAVE_INTERVAL);
+  return { named, requested, settings, workers, shard, stopAfter, saveInterval };
+}
+
+/** Runs `eval` with parsed flags; returns the exit code. */
+export async function runEval(flags: EvalFlags, context: CliContext): Promise<number> {
+  const { named, requested, settings, workers, shard, stopAfter, saveInterval } = await checkEvalFlags(
+    flags,
+    context,
+  );
+  // Temporary files that a killed run left beside its outputs.
+  for (const f of named) if (f.role === 'output' && f.path !== '') await removeStaleTempFiles(f.path);
   const quiet = flags.quiet === true;
   const paired = usesCityscapesPairing(flags)
     ? await pairCityscapesFiles(flags)

@@ -3,6 +3,7 @@ import { type ConfusionMatrix, ErrorCode, SegmetricsError } from '@segmetrics/co
 import { removeStaleTempFiles } from '@segmetrics/io/node';
 import type { CliContext } from '../context.js';
 import { ExitCode } from '../errors/exit-code.js';
+import { findStateOverlap, type StateOverlap } from '../merge/find-state-overlap.js';
 import { checkNoEmptyPaths, checkOutputPaths } from '../options/check-output-paths.js';
 import { resolveConfidenceFlags } from '../options/confidence-flags.js';
 import { perImageRequested, withoutPerImage } from '../options/per-image-settings.js';
@@ -95,8 +96,10 @@ export function sourceWarning(states: readonly LoadedState[]): string | null {
 
 /**
  * Loads and merges state files as `merge` does: equal settings (the setting and both files named), shards
- * of one split, no image counted twice, every shard present and complete unless `allowPartial`. With
- * `perImageFor` (e.g. `'--ci'`), a state without per-image statistics is an error naming it.
+ * of one split, no image counted twice (checked before coverage: an interrupted state merged with the run
+ * resumed from it is an overlap, named with both files, not a partial result), every shard present and
+ * complete unless `allowPartial`. With `perImageFor` (e.g. `'--ci'`), a state without per-image
+ * statistics is an error naming it.
  */
 export async function mergeStateFiles(
   files: readonly string[],
@@ -117,6 +120,9 @@ export async function mergeStateFiles(
   }
   const ordered = inRunOrder(loaded);
   const partial = coverage(ordered);
+  // An image counted twice (a state and the run resumed from it) is the error, not what the states lack.
+  const overlap = findStateOverlap(ordered.map((s) => ({ file: s.file, sampleIds: s.matrix.sampleIds })));
+  if (overlap !== null) throw overlapError(overlap);
   if (partial !== null && !options.allowPartial) {
     throw new SegmetricsError(
       ErrorCode.PAIRING_FAILED,
@@ -159,6 +165,15 @@ async function checkDistinctStates(files: readonly string[]): Promise<void> {
   }
 }
 
+/** The error for two states that counted the same image, naming both files and the image. */
+function overlapError(overlap: StateOverlap): SegmetricsError {
+  return new SegmetricsError(
+    ErrorCode.DUPLICATE_SAMPLE,
+    `${overlap.file}: image "${overlap.sampleId}" is also counted in ${overlap.otherFile}; the states overlap`,
+    { context: { ...overlap } },
+  );
+}
+
 /** Names both files when two states counted the same image. */
 function describeMergeError(
   error: SegmetricsError,
@@ -190,6 +205,8 @@ function coverage(states: readonly LoadedState[]): PartialRun | null {
   const interruptedStates = states.filter((s) => !s.state.complete).map((s) => s.file);
   let missingShards: number[] = [];
   let shardCount: number | null = null;
+  // Unsharded states that share no image (overlaps are refused) are runs over different pairs: together
+  // they select the sum of their pairs.
   let expectedImages: number | null = states.reduce((sum, s) => sum + s.state.selection.pairs, 0);
   if (sharded.length > 0) {
     const reference = sharded[0]!;

@@ -9,6 +9,7 @@ import {
 import { usageError } from '../errors/usage-error.js';
 import { listSome, type PairingFlags, pairFiles } from '../pipeline/pair-files.js';
 import type { FilePair } from '../pipeline/types.js';
+import { sameInput } from './same-input.js';
 
 /** The pairs of a comparison: each ground truth with A's prediction and B's (`otherPredPaths[0]`). */
 export interface ComparedPairs {
@@ -22,14 +23,19 @@ export interface ComparedPairs {
 /**
  * Pairs the ground truth with both prediction folders by the same rules as `eval` (each ground-truth
  * file must have a prediction in both; the error names the folder), and joins the two pair lists: one
- * pair per ground-truth image carrying both predictions, so the ground truth is read once.
+ * pair per ground-truth image carrying both predictions, so the ground truth is read once. The same
+ * folder given for both models (however spelled: `pred`, `./pred`, a link to it) is a usage error.
  */
 export async function pairPredictions(
   flags: Omit<PairingFlags, 'pred'> & CityscapesFlags,
   predictions: readonly [string, string],
 ): Promise<ComparedPairs> {
-  if (predictions[0] === predictions[1]) {
-    throw usageError('--pred', `${predictions[0]} is given twice: compare two different prediction folders`);
+  if (await sameInput(predictions[0], predictions[1])) {
+    const named =
+      predictions[0] === predictions[1]
+        ? `${predictions[0]} is given twice`
+        : `${predictions[0]} (A) and ${predictions[1]} (B) are the same folder`;
+    throw usageError('--pred', `${named}: compare two different prediction folders`, predictions[1]);
   }
   const sides = [];
   for (const pred of predictions) {

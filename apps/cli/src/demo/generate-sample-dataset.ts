@@ -54,6 +54,29 @@ export interface SampleDataset {
 
 const MAX_PAIRS = 100_000;
 
+/** Where {@link generateSampleDataset} writes in `outDir` (all absolute), known before anything is written. */
+export type SampleLayout = Pick<SampleDataset, 'outDir' | 'gtDir' | 'predDir' | 'predBDir' | 'classesFile'>;
+
+/**
+ * The folders and the class file a sample written to `outDir` consists of: `gt/`, `pred/`, `pred-b/`
+ * (with `secondModel`, else null) and `classes.txt`, as absolute paths.
+ */
+export function sampleLayout(outDir: string, secondModel: boolean): SampleLayout {
+  const root = resolve(outDir);
+  return {
+    outDir: root,
+    gtDir: join(root, 'gt'),
+    predDir: join(root, 'pred'),
+    predBDir: secondModel ? join(root, 'pred-b') : null,
+    classesFile: join(root, 'classes.txt'),
+  };
+}
+
+/** The text of a sample's `classes.txt`: the 19 Cityscapes class names in train-id order, one per line. */
+export function sampleClassesText(): string {
+  return `${CITYSCAPES_CLASS_NAMES.join('\n')}\n`;
+}
+
 /**
  * The seed of pair `index` of a sample dataset with seed `seed`: pair i of {@link generateSampleDataset}
  * is `renderScene(sampleSceneSeed(seed, i), width, height)`.
@@ -95,15 +118,17 @@ export async function generateSampleDataset(
   }
   checkSceneOptions(seed, width, height);
 
-  const root = resolve(outDir);
-  const gtDir = join(root, 'gt');
-  const predDir = join(root, 'pred');
-  const classesFile = join(root, 'classes.txt');
-  const predBDir = options.secondModel === true ? join(root, 'pred-b') : null;
+  const {
+    outDir: root,
+    gtDir,
+    predDir,
+    predBDir,
+    classesFile,
+  } = sampleLayout(outDir, options.secondModel === true);
   if (predBDir !== null) await write(predBDir, () => mkdir(predBDir, { recursive: true }));
   await write(gtDir, () => mkdir(gtDir, { recursive: true }));
   await write(predDir, () => mkdir(predDir, { recursive: true }));
-  await write(classesFile, () => writeFile(classesFile, `${CITYSCAPES_CLASS_NAMES.join('\n')}\n`));
+  await write(classesFile, () => writeFile(classesFile, sampleClassesText()));
 
   const names: string[] = [];
   for (let i = 0; i < pairs; i++) {
