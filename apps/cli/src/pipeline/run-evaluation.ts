@@ -178,12 +178,15 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
   let selfSignalled = false;
   const alreadyCounted = selected.length - todo.length;
   const hookAfter = options.selfSignal?.after;
-  const stopAfter =
-    hookAfter === undefined ? options.stopAfter : Math.min(hookAfter, options.stopAfter ?? hookAfter);
+  // `--stop-after n` counts exactly the first n pairs left to count (any worker count: the same images).
+  const counting =
+    options.stopAfter !== undefined && options.stopAfter < todo.length
+      ? todo.slice(0, options.stopAfter)
+      : todo;
   try {
     const result = await countPairs(
       { matrixOptions: settings.matrixOptions, decodeOptions: settings.decodeOptions },
-      todo,
+      counting,
       {
         workers: options.workers ?? availableParallelism(),
         // Threads start only when the work outweighs their start-up: small jobs run in this thread.
@@ -193,7 +196,7 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
         signal: controller.signal,
         // The test hook stops right after the chunk that sends the signal, so that a run is
         // interrupted at the same point however fast the signal is handled.
-        ...(stopAfter === undefined ? {} : { stopAfter }),
+        ...(hookAfter === undefined ? {} : { stopAfter: hookAfter }),
         onProgress: (done, _total, matrix) => {
           bar.update(alreadyCounted + done, selected.length);
           const hook = options.selfSignal;
