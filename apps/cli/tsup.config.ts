@@ -17,7 +17,8 @@ export default defineConfig({
   // commander and picocolors are bundled into the bin: resolving a CommonJS package through node_modules
   // and loading it through Node's CommonJS loader cost ≈ 9 ms of every `--help` and every run
   // (bench/README.md). Their `require` of Node built-ins needs a real `require` in ESM output; their
-  // licences ship beside.
+  // licences ship beside. picocolors is a devDependency for that reason; commander stays a dependency
+  // because the declarations (`createProgram(): Command`) import its types.
   noExternal: ['commander', 'picocolors'],
   banner: {
     js: "import { createRequire as __segmetricsRequire } from 'node:module'; const require = __segmetricsRequire(import.meta.url);",

@@ -51,6 +51,15 @@ function npyOf(descr: string, itemSize: number): Uint8Array {
 }
 
 describe('describeError', () => {
+  it('points a pairing failure at --match-by basename among the pairing flags', () => {
+    const error = new SegmetricsError(
+      ErrorCode.PAIRING_FAILED,
+      'pred: 3 ground-truth files have no prediction',
+    );
+    expect(describeError(error)).toMatchObject({ exitCode: ExitCode.FAILED, usage: false });
+    expect(describeError(error).hint).toContain('--match-by basename');
+  });
+
   it('maps usage codes to exit code 2 and asks for the usage', () => {
     for (const code of [ErrorCode.INVALID_OPTION, ErrorCode.UNKNOWN_METRIC, ErrorCode.UNKNOWN_PRESET]) {
       const d = describeError(new SegmetricsError(code, 'bad'));

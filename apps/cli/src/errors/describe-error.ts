@@ -24,7 +24,8 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
     'supported: PNG label maps (gray or palette, 1 to 16-bit; 8-bit RGB/RGBA colour masks with --palette FILE or --dataset NAME) and .npy arrays',
   IMAGE_TOO_LARGE: 'the image exceeds the pixel limit',
   UNKNOWN_COLOR: 'colour-coded masks need a palette that holds every colour (e.g. --dataset voc)',
-  PAIRING_FAILED: 'check --gt-suffix/--pred-suffix or --gt-pattern/--pred-pattern, or --include',
+  PAIRING_FAILED:
+    'check --gt-suffix/--pred-suffix or --gt-pattern/--pred-pattern, --match-by basename (a flat prediction folder beside nested ground truth), or --include',
   INCOMPATIBLE_SETTINGS: 'every shard must be evaluated with the same options',
   DUPLICATE_SAMPLE: 'the states overlap: an image is counted in more than one of them',
   INVALID_STATE: 'the state file is malformed, truncated or was modified; re-run that shard',
