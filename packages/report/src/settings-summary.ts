@@ -43,6 +43,7 @@ export function settingsSummary(report: Pick<Report, 'settings' | 'classNames'>)
   }
   if (s.dataset !== null) parts.push(`dataset ${s.dataset}`);
   if (s.shard !== null) parts.push(`shard ${s.shard.index}/${s.shard.count}`);
-  if (s.mergedStates !== undefined) parts.push(`merged ${s.mergedStates} states`);
+  if (s.mergedStates !== undefined)
+    parts.push(`merged ${s.mergedStates} state${s.mergedStates === 1 ? '' : 's'}`);
   return parts.join(' · ');
 }

@@ -105,13 +105,42 @@ describe('renderHtmlReport', () => {
     };
     const page = renderHtmlReport({ report: report as unknown as HtmlReportInput['report'] });
     expectIn(page, '95% CI 50.00–60.00');
-    expectIn(page, '>CI (95%)</th>');
+    expectIn(page, 'data-key="ci" data-type="number">CI (95%)<span class="arrow"');
+    expectIn(page, '<td class="num ci" data-v="0.1">10.00–20.00</td>');
     expectIn(page, 'data-key="boundaryIoU"');
     expectIn(page, 'data-metric="mBoundaryIoU"');
     // The bootstrap resampled mIoU only: the other cards show no interval (not "—").
     const card = page.slice(page.indexOf('data-metric="mBoundaryIoU"'));
     expect(card.slice(0, card.indexOf('</div>'))).not.toContain('card-ci');
     expectNotIn(html, 'CI (95%)');
+  });
+
+  it('prints an undefined mIoU as — without a % sign, in the title and in a worst-image card', () => {
+    const m = new ConfusionMatrix({ numClasses: 2, ignoreIndex: 255, perImage: true });
+    m.update([0, 1], [255, 255], { sampleId: 'all-ignored' });
+    const evaluation = evaluate(m, { classNames: ['a', 'b'] });
+    const report = buildReport({ evaluation, matrix: m, run: { toolVersion: '1' } });
+    const page = renderHtmlReport({ report, images: perImageRows(evaluation).map((row) => ({ row })) });
+    expectIn(page, '<title>segmetrics report · mIoU — · 1 image</title>');
+    expectIn(page, 'mIoU <strong class="img-miou">—</strong> · pixel accuracy — ·');
+    expectNotIn(page, '—%');
+  });
+
+  it('shows names with their bidirectional controls written visibly, and embeds the true names', () => {
+    const m = new ConfusionMatrix({ numClasses: 2, perImage: true });
+    m.update([0, 1], [0, 1], { sampleId: '\u202Etxt.gnp' });
+    const evaluation = evaluate(m, { classNames: ['\u202Etxt.gnp', 'a\u2067b'] });
+    const report = buildReport({ evaluation, matrix: m, run: { toolVersion: '1' } });
+    const page = renderHtmlReport({ report, images: perImageRows(evaluation).map((row) => ({ row })) });
+    // data-v (sort and filter keys) and data-id attributes keep the true names; nothing shows them.
+    const shown = page
+      .slice(0, page.indexOf('<script type="application/json"'))
+      .replace(/ data-(?:v|id)="[^"]*"/g, '');
+    expect(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/.exec(shown)?.[0]).toBeUndefined();
+    expectIn(shown, '<span class="cls">⟨U+202E⟩txt.gnp</span>');
+    expectIn(shown, '<span class="img-id">⟨U+202E⟩txt.gnp</span>');
+    expectIn(shown, '<span class="cls">a⟨U+2067⟩b</span>');
+    expect(JSON.parse(embedded(page)).classNames).toEqual(['\u202Etxt.gnp', 'a\u2067b']);
   });
 
   it('says why no images are shown, and refuses a picture that is not a PNG data URL', () => {

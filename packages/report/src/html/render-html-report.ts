@@ -1,8 +1,9 @@
 import { reportToJson } from '../report-to-json.js';
+import { nameHtml } from './display-name.js';
 import { escapeHtml } from './escape-html.js';
 import { HEATMAP_RAMP, RAMP_MIN } from './heatmap-ramp.js';
 import { type HtmlContext, htmlContext } from './html-context.js';
-import { count, pct } from './html-format.js';
+import { count, pctText } from './html-format.js';
 import type { HtmlReportInput } from './html-report-input.js';
 import { REPORT_SCRIPT } from './report-script.js';
 import { type ReportSection, type SectionRenderer, sectionHtml } from './report-section.js';
@@ -33,7 +34,7 @@ const SECTIONS: readonly SectionRenderer[] = [
 function overview(context: HtmlContext): string {
   const { report } = context;
   const parts = [
-    ...(report.settings.dataset === null ? [] : [escapeHtml(report.settings.dataset)]),
+    ...(report.settings.dataset === null ? [] : [nameHtml(report.settings.dataset)]),
     `${count(report.images)} image${report.images === 1 ? '' : 's'}`,
     `${report.numClasses} classes`,
     `${count(report.pixels.counted)} pixels counted`,
@@ -79,7 +80,7 @@ export function renderHtmlReport(input: HtmlReportInput): string {
   const sections = SECTIONS.map((render) => render(context)).filter((s): s is ReportSection => s !== null);
   const title =
     input.title ??
-    `segmetrics report · mIoU ${pct(report.summary.mIoU)}% · ${report.images} image${report.images === 1 ? '' : 's'}`;
+    `segmetrics report · mIoU ${pctText(report.summary.mIoU)} · ${report.images} image${report.images === 1 ? '' : 's'}`;
   const nav = sections
     .map((s) => `<li><a href="#${escapeHtml(s.id)}">${escapeHtml(s.title)}</a></li>`)
     .join('');

@@ -15,6 +15,12 @@ var view = JSON.parse($('#segmetrics-view').textContent);
 function isNum(v) { return typeof v === 'number' && isFinite(v); }
 function int(v) { return isNum(v) ? Math.round(v).toLocaleString('en-US') : '\u2014'; }
 function pct(v) { return isNum(v) ? (v * 100).toFixed(2) : '\u2014'; }
+// A name as the page shows it: bidirectional controls written visibly (as displayName in display-name.ts).
+function shownName(name) {
+  return String(name).replace(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, function (ch) {
+    return '\u27e8U+' + ('000' + ch.charCodeAt(0).toString(16).toUpperCase()).slice(-4) + '\u27e9';
+  });
+}
 
 // Sortable tables: stable, undefined (empty data-v) last in both directions, a second click reverses.
 $$('table').forEach(function (table) {
@@ -56,8 +62,10 @@ if (filter) {
     var q = filter.value.trim().toLowerCase();
     var shown = 0;
     $$('#per-class-table tbody tr').forEach(function (tr) {
-      var name = (tr.querySelector('th.name').getAttribute('data-v') || '').toLowerCase();
-      var ok = q === '' || name.indexOf(q) >= 0 || tr.getAttribute('data-id') === q;
+      var th = tr.querySelector('th.name');
+      var name = (th.getAttribute('data-v') || '').toLowerCase();
+      var text = (th.textContent || '').toLowerCase();
+      var ok = q === '' || name.indexOf(q) >= 0 || text.indexOf(q) >= 0 || tr.getAttribute('data-id') === q;
       tr.hidden = !ok;
       if (ok) shown++;
     });
@@ -90,7 +98,7 @@ if (bars) {
   var ctx = canvas.getContext('2d');
   var C = data.numClasses;
   var M = data.confusionMatrix;
-  var names = data.classNames;
+  var names = data.classNames.map(shownName);
   var ign = data.predictedIgnore || [];
   var extra = ign.some(function (v) { return v > 0; });
   var cols = C + (extra ? 1 : 0);
@@ -400,7 +408,7 @@ if (bars) {
     $('.stage-inner', dialog).style.setProperty('--aspect', String(gt.naturalWidth / gt.naturalHeight || 2));
     base.src = gt.src;
     base.alt = gt.alt;
-    $('#img-dialog-title').textContent = '#' + (current + 1) + ' ' + card.getAttribute('data-id') + ' \u2014 mIoU ' + $('.img-miou', card).textContent;
+    $('#img-dialog-title').textContent = '#' + (current + 1) + ' ' + $('.img-id', card).textContent + ' \u2014 mIoU ' + $('.img-miou', card).textContent;
     views.textContent = '';
     pics.forEach(function (pic) {
       var fig = doc.createElement('figure');
@@ -441,7 +449,7 @@ if (bars) {
   });
   dialog.addEventListener('close', function () { current = -1; });
   var byColor = {};
-  view.colors.forEach(function (hex, k) { (byColor[hex] = byColor[hex] || []).push(data.classNames[k]); });
+  view.colors.forEach(function (hex, k) { (byColor[hex] = byColor[hex] || []).push(shownName(data.classNames[k])); });
   (byColor[view.ignored] = byColor[view.ignored] || []).push('ignored');
   var errorNames = {};
   errorNames[view.errors.correct] = 'correct';
@@ -485,11 +493,16 @@ if (bars) {
   sync();
 })();
 
-// Save the embedded JSON report.
+// Save the embedded JSON report as reportToJson wrote it: undo scriptJson, which wrote each < as the
+// escape \u003c. A run of backslashes before u003c ends an escape only when it is odd (\\ is a literal
+// backslash, so \\u003c is text and stays); reportToJson itself never writes \u003c.
 var save = $('#save-json');
 if (save) {
   save.addEventListener('click', function () {
-    var blob = new Blob([$('#segmetrics-data').textContent], { type: 'application/json' });
+    var json = $('#segmetrics-data').textContent.replace(/(\\+)u003c/g, function (all, slashes) {
+      return slashes.length % 2 === 1 ? slashes.slice(1) + '<' : all;
+    });
+    var blob = new Blob([json], { type: 'application/json' });
     var a = doc.createElement('a');
     a.href = URL.createObjectURL(blob);
     a.download = 'segmetrics-report.json';

@@ -62,7 +62,11 @@ th[aria-sort=ascending] button.sort .arrow::after{content:"▲";color:var(--acce
 th[aria-sort=descending] button.sort .arrow::after{content:"▼";color:var(--accent)}
 button:focus-visible,input:focus-visible,canvas:focus-visible,a:focus-visible,summary:focus-visible{outline:2px solid var(--accent);outline-offset:2px}
 .sw{display:inline-block;width:.85em;height:.85em;border-radius:2px;margin-right:6px;vertical-align:-1px;box-shadow:inset 0 0 0 1px rgba(0,0,0,.3);flex:none}
-.chip{display:inline-flex;align-items:center;white-space:nowrap;margin-right:10px}
+.cls,.img-id,.bar-name{unicode-bidi:isolate}
+.cls{overflow-wrap:anywhere;min-width:0}
+table.data .cls{display:inline-block;white-space:normal;max-width:24em;vertical-align:top}
+table.compact .cls{max-width:10em}
+.chip{display:inline-flex;align-items:center;max-width:100%;margin-right:10px}
 .badge{display:inline-block;font-size:.75rem;line-height:1.3;padding:0 6px;border-radius:9px;border:1px solid;white-space:nowrap}
 .badge-absent{background:#eaeef2;color:#32383f;border-color:#afb8c1}
 .badge-predonly{background:#fff1c2;color:#5c3b00;border-color:#d4a72c}
@@ -87,8 +91,8 @@ table.libraries tr.own{background:var(--alt);font-weight:600}
 .cm-tools button,.dialog-head button{font:inherit;min-width:2.2em;border:1px solid #8c959f;background:#fff;border-radius:6px;padding:1px 8px;cursor:pointer}
 .cm-scroll{overflow:auto;max-height:88vh;width:fit-content;max-width:100%;border:1px solid var(--border);border-radius:6px;background:#fff}
 #cm-canvas{display:block}
-.cm-tip{position:fixed;z-index:20;pointer-events:none;background:#1b1f24;color:#fff;padding:4px 8px;border-radius:4px;font-size:.82rem;max-width:360px;box-shadow:0 2px 8px rgba(0,0,0,.25)}
-.readout{font-size:.88rem;min-height:1.4em;margin:4px 0;font-variant-numeric:tabular-nums}
+.cm-tip{position:fixed;z-index:20;pointer-events:none;background:#1b1f24;color:#fff;padding:4px 8px;border-radius:4px;font-size:.82rem;max-width:360px;overflow-wrap:anywhere;box-shadow:0 2px 8px rgba(0,0,0,.25)}
+.readout{overflow-wrap:anywhere;font-size:.88rem;min-height:1.4em;margin:4px 0;font-variant-numeric:tabular-nums}
 .cm-scale{position:relative;width:min(420px,100%);margin:8px 0 2px;height:34px}
 .cm-scale-bar{display:block;height:12px;border:1px solid var(--border)}
 .cm-ticks{position:relative;display:block;height:18px;font-size:.75rem;color:var(--muted)}
@@ -98,7 +102,7 @@ table.libraries tr.own{background:var(--alt);font-weight:600}
 .overlay-tools label{display:inline-flex;align-items:center;gap:4px}
 .gallery{display:grid;grid-template-columns:repeat(auto-fill,minmax(430px,1fr));gap:14px;margin-top:10px;align-items:start}
 .gallery.no-pictures{grid-template-columns:repeat(auto-fill,minmax(300px,1fr))}
-.img-card{border:1px solid var(--border);border-radius:8px;padding:10px 12px;break-inside:avoid}
+.img-card{border:1px solid var(--border);border-radius:8px;padding:10px 12px;break-inside:avoid;min-width:0}
 .img-card h3{margin:0 0 2px;font-size:.95rem;display:flex;gap:8px;align-items:baseline;min-width:0}
 .img-id{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-weight:500;overflow-wrap:anywhere}
 .rank{color:var(--muted)}
@@ -110,8 +114,8 @@ table.libraries tr.own{background:var(--alt);font-weight:600}
 .pic,.pic-overlay{display:block;width:100%;height:auto;image-rendering:pixelated}
 .pic-overlay{position:absolute;inset:0;height:100%}
 .hurt{font-size:.82rem;margin-top:6px}
-.hurt ol{display:inline;list-style:none;margin:0;padding:0}.hurt li{display:inline-flex;align-items:center;margin-left:10px}
-.hurt .num{margin-left:4px;font-variant-numeric:tabular-nums}
+.hurt ol{display:inline;list-style:none;margin:0;padding:0}.hurt li{display:inline-flex;align-items:center;margin-left:10px;max-width:calc(100% - 10px)}
+.hurt .num{margin-left:4px;font-variant-numeric:tabular-nums;flex:none}
 .key{display:inline-block;width:.85em;height:.85em;vertical-align:-1px;box-shadow:inset 0 0 0 1px rgba(0,0,0,.3)}
 dialog#img-dialog{width:min(1200px,96vw);max-height:96vh;border:1px solid var(--border);border-radius:10px;padding:0}
 dialog::backdrop{background:rgba(0,0,0,.55)}
@@ -128,6 +132,7 @@ dialog::backdrop{background:rgba(0,0,0,.55)}
 .legend{list-style:none;margin:0;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(190px,1fr));gap:2px 16px;font-size:.85rem}
 .legend li{display:flex;align-items:center;min-width:0;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .legend .sw{width:1.1em;height:1.1em}
+.legend .cls{overflow:hidden;text-overflow:ellipsis;overflow-wrap:normal}
 .legend-id{color:var(--muted);font-variant-numeric:tabular-nums;min-width:2.2em;text-align:right;margin-right:6px}
 .legend-special{margin-top:10px}
 footer{padding:16px 0 40px;font-size:.85rem;color:var(--muted)}

@@ -1,7 +1,7 @@
 // The HTML report in a real browser (Debian's Chromium through playwright-core): what a person sees and
 // does — numbers against the embedded JSON, sorting, the heatmap's cells and hover text, the pictures,
 // the enlarge dialog — with every request and console error recorded. Run alone: `pnpm test:browser`.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,8 +9,13 @@ import { browserTestsEnabled, launchChromium } from '@segmetrics/test-utils/brow
 import { decode } from 'fast-png';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildComparisonReport } from '../../src/comparison/build-comparison-report.js';
+import type { ComparisonImage } from '../../src/comparison/comparison-model.js';
+import { renderComparisonHtml } from '../../src/comparison/html/render-comparison-html.js';
+import type { HtmlReportInput } from '../../src/html/html-report-input.js';
 import { renderHtmlReport } from '../../src/html/render-html-report.js';
 import { reportToJson } from '../../src/report-to-json.js';
+import { sampleComparison } from '../sample-comparison.js';
 import { type Sample, sampleReport } from '../sample-report.js';
 
 /** Chromium present (or CI): see `browserTestsEnabled`. */
@@ -34,10 +39,10 @@ interface Loaded {
 let browser: Browser;
 const dir = mkdtempSync(join(tmpdir(), 'segmetrics-report-browser-'));
 
-async function load(name: string, html: string): Promise<Loaded> {
+async function load(name: string, html: string, width = 1366): Promise<Loaded> {
   const file = join(dir, name);
   writeFileSync(file, html);
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
   const outside: string[] = [];
   const errors: string[] = [];
   await context.route('**/*', (route) => {
@@ -378,3 +383,260 @@ describe.skipIf(!enabled)('the HTML report of 150 classes, without pictures, in 
     expect(loaded.errors).toEqual([]);
   });
 });
+
+/** The Unicode bidirectional controls (Bidi_Control): none may reach the text a person sees. */
+const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+
+/** Every text the page shows or offers as a tooltip or accessible name. */
+function shownTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    // The rendered text (textContent would also hold the embedded JSON, which keeps the true names).
+    // biome-ignore lint/performance/useDomNodeTextContent: what a person sees is the point here
+    const texts = [document.body.innerText, document.title];
+    for (const el of document.querySelectorAll('[title],[aria-label],[alt]')) {
+      for (const name of ['title', 'aria-label', 'alt']) texts.push(el.getAttribute(name) ?? '');
+    }
+    for (const el of document.querySelectorAll('svg title, svg text')) texts.push(el.textContent ?? '');
+    return texts;
+  });
+}
+
+/** Elements of `selector` whose box leaves the box of their closest `container` (by more than 1 px). */
+function escaping(page: Page, selector: string, container: string): Promise<string[]> {
+  return page.$$eval(
+    selector,
+    (els, container) =>
+      els
+        .filter((el) => {
+          const box = el.closest(container)!.getBoundingClientRect();
+          const r = el.getBoundingClientRect();
+          return r.left < box.left - 1 || r.right > box.right + 1;
+        })
+        .map((el) => (el.textContent ?? '').slice(0, 40)),
+    container,
+  );
+}
+
+const LONG = 'x'.repeat(300);
+const LONG_FILE = `${'L'.repeat(180)}.png`;
+const HOSTILE_NAMES = [
+  'road',
+  '\u202Etxt.gnp',
+  'שלום\u202ERTL',
+  'a<b>&c\u2028d\u2029e',
+  'back\\slash \\u003c literal \\\\u003c',
+  '\u2066iso\u2069 \u200Emark\u200F \u061C',
+  ...Array.from({ length: 11 }, (_, k) => `class_${k + 6}`),
+  LONG,
+  'never',
+];
+
+describe.skipIf(!enabled)(
+  'the HTML report with long, bidirectional and escaped names at 1280 px, in Chromium',
+  () => {
+    let sample: Sample;
+    let report: HtmlReportInput['report'];
+    let loaded: Loaded;
+
+    beforeAll(async () => {
+      sample = sampleReport({
+        numClasses: 19,
+        images: 40,
+        width: 48,
+        height: 32,
+        seed: 11,
+        classNames: HOSTILE_NAMES,
+      });
+      // Intervals with ties and undefined bounds, to sort by the lower bound.
+      const perClass = sample.report.perClass.map((_, k) =>
+        k % 5 === 0 ? null : k % 5 === 1 ? [null, 0.5] : [((k * 7) % 4) / 10, 0.9],
+      );
+      report = {
+        ...sample.report,
+        confidence: {
+          level: 0.95,
+          samples: 100,
+          seed: 0,
+          method: 'percentile',
+          unit: 'image',
+          summary: { mIoU: [0.4, 0.6] },
+          perClass,
+        },
+      } as unknown as HtmlReportInput['report'];
+      const ids = ['\u202Etxt.gnp', LONG_FILE, 'all-ignored.png'];
+      const images = sample.images.map((image, i) => {
+        if (i >= ids.length) return image;
+        // An image whose pixels are all ignored has no mIoU and no pixel accuracy.
+        const undefinedValues = i === 2 ? { mIoU: Number.NaN, pixelAccuracy: Number.NaN, classIoU: [] } : {};
+        return { ...image, row: { ...image.row, id: ids[i]!, ...undefinedValues } };
+      });
+      loaded = await load(
+        'report-hostile.html',
+        renderHtmlReport({ report, images, classColors: sample.colors }),
+        1280,
+      );
+    }, 120_000);
+
+    it('keeps every number of the per-class table in view and nothing wider than the window', async () => {
+      const { page } = loaded;
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+      const box = await page.locator('#per-class-table').evaluate((t) => {
+        const scroll = t.closest('.table-scroll')!;
+        return { scrollWidth: scroll.scrollWidth, clientWidth: scroll.clientWidth };
+      });
+      expect(box.scrollWidth).toBeLessThanOrEqual(box.clientWidth);
+      expect(await escaping(page, '#per-class-table th, #per-class-table td', '.table-scroll')).toEqual([]);
+      expect(await escaping(page, '#per-class p .chip', 'p')).toEqual([]);
+      expect(await page.getByRole('rowheader', { name: LONG, exact: true }).count()).toBe(1);
+    });
+
+    it("keeps each worst-image card's names and values inside the card", async () => {
+      const { page } = loaded;
+      expect(
+        await escaping(page, '.img-card h3, .img-card .hurt li, .img-card .hurt .num', '.img-card'),
+      ).toEqual([]);
+      const longCard = page
+        .locator('.img-card', { has: page.locator('.hurt .cls', { hasText: LONG }) })
+        .first();
+      expect(await longCard.count()).toBe(1);
+      expect(await longCard.locator('.hurt li', { hasText: LONG }).locator('.num').isVisible()).toBe(true);
+    });
+
+    it('prints an undefined image mIoU as — in the card and in the dialog title, never —%', async () => {
+      const { page } = loaded;
+      const card = page.locator('.img-card').nth(2);
+      expect(await card.locator('.img-stats').textContent()).toMatch(/^mIoU — · pixel accuracy — · /);
+      await card.getByRole('button', { name: /Enlarge: Ground truth/ }).click();
+      expect(await page.textContent('#img-dialog-title')).toBe('#3 all-ignored.png — mIoU —');
+      await page.keyboard.press('Escape');
+      for (const text of await shownTexts(page)) expect(text).not.toContain('—%');
+    });
+
+    it("sorts by the IoU interval's lower bound: ascending, descending, undefined last, stable", async () => {
+      const { page } = loaded;
+      const lows = (
+        report as unknown as { confidence: { perClass: ((number | null)[] | null)[] } }
+      ).confidence.perClass.map((ci) => (ci === null || ci[0] === null ? null : ci[0]!));
+      const ids = lows.map((_, k) => k);
+      const header = page.getByRole('columnheader', { name: 'CI (95%)', exact: true });
+      await page.getByRole('button', { name: 'CI (95%)', exact: true }).click();
+      expect(await header.getAttribute('aria-sort')).toBe('ascending');
+      const ascending = expectedOrder(ids, (id) => lows[id]!, 1);
+      expect(await rowOrder(page)).toEqual(ascending);
+      await page.getByRole('button', { name: 'CI (95%)', exact: true }).click();
+      expect(await header.getAttribute('aria-sort')).toBe('descending');
+      expect(await rowOrder(page)).toEqual(expectedOrder(ascending, (id) => lows[id]!, -1));
+      expect(
+        await page.getByRole('columnheader', { name: 'IoU', exact: true }).getAttribute('aria-sort'),
+      ).toBe('none');
+    });
+
+    it('saves the JSON report byte for byte as reportToJson wrote it', async () => {
+      const { page } = loaded;
+      const expected = reportToJson(report);
+      for (const text of ['<', '>', '&', '\u2028', '\u2029', '\\\\', '\\\\u003c'])
+        expect(expected).toContain(text);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-json')]);
+      expect(download.suggestedFilename()).toBe('segmetrics-report.json');
+      expect(readFileSync(await download.path()).toString('utf8')).toBe(expected);
+    });
+
+    it('shows bidirectional controls visibly in every name and keeps the true names in the JSON', async () => {
+      const { page } = loaded;
+      for (const text of await shownTexts(page)) expect(text).not.toMatch(BIDI);
+      expect(await page.locator('#per-class-table tbody tr[data-id="1"] th.name').textContent()).toBe(
+        '⟨U+202E⟩txt.gnp',
+      );
+      expect(await page.locator('.img-card').first().locator('.img-id').textContent()).toBe(
+        '⟨U+202E⟩txt.gnp',
+      );
+      expect(await page.locator('.img-card').first().getAttribute('data-id')).toBe('\u202Etxt.gnp');
+      expect(await page.locator('#iou-bars li[data-id="5"] .bar-name').textContent()).toBe(
+        '⟨U+2066⟩iso⟨U+2069⟩ ⟨U+200E⟩mark⟨U+200F⟩ ⟨U+061C⟩',
+      );
+      await page
+        .locator('.img-card')
+        .first()
+        .getByRole('button', { name: /Enlarge: Ground truth/ })
+        .click();
+      expect(await page.textContent('#img-dialog-title')).toMatch(/^#1 ⟨U\+202E⟩txt\.gnp — mIoU \d/);
+      const stage = (await page.locator('#img-dialog .stage-base').boundingBox())!;
+      for (let x = 0.05; x < 1; x += 0.1) {
+        await page.mouse.move(stage.x + stage.width * x, stage.y + stage.height / 2);
+        expect(await page.textContent('#img-readout')).not.toMatch(BIDI);
+      }
+      await page.keyboard.press('Escape');
+      await page.locator('#cm-canvas').focus();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowRight');
+      expect(await page.textContent('#cm-readout')).toContain(
+        'Ground truth ⟨U+202E⟩txt.gnp → predicted ⟨U+202E⟩txt.gnp: ',
+      );
+      const data = await pageData(page);
+      expect(data.classNames).toEqual(HOSTILE_NAMES);
+    });
+
+    it('made no request outside the file and logged no console error', () => {
+      expect(loaded.outside).toEqual([]);
+      expect(loaded.errors).toEqual([]);
+    });
+  },
+);
+
+describe.skipIf(!enabled)(
+  'the comparison page with long and bidirectional names at 1280 px, in Chromium',
+  () => {
+    let loaded: Loaded;
+    const names = [`${LONG}-road`, '\u202Etxt.gnp', 'car', 'sky'];
+
+    beforeAll(async () => {
+      const model = buildComparisonReport({
+        comparison: sampleComparison({ images: 30, errorA: 0.25, errorB: 0.1, classNames: names }),
+        sources: { a: 'runs/\u202Ea', b: `runs/${'b'.repeat(200)}` },
+        run: { toolVersion: '9.9.9' },
+      });
+      const rename = (d: ComparisonImage, i: number): ComparisonImage => ({
+        ...d,
+        sampleId: i === 0 ? LONG_FILE : i === 1 ? '\u202Etxt.gnp' : d.sampleId,
+      });
+      const report = {
+        ...model,
+        gains: model.gains.map(rename),
+        losses: model.losses.map(rename),
+        perImage: model.perImage.map(rename),
+      };
+      loaded = await load('comparison-hostile.html', renderComparisonHtml({ report }), 1280);
+    }, 120_000);
+
+    it('keeps every label of the per-class chart inside the chart and every image table number in view', async () => {
+      const { page } = loaded;
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+      expect(await escaping(page, '#class-delta-chart text', 'svg')).toEqual([]);
+      for (const id of ['#gains-table', '#losses-table']) {
+        const table = page.locator(id);
+        if ((await table.evaluate((t) => t.tagName)) !== 'TABLE') continue;
+        expect(await escaping(page, `${id} th, ${id} td`, '.table-scroll')).toEqual([]);
+        expect(
+          await table.evaluate(
+            (t) => t.closest('.table-scroll')!.scrollWidth - t.closest('.table-scroll')!.clientWidth,
+          ),
+        ).toBeLessThanOrEqual(0);
+      }
+      const titles = await page.$$eval('#class-delta-chart g > title', (ts) => ts.map((t) => t.textContent));
+      expect(titles[0]).toContain(`0 ${LONG}-road: `);
+    });
+
+    it('shows bidirectional controls visibly in class names, file names and sources', async () => {
+      const { page } = loaded;
+      for (const text of await shownTexts(page)) expect(text).not.toMatch(BIDI);
+      expect(await page.textContent('#class-delta-chart')).toContain('⟨U+202E⟩txt.gnp');
+      expect(await page.textContent('#images')).toContain('⟨U+202E⟩txt.gnp');
+      expect(await page.textContent('.lead')).toContain('runs/⟨U+202E⟩a');
+    });
+
+    it('made no request outside the file and logged no console error', () => {
+      expect(loaded.outside).toEqual([]);
+      expect(loaded.errors).toEqual([]);
+    });
+  },
+);

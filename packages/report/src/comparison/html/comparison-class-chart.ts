@@ -1,4 +1,5 @@
 import { formatLevel } from '../../format-level.js';
+import { displayName, nameHtml } from '../../html/display-name.js';
 import { escapeHtml } from '../../html/escape-html.js';
 import type { ComparisonReport } from '../comparison-model.js';
 import { formatDelta, formatDeltaInterval } from '../comparison-rows.js';
@@ -18,6 +19,50 @@ export function symmetricScale(values: readonly number[]): number {
 }
 
 const f = (v: number) => v.toFixed(1);
+
+/** The labels' font size in px (`.chart` in the stylesheet). */
+const FONT = 11;
+
+/**
+ * An upper estimate of a character's advance in em in a sans-serif font: East Asian wide and
+ * full-width characters 1, capitals and wide Latin letters 0.8, anything else 0.62.
+ */
+function advance(ch: string): number {
+  const code = ch.codePointAt(0) ?? 0;
+  if (
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    code >= 0x1f300
+  )
+    return 1;
+  return /[A-Z@%MWmw]/.test(ch) ? 0.8 : 0.62;
+}
+
+/**
+ * A class name shortened to fit `width` px at the chart's font size (by an upper estimate of its
+ * advance: the SVG is written without a DOM to measure), ending in `…` when shortened; the name as the
+ * page shows it ({@link displayName}). The full name is in the row's `<title>`.
+ */
+export function chartLabel(name: string, width: number): string {
+  const chars = [...displayName(name)];
+  const room = width / FONT;
+  let used = 0;
+  for (let i = 0; i < chars.length; i++) {
+    used += advance(chars[i]!);
+    if (used > room) {
+      const out = chars.slice(0, i);
+      let rest = used - advance(chars[i]!) + advance('…');
+      while (out.length > 0 && rest > room) rest -= advance(out.pop()!);
+      return `${out.join('')}…`;
+    }
+  }
+  return chars.join('');
+}
 
 /**
  * Per-class IoU differences B − A as horizontal bars from 0 with their paired bootstrap intervals as
@@ -43,8 +88,8 @@ export function comparisonClassChart(report: ComparisonReport): string {
     .map((r, i) => {
       const y = TOP + i * ROW;
       const mid = y + ROW / 2;
-      const name = escapeHtml(r.name);
-      const label = `<text x="${LABEL - 8}" y="${f(mid + 4)}" text-anchor="end">${name}</text>`;
+      const name = nameHtml(r.name);
+      const label = `<text x="${LABEL - 8}" y="${f(mid + 4)}" text-anchor="end">${escapeHtml(chartLabel(r.name, LABEL - 12))}</text>`;
       if (!Number.isFinite(r.delta)) {
         return `<g><title>${r.id} ${name}: undefined</title>${label}<text x="${f(x(0) + 6)}" y="${f(mid + 4)}" class="muted">undefined</text></g>`;
       }

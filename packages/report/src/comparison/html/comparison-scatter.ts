@@ -1,5 +1,5 @@
 import { formatPercent } from '../../format-percent.js';
-import { escapeHtml } from '../../html/escape-html.js';
+import { nameHtml } from '../../html/display-name.js';
 import type { ComparisonReport } from '../comparison-model.js';
 import { formatDelta } from '../comparison-rows.js';
 import { symmetricScale } from './comparison-class-chart.js';
@@ -40,7 +40,7 @@ export function comparisonScatter(report: ComparisonReport): string {
   const dots = points
     .map((d) => {
       const kind = d.delta > 0 ? 'gain' : d.delta < 0 ? 'loss' : 'same';
-      return `<circle class="${kind}" cx="${f(x(d.a))}" cy="${f(y(d.delta))}" r="3"><title>${escapeHtml(d.sampleId)}: A ${formatPercent(d.a)}, B ${formatPercent(d.b)}, B − A ${formatDelta(d.delta)}</title></circle>`;
+      return `<circle class="${kind}" cx="${f(x(d.a))}" cy="${f(y(d.delta))}" r="3"><title>${nameHtml(d.sampleId)}: A ${formatPercent(d.a)}, B ${formatPercent(d.b)}, B − A ${formatDelta(d.delta)}</title></circle>`;
     })
     .join('\n');
   return (

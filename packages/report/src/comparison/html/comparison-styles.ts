@@ -11,5 +11,6 @@ export const COMPARISON_STYLES = `
 .cmp-key{display:flex;flex-wrap:wrap;gap:4px 14px;font-size:.85rem;color:var(--muted);margin:4px 0 10px}
 .cmp-key i{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:4px;vertical-align:-1px}
 .cmp-key .k-gain{background:var(--good)}.cmp-key .k-loss{background:var(--bad)}.cmp-key .k-same{background:#8c959f}
-.image-lists{display:flex;gap:32px;flex-wrap:wrap}
+.image-lists{display:flex;gap:32px;flex-wrap:wrap}.image-lists>*{min-width:0}
+.lead .cls{overflow-wrap:anywhere}
 `;

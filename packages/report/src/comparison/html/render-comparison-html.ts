@@ -1,5 +1,6 @@
 import { formatLevel } from '../../format-level.js';
 import { formatPercent } from '../../format-percent.js';
+import { nameHtml } from '../../html/display-name.js';
 import { escapeHtml } from '../../html/escape-html.js';
 import { REPORT_STYLES } from '../../html/report-styles.js';
 import { scriptJson } from '../../html/script-json.js';
@@ -51,7 +52,7 @@ function classTable(report: ComparisonReport): string {
   const level = formatLevel(report.level);
   const rows = report.perClass.map(
     (r) =>
-      `<tr data-id="${r.id}">${td(String(r.id))}<th scope="row">${escapeHtml(r.name)}</th>${td(formatPercent(r.a))}${td(formatPercent(r.b))}${td(formatDelta(r.delta))}${td(formatDeltaInterval(r.ci))}${td(formatPValue(r.pValue))}${td(formatPValue(r.pHolm))}</tr>`,
+      `<tr data-id="${r.id}">${td(String(r.id))}<th scope="row" class="name"><span class="cls">${nameHtml(r.name)}</span></th>${td(formatPercent(r.a))}${td(formatPercent(r.b))}${td(formatDelta(r.delta))}${td(formatDeltaInterval(r.ci))}${td(formatPValue(r.pValue))}${td(formatPValue(r.pHolm))}</tr>`,
   );
   return (
     `<details><summary>Per-class table</summary><div class="table-scroll tall"><table class="data" id="class-table"><thead><tr>${th('id', true)}${th('class')}${th('A IoU', true)}${th('B IoU', true)}${th('B − A', true)}${th(`${level} CI`, true)}${th('p', true)}${th('p (Holm)', true)}</tr></thead>` +
@@ -63,7 +64,7 @@ function imageTable(id: string, caption: string, images: readonly ComparisonImag
   if (images.length === 0) return `<p class="note" id="${id}">${escapeHtml(caption)}: none.</p>`;
   const rows = images.map(
     (d) =>
-      `<tr><th scope="row" class="mono">${escapeHtml(d.sampleId)}</th>${td(formatPercent(d.a))}${td(formatPercent(d.b))}${td(formatDelta(d.delta), true, d.delta > 0 ? 'good' : 'bad')}</tr>`,
+      `<tr><th scope="row" class="name mono"><span class="cls">${nameHtml(d.sampleId)}</span></th>${td(formatPercent(d.a))}${td(formatPercent(d.b))}${td(formatDelta(d.delta), true, d.delta > 0 ? 'good' : 'bad')}</tr>`,
   );
   return (
     `<div class="table-scroll"><table class="data" id="${id}"><caption>${escapeHtml(caption)}</caption><thead><tr>${th('image')}${th('A mIoU', true)}${th('B mIoU', true)}${th('B − A', true)}</tr></thead>` +
@@ -86,7 +87,7 @@ export function renderComparisonHtml(input: ComparisonHtmlInput): string {
   const title =
     input.title ??
     `segmetrics comparison · B − A ${formatDelta(report.delta.mIoU.estimate)} mIoU points · ${report.images} image${report.images === 1 ? '' : 's'}`;
-  const source = (s: string | null) => (s === null ? 'unknown' : `<code>${escapeHtml(s)}</code>`);
+  const source = (s: string | null) => (s === null ? 'unknown' : `<code class="cls">${nameHtml(s)}</code>`);
   const verdictClass =
     report.verdict.outcome === 'better'
       ? ' verdict-better'

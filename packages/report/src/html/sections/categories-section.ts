@@ -1,4 +1,4 @@
-import { escapeHtml } from '../escape-html.js';
+import { nameHtml } from '../display-name.js';
 import type { HtmlContext } from '../html-context.js';
 import { pct } from '../html-format.js';
 import type { ReportSection } from '../report-section.js';
@@ -11,7 +11,7 @@ export function categoriesSection(context: HtmlContext): ReportSection | null {
   const withIiou = categories.some((c) => c.iiou !== undefined);
   const rows = categories.map(
     (c) =>
-      `<tr><th scope="row">${escapeHtml(c.name)}</th><td class="num">${pct(c.iou)}</td>` +
+      `<tr><th scope="row" class="name"><span class="cls">${nameHtml(c.name)}</span></th><td class="num">${pct(c.iou)}</td>` +
       `${withIiou ? `<td class="num">${pct(c.iiou)}</td>` : ''}</tr>`,
   );
   const body =

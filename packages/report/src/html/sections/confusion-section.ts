@@ -1,4 +1,4 @@
-import { escapeHtml } from '../escape-html.js';
+import { nameHtml } from '../display-name.js';
 import { rampGradient } from '../heatmap-ramp.js';
 import type { HtmlContext } from '../html-context.js';
 import { className, count, pct } from '../html-format.js';
@@ -22,7 +22,7 @@ function scale(): string {
 
 function countTable(context: HtmlContext): string {
   const { report } = context;
-  const names = report.classNames.map((n) => escapeHtml(n));
+  const names = report.classNames.map((n) => `<span class="cls">${nameHtml(n)}</span>`);
   const extra = report.pixels.predictedIgnore > 0;
   const head = `<tr><th scope="col">gt \\ pred</th>${names.map((n) => `<th scope="col" class="num">${n}</th>`).join('')}${extra ? '<th scope="col" class="num">ignore label</th>' : ''}</tr>`;
   const rows = report.confusionMatrix.map(

@@ -1,4 +1,5 @@
 import { formatClassRatio, isAbsentSentinel } from '../../class-status-notes.js';
+import { nameHtml } from '../display-name.js';
 import { escapeHtml } from '../escape-html.js';
 import type { HtmlContext } from '../html-context.js';
 import { pct, sortValue } from '../html-format.js';
@@ -35,7 +36,7 @@ export function iouChartSection(context: HtmlContext): ReportSection {
     const sentinel = isAbsentSentinel(report, row.id, row.iou);
     const v = barValue(row);
     const width = Number.isFinite(v) ? Math.max(0, Math.min(100, v * 100)).toFixed(2) : '0';
-    const name = escapeHtml(row.name);
+    const name = nameHtml(row.name);
     const marker = meanLeft === null ? '' : `<span class="bar-mean" style="left:${meanLeft}%"></span>`;
     return (
       `<li class="bar-row" data-id="${row.id}" data-v="${sortValue(v)}">` +

@@ -1,3 +1,4 @@
+import { nameHtml } from '../display-name.js';
 import { escapeHtml } from '../escape-html.js';
 import type { HtmlContext } from '../html-context.js';
 import type { ReportSection } from '../report-section.js';
@@ -10,7 +11,7 @@ export function legendSection(context: HtmlContext): ReportSection {
   const { report, colors, pictureColors } = context;
   const entries = report.classNames.map(
     (name, k) =>
-      `<li><span class="sw" style="background:${escapeHtml(colors[k] ?? '#888')}" aria-hidden="true"></span><span class="legend-id">${k}</span> ${escapeHtml(name)}</li>`,
+      `<li title="${k} ${nameHtml(name)}"><span class="sw" style="background:${escapeHtml(colors[k] ?? '#888')}" aria-hidden="true"></span><span class="legend-id">${k}</span> <span class="cls">${nameHtml(name)}</span></li>`,
   );
   const ignore = report.settings.ignoreIndex;
   const special = [

@@ -72,8 +72,8 @@ function header(
 /**
  * The per-class table: id, class (with its colour), the metric columns in percent (— for 0/0),
  * support and predicted pixels, and a status (absent, predicted only, excluded from means) — every
- * class is listed, none hidden. The page's script sorts it by any column (stable, undefined values
- * last, a second click reverses) and filters it by class name.
+ * class is listed, none hidden. The page's script sorts it by any column, the IoU interval by its
+ * lower bound (stable, undefined values last, a second click reverses) and filters it by class name.
  */
 export function perClassSection(context: HtmlContext): ReportSection {
   const { report, colors } = context;
@@ -90,7 +90,13 @@ export function perClassSection(context: HtmlContext): ReportSection {
     ...(ci === undefined
       ? []
       : [
-          `<th scope="col" class="num" title="${escapeHtml(`${ciLabel} bootstrap interval of the class IoU`)}">${escapeHtml(ciLabel)}</th>`,
+          header(
+            ciLabel,
+            'ci',
+            'number',
+            `${ciLabel} bootstrap interval of the class IoU; sorts by the lower bound`,
+            true,
+          ),
         ]),
     header('Status', 'status', 'text', 'absent: neither in ground truth nor predicted', false),
   ].join('');
@@ -125,7 +131,13 @@ export function perClassSection(context: HtmlContext): ReportSection {
           : '';
       return `<td class="num${tone}" data-v="${sortValue(v)}">${text}</td>`;
     });
-    if (ci !== undefined) cells.push(`<td class="num ci">${interval(ci.perClass[row.id])}</td>`);
+    if (ci !== undefined) {
+      // Sorted by the lower bound; an interval that is not fully defined (shown as —) sorts last.
+      const bounds = ci.perClass[row.id];
+      const text = interval(bounds);
+      const low = text === '—' ? Number.NaN : bounds?.[0];
+      cells.push(`<td class="num ci" data-v="${sortValue(low)}">${text}</td>`);
+    }
     const classes = [absent.has(row.id) ? 'absent' : '', predictedOnly.has(row.id) ? 'predicted-only' : '']
       .filter((s) => s !== '')
       .join(' ');

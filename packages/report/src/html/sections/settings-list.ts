@@ -1,4 +1,5 @@
 import type { Report } from '../../report-model.js';
+import { nameHtml } from '../display-name.js';
 import { escapeHtml } from '../escape-html.js';
 
 /** Settings keys the list below explains; any other key (a later addition) is printed as JSON. */
@@ -76,7 +77,7 @@ export function settingsList(
   const names = (ids: readonly number[]) =>
     ids.length === 0
       ? 'none'
-      : escapeHtml(ids.map((k) => `${k} ${report.classNames[k] ?? ''}`.trim()).join(', '));
+      : nameHtml(ids.map((k) => `${k} ${report.classNames[k] ?? ''}`.trim()).join(', '));
   const presetLine =
     s.preset === null
       ? 'none (segmetrics defaults)'
@@ -99,14 +100,14 @@ export function settingsList(
     ['Label mapping', mappingText(report)],
     ['Excluded from means', names(s.excludeClasses)],
     ['Preset', presetLine],
-    ['Dataset', s.dataset === null ? 'none' : escapeHtml(s.dataset)],
+    ['Dataset', s.dataset === null ? 'none' : nameHtml(s.dataset)],
     ['F-score β, Tversky α/β', escapeHtml(`${s.beta}, ${s.tverskyAlpha}/${s.tverskyBeta}`)],
     [
       'Scope',
       s.shard === null
         ? s.mergedStates === undefined
           ? 'whole dataset'
-          : `merge of ${s.mergedStates} state files`
+          : `merge of ${s.mergedStates} state file${s.mergedStates === 1 ? '' : 's'}`
         : `shard ${s.shard.index} of ${s.shard.count} (numbered 1 … ${s.shard.count})`,
     ],
     ['Metrics shown', s.metrics === null ? 'default set' : escapeHtml(s.metrics.join(', '))],

@@ -1,6 +1,7 @@
+import { displayName, nameHtml } from '../display-name.js';
 import { escapeHtml } from '../escape-html.js';
 import type { HtmlContext } from '../html-context.js';
-import { className, count, pct } from '../html-format.js';
+import { className, count, pctText } from '../html-format.js';
 import type { HtmlReportImage } from '../html-report-input.js';
 import { type HtmlPicture, pngDataUrl } from '../png-data-url.js';
 import type { ReportSection } from '../report-section.js';
@@ -23,7 +24,7 @@ function thumb(
   what: string,
 ): string {
   const { url, width, height } = pngDataUrl(picture, what);
-  const alt = `${label} of ${id}`;
+  const alt = `${label} of ${displayName(id)}`;
   return (
     `<figure class="thumb"><button type="button" class="thumb-btn" data-open="${index}" data-view="${view}" aria-label="Enlarge: ${escapeHtml(alt)}">` +
     `<span class="stack"><img class="pic pic-${view}" src="${url}" width="${width}" height="${height}" alt="${escapeHtml(alt)}"></span>` +
@@ -34,6 +35,7 @@ function thumb(
 function card(context: HtmlContext, image: HtmlReportImage, index: number): string {
   const { row } = image;
   const id = escapeHtml(row.id);
+  const shown = nameHtml(row.id);
   const pictures = VIEWS.filter(([key]) => image[key] !== undefined).map(([key, view, label]) =>
     thumb(image[key]!, view, label, row.id, index, `image ${index + 1} (${row.id}) ${key}`),
   );
@@ -41,14 +43,14 @@ function card(context: HtmlContext, image: HtmlReportImage, index: number): stri
     .slice(0, HURT_CLASSES)
     .map(
       (c) =>
-        `<li>${className(c.name, context.colors[c.id] ?? '#888')} <span class="num">${pct(c.iou)}%</span></li>`,
+        `<li>${className(c.name, context.colors[c.id] ?? '#888')} <span class="num">${pctText(c.iou)}</span></li>`,
     );
   const size =
     image.width !== undefined && image.height !== undefined ? ` · ${image.width}×${image.height}` : '';
   return (
     `<article class="img-card" data-index="${index}" data-id="${id}" aria-labelledby="img-${index}-title">` +
-    `<h3 id="img-${index}-title"><span class="rank">#${index + 1}</span> <span class="img-id">${id}</span></h3>` +
-    `<p class="img-stats">mIoU <strong class="img-miou">${pct(row.mIoU)}%</strong> · pixel accuracy ${pct(row.pixelAccuracy)}%` +
+    `<h3 id="img-${index}-title"><span class="rank">#${index + 1}</span> <span class="img-id">${shown}</span></h3>` +
+    `<p class="img-stats">mIoU <strong class="img-miou">${pctText(row.mIoU)}</strong> · pixel accuracy ${pctText(row.pixelAccuracy)}` +
     ` · ${count(row.counted)} px counted${row.ignored > 0 ? `, ${count(row.ignored)} ignored` : ''} · ${row.classes} classes${size}</p>` +
     (pictures.length > 0 ? `<div class="thumbs">${pictures.join('')}</div>` : '') +
     (hurt.length > 0
