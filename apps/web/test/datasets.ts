@@ -106,6 +106,19 @@ export function sizeMismatchDataset(): { gt: string; pred: string } {
   return { gt: join(out, 'gt'), pred: join(out, 'pred') };
 }
 
+/** Two 8×6 pairs whose ground truth is all ignored (255): every ratio is 0/0, the mIoU undefined. */
+export function allIgnoredDataset(): { gt: string; pred: string } {
+  const out = scratch('ignored');
+  for (const side of ['gt', 'pred'] as const) {
+    mkdirSync(join(out, side));
+    for (const id of ['img_000', 'img_001']) {
+      const labels = Uint8Array.from({ length: 48 }, (_, i) => (side === 'gt' ? 255 : i % 3));
+      writeFileSync(join(out, side, `${id}.png`), encodeLabelPng(labels, 8, 6));
+    }
+  }
+  return { gt: join(out, 'gt'), pred: join(out, 'pred') };
+}
+
 /**
  * A copy of a parity fixture with the predictions of the first `missing` images left out and, with
  * `extra`, one prediction file (`extra.png`) that has no ground truth.

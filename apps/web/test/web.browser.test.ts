@@ -18,6 +18,7 @@ import {
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  allIgnoredDataset,
   betterPredictions,
   cliJson,
   parityFolders,
@@ -119,6 +120,18 @@ async function evaluate(options: RunOptions): Promise<Page> {
     timeout: 120_000,
   });
   return page;
+}
+
+/**
+ * Runs again on an open page: chooses the folders, fills the fields, clicks Evaluate and waits until the
+ * run has ended (the page idle again), with a report or an error.
+ */
+async function evaluateAgain(page: Page, options: Omit<RunOptions, 'query'>): Promise<void> {
+  await page.setInputFiles('input[data-testid="gt-input"]', options.gt);
+  await page.setInputFiles('input[data-testid="pred-input"]', options.pred);
+  await fill(page, options.fields ?? {});
+  await page.click('[data-testid="evaluate"]');
+  await page.waitForFunction(() => document.body.dataset.state === 'idle', null, { timeout: 120_000 });
 }
 
 function embedded(page: Page, id = 'segmetrics-data'): Promise<string> {
@@ -370,25 +383,89 @@ describe.skipIf(!enabled)('the web app', () => {
     await page.close();
   });
 
-  it('adds bootstrap confidence intervals equal to evaluate() on the CLI’s saved matrix', async () => {
+  it('adds bootstrap confidence intervals: the JSON of segmetrics eval --ci, whose command the page shows', async () => {
     const folders = parityFolders('cityscapes_like');
     const dir = scratch('confidence');
     const state = join(dir, 'state.json');
-    const flags = ['--num-classes', '19', '--ignore-index', '255', '--per-image', join(dir, 'images.csv')];
+    const ci = ['--ci', '0.9', '--bootstrap', '200', '--seed', '7'];
     const { page, web, cli } = await pageAndCli(
       {
         ...folders,
         fields: { 'num-classes': '19', 'ignore-index': '255', confidence: '0.9', samples: '200', seed: '7' },
       },
-      [...flags, '--save-state', state],
+      ['--num-classes', '19', '--ignore-index', '255', ...ci, '--save-state', state],
     );
-    const { confidence, ...rest } = JSON.parse(web);
-    // Without the intervals, the CLI's report with per-image statistics kept (as the bootstrap needs).
-    expect(rest).toEqual(JSON.parse(cli));
+    // Byte for byte, imagewise presets included: per-image statistics kept for the bootstrap alone leave
+    // them without a summary, as in the CLI.
+    expect(web).toBe(cli);
+    const report = JSON.parse(web);
+    const meanIoU = report.libraries.find((l: { preset: string }) => l.preset === 'torchmetrics-meaniou');
+    expect(meanIoU?.summary).toBeNull();
     const matrix = ConfusionMatrix.fromJSON(JSON.parse(readFileSync(state, 'utf8')).matrix);
     const expected = evaluateMatrix(matrix, { confidence: { level: 0.9, samples: 200, seed: 7 } }).confidence;
-    expect(confidence).toEqual(JSON.parse(JSON.stringify(expected)));
-    expect(confidence).toMatchObject({ level: 0.9, samples: 200, seed: 7, unit: 'image' });
+    expect(report.confidence).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(report.confidence).toMatchObject({ level: 0.9, samples: 200, seed: 7, unit: 'image' });
+    // The command the page shows is the one that reproduces this report.
+    await expect(page.locator('[data-testid="cli-command"]').textContent()).resolves.toBe(
+      `segmetrics eval --gt gt --pred pred --num-classes 19 --ignore-index 255 ${ci.join(' ')}`,
+    );
+    await page.close();
+  });
+
+  it('keeps the last good result, marked as the previous run’s, when a later run fails; a good run replaces it', async () => {
+    const good = parityFolders('report_example_1');
+    const fields = { 'num-classes': '3' };
+    const page = await evaluate({ ...good, fields });
+    const first = await embedded(page);
+    const miou = await page.locator('[data-testid="miou"]').textContent();
+    const result = page.locator('[data-testid="result"]');
+    expect(await result.getAttribute('data-previous')).toBeNull();
+    const failures: [string, RunOptions][] = [
+      ['SHAPE_MISMATCH', { ...sizeMismatchDataset(), fields }],
+      ['PAIRING_FAILED', { ...unpairedDataset('report_example_2', 1, false), fields }],
+      ['INVALID_OPTION', { ...good, fields: { 'num-classes': 'three' } }],
+    ];
+    for (const [code, options] of failures) {
+      await evaluateAgain(page, options);
+      expect(await page.locator('[data-testid="error"]').getAttribute('data-code')).toBe(code);
+      expect(await page.locator('[data-testid="error"]').isVisible()).toBe(true);
+      // The previous result, whole and visible: headline, JSON, report, downloads.
+      expect(await result.isVisible()).toBe(true);
+      expect(await result.getAttribute('data-previous')).toBe('failed');
+      expect(await page.locator('[data-testid="miou"]').textContent()).toBe(miou);
+      expect(await embedded(page)).toBe(first);
+      expect(await page.locator('iframe[data-testid="report-frame"]').count()).toBe(1);
+      const note = await page.locator('[data-testid="previous-note"]').textContent();
+      expect(note).toContain('The last run failed');
+      expect(note).toContain('ground truth “gt”, prediction “pred”');
+      expect(note).toContain('segmetrics eval --gt gt --pred pred --num-classes 3');
+    }
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="download-json"]'),
+    ]);
+    // Still downloadable: the same JSON report.
+    expect(asEmbedded(readFileSync((await download.path())!, 'utf8'))).toBe(first);
+    const other = parityFolders('report_example_2');
+    await evaluateAgain(page, { ...other, fields });
+    expect(await page.locator('[data-testid="error"]').isHidden()).toBe(true);
+    expect(await result.getAttribute('data-previous')).toBeNull();
+    expect(await page.locator('[data-testid="previous-note"]').count()).toBe(0);
+    expect(await embedded(page)).toBe(
+      asEmbedded(await cliJson(other.gt, other.pred, ['--num-classes', '3'])),
+    );
+    await page.close();
+  });
+
+  it('shows an undefined mIoU as — (every pixel ignored)', async () => {
+    const folders = allIgnoredDataset();
+    const { page, web, cli } = await pageAndCli(
+      { ...folders, fields: { 'num-classes': '3', 'ignore-index': '255' } },
+      ['--num-classes', '3', '--ignore-index', '255'],
+    );
+    expect(web).toBe(cli);
+    expect(JSON.parse(web).summary.mIoU).toBeNull();
+    expect(await page.locator('[data-testid="miou"]').textContent()).toBe('—');
     await page.close();
   });
 

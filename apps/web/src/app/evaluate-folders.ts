@@ -112,8 +112,8 @@ export async function evaluateFolders(
   const paired = pairFolders(input.gt, input.predictions, run.pairing);
   const workers = workerCount(run.workers, cores, paired.pairs.length);
   callbacks.onPaired?.(paired, workers);
-  // Per-image statistics always (the worst images); the presets see them only when the run asked for
-  // them, so the JSON report is the CLI's with or without `--report`.
+  // Per-image statistics always (the worst images); the presets see them only when the settings asked
+  // for them, so the JSON report is the CLI's with or without `--report` and `--ci`.
   const countOptions = { ...settings.matrixOptions, perImage: true };
   const predictions = input.predictions.length === 2 ? 2 : 1;
   const pool = new CountPool(
@@ -135,7 +135,9 @@ export async function evaluateFolders(
         toolVersion: VERSION,
         // The report lists the worst images only: every image is ranked, only those get full results.
         perImage: { worst: run.reportImages },
-        presetsPerImage: settings.matrixOptions.perImage === true,
+        // The CLI's rule: statistics kept for the worst images or the confidence intervals only do not
+        // turn imagewise presets on (see `WebRun.presetsPerImage`).
+        presetsPerImage: run.presetsPerImage,
       });
       return { ...one, report: completeRun(one.report) };
     });

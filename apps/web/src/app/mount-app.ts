@@ -26,6 +26,23 @@ class MissingFolder extends Error {
   }
 }
 
+/** The shown result's folders and settings, to say what it is once it is no longer the latest run's. */
+interface ShownResult {
+  /** `ground truth “gt” · prediction A “pred”` (and B). */
+  readonly folders: string;
+  /** The equivalent `segmetrics eval` command of the settings it was computed with. */
+  readonly command: string;
+}
+
+/** Why the shown result is the previous run's: a new run is going on, failed, or was cancelled. */
+type PreviousReason = 'running' | 'failed' | 'cancelled';
+
+const PREVIOUS_TEXT: Readonly<Record<PreviousReason, string>> = {
+  running: 'A new run is going on.',
+  failed: 'The last run failed (see the error above).',
+  cancelled: 'The last run was cancelled.',
+};
+
 function seconds(value: number): string {
   return value < 10 ? value.toFixed(2) : value.toFixed(1);
 }
@@ -33,10 +50,14 @@ function seconds(value: number): string {
 /**
  * Builds the page in `root`: the three folder choices, the settings (restored from and kept in the
  * URL), the Evaluate / Cancel buttons with a progress bar, the errors, and the result. The page stays
- * usable after any error and after a cancel.
+ * usable after any error and after a cancel; the last good result stays (downloads included), marked
+ * as the previous run's (`data-previous` on the result, a note naming its folders and settings) until
+ * a run succeeds and replaces it.
  */
 export function mountApp(root: HTMLElement): void {
   let running: AbortController | null = null;
+  /** What the result section shows, or null while it is empty. */
+  let shown: ShownResult | null = null;
 
   const onSettings = () => {
     const settings = form.read();
@@ -121,6 +142,24 @@ export function mountApp(root: HTMLElement): void {
     'aria-label': 'Result',
   });
 
+  /** Marks the shown result (if any) as the previous run's, saying why and what it was computed from. */
+  const markPrevious = (reason: PreviousReason) => {
+    if (shown === null) return;
+    result.dataset.previous = reason;
+    result.setAttribute('aria-label', 'Previous result');
+    const note = h(
+      'p',
+      { class: 'previous-note', 'data-testid': 'previous-note' },
+      h('strong', {}, 'Previous result. '),
+      `${PREVIOUS_TEXT[reason]} Shown below: the result of the last run that succeeded, for ${shown.folders}, with the settings of `,
+      h('code', {}, shown.command),
+      '. It may not match the folders and settings chosen now.',
+    );
+    const old = result.querySelector('[data-testid="previous-note"]');
+    if (old === null) result.firstElementChild?.after(note);
+    else old.replaceWith(note);
+  };
+
   const showError = (error: unknown) => {
     const description = error instanceof MissingFolder ? error.description : describeError(error);
     errorBox.dataset.code = description.code;
@@ -149,11 +188,10 @@ export function mountApp(root: HTMLElement): void {
     errorBox.hidden = true;
     setChildren(notes);
     setChildren(status);
-    result.hidden = true;
-    setChildren(result);
-    delete result.dataset.kernel;
+    // The last good result stays until this run succeeds, marked as the previous run's.
     delete document.body.dataset.kernel;
     if (gt === null || pred === null) {
+      markPrevious('failed');
       const [picker, what] = gt === null ? [gtPicker, 'ground-truth'] : [predPicker, 'prediction (A)'];
       showError(
         new MissingFolder(
@@ -168,6 +206,8 @@ export function mountApp(root: HTMLElement): void {
     }
     const controller = new AbortController();
     running = controller;
+    markPrevious('running');
+    const settings = form.read();
     evaluateButton.disabled = true;
     cancelButton.hidden = false;
     progress.hidden = false;
@@ -189,7 +229,7 @@ export function mountApp(root: HTMLElement): void {
     let frame = 0;
     try {
       const output = await evaluateFolders(
-        { gt, predictions: predB === null ? [pred] : [pred, predB], settings: form.read() },
+        { gt, predictions: predB === null ? [pred] : [pred, predB], settings },
         {
           signal: controller.signal,
           onPaired: (paired, count) => {
@@ -235,12 +275,26 @@ export function mountApp(root: HTMLElement): void {
         h('h2', {}, output.reports.length === 2 ? 'Comparison' : 'Report'),
         resultView(output),
       );
+      delete result.dataset.previous;
+      result.setAttribute('aria-label', 'Result');
+      shown = {
+        folders: [
+          `ground truth “${gt.name}”`,
+          `prediction${predB === null ? '' : ' A'} “${pred.name}”`,
+          ...(predB === null ? [] : [`prediction B “${predB.name}”`]),
+        ].join(', '),
+        command: cliCommand(settings, { gt: gt.name, pred: pred.name }).command,
+      };
       result.hidden = false;
     } catch (error) {
       cancelAnimationFrame(frame);
-      if (error instanceof CancelledError)
+      if (error instanceof CancelledError) {
         setChildren(status, `Cancelled after ${progress.value} of ${total} images.`);
-      else showError(error);
+        markPrevious('cancelled');
+      } else {
+        showError(error);
+        markPrevious('failed');
+      }
     } finally {
       running = null;
       progress.hidden = true;

@@ -1,8 +1,8 @@
 import { listItems, QUERY_KEYS, type WebSettings } from './web-settings.js';
 
 /**
- * Settings that are the page's own (not flags of `segmetrics eval`): the confidence intervals have no
- * `eval` flag yet, so the command gives the numbers without them.
+ * Settings that are the page's own (not flags of `segmetrics eval`) or become other flags: the
+ * confidence intervals are `--ci LEVEL`, `--bootstrap N` and `--seed S` (see {@link cliCommand}).
  */
 const PAGE_ONLY: ReadonlySet<keyof WebSettings> = new Set([
   'reduceZeroLabel',
@@ -20,7 +20,8 @@ export function shellWord(word: string): string {
 
 /**
  * The `segmetrics eval` command that computes the same numbers as the page with these settings: every
- * setting that is given becomes its flag (the URL uses the same names). Reduce zero label "on" is
+ * setting that is given becomes its flag (the URL uses the same names; the confidence level, samples and
+ * seed are `--ci`, `--bootstrap` and `--seed`). Reduce zero label "on" is
  * `--reduce-zero-label`; "off" has no flag (the CLI cannot turn a dataset's choice off), which the
  * returned `exact` says.
  */
@@ -45,6 +46,13 @@ export function cliCommand(
     else words.push(flag, value);
   }
   if (settings.reduceZeroLabel === 'on') words.push('--reduce-zero-label');
+  // Confidence intervals: `--ci LEVEL`, with the samples and seed when given (the defaults are the same).
+  const level = settings.confidence.trim();
+  if (level !== '') {
+    words.push('--ci', level);
+    if (settings.samples.trim() !== '') words.push('--bootstrap', settings.samples.trim());
+    if (settings.seed.trim() !== '') words.push('--seed', settings.seed.trim());
+  }
   // The page reads no instance-id maps: the CLI's Cityscapes run without iIoU.
   if (settings.dataset.trim() === 'cityscapes-labelids') words.push('--no-instances');
   return {

@@ -50,6 +50,22 @@ describe('parseWebSettings', () => {
     );
   });
 
+  it('parseWebSettings lets imagewise presets use per-image statistics only when the settings ask for them (the CLI rule)', () => {
+    const ci = parseWebSettings(given({ numClasses: '6', confidence: '0.9', samples: '500', seed: '3' }));
+    // The bootstrap resamples images, so they are counted; `libraries` stays as without --ci.
+    expect(ci.settings.matrixOptions.perImage).toBe(true);
+    expect(ci.settings.report.confidence).toEqual({ level: 0.9, samples: 500, seed: 3 });
+    expect(ci.presetsPerImage).toBe(false);
+    expect(parseWebSettings(given({ numClasses: '6' })).presetsPerImage).toBe(false);
+    expect(parseWebSettings(given({ numClasses: '6', aggregate: 'image' })).presetsPerImage).toBe(true);
+    expect(parseWebSettings(given({ numClasses: '6', preset: 'torchmetrics-meaniou' }))).toMatchObject({
+      presetsPerImage: true,
+    });
+    expect(
+      parseWebSettings(given({ numClasses: '6', aggregate: 'image', confidence: '0.95' })).presetsPerImage,
+    ).toBe(true);
+  });
+
   it('parseWebSettings counts a Cityscapes labelIds run as the CLI does without instance maps', () => {
     const run = parseWebSettings(given({ dataset: 'cityscapes-labelids' }));
     expect(run.settings.matrixOptions).toMatchObject({

@@ -83,6 +83,14 @@ export interface WebRun {
   /** Workers asked for, or `null` for one per core. */
   readonly workers: number | null;
   readonly reportImages: number;
+  /**
+   * Whether imagewise compatibility presets (`libraries`) may use the per-image statistics: only when the
+   * settings ask for them themselves (image aggregation, given or the preset's), the CLI's rule
+   * (`segmetrics eval` decides with the settings resolved before `--ci`, `--report` and state files add
+   * per-image statistics). Statistics kept only for the confidence intervals or the worst images leave
+   * `libraries` as without them, so the JSON report is the CLI's with or without `--ci`.
+   */
+  readonly presetsPerImage: boolean;
 }
 
 function invalid(key: keyof WebSettings, message: string, value: string): SegmetricsError {
@@ -248,8 +256,14 @@ export function parseWebSettings(web: WebSettings): WebRun {
     ...(given('beta') ? { beta: parseBeta(web.beta) } : {}),
   };
   const confidence = parseConfidence(web);
+  const naming = { optionNames: OPTION_NAMES };
+  // The settings without the intervals first: what the run asks for per image itself (the CLI's
+  // `requested` settings, before `--ci` turns per-image statistics on).
+  const requested = resolveRunSettings(input, naming);
   if (confidence !== undefined) input = { ...input, confidence };
-  const settings = cityscapesSettings(resolveRunSettings(input, { optionNames: OPTION_NAMES }));
+  const settings = cityscapesSettings(
+    confidence === undefined ? requested : resolveRunSettings(input, naming),
+  );
   const include = listItems(web.include);
   const exclude = listItems(web.exclude);
   const pairing: PairingOptions = {
@@ -282,5 +296,6 @@ export function parseWebSettings(web: WebSettings): WebRun {
     reportImages: given('reportImages')
       ? parseWholeNumber('reportImages', web.reportImages, 0, 1000)
       : DEFAULT_REPORT_IMAGES,
+    presetsPerImage: requested.matrixOptions.perImage === true,
   };
 }

@@ -40,6 +40,17 @@ describe('cliCommand', () => {
     expect(cliCommand(given({ reduceZeroLabel: 'off' }), { gt: 'g', pred: 'p' }).exact).toBe(false);
   });
 
+  it('cliCommand gives the confidence intervals as --ci, --bootstrap and --seed', () => {
+    const settings = given({ numClasses: '6', confidence: '0.9', samples: '500', seed: '3' });
+    expect(cliCommand(settings, { gt: 'g', pred: 'p' }).command).toBe(
+      'segmetrics eval --gt g --pred p --num-classes 6 --ci 0.9 --bootstrap 500 --seed 3',
+    );
+    expect(cliCommand(given({ numClasses: '6', confidence: '.95' }), { gt: 'g', pred: 'p' }).command).toBe(
+      'segmetrics eval --gt g --pred p --num-classes 6 --ci .95',
+    );
+    expect(cliCommand(given({ numClasses: '6' }), { gt: 'g', pred: 'p' }).command).not.toContain('--ci');
+  });
+
   it('cliCommand adds --no-instances to a Cityscapes labelIds run (the page reads no instance maps)', () => {
     expect(cliCommand(given({ dataset: 'cityscapes-labelids' }), { gt: 'g', pred: 'p' }).command).toBe(
       'segmetrics eval --gt g --pred p --dataset cityscapes-labelids --no-instances',

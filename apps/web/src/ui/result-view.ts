@@ -7,6 +7,7 @@ import {
   formatPValue,
   type Report,
   scriptJson,
+  UNDEFINED_VALUE,
 } from '@segmetrics/report';
 import type { EvaluationOutput, FolderReport } from '../app/evaluate-folders.js';
 import { h } from './dom.js';
@@ -49,6 +50,12 @@ function autoHeight(frame: HTMLIFrameElement): void {
   });
 }
 
+/** A summary value as a percentage (`66.64%`); an undefined value (NaN, 0/0) as `—`, with no unit. */
+export function percentText(value: number | undefined): string {
+  const text = formatPercent(value ?? Number.NaN);
+  return text === UNDEFINED_VALUE ? text : `${text}%`;
+}
+
 function headline(report: Report, testId: string): HTMLElement {
   return h(
     'p',
@@ -56,7 +63,7 @@ function headline(report: Report, testId: string): HTMLElement {
     ...HEADLINE_METRICS.flatMap((id, i) => {
       const value = report.summary[id];
       if (value === undefined) return [];
-      const number = h('strong', id === 'mIoU' ? { 'data-testid': testId } : {}, `${formatPercent(value)}%`);
+      const number = h('strong', id === 'mIoU' ? { 'data-testid': testId } : {}, percentText(value));
       return [i === 0 ? '' : ' · ', `${id} `, number];
     }),
   );
@@ -130,8 +137,8 @@ function comparisonTable(a: FolderReport, b: FolderReport, comparison: Compariso
       'tr',
       { 'data-metric': id },
       h('th', { scope: 'row' }, id),
-      h('td', {}, `${formatPercent(a.report.summary[id])}%`),
-      h('td', {}, `${formatPercent(b.report.summary[id])}%`),
+      h('td', {}, percentText(a.report.summary[id])),
+      h('td', {}, percentText(b.report.summary[id])),
       h('td', { class: estimate > 0 ? 'better' : estimate < 0 ? 'worse' : '' }, formatDelta(estimate)),
       h('td', {}, formatDeltaInterval(delta?.ci ?? null)),
       h('td', {}, formatPValue(delta?.pValue ?? null)),
