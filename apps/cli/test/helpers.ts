@@ -74,6 +74,15 @@ export async function runJson(
 }
 
 /**
+ * A `merge` JSON report without the fact only a merge reports (`settings.mergedStates`): what remains
+ * is the report one `eval` over all images prints.
+ */
+export function withoutMergeFacts(report: Record<string, unknown>): Record<string, unknown> {
+  const { mergedStates: _states, ...settings } = report.settings as Record<string, unknown>;
+  return { ...report, settings };
+}
+
+/**
  * Runs the built bin in a child process (exit codes, signals, real stdout): the smoke tests.
  * Asynchronous, so that the test worker's event loop (and vitest's RPC with it) keeps running while
  * the child works on a busy machine.

@@ -12,6 +12,7 @@ import {
   STACK_TRACE,
   setPath,
   tempDir,
+  withoutMergeFacts,
 } from './helpers.js';
 
 const fixture = CITYSCAPES_FIXTURE;
@@ -57,7 +58,32 @@ function editState(file: string, edit: (state: JsonRecord) => void): void {
 describe('segmetrics merge', () => {
   it('merging 3 shard states prints exactly the single-run report', async () => {
     const states = await saveShards(tempDir('shards'), 3);
-    expect(await runJson(['merge', ...states])).toEqual(await single());
+    expect(withoutMergeFacts(await runJson(['merge', ...states]))).toEqual(await single());
+  });
+
+  it('says the report merges N states (JSON settings, HTML scope, table)', async () => {
+    const dir = tempDir('shards-scope');
+    const states = await saveShards(dir, 3);
+    const report = join(dir, 'merge.html');
+    const merged = await run(['merge', states[0]!, states[1]!, states[2]!, '--report', report, '-q']);
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(readFileSync(report, 'utf8')).toContain('<dt>Scope</dt><dd>merge of 3 state files</dd>');
+    expect(merged.stdout).toContain('merged 3 states');
+    const json = await runJson(['merge', ...states]);
+    expect(json.settings).toMatchObject({
+      shard: null,
+      mergedStates: 3,
+      partial: null,
+    });
+    const partial = await runJson(['merge', states[2]!, states[0]!, '--allow-partial']);
+    expect(partial.settings).toMatchObject({
+      mergedStates: 2,
+      partial: { missingShards: [2], shardCount: 3 },
+    });
+    // eval reports neither; a shard's report says which shard it covers.
+    const shard = await single(['--shard', '2/3']);
+    expect(shard.settings).toMatchObject({ shard: { index: 2, count: 3 } });
+    expect(Object.keys(shard.settings as object)).not.toContain('mergedStates');
   });
 
   it('warns when the states were counted from differently named prediction folders', async () => {
@@ -94,9 +120,9 @@ describe('segmetrics merge', () => {
   it('gives the single-run report in any argument order, with per-image aggregation', async () => {
     const dir = tempDir('shards-img');
     const states = await saveShards(dir, 4, imagewise);
-    expect(await runJson(['merge', states[2]!, states[0]!, states[3]!, states[1]!])).toEqual(
-      await single(imagewise),
-    );
+    expect(
+      withoutMergeFacts(await runJson(['merge', states[2]!, states[0]!, states[3]!, states[1]!])),
+    ).toEqual(await single(imagewise));
     const merged = join(dir, 'merged.csv');
     const alone = join(dir, 'one.csv');
     expect((await run(['merge', ...states, '--per-image', merged, '-q'])).code).toBe(0);
@@ -128,7 +154,7 @@ describe('segmetrics merge', () => {
       expect(JSON.parse(readFileSync(state, 'utf8')).selection.shard).toEqual({ index: index + 1, count: 2 });
       states.push(state);
     }
-    expect(await runJson(['merge', ...states])).toEqual(await single());
+    expect(withoutMergeFacts(await runJson(['merge', ...states]))).toEqual(await single());
   });
 
   it('--shard auto without an index in the environment is a usage error naming the variables', async () => {
@@ -309,7 +335,7 @@ describe('segmetrics merge', () => {
         setPath(d, 'selection.shard.index', index);
       });
     }
-    expect(await runJson(['merge', s1!, s2!])).toEqual(await single());
+    expect(withoutMergeFacts(await runJson(['merge', s1!, s2!]))).toEqual(await single());
   });
 
   it('refuses malformed and truncated states', async () => {

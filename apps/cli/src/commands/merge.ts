@@ -17,7 +17,8 @@ Examples:
   $ segmetrics merge states/*.json --ci 0.95                   with bootstrap confidence intervals
 
 The states must come from the same options (classes, ignore labels, mapping, metric conventions) and
-must not overlap (no image counted twice). The report is the one a single run over all images prints.
+must not overlap (no image counted twice). The report is the one a single run over all images prints,
+and says that it merges N states (settings.mergedStates).
 A state file that is malformed, truncated or edited is refused (exit code 1, the file named), and so
 is a set of shard states with shards missing or a run interrupted, unless --allow-partial (the report
 then says "partial" and lists what is missing).

@@ -184,7 +184,15 @@ async function mergeSides(files: { a: readonly string[]; b: readonly string[] })
       cause: error,
     });
   }
-  return { a: a.matrix, b: b.matrix, settings: a.settings, sources: names };
+  // Shards merged per side: the report's scope says so (one whole-dataset state per side is no merge).
+  const states = a.merged.states + b.merged.states;
+  return {
+    a: a.matrix,
+    b: b.matrix,
+    settings: a.settings,
+    sources: names,
+    ...(states > 2 ? { mergedStates: states } : {}),
+  };
 }
 
 /** Counts both prediction folders against the ground truth in one pass; null when interrupted. */

@@ -11,7 +11,12 @@ import { formatShard } from '../options/shard.js';
 import { assertSameSettings } from '../pipeline/compare-settings.js';
 import type { EvaluationSettings } from '../pipeline/evaluation-settings.js';
 import { type LoadedState, loadState } from '../pipeline/state-file.js';
-import { describePartial, type PartialRun, writeRunOutputs } from '../pipeline/write-run-outputs.js';
+import {
+  describePartial,
+  type MergedRun,
+  type PartialRun,
+  writeRunOutputs,
+} from '../pipeline/write-run-outputs.js';
 import { reportImagesLimit } from '../report/report-flags.js';
 import type { MergeFlags } from './merge.js';
 
@@ -49,7 +54,7 @@ export async function runMerge(
   ]);
   for (const output of [flags.output, flags.perImage, flags.report])
     if (output !== undefined) await removeStaleTempFiles(output);
-  const { matrix, settings, partial, sourceWarning } = await mergeStateFiles(files, {
+  const { matrix, settings, partial, sourceWarning, merged } = await mergeStateFiles(files, {
     allowPartial: flags.allowPartial === true,
     perImageFor: confidence === null ? null : '--ci',
   });
@@ -61,7 +66,7 @@ export async function runMerge(
     settings,
     flags,
     context,
-    { shard: null, partial },
+    { shard: null, partial, merged },
     { pairs: null, presetsPerImage: perImageRequested(settings, flags.perImage !== undefined) },
   );
   return ExitCode.OK;
@@ -74,6 +79,8 @@ export interface MergedStates {
   readonly partial: PartialRun | null;
   /** Why the states may hold different models' counts (differently named folders), or null. */
   readonly sourceWarning: string | null;
+  /** How many states were merged: the report's scope. */
+  readonly merged: MergedRun;
 }
 
 /**
@@ -146,7 +153,13 @@ export async function mergeStateFiles(
       throw describeMergeError(error, state, ordered.slice(0, i));
     }
   }
-  return { matrix, settings: first.state.settings, partial, sourceWarning: sourceWarning(ordered) };
+  return {
+    matrix,
+    settings: first.state.settings,
+    partial,
+    sourceWarning: sourceWarning(ordered),
+    merged: { states: ordered.length },
+  };
 }
 
 /** Refuses a state file given twice (by name, through a link, or as a hard link). */

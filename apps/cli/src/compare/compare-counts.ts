@@ -14,6 +14,11 @@ export interface ComparedCounts {
   readonly settings: EvaluationSettings;
   /** Prediction folders or state files, named in errors and in the report. */
   readonly sources: { readonly a: string; readonly b: string };
+  /**
+   * State files merged into the two sides when a side combines more than one (shards): the report's
+   * `settings.mergedStates`, its "Scope". Absent for folders and for one state per side.
+   */
+  readonly mergedStates?: number;
 }
 
 /**
@@ -49,6 +54,7 @@ export function compareCounts(
       toolVersion: VERSION,
       metrics: counts.settings.report.metrics,
       dataset: counts.settings.dataset,
+      ...(counts.mergedStates === undefined ? {} : { mergedStates: counts.mergedStates }),
     },
   });
 }

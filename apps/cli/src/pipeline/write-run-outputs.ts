@@ -65,10 +65,21 @@ export function loadHtmlReport(): Promise<typeof import('../report/html-report.j
   return htmlReportModule;
 }
 
+/**
+ * A `merge` (or `compare` from states): how many state files were combined. Goes into the report as
+ * `settings.mergedStates` (the report model's field: the HTML report's "Scope" says "merge of N state
+ * files"); which shards a partial merge lacks is `settings.partial`'s.
+ */
+export interface MergedRun {
+  readonly states: number;
+}
+
 /** What the report says about how the run was made, beside the settings. */
 export interface RunFacts {
   readonly shard: Shard | null;
   readonly partial: PartialRun | null;
+  /** Set for `merge`: the states merged (absent for `eval`). */
+  readonly merged?: MergedRun;
 }
 
 /** One line saying what a partial result lacks. */
@@ -140,7 +151,10 @@ export async function writeRunOutputs(
   const run = runReport(
     matrix,
     settings,
-    { shard: facts.shard },
+    {
+      shard: facts.shard,
+      ...(facts.merged === undefined ? {} : { mergedStates: facts.merged.states }),
+    },
     perImage,
     source.presetsPerImage ?? true,
     confidence,
