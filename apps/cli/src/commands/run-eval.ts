@@ -36,7 +36,7 @@ import type { EvaluationSettings } from '../pipeline/evaluation-settings.js';
 import { listSome, pairFiles } from '../pipeline/pair-files.js';
 import { type RunOptions, runEvaluation } from '../pipeline/run-evaluation.js';
 import { skippedWarning } from '../pipeline/skipped-warning.js';
-import { loadHtmlReport, writeRunOutputs } from '../pipeline/write-run-outputs.js';
+import { writeRunOutputs } from '../pipeline/write-run-outputs.js';
 import { reportImagesLimit } from '../report/report-flags.js';
 import { validateReportOptions } from '../report/validate-report-options.js';
 import type { EvalFlags } from './eval.js';
@@ -138,8 +138,6 @@ export async function runEval(flags: EvalFlags, context: CliContext): Promise<nu
       `warning: ${n} prediction file${n === 1 ? ' has' : 's have'} no ground truth and ${n === 1 ? 'is' : 'are'} not evaluated: ${listSome(paired.unmatchedPredictions)}\n`,
     );
   }
-  // Read the report's modules while counting (a failure is thrown where the report is built).
-  if (flags.report !== undefined) loadHtmlReport().catch(() => {});
   const outcome = await runEvaluation({
     settings,
     pairs: paired.pairs,

@@ -53,18 +53,6 @@ export interface PartialRun {
   readonly expectedImages: number | null;
 }
 
-let htmlReportModule: Promise<typeof import('../report/html-report.js')> | undefined;
-
-/**
- * The HTML report's module (it brings the PNG encoder, which other outputs do not need), loaded once.
- * `eval --report` starts loading it before counting, so that reading its files overlaps the counting
- * instead of waiting after it; an error then surfaces where the report is built, as without preloading.
- */
-export function loadHtmlReport(): Promise<typeof import('../report/html-report.js')> {
-  htmlReportModule ??= import('../report/html-report.js');
-  return htmlReportModule;
-}
-
 /**
  * A `merge` (or `compare` from states): how many state files were combined. Goes into the report as
  * `settings.mergedStates` (the report model's field: the HTML report's "Scope" says "merge of N state
@@ -167,7 +155,15 @@ export async function writeRunOutputs(
   const html =
     reportLimit === null || flags.report === undefined
       ? undefined
-      : (await loadHtmlReport()).htmlReport(report, run.evaluation, matrix, settings, reportLimit, source);
+      : // Loaded when a report is asked for: it brings the PNG encoder, which other outputs do not need.
+        (await import('../report/html-report.js')).htmlReport(
+          report,
+          run.evaluation,
+          matrix,
+          settings,
+          reportLimit,
+          source,
+        );
   if (html !== undefined && flags.report !== undefined) files.push({ path: flags.report, bytes: html.html });
   const format = (flags.format ?? 'table') as ReportFormat;
   const toStdout = flags.output === undefined;
