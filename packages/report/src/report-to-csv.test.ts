@@ -25,6 +25,21 @@ describe('reportToCsv', () => {
     expect(lines[3]!.endsWith(`,${r.summary.aAcc},${r.summary.fwIoU},${r.summary.kappa}`)).toBe(true);
   });
 
+  it('names the summary row after the class averaging', () => {
+    const m = new ConfusionMatrix({ numClasses: 2 });
+    m.update([0, 1, 1, 0], [0, 1, 0, 0]);
+    for (const [average, name] of [
+      ['macro', 'mean'],
+      ['micro', 'micro'],
+      ['weighted', 'weighted mean'],
+    ] as const) {
+      const evaluation = evaluate(m, { average });
+      const r = buildReport({ evaluation, matrix: m, run: { toolVersion: '1' } });
+      const summary = reportToCsv(r).trim().split('\n')[3]!;
+      expect(summary.startsWith(`summary,,${name},${r.summary.mIoU},`)).toBe(true);
+    }
+  });
+
   it("shows only the report's --metrics selection", () => {
     const lines = reportToCsv(report(['recall', 'aAcc']))
       .trim()

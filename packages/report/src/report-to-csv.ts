@@ -26,7 +26,7 @@ export interface CsvOptions {
  * The report as CSV: a header, one `class` row per class (id, name, the metrics as fractions, Boundary
  * IoU when the run counted it, then support, predicted, tp, fp, fn), then one `summary` row holding each metric's class mean in its column
  * (mIoU under `iou`, mRecall = mAcc under `recall`, ...) and the dataset summaries (aAcc, fwIoU, kappa)
- * in their own columns. An empty cell is 0/0 (NaN). Text cells are protected against spreadsheet
+ * in their own columns. The summary row's name says how classes were averaged ({@link summaryName}). An empty cell is 0/0 (NaN). Text cells are protected against spreadsheet
  * formula injection (see `csvField`).
  */
 export function reportToCsv(report: Report, options: CsvOptions = {}): string {
@@ -58,7 +58,7 @@ export function reportToCsv(report: Report, options: CsvOptions = {}): string {
     csvLine([
       'summary',
       '',
-      'mean',
+      summaryName(report.settings.average),
       ...ratioColumns.map((c) => (c.mean === null ? '' : report.summary[c.mean])),
       ...boundary.map(() => report.summary.mBoundaryIoU ?? Number.NaN),
       report.pixels.counted,
@@ -70,4 +70,13 @@ export function reportToCsv(report: Report, options: CsvOptions = {}): string {
     ]),
   );
   return `${rows.join('\n')}\n`;
+}
+
+/**
+ * The name of the CSV summary row: `mean` for the class mean (macro averaging, the default), `micro`
+ * when counts were pooled over classes, `weighted mean` when classes were weighted by support — so that
+ * the CSV alone says what its summary values are.
+ */
+export function summaryName(average: Report['settings']['average']): string {
+  return average === 'micro' ? 'micro' : average === 'weighted' ? 'weighted mean' : 'mean';
 }
