@@ -432,6 +432,17 @@ describe.skipIf(!enabled)('the web app', () => {
       // The previous result, whole and visible: headline, JSON, report, downloads.
       expect(await result.isVisible()).toBe(true);
       expect(await result.getAttribute('data-previous')).toBe('failed');
+      // Only the previous result is dimmed; the page keeps its layout.
+      const styles = await page.evaluate(() => {
+        const style = (selector: string) => getComputedStyle(document.querySelector(selector)!);
+        return {
+          form: style('#app > form').opacity,
+          header: style('#app > header').maxWidth,
+          result: style('[data-testid="result"]').maxWidth,
+          body: style('[data-testid="result"] .result-body').opacity,
+        };
+      });
+      expect(styles).toEqual({ form: '1', header: '1320px', result: '1320px', body: '0.72' });
       expect(await page.locator('[data-testid="miou"]').textContent()).toBe(miou);
       expect(await embedded(page)).toBe(first);
       expect(await page.locator('iframe[data-testid="report-frame"]').count()).toBe(1);

@@ -1,5 +1,7 @@
+import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { run, tinyDataset } from '../../test/helpers.js';
+import { rejectRepeatedOptions } from './repeated-options.js';
 
 describe('a value option given twice', () => {
   const { gt, pred } = tinyDataset();
@@ -72,5 +74,19 @@ describe('a value option given twice', () => {
     ]);
     expect(twice.code).toBe(2);
     expect(twice.stderr).toContain("option '-n, --num-classes <n>' given twice");
+  });
+});
+
+describe('rejectRepeatedOptions', () => {
+  it('counts the occurrences of each parse on its own (a program parsed twice)', async () => {
+    const command = new Command('x').exitOverride().configureOutput({ writeErr: () => {} });
+    command.option('-n, --num <n>', 'a number').action(() => {});
+    rejectRepeatedOptions(command);
+    await command.parseAsync(['-n', '1'], { from: 'user' });
+    await command.parseAsync(['--num', '2'], { from: 'user' });
+    expect(command.opts().num).toBe('2');
+    await expect(command.parseAsync(['-n', '3', '-n', '4'], { from: 'user' })).rejects.toThrow(
+      'option \'-n, --num <n>\' given twice ("3", then "4")',
+    );
   });
 });

@@ -27,21 +27,26 @@ function shown(value: string | null | undefined): string {
  * (exit code 2 through the program's `exitOverride`).
  */
 export function rejectRepeatedOptions(command: Command): void {
+  // The values seen, per parse: commander gives each parse of a command a fresh option-values object.
+  const seenIn = new WeakMap<object, Map<string, string | null | undefined>>();
   for (const option of command.options) {
     if (repeatable(option)) continue;
     const name = option.name();
-    let first: string | null | undefined;
-    let seen = false;
     command.on(`option:${name}`, (value: string | null | undefined) => {
-      if (seen) {
+      const values = command.opts();
+      let seen = seenIn.get(values);
+      if (seen === undefined) {
+        seen = new Map();
+        seenIn.set(values, seen);
+      }
+      if (seen.has(name)) {
         const flag = option.long ?? option.flags;
         command.error(
-          `error: option '${option.flags}' given twice (${shown(first)}, then ${shown(value)}): give ${flag} once`,
+          `error: option '${option.flags}' given twice (${shown(seen.get(name))}, then ${shown(value)}): give ${flag} once`,
           { code: 'segmetrics.repeatedOption', exitCode: 2 },
         );
       }
-      seen = true;
-      first = value;
+      seen.set(name, value);
     });
   }
 }

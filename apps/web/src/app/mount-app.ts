@@ -64,9 +64,11 @@ export function mountApp(root: HTMLElement): void {
     const query = settingsToQuery(settings);
     if (query !== location.search)
       history.replaceState(null, '', `${location.pathname}${query}${location.hash}`);
+    const predB = predBPicker.folder()?.name;
     const { command, exact } = cliCommand(settings, {
       gt: gtPicker.folder()?.name ?? 'GT_FOLDER',
       pred: predPicker.folder()?.name ?? 'PRED_FOLDER',
+      ...(predB === undefined ? {} : { predB }),
     });
     setChildren(commandLine, command);
     commandNote.hidden = exact;
@@ -283,7 +285,11 @@ export function mountApp(root: HTMLElement): void {
           `prediction${predB === null ? '' : ' A'} “${pred.name}”`,
           ...(predB === null ? [] : [`prediction B “${predB.name}”`]),
         ].join(', '),
-        command: cliCommand(settings, { gt: gt.name, pred: pred.name }).command,
+        command: cliCommand(settings, {
+          gt: gt.name,
+          pred: pred.name,
+          ...(predB === null ? {} : { predB: predB.name }),
+        }).command,
       };
       result.hidden = false;
     } catch (error) {

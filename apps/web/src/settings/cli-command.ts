@@ -19,7 +19,8 @@ export function shellWord(word: string): string {
 }
 
 /**
- * The `segmetrics eval` command that computes the same numbers as the page with these settings: every
+ * The `segmetrics eval` command (`segmetrics compare` with a second prediction folder, `predB`) that
+ * computes the same numbers as the page with these settings: every
  * setting that is given becomes its flag (the URL uses the same names; the confidence level, samples and
  * seed are `--ci`, `--bootstrap` and `--seed`). Reduce zero label "on" is
  * `--reduce-zero-label`; "off" has no flag (the CLI cannot turn a dataset's choice off), which the
@@ -27,9 +28,11 @@ export function shellWord(word: string): string {
  */
 export function cliCommand(
   settings: WebSettings,
-  folders: { gt: string; pred: string },
+  folders: { gt: string; pred: string; predB?: string },
 ): { command: string; exact: boolean } {
-  const words = ['segmetrics', 'eval', '--gt', folders.gt, '--pred', folders.pred];
+  const compare = folders.predB !== undefined;
+  const words = ['segmetrics', compare ? 'compare' : 'eval', '--gt', folders.gt, '--pred', folders.pred];
+  if (folders.predB !== undefined) words.push('--pred', folders.predB);
   for (const key of Object.keys(QUERY_KEYS) as (keyof WebSettings)[]) {
     const value = settings[key].trim();
     if (value === '' || PAGE_ONLY.has(key)) continue;
@@ -53,8 +56,8 @@ export function cliCommand(
     if (settings.samples.trim() !== '') words.push('--bootstrap', settings.samples.trim());
     if (settings.seed.trim() !== '') words.push('--seed', settings.seed.trim());
   }
-  // The page reads no instance-id maps: the CLI's Cityscapes run without iIoU.
-  if (settings.dataset.trim() === 'cityscapes-labelids') words.push('--no-instances');
+  // The page reads no instance-id maps: the CLI's Cityscapes run without iIoU (`compare` reads none).
+  if (settings.dataset.trim() === 'cityscapes-labelids' && !compare) words.push('--no-instances');
   return {
     command: words.map(shellWord).join(' '),
     exact: settings.reduceZeroLabel !== 'off',

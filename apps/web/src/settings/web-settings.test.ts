@@ -51,6 +51,18 @@ describe('cliCommand', () => {
     expect(cliCommand(given({ numClasses: '6' }), { gt: 'g', pred: 'p' }).command).not.toContain('--ci');
   });
 
+  it('cliCommand gives segmetrics compare with both prediction folders for a comparison', () => {
+    expect(
+      cliCommand(given({ numClasses: '6', confidence: '0.9', dataset: 'cityscapes-labelids' }), {
+        gt: 'g',
+        pred: 'a',
+        predB: 'b',
+      }).command,
+    ).toBe(
+      'segmetrics compare --gt g --pred a --pred b --dataset cityscapes-labelids --num-classes 6 --ci 0.9',
+    );
+  });
+
   it('cliCommand adds --no-instances to a Cityscapes labelIds run (the page reads no instance maps)', () => {
     expect(cliCommand(given({ dataset: 'cityscapes-labelids' }), { gt: 'g', pred: 'p' }).command).toBe(
       'segmetrics eval --gt g --pred p --dataset cityscapes-labelids --no-instances',

@@ -10,15 +10,7 @@ import { inflateSync } from 'fflate';
  * last 4 bytes are not the checksum: a corrupt stream, or bytes after the trailer.
  */
 export function deflateEnd(stream: Uint8Array, inflatedLength: number): number {
-  const scratch = new Uint8Array(Math.max(1, inflatedLength));
-  const complete = (end: number): boolean => {
-    try {
-      inflateSync(stream.subarray(2, end), { out: scratch });
-      return true;
-    } catch {
-      return false;
-    }
-  };
+  const complete = completes(stream, inflatedLength);
   // An empty input "inflates" (to nothing) in fflate: every candidate holds at least one byte.
   let low = 3;
   let high = stream.length;
@@ -34,4 +26,26 @@ export function deflateEnd(stream: Uint8Array, inflatedLength: number): number {
     else low = middle + 1;
   }
   return low;
+}
+
+/** Whether the deflate data of `stream` (after its 2-byte header) up to `end` inflates without running out. */
+function completes(stream: Uint8Array, inflatedLength: number): (end: number) => boolean {
+  const scratch = new Uint8Array(Math.max(1, inflatedLength));
+  return (end) => {
+    try {
+      inflateSync(stream.subarray(2, end), { out: scratch });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+}
+
+/**
+ * True when the deflate data of the zlib stream `stream` ends exactly at `end` (it inflates up to `end`
+ * and not up to `end − 1`): two inflates, to confirm where a trailer found by its bytes sits.
+ */
+export function deflateEndsAt(stream: Uint8Array, end: number, inflatedLength: number): boolean {
+  const complete = completes(stream, inflatedLength);
+  return end > 3 && complete(end) && !complete(end - 1);
 }

@@ -1,4 +1,3 @@
-import { SegmetricsError } from '@segmetrics/core';
 import { seededRandom } from '@segmetrics/test-utils';
 import { describe, expect, it } from 'vitest';
 import { decodeLabelMapAsync } from '../decode-label-map-async.js';
@@ -65,9 +64,8 @@ describe.each(DECODERS)('%s: palette PNGs under a colour palette', (_, decode) =
   });
 
   it('keeps the indices when the used colours agree with them or are not in the colour palette', async () => {
-    // Index k drawn in class k's colour (VOC-style), index 4 and 5 in colours the palette lacks, and an
-    // unused entry 6 in class 0's colour (it contradicts index 6, but no pixel uses it).
-    const filePalette: Rgb[] = [...CLASS_COLORS, [4, 4, 4], [5, 5, 5], CLASS_COLORS[0]!];
+    // Index k drawn in class k's colour (VOC-style), indices 4 and 5 in colours the palette lacks.
+    const filePalette: Rgb[] = [...CLASS_COLORS, [4, 4, 4], [5, 5, 5]];
     const indices = [0, 1, 2, 3, 4, 5, 0, 5];
     for (const colorPalette of [CLASS_COLORS, undefined]) {
       const map = await decode(palettePng(4, indices, filePalette), colorPalette ? { colorPalette } : {});
@@ -78,35 +76,51 @@ describe.each(DECODERS)('%s: palette PNGs under a colour palette', (_, decode) =
     expect(Array.from((await decode(palettePng(3, [0, 1, 2], shuffled), {})).data)).toEqual([0, 1, 2]);
   });
 
-  it('reads 1, 2 and 4-bit colour masks by colour too', async () => {
-    for (const bitDepth of [1, 2, 4] as const) {
-      const filePalette: Rgb[] = [CLASS_COLORS[1]!, CLASS_COLORS[0]!];
-      const indices = [0, 1, 1, 0, 1, 0, 0, 0, 1];
-      const map = await decode(palettePng(3, indices, filePalette, bitDepth), { colorPalette: CLASS_COLORS });
-      expect(Array.from(map.data)).toEqual(indices.map((i) => 1 - i));
-    }
+  it('keeps the indices of a colour map that shares colours between indices as the palette does', async () => {
+    // Cityscapes labelIds: 0 … 4 all black, 17 (pole) and 18 (polegroup) the same grey; the palette
+    // gives black 0 and grey 17, and the file draws 0 and 17 in those colours too.
+    const grey: Rgb = [153, 153, 153];
+    const filePalette: Rgb[] = Array.from(
+      { length: 19 },
+      (_, i) => (i <= 4 ? [0, 0, 0] : [i, 100, 7]) as Rgb,
+    );
+    filePalette[17] = grey;
+    filePalette[18] = grey;
+    const colorPalette = { '#000000': 0, '#999999': 17, '#071007': 7 };
+    const indices = [18, 17, 3, 0, 18, 1];
+    const map = await decode(palettePng(3, indices, filePalette), { colorPalette });
+    expect(Array.from(map.data)).toEqual(indices);
   });
 
-  it('names a used colour missing from the colour palette, or gives it unknownColor', async () => {
-    const filePalette: Rgb[] = [CLASS_COLORS[1]!, [9, 8, 7], CLASS_COLORS[0]!];
-    const bytes = palettePng(3, [0, 2, 0, 2, 1, 0], filePalette);
-    const error = await decode(bytes, { colorPalette: CLASS_COLORS, file: 'mask.png' }).catch((e) => e);
-    expect(SegmetricsError.isInstance(error, 'UNKNOWN_COLOR')).toBe(true);
-    expect((error as SegmetricsError).context).toMatchObject({
-      file: 'mask.png',
-      value: '#090807',
-      x: 1,
-      y: 1,
-    });
-    const map = await decode(bytes, { colorPalette: CLASS_COLORS, unknownColor: 300 });
+  it('keeps the indices of an index map with a grey ramp (PIL convert("P")), whatever the palette says of black', async () => {
+    const ramp: Rgb[] = Array.from({ length: 256 }, (_, i) => [i, i, i] as Rgb);
+    // Black is void (255) in the palette, and the file draws 255 white: index 0 contradicts, but indices
+    // 1 and 2 are drawn in colours the palette lacks.
+    const colorPalette = {
+      '#000000': 255,
+      ...Object.fromEntries(
+        CLASS_COLORS.map((c, k) => [`#${c.map((v) => v.toString(16).padStart(2, '0')).join('')}`, k]),
+      ),
+    };
+    const indices = [0, 1, 2, 0, 0, 1];
+    const map = await decode(palettePng(3, indices, ramp), { colorPalette });
+    expect(Array.from(map.data)).toEqual(indices);
+  });
+
+  it('keeps the indices when a used index has no PLTE entry or a colour the palette lacks', async () => {
+    const past = palettePng(2, [0, 1, 3, 0], [CLASS_COLORS[1]!, CLASS_COLORS[0]!]);
+    expect(Array.from((await decode(past, { colorPalette: CLASS_COLORS })).data)).toEqual([0, 1, 3, 0]);
+    const stray = palettePng(3, [0, 2, 0, 2, 1, 0], [CLASS_COLORS[1]!, [9, 8, 7], CLASS_COLORS[0]!]);
+    expect(Array.from((await decode(stray, { colorPalette: CLASS_COLORS })).data)).toEqual([
+      0, 2, 0, 2, 1, 0,
+    ]);
+  });
+
+  it('gives the ids of the palette, in the smallest array that holds them', async () => {
+    const filePalette: Rgb[] = [CLASS_COLORS[1]!, CLASS_COLORS[0]!];
+    const colorPalette = { '#804080': 300, '#f423e8': 7 };
+    const map = await decode(palettePng(2, [0, 1, 1, 0], filePalette), { colorPalette });
     expect(map.data).toBeInstanceOf(Uint16Array);
-    expect(Array.from(map.data)).toEqual([1, 0, 1, 0, 300, 1]);
-  });
-
-  it('refuses a used index past the PLTE of a file read by colour', async () => {
-    const bytes = palettePng(2, [0, 1, 3, 0], [CLASS_COLORS[1]!, CLASS_COLORS[0]!]);
-    const error = await decode(bytes, { colorPalette: CLASS_COLORS, file: 'mask.png' }).catch((e) => e);
-    expect(SegmetricsError.isInstance(error, 'DECODE_FAILED')).toBe(true);
-    expect((error as SegmetricsError).context).toMatchObject({ file: 'mask.png', index: 3, x: 0, y: 1 });
+    expect(Array.from(map.data)).toEqual([7, 300, 300, 7]);
   });
 });

@@ -73,7 +73,7 @@ export function labelsFromSamples(
           ? samples
           : samples.subarray(0, count);
     if (colorType === PngColorType.PALETTE && options.colorPalette !== undefined) {
-      data = paletteColorLabels(data as Uint8Array, png.plte!, width, options) ?? data;
+      data = paletteColorLabels(data as Uint8Array, png.plte!, options) ?? data;
     }
   } else if (colorType === PngColorType.GRAY_ALPHA) {
     const gray = bitDepth === 16 ? new Uint16Array(count) : new Uint8Array(count);

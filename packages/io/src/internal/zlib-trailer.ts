@@ -1,5 +1,5 @@
 import { adler32 } from './adler32.js';
-import { deflateEnd } from './deflate-end.js';
+import { deflateEnd, deflateEndsAt } from './deflate-end.js';
 
 function readUint32(bytes: Uint8Array, at: number): number {
   return ((bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!) >>> 0;
@@ -27,6 +27,11 @@ function endsWith(stream: Uint8Array, checksum: number): boolean {
 export function checkZlibTrailer(stream: Uint8Array, inflated: Uint8Array): void {
   const checksum = adler32(inflated);
   if (endsWith(stream, checksum)) return;
+  // Bytes after the trailer: find the checksum's bytes from the end, and confirm the deflate data ends
+  // right before them (two inflates); only a wrong or missing checksum searches the end block by block.
+  for (let at = stream.length - 5; at >= 3; at--) {
+    if (readUint32(stream, at) === checksum && deflateEndsAt(stream, at, inflated.length)) return;
+  }
   const end = deflateEnd(stream, inflated.length);
   if (end + 4 > stream.length) throw new Error('unexpected end of file');
   if (readUint32(stream, end) !== checksum) throw new Error('incorrect data check');
