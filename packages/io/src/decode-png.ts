@@ -14,8 +14,8 @@ import type { DecodedLabelMap, DecodeOptions } from './types.js';
  * labels, exactly:
  * - 8/16-bit gray: the sample values; 1/2/4-bit gray: unpacked sample values;
  * - palette (1/2/4/8-bit): the palette **indices**; `palette` lists the PLTE entries. With a
- *   `colorPalette`, a file whose used indices are drawn in colours it gives other ids (a colour-coded
- *   mask saved in its own palette order) is read by colour instead, like an RGB mask;
+ *   `colorPalette`, a file whose used indices are all drawn in its colours, one in a colour it gives
+ *   another id (a colour-coded mask saved in its own palette order), is read by colour instead;
  * - gray+alpha: the gray channel;
  * - 8-bit RGB/RGBA colour-coded masks: mapped to ids through `options.colorPalette` (alpha ignored).
  *

@@ -51,9 +51,10 @@ export interface DecodeOptions {
   maxPixels?: number;
   /**
    * Colour → id table, required for RGB/RGBA colour-coded masks. Ignored for gray PNGs. Palette PNGs
-   * keep their indices as labels unless an index the image uses is drawn in a colour that this table
-   * gives another id: such a file is a colour-coded mask saved in its own palette order, and is read by
-   * colour like an RGB mask (so its classes are never silently permuted).
+   * keep their indices as labels unless every index the image uses is drawn in a colour of this table
+   * and one of them in a colour it gives another id j (which the file draws in another colour): such a
+   * file is a colour-coded mask saved in its own palette order, and is read by colour like an RGB mask
+   * (so its classes are not silently permuted).
    */
   colorPalette?: ColorPalette;
   /**
