@@ -66,6 +66,31 @@ export function colorLookup(palette: ColorPalette): Map<number, number> {
   return lookup;
 }
 
+/** Lookups of deeply frozen palettes (they cannot change, so their lookup is built once). */
+const frozenLookups = new WeakMap<object, ReadonlyMap<number, number>>();
+
+/** True when `palette` and every colour in it are frozen: nothing in it can change any more. */
+function deeplyFrozen(palette: ColorPalette): boolean {
+  if (!Object.isFrozen(palette)) return false;
+  if (!Array.isArray(palette)) return true; // a record's values are ids (numbers)
+  return (palette as readonly (RgbColor | null | undefined)[]).every(
+    (color) => color === null || color === undefined || Object.isFrozen(color),
+  );
+}
+
+/**
+ * {@link colorLookup} for the decoders, read-only: built once for a deeply frozen palette (the dataset
+ * presets' mask palettes; `Object.freeze` a palette and its colours to get the same), per call for any
+ * other (it may have changed since).
+ */
+export function paletteLookup(palette: ColorPalette): ReadonlyMap<number, number> {
+  const cached = frozenLookups.get(palette);
+  if (cached !== undefined) return cached;
+  const lookup = colorLookup(palette);
+  if (deeplyFrozen(palette)) frozenLookups.set(palette, lookup);
+  return lookup;
+}
+
 /**
  * The smallest label array type that holds every value in [min, max]. Throws `INVALID_OPTION` when
  * `min` or `max` is not an integer in [−2^31, 2^31 − 1] (no label array holds it without wrapping).
@@ -100,7 +125,7 @@ export function mapColorsToLabels(samples: ArrayLike<number>, options: MapColors
     options.unknownColor === undefined || options.unknownColor === 'error'
       ? 'error'
       : checkLabelId(options.unknownColor, "unknownColor ('error' or a class id)", file);
-  const lookup = colorLookup(options.colorPalette);
+  const lookup = paletteLookup(options.colorPalette);
   let min = unknownColor === 'error' ? 0 : unknownColor;
   let max = min;
   for (const id of lookup.values()) {

@@ -66,7 +66,10 @@ function cityscapesMaskPalette(value: (label: (typeof CITYSCAPES_LABELS)[number]
 /** The VOC colour map for ids 0 … 20 plus the border colour (224, 224, 192) as 255; other ids unused. */
 function vocMaskPalette(): ColorPalette {
   const map = vocColorMap(256);
-  return Object.freeze(map.map((color, id) => (id <= 20 || id === 255 ? color : null)));
+  // Deeply frozen, like every preset palette: decoders may then keep its lookup (see `paletteLookup`).
+  return Object.freeze(
+    map.map((color, id) => (id <= 20 || id === 255 ? (Object.freeze(color) as RgbColor) : null)),
+  );
 }
 
 const cityscapesTrain = CITYSCAPES_LABELS.filter(([, , trainId]) => trainId !== 255).sort(

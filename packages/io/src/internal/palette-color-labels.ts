@@ -1,4 +1,4 @@
-import { allocateLabels, colorLookup } from '../color-palette.js';
+import { allocateLabels, paletteLookup } from '../color-palette.js';
 import type { DecodeOptions, LabelData } from '../types.js';
 
 /** How a PLTE entry's colour relates to its index under the colour palette. */
@@ -30,7 +30,7 @@ export function paletteColorLabels(
 ): LabelData | null {
   const { colorPalette } = options;
   if (colorPalette === undefined) return null;
-  const lookup = colorLookup(colorPalette);
+  const lookup = paletteLookup(colorPalette);
   const entries = Math.floor(plte.length / 3);
   const colorOf = (i: number) => (plte[3 * i]! << 16) | (plte[3 * i + 1]! << 8) | plte[3 * i + 2]!;
   const status = new Uint8Array(256).fill(UNKNOWN);
