@@ -19,7 +19,7 @@ describe('paletteLookup', () => {
     const palette = Object.freeze(colors.map((c) => c)); // frozen, but its colours are not
     const first = paletteLookup(palette);
     expect(paletteLookup(palette)).not.toBe(first);
-    (palette[0] as number[])[2] = 4;
+    (palette[0] as unknown as number[])[2] = 4;
     expect([...paletteLookup(palette)]).toEqual([[0x010204, 0]]);
     const record: Record<string, number> = { '#010203': 5 };
     expect([...paletteLookup(record)]).toEqual([[0x010203, 5]]);
