@@ -1,24 +1,14 @@
-import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { pathIdentity } from '../options/check-output-paths.js';
 
 /**
- * Whether two command-line paths name the same input: for existing files and folders their device and
- * inode (so `a.json`, `./a.json`, `dir/../a.json`, a symbolic or hard link to it are the same input);
- * when either is missing, their absolute paths (the read then fails naming the path).
+ * Whether two command-line paths name the same input ({@link pathIdentity} of any kind): existing files
+ * and folders by device and inode (so `a.json`, `./a.json`, `dir/../a.json`, a symbolic or hard link to
+ * it are the same input), missing ones by their real folder and name (the read then fails naming it).
  */
 export async function sameInput(a: string, b: string): Promise<boolean> {
   if (a === b) return true;
-  const [infoA, infoB] = await Promise.all([statOrNull(a), statOrNull(b)]);
-  if (infoA === null || infoB === null) return resolve(a) === resolve(b);
-  return infoA.dev === infoB.dev && infoA.ino === infoB.ino;
-}
-
-async function statOrNull(path: string): Promise<{ dev: number; ino: number } | null> {
-  try {
-    return await stat(path);
-  } catch {
-    return null;
-  }
+  const [idA, idB] = await Promise.all([pathIdentity(a, 'any'), pathIdentity(b, 'any')]);
+  return idA === idB;
 }
 
 /**

@@ -16,12 +16,13 @@ export interface NamedFile {
 /**
  * What a path refers to: an existing regular file is its device and inode (so `./a`, `a`, a symbolic
  * link or a hard link to it are the same file); a missing file is its real folder plus its name;
- * anything else (a device such as `/dev/null`, a FIFO) is null — writing there twice harms nothing.
+ * anything else (a device such as `/dev/null`, a FIFO) is null — writing there twice harms nothing —
+ * unless `kinds` is `'any'` (inputs: folders and devices are their device and inode too).
  */
-async function identity(path: string): Promise<string | null> {
+export async function pathIdentity(path: string, kinds: 'files' | 'any' = 'files'): Promise<string | null> {
   try {
     const info = await stat(path);
-    return info.isFile() ? `inode:${info.dev}:${info.ino}` : null;
+    return kinds === 'any' || info.isFile() ? `inode:${info.dev}:${info.ino}` : null;
   } catch {
     return `path:${await realMissingPath(resolve(path))}`;
   }
@@ -58,7 +59,7 @@ export function checkNoEmptyPaths(
  */
 export async function checkOutputPaths(files: readonly NamedFile[]): Promise<void> {
   const known = files.filter((f) => f.path !== '');
-  const ids = await Promise.all(known.map((f) => identity(f.path)));
+  const ids = await Promise.all(known.map((f) => pathIdentity(f.path)));
   for (let i = 0; i < known.length; i++) {
     for (let j = i + 1; j < known.length; j++) {
       const a = known[i]!;
@@ -101,7 +102,7 @@ export async function checkOutputsAreNotInputs(
   const existing: { file: NamedFile; id: string; name: string }[] = [];
   for (const file of outputs) {
     if (file.role !== 'output' || file.path === '') continue;
-    const id = await identity(file.path);
+    const id = await pathIdentity(file.path);
     if (id === null || !id.startsWith('inode:')) continue;
     existing.push({ file, id, name: basename(await realpath(file.path)) });
   }
@@ -110,7 +111,7 @@ export async function checkOutputsAreNotInputs(
   for (const pair of pairs) {
     for (const input of pairFilesOf(pair)) {
       if (!names.has(basename(input))) continue;
-      const id = await identity(input);
+      const id = await pathIdentity(input);
       const clash = existing.find((e) => e.id === id);
       if (clash !== undefined) {
         throw usageError(
@@ -134,9 +135,9 @@ export async function checkNewStateFile(
   resume: string | undefined,
 ): Promise<void> {
   if (saveState === undefined || saveState === '') return;
-  const id = await identity(saveState);
+  const id = await pathIdentity(saveState);
   if (id === null || !id.startsWith('inode:')) return;
-  if (resume !== undefined && (await identity(resume)) === id) return;
+  if (resume !== undefined && (await pathIdentity(resume)) === id) return;
   throw usageError(
     '--save-state',
     `${saveState} already exists and may hold another run's counts; continue that run with --resume ${saveState}, or choose another file (or remove it)`,
