@@ -1,6 +1,11 @@
 import { ErrorCode, type LabelMap } from '@segmetrics/core';
 import { ioError } from './internal/errors.js';
-import { type FilterStrategy, writePng, type ZlibCompress } from './internal/png-writer.js';
+import {
+  type FilterStrategy,
+  filterPaletteBytes,
+  writePng,
+  type ZlibCompress,
+} from './internal/png-writer.js';
 import type { RgbColor } from './types.js';
 import { vocColorMap } from './voc-color-map.js';
 
@@ -37,10 +42,18 @@ export function colorizedPng(
       },
     );
   }
+  // Palette indices of one byte under the None or Up filter: scanned and filtered in one pass.
+  const filter = options.filter;
+  const fused =
+    data instanceof Uint8Array && (filter === 0 || filter === 2)
+      ? filterPaletteBytes(data, width, height, filter)
+      : null;
   let largest = 0;
-  if (data instanceof Uint8Array || data instanceof Uint16Array || data instanceof Uint8ClampedArray) {
+  if (fused !== null) {
+    largest = fused.largest;
+  } else if (data instanceof Uint8Array || data instanceof Uint16Array || data instanceof Uint8ClampedArray) {
     // Unsigned integers by type: only the largest label matters.
-    for (let i = 0; i < data.length; i++) if (data[i]! > largest) largest = data[i]!;
+    largest = largestOf(data);
   } else {
     for (let i = 0; i < data.length; i++) {
       const v = data[i]!;
@@ -74,6 +87,7 @@ export function colorizedPng(
         palette: entries,
         ...(options.filter === undefined ? {} : { filter: options.filter }),
         ...(options.compress === undefined ? {} : { compress: options.compress }),
+        ...(fused === null ? {} : { filtered: fused.filtered }),
       },
       defaultCompress,
     );
@@ -103,4 +117,14 @@ export function colorizedPng(
     },
     defaultCompress,
   );
+}
+
+/**
+ * The largest value of an unsigned typed array (0 when empty). A function of its own: a loop that shares
+ * its function with code that has not run yet is deoptimized when that code first runs.
+ */
+function largestOf(data: Uint8Array | Uint16Array | Uint8ClampedArray): number {
+  let largest = 0;
+  for (let i = 0; i < data.length; i++) if (data[i]! > largest) largest = data[i]!;
+  return largest;
 }

@@ -70,6 +70,41 @@ describe('encodeColorizedPng', () => {
   });
 });
 
+it('encodeColorizedPng writes byte arrays under the None and Up filters in one pass, as other arrays', () => {
+  let seed = 11;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  const palette = Array.from({ length: 256 }, (_, k) => [k, 255 - k, (k * 7) % 256] as const);
+  for (const [width, height] of [
+    [1, 1],
+    [1, 9],
+    [9, 1],
+    [37, 23],
+    [256, 128],
+  ] as const) {
+    // Runs and noise, up to a largest label that varies (the palette is cut after it).
+    const top = 1 + Math.floor(random() * 255);
+    const bytes = Uint8Array.from({ length: width * height }, (_, i) =>
+      random() < 0.3 ? Math.floor(random() * (top + 1)) : (i >> 3) % (top + 1),
+    );
+    for (const filter of [0, 2] as const) {
+      const fused = encodeColorizedPng({ data: bytes, width, height }, palette, { filter });
+      // A Uint16Array takes the general path: packed row by row, then filtered.
+      const general = encodeColorizedPng({ data: Uint16Array.from(bytes), width, height }, palette, {
+        filter,
+      });
+      expect(Buffer.from(fused).equals(Buffer.from(general)), `${width}×${height} filter ${filter}`).toBe(
+        true,
+      );
+      const decoded = decodePng(fused);
+      expect(decoded.data).toEqual(bytes);
+      expect(decoded.palette?.length).toBe(Math.max(...bytes) + 1);
+    }
+  }
+});
+
 describe('encodeErrorMapPng', () => {
   it('encodeErrorMapPng marks correct, wrong (including predicted ignore) and ignored pixels', () => {
     const bytes = encodeErrorMapPng([1, 2, 255, 4], [1, 3, 2, 255], {

@@ -18,6 +18,11 @@ export interface EncodePngInput {
   level?: number;
   /** The zlib compressor (default: the one {@link writePng} is given); see {@link ZlibCompress}. */
   compress?: ZlibCompress;
+  /**
+   * The image data already filtered (e.g. by {@link filterPaletteBytes}): per row, its filter type byte
+   * and the filtered row. When set, `samples` and `filter` are not read.
+   */
+  filtered?: Uint8Array;
 }
 
 /**
@@ -47,31 +52,46 @@ function paeth(a: number, b: number, c: number): number {
   return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
 }
 
-/** Writes the filter byte `type` and `row` filtered against `prev` (the row above) into `out`. */
-function filterRow(type: number, row: Uint8Array, prev: Uint8Array, bpp: number, out: Uint8Array): void {
-  out[0] = type;
-  const n = row.length;
+/**
+ * Writes the filter byte `type` at `out[o]` and the `n` bytes of the row at `row[r]` filtered against
+ * the row above at `prev[q]` into `out[o + 1]`…: offsets, not subarrays, so that filtering a whole image
+ * creates no view per row (a `subarray` costs more than filtering a thumbnail's row).
+ */
+function filterRow(
+  type: number,
+  row: Uint8Array,
+  r: number,
+  prev: Uint8Array,
+  q: number,
+  n: number,
+  bpp: number,
+  out: Uint8Array,
+  o: number,
+): void {
+  out[o++] = type;
   const head = Math.min(bpp, n);
   // One loop per filter type: the pixels of the first `bpp` bytes have no left neighbour (a = c = 0).
   switch (type) {
     case 0:
-      out.set(row, 1);
+      for (let i = 0; i < n; i++) out[o + i] = row[r + i]!;
       return;
     case 1:
-      for (let i = 0; i < head; i++) out[i + 1] = row[i]!;
-      for (let i = bpp; i < n; i++) out[i + 1] = (row[i]! - row[i - bpp]!) & 0xff;
+      for (let i = 0; i < head; i++) out[o + i] = row[r + i]!;
+      for (let i = bpp; i < n; i++) out[o + i] = (row[r + i]! - row[r + i - bpp]!) & 0xff;
       return;
     case 2:
-      for (let i = 0; i < n; i++) out[i + 1] = (row[i]! - prev[i]!) & 0xff;
+      for (let i = 0; i < n; i++) out[o + i] = (row[r + i]! - prev[q + i]!) & 0xff;
       return;
     case 3:
-      for (let i = 0; i < head; i++) out[i + 1] = (row[i]! - (prev[i]! >> 1)) & 0xff;
-      for (let i = bpp; i < n; i++) out[i + 1] = (row[i]! - ((row[i - bpp]! + prev[i]!) >> 1)) & 0xff;
+      for (let i = 0; i < head; i++) out[o + i] = (row[r + i]! - (prev[q + i]! >> 1)) & 0xff;
+      for (let i = bpp; i < n; i++) {
+        out[o + i] = (row[r + i]! - ((row[r + i - bpp]! + prev[q + i]!) >> 1)) & 0xff;
+      }
       return;
     default:
-      for (let i = 0; i < head; i++) out[i + 1] = (row[i]! - paeth(0, prev[i]!, 0)) & 0xff;
+      for (let i = 0; i < head; i++) out[o + i] = (row[r + i]! - paeth(0, prev[q + i]!, 0)) & 0xff;
       for (let i = bpp; i < n; i++) {
-        out[i + 1] = (row[i]! - paeth(row[i - bpp]!, prev[i]!, prev[i - bpp]!)) & 0xff;
+        out[o + i] = (row[r + i]! - paeth(row[r + i - bpp]!, prev[q + i]!, prev[q + i - bpp]!)) & 0xff;
       }
   }
 }
@@ -87,10 +107,19 @@ function scanlines(input: EncodePngInput, perRow: number, rowBytes: number, bpp:
   const strategy = input.filter ?? 'adaptive';
   if (bitDepth === 8 && typeof strategy === 'number' && samples instanceof Uint8Array) {
     const zero = new Uint8Array(rowBytes);
-    for (let y = 0; y < height; y++) {
-      const row = samples.subarray(y * rowBytes, (y + 1) * rowBytes);
-      const prev = y === 0 ? zero : samples.subarray((y - 1) * rowBytes, y * rowBytes);
-      filterRow(strategy, row, prev, bpp, filtered.subarray(y * (rowBytes + 1), (y + 1) * (rowBytes + 1)));
+    filterRow(strategy, samples, 0, zero, 0, rowBytes, bpp, filtered, 0);
+    for (let y = 1; y < height; y++) {
+      filterRow(
+        strategy,
+        samples,
+        y * rowBytes,
+        samples,
+        (y - 1) * rowBytes,
+        rowBytes,
+        bpp,
+        filtered,
+        y * (rowBytes + 1),
+      );
     }
     return filtered;
   }
@@ -122,11 +151,10 @@ function scanlines(input: EncodePngInput, perRow: number, rowBytes: number, bpp:
         row[Math.floor(i / perByte)]! |= (samples[start + i]! & mask) << shift;
       }
     }
-    const target = filtered.subarray(y * (rowBytes + 1), (y + 1) * (rowBytes + 1));
     if (strategy === 'adaptive') {
       let bestSum = Number.POSITIVE_INFINITY;
       for (let type = 0; type <= 4; type++) {
-        filterRow(type, row, prev, bpp, candidate);
+        filterRow(type, row, 0, prev, 0, rowBytes, bpp, candidate, 0);
         let sum = 0;
         for (let i = 1; i <= rowBytes; i++) {
           const v = candidate[i]!;
@@ -134,18 +162,46 @@ function scanlines(input: EncodePngInput, perRow: number, rowBytes: number, bpp:
         }
         if (sum < bestSum) {
           bestSum = sum;
-          target.set(candidate);
+          filtered.set(candidate, y * (rowBytes + 1));
         }
       }
     } else {
       const type = typeof strategy === 'function' ? strategy(y) : strategy;
-      filterRow(type, row, prev, bpp, target);
+      filterRow(type, row, 0, prev, 0, rowBytes, bpp, filtered, y * (rowBytes + 1));
     }
     const swap = prev;
     prev = row;
     row = swap;
   }
   return filtered;
+}
+
+/**
+ * One byte per pixel (palette indices) under the None (0) or Up (2) filter for every row: the image data
+ * of {@link writePng} (`filtered`) and the largest value, in one pass over the bytes. The same bytes as
+ * `scanlines` gives under that filter. One loop instead of a scan for the largest value and a filter
+ * pass: the HTML report encodes a few dozen small pictures per run, and V8 makes each such loop fast
+ * only after several milliseconds, which it pays once here.
+ */
+export function filterPaletteBytes(
+  samples: Uint8Array,
+  width: number,
+  height: number,
+  type: 0 | 2,
+): { filtered: Uint8Array; largest: number } {
+  const filtered = new Uint8Array(height * (width + 1));
+  let largest = 0;
+  for (let y = 0, i = 0, o = 0; y < height; y++) {
+    filtered[o++] = type;
+    // The first row's Up filter subtracts nothing (the row above a PNG image is zeros).
+    const above = type === 2 && y > 0 ? width : 0;
+    for (let x = 0; x < width; x++, i++, o++) {
+      const v = samples[i]!;
+      if (v > largest) largest = v;
+      filtered[o] = above === 0 ? v : (v - samples[i - above]!) & 0xff;
+    }
+  }
+  return { filtered, largest };
 }
 
 /**
@@ -158,7 +214,7 @@ export function writePng(input: EncodePngInput, defaultCompress: ZlibCompress): 
   const channels = CHANNELS[colorType];
   const rowBytes = Math.ceil((width * channels * bitDepth) / 8);
   const bpp = Math.max(1, (channels * bitDepth) >> 3);
-  const filtered = scanlines(input, width * channels, rowBytes, bpp);
+  const filtered = input.filtered ?? scanlines(input, width * channels, rowBytes, bpp);
   const ihdr = new Uint8Array(13);
   const view = new DataView(ihdr.buffer);
   view.setUint32(0, width);
