@@ -1,7 +1,7 @@
 import { constants, deflateSync } from 'node:zlib';
 import { decodePng } from '@segmetrics/io';
 import { describe, expect, it } from 'vitest';
-import { reportImagePictures } from './report-image-pictures.js';
+import { encodeReportPictures, reportImagePictures, reportThumbnails } from './report-image-pictures.js';
 
 describe('reportImagePictures', () => {
   it('reportImagePictures draws the mapped labels, ignored and invalid values and the error map as small PNGs', () => {
@@ -64,4 +64,39 @@ it('reportImagePictures draws the same pictures with another compressor and row 
     expect([b.width, b.height, b.palette]).toEqual([a.width, a.height, a.palette]);
     expect(b.data).toEqual(a.data);
   }
+});
+
+it('encodeReportPictures of reportThumbnails (also sent to another thread) gives reportImagePictures’ bytes', () => {
+  const width = 700;
+  const height = 333;
+  const gt = Uint8Array.from({ length: width * height }, (_, i) => ((i >> 6) + ((i % width) >> 5)) % 9);
+  const pred = Uint8Array.from(gt, (v, i) => (i % 11 === 0 ? (v + 1) % 9 : i % 13 === 0 ? 255 : v));
+  const colors = Array.from({ length: 8 }, (_, k) => [k * 30, 250 - k * 20, 9] as const);
+  // Label 8 maps to the ignore value, the prediction is mapped too: the thumbnails hold mapped codes.
+  const options = {
+    numClasses: 8,
+    ignoreIndex: [255],
+    labelMapping: { table: { 8: 255 } },
+  };
+  const encoding = {
+    compress: (data: Uint8Array, level: number) => deflateSync(data, { level, strategy: constants.Z_RLE }),
+    filter: 2 as const,
+  };
+  const whole = reportImagePictures(
+    { data: gt, width, height },
+    { data: pred, width, height },
+    options,
+    colors,
+    encoding,
+  );
+  const thumbnails = structuredClone(
+    reportThumbnails({ data: gt, width, height }, { data: pred, width, height }, options),
+  );
+  expect([thumbnails.width, thumbnails.height]).toEqual([width, height]);
+  expect([thumbnails.codes.gt.width, thumbnails.codes.gt.height]).toEqual([256, 122]);
+  const later = encodeReportPictures(thumbnails, options, colors, encoding);
+  for (const key of ['groundTruth', 'prediction', 'errorMap'] as const) {
+    expect(Buffer.from(later[key]).equals(Buffer.from(whole[key])), key).toBe(true);
+  }
+  expect([later.width, later.height]).toEqual([width, height]);
 });
