@@ -38,6 +38,7 @@ import { type RunOptions, runEvaluation } from '../pipeline/run-evaluation.js';
 import { skippedWarning } from '../pipeline/skipped-warning.js';
 import { writeRunOutputs } from '../pipeline/write-run-outputs.js';
 import { reportImagesLimit } from '../report/report-flags.js';
+import { MAX_KEPT_THUMBNAILS } from '../report/thumbnail-keeper.js';
 import { validateReportOptions } from '../report/validate-report-options.js';
 import type { EvalFlags } from './eval.js';
 
@@ -151,6 +152,7 @@ export async function runEval(flags: EvalFlags, context: CliContext): Promise<nu
     ...selfSignal(context.env.SEGMETRICS_TEST_SIGNAL),
     stderr: context.stderr,
     progress: context.stderr.isTTY === true && !quiet,
+    ...keptThumbnails(flags),
   }).catch((error: unknown) => {
     throw isCityscapesRun(flags) ? explainCityscapesLabelError(error) : error;
   });
@@ -170,7 +172,11 @@ export async function runEval(flags: EvalFlags, context: CliContext): Promise<nu
     flags,
     context,
     { shard, partial: null },
-    { pairs: paired.pairs, presetsPerImage: requested.matrixOptions.perImage === true },
+    {
+      pairs: paired.pairs,
+      presetsPerImage: requested.matrixOptions.perImage === true,
+      thumbnails: outcome.thumbnails,
+    },
   );
   return ExitCode.OK;
 }
@@ -179,6 +185,15 @@ export async function runEval(flags: EvalFlags, context: CliContext): Promise<nu
  * Reads `SEGMETRICS_SAVE_INTERVAL`: seconds between periodic state saves, a decimal number from 0 to
  * 86400 (unset or empty: 30). Anything else is a usage error naming the variable and its value.
  */
+/**
+ * With `--report` (and at most {@link MAX_KEPT_THUMBNAILS} pictured images), the counting threads keep the
+ * thumbnails of that many worst images so far, so that the report decodes few files again.
+ */
+function keptThumbnails(flags: EvalFlags): { keepThumbnails?: number } {
+  const limit = reportImagesLimit(flags);
+  return limit === null || limit === 0 || limit > MAX_KEPT_THUMBNAILS ? {} : { keepThumbnails: limit };
+}
+
 export function parseSaveInterval(value: string | undefined): number | undefined {
   if (value === undefined || value.trim() === '') return undefined;
   return parseDecimal('SEGMETRICS_SAVE_INTERVAL', value, { min: 0, max: MAX_SAVE_INTERVAL_SECONDS });

@@ -1,7 +1,9 @@
-import { ConfusionMatrix, ErrorCode, SegmetricsError } from '@segmetrics/core';
+import { ConfusionMatrix, ErrorCode, type ImageStats, SegmetricsError } from '@segmetrics/core';
 import { type DecodeBuffer, readLabelMapSync } from '@segmetrics/io/node';
 import { checkUnmappedPredictions } from '@segmetrics/metrics';
 import { checkInstanceIds, readInstanceIds } from '../cityscapes/read-instance-ids.js';
+import { countedMIoU } from '../report/counted-miou.js';
+import type { ThumbnailKeeper } from '../report/thumbnail-keeper.js';
 import { decodeBuffers } from './decode-buffers.js';
 import type { ChunkTask, CountSetup, FilePair, SerializedError } from './types.js';
 
@@ -9,6 +11,7 @@ import type { ChunkTask, CountSetup, FilePair, SerializedError } from './types.j
  * Decodes and counts the pairs of one chunk, in order, into fresh matrices: one per prediction of the
  * pairs (`setup.predictions`: `predPath`, then `otherPredPaths`), the ground truth decoded once for all.
  * `reuse` gives empty matrices of the same settings to count into instead (a chunk merged earlier, reset).
+ * With a `keeper` (a single prediction), each image's thumbnails are offered to it right after counting.
  * Any failure is a `SegmetricsError` whose message starts with the offending file. Reads synchronously:
  * a worker thread handles one file at a time, and the sync path skips the thread-pool round trip.
  */
@@ -16,16 +19,22 @@ export function countChunk(
   setup: CountSetup,
   task: ChunkTask,
   reuse?: readonly ConfusionMatrix[],
+  keeper?: ThumbnailKeeper,
 ): ConfusionMatrix[] {
   const matrices = Array.from(
     { length: setup.predictions ?? 1 },
     (_, j) => reuse?.[j] ?? new ConfusionMatrix(setup.matrixOptions),
   );
-  for (const pair of task.pairs) countPair(matrices, setup, pair);
+  for (const pair of task.pairs) countPair(matrices, setup, pair, keeper);
   return matrices;
 }
 
-function countPair(matrices: readonly ConfusionMatrix[], setup: CountSetup, pair: FilePair): void {
+function countPair(
+  matrices: readonly ConfusionMatrix[],
+  setup: CountSetup,
+  pair: FilePair,
+  keeper: ThumbnailKeeper | undefined,
+): void {
   const gt = decode(pair.gtPath, setup, decodeBuffers.gt);
   // Read once, after the first prediction's size check (as without further predictions).
   let instances: ReturnType<typeof readInstanceIds> | undefined;
@@ -36,8 +45,19 @@ function countPair(matrices: readonly ConfusionMatrix[], setup: CountSetup, pair
   };
   const predPaths = [pair.predPath, ...(pair.otherPredPaths ?? [])];
   matrices.forEach((matrix, j) => {
-    countPrediction(matrix, setup, pair, predPaths[j]!, gt, readInstances);
+    const pred = countPrediction(matrix, setup, pair, predPaths[j]!, gt, readInstances);
+    // The report's candidate worst images: their thumbnails from the maps still in memory.
+    if (keeper !== undefined && matrices.length === 1) {
+      keeper.offer(pair.id, countedMIoU(lastImageStats(matrix, pair.id)), gt, pred);
+    }
   });
+}
+
+/** The statistics of the image just counted into a chunk's matrix (a chunk holds a few images). */
+function lastImageStats(matrix: ConfusionMatrix, id: string): ImageStats {
+  const stats = matrix.imageStats;
+  for (let i = stats.length - 1; i >= 0; i--) if (stats[i]!.sampleId === id) return stats[i]!;
+  throw new Error(`no per-image statistics for ${id}`);
 }
 
 function countPrediction(
@@ -47,7 +67,7 @@ function countPrediction(
   predPath: string,
   gt: ReturnType<typeof decode>,
   readInstances: () => ReturnType<typeof readInstanceIds> | undefined,
-): void {
+): ReturnType<typeof decode> {
   const pred = decode(predPath, setup, decodeBuffers.pred);
   if (gt.width !== pred.width || gt.height !== pred.height) {
     throw new SegmetricsError(
@@ -88,6 +108,7 @@ function countPrediction(
     });
   }
   if (pair.instancesPath !== undefined) checkInstanceIds(matrix, pair.id, pair.instancesPath);
+  return pred;
 }
 
 /**

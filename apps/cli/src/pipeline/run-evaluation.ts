@@ -3,14 +3,16 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { ConfusionMatrix, ErrorCode, SegmetricsError } from '@segmetrics/core';
 import { formatShard, type Shard, shardRange } from '../options/shard.js';
+import type { ThumbnailKeeper } from '../report/thumbnail-keeper.js';
 import { canonicalJson } from '../util/canonical-json.js';
 import { type OutputStream, ProgressBar } from '../util/terminal.js';
 import { settingsDifference } from './compare-settings.js';
 import { countPairs } from './count-pairs.js';
+import { createThumbnailKeeper } from './create-thumbnail-keeper.js';
 import type { EvaluationSettings } from './evaluation-settings.js';
 import { listSome } from './pair-files.js';
 import { loadState, type StateFile, saveState } from './state-file.js';
-import type { FilePair } from './types.js';
+import type { CountSetup, FilePair } from './types.js';
 
 /** Everything `runEvaluation` needs besides the files. */
 export interface RunOptions {
@@ -38,6 +40,11 @@ export interface RunOptions {
   readonly selfSignal?: { readonly signal: 'SIGINT' | 'SIGTERM'; readonly after: number };
   readonly stderr: OutputStream;
   readonly progress: boolean;
+  /**
+   * For the HTML report: keep the thumbnails of this many candidate worst images while counting (see
+   * `ThumbnailKeeper`), so that the report need not decode their files again.
+   */
+  readonly keepThumbnails?: number;
 }
 
 /** Result of a run: the counted matrix, and whether it was interrupted (and by what). */
@@ -53,6 +60,8 @@ export interface RunOutcome {
   readonly counted: number;
   /** Where the state was written, if anywhere. */
   readonly statePath: string | null;
+  /** The thumbnails kept while counting (`keepThumbnails`), else null. */
+  readonly thumbnails: ThumbnailKeeper | null;
 }
 
 /** A folder as the file it really is (resolved against the working folder), or as written when missing. */
@@ -184,39 +193,42 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
       ? todo.slice(0, options.stopAfter)
       : todo;
   try {
-    const result = await countPairs(
-      { matrixOptions: settings.matrixOptions, decodeOptions: settings.decodeOptions },
-      counting,
-      {
-        workers: options.workers ?? availableParallelism(),
-        // Threads start only when the work outweighs their start-up: small jobs run in this thread.
-        startWorkers: 'when-worth-it',
-        ...(options.workerScript === undefined ? {} : { workerScript: options.workerScript }),
-        initial,
-        signal: controller.signal,
-        // The test hook stops right after the chunk that sends the signal, so that a run is
-        // interrupted at the same point however fast the signal is handled.
-        ...(hookAfter === undefined ? {} : { stopAfter: hookAfter }),
-        onProgress: (done, _total, matrix) => {
-          bar.update(alreadyCounted + done, selected.length);
-          const hook = options.selfSignal;
-          if (hook !== undefined && done >= hook.after && !selfSignalled) {
-            selfSignalled = true;
-            process.kill(process.pid, hook.signal);
-          }
-          if (statePath !== null && Date.now() - lastSave >= interval) {
-            lastSave = Date.now();
-            const text = body(false);
-            // Chained, and never left rejected without a handler: a failed save fails the run below.
-            saving = saving
-              .then(() => saveState(statePath, matrix, text))
-              .catch((error: unknown) => {
-                saveError ??= error;
-              });
-          }
-        },
+    const setup: CountSetup = {
+      matrixOptions: settings.matrixOptions,
+      decodeOptions: settings.decodeOptions,
+      ...(options.keepThumbnails === undefined ? {} : { keepThumbnails: options.keepThumbnails }),
+    };
+    const keeper = await createThumbnailKeeper(setup);
+    const result = await countPairs(setup, counting, {
+      ...(keeper === undefined ? {} : { keeper }),
+      workers: options.workers ?? availableParallelism(),
+      // Threads start only when the work outweighs their start-up: small jobs run in this thread.
+      startWorkers: 'when-worth-it',
+      ...(options.workerScript === undefined ? {} : { workerScript: options.workerScript }),
+      initial,
+      signal: controller.signal,
+      // The test hook stops right after the chunk that sends the signal, so that a run is
+      // interrupted at the same point however fast the signal is handled.
+      ...(hookAfter === undefined ? {} : { stopAfter: hookAfter }),
+      onProgress: (done, _total, matrix) => {
+        bar.update(alreadyCounted + done, selected.length);
+        const hook = options.selfSignal;
+        if (hook !== undefined && done >= hook.after && !selfSignalled) {
+          selfSignalled = true;
+          process.kill(process.pid, hook.signal);
+        }
+        if (statePath !== null && Date.now() - lastSave >= interval) {
+          lastSave = Date.now();
+          const text = body(false);
+          // Chained, and never left rejected without a handler: a failed save fails the run below.
+          saving = saving
+            .then(() => saveState(statePath, matrix, text))
+            .catch((error: unknown) => {
+              saveError ??= error;
+            });
+        }
       },
-    );
+    });
     bar.clear();
     if (selfSignalled) {
       // A ref'd timer: with an unref'd one the event loop could drain (and the process exit 0) before the
@@ -237,6 +249,7 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
       selected: selected.length,
       counted: result.matrix.images,
       statePath,
+      thumbnails: keeper ?? null,
     };
   } catch (error) {
     bar.clear();

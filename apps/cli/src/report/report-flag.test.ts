@@ -34,9 +34,9 @@ function pictures(html: string): Picture[] {
   return out;
 }
 
-function ok(args: readonly string[]): { stdout: string; stderr: string } {
+function ok(args: readonly string[], code = 0): { stdout: string; stderr: string } {
   const result = runCli(args);
-  expect(result.code, result.stderr).toBe(0);
+  expect(result.code, result.stderr).toBe(code);
   return result;
 }
 
@@ -161,6 +161,26 @@ describe('segmetrics eval --report', () => {
     expect(embeddedJson(html)).toBe(stdout);
     expect(html).toContain('carry no per-image statistics');
     expect(pictures(html)).toEqual([]);
+  });
+
+  it('draws the same pictures from thumbnails kept while counting as from the files read again', () => {
+    const dir = tempDir('report-kept');
+    const kept = join(dir, 'kept.html');
+    const reread = join(dir, 'reread.html');
+    const resumed = join(dir, 'resumed.html');
+    const state = join(dir, 'state.json');
+    // 4 worst images: kept while counting, with one worker and with two; 65 (above what a run keeps):
+    // every picture from its files read again.
+    ok(['eval', ...CITYSCAPES_ARGS, '--report', kept, '--report-images', '4', '--workers', '1', '-q']);
+    ok(['eval', ...CITYSCAPES_ARGS, '--report', reread, '--report-images', '65', '-q']);
+    // Resumed: the images of the first run are read again, the others' thumbnails kept.
+    ok(['eval', ...CITYSCAPES_ARGS, '--save-state', state, '--stop-after', '5', '-q'], 130);
+    ok(['eval', ...CITYSCAPES_ARGS, '--resume', state, '--report', resumed, '--report-images', '4', '-q']);
+    const all = pictures(read(reread));
+    const first = pictures(read(kept));
+    expect(first.length).toBe(12);
+    expect(first).toEqual(all.slice(0, 12));
+    expect(pictures(read(resumed))).toEqual(first);
   });
 
   it('refuses --report-images without --report, a negative count, and --report equal to -o', () => {
