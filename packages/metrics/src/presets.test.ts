@@ -6,6 +6,7 @@ import { getPreset } from './get-preset.js';
 import { parsePresetOptions } from './parse-preset-options.js';
 import { checkPresetOption } from './preset-parameter.js';
 import { presets } from './presets.js';
+import { rankImages } from './rank-images.js';
 import type { EvaluateOptions, PresetName } from './settings.js';
 
 const N = Number.NaN;
@@ -441,12 +442,14 @@ describe('monai', () => {
       [5 / 9, (6 / 7 + 1) / 3],
     );
     const fg = evaluate(m(), { preset: 'monai', presetOptions: { include_background: false } });
-    // b has no defined foreground class: left out of the mean over images (its own value shows as 0).
-    closeAll(
-      fg.perImage?.map((i) => i.mDice),
-      [2 / 3, 0],
-    );
+    // b has no defined foreground class: MONAI's channel mean is 0 with not_nans 0, and its mean over
+    // images leaves it out. Its per-image value is undefined (NaN), as the summary takes it, so that it
+    // ranks last among the worst images instead of first.
+    expect(fg.perImage?.[0]?.mDice).toBeCloseTo(2 / 3, 14);
+    expect(fg.perImage?.[1]?.mDice).toBeNaN();
+    expect(fg.perImage?.[1]?.mIoU).toBeNaN();
     expect(fg.summary.mDice).toBeCloseTo(2 / 3, 15);
+    expect(rankImages(fg.perImage!).map((i) => i.sampleId)).toEqual(fg.perImage!.map((i) => i.sampleId));
   });
 });
 

@@ -614,8 +614,13 @@ export class Engine {
     return out;
   }
 
-  /** The value of an image's class mean in the mean over images: NaN (left out) when it is over nothing. */
-  #imageMean(metric: PerClassMetricDescriptor, unit: Unit, values: Float64Array | undefined): number {
+  /**
+   * An image's class mean as the mean over images takes it: NaN (undefined, left out) when it is over
+   * nothing, whatever a library's value of an empty mean (Keras, MONAI: 0, which they too leave out of
+   * the mean over images); otherwise `unitMean`. The per-image results show this value, so that they
+   * explain the summary.
+   */
+  imageMean(metric: PerClassMetricDescriptor, unit: Unit, values: Float64Array | undefined): number {
     const empty = this.settings.quirks.emptyMeanValue === null ? this.#z : Number.NaN;
     return this.unitMean(metric, unit, values, empty);
   }
@@ -630,7 +635,7 @@ export class Engine {
       // Micro means pool each image's counts: no per-class values needed.
       return this.#images.mean(
         `unitMean:${metric.id}`,
-        (i) => this.#imageMean(metric, images[i]!, undefined),
+        (i) => this.imageMean(metric, images[i]!, undefined),
         this.#emptyMean(),
       );
     }
@@ -638,7 +643,7 @@ export class Engine {
       const valueAt = this.imageValuesAt(metric);
       return this.#images.mean(
         `unitMean:${metric.id}`,
-        (i) => this.#imageMean(metric, images[i]!, valueAt(i)),
+        (i) => this.imageMean(metric, images[i]!, valueAt(i)),
         this.#emptyMean(),
       );
     }

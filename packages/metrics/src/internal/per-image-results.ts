@@ -27,14 +27,14 @@ function byIoU(a: ImageClassIoU, b: ImageClassIoU): number {
 
 /**
  * The value `id` of every image, exactly as its per-image result holds it: the image's class mean of a
- * per-class metric (`unitMean` on the image's values) or a summary metric of the image's counts.
+ * per-class metric (`imageMean` on the image's values) or a summary metric of the image's counts.
  */
 function imageValuesOf(engine: Engine, id: SummaryId): (index: number) => number {
   const metric = getMetric(id);
   const images = engine.images;
   if (metric.kind === 'summary') return (i) => engine.unitSummary(metric, images[i]!);
   const valueAt = engine.imageValuesAt(metric);
-  return (i) => engine.unitMean(metric, images[i]!, valueAt(i));
+  return (i) => engine.imageMean(metric, images[i]!, valueAt(i));
 }
 
 /**
@@ -52,7 +52,7 @@ function selectedImages(engine: Engine, selection: ImageSelection | null): numbe
 /**
  * `evaluate`'s per-image results: every image in canonical order, or with a selection only the
  * `worst` images by `by`, worst first. The values of a selected image are those of the full list (the
- * same `unitMean` / `unitSummary` on the same counts); only the images not listed are not computed
+ * same `imageMean` / `unitSummary` on the same counts); only the images not listed are not computed
  * beyond the ranking value.
  */
 export function perImageResults(
@@ -74,7 +74,7 @@ export function perImageResults(
       ? null
       : (() => {
           const valueAt = valuesOf(boundary, iouMetric);
-          return wanted.map((i) => boundary.unitMean(iouMetric, boundary.images[i]!, valueAt(i)));
+          return wanted.map((i) => boundary.imageMean(iouMetric, boundary.images[i]!, valueAt(i)));
         })();
   // Each metric's values image by image (computed a block of images at a time, not kept); IoU's below,
   // from the same values as the image's class list.
@@ -84,7 +84,7 @@ export function perImageResults(
     const valueAt = valuesOf(engine, metric);
     means.set(
       metric.id,
-      wanted.map((i) => engine.unitMean(metric, images[i]!, valueAt(i))),
+      wanted.map((i) => engine.imageMean(metric, images[i]!, valueAt(i))),
     );
   }
   const iouAt = valuesOf(engine, iouMetric);
@@ -109,7 +109,7 @@ export function perImageResults(
       if (s === 0 && p > 0) predictedOnly.push(k);
     }
     classIoU.sort(byIoU);
-    const meanIoU = engine.unitMean(iouMetric, u, iou);
+    const meanIoU = engine.imageMean(iouMetric, u, iou);
     entry.presentClasses = present;
     entry.predictedOnlyClasses = predictedOnly;
     entry.classIoU = classIoU;
