@@ -16,6 +16,7 @@ import {
 } from '../options/check-output-paths.js';
 import { resolveConfidenceFlags } from '../options/confidence-flags.js';
 import { datasetClassCountWarning } from '../options/dataset-class-count-warning.js';
+import { impliedIgnoreWarning } from '../options/implied-ignore-warning.js';
 import { MAX_WORKERS_CAP, maxWorkers, WORKERS_PER_CORE } from '../options/limits.js';
 import { parseInteger } from '../options/parse-values.js';
 import { resolveSettings } from '../options/resolve-settings.js';
@@ -225,6 +226,8 @@ async function countFolders(flags: CompareFlags, context: CliContext): Promise<C
   if (skipped !== null && !quiet) context.stderr.write(`warning: ${skipped}\n`);
   const classCount = datasetClassCountWarning({ ...flags, numClasses: settings.numClasses });
   if (classCount !== null && !quiet) context.stderr.write(`warning: ${classCount}\n`);
+  const impliedIgnore = impliedIgnoreWarning(flags, settings);
+  if (impliedIgnore !== null && !quiet) context.stderr.write(`warning: ${impliedIgnore}\n`);
   paired.unmatched.forEach((unmatched, i) => {
     if (unmatched.length === 0 || quiet) return;
     const n = unmatched.length;

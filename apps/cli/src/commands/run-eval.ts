@@ -21,6 +21,7 @@ import {
 } from '../options/check-output-paths.js';
 import { resolveConfidenceFlags } from '../options/confidence-flags.js';
 import { datasetClassCountWarning } from '../options/dataset-class-count-warning.js';
+import { impliedIgnoreWarning } from '../options/implied-ignore-warning.js';
 import {
   MAX_SAVE_INTERVAL_SECONDS,
   MAX_STOP_AFTER,
@@ -33,6 +34,7 @@ import { perImageSettings } from '../options/per-image-settings.js';
 import { resolveSettings } from '../options/resolve-settings.js';
 import { resolveShardFlags, type Shard } from '../options/shard.js';
 import type { EvaluationSettings } from '../pipeline/evaluation-settings.js';
+import { nothingCountedWarning } from '../pipeline/nothing-counted-warning.js';
 import { listSome, pairFiles } from '../pipeline/pair-files.js';
 import { type RunOptions, runEvaluation } from '../pipeline/run-evaluation.js';
 import { skippedWarning } from '../pipeline/skipped-warning.js';
@@ -133,6 +135,8 @@ export async function runEval(flags: EvalFlags, context: CliContext): Promise<nu
   if (skipped !== null && !quiet) context.stderr.write(`warning: ${skipped}\n`);
   const classCount = datasetClassCountWarning({ ...flags, numClasses: settings.numClasses });
   if (classCount !== null && !quiet) context.stderr.write(`warning: ${classCount}\n`);
+  const impliedIgnore = impliedIgnoreWarning(flags, settings);
+  if (impliedIgnore !== null && !quiet) context.stderr.write(`warning: ${impliedIgnore}\n`);
   if (paired.unmatchedPredictions.length > 0 && !quiet) {
     const n = paired.unmatchedPredictions.length;
     context.stderr.write(
@@ -166,6 +170,8 @@ export async function runEval(flags: EvalFlags, context: CliContext): Promise<nu
   }
   const warning = isCityscapesRun(flags) ? trainIdWarning(outcome.matrix) : null;
   if (warning !== null && !quiet) context.stderr.write(`warning: ${warning}\n`);
+  const nothing = nothingCountedWarning(outcome.matrix);
+  if (nothing !== null && !quiet) context.stderr.write(`warning: ${nothing}\n`);
   await writeRunOutputs(
     outcome.matrix,
     settings,

@@ -1,0 +1,13 @@
+import { type ConfusionMatrix, confusionMatrixTotals } from '@segmetrics/core';
+
+/**
+ * The warning for a run that counted images but no pixel: every ground-truth pixel is an ignore label
+ * (or one the label mapping ignores), so every metric is undefined (0/0) and the report shows only "—".
+ * Usually a wrong `--ignore-index`, `--reduce-zero-label` or label mapping. `null` otherwise.
+ */
+export function nothingCountedWarning(matrix: ConfusionMatrix): string | null {
+  const totals = confusionMatrixTotals(matrix);
+  if (totals.images === 0 || totals.counted > 0) return null;
+  const images = matrix.images === 1 ? 'the image' : `all ${matrix.images} images`;
+  return `no pixel was counted: the ground truth of every pixel of ${images} is ignored (${totals.ignored} pixels), so every metric is undefined; check --ignore-index, --reduce-zero-label and the label mapping`;
+}
