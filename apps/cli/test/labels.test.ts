@@ -10,7 +10,7 @@ interface Report {
   classNames: string[];
   summary: Record<string, number | null>;
   perClass: { iou: number | null; support: number }[];
-  pixels: { counted: number; ignored: number; predictedIgnore: number };
+  pixels: { counted: number; ignored: number; dropped: number; predictedIgnore: number };
   confusionMatrix: number[][];
   settings: Record<string, unknown>;
 }
@@ -41,7 +41,7 @@ describe('segmetrics eval --label-map', () => {
       '--label-map',
       map,
     ])) as unknown as Report;
-    expect(report.pixels).toEqual({ counted: 3, ignored: 1, predictedIgnore: 0 });
+    expect(report.pixels).toEqual({ counted: 3, ignored: 1, dropped: 0, predictedIgnore: 0 });
     expect(report.confusionMatrix).toEqual([
       [1, 0],
       [1, 1],

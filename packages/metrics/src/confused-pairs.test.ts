@@ -47,12 +47,30 @@ describe('confusedPairs', () => {
     ]);
   });
 
-  it('rejects a bad top or a wrong number of class names', () => {
+  it('divides by the given supports instead of the matrix rows when asked', () => {
+    // gt 0: 4 pixels (two hits, one predicted as 1, one as 255); a convention dropping the 255 has support 3.
+    const matrix = matrixOf({ numClasses: 2, ignoreIndex: 255 }, [
+      [
+        [0, 0, 1, 255],
+        [0, 0, 0, 0],
+      ],
+    ]);
+    expect(confusedPairs(matrix)[0]!.shareOfGt).toBe(1 / 4);
+    expect(confusedPairs(matrix, { support: [3, 0] })).toEqual([
+      { gt: 0, gtName: '0', pred: 1, predName: '1', count: 1, shareOfGt: 1 / 3 },
+    ]);
+    expect(confusedPairs(matrix, { support: Float64Array.of(3, 0) })[0]!.shareOfGt).toBe(1 / 3);
+  });
+
+  it('rejects a bad top, a wrong number of class names or of supports', () => {
     const matrix = new ConfusionMatrix({ numClasses: 2 });
     expect(() => confusedPairs(matrix, { top: 1.5 })).toThrow(
       expect.objectContaining({ code: ErrorCode.INVALID_OPTION }),
     );
     expect(() => confusedPairs(matrix, { classNames: ['a'] })).toThrow(
+      expect.objectContaining({ code: ErrorCode.INVALID_OPTION }),
+    );
+    expect(() => confusedPairs(matrix, { support: [1, 2, 3] })).toThrow(
       expect.objectContaining({ code: ErrorCode.INVALID_OPTION }),
     );
   });

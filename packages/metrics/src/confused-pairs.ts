@@ -9,7 +9,10 @@ export interface ConfusedPair {
   readonly predName: string;
   /** Pixels of class `gt` predicted as `pred`. */
   readonly count: number;
-  /** `count` / ground-truth pixels of `gt` (its support, including pixels predicted as ignore). */
+  /**
+   * `count` / the support of `gt`: by default its ground-truth pixels in the matrix (including pixels
+   * predicted as an ignore label), or `options.support[gt]` (see {@link ConfusedPairsOptions.support}).
+   */
   readonly shareOfGt: number;
 }
 
@@ -19,13 +22,22 @@ export interface ConfusedPairsOptions {
   top?: number;
   /** One name per class; default the ids as strings. */
   classNames?: readonly string[];
+  /**
+   * The support of each class (its ground-truth pixels) that `shareOfGt` divides by, one per class.
+   * Default: the matrix's, each row's pixels plus those of the row predicted as an ignore label. A
+   * convention that drops some of those pixels (`quirks.outOfRangeIgnorePredictions: 'drop'`, Keras)
+   * has smaller supports: `evaluate` passes the supports its per-class results show, so that a share is
+   * of the support reported beside it.
+   */
+  support?: ArrayLike<number>;
 }
 
 /**
  * The most confused class pairs: the largest off-diagonal cells of the matrix (ground truth `gt`
  * predicted as another class `pred`), largest count first; ties broken by `gt` then `pred` id, so the
  * order is deterministic. Cells with count 0 are never listed; pixels predicted as an ignore label are
- * not a class pair and are not listed. `shareOfGt` is never 0/0 (a listed pair has count > 0).
+ * not a class pair and are not listed. `shareOfGt` is `count` / the support of `gt` (the matrix's, or
+ * `options.support`); with the matrix's it is never 0/0 (a listed pair has count > 0).
  *
  * Reference: the confusion-matrix reading of Hoiem et al., "Diagnosing Error in Object Detectors",
  * ECCV 2012 (error analysis by confused categories).
@@ -46,19 +58,29 @@ export function confusedPairs(matrix: ConfusionMatrix, options: ConfusedPairsOpt
       { context: { option: 'classNames', value: names.length } },
     );
   }
+  const given = options.support;
+  if (given !== undefined && given.length !== c) {
+    throw new SegmetricsError(
+      ErrorCode.INVALID_OPTION,
+      `support must list ${c} counts, got ${given.length}`,
+      { context: { option: 'support', value: given.length } },
+    );
+  }
   const counts = matrix.counts;
-  return topCells(counts, c, top).map(({ gt, pred, count }) => {
+  const supportOf = (gt: number): number => {
+    if (given !== undefined) return given[gt]!;
     let support = matrix.predictedIgnore[gt]!;
     for (let p = 0; p < c; p++) support += counts[gt * c + p]!;
-    return {
-      gt,
-      gtName: names?.[gt] ?? String(gt),
-      pred,
-      predName: names?.[pred] ?? String(pred),
-      count,
-      shareOfGt: count / support,
-    };
-  });
+    return support;
+  };
+  return topCells(counts, c, top).map(({ gt, pred, count }) => ({
+    gt,
+    gtName: names?.[gt] ?? String(gt),
+    pred,
+    predName: names?.[pred] ?? String(pred),
+    count,
+    shareOfGt: count / supportOf(gt),
+  }));
 }
 
 /**

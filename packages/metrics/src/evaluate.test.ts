@@ -241,9 +241,53 @@ describe('evaluate', () => {
     expect(report.images).toBe(1);
     expect(report.pixels).toBe(4);
     expect(report.ignoredPixels).toBe(1);
+    expect(report.droppedPixels).toBe(0);
     expect(report.confusedPairs).toEqual([
       { gt: 0, gtName: '0', pred: 1, predName: '1', count: 2, shareOfGt: 2 / 3 },
     ]);
+  });
+
+  describe('a convention that drops pixels predicted as an ignore label (Keras)', () => {
+    // One 8-pixel image, 3 classes, ignore 255: class 0 has 4 pixels, one predicted as 1 and one as 255.
+    // Keras 3 discards a prediction outside [0, num_classes) before building its confusion matrix
+    // (keras/src/metrics/iou_metrics.py; test_out_of_range_y_pred_ignored), so its matrix row 0 is
+    // [2, 1, 0]: support 3, and class 0 → 1 is 1/3 of it.
+    const matrix = () =>
+      matrixOf({ numClasses: 3, ignoreIndex: 255 }, [
+        [
+          [0, 0, 1, 255, 1, 1, 2, 2],
+          [0, 0, 0, 0, 1, 1, 2, 2],
+        ],
+      ]);
+
+    it('reports the dropped pixels apart, so that counted + ignored + dropped is every pixel', () => {
+      const report = evaluate(matrix(), { preset: 'keras' });
+      expect(report.perClass.map((c) => c.support)).toEqual([3, 2, 2]);
+      expect(report.pixels).toBe(7);
+      expect(report.ignoredPixels).toBe(0);
+      expect(report.droppedPixels).toBe(1);
+      expect(report.pixels + report.ignoredPixels + report.droppedPixels).toBe(8);
+    });
+
+    it("gives confused pairs' shares of the supports the per-class results show", () => {
+      const report = evaluate(matrix(), { preset: 'keras' });
+      expect(report.confusedPairs).toEqual([
+        { gt: 0, gtName: '0', pred: 1, predName: '1', count: 1, shareOfGt: 1 / 3 },
+      ]);
+      expect(report.confusedPairs[0]!.shareOfGt).toBe(
+        report.confusedPairs[0]!.count / report.perClass[0]!.support,
+      );
+    });
+
+    it('drops nothing under the conventions that count such a pixel as a miss or as another label', () => {
+      for (const preset of [undefined, 'mmseg', 'sklearn'] as const) {
+        const report = evaluate(matrix(), preset === undefined ? {} : { preset });
+        expect(report.perClass[0]!.support).toBe(4);
+        expect(report.pixels).toBe(8);
+        expect(report.droppedPixels).toBe(0);
+        expect(report.confusedPairs[0]!.shareOfGt).toBe(1 / 4);
+      }
+    });
   });
 
   it('returns per-image results in sample-id order when the matrix keeps per-image statistics', () => {

@@ -124,10 +124,23 @@ export interface EvaluationReport {
   readonly confidence?: ConfidenceIntervals;
   /** Images counted. */
   readonly images: number;
-  /** Pixels counted (ground truth not ignored). */
+  /**
+   * Pixels counted: ground truth not ignored, minus the {@link droppedPixels} (the sum of the per-class
+   * supports).
+   */
   readonly pixels: number;
   /** Pixels whose ground truth is ignored. */
   readonly ignoredPixels: number;
+  /**
+   * Pixels with a ground-truth class that the convention does not count at all: in no class's support,
+   * neither a hit nor a miss, and not in {@link pixels}. Only `quirks.outOfRangeIgnorePredictions:
+   * 'drop'` drops pixels (preset `'keras'`: Keras 3 discards a prediction outside [0, num_classes), such
+   * as 255, before it builds its confusion matrix), and then drops every counted pixel predicted as an
+   * ignore label; 0 under every other convention, where such a pixel is a miss of its class (or also a
+   * prediction of another label). `pixels + ignoredPixels + droppedPixels` is every pixel of the matrix.
+   * Dataset counts only: per-image results count such pixels as misses.
+   */
+  readonly droppedPixels: number;
   /** Version of @segmetrics/metrics. */
   readonly version: string;
 }
@@ -208,7 +221,12 @@ export function evaluate(matrix: ConfusionMatrix, options: EvaluateOptions = {})
     perClass,
     absentClasses,
     predictedOnlyClasses,
-    confusedPairs: confusedPairs(matrix, { top: resolved.topConfusedPairs, classNames: settings.classNames }),
+    // Shares of the supports the per-class results show (smaller than the matrix's when pixels are dropped).
+    confusedPairs: confusedPairs(matrix, {
+      top: resolved.topConfusedPairs,
+      classNames: settings.classNames,
+      support: dataset.support.subarray(0, c),
+    }),
     ...(images === null
       ? {}
       : {
@@ -228,9 +246,21 @@ export function evaluate(matrix: ConfusionMatrix, options: EvaluateOptions = {})
     images: matrix.images,
     pixels: dataset.total,
     ignoredPixels: matrix.ignoredPixels,
+    droppedPixels: matrixPixels(matrix) - dataset.total,
     version,
   };
   return report;
+}
+
+/**
+ * The matrix's pixels with a ground-truth class (each row's pixels plus those predicted as an ignore
+ * label): what the dataset counts hold unless the convention drops some of them.
+ */
+function matrixPixels(matrix: ConfusionMatrix): number {
+  let total = 0;
+  for (const v of matrix.counts) total += v;
+  for (const v of matrix.predictedIgnore) total += v;
+  return total;
 }
 
 /** An engine's summary values (`summaryOf`), with `mBoundaryIoU` when boundary counts are kept. */

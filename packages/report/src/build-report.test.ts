@@ -27,11 +27,35 @@ function build(options: Parameters<typeof evaluate>[1] = {}) {
 }
 
 describe('buildReport', () => {
+  it("carries the pixels a convention dropped, and confused pairs' shares of the supports it shows", () => {
+    // One 8-pixel image: road has 4 pixels, one predicted as car and one as 255. Keras drops the 255
+    // (keras/src/metrics/iou_metrics.py: predictions outside [0, num_classes) are discarded).
+    const m = new ConfusionMatrix({ numClasses: 3, ignoreIndex: 255 });
+    m.update([0, 0, 1, 255, 1, 1, 2, 2], [0, 0, 0, 0, 1, 1, 2, 2]);
+    const classNames = names.slice(0, 3);
+    const report = buildReport({
+      evaluation: evaluate(m, { classNames, preset: 'keras' }),
+      matrix: m,
+      run: { toolVersion: '1' },
+    });
+    expect(report.pixels).toEqual({ counted: 7, ignored: 0, dropped: 1, predictedIgnore: 1 });
+    expect(report.pixels.counted + report.pixels.ignored + report.pixels.dropped).toBe(8);
+    expect(report.perClass[0]!.support).toBe(3);
+    expect(report.confusedPairs[0]).toMatchObject({ gt: 0, predicted: 1, pixels: 1, shareOfGt: 1 / 3 });
+    const mmseg = buildReport({
+      evaluation: evaluate(m, { classNames, preset: 'mmseg' }),
+      matrix: m,
+      run: { toolVersion: '1' },
+    });
+    expect(mmseg.pixels).toEqual({ counted: 8, ignored: 0, dropped: 0, predictedIgnore: 1 });
+    expect(mmseg.confusedPairs[0]!.shareOfGt).toBe(1 / 4);
+  });
+
   it('copies every number from the evaluation, unchanged', () => {
     const { evaluation, report } = build();
     expect(report.summary).toBe(evaluation.summary);
     expect(report.images).toBe(2);
-    expect(report.pixels).toEqual({ counted: 9, ignored: 1, predictedIgnore: 1 });
+    expect(report.pixels).toEqual({ counted: 9, ignored: 1, dropped: 0, predictedIgnore: 1 });
     expect(report.absentClasses).toEqual([3]);
     expect(report.predictedOnlyClasses).toEqual([2]);
     for (const [k, row] of report.perClass.entries()) {

@@ -139,6 +139,7 @@ export function buildReport(input: BuildReportInput): Report {
     pixels: {
       counted: evaluation.pixels,
       ignored: evaluation.ignoredPixels,
+      dropped: evaluation.droppedPixels,
       predictedIgnore: predictedIgnoreTotal,
     },
     settings: settingsOf(evaluation, matrix.settings.boundary, run),

@@ -31,6 +31,7 @@ export { comparisonToJson } from './comparison/comparison-to-json.js';
 export { comparisonToMarkdown } from './comparison/comparison-to-markdown.js';
 export { comparisonVerdict, formatPValue } from './comparison/comparison-verdict.js';
 export { type ComparisonHtmlInput, renderComparisonHtml } from './comparison/html/render-comparison-html.js';
+export { countNoun } from './count-noun.js';
 export { csvField, csvLine } from './csv-field.js';
 export { formatLevel } from './format-level.js';
 export {

@@ -12,13 +12,27 @@ import type {
  */
 export const REPORT_SCHEMA_VERSION = 1;
 
-/** Pixel totals of a report. */
+/**
+ * Pixel totals of a report: `counted + ignored + dropped` is every pixel of the evaluated images (after
+ * label mapping).
+ */
 export interface ReportPixels {
-  /** Pixels whose ground truth is not ignored. */
+  /**
+   * Pixels counted: ground truth not ignored, less the `dropped` ones (the sum of the classes' support).
+   */
   readonly counted: number;
   /** Pixels whose ground truth is an ignore label. */
   readonly ignored: number;
-  /** Counted pixels predicted as an ignore label (misses of their ground-truth class). */
+  /**
+   * Pixels with a ground-truth class that the convention does not count (`evaluate()`'s `droppedPixels`):
+   * those predicted as an ignore label outside the classes under `quirks.outOfRangeIgnorePredictions:
+   * 'drop'` (`--preset keras`: Keras drops such predictions); 0 under every other convention.
+   */
+  readonly dropped: number;
+  /**
+   * Pixels with a ground-truth class predicted as an ignore label: misses of their ground-truth class,
+   * except the `dropped` ones.
+   */
   readonly predictedIgnore: number;
 }
 

@@ -16,7 +16,7 @@ describe('reportToMarkdown', () => {
       run: { toolVersion: '2.0.0' },
     });
     const text = reportToMarkdown(report);
-    expect(text).toContain('## segmetrics: 1 images, 3 classes');
+    expect(text).toContain('## segmetrics: 1 image, 3 classes');
     expect(text).toContain(`| ${(report.summary.mIoU * 100).toFixed(2)} |`);
     expect(text).toContain('| 1 | a\\|b |');
     expect(text).toContain('| 2 | c | — |');
@@ -25,6 +25,22 @@ describe('reportToMarkdown', () => {
     expect(text).toContain(
       'Settings: aggregate dataset · average macro · absent nan · ignore 255; segmetrics 2.0.0.',
     );
+  });
+});
+
+describe('reportToMarkdown under a convention that drops pixels (Keras)', () => {
+  it("gives a confused pair's share of the support the per-class table shows", () => {
+    // gt class 0 has 4 pixels: one predicted as 1, one as 255 (dropped by Keras: support 3).
+    const m = new ConfusionMatrix({ numClasses: 3, ignoreIndex: 255 });
+    m.update([0, 0, 1, 255, 1, 1, 2, 2], [0, 0, 0, 0, 1, 1, 2, 2]);
+    const report = buildReport({
+      evaluation: evaluate(m, { preset: 'keras' }),
+      matrix: m,
+      run: { toolVersion: '1' },
+    });
+    const text = reportToMarkdown(report, { metrics: ['iou', 'support'] });
+    expect(text).toContain('| 0 | 0 | 66.67 | 3 |');
+    expect(text).toContain('| 0 | 1 | 1 | 33.33% |');
   });
 });
 

@@ -1,4 +1,5 @@
 import { absentClassesNote, formatClassRatio, predictedOnlyNote } from './class-status-notes.js';
+import { countNoun } from './count-noun.js';
 import { formatLevel } from './format-level.js';
 import { formatCount, formatPercent, UNDEFINED_VALUE } from './format-percent.js';
 import { formatSummaryInterval, formatSummaryValue, isCoefficient } from './format-summary-value.js';
@@ -42,7 +43,7 @@ export function reportToMarkdown(report: Report, options: MarkdownOptions = {}):
   const extraLabels = `${withBoundary ? ' | Boundary IoU' : ''}${withIiou ? ' | iIoU' : ''}`;
   const extraAligns = `${withBoundary ? ' | ---:' : ''}${withIiou ? ' | ---:' : ''}`;
   const lines = [
-    `## segmetrics: ${report.images} images, ${report.numClasses} classes`,
+    `## segmetrics: ${countNoun(report.images, 'image')}, ${countNoun(report.numClasses, 'class', 'classes')}`,
     '',
     `| ${summaryIds.join(' | ')} |`,
     `| ${summaryIds.map(() => '---:').join(' | ')} |`,

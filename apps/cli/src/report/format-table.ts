@@ -1,13 +1,13 @@
 import {
   absentClassesNote,
   cityscapesLine,
+  countNoun,
   formatClassRatio,
   formatCount,
   formatLevel,
   formatPercent,
   formatSummaryInterval,
   formatSummaryValue,
-  groupThousands,
   isCoefficient,
   libraryHeadline,
   predictedOnlyNote,
@@ -80,8 +80,10 @@ export function formatTable(report: Report, options: TableOptions): string {
   ].join('  ');
   lines.push(
     c.bold(
-      `segmetrics · ${groupThousands(report.images)} images · ${report.numClasses} classes · ` +
-        `${formatCount(report.pixels.counted)} pixels counted · ${formatCount(report.pixels.ignored)} ignored`,
+      `segmetrics · ${countNoun(report.images, 'image')} · ${countNoun(report.numClasses, 'class', 'classes')} · ` +
+        `${countNoun(report.pixels.counted, 'pixel')} counted · ${formatCount(report.pixels.ignored)} ignored` +
+        // counted + ignored + dropped = every pixel
+        (report.pixels.dropped > 0 ? ` · ${formatCount(report.pixels.dropped)} dropped` : ''),
     ),
     '',
     c.bold(header),
@@ -160,9 +162,17 @@ export function formatTable(report: Report, options: TableOptions): string {
       `${c.yellow('Predicted only')} (not in ground truth, predicted; ${predictedOnlyNote(report)}): ${named(report.predictedOnlyClasses)}`,
     );
   }
-  if (report.pixels.predictedIgnore > 0) {
+  const { dropped, predictedIgnore } = report.pixels;
+  if (predictedIgnore - dropped > 0) {
     lines.push(
-      `Predicted as an ignore label on valid pixels (misses): ${formatCount(report.pixels.predictedIgnore)} pixels`,
+      `Predicted as an ignore label on valid pixels (misses): ${countNoun(predictedIgnore - dropped, 'pixel')}`,
+    );
+  }
+  if (dropped > 0) {
+    const convention =
+      report.settings.preset === null ? 'this convention' : `the ${report.settings.preset} convention`;
+    lines.push(
+      `Dropped (predicted as an ignore label; not counted under ${convention}, so neither misses nor in any support): ${countNoun(dropped, 'pixel')}`,
     );
   }
   if (report.confusedPairs.length > 0) {

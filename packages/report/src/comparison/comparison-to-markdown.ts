@@ -1,3 +1,4 @@
+import { countNoun } from '../count-noun.js';
 import { formatLevel } from '../format-level.js';
 import { formatPercent } from '../format-percent.js';
 import { markdownCell } from '../report-to-markdown.js';
@@ -35,7 +36,7 @@ export function comparisonToMarkdown(report: ComparisonReport): string {
   const level = formatLevel(report.level);
   const source = (s: string | null) => (s === null ? 'unknown' : `\`${markdownCell(s)}\``);
   const lines = [
-    `## segmetrics compare: B vs A on ${report.images} images, ${report.numClasses} classes`,
+    `## segmetrics compare: B vs A on ${countNoun(report.images, 'image')}, ${countNoun(report.numClasses, 'class', 'classes')}`,
     '',
     `**${markdownCell(report.verdict.text)}**`,
     '',

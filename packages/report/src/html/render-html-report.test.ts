@@ -126,6 +126,41 @@ describe('renderHtmlReport', () => {
     expectNotIn(page, '—%');
   });
 
+  it('accounts for every pixel: counted + ignored + dropped, and calls dropped pixels dropped, not misses', () => {
+    // One 8-pixel image: class a has 4 pixels, one predicted as b and one as 255. Keras drops the 255
+    // (keras/src/metrics/iou_metrics.py); mmseg counts it as a miss of a.
+    const m = new ConfusionMatrix({ numClasses: 3, ignoreIndex: 255, perImage: true });
+    m.update([0, 0, 1, 255, 1, 1, 2, 2], [0, 0, 0, 0, 1, 1, 2, 2], { sampleId: 'x' });
+    const page = (preset: 'keras' | 'mmseg') => {
+      const evaluation = evaluate(m, { classNames: ['a', 'b', 'c'], preset });
+      const report = buildReport({ evaluation, matrix: m, run: { toolVersion: '1' } });
+      return renderHtmlReport({ report, images: perImageRows(evaluation).map((row) => ({ row })) });
+    };
+    const keras = page('keras');
+    expectIn(
+      keras,
+      '1 image · 3 classes · 7 pixels counted · 0 ignored · 1 dropped (predicted as an ignore label, not counted)',
+    );
+    expectNotIn(keras, 'predicted as ignore');
+    expectIn(
+      keras,
+      '<p><strong>Dropped</strong> (predicted as an ignore label; not counted under the keras convention, so neither misses of their class nor in its support): 1 pixel.</p>',
+    );
+    expectNotIn(keras, 'misses of their class)');
+    expectIn(keras, 'pixels predicted as an ignore label, dropped under this convention');
+    // The confused pair's share is of the support the per-class table shows (3), not of the 4 pixels.
+    expectIn(keras, '<td class="num">1</td><td class="num">33.33</td>');
+    const mmseg = page('mmseg');
+    expectIn(mmseg, '1 image · 3 classes · 8 pixels counted · 0 ignored · 1 predicted as ignore');
+    expectIn(
+      mmseg,
+      '<p><strong>Predicted as an ignore label</strong> on counted pixels (misses of their class): 1 pixel.</p>',
+    );
+    expectNotIn(mmseg, ' dropped (predicted');
+    expectNotIn(mmseg, '<strong>Dropped</strong>');
+    expectIn(mmseg, '<td class="num">1</td><td class="num">25.00</td>');
+  });
+
   it('shows names with their bidirectional controls written visibly, and embeds the true names', () => {
     const m = new ConfusionMatrix({ numClasses: 2, perImage: true });
     m.update([0, 1], [0, 1], { sampleId: '\u202Etxt.gnp' });

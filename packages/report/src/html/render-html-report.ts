@@ -1,3 +1,4 @@
+import { countNoun } from '../count-noun.js';
 import { reportToJson } from '../report-to-json.js';
 import { nameHtml } from './display-name.js';
 import { escapeHtml } from './escape-html.js';
@@ -33,15 +34,17 @@ const SECTIONS: readonly SectionRenderer[] = [
 
 function overview(context: HtmlContext): string {
   const { report } = context;
+  const { counted, ignored, dropped, predictedIgnore } = report.pixels;
   const parts = [
     ...(report.settings.dataset === null ? [] : [nameHtml(report.settings.dataset)]),
-    `${count(report.images)} image${report.images === 1 ? '' : 's'}`,
-    `${report.numClasses} classes`,
-    `${count(report.pixels.counted)} pixels counted`,
-    `${count(report.pixels.ignored)} ignored`,
+    countNoun(report.images, 'image'),
+    countNoun(report.numClasses, 'class', 'classes'),
+    `${countNoun(counted, 'pixel')} counted`,
+    `${count(ignored)} ignored`,
   ];
-  if (report.pixels.predictedIgnore > 0)
-    parts.push(`${count(report.pixels.predictedIgnore)} predicted as ignore`);
+  // counted + ignored + dropped = every pixel; the misses predicted as ignore are among the counted ones.
+  if (dropped > 0) parts.push(`${count(dropped)} dropped (predicted as an ignore label, not counted)`);
+  if (predictedIgnore - dropped > 0) parts.push(`${count(predictedIgnore - dropped)} predicted as ignore`);
   return parts.join(' · ');
 }
 

@@ -101,6 +101,8 @@ if (bars) {
   var names = data.classNames.map(shownName);
   var ign = data.predictedIgnore || [];
   var extra = ign.some(function (v) { return v > 0; });
+  // Under a convention that drops them (Keras), those pixels are in no class's support.
+  var dropped = data.pixels.dropped > 0;
   var cols = C + (extra ? 1 : 0);
   var colNames = names.concat(extra ? ['ignore label'] : []);
   var support = data.perClass.map(function (r) { return r.support; });
@@ -259,6 +261,9 @@ if (bars) {
   }
   function describe(g, p) {
     var v = count(g, p);
+    if (p === C && dropped) {
+      return 'Ground truth ' + names[g] + ' \u2192 predicted ' + colNames[p] + ': ' + int(v) + ' px, dropped (not counted under this convention)';
+    }
     var total = support[g];
     var share = total > 0
       ? (v / total * 100).toFixed(2) + '% of the ' + int(total) + ' ' + names[g] + ' pixels'

@@ -5,10 +5,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ConfusionMatrix } from '@segmetrics/core';
+import { evaluate } from '@segmetrics/metrics';
 import { browserTestsEnabled, launchChromium } from '@segmetrics/test-utils/browser';
 import { decode } from 'fast-png';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildReport } from '../../src/build-report.js';
 import { buildComparisonReport } from '../../src/comparison/build-comparison-report.js';
 import type { ComparisonImage } from '../../src/comparison/comparison-model.js';
 import { renderComparisonHtml } from '../../src/comparison/html/render-comparison-html.js';
@@ -640,3 +643,34 @@ describe.skipIf(!enabled)(
     });
   },
 );
+
+describe.skipIf(!enabled)('the HTML report of a convention that drops pixels (Keras), in Chromium', () => {
+  let loaded: Loaded;
+
+  beforeAll(async () => {
+    // One 8-pixel image: road has 4 pixels, one predicted as car and one as 255 (dropped by Keras).
+    const m = new ConfusionMatrix({ numClasses: 3, ignoreIndex: 255, perImage: true });
+    m.update([0, 0, 1, 255, 1, 1, 2, 2], [0, 0, 0, 0, 1, 1, 2, 2], { sampleId: 'x' });
+    const evaluation = evaluate(m, { classNames: ['road', 'car', 'sky'], preset: 'keras' });
+    const report = buildReport({ evaluation, matrix: m, run: { toolVersion: '1' } });
+    loaded = await load('report-keras.html', renderHtmlReport({ report, images: [] }));
+  }, 120_000);
+
+  it('reads a heatmap cell out as a share of the support the table shows, and the ignore column as dropped', async () => {
+    const { page } = loaded;
+    await page.locator('#cm-canvas').focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.textContent('#cm-readout')).toBe(
+      'Ground truth road → predicted car: 1 px, 33.33% of the 3 road pixels',
+    );
+    await page.keyboard.press('End');
+    expect(await page.textContent('#cm-readout')).toBe(
+      'Ground truth road → predicted ignore label: 1 px, dropped (not counted under this convention)',
+    );
+  });
+
+  it('made no request outside the file and logged no console error', () => {
+    expect(loaded.outside).toEqual([]);
+    expect(loaded.errors).toEqual([]);
+  });
+});

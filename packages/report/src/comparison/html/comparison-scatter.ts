@@ -1,3 +1,4 @@
+import { countNoun } from '../../count-noun.js';
 import { formatPercent } from '../../format-percent.js';
 import { nameHtml } from '../../html/display-name.js';
 import type { ComparisonReport } from '../comparison-model.js';
@@ -44,7 +45,7 @@ export function comparisonScatter(report: ComparisonReport): string {
     })
     .join('\n');
   return (
-    `<svg class="chart" id="image-delta-chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Per-image mIoU difference B − A against A's per-image mIoU, ${points.length} images">` +
+    `<svg class="chart" id="image-delta-chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Per-image mIoU difference B − A against A's per-image mIoU, ${countNoun(points.length, 'image')}">` +
     `${xTicks}${yTicks}<line class="zero" x1="${LEFT}" x2="${LEFT + PLOT_W}" y1="${f(y(0))}" y2="${f(y(0))}"/>` +
     `<text x="${LEFT - 6}" y="${f(y(0) + 4)}" text-anchor="end">0</text>` +
     `<text x="${f(LEFT + PLOT_W / 2)}" y="${height - 6}" text-anchor="middle">A's per-image mIoU (percent)</text>\n${dots}</svg>`

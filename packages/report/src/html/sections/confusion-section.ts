@@ -46,11 +46,12 @@ function countTable(context: HtmlContext): string {
 export function confusionSection(context: HtmlContext): ReportSection {
   const { report, colors } = context;
   const extra = report.pixels.predictedIgnore > 0;
+  const dropped = report.pixels.dropped > 0;
   const figure =
     '<figure class="cm-figure" id="cm-figure" aria-labelledby="confusion-title">' +
     '<h2 id="confusion-title">Confusion matrix</h2>' +
     '<figcaption>Confusion matrix: rows are ground truth, columns prediction; each row is normalised to 100% of the ' +
-    `class&#39;s ground-truth pixels${extra ? ' (the last column: pixels predicted as an ignore label)' : ''}. ` +
+    `class&#39;s ground-truth pixels${extra ? ` (the last column: pixels predicted as an ignore label${dropped ? ', dropped under this convention: not in the class&#39;s pixels' : ''})` : ''}. ` +
     'Numbers in large cells: percent of the row. Hover a cell, or focus the matrix and use the arrow keys, for its count and share.</figcaption>' +
     '<div class="cm-tools" role="group" aria-label="Zoom the confusion matrix">' +
     '<button type="button" data-zoom="out" aria-label="Zoom out">−</button>' +

@@ -1,4 +1,5 @@
 import { absentClassesNote, formatClassRatio, predictedOnlyNote } from '../../class-status-notes.js';
+import { countNoun } from '../../count-noun.js';
 import { formatLevel } from '../../format-level.js';
 import { escapeHtml } from '../escape-html.js';
 import type { HtmlContext } from '../html-context.js';
@@ -67,6 +68,11 @@ function header(
     `<button type="button" class="sort" data-key="${escapeHtml(key)}" data-type="${type}">${escapeHtml(label)}` +
     '<span class="arrow" aria-hidden="true"></span></button></th>'
   );
+}
+
+/** How the per-class note names the convention that dropped pixels: `the keras convention`. */
+function conventionName(preset: string | null): string {
+  return preset === null ? 'this convention' : `the ${escapeHtml(preset)} convention`;
 }
 
 /**
@@ -166,9 +172,15 @@ export function perClassSection(context: HtmlContext): ReportSection {
       `<p><strong>Predicted only</strong> (predicted but never in the ground truth; ${escapeHtml(predictedOnlyNote(report))}): ${named(report.predictedOnlyClasses)}</p>`,
     );
   }
-  if (report.pixels.predictedIgnore > 0) {
+  const { dropped, predictedIgnore } = report.pixels;
+  if (predictedIgnore - dropped > 0) {
     notes.push(
-      `<p><strong>Predicted as an ignore label</strong> on counted pixels (misses of their class): ${count(report.pixels.predictedIgnore)} pixels.</p>`,
+      `<p><strong>Predicted as an ignore label</strong> on counted pixels (misses of their class): ${countNoun(predictedIgnore - dropped, 'pixel')}.</p>`,
+    );
+  }
+  if (dropped > 0) {
+    notes.push(
+      `<p><strong>Dropped</strong> (predicted as an ignore label; not counted under ${conventionName(report.settings.preset)}, so neither misses of their class nor in its support): ${countNoun(dropped, 'pixel')}.</p>`,
     );
   }
   const tall = report.numClasses > 30 ? ' tall' : '';
