@@ -6,6 +6,7 @@ import { pngWriters } from './png-writers.js';
 export type { ColorizeOptions } from './encode-colorized-png.js';
 export { ErrorMapIndex, type ErrorMapOptions } from './encode-error-map-png.js';
 export type { EncodeLabelPngOptions, PngFilter } from './encode-label-png.js';
+export type { PaletteScanlines, PaletteScanlinesOptions } from './encode-palette-scanlines.js';
 export type { ZlibCompress } from './internal/png-writer.js';
 export type { PngWriters } from './png-writers.js';
 export type { RgbColor } from './types.js';
@@ -15,4 +16,6 @@ export { vocColorMap } from './voc-color-map.js';
  * The writers with node:zlib's deflate by default (`zlib.deflateSync(data, { level })`'s bytes at
  * levels 1–9): the same images as the portable writers, other file bytes.
  */
-export const { encodeColorizedPng, encodeErrorMapPng, encodeLabelPng } = pngWriters(createNodeZlibCompress());
+export const { encodeColorizedPng, encodeErrorMapPng, encodeLabelPng, encodePaletteScanlines } = pngWriters(
+  createNodeZlibCompress(),
+);

@@ -22,6 +22,7 @@ describe('exports', () => {
         "encodeColorizedPng",
         "encodeErrorMapPng",
         "encodeLabelPng",
+        "encodePaletteScanlines",
         "findUnreadLabelFiles",
         "formatColor",
         "getDatasetPreset",
@@ -47,6 +48,7 @@ describe('exports', () => {
         "encodeColorizedPng",
         "encodeErrorMapPng",
         "encodeLabelPng",
+        "encodePaletteScanlines",
         "vocColorMap",
       ]
     `);

@@ -2,6 +2,11 @@ import type { LabelArray, LabelMap } from '@segmetrics/core';
 import { type ColorizeOptions, colorizedPng } from './encode-colorized-png.js';
 import { type ErrorMapOptions, errorMapPng } from './encode-error-map-png.js';
 import { type EncodeLabelPngOptions, labelPng } from './encode-label-png.js';
+import {
+  type PaletteScanlines,
+  type PaletteScanlinesOptions,
+  paletteScanlinesPng,
+} from './encode-palette-scanlines.js';
 import type { ZlibCompress } from './internal/png-writer.js';
 import type { RgbColor } from './types.js';
 
@@ -36,6 +41,18 @@ export interface PngWriters {
     height: number,
     options?: EncodeLabelPngOptions,
   ) => Uint8Array;
+  /**
+   * Writes an 8-bit palette PNG around image data already filtered (per row: its filter type byte, then
+   * the row's palette indices filtered by it), as given: for a caller that filters while it produces the
+   * indices (the HTML report's thumbnails), so that no pass over the pixels is left to the writer. The
+   * size, the filter types and the palette size (1 … 256) are checked; that every index has a colour is
+   * the caller's to ensure (a decoder may refuse the image otherwise).
+   */
+  readonly encodePaletteScanlines: (
+    scanlines: PaletteScanlines,
+    palette: readonly RgbColor[],
+    options?: PaletteScanlinesOptions,
+  ) => Uint8Array;
 }
 
 /**
@@ -49,5 +66,7 @@ export function pngWriters(compress: ZlibCompress): PngWriters {
       colorizedPng(labelMap, palette, options, compress),
     encodeErrorMapPng: (pred, gt, options) => errorMapPng(pred, gt, options, compress),
     encodeLabelPng: (data, width, height, options = {}) => labelPng(data, width, height, options, compress),
+    encodePaletteScanlines: (scanlines, palette, options = {}) =>
+      paletteScanlinesPng(scanlines, palette, options, compress),
   };
 }

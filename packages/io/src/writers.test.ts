@@ -1,7 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodePng } from './decode-png.js';
-import { encodeColorizedPng, encodeErrorMapPng, encodeLabelPng } from './encode.js';
+import { encodeColorizedPng, encodeErrorMapPng, encodeLabelPng, encodePaletteScanlines } from './encode.js';
 import * as nodeWriters from './encode-node.js';
 
 describe('encodeLabelPng', () => {
@@ -103,6 +103,52 @@ it('encodeColorizedPng writes byte arrays under the None and Up filters in one p
       expect(decoded.palette?.length).toBe(Math.max(...bytes) + 1);
     }
   }
+});
+
+describe('encodePaletteScanlines', () => {
+  it('wraps filtered scanlines as given: the bytes encodeColorizedPng writes for the same rows and filter', () => {
+    const width = 5;
+    const height = 3;
+    const labels = Uint8Array.of(0, 0, 1, 2, 2, 0, 1, 1, 2, 0, 3, 3, 1, 0, 0);
+    const palette = [
+      [10, 20, 30],
+      [40, 50, 60],
+      [70, 80, 90],
+      [100, 110, 120],
+    ] as const;
+    // Up filter by hand: the first row as is, then each byte minus the one above (mod 256).
+    const up = new Uint8Array(height * (width + 1));
+    for (let y = 0; y < height; y++) {
+      up[y * (width + 1)] = 2;
+      for (let x = 0; x < width; x++) {
+        const v = labels[y * width + x]!;
+        up[y * (width + 1) + 1 + x] = (v - (y === 0 ? 0 : labels[(y - 1) * width + x]!)) & 0xff;
+      }
+    }
+    const png = encodePaletteScanlines({ width, height, data: up }, palette);
+    const colorized = encodeColorizedPng({ data: labels, width, height }, palette, { filter: 2 });
+    expect(Buffer.from(png).equals(Buffer.from(colorized))).toBe(true);
+    expect(decodePng(png).data).toEqual(labels);
+  });
+
+  it('refuses a wrong size, a filter type above 4 and a palette of 0 or more than 256 colours', () => {
+    const data = new Uint8Array(2 * 3).fill(0);
+    expect(() => encodePaletteScanlines({ width: 2, height: 3, data }, [[0, 0, 0]])).toThrow(
+      'palette scanlines hold 6 bytes, expected 3 × (2 + 1)',
+    );
+    const bad = new Uint8Array(3 * 3);
+    bad[3] = 5;
+    expect(() => encodePaletteScanlines({ width: 2, height: 3, data: bad }, [[0, 0, 0]])).toThrow(
+      'row 1 has filter type 5, expected 0 … 4',
+    );
+    const ok = new Uint8Array(3 * 3);
+    expect(() => encodePaletteScanlines({ width: 2, height: 3, data: ok }, [])).toThrow('got 0');
+    const many = Array.from({ length: 257 }, () => [0, 0, 0] as const);
+    expect(() => encodePaletteScanlines({ width: 2, height: 3, data: ok }, many)).toThrow('got 257');
+    expect(() => encodePaletteScanlines({ width: 0, height: 3, data: ok }, [[0, 0, 0]])).toThrow(
+      'invalid image size 0 × 3',
+    );
+  });
 });
 
 describe('encodeErrorMapPng', () => {
