@@ -9,4 +9,9 @@ export {
   reportImagePictures,
   reportThumbnails,
 } from './pictures/report-image-pictures.js';
-export type { ThumbnailCodePair, ThumbnailCodes } from './pictures/thumbnail-codes.js';
+export type {
+  FilteredPicture,
+  ThumbnailCodePair,
+  ThumbnailCodes,
+  ThumbnailScanlines,
+} from './pictures/thumbnail-codes.js';

@@ -94,9 +94,21 @@ it('encodeReportPictures of reportThumbnails (also sent to another thread) gives
   );
   expect([thumbnails.width, thumbnails.height]).toEqual([width, height]);
   expect([thumbnails.codes.gt.width, thumbnails.codes.gt.height]).toEqual([256, 122]);
+  expect(thumbnails.codes.scanlines).toBeUndefined();
   const later = encodeReportPictures(thumbnails, options, colors, encoding);
+  // Filtered while sampling (what the CLI keeps while counting): the same bytes, and those of the codes
+  // under another filter when the encoding's differs.
+  const filtered = reportThumbnails({ data: gt, width, height }, { data: pred, width, height }, options, {
+    filter: 2,
+  });
+  expect(filtered.codes.scanlines?.filter).toBe(2);
+  const fromScanlines = encodeReportPictures(structuredClone(filtered), options, colors, encoding);
+  const otherFilter = encodeReportPictures(filtered, options, colors, { ...encoding, filter: 0 });
+  const plain = encodeReportPictures(thumbnails, options, colors, { ...encoding, filter: 0 });
   for (const key of ['groundTruth', 'prediction', 'errorMap'] as const) {
     expect(Buffer.from(later[key]).equals(Buffer.from(whole[key])), key).toBe(true);
+    expect(Buffer.from(fromScanlines[key]).equals(Buffer.from(whole[key])), key).toBe(true);
+    expect(Buffer.from(otherFilter[key]).equals(Buffer.from(plain[key])), key).toBe(true);
   }
   expect([later.width, later.height]).toEqual([width, height]);
 });

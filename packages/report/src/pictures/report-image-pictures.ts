@@ -1,7 +1,8 @@
 import { type ConfusionMatrixOptions, type LabelArray, normalizeSettings } from '@segmetrics/core';
-import { encodeColorizedPng, type ZlibCompress } from '@segmetrics/io/encode';
+import { encodeColorizedPng, encodePaletteScanlines, type ZlibCompress } from '@segmetrics/io/encode';
 import { REPORT_PICTURE_COLORS, type RgbTriple } from '../html/class-colors.js';
-import { type ThumbnailCodePair, thumbnailCodePair } from './thumbnail-codes.js';
+import { type FilteredPicture, type ThumbnailCodePair, thumbnailCodePair } from './thumbnail-codes.js';
+import { THUMBNAIL_SIZE } from './thumbnail-labels.js';
 
 /** Colour of display code C + 1: a label outside the classes (the run would have failed on it). */
 const INVALID_COLOR: RgbTriple = [255, 0, 255];
@@ -54,18 +55,23 @@ export interface ReportThumbnails {
 
 /**
  * The thumbnails of one image (see {@link reportImagePictures}): both maps after the run's label mapping
- * exactly as the matrix counts them, downscaled with nearest neighbour to at most 256 px.
+ * exactly as the matrix counts them, downscaled with nearest neighbour to at most 256 px. With
+ * `options.filter` (None or Up: the {@link PictureEncoding} filter the pictures will be written with), the
+ * pictures' PNG scanlines are filtered in the same pass (8-bit maps whose codes fit a byte), so that
+ * {@link encodeReportPictures} only compresses them.
  */
 export function reportThumbnails(
   gt: RawLabelMap,
   pred: RawLabelMap,
   matrixOptions: ConfusionMatrixOptions,
+  options: { readonly filter?: 0 | 2 } = {},
 ): ReportThumbnails {
   const settings = normalizeSettings(matrixOptions);
+  const predMapped = settings.labelMapping?.applyTo !== 'gt';
   return {
     width: gt.width,
     height: gt.height,
-    codes: thumbnailCodePair(gt, pred, settings, settings.labelMapping?.applyTo !== 'gt'),
+    codes: thumbnailCodePair(gt, pred, settings, predMapped, THUMBNAIL_SIZE, options.filter),
   };
 }
 
@@ -81,19 +87,29 @@ export function encodeReportPictures(
 ): ImagePictures {
   const c = matrixOptions.numClasses;
   const palette: RgbTriple[] = [...colors.slice(0, c), REPORT_PICTURE_COLORS.ignored, INVALID_COLOR];
-  const { gt, pred, states } = thumbnails.codes;
+  const { gt, pred, states, scanlines } = thumbnails.codes;
   const { width, height } = gt;
-  const png = (data: Uint16Array | Uint8Array, entries: readonly RgbTriple[]) =>
-    encodeColorizedPng({ data, width, height }, entries, {
-      filter: encoding.filter ?? 0,
-      ...(encoding.compress === undefined ? {} : { compress: encoding.compress }),
-    });
+  const filter = encoding.filter ?? 0;
+  const compress = encoding.compress === undefined ? {} : { compress: encoding.compress };
+  const png = (
+    data: Uint16Array | Uint8Array,
+    filtered: FilteredPicture | undefined,
+    entries: readonly RgbTriple[],
+  ) =>
+    // Scanlines filtered while sampling, under this filter: the same PNG, with no pass over the pixels.
+    filtered !== undefined && scanlines?.filter === filter
+      ? encodePaletteScanlines(
+          { width, height, data: filtered.data },
+          entries.slice(0, filtered.largest + 1),
+          compress,
+        )
+      : encodeColorizedPng({ data, width, height }, entries, { filter, ...compress });
   return {
     width: thumbnails.width,
     height: thumbnails.height,
-    groundTruth: png(gt.data, palette),
-    prediction: png(pred.data, palette),
-    errorMap: png(states, ERROR_PALETTE),
+    groundTruth: png(gt.data, scanlines?.gt, palette),
+    prediction: png(pred.data, scanlines?.pred, palette),
+    errorMap: png(states, scanlines?.errorMap, ERROR_PALETTE),
   };
 }
 
@@ -115,5 +131,13 @@ export function reportImagePictures(
   colors: readonly RgbTriple[],
   encoding: PictureEncoding = {},
 ): ImagePictures {
-  return encodeReportPictures(reportThumbnails(gt, pred, matrixOptions), matrixOptions, colors, encoding);
+  const filter = encoding.filter ?? 0;
+  // Filtered while sampling under None or Up; the other filters filter the codes when encoding.
+  const thumbnails = reportThumbnails(
+    gt,
+    pred,
+    matrixOptions,
+    filter === 0 || filter === 2 ? { filter } : {},
+  );
+  return encodeReportPictures(thumbnails, matrixOptions, colors, encoding);
 }

@@ -72,9 +72,11 @@ describe('thumbnailCodePair', () => {
       gtType: fc.constantFrom('Uint8Array', 'Uint8Array', 'Uint8Array', ...ARRAY_TYPES),
       predType: fc.constantFrom('Uint8Array', 'Uint8Array', 'Uint16Array', 'number[]'),
       otherSize: fc.constantFrom(false, false, false, true),
+      filter: fc.constantFrom(undefined, 0 as const, 2 as const),
       seed: fc.integer({ min: 0, max: 2 ** 30 }),
     });
     let fused = 0;
+    let filtered = 0;
     fc.assert(
       fc.property(setup, (s) => {
         let state = s.seed;
@@ -98,7 +100,7 @@ describe('thumbnailCodePair', () => {
           ...(s.mapping === 'table-gt' ? { labelMapping: { table, applyTo: 'gt' as const } } : {}),
           ...(s.mapping === 'table-both' ? { labelMapping: { table } } : {}),
         });
-        const pair = thumbnailCodePair(gt, pred, settings, s.predMapped, s.maxSide);
+        const pair = thumbnailCodePair(gt, pred, settings, s.predMapped, s.maxSide, s.filter);
         const gtCodes = thumbnailCodes(gt, settings, true, s.maxSide);
         const predCodes = thumbnailCodes(pred, settings, s.predMapped, s.maxSide);
         expect(pair.gt).toEqual(gtCodes);
@@ -109,10 +111,32 @@ describe('thumbnailCodePair', () => {
           );
           if (gt.data instanceof Uint8Array && pred.data instanceof Uint8Array && s.numClasses < 254) fused++;
         }
+        // Scanlines: with a filter, on the one-pass path, exactly the codes filtered by hand.
+        if (pair.scanlines === undefined) return;
+        filtered++;
+        expect(pair.scanlines.filter).toBe(s.filter);
+        const { width, height } = pair.gt;
+        for (const [picture, codes] of [
+          [pair.scanlines.gt, pair.gt.data],
+          [pair.scanlines.pred, pair.pred.data],
+          [pair.scanlines.errorMap, pair.states],
+        ] as const) {
+          expect(picture.largest).toBe(Math.max(...codes));
+          const expected = new Uint8Array(height * (width + 1));
+          for (let y = 0; y < height; y++) {
+            expected[y * (width + 1)] = s.filter!;
+            for (let x = 0; x < width; x++) {
+              const above = s.filter === 2 && y > 0 ? codes[(y - 1) * width + x]! : 0;
+              expected[y * (width + 1) + 1 + x] = (codes[y * width + x]! - above) & 0xff;
+            }
+          }
+          expect(picture.data).toEqual(expected);
+        }
       }),
       { numRuns: 300 },
     );
-    // The one-pass path ran often enough to matter.
+    // The one-pass path ran often enough to matter, and filtered too.
     expect(fused).toBeGreaterThan(20);
+    expect(filtered).toBeGreaterThan(10);
   });
 });

@@ -59,12 +59,36 @@ export interface ThumbnailCodePair {
   readonly pred: ThumbnailCodes;
   /** `errorStates(pred codes, gt codes, C)`: 0 correct, 1 wrong, 2 ignored. */
   readonly states: Uint8Array;
+  /**
+   * The three pictures' PNG image data, filtered while sampling (see {@link ThumbnailScanlines}): when a
+   * filter was asked for and both maps were sampled in one pass (8-bit maps whose codes fit a byte).
+   */
+  readonly scanlines?: ThumbnailScanlines;
+}
+
+/** One picture's PNG scanlines (per row: its filter byte, then the filtered row) and its largest index. */
+export interface FilteredPicture {
+  readonly data: Uint8Array;
+  readonly largest: number;
+}
+
+/**
+ * The ground truth's and prediction's codes and the error states as palette PNG image data under one
+ * row filter, None (0) or Up (2): what `@segmetrics/io`'s `encodePaletteScanlines` writes as it is, the
+ * same PNG `encodeColorizedPng` writes from the codes under that filter.
+ */
+export interface ThumbnailScanlines {
+  readonly filter: 0 | 2;
+  readonly gt: FilteredPicture;
+  readonly pred: FilteredPicture;
+  readonly errorMap: FilteredPicture;
 }
 
 /**
  * `thumbnailCodes` of the ground truth (mapped) and of the prediction (mapped when `predMapped`) and
  * their `errorStates`, the same codes and states; two 8-bit maps of one size whose codes fit a byte (the
- * report's usual case) are sampled in one pass, each pixel's two labels read together.
+ * report's usual case) are sampled in one pass, each pixel's two labels read together, and then, with a
+ * `filter`, also written as the three pictures' filtered scanlines.
  */
 export function thumbnailCodePair(
   gt: LabelGrid,
@@ -72,6 +96,7 @@ export function thumbnailCodePair(
   settings: ConfusionMatrixSettings,
   predMapped: boolean,
   maxSide = THUMBNAIL_SIZE,
+  filter?: 0 | 2,
 ): ThumbnailCodePair {
   const c = settings.numClasses;
   const g = gt.data;
@@ -92,12 +117,89 @@ export function thumbnailCodePair(
   const gtOut = new Uint8Array(w * h);
   const predOut = new Uint8Array(w * h);
   const states = new Uint8Array(w * h);
-  samplePair(g, p, gtTable, predTable, columns, rowStarts, c, gtOut, predOut, states);
-  return {
+  const codes = {
     gt: { data: gtOut, width: w, height: h },
     pred: { data: predOut, width: w, height: h },
     states,
   };
+  if (filter === undefined) {
+    samplePair(g, p, gtTable, predTable, columns, rowStarts, c, gtOut, predOut, states);
+    return codes;
+  }
+  const size = h * (w + 1);
+  const scanlines = [new Uint8Array(size), new Uint8Array(size), new Uint8Array(size)] as const;
+  const largest = new Int32Array(3);
+  samplePairScanlines(g, p, gtTable, predTable, columns, rowStarts, c, codes, filter, scanlines, largest);
+  return {
+    ...codes,
+    scanlines: {
+      filter,
+      gt: { data: scanlines[0], largest: largest[0]! },
+      pred: { data: scanlines[1], largest: largest[1]! },
+      errorMap: { data: scanlines[2], largest: largest[2]! },
+    },
+  };
+}
+
+/**
+ * {@link samplePair} that also writes the three pictures' scanlines under `filter` (None or Up, whose
+ * row above is the codes just written) and their largest values: a function of its own, as
+ * `samplePair`, and the only pass over the pixels the pictures then need.
+ */
+function samplePairScanlines(
+  g: Uint8Array,
+  p: Uint8Array,
+  gtTable: Uint16Array,
+  predTable: Uint16Array,
+  columns: Int32Array,
+  rowStarts: Int32Array,
+  c: number,
+  codes: { gt: { data: Uint8Array }; pred: { data: Uint8Array }; states: Uint8Array },
+  filter: 0 | 2,
+  [gtF, predF, stF]: readonly [Uint8Array, Uint8Array, Uint8Array],
+  largest: Int32Array,
+): void {
+  const gtOut = codes.gt.data;
+  const predOut = codes.pred.data;
+  const states = codes.states;
+  const w = columns.length;
+  const h = rowStarts.length;
+  let lg = 0;
+  let lp = 0;
+  let ls = 0;
+  for (let y = 0, o = 0, f = 0; y < h; y++) {
+    const row = rowStarts[y]!;
+    gtF[f] = filter;
+    predF[f] = filter;
+    stF[f] = filter;
+    f++;
+    // The Up filter subtracts the row above (none above the first row: it stays as is).
+    const above = filter === 2 && y > 0 ? w : 0;
+    for (let x = 0; x < w; x++, o++, f++) {
+      const at = row + columns[x]!;
+      const a = gtTable[g[at]!]!;
+      const b = predTable[p[at]!]!;
+      const e = a === c ? 2 : a === b ? 0 : 1;
+      gtOut[o] = a;
+      predOut[o] = b;
+      states[o] = e;
+      if (a > lg) lg = a;
+      if (b > lp) lp = b;
+      if (e > ls) ls = e;
+      if (above === 0) {
+        gtF[f] = a;
+        predF[f] = b;
+        stF[f] = e;
+      } else {
+        gtF[f] = (a - gtOut[o - above]!) & 0xff;
+        predF[f] = (b - predOut[o - above]!) & 0xff;
+        stF[f] = (e - states[o - above]!) & 0xff;
+      }
+    }
+  }
+  largest[0] = lg;
+  largest[1] = lp;
+  largest[2] = ls;
 }
 
 /**
