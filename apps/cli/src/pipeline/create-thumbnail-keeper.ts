@@ -1,3 +1,4 @@
+import { REPORT_PICTURE_ENCODING } from '../report/picture-encoding.js';
 import { ThumbnailKeeper } from '../report/thumbnail-keeper.js';
 import type { CountSetup } from './types.js';
 
@@ -11,5 +12,9 @@ export async function createThumbnailKeeper(setup: CountSetup): Promise<Thumbnai
   // Images are ranked from per-image statistics, which a state resumed without them lacks.
   if (limit <= 0 || (setup.predictions ?? 1) !== 1 || setup.matrixOptions.perImage !== true) return undefined;
   const { reportThumbnails } = await import('@segmetrics/report/pictures');
-  return new ThumbnailKeeper(limit, (gt, pred) => reportThumbnails(gt, pred, setup.matrixOptions));
+  // Filtered as the report writes them (REPORT_PICTURE_ENCODING's Up filter), while sampling.
+  const filter = REPORT_PICTURE_ENCODING.filter;
+  return new ThumbnailKeeper(limit, (gt, pred) =>
+    reportThumbnails(gt, pred, setup.matrixOptions, filter === 0 || filter === 2 ? { filter } : {}),
+  );
 }

@@ -1,4 +1,4 @@
-import { createNodeZlibCompress, readLabelMapSync } from '@segmetrics/io/node';
+import { readLabelMapSync } from '@segmetrics/io/node';
 import {
   type HtmlReportImage,
   type PerImageRow,
@@ -8,19 +8,15 @@ import {
 } from '@segmetrics/report';
 import {
   encodeReportPictures,
-  type PictureEncoding,
   type ReportThumbnails,
   reportImagePictures,
 } from '@segmetrics/report/pictures';
 import { decodeBuffers } from '../pipeline/decode-buffers.js';
 import type { EvaluationSettings } from '../pipeline/evaluation-settings.js';
 import type { FilePair } from '../pipeline/types.js';
+import { REPORT_PICTURE_ENCODING } from './picture-encoding.js';
 
-/**
- * node:zlib's run-length strategy after the PNG Up filter: on these label maps about as small as the
- * default deflate of unfiltered rows (≈ 1.5 KiB per thumbnail) and 4–6× faster; one reused handle.
- */
-const encoding: PictureEncoding = { compress: createNodeZlibCompress({ strategy: 'rle' }), filter: 2 };
+const encoding = REPORT_PICTURE_ENCODING;
 
 /** The worst images with their pictures, and the problems met while reading them. */
 export interface ReportPictures {
