@@ -86,7 +86,7 @@ describe('segmetrics merge', () => {
     expect(Object.keys(shard.settings as object)).not.toContain('mergedStates');
   });
 
-  it('warns when the states were counted from differently named prediction folders', async () => {
+  it('warns when the states were counted from different prediction folders', async () => {
     const dir = tempDir('shards-sources');
     const states = await saveShards(dir, 2);
     const merged = await run(['merge', ...states, '-o', join(dir, 'a.json')]);
@@ -113,7 +113,7 @@ describe('segmetrics merge', () => {
     const mixed = await run(['merge', states[0]!, other, '-o', join(dir, 'b.json')]);
     expect(mixed.code).toBe(0);
     expect(mixed.stderr).toContain(
-      'warning: the states were counted from differently named prediction folders (pred in',
+      `warning: the states were counted from different prediction folders (${join(fixture, 'pred')} in`,
     );
   });
 
@@ -229,6 +229,15 @@ describe('segmetrics merge', () => {
         ])
       ).code,
     ).toBe(0);
+    // Refused for the pairing option that differs (states record them) ...
+    const options = await run(['merge', a!, c]);
+    expect(options.code).toBe(1);
+    expect(errorLines(options.stderr)[0]).toContain('--exclude "img_000"');
+    // ... and, for states that do not record it (older versions), for the different pair lists.
+    editState(c, (state) => {
+      const { pairing: _pairing, ...source } = state.source as JsonRecord;
+      state.source = source;
+    });
     const lists = await run(['merge', a!, c]);
     expect(lists.code).toBe(1);
     expect(errorLines(lists.stderr)[0]).toMatch(/12 pairs|11 pairs/);

@@ -31,6 +31,7 @@ export {
   writeColorizedPng,
   writeErrorMapPng,
   writeFileAtomic,
+  writeFileAtomicSync,
   writeFilesAtomic,
   writeLabelPng,
 } from './node/write-file-atomic.js';

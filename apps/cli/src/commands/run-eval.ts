@@ -19,6 +19,7 @@ import {
   checkOutputsAreNotInputs,
   type NamedFile,
 } from '../options/check-output-paths.js';
+import { checkWritableOutputs } from '../options/check-writable-outputs.js';
 import { resolveConfidenceFlags } from '../options/confidence-flags.js';
 import { datasetClassCountWarning } from '../options/dataset-class-count-warning.js';
 import { impliedIgnoreWarning } from '../options/implied-ignore-warning.js';
@@ -36,8 +37,10 @@ import { resolveShardFlags, type Shard } from '../options/shard.js';
 import type { EvaluationSettings } from '../pipeline/evaluation-settings.js';
 import { nothingCountedWarning } from '../pipeline/nothing-counted-warning.js';
 import { listSome, pairFiles } from '../pipeline/pair-files.js';
+import { pairingOptions } from '../pipeline/pairing-options.js';
 import { type RunOptions, runEvaluation } from '../pipeline/run-evaluation.js';
 import { skippedWarning } from '../pipeline/skipped-warning.js';
+import { unsupportedFilesWarning } from '../pipeline/unsupported-files-warning.js';
 import { writeRunOutputs } from '../pipeline/write-run-outputs.js';
 import { reportImagesLimit } from '../report/report-flags.js';
 import { MAX_KEPT_THUMBNAILS } from '../report/thumbnail-keeper.js';
@@ -94,6 +97,8 @@ export async function checkEvalFlags(flags: EvalFlags, context: CliContext): Pro
   ]);
   await checkOutputPaths(named);
   await checkNewStateFile(flags.saveState, flags.resume);
+  // An output that is a folder, or in a folder no file can be created in, is refused before counting.
+  await checkWritableOutputs(named);
   checkCityscapesFlags(flags);
   const requested = withCityscapesSettings(await resolveSettings(flags), flags);
   validateReportOptions(requested);
@@ -133,6 +138,8 @@ export async function runEval(flags: EvalFlags, context: CliContext): Promise<nu
   await checkOutputsAreNotInputs(named, paired.pairs);
   const skipped = skippedWarning(paired.skipped);
   if (skipped !== null && !quiet) context.stderr.write(`warning: ${skipped}\n`);
+  const unsupported = quiet ? null : await unsupportedFilesWarning(flags.gt);
+  if (unsupported !== null) context.stderr.write(`warning: ${unsupported}\n`);
   const classCount = datasetClassCountWarning({ ...flags, numClasses: settings.numClasses });
   if (classCount !== null && !quiet) context.stderr.write(`warning: ${classCount}\n`);
   const impliedIgnore = impliedIgnoreWarning(flags, settings);
@@ -146,7 +153,12 @@ export async function runEval(flags: EvalFlags, context: CliContext): Promise<nu
   const outcome = await runEvaluation({
     settings,
     pairs: paired.pairs,
-    source: { gt: flags.gt, pred: flags.pred },
+    source: {
+      gt: flags.gt,
+      pred: flags.pred,
+      ...(flags.gtInstances === undefined ? {} : { gtInstances: flags.gtInstances }),
+      pairing: pairingOptions(flags),
+    },
     ...(workers === undefined ? {} : { workers }),
     shard,
     ...(flags.saveState === undefined ? {} : { saveState: flags.saveState }),

@@ -1,10 +1,12 @@
-import { basename, resolve } from 'node:path';
 import { type ConfusionMatrix, ErrorCode, SegmetricsError } from '@segmetrics/core';
 import { removeStaleTempFiles } from '@segmetrics/io/node';
 import type { CliContext } from '../context.js';
 import { ExitCode } from '../errors/exit-code.js';
+import { assertSamePairing } from '../merge/check-same-pairing.js';
 import { findStateOverlap, type StateOverlap } from '../merge/find-state-overlap.js';
+import { sourceWarning } from '../merge/source-warning.js';
 import { checkNoEmptyPaths, checkOutputPaths } from '../options/check-output-paths.js';
+import { checkWritableOutputs } from '../options/check-writable-outputs.js';
 import { resolveConfidenceFlags } from '../options/confidence-flags.js';
 import { perImageRequested, withoutPerImage } from '../options/per-image-settings.js';
 import { formatShard } from '../options/shard.js';
@@ -46,12 +48,14 @@ export async function runMerge(
     ...files.map((file) => ['state file', file] as const),
   ]);
   await checkDistinctStates(files);
-  await checkOutputPaths([
-    { option: '-o/--output', path: flags.output ?? '', role: 'output' },
-    { option: '--per-image', path: flags.perImage ?? '', role: 'output' },
-    { option: '--report', path: flags.report ?? '', role: 'output' },
+  const named = [
+    { option: '-o/--output', path: flags.output ?? '', role: 'output' as const },
+    { option: '--per-image', path: flags.perImage ?? '', role: 'output' as const },
+    { option: '--report', path: flags.report ?? '', role: 'output' as const },
     ...files.map((file) => ({ option: 'state file', path: file, role: 'input' as const })),
-  ]);
+  ];
+  await checkOutputPaths(named);
+  await checkWritableOutputs(named);
   for (const output of [flags.output, flags.perImage, flags.report])
     if (output !== undefined) await removeStaleTempFiles(output);
   const { matrix, settings, partial, sourceWarning, merged } = await mergeStateFiles(files, {
@@ -77,32 +81,15 @@ export interface MergedStates {
   readonly matrix: ConfusionMatrix;
   readonly settings: EvaluationSettings;
   readonly partial: PartialRun | null;
-  /** Why the states may hold different models' counts (differently named folders), or null. */
+  /** Why the states may hold different models' counts (different folders), or null. */
   readonly sourceWarning: string | null;
   /** How many states were merged: the report's scope. */
   readonly merged: MergedRun;
 }
 
 /**
- * A warning when the states were counted from folders of different names (`pred` and `pred-b`): merged,
- * they would mix two models or two ground truths. Shards counted on other machines may name the same
- * data by other paths, so only the folders' own names are compared, and this is a warning, not an error.
- */
-export function sourceWarning(states: readonly LoadedState[]): string | null {
-  for (const key of ['pred', 'gt'] as const) {
-    const named = states.flatMap((s) =>
-      s.state.source[key] === null ? [] : [{ file: s.file, name: basename(resolve(s.state.source[key]!)) }],
-    );
-    const other = named.find((n) => n.name !== named[0]!.name);
-    if (other !== undefined) {
-      return `the states were counted from differently named ${key === 'pred' ? 'prediction' : 'ground-truth'} folders (${named[0]!.name} in ${named[0]!.file}, ${other.name} in ${other.file}): the merged counts mix them unless they hold the same files`;
-    }
-  }
-  return null;
-}
-
-/**
- * Loads and merges state files as `merge` does: equal settings (the setting and both files named), shards
+ * Loads and merges state files as `merge` does: equal settings (the setting and both files named), equal
+ * pairing options when recorded (the option and both files named), shards
  * of one split, no image counted twice (checked before coverage: an interrupted state merged with the run
  * resumed from it is an overlap, named with both files, not a partial result), every shard present and
  * complete unless `allowPartial`. With `perImageFor` (e.g. `'--ci'`), a state without per-image
@@ -125,6 +112,7 @@ export async function mergeStateFiles(
       { file: other.file, settings: other.state.settings },
     );
   }
+  assertSamePairing(loaded);
   const ordered = inRunOrder(loaded);
   const partial = coverage(ordered);
   // An image counted twice (a state and the run resumed from it) is the error, not what the states lack.

@@ -1,17 +1,17 @@
-import { realpath } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
 import { ConfusionMatrix, ErrorCode, SegmetricsError } from '@segmetrics/core';
 import { formatShard, type Shard, shardRange } from '../options/shard.js';
 import type { ThumbnailKeeper } from '../report/thumbnail-keeper.js';
 import { canonicalJson } from '../util/canonical-json.js';
 import { type OutputStream, ProgressBar } from '../util/terminal.js';
+import { checkSameSource, RESUME_HINT } from './check-same-source.js';
 import { settingsDifference } from './compare-settings.js';
 import { countPairs } from './count-pairs.js';
 import { createThumbnailKeeper } from './create-thumbnail-keeper.js';
 import type { EvaluationSettings } from './evaluation-settings.js';
 import { listSome } from './pair-files.js';
-import { loadState, type StateFile, saveState } from './state-file.js';
+import { loadState, type StateFile, saveState, saveStateSync } from './state-file.js';
+import { absoluteSource, type StateSource } from './state-source.js';
 import type { CountSetup, FilePair } from './types.js';
 
 /** Everything `runEvaluation` needs besides the files. */
@@ -19,7 +19,8 @@ export interface RunOptions {
   readonly settings: EvaluationSettings;
   /** Every pair of the dataset, sorted by id. */
   readonly pairs: readonly FilePair[];
-  readonly source: { gt: string | null; pred: string | null };
+  /** The folders as typed (the state records them as absolute real paths) and the pairing options. */
+  readonly source: StateSource;
   /** Parallel counters: this thread plus `workers − 1` worker threads. Default: available cores. */
   readonly workers?: number;
   /** Worker thread script (default: the built `worker.js`); tests running the sources point it at `dist/`. */
@@ -29,7 +30,10 @@ export interface RunOptions {
   readonly saveState?: string;
   /** State file of an interrupted run to continue. */
   readonly resume?: string;
-  /** Seconds between periodic state saves (default 30). */
+  /**
+   * Seconds between periodic state saves (default 30; 0: after every chunk). A save falls due after a
+   * chunk is merged and is on disk before the next chunk is merged; a failed save stops the run.
+   */
   readonly saveInterval?: number;
   /** Stop as if interrupted after this many newly counted images (tests). */
   readonly stopAfter?: number;
@@ -64,37 +68,6 @@ export interface RunOutcome {
   readonly thumbnails: ThumbnailKeeper | null;
 }
 
-/** A folder as the file it really is (resolved against the working folder), or as written when missing. */
-async function realFolder(path: string): Promise<string> {
-  return realpath(resolve(path)).catch(() => resolve(path));
-}
-
-/**
- * Refuses to resume a state counted from other folders than this run reads: the result would mix two
- * models' predictions (or two ground truths) under one set of counts. Folders are compared as real
- * paths, so another spelling of the same folder (relative, through a link) is the same.
- */
-async function checkSameSource(
-  file: string,
-  state: StateFile,
-  source: { gt: string | null; pred: string | null },
-): Promise<void> {
-  for (const [key, option] of [
-    ['pred', '--pred'],
-    ['gt', '--gt'],
-  ] as const) {
-    const was = state.source[key];
-    const now = source[key];
-    if (was === null || now === null) continue;
-    if ((await realFolder(was)) === (await realFolder(now))) continue;
-    throw new SegmetricsError(
-      ErrorCode.INCOMPATIBLE_SETTINGS,
-      `${file}: the state was counted from ${option} ${was}, this run reads ${option} ${now}; the counts would mix both folders. Resume with ${option} ${was}, or count into a new state`,
-      { context: { file, setting: `source.${key}`, values: [was, now] } },
-    );
-  }
-}
-
 function checkResumable(
   file: string,
   state: StateFile,
@@ -106,14 +79,14 @@ function checkResumable(
     throw new SegmetricsError(
       ErrorCode.INCOMPATIBLE_SETTINGS,
       `${file}: the state was saved with different settings than this run: ${difference.text} (state vs this run); resume with the same options`,
-      { context: { file, setting: difference.setting, values: difference.values } },
+      { context: { file, setting: difference.setting, values: difference.values, hint: RESUME_HINT } },
     );
   }
   if (canonicalJson(state.selection.shard) !== canonicalJson(shard)) {
     throw new SegmetricsError(
       ErrorCode.INCOMPATIBLE_SETTINGS,
       `${file}: the state covers ${formatShard(state.selection.shard)}, this run ${formatShard(shard)}`,
-      { context: { file, stateShard: state.selection.shard, shard } },
+      { context: { file, stateShard: state.selection.shard, shard, hint: RESUME_HINT } },
     );
   }
 }
@@ -133,7 +106,7 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
   if (options.resume !== undefined) {
     const loaded = await loadState(options.resume);
     checkResumable(options.resume, loaded.state, settings, shard);
-    await checkSameSource(options.resume, loaded.state, options.source);
+    await checkSameSource(options.resume, loaded.state.source, options.source);
     const done = new Set(loaded.matrix.sampleIds);
     const known = new Set(selected.map((p) => p.id));
     const foreign = [...done].filter((id) => !known.has(id));
@@ -141,7 +114,7 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
       throw new SegmetricsError(
         ErrorCode.INCOMPATIBLE_SETTINGS,
         `${options.resume}: the state counted ${foreign.length} image(s) that this run does not select: ${listSome(foreign)}`,
-        { context: { file: options.resume } },
+        { context: { file: options.resume, hint: RESUME_HINT } },
       );
     }
     initial = loaded.matrix;
@@ -149,11 +122,13 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
   }
 
   const statePath = options.saveState ?? options.resume ?? null;
+  // Recorded as absolute real paths: a resume from another working folder compares the folders themselves.
+  const source = await absoluteSource(options.source);
   const body = (complete: boolean) => ({
     settings,
     selection: { shard, datasetPairs: options.pairs.length, pairs: selected.length },
     complete,
-    source: options.source,
+    source,
   });
 
   const controller = new AbortController();
@@ -182,8 +157,6 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
   const bar = new ProgressBar(options.stderr, options.progress);
   const interval = (options.saveInterval ?? 30) * 1000;
   let lastSave = Date.now();
-  let saving: Promise<void> = Promise.resolve();
-  let saveError: unknown;
   let selfSignalled = false;
   const alreadyCounted = selected.length - todo.length;
   const hookAfter = options.selfSignal?.after;
@@ -218,14 +191,11 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
           process.kill(process.pid, hook.signal);
         }
         if (statePath !== null && Date.now() - lastSave >= interval) {
+          // Synchronous: this thread counts chunks without yielding to the event loop for long, so an
+          // asynchronous save would advance one step per chunk and land far behind the count. A failed
+          // save throws here, which fails the run at once (the state keeps what was saved last).
+          saveStateSync(statePath, matrix, body(false));
           lastSave = Date.now();
-          const text = body(false);
-          // Chained, and never left rejected without a handler: a failed save fails the run below.
-          saving = saving
-            .then(() => saveState(statePath, matrix, text))
-            .catch((error: unknown) => {
-              saveError ??= error;
-            });
         }
       },
     });
@@ -237,8 +207,6 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
       await Promise.race([received, new Promise((resolve) => (timer = setTimeout(resolve, 10_000)))]);
       clearTimeout(timer);
     }
-    await saving;
-    if (saveError !== undefined) throw saveError;
     const complete = result.complete && result.matrix.images === selected.length;
     if (statePath !== null) await saveState(statePath, result.matrix, body(complete));
     return {
@@ -255,10 +223,7 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
     bar.clear();
     // Keep what was counted before the failure (whole chunks, in order), so that after fixing the
     // file the run can continue with --resume instead of starting over.
-    if (statePath !== null) {
-      await saving.catch(() => undefined);
-      await saveState(statePath, initial, body(false)).catch(() => undefined);
-    }
+    if (statePath !== null) await saveState(statePath, initial, body(false)).catch(() => undefined);
     throw error;
   } finally {
     process.off('SIGINT', onInt);

@@ -91,6 +91,43 @@ describe('serializeState / parseState', () => {
     });
   });
 
+  it('refuses a matrix whose image count differs from its sample ids (an image without an id), naming the file', () => {
+    const m = matrix();
+    // Counted without a sample id: 3 images, 2 ids, a per-image entry whose sampleId is null.
+    m.update([0, 0, 0, 0], [0, 0, 0, 0]);
+    const text = serializeState(m, {
+      settings,
+      selection: { shard: null, datasetPairs: 3, pairs: 3 },
+      complete: false,
+      source: { gt: '/data/gt', pred: '/data/pred' },
+    });
+    expect(failure(() => parseState('forged.json', text))).toMatchObject({
+      code: 'INVALID_STATE',
+      field: 'matrix.sampleIds',
+      message: expect.stringContaining('forged.json'),
+    });
+  });
+
+  it('reads and checks the recorded pairing options; states without them still load', () => {
+    const pairing = {
+      gtSuffix: null,
+      predSuffix: '_A.png',
+      gtPattern: null,
+      predPattern: null,
+      matchBy: 'path',
+      include: [],
+      exclude: [],
+    };
+    const data = JSON.parse(state()) as Json;
+    set(data, 'source', { gt: '/data/gt', pred: '/data/pred', pairing: { ...pairing } });
+    expect(parseState('p.json', resign(data)).state.source.pairing).toEqual(pairing);
+    set(data, 'source.pairing.matchBy', 'name');
+    expect(failure(() => parseState('p.json', resign(data)))?.field).toBe('source.pairing.matchBy');
+    set(data, 'source.pairing', { ...pairing, include: [1] });
+    expect(failure(() => parseState('p.json', resign(data)))?.field).toBe('source.pairing.include[0]');
+    expect(parseState('old.json', state()).state.source).toEqual({ gt: 'gt', pred: 'pred' });
+  });
+
   it('refuses truncated, non-JSON and foreign files', () => {
     const text = state();
     for (const bad of [text.slice(0, text.length / 2), '[]', '{"format":"other"}', '', 'null']) {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { ConfusionMatrix, ErrorCode, SegmetricsError } from '@segmetrics/core';
-import { writeFileAtomic } from '@segmetrics/io/node';
+import { writeFileAtomic, writeFileAtomicSync } from '@segmetrics/io/node';
 import { evaluate } from '@segmetrics/metrics';
 import type { Shard } from '../options/shard.js';
 import { evaluateOptions } from '../report/run-report.js';
@@ -8,8 +8,10 @@ import { canonicalJson } from '../util/canonical-json.js';
 import { requireBuiltin } from '../util/require-builtin.js';
 import { VERSION } from '../version.js';
 import type { EvaluationSettings } from './evaluation-settings.js';
+import type { StateSource } from './state-source.js';
 import {
   checkDepth,
+  checkSampleIds,
   checkSelection,
   checkSettings,
   checkSource,
@@ -47,8 +49,12 @@ export interface StateFile {
   readonly selection: { readonly shard: Shard | null; readonly datasetPairs: number; readonly pairs: number };
   /** True when every selected pair was counted. */
   readonly complete: boolean;
-  /** Where the files were read from (informational, not compared). */
-  readonly source: { readonly gt: string | null; readonly pred: string | null };
+  /**
+   * Where the files were read from (absolute real paths; as typed in states of older versions) and how
+   * they were paired: a resume must read the same folders with the same pairing, a merge the same
+   * pairing (see {@link StateSource}).
+   */
+  readonly source: StateSource;
   readonly matrix: unknown;
   readonly checksum: string;
 }
@@ -92,6 +98,14 @@ export async function saveState(path: string, matrix: ConfusionMatrix, body: Sta
 }
 
 /**
+ * {@link saveState} with synchronous calls (`writeFileAtomicSync`): the state is on disk when it returns.
+ * For the periodic saves between chunks, which a thread busy counting would otherwise hold back.
+ */
+export function saveStateSync(path: string, matrix: ConfusionMatrix, body: StateBody): void {
+  writeFileAtomicSync(path, serializeState(matrix, body));
+}
+
+/**
  * Reads and verifies a state file. Every problem is an `INVALID_STATE` error naming the file and the
  * field (`context.field`); an unreadable file is `IO_FAILED`.
  */
@@ -112,7 +126,8 @@ export async function loadState(file: string): Promise<LoadedState> {
 /**
  * {@link loadState} on text already read: JSON; nesting at most 32 levels; format and version; checksum;
  * then every field — settings (types, ranges, known names), selection, completion flag, source — and the
- * core matrix state, which must agree with the settings (class count, counting settings) and the
+ * core matrix state, which must agree with the settings (class count, counting settings), name each
+ * counted image by one sample id (and each per-image entry by one of them), and agree with the
  * selection (no more images than selected; all of them when complete). Never throws anything but a
  * `SegmetricsError` `INVALID_STATE`.
  */
@@ -179,6 +194,7 @@ export function parseState(file: string, text: string): LoadedState {
       `does not match the counting settings of the matrix (${canonicalJson(matrix.settings)})`,
     );
   }
+  checkSampleIds(file, matrix);
   if (matrix.images > selection.pairs || (complete && matrix.images !== selection.pairs)) {
     throw invalidState(
       file,

@@ -12,6 +12,8 @@ import {
 import type { Shard } from '../options/shard.js';
 import { canonicalJson } from '../util/canonical-json.js';
 import type { EvaluationSettings, ReportOptions } from './evaluation-settings.js';
+import type { PairingOptions } from './pairing-options.js';
+import type { StateSource } from './state-source.js';
 
 /** Deepest nesting a state file may have (its own structure needs 8 levels). */
 export const MAX_STATE_DEPTH = 32;
@@ -164,13 +166,89 @@ export function checkSelection(
   return { shard, datasetPairs, pairs };
 }
 
-/** Checks `source`. */
-export function checkSource(check: Checker, value: unknown): { gt: string | null; pred: string | null } {
-  const source = check.record(value, 'source', ['gt', 'pred']);
+/** Checks `source`: the folders, and the pairing options when recorded (states of older versions lack them). */
+export function checkSource(check: Checker, value: unknown): StateSource {
+  const source = check.record(value, 'source', ['gt', 'pred'], ['gtInstances', 'pairing']);
+  const gtInstances = source.gtInstances;
+  if (gtInstances !== undefined && typeof gtInstances !== 'string') {
+    check.fail('source.gtInstances', `must be a string, got ${describe(gtInstances)}`);
+  }
   return {
     gt: check.nullableString(source.gt, 'source.gt'),
     pred: check.nullableString(source.pred, 'source.pred'),
+    ...(gtInstances === undefined ? {} : { gtInstances }),
+    ...(source.pairing === undefined ? {} : { pairing: checkPairing(check, source.pairing) }),
   };
+}
+
+function checkPairing(check: Checker, value: unknown): PairingOptions {
+  const field = 'source.pairing';
+  const pairing = check.record(value, field, [
+    'gtSuffix',
+    'predSuffix',
+    'gtPattern',
+    'predPattern',
+    'matchBy',
+    'include',
+    'exclude',
+  ]);
+  const globs = (key: 'include' | 'exclude') =>
+    check.array(pairing[key], `${field}.${key}`, 10_000).map((glob, i) => {
+      if (typeof glob !== 'string')
+        check.fail(`${field}.${key}[${i}]`, `must be a string, got ${describe(glob)}`);
+      return glob;
+    });
+  return {
+    gtSuffix: check.nullableString(pairing.gtSuffix, `${field}.gtSuffix`),
+    predSuffix: check.nullableString(pairing.predSuffix, `${field}.predSuffix`),
+    gtPattern: check.nullableString(pairing.gtPattern, `${field}.gtPattern`),
+    predPattern: check.nullableString(pairing.predPattern, `${field}.predPattern`),
+    matchBy: check.choice(pairing.matchBy, `${field}.matchBy`, ['path', 'basename'] as const),
+    include: globs('include'),
+    exclude: globs('exclude'),
+  };
+}
+
+/**
+ * Refuses a matrix whose images are not each named once: the CLI counts every image under its sample id,
+ * so the image count must equal the number of sample ids, and every per-image entry must name one of
+ * them, once. A hand-edited state that breaks this (an entry whose `sampleId` is null, a dropped id)
+ * would let a resume count an image a second time.
+ */
+export function checkSampleIds(file: string, matrix: ConfusionMatrix): void {
+  const ids = matrix.sampleIds;
+  if (ids.length !== matrix.images) {
+    throw invalidState(
+      file,
+      'matrix.sampleIds',
+      `${matrix.images} images counted but ${ids.length} sample ids recorded: every image must be named by one sample id`,
+    );
+  }
+  if (!matrix.settings.perImage) return;
+  if (matrix.imageStats.length !== ids.length) {
+    throw invalidState(
+      file,
+      'matrix.imageStats',
+      `holds ${matrix.imageStats.length} per-image entries for ${ids.length} counted images`,
+    );
+  }
+  const known = new Set(ids);
+  const seen = new Set<string>();
+  matrix.imageStats.forEach((stats, i) => {
+    const id: unknown = stats.sampleId;
+    if (typeof id !== 'string' || !known.has(id) || seen.has(id)) {
+      throw invalidState(
+        file,
+        `matrix.imageStats[${i}].sampleId`,
+        typeof id !== 'string'
+          ? `must be the sample id of a counted image, got ${describe(id)}`
+          : seen.has(id)
+            ? `${describe(id)} names a second entry for one image`
+            : `${describe(id)} is not among the state's sample ids`,
+      );
+    }
+    seen.add(id);
+  });
 }
 
 function checkReport(check: Checker, value: unknown, numClasses: number): ReportOptions {

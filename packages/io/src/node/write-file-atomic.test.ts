@@ -23,6 +23,7 @@ import {
   writeColorizedPng,
   writeErrorMapPng,
   writeFileAtomic,
+  writeFileAtomicSync,
   writeFilesAtomic,
   writeLabelPng,
 } from './write-file-atomic.js';
@@ -166,6 +167,41 @@ describe('writeFileAtomic', () => {
     expect(existsSync(other)).toBe(true);
     writeFileSync(dead, 'partial');
     expect(await removeStaleTempFiles(file)).toEqual([dead]);
+  });
+});
+
+describe('writeFileAtomicSync', () => {
+  it('writeFileAtomicSync has the file on disk when it returns, replacing it by rename and keeping its mode and links', () => {
+    const root = folder();
+    writeFileAtomicSync(join(root, 'a/b/new.json'), 'first');
+    expect(readFileSync(join(root, 'a/b/new.json'), 'utf8')).toBe('first');
+    const file = join(root, 'state.json');
+    writeFileSync(file, 'old');
+    chmodSync(file, 0o640);
+    symlinkSync('state.json', join(root, 'link.json'));
+    const before = statSync(file).ino;
+    writeFileAtomicSync(join(root, 'link.json'), 'new');
+    expect(readFileSync(file, 'utf8')).toBe('new');
+    expect(statSync(file).ino).not.toBe(before);
+    expect(statSync(file).mode & 0o777).toBe(0o640);
+    expect(lstatSync(join(root, 'link.json')).isSymbolicLink()).toBe(true);
+    expect(readdirSync(root).sort()).toEqual(['a', 'link.json', 'state.json']);
+  });
+
+  it('writeFileAtomicSync throws IO_FAILED naming the file for a folder, and leaves no temporary file', () => {
+    const root = folder();
+    let error: unknown;
+    try {
+      writeFileAtomicSync(root, 'x');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toMatchObject({ code: 'IO_FAILED', context: { file: root, errno: 'EISDIR' } });
+    writeFileSync(join(root, 'file'), 'x');
+    expect(() => writeFileAtomicSync(join(root, 'file/inside.txt'), 'x')).toThrow(
+      expect.objectContaining({ code: 'IO_FAILED' }),
+    );
+    expect(readdirSync(root)).toEqual(['file']);
   });
 });
 

@@ -1,15 +1,18 @@
-import { constants, writeSync } from 'node:fs';
 import {
-  type FileHandle,
-  lstat,
-  mkdir,
-  open,
-  readdir,
-  readlink,
-  realpath,
-  rename,
-  unlink,
-} from 'node:fs/promises';
+  closeSync,
+  constants,
+  fchmodSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
+import { type FileHandle, lstat, mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { ErrorCode, type LabelArray, type LabelMap } from '@segmetrics/core';
 import type { ColorizeOptions } from '../encode-colorized-png.js';
@@ -80,25 +83,36 @@ function ownDescriptor(path: string): number | null {
   return Number(match[2]);
 }
 
-/** Follows symbolic links (at most 40) from `path` and classifies the file they end at. */
-async function resolveTarget(given: string): Promise<Target> {
+/**
+ * Follows symbolic links (at most 40) from `path` and classifies the file they end at. Synchronous (a
+ * few `lstat`s): shared by the asynchronous and the synchronous writers.
+ */
+function resolveTarget(given: string): Target {
   let path = resolve(given);
   for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
     const fd = ownDescriptor(path);
     if (fd !== null) return { kind: 'descriptor', given, path, fd };
     if (isProcessHandle(path)) return { kind: 'through', given, path };
-    let info: Awaited<ReturnType<typeof lstat>>;
+    let info: ReturnType<typeof lstatSync>;
     try {
-      info = await lstat(path);
+      info = lstatSync(path);
     } catch (error) {
       if (errnoOf(error) === 'ENOENT') return { kind: 'atomic', given, path, mode: null };
       throw ioFailure(given, error);
     }
     if (info.isSymbolicLink()) {
-      const link = await readlink(path).catch((error: unknown) => {
+      let link: string;
+      try {
+        link = readlinkSync(path);
+      } catch (error) {
         throw ioFailure(given, error);
-      });
-      const folder = await realpath(dirname(path)).catch(() => dirname(path));
+      }
+      let folder = dirname(path);
+      try {
+        folder = realpathSync(folder);
+      } catch {
+        // Keep the folder as written.
+      }
       path = isAbsolute(link) ? link : resolve(folder, link);
       continue;
     }
@@ -271,7 +285,7 @@ export async function writeFilesAtomic(
   options: WriteFilesOptions = {},
 ): Promise<void> {
   const targets: Target[] = [];
-  for (const file of files) targets.push(await resolveTarget(file.path));
+  for (const file of files) targets.push(resolveTarget(file.path));
   const staged: { target: Target & { kind: 'atomic' }; temporary: string }[] = [];
   const discard = async () => {
     for (const { temporary } of staged) await unlink(temporary).catch(() => undefined);
@@ -321,6 +335,107 @@ export async function writeFilesAtomic(
  */
 export async function writeFileAtomic(path: string, bytes: Uint8Array | string): Promise<void> {
   await writeFilesAtomic([{ path, bytes }]);
+}
+
+/** Writes all of `data` to `fd` synchronously; `EAGAIN` (a non-blocking pipe that is full) waits 2 ms. */
+function writeAllSync(fd: number, bytes: Uint8Array | string): void {
+  const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
+  let offset = 0;
+  while (offset < data.length) {
+    let written: number;
+    try {
+      written = writeSync(fd, data, offset, data.length - offset);
+    } catch (error) {
+      if (errnoOf(error) !== 'EAGAIN') throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2);
+      continue;
+    }
+    if (written <= 0) throw Object.assign(new Error('short write'), { code: 'EIO' });
+    offset += written;
+  }
+}
+
+/** {@link syncFolder}, synchronously (best effort). */
+function syncFolderSync(folder: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(folder, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Windows cannot open folders; some file systems refuse fsync on them.
+  } finally {
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        // Nothing left to do.
+      }
+    }
+  }
+}
+
+/**
+ * {@link writeFileAtomic} without yielding to the event loop: the same steps — a regular (or new) file
+ * through a temporary file in its folder, written, synced (fsync), renamed over the target, the folder
+ * synced; a device, FIFO or process handle written through — done with synchronous calls, so the file is
+ * on disk when the call returns. For a caller whose thread stays busy between awaits (a checkpoint
+ * written between two chunks of CPU work), where the asynchronous writer would only advance once per
+ * chunk. Stale temporary files are not looked for (call {@link removeStaleTempFiles} once beforehand).
+ * `IO_FAILED` naming the file on error; no temporary file is left behind.
+ */
+export function writeFileAtomicSync(path: string, bytes: Uint8Array | string): void {
+  const target = resolveTarget(path);
+  try {
+    if (target.kind === 'descriptor') {
+      writeAllSync(target.fd, bytes);
+      return;
+    }
+    if (target.kind === 'through') {
+      const fd = openSync(target.path, 'w');
+      try {
+        writeAllSync(fd, bytes);
+      } finally {
+        closeSync(fd);
+      }
+      return;
+    }
+  } catch (error) {
+    throw ioFailure(path, error);
+  }
+  let temporary: string | undefined;
+  try {
+    if (target.mode === null && target.path === resolve(target.given)) {
+      mkdirSync(dirname(target.path), { recursive: true });
+    }
+    const name = tempPathFor(target.path);
+    const fd = openSync(name, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o666);
+    temporary = name;
+    try {
+      writeAllSync(fd, bytes);
+      if (target.mode !== null) {
+        try {
+          fchmodSync(fd, target.mode);
+        } catch {
+          // Best effort, as the asynchronous writer.
+        }
+      }
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(name, target.path);
+    temporary = undefined;
+  } catch (error) {
+    if (temporary !== undefined) {
+      try {
+        unlinkSync(temporary);
+      } catch {
+        // Already gone.
+      }
+    }
+    throw ioFailure(path, error);
+  }
+  syncFolderSync(dirname(target.path));
 }
 
 // The PNG writers load their encoder (and its zlib compressor) when called, so that importing
