@@ -1,7 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ConfusionMatrix } from '@segmetrics/core';
 import { countChunk, serializeError } from './pipeline/count-chunk.js';
-import { createThumbnailKeeper } from './pipeline/create-thumbnail-keeper.js';
 import { transferList } from './pipeline/transfer-list.js';
 import type { ChunkResult, ChunkTask, CountSetup, WorkerReady } from './pipeline/types.js';
 
@@ -16,19 +15,12 @@ if (port === null) throw new Error('segmetrics worker.js must run in a worker th
 // (C² counts, 180 KB at 150 classes, several times over) made the process's memory grow with the
 // number of chunks and cost page faults.
 let spare: ConfusionMatrix[] | undefined;
-// The HTML report's candidate worst images among this thread's (their thumbnails go with each chunk).
-const keeper = await createThumbnailKeeper(setup);
 
 port.on('message', (task: ChunkTask) => {
   let result: ChunkResult;
   try {
-    const matrices = countChunk(setup, task, spare, keeper);
-    const thumbnails = keeper?.takeFresh() ?? [];
-    result = {
-      chunkIndex: task.chunkIndex,
-      states: matrices.map((m) => m.toTransfer()),
-      ...(thumbnails.length === 0 ? {} : { thumbnails }),
-    };
+    const matrices = countChunk(setup, task, spare);
+    result = { chunkIndex: task.chunkIndex, states: matrices.map((m) => m.toTransfer()) };
     for (const m of matrices) m.reset();
     spare = matrices;
   } catch (error) {

@@ -40,3 +40,11 @@ export {
   type NodeZlibCompressOptions,
   type ZlibStrategy,
 } from './node/zlib-compress.js';
+// Pure and small (no decoder): for listing the files a folder holds that no reader takes, without loading
+// the main entry.
+export {
+  describeUnreadLabelFiles,
+  type FindUnreadOptions,
+  findUnreadLabelFiles,
+  type UnreadLabelFiles,
+} from './unread-label-files.js';

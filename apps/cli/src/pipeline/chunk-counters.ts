@@ -1,6 +1,5 @@
 import type { Worker as WorkerThread } from 'node:worker_threads';
 import { ConfusionMatrix } from '@segmetrics/core';
-import type { ThumbnailKeeper } from '../report/thumbnail-keeper.js';
 import { requireBuiltin } from '../util/require-builtin.js';
 import { countChunk, deserializeError } from './count-chunk.js';
 import type { ChunkResult, ChunkTask, CountSetup, WorkerReady } from './types.js';
@@ -32,14 +31,13 @@ export interface ChunkCounter {
 export function createMainThreadCounter(
   setup: CountSetup,
   spare: () => readonly ConfusionMatrix[] | undefined = () => undefined,
-  keeper?: ThumbnailKeeper,
 ): ChunkCounter {
   return {
     concurrency: 1,
     ready: Promise.resolve(),
     async count(task) {
       await new Promise<void>((resolve) => setImmediate(resolve));
-      return countChunk(setup, task, spare(), keeper);
+      return countChunk(setup, task, spare());
     },
     async close() {},
   };
@@ -54,7 +52,6 @@ export function createWorkerCounter(
   setup: CountSetup,
   script: URL | string,
   onFatal: (error: unknown) => void,
-  keeper?: ThumbnailKeeper,
 ): ChunkCounter {
   const { Worker } = requireBuiltin<typeof import('node:worker_threads')>('node:worker_threads');
   const worker: WorkerThread = new Worker(script, { workerData: setup });
@@ -84,7 +81,6 @@ export function createWorkerCounter(
       return;
     }
     try {
-      for (const entry of result.thumbnails ?? []) keeper?.add(entry);
       waiter.resolve(result.states.map((state) => ConfusionMatrix.fromTransfer(state)));
     } catch (error) {
       waiter.reject(error);

@@ -1,9 +1,7 @@
-import { ConfusionMatrix, ErrorCode, type ImageStats, SegmetricsError } from '@segmetrics/core';
+import { ConfusionMatrix, ErrorCode, SegmetricsError } from '@segmetrics/core';
 import { type DecodeBuffer, readLabelMapSync } from '@segmetrics/io/node';
 import { checkUnmappedPredictions } from '@segmetrics/metrics';
 import { checkInstanceIds, readInstanceIds } from '../cityscapes/read-instance-ids.js';
-import { countedMIoU } from '../report/counted-miou.js';
-import type { ThumbnailKeeper } from '../report/thumbnail-keeper.js';
 import { decodeBuffers } from './decode-buffers.js';
 import type { ChunkTask, CountSetup, FilePair, SerializedError } from './types.js';
 
@@ -11,7 +9,6 @@ import type { ChunkTask, CountSetup, FilePair, SerializedError } from './types.j
  * Decodes and counts the pairs of one chunk, in order, into fresh matrices: one per prediction of the
  * pairs (`setup.predictions`: `predPath`, then `otherPredPaths`), the ground truth decoded once for all.
  * `reuse` gives empty matrices of the same settings to count into instead (a chunk merged earlier, reset).
- * With a `keeper` (a single prediction), each image's thumbnails are offered to it right after counting.
  * Any failure is a `SegmetricsError` whose message starts with the offending file. Reads synchronously:
  * a worker thread handles one file at a time, and the sync path skips the thread-pool round trip.
  */
@@ -19,22 +16,16 @@ export function countChunk(
   setup: CountSetup,
   task: ChunkTask,
   reuse?: readonly ConfusionMatrix[],
-  keeper?: ThumbnailKeeper,
 ): ConfusionMatrix[] {
   const matrices = Array.from(
     { length: setup.predictions ?? 1 },
     (_, j) => reuse?.[j] ?? new ConfusionMatrix(setup.matrixOptions),
   );
-  for (const pair of task.pairs) countPair(matrices, setup, pair, keeper);
+  for (const pair of task.pairs) countPair(matrices, setup, pair);
   return matrices;
 }
 
-function countPair(
-  matrices: readonly ConfusionMatrix[],
-  setup: CountSetup,
-  pair: FilePair,
-  keeper: ThumbnailKeeper | undefined,
-): void {
+function countPair(matrices: readonly ConfusionMatrix[], setup: CountSetup, pair: FilePair): void {
   const gt = decode(pair.gtPath, setup, decodeBuffers.gt);
   // Read once, after the first prediction's size check (as without further predictions).
   let instances: ReturnType<typeof readInstanceIds> | undefined;
@@ -45,19 +36,8 @@ function countPair(
   };
   const predPaths = [pair.predPath, ...(pair.otherPredPaths ?? [])];
   matrices.forEach((matrix, j) => {
-    const pred = countPrediction(matrix, setup, pair, predPaths[j]!, gt, readInstances);
-    // The report's candidate worst images: their thumbnails from the maps still in memory.
-    if (keeper !== undefined && matrices.length === 1) {
-      keeper.offer(pair.id, countedMIoU(lastImageStats(matrix, pair.id)), gt, pred);
-    }
+    countPrediction(matrix, setup, pair, predPaths[j]!, gt, readInstances);
   });
-}
-
-/** The statistics of the image just counted into a chunk's matrix (a chunk holds a few images). */
-function lastImageStats(matrix: ConfusionMatrix, id: string): ImageStats {
-  const stats = matrix.imageStats;
-  for (let i = stats.length - 1; i >= 0; i--) if (stats[i]!.sampleId === id) return stats[i]!;
-  throw new Error(`no per-image statistics for ${id}`);
 }
 
 function countPrediction(
@@ -67,7 +47,7 @@ function countPrediction(
   predPath: string,
   gt: ReturnType<typeof decode>,
   readInstances: () => ReturnType<typeof readInstanceIds> | undefined,
-): ReturnType<typeof decode> {
+): void {
   const pred = decode(predPath, setup, decodeBuffers.pred);
   if (gt.width !== pred.width || gt.height !== pred.height) {
     throw new SegmetricsError(
@@ -108,7 +88,6 @@ function countPrediction(
     });
   }
   if (pair.instancesPath !== undefined) checkInstanceIds(matrix, pair.id, pair.instancesPath);
-  return pred;
 }
 
 /**

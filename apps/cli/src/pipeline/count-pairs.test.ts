@@ -3,15 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfusionMatrix } from '@segmetrics/core';
 import { readLabelMapSync } from '@segmetrics/io/node';
-import { evaluate, rankImages } from '@segmetrics/metrics';
-import { reportThumbnails } from '@segmetrics/report/pictures';
 import { encode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
-import { createWorkerCounter } from './chunk-counters.js';
 import { countPairs } from './count-pairs.js';
-import { createThumbnailKeeper } from './create-thumbnail-keeper.js';
 import type { FilePair } from './types.js';
-import { defaultWorkerScript } from './worker-script.js';
 
 function dataset(n: number): FilePair[] {
   const dir = mkdtempSync(join(tmpdir(), 'segmetrics-count-pairs-'));
@@ -53,80 +48,6 @@ describe('countPairs', () => {
     const three = await countPairs(setup, pairs, { workers: 3, chunkSize: 1 });
     expect(three.complete).toBe(true);
     expect(three.matrix.toJSON()).toEqual(one.matrix.toJSON());
-  });
-
-  it('keeps the thumbnails of the worst images counted, in this thread and in worker threads alike', async () => {
-    const pairs = dataset(11);
-    const keep = { ...setup, keepThumbnails: 3 };
-    const worst = async (workers: number) => {
-      const keeper = (await createThumbnailKeeper(keep))!;
-      const result = await countPairs(keep, pairs, { workers, chunkSize: 1, keeper });
-      return { keeper, matrix: result.matrix };
-    };
-    const one = await worst(1);
-    const three = await worst(3);
-    const ranked = rankImages(evaluate(one.matrix, { perImage: true }).perImage!, { limit: 3 });
-    const ids = ranked.map((image) => image.sampleId);
-    expect(one.keeper.ids).toEqual(ids);
-    expect(three.keeper.ids).toEqual(ids);
-    for (const id of ids) {
-      const pair = pairs.find((p) => p.id === id)!;
-      // Filtered as the report writes its pictures (Up), while sampling.
-      const expected = reportThumbnails(
-        readLabelMapSync(pair.gtPath),
-        readLabelMapSync(pair.predPath),
-        setup.matrixOptions,
-        { filter: 2 },
-      );
-      expect(one.keeper.get(id!)).toEqual(expected);
-      expect(three.keeper.get(id!)).toEqual(expected);
-    }
-    // `compare` (further predictions) keeps none.
-    expect(await createThumbnailKeeper({ ...keep, predictions: 2 })).toBeUndefined();
-  });
-
-  it('receives a worker thread’s kept thumbnails with its chunks (the built worker.js)', async () => {
-    const pairs = dataset(6);
-    const keep = { ...setup, keepThumbnails: 2 };
-    const keeper = (await createThumbnailKeeper(keep))!;
-    const sent: string[] = [];
-    const add = keeper.add.bind(keeper);
-    keeper.add = (entry) => {
-      sent.push(entry.id);
-      add(entry);
-    };
-    const counter = createWorkerCounter(
-      keep,
-      defaultWorkerScript(),
-      (error) => {
-        throw error;
-      },
-      keeper,
-    );
-    try {
-      await counter.ready;
-      const matrix = new ConfusionMatrix(setup.matrixOptions);
-      for (let i = 0; i < 3; i++) {
-        const [chunk] = await counter.count({ chunkIndex: i, pairs: pairs.slice(2 * i, 2 * i + 2) });
-        matrix.merge(chunk!);
-      }
-      const ranked = rankImages(evaluate(matrix, { perImage: true }).perImage!, { limit: 2 });
-      expect(sent.length).toBeGreaterThanOrEqual(2);
-      expect(keeper.ids).toEqual(ranked.map((image) => image.sampleId));
-      const pair = pairs.find((p) => p.id === keeper.ids[0])!;
-      expect(keeper.get(pair.id)).toEqual(
-        reportThumbnails(
-          readLabelMapSync(pair.gtPath),
-          readLabelMapSync(pair.predPath),
-          setup.matrixOptions,
-          {
-            filter: 2,
-          },
-        ),
-      );
-    } finally {
-      await counter.close();
-    }
   });
 
   it('stops after a prefix of whole chunks when asked', async () => {

@@ -1,5 +1,4 @@
 import { ConfusionMatrix } from '@segmetrics/core';
-import type { ThumbnailKeeper } from '../report/thumbnail-keeper.js';
 import { type ChunkCounter, createMainThreadCounter, createWorkerCounter } from './chunk-counters.js';
 import { ChunkScheduler } from './chunk-scheduler.js';
 import type { ChunkTask, CountSetup, FilePair } from './types.js';
@@ -31,11 +30,6 @@ export interface CountPairsOptions {
    * workers are never slower than fewer.
    */
   startWorkers?: 'eager' | 'when-worth-it';
-  /**
-   * Gathers the thumbnails of the worst images so far (with `setup.keepThumbnails`, one prediction):
-   * this thread offers its own images to it, the worker threads send theirs with their chunks.
-   */
-  keeper?: ThumbnailKeeper;
 }
 
 /**
@@ -120,12 +114,11 @@ export async function countPairs(
   if (options.signal?.aborted === true) scheduler.cancel();
   options.signal?.addEventListener('abort', onAbort);
 
-  const keeper = predictions === 1 ? options.keeper : undefined;
-  const counters: ChunkCounter[] = [createMainThreadCounter(counting, () => spare.pop(), keeper)];
+  const counters: ChunkCounter[] = [createMainThreadCounter(counting, () => spare.pop())];
   const script = options.workerScript ?? defaultWorkerScript();
   const startThreads = () => {
     for (let i = 0; i < workerThreads; i++) {
-      const counter = createWorkerCounter(counting, script, (error) => scheduler.abort(error), keeper);
+      const counter = createWorkerCounter(counting, script, (error) => scheduler.abort(error));
       counters.push(counter);
       for (let slot = 0; slot < counter.concurrency; slot++) void drive(counter, scheduler, taskOf);
     }

@@ -1,5 +1,5 @@
 import { ErrorCode, SegmetricsError } from '@segmetrics/core';
-import { pairDatasets, type SkippedEntry } from '@segmetrics/io/node';
+import { pairDatasets, type SkippedEntry, type UnreadLabelFiles } from '@segmetrics/io/node';
 import { usageError } from '../errors/usage-error.js';
 import { checkDirectory } from './check-directory.js';
 import type { FilePair } from './types.js';
@@ -24,6 +24,8 @@ export interface PairedFiles {
   readonly unmatchedPredictions: readonly string[];
   /** Folder entries the walk left out (dangling links, duplicates, non-files), for a warning. */
   readonly skipped: readonly SkippedEntry[];
+  /** Ground-truth files of an unread image format the walk left out (absent: not looked for). */
+  readonly unreadGroundTruth?: UnreadLabelFiles | null;
 }
 
 /** How many missing files an error lists before summarising the rest. */
@@ -128,5 +130,6 @@ export async function pairFiles(flags: PairingFlags): Promise<PairedFiles> {
     pairs,
     unmatchedPredictions: (result.unmatchedPredictions as readonly unknown[]).map(describe),
     skipped: result.skipped,
+    unreadGroundTruth: result.unreadGroundTruth,
   };
 }

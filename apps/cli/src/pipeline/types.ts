@@ -1,5 +1,4 @@
 import type { ConfusionMatrixOptions, ConfusionMatrixTransfer } from '@segmetrics/core';
-import type { KeptThumbnails } from '../report/thumbnail-keeper.js';
 
 /** One ground-truth / prediction file pair, identified by its relative path without suffix. */
 export interface FilePair {
@@ -22,11 +21,6 @@ export interface CountSetup {
   readonly decodeOptions: Readonly<Record<string, unknown>>;
   /** Predictions per pair: 1 (`predPath`) plus `otherPredPaths` (default 1). */
   readonly predictions?: number;
-  /**
-   * For the HTML report (one prediction): each counting thread keeps the thumbnails of this many worst
-   * images so far (see `ThumbnailKeeper`) and sends them with its chunks. Absent: none kept.
-   */
-  readonly keepThumbnails?: number;
 }
 
 /** A chunk of consecutive pairs (in sorted order) counted into one matrix. */
@@ -52,8 +46,6 @@ export type ChunkResult =
   | {
       readonly chunkIndex: number;
       readonly states: readonly ConfusionMatrixTransfer[];
-      /** Thumbnails the thread kept while counting this chunk and still keeps (`keepThumbnails`). */
-      readonly thumbnails?: readonly KeptThumbnails[];
       readonly error?: undefined;
     }
   | { readonly chunkIndex: number; readonly error: SerializedError; readonly states?: undefined };

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import type { FindUnreadOptions } from '@segmetrics/io';
+import type { FindUnreadOptions } from '@segmetrics/io/node';
+import { describeUnreadLabelFiles, findUnreadLabelFiles } from '@segmetrics/io/node';
 
 /** How many entries of a folder are looked at for files of another format (an error message's cost). */
 const LOOKED_AT = 10_000;
@@ -20,7 +21,6 @@ export async function unreadFilesClause(dir: string, options: FindUnreadOptions 
     return '';
   }
   const paths = sep === '/' ? names : names.map((name) => name.split(sep).join('/'));
-  const { describeUnreadLabelFiles, findUnreadLabelFiles } = await import('@segmetrics/io');
   const found = findUnreadLabelFiles(paths, options);
   return found === null ? '' : `; ${describeUnreadLabelFiles(found, (path) => join(dir, path))}`;
 }

@@ -1,29 +1,22 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findUnreadLabelFiles } from '@segmetrics/io/node';
 import { describe, expect, it } from 'vitest';
 import { unsupportedFilesWarning } from './unsupported-files-warning.js';
 
-function folder(files: readonly string[]): string {
-  const dir = mkdtempSync(join(tmpdir(), 'segmetrics-unsupported-'));
-  for (const file of files) {
-    mkdirSync(join(dir, file, '..'), { recursive: true });
-    writeFileSync(join(dir, file), '');
-  }
-  return dir;
-}
-
 describe('unsupportedFilesWarning', () => {
-  it('unsupportedFilesWarning counts image files of unread formats, recursively, and names a few', async () => {
-    const dir = folder(['a.PNG', 'b.png', 'c.jpg', 'sub/d.TIF', 'sub/e.jpg', 'sub/f.jpg', 'notes.txt']);
-    expect(await unsupportedFilesWarning(dir)).toBe(
+  it('unsupportedFilesWarning counts image files of unread formats and names a few', () => {
+    const dir = '/data/gt';
+    const found = findUnreadLabelFiles(['c.jpg', 'notes.txt', 'sub/d.TIF', 'sub/e.jpg', 'sub/f.jpg']);
+    expect(unsupportedFilesWarning(dir, found)).toBe(
       `4 ground-truth files with an unsupported extension (.jpg, .tif) were skipped and not evaluated: ${join(dir, 'c.jpg')}, ${join(dir, 'sub/d.TIF')}, ${join(dir, 'sub/e.jpg')} and 1 more; only PNG (.png) and NumPy (.npy) label maps are read (JPEG is lossy: save label maps as PNG)`,
+    );
+    expect(unsupportedFilesWarning(dir, findUnreadLabelFiles(['x.bmp']))).toBe(
+      `1 ground-truth file with an unsupported extension (.bmp) was skipped and not evaluated: ${join(dir, 'x.bmp')}; only PNG (.png) and NumPy (.npy) label maps are read`,
     );
   });
 
-  it('unsupportedFilesWarning is null without such files, for hidden ones, and for a folder it cannot list', async () => {
-    const dir = folder(['a.png', 'b.npy', 'meta.json', '.cache/x.jpg']);
-    expect(await unsupportedFilesWarning(dir)).toBeNull();
-    expect(await unsupportedFilesWarning(join(dir, 'missing'))).toBeNull();
+  it('unsupportedFilesWarning is null without such files', () => {
+    expect(unsupportedFilesWarning('/data/gt', null)).toBeNull();
+    expect(unsupportedFilesWarning('/data/gt', findUnreadLabelFiles(['meta.json', 'a.png']))).toBeNull();
   });
 });

@@ -7,7 +7,6 @@ import {
   renderHtmlReport,
   runClassColors,
 } from '@segmetrics/report';
-import type { ReportThumbnails } from '@segmetrics/report/pictures';
 import type { EvaluationSettings } from '../pipeline/evaluation-settings.js';
 import type { FilePair } from '../pipeline/types.js';
 import { reportPictures } from './report-pictures.js';
@@ -25,8 +24,6 @@ export interface HtmlReportOutput {
 export interface PictureSource {
   /** The run's pairs (`eval`), or `null` when there are no files to read (`merge`). */
   readonly pairs: readonly FilePair[] | null;
-  /** Thumbnails kept while counting (used instead of reading those images again), if any. */
-  readonly thumbnails?: { get(id: string): ReportThumbnails | undefined } | null;
 }
 
 /**
@@ -60,7 +57,7 @@ export function htmlReport(
         'Pictures omitted: merge combines state files and reads no image files. The images are ranked from the states’ per-image statistics.',
       );
     } else {
-      ({ images, problems } = reportPictures(rows, source.pairs, settings, colors, source.thumbnails));
+      ({ images, problems } = reportPictures(rows, source.pairs, settings, colors));
       if (problems.length > 0) {
         notes.push(
           `Pictures of ${problems.length} image(s) left out, their files could not be read again: ${problems[0]}`,

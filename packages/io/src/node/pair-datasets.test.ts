@@ -65,6 +65,26 @@ describe('pairDatasets', () => {
     expect(filtered.pairs.map((p) => p.id)).toEqual(['sub/c']);
   });
 
+  it('pairDatasets names the ground-truth files of an unread image format its walk left out', async () => {
+    const root = tree({
+      'gt/a.png': png(1),
+      'gt/sub/b.JPG': 'x',
+      'gt/c.tif': 'x',
+      'gt/notes.txt': 'x',
+      'gt/.hidden.jpg': 'x',
+      'pred/a.png': png(1),
+      'pred/d.jpg': 'x',
+    });
+    const result = await pairDatasets({ gtDir: join(root, 'gt'), predDir: join(root, 'pred') });
+    expect(result.pairs.map((p) => p.id)).toEqual(['a']);
+    expect(result.unreadGroundTruth?.count).toBe(2);
+    expect(result.unreadGroundTruth?.examples).toEqual(['c.tif', 'sub/b.JPG']);
+    const clean = tree({ 'gt/a.png': png(1), 'gt/readme.md': 'x', 'pred/a.png': png(1) });
+    expect(
+      (await pairDatasets({ gtDir: join(clean, 'gt'), predDir: join(clean, 'pred') })).unreadGroundTruth,
+    ).toBeNull();
+  });
+
   it('pairDatasets gives each path as resolve(folder, relative path) for any spelling of the folders', async () => {
     const root = tree({
       'data/gt/a.png': png(1),

@@ -11,6 +11,7 @@ import {
   type PairingRules,
   pairingRules,
 } from '../internal/pairing-rules.js';
+import { findUnreadLabelFiles, type UnreadLabelFiles } from '../unread-label-files.js';
 import { type SkipReason, walkFiles } from './walk-files.js';
 
 /** One ground-truth / prediction file pair. */
@@ -54,6 +55,11 @@ export interface PairedDataset {
   readonly unmatchedPredictions: string[];
   /** Entries left out of both folders, sorted by side (`gt` first) then path. */
   readonly skipped: SkippedEntry[];
+  /**
+   * Ground-truth files of an image format no reader takes (`.jpg`, `.tif`, …; `findUnreadLabelFiles` of
+   * the files the walk refused, the first 10,000), or null: skipped, which the caller may want to say.
+   */
+  readonly unreadGroundTruth: UnreadLabelFiles | null;
 }
 
 /**
@@ -92,6 +98,8 @@ interface SideSkip {
 interface SideListing {
   readonly byKey: Map<string, string>;
   readonly skipped: SideSkip[];
+  /** Files the walk refused (see `WalkResult.unwanted`). */
+  readonly unwanted: readonly string[];
 }
 
 async function collect(dir: string, side: 'gt' | 'pred', rules: PairingRules): Promise<SideListing> {
@@ -123,7 +131,7 @@ async function collect(dir: string, side: 'gt' | 'pred', rules: PairingRules): P
     }
     return { relative, reason, ...(duplicateOf === undefined ? {} : { duplicateOf }), keys };
   });
-  return { byKey, skipped };
+  return { byKey, skipped, unwanted: walked.unwanted };
 }
 
 /**
@@ -218,5 +226,12 @@ export async function pairDatasets(options: PairDatasetsOptions): Promise<Paired
     }));
     skipped.push(...entries.sort((a, b) => byCodeUnit(a.path, b.path)));
   }
-  return { pairs, missingPredictions, unmatchedPredictions, skipped };
+  const unwanted = [...gtListing.unwanted].sort(byCodeUnit);
+  return {
+    pairs,
+    missingPredictions,
+    unmatchedPredictions,
+    skipped,
+    unreadGroundTruth: findUnreadLabelFiles(unwanted),
+  };
 }

@@ -30,7 +30,15 @@ export interface WalkSkip {
 export interface WalkResult {
   readonly files: WalkedFile[];
   readonly skipped: WalkSkip[];
+  /**
+   * Regular files (not followed links, not hidden) that `wanted` refused, relative paths in walk order:
+   * the first {@link MAX_UNWANTED} only (for a warning about files of another format).
+   */
+  readonly unwanted: string[];
 }
+
+/** How many refused file names a walk keeps ({@link WalkResult.unwanted}). */
+export const MAX_UNWANTED = 10_000;
 
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -63,6 +71,7 @@ function walkError(error: unknown, path: string, what: string) {
 export async function walkFiles(root: string, wanted: (name: string) => boolean): Promise<WalkResult> {
   const files: WalkedFile[] = [];
   const skipped: WalkSkip[] = [];
+  const unwanted: string[] = [];
   const folders = new Map<string, string>(); // dev:ino → relative path
   // Real path → relative path, built when the links are followed: until then every file comes from a
   // real folder walked once (folders are de-duplicated), so no two share a real path, and a large
@@ -133,6 +142,7 @@ export async function walkFiles(root: string, wanted: (name: string) => boolean)
         await walkFolder(child, base + name, info);
       } else if (kind === 'file') {
         if (wanted(name)) addFile(child, base + name);
+        else if (unwanted.length < MAX_UNWANTED) unwanted.push(child);
       } else if (kind === 'link') {
         found.push(child);
       } else if (wanted(name)) {
@@ -174,5 +184,5 @@ export async function walkFiles(root: string, wanted: (name: string) => boolean)
     else if (info.isFile()) addFile(relative, real);
     else skipped.push({ relative, reason: 'not-a-file' });
   }
-  return { files, skipped };
+  return { files, skipped, unwanted };
 }
