@@ -43,7 +43,6 @@ import { skippedWarning } from '../pipeline/skipped-warning.js';
 import { unsupportedFilesWarning } from '../pipeline/unsupported-files-warning.js';
 import { writeRunOutputs } from '../pipeline/write-run-outputs.js';
 import { reportImagesLimit } from '../report/report-flags.js';
-import { MAX_KEPT_THUMBNAILS } from '../report/thumbnail-keeper.js';
 import { validateReportOptions } from '../report/validate-report-options.js';
 import type { EvalFlags } from './eval.js';
 
@@ -138,7 +137,7 @@ export async function runEval(flags: EvalFlags, context: CliContext): Promise<nu
   await checkOutputsAreNotInputs(named, paired.pairs);
   const skipped = skippedWarning(paired.skipped);
   if (skipped !== null && !quiet) context.stderr.write(`warning: ${skipped}\n`);
-  const unsupported = quiet ? null : await unsupportedFilesWarning(flags.gt);
+  const unsupported = quiet ? null : unsupportedFilesWarning(flags.gt, paired.unreadGroundTruth ?? null);
   if (unsupported !== null) context.stderr.write(`warning: ${unsupported}\n`);
   const classCount = datasetClassCountWarning({ ...flags, numClasses: settings.numClasses });
   if (classCount !== null && !quiet) context.stderr.write(`warning: ${classCount}\n`);
@@ -168,7 +167,6 @@ export async function runEval(flags: EvalFlags, context: CliContext): Promise<nu
     ...selfSignal(context.env.SEGMETRICS_TEST_SIGNAL),
     stderr: context.stderr,
     progress: context.stderr.isTTY === true && !quiet,
-    ...keptThumbnails(flags),
   }).catch((error: unknown) => {
     throw isCityscapesRun(flags) ? explainCityscapesLabelError(error) : error;
   });
@@ -193,7 +191,6 @@ export async function runEval(flags: EvalFlags, context: CliContext): Promise<nu
     {
       pairs: paired.pairs,
       presetsPerImage: requested.matrixOptions.perImage === true,
-      thumbnails: outcome.thumbnails,
     },
   );
   return ExitCode.OK;
@@ -203,15 +200,6 @@ export async function runEval(flags: EvalFlags, context: CliContext): Promise<nu
  * Reads `SEGMETRICS_SAVE_INTERVAL`: seconds between periodic state saves, a decimal number from 0 to
  * 86400 (unset or empty: 30). Anything else is a usage error naming the variable and its value.
  */
-/**
- * With `--report` (and at most {@link MAX_KEPT_THUMBNAILS} pictured images), the counting threads keep the
- * thumbnails of that many worst images so far, so that the report decodes few files again.
- */
-function keptThumbnails(flags: EvalFlags): { keepThumbnails?: number } {
-  const limit = reportImagesLimit(flags);
-  return limit === null || limit === 0 || limit > MAX_KEPT_THUMBNAILS ? {} : { keepThumbnails: limit };
-}
-
 export function parseSaveInterval(value: string | undefined): number | undefined {
   if (value === undefined || value.trim() === '') return undefined;
   return parseDecimal('SEGMETRICS_SAVE_INTERVAL', value, { min: 0, max: MAX_SAVE_INTERVAL_SECONDS });

@@ -1,18 +1,16 @@
 import { availableParallelism } from 'node:os';
 import { ConfusionMatrix, ErrorCode, SegmetricsError } from '@segmetrics/core';
 import { formatShard, type Shard, shardRange } from '../options/shard.js';
-import type { ThumbnailKeeper } from '../report/thumbnail-keeper.js';
 import { canonicalJson } from '../util/canonical-json.js';
 import { type OutputStream, ProgressBar } from '../util/terminal.js';
 import { checkSameSource, RESUME_HINT } from './check-same-source.js';
 import { settingsDifference } from './compare-settings.js';
 import { countPairs } from './count-pairs.js';
-import { createThumbnailKeeper } from './create-thumbnail-keeper.js';
 import type { EvaluationSettings } from './evaluation-settings.js';
 import { listSome } from './pair-files.js';
 import { loadState, type StateFile, saveState, saveStateSync } from './state-file.js';
 import { absoluteSource, type StateSource } from './state-source.js';
-import type { CountSetup, FilePair } from './types.js';
+import type { FilePair } from './types.js';
 
 /** Everything `runEvaluation` needs besides the files. */
 export interface RunOptions {
@@ -44,11 +42,6 @@ export interface RunOptions {
   readonly selfSignal?: { readonly signal: 'SIGINT' | 'SIGTERM'; readonly after: number };
   readonly stderr: OutputStream;
   readonly progress: boolean;
-  /**
-   * For the HTML report: keep the thumbnails of this many candidate worst images while counting (see
-   * `ThumbnailKeeper`), so that the report need not decode their files again.
-   */
-  readonly keepThumbnails?: number;
 }
 
 /** Result of a run: the counted matrix, and whether it was interrupted (and by what). */
@@ -64,8 +57,6 @@ export interface RunOutcome {
   readonly counted: number;
   /** Where the state was written, if anywhere. */
   readonly statePath: string | null;
-  /** The thumbnails kept while counting (`keepThumbnails`), else null. */
-  readonly thumbnails: ThumbnailKeeper | null;
 }
 
 function checkResumable(
@@ -166,14 +157,8 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
       ? todo.slice(0, options.stopAfter)
       : todo;
   try {
-    const setup: CountSetup = {
-      matrixOptions: settings.matrixOptions,
-      decodeOptions: settings.decodeOptions,
-      ...(options.keepThumbnails === undefined ? {} : { keepThumbnails: options.keepThumbnails }),
-    };
-    const keeper = await createThumbnailKeeper(setup);
+    const setup = { matrixOptions: settings.matrixOptions, decodeOptions: settings.decodeOptions };
     const result = await countPairs(setup, counting, {
-      ...(keeper === undefined ? {} : { keeper }),
       workers: options.workers ?? availableParallelism(),
       // Threads start only when the work outweighs their start-up: small jobs run in this thread.
       startWorkers: 'when-worth-it',
@@ -217,7 +202,6 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
       selected: selected.length,
       counted: result.matrix.images,
       statePath,
-      thumbnails: keeper ?? null,
     };
   } catch (error) {
     bar.clear();

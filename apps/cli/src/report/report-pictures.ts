@@ -6,11 +6,7 @@ import {
   type RgbTriple,
   THUMBNAIL_SIZE,
 } from '@segmetrics/report';
-import {
-  encodeReportPictures,
-  type ReportThumbnails,
-  reportImagePictures,
-} from '@segmetrics/report/pictures';
+import { reportImagePictures } from '@segmetrics/report/pictures';
 import { decodeBuffers } from '../pipeline/decode-buffers.js';
 import type { EvaluationSettings } from '../pipeline/evaluation-settings.js';
 import type { FilePair } from '../pipeline/types.js';
@@ -26,8 +22,8 @@ export interface ReportPictures {
 }
 
 /**
- * Encodes small PNG thumbnails of the worst images (only those: `rows` is already ranked and cut to N),
- * from the thumbnails `kept` while counting when it has them, else from their files read again: ground truth and prediction in the class colours (ignored pixels in
+ * Re-reads the files of the worst images (only those: `rows` is already ranked and cut to N) and
+ * encodes small PNG thumbnails: ground truth and prediction in the class colours (ignored pixels in
  * {@link REPORT_PICTURE_COLORS}.ignored), and the error map (correct / wrong / ignored), all after the
  * run's label mapping, downscaled with nearest neighbour to at most {@link THUMBNAIL_SIZE} px. An
  * image whose pair is unknown or whose files cannot be read keeps its row without pictures.
@@ -37,7 +33,6 @@ export function reportPictures(
   pairs: readonly FilePair[],
   settings: EvaluationSettings,
   colors: readonly RgbTriple[],
-  kept?: { get(id: string): ReportThumbnails | undefined } | null,
 ): ReportPictures {
   const byId = new Map(pairs.map((pair) => [pair.id, pair]));
   const images: HtmlReportImage[] = new Array(rows.length);
@@ -45,14 +40,6 @@ export function reportPictures(
   // One image at a time, synchronously, into the thread's reused decode buffers (counting is over): the
   // files are small next to their decoding, and fresh memory per image costs more than the decode.
   rows.forEach((row, index) => {
-    const thumbnails = kept?.get(row.id);
-    if (thumbnails !== undefined) {
-      images[index] = {
-        row,
-        ...encodeReportPictures(thumbnails, settings.matrixOptions, colors, encoding),
-      };
-      return;
-    }
     const pair = byId.get(row.id);
     if (pair === undefined) {
       images[index] = { row };
