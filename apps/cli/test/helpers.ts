@@ -1,4 +1,5 @@
 import { type SpawnOptions, spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -221,4 +222,13 @@ export async function saveStateWithoutPerImage(
     stderr: { write: () => undefined },
     progress: false,
   });
+}
+
+/** Re-signs a state file after an edit, as a hand editor who knows the checksum recipe would. */
+export function editState(file: string, edit: (state: JsonRecord) => void): void {
+  const data = JSON.parse(readFileSync(file, 'utf8')) as JsonRecord;
+  edit(data);
+  const { checksum: _old, ...unsigned } = data;
+  const checksum = createHash('sha256').update(JSON.stringify(unsigned)).digest('hex');
+  writeFileSync(file, JSON.stringify({ ...unsigned, checksum }));
 }

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   CITYSCAPES_ARGS,
   CITYSCAPES_FIXTURE,
+  editState,
   errorLines,
   type JsonRecord,
   run,
@@ -44,15 +44,6 @@ async function saveShards(dir: string, count: number, extra: readonly string[] =
     states.push(state);
   }
   return states;
-}
-
-/** Re-signs a state file after an edit, as a hand editor who knows the checksum recipe would. */
-function editState(file: string, edit: (state: JsonRecord) => void): void {
-  const data = JSON.parse(readFileSync(file, 'utf8')) as JsonRecord;
-  edit(data);
-  const { checksum: _old, ...unsigned } = data;
-  const checksum = createHash('sha256').update(JSON.stringify(unsigned)).digest('hex');
-  writeFileSync(file, JSON.stringify({ ...unsigned, checksum }));
 }
 
 describe('segmetrics merge', () => {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   copyFileSync,
   existsSync,
@@ -16,6 +15,7 @@ import { runEvaluation } from '../src/pipeline/run-evaluation.js';
 import {
   CITYSCAPES_ARGS,
   CITYSCAPES_FIXTURE,
+  editState,
   errorLines,
   grayPng,
   type JsonRecord,
@@ -46,15 +46,6 @@ async function runIn(cwd: string, args: readonly string[]) {
   } finally {
     process.chdir(previous);
   }
-}
-
-/** Re-signs a state file after an edit, as a hand editor who knows the checksum recipe would. */
-function editState(file: string, edit: (state: JsonRecord) => void): void {
-  const data = JSON.parse(readFileSync(file, 'utf8')) as JsonRecord;
-  edit(data);
-  const { checksum: _old, ...unsigned } = data;
-  const checksum = createHash('sha256').update(JSON.stringify(unsigned)).digest('hex');
-  writeFileSync(file, JSON.stringify({ ...unsigned, checksum }));
 }
 
 describe('segmetrics eval --resume compares the folders themselves', () => {
