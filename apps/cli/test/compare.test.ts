@@ -158,6 +158,17 @@ describe('segmetrics compare', () => {
     }
   });
 
+  it('refuses an output it cannot write before counting either model (exit 1)', async () => {
+    const dir = tempDir('compare-unwritable');
+    for (const flag of ['-o', '--report']) {
+      const result = await run(['compare', ...folders, ...fast, ...one, flag, dir]);
+      expect(result.code, result.stderr).toBe(1);
+      expect(errorLines(result.stderr)[0]).toContain(
+        `${dir}: cannot write ${flag === '-o' ? '-o/--output' : '--report'} there: it is a directory`,
+      );
+    }
+  });
+
   it('gives Δ = 0, p = 1 and "no detectable difference" for identical models', async () => {
     const dir = tempDir('compare-same');
     const [a] = await saveStates(dir);

@@ -13,7 +13,9 @@ import {
   checkNoEmptyPaths,
   checkOutputPaths,
   checkOutputsAreNotInputs,
+  type NamedFile,
 } from '../options/check-output-paths.js';
+import { checkWritableOutputs } from '../options/check-writable-outputs.js';
 import { resolveConfidenceFlags } from '../options/confidence-flags.js';
 import { datasetClassCountWarning } from '../options/dataset-class-count-warning.js';
 import { impliedIgnoreWarning } from '../options/implied-ignore-warning.js';
@@ -81,7 +83,7 @@ export async function runCompare(
   const stateFiles = stateSides(states, flags);
   const inputs =
     stateFiles === null ? [flags.gt ?? '', ...(flags.pred ?? [])] : [...stateFiles.a, ...stateFiles.b];
-  await checkOutputPaths([
+  const named: NamedFile[] = [
     { option: '-o/--output', path: flags.output ?? '', role: 'output' },
     { option: '--report', path: flags.report ?? '', role: 'output' },
     ...inputs.map((path) => ({
@@ -89,7 +91,10 @@ export async function runCompare(
       path,
       role: 'input' as const,
     })),
-  ]);
+  ];
+  await checkOutputPaths(named);
+  // An output that cannot be written is refused before both models are counted, not after.
+  await checkWritableOutputs(named);
   for (const output of [flags.output, flags.report])
     if (output !== undefined) await removeStaleTempFiles(output);
   const counts = stateFiles === null ? await countFolders(flags, context) : await mergeSides(stateFiles);
