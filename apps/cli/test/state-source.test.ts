@@ -373,4 +373,28 @@ describe('segmetrics eval warns about ground truth of unsupported formats', () =
     );
     expect((await run(['eval', ...args, '-q'])).stderr).toBe('');
   });
+
+  it('says the same on compare', async () => {
+    const { gt, pred, dir, args } = tinyDataset(2);
+    writeFileSync(join(gt, 'c.jpg'), 'jpeg');
+    const predB = join(dir, 'predB');
+    mkdirSync(predB);
+    for (const name of readdirSync(pred)) copyFileSync(join(pred, name), join(predB, name));
+    const result = await run([
+      'compare',
+      ...args,
+      '--pred',
+      predB,
+      '--workers',
+      '1',
+      '--bootstrap',
+      '100',
+      '-f',
+      'json',
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(
+      `warning: 1 ground-truth file with an unsupported extension (.jpg) was skipped and not evaluated: ${join(gt, 'c.jpg')}`,
+    );
+  });
 });

@@ -26,6 +26,7 @@ import { assertSameSettings } from '../pipeline/compare-settings.js';
 import { listSome } from '../pipeline/pair-files.js';
 import { runEvaluation } from '../pipeline/run-evaluation.js';
 import { skippedWarning } from '../pipeline/skipped-warning.js';
+import { unsupportedFilesWarning } from '../pipeline/unsupported-files-warning.js';
 import { type CompareFlags, MAX_TOP_IMAGES } from './compare.js';
 import { mergeStateFiles } from './run-merge.js';
 
@@ -229,6 +230,8 @@ async function countFolders(flags: CompareFlags, context: CliContext): Promise<C
   const quiet = flags.quiet === true;
   const skipped = skippedWarning(paired.skipped);
   if (skipped !== null && !quiet) context.stderr.write(`warning: ${skipped}\n`);
+  const unsupported = quiet ? null : unsupportedFilesWarning(gt, paired.unreadGroundTruth);
+  if (unsupported !== null) context.stderr.write(`warning: ${unsupported}\n`);
   const classCount = datasetClassCountWarning({ ...flags, numClasses: settings.numClasses });
   if (classCount !== null && !quiet) context.stderr.write(`warning: ${classCount}\n`);
   const impliedIgnore = impliedIgnoreWarning(flags, settings);

@@ -1,5 +1,5 @@
 import { ErrorCode, SegmetricsError } from '@segmetrics/core';
-import type { SkippedEntry } from '@segmetrics/io/node';
+import type { SkippedEntry, UnreadLabelFiles } from '@segmetrics/io/node';
 import {
   attachInstances,
   type CityscapesFlags,
@@ -18,6 +18,8 @@ export interface ComparedPairs {
   readonly unmatched: readonly [readonly string[], readonly string[]];
   /** Folder entries either walk left out (dangling links, duplicates, non-files), each once. */
   readonly skipped: readonly SkippedEntry[];
+  /** Ground-truth files of an unread image format that pairing left out (see `PairedFiles`). */
+  readonly unreadGroundTruth: UnreadLabelFiles | null;
 }
 
 /**
@@ -63,5 +65,10 @@ export async function pairPredictions(
   const skipped = [...a.skipped, ...b.skipped].filter(
     (entry) => !seen.has(entry.path) && seen.add(entry.path),
   );
-  return { pairs, unmatched: [a.unmatchedPredictions, b.unmatchedPredictions], skipped };
+  return {
+    pairs,
+    unmatched: [a.unmatchedPredictions, b.unmatchedPredictions],
+    skipped,
+    unreadGroundTruth: a.unreadGroundTruth ?? null,
+  };
 }
