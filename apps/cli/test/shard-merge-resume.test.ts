@@ -439,7 +439,7 @@ describe('segmetrics eval --resume', () => {
     const result = await run(['eval', ...dataset, ...one, '--absent', 'zero', '--resume', state]);
     expect(result.code).toBe(1);
     expect(errorLines(result.stderr)[0]).toContain(state);
-    expect(errorLines(result.stderr)[0]).toContain('absent: null vs "zero"');
+    expect(errorLines(result.stderr)[0]).toContain('absent: not set (its default) vs "zero"');
   });
 
   it('refuses to resume from another prediction or ground-truth folder, and accepts another spelling of the same', async () => {

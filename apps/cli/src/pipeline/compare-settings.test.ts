@@ -25,7 +25,7 @@ describe('settingsDifference', () => {
     const other = { ...base, matrixOptions: { ...base.matrixOptions, ignoreIndex: [0, 255] } };
     expect(settingsDifference(base, other)?.text).toBe('ignoreIndex: [255] vs [0, 255]');
     const preset = { ...base, report: { ...base.report, preset: 'mmseg' } };
-    expect(settingsDifference(base, preset)?.text).toBe('preset: null vs "mmseg"');
+    expect(settingsDifference(base, preset)?.text).toBe('preset: not set (its default) vs "mmseg"');
   });
 
   it('ignores key order (a state read back from JSON)', () => {

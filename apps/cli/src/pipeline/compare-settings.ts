@@ -13,6 +13,11 @@ export interface SettingDifference {
 const GROUPS = ['matrixOptions.', 'report.', 'decodeOptions.'];
 
 /** Compares two runs' settings; null when equal (key order does not matter). */
+/** A setting's value in a message: `null` (an option left unset, so its default applies) said so. */
+function shown(value: unknown): string {
+  return value === null ? 'not set (its default)' : displayValue(value);
+}
+
 export function settingsDifference(
   left: EvaluationSettings,
   right: EvaluationSettings,
@@ -23,7 +28,7 @@ export function settingsDifference(
   for (const group of GROUPS) if (setting.startsWith(group)) setting = setting.slice(group.length);
   return {
     setting,
-    text: `${setting}: ${displayValue(found.left)} vs ${displayValue(found.right)}`,
+    text: `${setting}: ${shown(found.left)} vs ${shown(found.right)}`,
     values: [found.left, found.right],
   };
 }
