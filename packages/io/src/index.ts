@@ -50,6 +50,7 @@ export {
   type RgbColor,
 } from './types.js';
 export {
+  describeSkippedGroundTruth,
   describeUnreadLabelFiles,
   type FindUnreadOptions,
   findUnreadLabelFiles,

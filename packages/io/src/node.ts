@@ -43,6 +43,7 @@ export {
 // Pure and small (no decoder): for listing the files a folder holds that no reader takes, without loading
 // the main entry.
 export {
+  describeSkippedGroundTruth,
   describeUnreadLabelFiles,
   type FindUnreadOptions,
   findUnreadLabelFiles,

@@ -23,6 +23,11 @@ export interface FindUnreadOptions {
   readonly matchBy?: 'path' | 'basename';
   /** Keep paths whose file name starts with one of these (e.g. Cityscapes' `<city>_<seq>_<frame>`). */
   readonly namePrefixes?: readonly string[];
+  /**
+   * Ids that were paired (as `ids`): leave out the paths that belong to them (`<id>.jpg`,
+   * `<id>_leftImg8bit.jpg`: the images beside the label maps, not label maps left out).
+   */
+  readonly pairedIds?: readonly string[];
 }
 
 /** Extensions of images and arrays that label maps are sometimes saved as, but which are not read. */
@@ -44,6 +49,14 @@ const IMAGE_LIKE = new Set([
 function extensionOf(name: string): string {
   const dot = name.lastIndexOf('.');
   return dot <= 0 ? '' : name.slice(dot).toLowerCase();
+}
+
+/**
+ * Whether a file name has the extension of an image format no reader takes (`.jpg`, `.tif`, `.npz`, …,
+ * any case): what {@link findUnreadLabelFiles} looks for.
+ */
+export function hasUnreadImageExtension(name: string): boolean {
+  return IMAGE_LIKE.has(extensionOf(name));
 }
 
 function hidden(path: string): boolean {
@@ -77,11 +90,14 @@ export function findUnreadLabelFiles(
   options: FindUnreadOptions = {},
 ): UnreadLabelFiles | null {
   const ids = options.ids === undefined ? null : new Set(options.ids);
+  const paired = options.pairedIds === undefined ? null : new Set(options.pairedIds);
   const prefixes = options.namePrefixes;
   const found = paths.filter((path) => {
     if (!IMAGE_LIKE.has(extensionOf(path)) || hidden(path)) return false;
     const name = path.slice(path.lastIndexOf('/') + 1);
-    if (ids !== null && !matchesId(options.matchBy === 'basename' ? name : path, ids)) return false;
+    const key = options.matchBy === 'basename' ? name : path;
+    if (ids !== null && !matchesId(key, ids)) return false;
+    if (paired !== null && matchesId(key, paired)) return false;
     return prefixes === undefined || prefixes.some((prefix) => name.startsWith(prefix));
   });
   if (found.length === 0) return null;
@@ -102,4 +118,21 @@ export function describeUnreadLabelFiles(
   const more = files.count > files.examples.length ? ` and ${files.count - files.examples.length} more` : '';
   const lossy = files.extensions.some((ext) => ext === '.jpg' || ext === '.jpeg' || ext === '.jpe');
   return `found ${shown}${more}: only PNG (.png) and NumPy (.npy) label maps are read${lossy ? ' (JPEG is lossy: it changes labels at region edges; save label maps as PNG)' : ''}`;
+}
+
+/**
+ * The warning for ground-truth files of an unread format that pairing skipped while it paired others
+ * (e.g. a `c.jpg` beside `a.png` and `b.png`: image `c` is left out of the dataset), with the examples as
+ * `pathOf` shows them: how many, their extensions, up to three of them, and that only PNG and `.npy`
+ * label maps are read. What the CLI prints and the web app shows alike.
+ */
+export function describeSkippedGroundTruth(
+  files: UnreadLabelFiles,
+  pathOf: (path: string) => string = (path) => path,
+): string {
+  const n = files.count;
+  const shown = files.examples.map(pathOf).join(', ');
+  const more = n > files.examples.length ? ` and ${n - files.examples.length} more` : '';
+  const lossy = files.extensions.some((ext) => ext === '.jpg' || ext === '.jpeg' || ext === '.jpe');
+  return `${n} ground-truth file${n === 1 ? '' : 's'} with an unsupported extension (${files.extensions.join(', ')}) ${n === 1 ? 'was' : 'were'} skipped and not evaluated: ${shown}${more}; only PNG (.png) and NumPy (.npy) label maps are read${lossy ? ' (JPEG is lossy: save label maps as PNG)' : ''}`;
 }

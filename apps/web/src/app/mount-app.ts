@@ -237,6 +237,11 @@ export function mountApp(root: HTMLElement): void {
           onPaired: (paired, count) => {
             total = paired.pairs.length;
             workers = count;
+            if (paired.skippedGroundTruth !== null) {
+              notes.append(
+                h('p', { class: 'warning', 'data-testid': 'skipped-gt' }, paired.skippedGroundTruth),
+              );
+            }
             for (const { folder, ids } of paired.unmatched) {
               notes.append(
                 h(

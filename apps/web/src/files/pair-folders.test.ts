@@ -31,6 +31,20 @@ describe('pairFolders', () => {
       ['b', 'gt/b.png', 'pred/b.npy'],
     ]);
     expect(paired.unmatched).toEqual([{ folder: 'pred', ids: ['extra'] }]);
+    expect(paired.skippedGroundTruth).toBeNull();
+  });
+
+  it('pairFolders words the ground truth of an unread format it left out as the CLI does', () => {
+    const paired = pairFolders(
+      folder('gt', ['a_mask.png', 'b.jpg', 'c.jpg', 'c_mask.png', 'notes.txt']),
+      [folder('pred', ['a.png', 'c.png'])],
+      { gtSuffix: '_mask.png' },
+    );
+    expect(paired.pairs.map((pair) => pair.id)).toEqual(['a', 'c']);
+    // c.jpg is the image beside c's label map, not a label map left out.
+    expect(paired.skippedGroundTruth).toBe(
+      '1 ground-truth file with an unsupported extension (.jpg) was skipped and not evaluated: gt/b.jpg; only PNG (.png) and NumPy (.npy) label maps are read (JPEG is lossy: save label maps as PNG)',
+    );
   });
 
   it('pairFolders refuses ground truth without a prediction in either folder, listing the files', () => {

@@ -1,5 +1,6 @@
 import { ErrorCode, SegmetricsError } from '@segmetrics/core';
 import {
+  describeSkippedGroundTruth,
   describeUnreadLabelFiles,
   type FindUnreadOptions,
   findUnreadLabelFiles,
@@ -30,6 +31,11 @@ export interface UnmatchedPredictions {
 export interface PairedFolders {
   readonly pairs: readonly WebPair[];
   readonly unmatched: readonly UnmatchedPredictions[];
+  /**
+   * The warning for ground-truth files of an unread format (`.jpg`, …) left out while others were
+   * paired (the CLI's), or null.
+   */
+  readonly skippedGroundTruth: string | null;
 }
 
 /** How many missing files a message lists before summarising the rest (as the CLI). */
@@ -100,8 +106,15 @@ export function pairFolders(
         : { predB: second.pred.files.get(b.predPath)!, predBPath: withFolder(second.pred, b.predPath) }),
     };
   });
+  // Not the images beside the label maps (`<id>.jpg` by `<id>_mask.png`): those of unpaired ids only.
+  const skipped = findUnreadLabelFiles(gtPaths, {
+    pairedIds: [...first.paired.pairs.map((pair) => pair.id), ...first.paired.missingPredictions],
+    ...(options.matchBy === undefined ? {} : { matchBy: options.matchBy }),
+  });
   return {
     pairs,
+    skippedGroundTruth:
+      skipped === null ? null : describeSkippedGroundTruth(skipped, (path) => withFolder(gt, path)),
     unmatched: sides
       .filter((side) => side.paired.unmatchedPredictions.length > 0)
       .map((side) => ({ folder: side.pred.name, ids: side.paired.unmatchedPredictions })),

@@ -79,6 +79,23 @@ describe('pairDatasets', () => {
     expect(result.pairs.map((p) => p.id)).toEqual(['a']);
     expect(result.unreadGroundTruth?.count).toBe(2);
     expect(result.unreadGroundTruth?.examples).toEqual(['c.tif', 'sub/b.JPG']);
+    // The images beside the label maps (`<id>.jpg` by `<id>_mask.png` under --gt-suffix) are not left out.
+    const beside = tree({
+      'gt/img0.jpg': 'x',
+      'gt/img0_mask.png': png(1),
+      'gt/sub/img1_leftImg8bit.jpg': 'x',
+      'gt/sub/img1_mask.png': png(1),
+      'gt/lost.jpg': 'x',
+      'pred/img0.png': png(1),
+      'pred/sub/img1.png': png(1),
+    });
+    const suffixed = await pairDatasets({
+      gtDir: join(beside, 'gt'),
+      predDir: join(beside, 'pred'),
+      gtSuffix: '_mask.png',
+    });
+    expect(suffixed.pairs.map((p) => p.id)).toEqual(['img0', 'sub/img1']);
+    expect(suffixed.unreadGroundTruth).toEqual({ examples: ['lost.jpg'], count: 1, extensions: ['.jpg'] });
     const clean = tree({ 'gt/a.png': png(1), 'gt/readme.md': 'x', 'pred/a.png': png(1) });
     expect(
       (await pairDatasets({ gtDir: join(clean, 'gt'), predDir: join(clean, 'pred') })).unreadGroundTruth,

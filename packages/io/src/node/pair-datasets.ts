@@ -232,6 +232,10 @@ export async function pairDatasets(options: PairDatasetsOptions): Promise<Paired
     missingPredictions,
     unmatchedPredictions,
     skipped,
-    unreadGroundTruth: findUnreadLabelFiles(unwanted),
+    // Not the images beside the label maps (`<id>.jpg` next to `<id>_mask.png` under a suffix).
+    unreadGroundTruth: findUnreadLabelFiles(unwanted, {
+      pairedIds: [...gtListing.byKey.keys()],
+      ...(options.matchBy === undefined ? {} : { matchBy: options.matchBy }),
+    }),
   };
 }

@@ -3,6 +3,7 @@ import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { ErrorCode } from '@segmetrics/core';
 import { ioError } from '../internal/errors.js';
+import { hasUnreadImageExtension } from '../unread-label-files.js';
 
 /** Why a folder entry was not listed as a file. */
 export type SkipReason = 'dangling-link' | 'duplicate' | 'not-a-file';
@@ -31,8 +32,9 @@ export interface WalkResult {
   readonly files: WalkedFile[];
   readonly skipped: WalkSkip[];
   /**
-   * Regular files (not followed links, not hidden) that `wanted` refused, relative paths in walk order:
-   * the first {@link MAX_UNWANTED} only (for a warning about files of another format).
+   * Regular files (not followed links, not hidden) that `wanted` refused and whose extension is an
+   * image format no reader takes (`hasUnreadImageExtension`), relative paths in walk order: the first
+   * {@link MAX_UNWANTED} only (for a warning about files of another format).
    */
   readonly unwanted: string[];
 }
@@ -142,7 +144,7 @@ export async function walkFiles(root: string, wanted: (name: string) => boolean)
         await walkFolder(child, base + name, info);
       } else if (kind === 'file') {
         if (wanted(name)) addFile(child, base + name);
-        else if (unwanted.length < MAX_UNWANTED) unwanted.push(child);
+        else if (unwanted.length < MAX_UNWANTED && hasUnreadImageExtension(name)) unwanted.push(child);
       } else if (kind === 'link') {
         found.push(child);
       } else if (wanted(name)) {
