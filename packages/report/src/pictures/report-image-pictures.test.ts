@@ -1,5 +1,5 @@
 import { constants, deflateSync } from 'node:zlib';
-import { decodePng } from '@segmetrics/io';
+import { decodePng, vocColorMap } from '@segmetrics/io';
 import { describe, expect, it } from 'vitest';
 import { encodeReportPictures, reportImagePictures, reportThumbnails } from './report-image-pictures.js';
 
@@ -33,6 +33,32 @@ describe('reportImagePictures', () => {
     // Error map: correct where both are class 0, wrong where the prediction is invalid, ignored after.
     expect(new Set(decodePng(pictures.errorMap).data)).toEqual(new Set([0, 1, 2]));
   });
+});
+
+it('reportImagePictures colours classes without a colour from the VOC map, keeping ignored and invalid at C and C + 1', () => {
+  const width = 4;
+  const height = 2;
+  // Classes 0–3 of 5, an ignored pixel (255) and an invalid one (9); only two colours given.
+  const gt = Uint8Array.of(0, 1, 2, 3, 255, 9, 0, 1);
+  const colors = [
+    [1, 2, 3],
+    [4, 5, 6],
+  ] as const;
+  for (const filter of [0, 2] as const) {
+    const pictures = reportImagePictures(
+      { data: gt, width, height },
+      { data: gt, width, height },
+      { numClasses: 5, ignoreIndex: [255] },
+      colors,
+      { filter },
+    );
+    const picture = decodePng(pictures.groundTruth);
+    const palette = picture.palette!;
+    expect(palette.length).toBe(7);
+    const voc = vocColorMap(5);
+    expect(palette.slice(0, 5)).toEqual([[1, 2, 3], [4, 5, 6], voc[2]!, voc[3]!, voc[4]!].map((c) => [...c]));
+    expect(Array.from(picture.data)).toEqual([0, 1, 2, 3, 5, 6, 0, 1]);
+  }
 });
 
 it('reportImagePictures draws the same pictures with another compressor and row filter', () => {
@@ -96,7 +122,7 @@ it('encodeReportPictures of reportThumbnails (also sent to another thread) gives
   expect([thumbnails.codes.gt.width, thumbnails.codes.gt.height]).toEqual([256, 122]);
   expect(thumbnails.codes.scanlines).toBeUndefined();
   const later = encodeReportPictures(thumbnails, options, colors, encoding);
-  // Filtered while sampling (what the CLI keeps while counting): the same bytes, and those of the codes
+  // Filtered while sampling: the same bytes, and those of the codes
   // under another filter when the encoding's differs.
   const filtered = reportThumbnails({ data: gt, width, height }, { data: pred, width, height }, options, {
     filter: 2,

@@ -1,5 +1,10 @@
 import { type ConfusionMatrixOptions, type LabelArray, normalizeSettings } from '@segmetrics/core';
-import { encodeColorizedPng, encodePaletteScanlines, type ZlibCompress } from '@segmetrics/io/encode';
+import {
+  encodeColorizedPng,
+  encodePaletteScanlines,
+  vocColorMap,
+  type ZlibCompress,
+} from '@segmetrics/io/encode';
 import { REPORT_PICTURE_COLORS, type RgbTriple } from '../html/class-colors.js';
 import { type FilteredPicture, type ThumbnailCodePair, thumbnailCodePair } from './thumbnail-codes.js';
 import { THUMBNAIL_SIZE } from './thumbnail-labels.js';
@@ -86,7 +91,13 @@ export function encodeReportPictures(
   encoding: PictureEncoding = {},
 ): ImagePictures {
   const c = matrixOptions.numClasses;
-  const palette: RgbTriple[] = [...colors.slice(0, c), REPORT_PICTURE_COLORS.ignored, INVALID_COLOR];
+  // C class colours (the VOC colour map's where `colors` has none), then ignored and invalid at C, C + 1.
+  const fallback = colors.length >= c ? [] : vocColorMap(c);
+  const palette: RgbTriple[] = [
+    ...Array.from({ length: c }, (_, k) => colors[k] ?? (fallback[k] as RgbTriple)),
+    REPORT_PICTURE_COLORS.ignored,
+    INVALID_COLOR,
+  ];
   const { gt, pred, states, scanlines } = thumbnails.codes;
   const { width, height } = gt;
   const filter = encoding.filter ?? 0;
