@@ -220,18 +220,27 @@ describe('segmetrics merge', () => {
         ])
       ).code,
     ).toBe(0);
-    // Refused for the pairing option that differs (states record them) ...
-    const options = await run(['merge', a!, c]);
-    expect(options.code).toBe(1);
-    expect(errorLines(options.stderr)[0]).toContain('--exclude "img_000"');
-    // ... and, for states that do not record it (older versions), for the different pair lists.
-    editState(c, (state) => {
-      const { pairing: _pairing, ...source } = state.source as JsonRecord;
-      state.source = source;
-    });
+    // Refused for the different pair lists (--exclude chose other images for the same shards).
     const lists = await run(['merge', a!, c]);
     expect(lists.code).toBe(1);
     expect(errorLines(lists.stderr)[0]).toMatch(/12 pairs|11 pairs/);
+  });
+
+  it('merges complete runs split by --include / --exclude into the single-run report', async () => {
+    const dir = tempDir('include-split');
+    const first = join(dir, 'first.json');
+    const rest = join(dir, 'rest.json');
+    const split = ['--include', 'img_00*'];
+    expect((await run(['eval', ...dataset, ...one, ...split, '--save-state', first, '-q'])).code).toBe(0);
+    expect(
+      (await run(['eval', ...dataset, ...one, '--exclude', 'img_00*', '--save-state', rest, '-q'])).code,
+    ).toBe(0);
+    const merged = await run(['merge', first, rest, '-f', 'json']);
+    expect(merged.code, merged.stderr).toBe(0);
+    const report = JSON.parse(merged.stdout) as JsonRecord;
+    const whole = await single();
+    expect(report.summary).toEqual(whole.summary);
+    expect(report.images).toBe(whole.images);
   });
 
   it('refuses overlapping states, naming the file, also through a symbolic link', async () => {

@@ -60,8 +60,9 @@ export interface CheckedEval {
 /**
  * Every usage check of `eval` that needs no label map — empty, clashing or existing output files, the
  * Cityscapes flags, the settings (reading `--classes`, `--label-map`, `--palette`), the report, `--ci`,
- * `--workers`, `--shard`, `--stop-after`, `SEGMETRICS_SAVE_INTERVAL` — without writing anything, so that
- * `demo` can make them before it writes its sample. Throws the first usage error.
+ * `--workers`, `--shard`, `--stop-after`, `SEGMETRICS_SAVE_INTERVAL` — writing nothing that stays (the
+ * output checks create and remove a probe file in each output folder), so that `demo` can make them
+ * before it writes its sample. Throws the first usage error.
  */
 export async function checkEvalFlags(flags: EvalFlags, context: CliContext): Promise<CheckedEval> {
   const statePath = flags.saveState ?? flags.resume;

@@ -24,7 +24,7 @@ export function assertSamePairing(states: readonly LoadedState[]): void {
           otherFile: first.file,
           setting: `source.pairing.${difference.option.slice(2)}`,
           values: [a, b],
-          hint: 'count every shard with the same pairing options (--gt-suffix, --pred-suffix, --gt-pattern, --pred-pattern, --match-by, --include, --exclude)',
+          hint: 'count every shard with the same pairing options (--gt-suffix, --pred-suffix, --gt-pattern, --pred-pattern, --match-by)',
         },
       },
     );

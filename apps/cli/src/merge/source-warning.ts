@@ -13,13 +13,17 @@ export function sourceWarning(states: readonly LoadedState[]): string | null {
   for (const key of ['pred', 'gt'] as const) {
     const named = states.flatMap((s) => {
       const path = s.state.source[key];
-      return path === null ? [] : [{ file: s.file, path, name: basename(resolve(path)) }];
+      const recorded = s.state.source.pairing !== undefined;
+      return path === null ? [] : [{ file: s.file, path, name: basename(resolve(path)), recorded }];
     });
     const first = named[0];
     if (first === undefined) continue;
     const what = key === 'pred' ? 'prediction' : 'ground-truth';
     for (const other of named.slice(1)) {
-      if (isAbsolute(first.path) && isAbsolute(other.path)) {
+      // Real folders were recorded by states of this version (they record the pairing too); older states
+      // hold the folders as typed, which only their names can be compared by.
+      const real = (s: { path: string; recorded: boolean }) => s.recorded && isAbsolute(s.path);
+      if (real(first) && real(other)) {
         if (first.path === other.path) continue;
         return `the states were counted from different ${what} folders (${first.path} in ${first.file}, ${other.path} in ${other.file}): the merged counts mix them unless they hold the same files (e.g. one folder mounted at two paths)`;
       }

@@ -58,6 +58,25 @@ describe('checkWritableOutputs', () => {
     'checkWritableOutputs refuses a folder in which no file can be created, even as root (/sys)',
     async () => {
       expect(await refusal('/sys/kernel/state.json')).toMatchObject({ code: 'IO_FAILED' });
+      // In folders that do not exist yet there either (the writer would fail creating them, at the end).
+      expect(await refusal('/sys/kernel/new-folder/state.json')).toMatchObject({ code: 'IO_FAILED' });
+      // Through a dangling link, which the writer follows.
+      const link = join(folder(), 'state.json');
+      symlinkSync('/sys/kernel/missing/state.json', link);
+      expect(await refusal(link)).toMatchObject({ code: 'IO_FAILED' });
     },
   );
+
+  it('checkWritableOutputs follows a dangling link to where the writer would write', async () => {
+    const dir = folder();
+    const target = join(dir, 'real', 'state.json');
+    symlinkSync(target, join(dir, 'link.json'));
+    expect(await refusal(join(dir, 'link.json'))).toBeUndefined();
+    writeFileSync(join(dir, 'file'), '');
+    symlinkSync(join(dir, 'file', 'state.json'), join(dir, 'below-a-file.json'));
+    expect(await refusal(join(dir, 'below-a-file.json'))).toMatchObject({
+      code: 'IO_FAILED',
+      context: { errno: 'ENOTDIR' },
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { access, open, realpath, stat, unlink } from 'node:fs/promises';
+import { access, lstat, open, readlink, realpath, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { ErrorCode, SegmetricsError } from '@segmetrics/core';
 import type { NamedFile } from './check-output-paths.js';
@@ -58,6 +58,22 @@ async function nearestExisting(path: string): Promise<{ folder: string; isDirect
   }
 }
 
+/** Where a path leads through symbolic links (up to 40), dangling or not: the path the writers write. */
+async function linkTarget(path: string): Promise<string> {
+  let current = path;
+  for (let hop = 0; hop < 40; hop++) {
+    let link: string;
+    try {
+      if (!(await lstat(current)).isSymbolicLink()) return current;
+      link = await readlink(current);
+    } catch {
+      return current;
+    }
+    current = resolve(dirname(current), link);
+  }
+  return current;
+}
+
 /**
  * Refuses, before anything is counted, an output the run could not write at the end: an existing folder
  * (or a link to one), a path below a file, or a folder in which no file can be created (read-only, no
@@ -68,7 +84,8 @@ async function nearestExisting(path: string): Promise<{ folder: string; isDirect
 export async function checkWritableOutputs(files: readonly NamedFile[]): Promise<void> {
   for (const file of files) {
     if (file.role !== 'output' || file.path === '') continue;
-    const path = resolve(file.path);
+    // The writers follow symbolic links, also to a file that does not exist yet: so does the check.
+    const path = await linkTarget(resolve(file.path));
     if (writtenThrough(path)) continue;
     let folder: string;
     try {
@@ -88,13 +105,9 @@ export async function checkWritableOutputs(files: readonly NamedFile[]): Promise
     const existing = await nearestExisting(path);
     folder = existing.folder;
     if (!existing.isDirectory) refuse(file, `${folder} is not a folder`, 'ENOTDIR');
-    const errno =
-      folder === dirname(path)
-        ? await cannotCreateIn(folder, basename(path))
-        : await access(folder, constants.W_OK).then(
-            () => null,
-            (error: unknown) => errnoOf(error),
-          );
+    // A probe, not access(): as root, access() says yes for /sys, where nothing can be created. The
+    // writers create the missing folders in the nearest existing one, as the probe does its file.
+    const errno = await cannotCreateIn(folder, basename(path));
     if (errno !== null) refuse(file, `cannot create files in ${folder} (${errno})`, errno);
   }
 }

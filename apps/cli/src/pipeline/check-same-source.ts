@@ -27,7 +27,8 @@ function shown(typed: string, real: string): string {
  *   paths; a state of an older version may hold a relative path, which is taken relative to the current
  *   folder (the folder its run was started in is not recorded), and the message says so.
  * - Pairing options (`--pred-suffix`, `--gt-suffix`, `--pred-pattern`, `--gt-pattern`, `--match-by`,
- *   `--include`, `--exclude`) must be equal, when the state records them (older states do not).
+ *   not `--include`/`--exclude`, which choose images) must be equal, when the state records them (older
+ *   states do not).
  *
  * `INCOMPATIBLE_SETTINGS` naming the file, the option and both values.
  */

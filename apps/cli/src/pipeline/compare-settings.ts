@@ -12,11 +12,12 @@ export interface SettingDifference {
 
 const GROUPS = ['matrixOptions.', 'report.', 'decodeOptions.'];
 
-/** Compares two runs' settings; null when equal (key order does not matter). */
 /** A setting's value in a message: `null` (an option left unset, so its default applies) said so. */
 function shown(value: unknown): string {
   return value === null ? 'not set (its default)' : displayValue(value);
 }
+
+/** Compares two runs' settings; null when equal (key order does not matter). */
 
 export function settingsDifference(
   left: EvaluationSettings,

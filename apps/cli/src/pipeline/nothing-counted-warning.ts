@@ -9,5 +9,5 @@ export function nothingCountedWarning(matrix: ConfusionMatrix): string | null {
   const totals = confusionMatrixTotals(matrix);
   if (totals.images === 0 || totals.counted > 0) return null;
   const images = matrix.images === 1 ? 'the image' : `all ${matrix.images} images`;
-  return `no pixel was counted: the ground truth of every pixel of ${images} is ignored (${totals.ignored} pixels), so every metric is undefined; check --ignore-index, --reduce-zero-label and the label mapping`;
+  return `no pixel was counted: the ground truth of every pixel of ${images} is ignored (${totals.ignored} pixel${totals.ignored === 1 ? '' : 's'}), so every metric is undefined; check --ignore-index, --reduce-zero-label and the label mapping`;
 }

@@ -58,8 +58,21 @@ function show(value: string | null | readonly string[]): string {
 }
 
 /** Compares two runs' pairing options; null when they pair the same way. */
+/**
+ * The options that decide which prediction file is paired with which ground-truth file. `--include` and
+ * `--exclude` are recorded too but not compared: they choose which images are counted, not how files
+ * pair (runs split by them merge, and an image is never counted twice: merge and resume check overlaps).
+ */
+const COMPARED: readonly (keyof PairingOptions)[] = [
+  'predSuffix',
+  'gtSuffix',
+  'predPattern',
+  'gtPattern',
+  'matchBy',
+];
+
 export function pairingDifference(left: PairingOptions, right: PairingOptions): PairingDifference | null {
-  for (const key of Object.keys(PAIRING_FLAGS) as (keyof PairingOptions)[]) {
+  for (const key of COMPARED) {
     const a = show(left[key]);
     const b = show(right[key]);
     if (a !== b) return { option: PAIRING_FLAGS[key], values: [a, b] };

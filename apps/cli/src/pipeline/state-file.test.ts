@@ -80,7 +80,7 @@ describe('serializeState / parseState', () => {
     expect(loaded.matrix.toJSON()).toEqual(matrix().toJSON());
     expect(loaded.state.settings).toEqual(settings);
     expect(loaded.state.selection.shard).toEqual({ index: 1, count: 2 });
-    expect(loaded.state.stateVersion).toBe(2);
+    expect(loaded.state.stateVersion).toBe(3);
   });
 
   it('refuses an edited file (checksum) naming it', () => {

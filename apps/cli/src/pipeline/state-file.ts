@@ -24,13 +24,15 @@ import {
 export const STATE_FORMAT = 'segmetrics-state';
 /**
  * Version of the state file layout; bumped on any incompatible change. Version 2: `selection.shard.index`
- * is 1-based (`--shard 1/3`). Version 1 (segmetrics 0.1, 0-based shard index) is still read, its shard
- * index converted, so an old state is never taken for the wrong shard.
+ * is 1-based (`--shard 1/3`). Version 3: `source` holds absolute real folders and `source.pairing` (so a
+ * version that reads only 1 and 2 says the version is not supported instead of calling the file
+ * malformed). Version 1 (segmetrics 0.1, 0-based shard index) is still read, its shard index converted,
+ * so an old state is never taken for the wrong shard.
  */
-export const STATE_VERSION = 2;
+export const STATE_VERSION = 3;
 
 /** State versions {@link loadState} reads. */
-export const READABLE_STATE_VERSIONS: readonly number[] = [1, 2];
+export const READABLE_STATE_VERSIONS: readonly number[] = [1, 2, 3];
 
 /**
  * A saved run: the core matrix state (`ConfusionMatrix#toJSON`) plus what the CLI needs to merge and
@@ -155,7 +157,7 @@ export function parseState(file: string, text: string): LoadedState {
     throw invalidState(
       file,
       'stateVersion',
-      `state version ${JSON.stringify(version)} is not supported (segmetrics ${VERSION} reads versions ${READABLE_STATE_VERSIONS.join(' and ')})`,
+      `state version ${JSON.stringify(version)} is not supported (segmetrics ${VERSION} reads versions ${READABLE_STATE_VERSIONS.join(', ')})`,
     );
   }
   const { checksum, ...unsigned } = record;

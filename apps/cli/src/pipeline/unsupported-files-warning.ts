@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { UnreadLabelFiles } from '@segmetrics/io/node';
+import { describeSkippedGroundTruth, type UnreadLabelFiles } from '@segmetrics/io/node';
 
 /**
  * The warning for image files in the ground-truth folder that are not read because of their extension
@@ -10,10 +10,5 @@ import type { UnreadLabelFiles } from '@segmetrics/io/node';
  * second listing of the folder). Other files (`.txt`, `.json`) and hidden ones are not mentioned.
  */
 export function unsupportedFilesWarning(dir: string, found: UnreadLabelFiles | null): string | null {
-  if (found === null) return null;
-  const n = found.count;
-  const shown = found.examples.map((path) => join(dir, path)).join(', ');
-  const more = n > found.examples.length ? ` and ${n - found.examples.length} more` : '';
-  const lossy = found.extensions.some((ext) => ext === '.jpg' || ext === '.jpeg' || ext === '.jpe');
-  return `${n} ground-truth file${n === 1 ? '' : 's'} with an unsupported extension (${found.extensions.join(', ')}) ${n === 1 ? 'was' : 'were'} skipped and not evaluated: ${shown}${more}; only PNG (.png) and NumPy (.npy) label maps are read${lossy ? ' (JPEG is lossy: save label maps as PNG)' : ''}`;
+  return found === null ? null : describeSkippedGroundTruth(found, (path) => join(dir, path));
 }
