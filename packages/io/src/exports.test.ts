@@ -80,6 +80,7 @@ describe('exports', () => {
         "readLabelMap",
         "readLabelMapSync",
         "removeStaleTempFiles",
+        "whyNotWritable",
         "writeColorizedPng",
         "writeErrorMapPng",
         "writeFileAtomic",

@@ -28,6 +28,8 @@ export {
   type FileToWrite,
   removeStaleTempFiles,
   type WriteFilesOptions,
+  type WriteProblem,
+  whyNotWritable,
   writeColorizedPng,
   writeErrorMapPng,
   writeFileAtomic,

@@ -20,6 +20,7 @@ import { decodeLabelMap } from '../decode-label-map.js';
 import { readLabelMap, readLabelMapSync } from './read-label-map.js';
 import {
   removeStaleTempFiles,
+  whyNotWritable,
   writeColorizedPng,
   writeErrorMapPng,
   writeFileAtomic,
@@ -303,5 +304,32 @@ describe('readLabelMap', () => {
     expect(() => readLabelMapSync('/nonexistent/x.png')).toThrowError(
       expect.objectContaining({ code: 'IO_FAILED' }),
     );
+  });
+});
+
+describe('whyNotWritable', () => {
+  it('whyNotWritable is null where the writers can write, and says why elsewhere, leaving no probe behind', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'segmetrics-writable-'));
+    writeFileSync(join(dir, 'file'), '');
+    symlinkSync(join(dir, 'missing', 'target.json'), join(dir, 'dangling.json'));
+    symlinkSync(join(dir, 'file', 'below.json'), join(dir, 'below-link.json'));
+    for (const path of [
+      join(dir, 'new.json'),
+      join(dir, 'a', 'b', 'new.json'),
+      join(dir, 'file'),
+      join(dir, 'dangling.json'),
+      '/dev/null',
+    ]) {
+      expect(whyNotWritable(path), path).toBeNull();
+    }
+    expect(whyNotWritable(dir)).toEqual({ errno: 'EISDIR', reason: 'it is a directory; give a file name' });
+    expect(whyNotWritable(join(dir, 'file', 'x.json'))?.errno).toBe('ENOTDIR');
+    expect(whyNotWritable(join(dir, 'below-link.json'))?.errno).toBe('ENOTDIR');
+    expect(readdirSync(dir).sort()).toEqual(['below-link.json', 'dangling.json', 'file']);
+    if (process.platform === 'linux' && existsSync('/sys/kernel')) {
+      expect(whyNotWritable('/sys/kernel/new/state.json')?.reason).toContain(
+        'cannot create files in /sys/kernel',
+      );
+    }
   });
 });

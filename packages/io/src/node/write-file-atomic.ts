@@ -9,12 +9,13 @@ import {
   readlinkSync,
   realpathSync,
   renameSync,
+  statSync,
   unlinkSync,
   writeSync,
 } from 'node:fs';
 import { type FileHandle, lstat, mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import { ErrorCode, type LabelArray, type LabelMap } from '@segmetrics/core';
+import { ErrorCode, type LabelArray, type LabelMap, SegmetricsError } from '@segmetrics/core';
 import type { ColorizeOptions } from '../encode-colorized-png.js';
 import type { ErrorMapOptions } from '../encode-error-map-png.js';
 import type { EncodeLabelPngOptions } from '../encode-label-png.js';
@@ -436,6 +437,59 @@ export function writeFileAtomicSync(path: string, bytes: Uint8Array | string): v
     throw ioFailure(path, error);
   }
   syncFolderSync(dirname(target.path));
+}
+
+/** Why a file cannot be written where {@link whyNotWritable} looked: the errno and a short reason. */
+export interface WriteProblem {
+  readonly errno: string;
+  readonly reason: string;
+}
+
+/** The nearest folder that exists at or above `folder`, and whether it is one (not a file). */
+function nearestExisting(folder: string): { folder: string; isDirectory: boolean } {
+  for (let at = folder; ; ) {
+    try {
+      return { folder: at, isDirectory: statSync(at).isDirectory() };
+    } catch (error) {
+      const parent = dirname(at);
+      if (errnoOf(error) !== 'ENOENT' || parent === at) return { folder: at, isDirectory: false };
+      at = parent;
+    }
+  }
+}
+
+/**
+ * Why the writers of this module could not write `path`, asked before the work that produces the bytes
+ * (so that a long run does not fail at its end), or null when they could. The target is found as the
+ * writers find it (links followed, also dangling ones; devices, FIFOs and this process's handles are
+ * written through and not checked); a folder is refused (`EISDIR`), and so is a path below a file; for a
+ * regular or new file, a probe file named as the writers' temporary files is created and removed in its
+ * folder, or in the nearest existing folder above it (the writers create the rest): `access()` is not
+ * enough, as root it says yes for read-only pseudo file systems such as `/sys`.
+ */
+export function whyNotWritable(path: string): WriteProblem | null {
+  let target: Target;
+  try {
+    target = resolveTarget(path);
+  } catch (error) {
+    const errno = (SegmetricsError.isInstance(error) ? error.context.errno : errnoOf(error)) ?? 'EIO';
+    return {
+      errno: String(errno),
+      reason: errno === 'EISDIR' ? 'it is a directory; give a file name' : String(errno),
+    };
+  }
+  if (target.kind !== 'atomic') return null;
+  const existing = nearestExisting(dirname(target.path));
+  if (!existing.isDirectory) return { errno: 'ENOTDIR', reason: `${existing.folder} is not a folder` };
+  const probe = tempPathFor(join(existing.folder, basename(target.path)));
+  try {
+    closeSync(openSync(probe, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600));
+    unlinkSync(probe);
+    return null;
+  } catch (error) {
+    const errno = errnoOf(error) ?? 'EIO';
+    return { errno, reason: `cannot create files in ${existing.folder} (${errno})` };
+  }
 }
 
 // The PNG writers load their encoder (and its zlib compressor) when called, so that importing
