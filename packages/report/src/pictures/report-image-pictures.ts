@@ -48,8 +48,8 @@ export interface ImagePictures {
 
 /**
  * What the pictures of one image are drawn from: the display codes of both thumbnails and their error
- * states ({@link thumbnailCodePair}), and the full image's size. Small (three bytes per thumbnail pixel,
- * ≤ 192 KiB), so that a run can keep them for its candidate worst images while it counts.
+ * states ({@link thumbnailCodePair}) with the pictures' scanlines, and the full image's size: what
+ * {@link encodeReportPictures} writes the pictures from.
  */
 export interface ReportThumbnails {
   /** The full image's size. */
@@ -60,9 +60,9 @@ export interface ReportThumbnails {
 
 /**
  * The thumbnails of one image (see {@link reportImagePictures}): both maps after the run's label mapping
- * exactly as the matrix counts them, downscaled with nearest neighbour to at most 256 px. With
- * `options.filter` (None or Up: the {@link PictureEncoding} filter the pictures will be written with), the
- * pictures' PNG scanlines are filtered in the same pass (8-bit maps whose codes fit a byte), so that
+ * exactly as the matrix counts them, downscaled with nearest neighbour to at most 256 px, and the
+ * pictures' PNG scanlines filtered in the same pass under `options.filter` (None by default, or Up: the
+ * {@link PictureEncoding} filter they will be written with; 8-bit maps whose codes fit a byte), so that
  * {@link encodeReportPictures} only compresses them.
  */
 export function reportThumbnails(

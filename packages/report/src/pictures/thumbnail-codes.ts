@@ -60,8 +60,8 @@ export interface ThumbnailCodePair {
   /** `errorStates(pred codes, gt codes, C)`: 0 correct, 1 wrong, 2 ignored. */
   readonly states: Uint8Array;
   /**
-   * The three pictures' PNG image data, filtered while sampling (see {@link ThumbnailScanlines}): when a
-   * filter was asked for and both maps were sampled in one pass (8-bit maps whose codes fit a byte).
+   * The three pictures' PNG image data, filtered while sampling (see {@link ThumbnailScanlines}): when
+   * both maps were sampled in one pass (8-bit maps of one size whose codes fit a byte).
    */
   readonly scanlines?: ThumbnailScanlines;
 }
@@ -87,8 +87,8 @@ export interface ThumbnailScanlines {
 /**
  * `thumbnailCodes` of the ground truth (mapped) and of the prediction (mapped when `predMapped`) and
  * their `errorStates`, the same codes and states; two 8-bit maps of one size whose codes fit a byte (the
- * report's usual case) are sampled in one pass, each pixel's two labels read together, and then, with a
- * `filter`, also written as the three pictures' filtered scanlines.
+ * report's usual case) are sampled in one pass, each pixel's two labels read together, and also written
+ * as the three pictures' scanlines under `filter` (None by default, or Up).
  */
 export function thumbnailCodePair(
   gt: LabelGrid,
@@ -96,7 +96,7 @@ export function thumbnailCodePair(
   settings: ConfusionMatrixSettings,
   predMapped: boolean,
   maxSide = THUMBNAIL_SIZE,
-  filter?: 0 | 2,
+  filter: 0 | 2 = 0,
 ): ThumbnailCodePair {
   const c = settings.numClasses;
   const g = gt.data;
@@ -122,10 +122,6 @@ export function thumbnailCodePair(
     pred: { data: predOut, width: w, height: h },
     states,
   };
-  if (filter === undefined) {
-    samplePair(g, p, gtTable, predTable, columns, rowStarts, c, gtOut, predOut, states);
-    return codes;
-  }
   const size = h * (w + 1);
   const scanlines = [new Uint8Array(size), new Uint8Array(size), new Uint8Array(size)] as const;
   const largest = new Int32Array(3);
@@ -142,9 +138,12 @@ export function thumbnailCodePair(
 }
 
 /**
- * {@link samplePair} that also writes the three pictures' scanlines under `filter` (None or Up, whose
- * row above is the codes just written) and their largest values: a function of its own, as
- * `samplePair`, and the only pass over the pixels the pictures then need.
+ * The paired sampling loop of {@link thumbnailCodePair}: the codes, the error states, and the three
+ * pictures' scanlines under `filter` (None or Up, whose row above is the codes just written) with their
+ * largest values, the only pass over the pixels the pictures need. Alone in a function that reads no
+ * property after its loop: the report calls it a few dozen times per run, so it runs mostly as
+ * on-stack-replaced code, which V8 threw away at every return when the loop shared its function with the
+ * object literals after it (an eager deoptimization per call).
  */
 function samplePairScanlines(
   g: Uint8Array,
@@ -200,39 +199,6 @@ function samplePairScanlines(
   largest[0] = lg;
   largest[1] = lp;
   largest[2] = ls;
-}
-
-/**
- * The paired sampling loop of {@link thumbnailCodePair}, alone in a function that reads no property: the
- * report calls it a few dozen times per run, so it runs mostly as on-stack-replaced code, which V8 threw
- * away at every return when the loop shared its function with the object literals after it (an eager
- * deoptimization per call: ≈ 4× the time of the optimized loop on Cityscapes-sized maps).
- */
-function samplePair(
-  g: Uint8Array,
-  p: Uint8Array,
-  gtTable: Uint16Array,
-  predTable: Uint16Array,
-  columns: Int32Array,
-  rowStarts: Int32Array,
-  c: number,
-  gtOut: Uint8Array,
-  predOut: Uint8Array,
-  states: Uint8Array,
-): void {
-  const w = columns.length;
-  const h = rowStarts.length;
-  for (let y = 0, o = 0; y < h; y++) {
-    const row = rowStarts[y]!;
-    for (let x = 0; x < w; x++, o++) {
-      const at = row + columns[x]!;
-      const a = gtTable[g[at]!]!;
-      const b = predTable[p[at]!]!;
-      gtOut[o] = a;
-      predOut[o] = b;
-      states[o] = a === c ? 2 : a === b ? 0 : 1;
-    }
-  }
 }
 
 /** The display code of every byte value (see {@link displayCodeOf}; codes reach C + 1). */
