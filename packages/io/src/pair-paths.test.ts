@@ -66,7 +66,7 @@ describe('pairPaths', () => {
     expect(code(() => pairPaths([], [], { predSuffix: '' }))).toBe('INVALID_OPTION');
   });
 
-  it('pairPaths gives the same pairs, missing and unmatched ids as pairDatasets on the same folders', async () => {
+  it('pairPaths gives the same pairs, missing and unmatched ids and unread files as pairDatasets on the same folders', async () => {
     const segment = fc.constantFrom('a', 'b', 'c_1');
     const path = (suffixes: readonly string[]) =>
       fc
@@ -74,7 +74,7 @@ describe('pairPaths', () => {
           fc.array(segment, { maxLength: 1 }),
           segment,
           fc.constantFrom(...suffixes),
-          fc.constantFrom('.png', '.png', '.png', '.npy', '.PNG', '.txt'),
+          fc.constantFrom('.png', '.png', '.png', '.npy', '.PNG', '.txt', '.jpg'),
         )
         .map(([dirs, base, suffix, ext]) => [...dirs, `${base}${suffix}${ext}`].join('/'));
     const options = fc.record(
@@ -120,6 +120,7 @@ describe('pairPaths', () => {
                 })),
                 missingPredictions: paired.missingPredictions,
                 unmatchedPredictions: paired.unmatchedPredictions,
+                unreadGroundTruth: paired.unreadGroundTruth,
               };
               if (paired.pairs.length > 0) seen.pairs++;
               if (paired.missingPredictions.length > 0) seen.missing++;

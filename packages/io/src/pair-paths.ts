@@ -1,5 +1,12 @@
 import picomatch from 'picomatch';
-import { keyFiles, matchKeys, type PairingOptions, pairingRules } from './internal/pairing-rules.js';
+import {
+  byCodeUnit,
+  keyFiles,
+  matchKeys,
+  type PairingOptions,
+  pairingRules,
+} from './internal/pairing-rules.js';
+import { findUnreadLabelFiles, type UnreadLabelFiles } from './unread-label-files.js';
 
 /** Options of {@link pairPaths}: the pairing rules of `pairDatasets` (suffixes, patterns, globs, ...). */
 export type PairPathsOptions = PairingOptions;
@@ -21,6 +28,12 @@ export interface PairedPaths {
   readonly missingPredictions: string[];
   /** Ids of prediction files without ground truth. */
   readonly unmatchedPredictions: string[];
+  /**
+   * Ground-truth files of an image format no reader takes (`.jpg`, `.tif`, …) that are not the images
+   * beside a label map (`<id>.jpg` by `<id>_mask.png`), or null: left out, which a caller may want to say
+   * (`describeSkippedGroundTruth`). As `pairDatasets`' `unreadGroundTruth`.
+   */
+  readonly unreadGroundTruth: UnreadLabelFiles | null;
 }
 
 /** True when a segment of the path (a folder or the file) starts with `.`: the folder walk skips those. */
@@ -61,5 +74,9 @@ export function pairPaths(
     pairs: matched.pairs.map((pair) => ({ id: pair.id, gtPath: pair.gt, predPath: pair.pred })),
     missingPredictions: matched.missingPredictions,
     unmatchedPredictions: matched.unmatchedPredictions,
+    unreadGroundTruth: findUnreadLabelFiles([...gtPaths].sort(byCodeUnit), {
+      pairedIds: [...gt.keys()],
+      ...(options.matchBy === undefined ? {} : { matchBy: options.matchBy }),
+    }),
   };
 }

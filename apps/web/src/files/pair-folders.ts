@@ -106,11 +106,7 @@ export function pairFolders(
         : { predB: second.pred.files.get(b.predPath)!, predBPath: withFolder(second.pred, b.predPath) }),
     };
   });
-  // Not the images beside the label maps (`<id>.jpg` by `<id>_mask.png`): those of unpaired ids only.
-  const skipped = findUnreadLabelFiles(gtPaths, {
-    pairedIds: [...first.paired.pairs.map((pair) => pair.id), ...first.paired.missingPredictions],
-    ...(options.matchBy === undefined ? {} : { matchBy: options.matchBy }),
-  });
+  const skipped = first.paired.unreadGroundTruth;
   return {
     pairs,
     skippedGroundTruth:
