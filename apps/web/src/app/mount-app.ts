@@ -1,3 +1,4 @@
+import { countNoun } from '@segmetrics/report';
 import { describeError, type ErrorDescription } from '../errors/describe-error.js';
 import { listSome } from '../files/pair-folders.js';
 import { CancelledError, type WorkerLike } from '../run/count-pool.js';
@@ -263,7 +264,8 @@ export function mountApp(root: HTMLElement): void {
           onPictures: (count) => {
             cancelAnimationFrame(frame);
             showProgress(total);
-            if (count > 0) status.append(` · drawing the ${count} worst images…`);
+            if (count > 0)
+              status.append(` · drawing the ${count === 1 ? 'worst image' : `${count} worst images`}…`);
           },
         },
         createWorker,
@@ -273,7 +275,7 @@ export function mountApp(root: HTMLElement): void {
       const elapsed = (performance.now() - started) / 1000;
       setChildren(
         status,
-        `${total} images in ${seconds(output.countSeconds)} s (${(total / output.countSeconds).toFixed(1)} images/s, ${workers} worker${workers === 1 ? '' : 's'}${kernel === '' ? '' : `, ${output.kernels.map(kernelName).join(' + ')} counting`}) · report ready after ${seconds(elapsed)} s`,
+        `${countNoun(total, 'image')} in ${seconds(output.countSeconds)} s (${(total / output.countSeconds).toFixed(1)} images/s, ${workers} worker${workers === 1 ? '' : 's'}${kernel === '' ? '' : `, ${output.kernels.map(kernelName).join(' + ')} counting`}) · report ready after ${seconds(elapsed)} s`,
       );
       result.dataset.kernel = kernel;
       document.body.dataset.kernel = kernel;
@@ -300,7 +302,7 @@ export function mountApp(root: HTMLElement): void {
     } catch (error) {
       cancelAnimationFrame(frame);
       if (error instanceof CancelledError) {
-        setChildren(status, `Cancelled after ${progress.value} of ${total} images.`);
+        setChildren(status, `Cancelled after ${progress.value} of ${countNoun(total, 'image')}.`);
         markPrevious('cancelled');
       } else {
         showError(error);

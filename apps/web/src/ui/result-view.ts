@@ -1,5 +1,6 @@
 import type { Comparison } from '@segmetrics/metrics';
 import {
+  countNoun,
   formatDelta,
   formatDeltaInterval,
   formatLevel,
@@ -159,7 +160,7 @@ function comparisonTable(a: FolderReport, b: FolderReport, comparison: Compariso
     h(
       'figcaption',
       {},
-      `B − A on the same ${comparison.images} images (percentage points), ${level} paired bootstrap intervals and permutation p-values (${comparison.samples} samples, seed ${comparison.seed})`,
+      `B − A on the same ${countNoun(comparison.images, 'image')} (percentage points), ${level} paired bootstrap intervals and permutation p-values (${comparison.samples} samples, seed ${comparison.seed})`,
     ),
     h(
       'table',
