@@ -6,7 +6,12 @@ import {
   type ZlibCompress,
 } from '@segmetrics/io/encode';
 import { REPORT_PICTURE_COLORS, type RgbTriple } from '../html/class-colors.js';
-import { type FilteredPicture, type ThumbnailCodePair, thumbnailCodePair } from './thumbnail-codes.js';
+import {
+  type FilteredPicture,
+  type ThumbnailCodePair,
+  type ThumbnailScratch,
+  thumbnailCodePair,
+} from './thumbnail-codes.js';
 import { THUMBNAIL_SIZE } from './thumbnail-labels.js';
 
 /** Colour of display code C + 1: a label outside the classes (the run would have failed on it). */
@@ -69,16 +74,27 @@ export function reportThumbnails(
   gt: RawLabelMap,
   pred: RawLabelMap,
   matrixOptions: ConfusionMatrixOptions,
-  options: { readonly filter?: 0 | 2 } = {},
+  options: { readonly filter?: 0 | 2; readonly scratch?: ThumbnailScratch } = {},
 ): ReportThumbnails {
   const settings = normalizeSettings(matrixOptions);
   const predMapped = settings.labelMapping?.applyTo !== 'gt';
   return {
     width: gt.width,
     height: gt.height,
-    codes: thumbnailCodePair(gt, pred, settings, predMapped, THUMBNAIL_SIZE, options.filter),
+    codes: thumbnailCodePair(
+      gt,
+      pred,
+      settings,
+      predMapped,
+      THUMBNAIL_SIZE,
+      options.filter,
+      options.scratch ?? null,
+    ),
   };
 }
+
+/** The thumbnails' memory, reused by every {@link reportImagePictures} call (each encodes them at once). */
+const scratch: ThumbnailScratch = { arrays: [] };
 
 /**
  * The pictures of {@link reportImagePictures} from thumbnails made by {@link reportThumbnails} (with the
@@ -148,7 +164,7 @@ export function reportImagePictures(
     gt,
     pred,
     matrixOptions,
-    filter === 0 || filter === 2 ? { filter } : {},
+    filter === 0 || filter === 2 ? { filter, scratch } : { scratch },
   );
   return encodeReportPictures(thumbnails, matrixOptions, colors, encoding);
 }

@@ -2,7 +2,7 @@ import { normalizeSettings } from '@segmetrics/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { displayLabels, errorStates } from './display-labels.js';
-import { thumbnailCodePair, thumbnailCodes } from './thumbnail-codes.js';
+import { type ThumbnailScratch, thumbnailCodePair, thumbnailCodes } from './thumbnail-codes.js';
 import { thumbnailLabels } from './thumbnail-labels.js';
 
 const ARRAY_TYPES = ['Uint8Array', 'Uint16Array', 'Int32Array', 'Float64Array', 'number[]'] as const;
@@ -73,8 +73,11 @@ describe('thumbnailCodePair', () => {
       predType: fc.constantFrom('Uint8Array', 'Uint8Array', 'Uint16Array', 'number[]'),
       otherSize: fc.constantFrom(false, false, false, true),
       filter: fc.constantFrom(undefined, 0 as const, 2 as const),
+      useScratch: fc.boolean(),
       seed: fc.integer({ min: 0, max: 2 ** 30 }),
     });
+    // Shared by the runs that use it: each draws over whatever the previous pair (of any size) left.
+    const scratch: ThumbnailScratch = { arrays: [] };
     let fused = 0;
     let filtered = 0;
     fc.assert(
@@ -100,7 +103,15 @@ describe('thumbnailCodePair', () => {
           ...(s.mapping === 'table-gt' ? { labelMapping: { table, applyTo: 'gt' as const } } : {}),
           ...(s.mapping === 'table-both' ? { labelMapping: { table } } : {}),
         });
-        const pair = thumbnailCodePair(gt, pred, settings, s.predMapped, s.maxSide, s.filter);
+        const pair = thumbnailCodePair(
+          gt,
+          pred,
+          settings,
+          s.predMapped,
+          s.maxSide,
+          s.filter,
+          s.useScratch ? scratch : null,
+        );
         const gtCodes = thumbnailCodes(gt, settings, true, s.maxSide);
         const predCodes = thumbnailCodes(pred, settings, s.predMapped, s.maxSide);
         expect(pair.gt).toEqual(gtCodes);
@@ -139,5 +150,31 @@ describe('thumbnailCodePair', () => {
     // The one-pass path ran often enough to matter, and filtered too.
     expect(fused).toBeGreaterThan(20);
     expect(filtered).toBeGreaterThan(10);
+  });
+
+  it('draws into the scratch arrays while the thumbnails keep their size, and into new ones after', () => {
+    const settings = normalizeSettings({ numClasses: 3, ignoreIndex: 255 });
+    const map = (width: number, height: number, value: number) => ({
+      data: new Uint8Array(width * height).fill(value),
+      width,
+      height,
+    });
+    const scratch: ThumbnailScratch = { arrays: [] };
+    const first = thumbnailCodePair(map(4, 2, 1), map(4, 2, 1), settings, true, 256, 0, scratch);
+    const arrays = scratch.arrays;
+    expect(arrays).toHaveLength(6);
+    expect(first.gt.data).toBe(arrays[0]);
+    expect(Array.from(first.gt.data)).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
+    // The same size: the same memory, overwritten (the first result now shows the second pair).
+    const second = thumbnailCodePair(map(4, 2, 2), map(4, 2, 0), settings, true, 256, 0, scratch);
+    expect(scratch.arrays).toBe(arrays);
+    expect(second.states).toBe(first.states);
+    expect(Array.from(first.gt.data)).toEqual([2, 2, 2, 2, 2, 2, 2, 2]);
+    expect(Array.from(second.states)).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
+    // Another size: fresh arrays of that size, kept for the next pair.
+    const third = thumbnailCodePair(map(3, 3, 0), map(3, 3, 0), settings, true, 256, 2, scratch);
+    expect(scratch.arrays).not.toBe(arrays);
+    expect(third.gt.data).toBe(scratch.arrays[0]);
+    expect(third.scanlines?.gt.data).toHaveLength(3 * 4);
   });
 });

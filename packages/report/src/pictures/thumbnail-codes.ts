@@ -85,6 +85,25 @@ export interface ThumbnailScanlines {
 }
 
 /**
+ * Memory that {@link thumbnailCodePair} may draw into instead of fresh arrays: the codes, states and
+ * scanlines of the previous pair drawn with it are overwritten by the next one. For a caller that uses
+ * each result before drawing the next pair (the report encodes each image's pictures at once): fresh
+ * arrays per pair (six of 32 KiB) cost more than sampling them on these machines.
+ */
+export interface ThumbnailScratch {
+  arrays: Uint8Array[];
+}
+
+/** Arrays of the given lengths, from `scratch` when it holds arrays of those lengths (else fresh, kept there). */
+function scratchArrays(scratch: ThumbnailScratch | null, lengths: readonly number[]): Uint8Array[] {
+  if (scratch === null) return lengths.map((n) => new Uint8Array(n));
+  if (scratch.arrays.length !== lengths.length || scratch.arrays.some((a, i) => a.length !== lengths[i])) {
+    scratch.arrays = lengths.map((n) => new Uint8Array(n));
+  }
+  return scratch.arrays;
+}
+
+/**
  * `thumbnailCodes` of the ground truth (mapped) and of the prediction (mapped when `predMapped`) and
  * their `errorStates`, the same codes and states; two 8-bit maps of one size whose codes fit a byte (the
  * report's usual case) are sampled in one pass, each pixel's two labels read together, and also written
@@ -97,6 +116,7 @@ export function thumbnailCodePair(
   predMapped: boolean,
   maxSide = THUMBNAIL_SIZE,
   filter: 0 | 2 = 0,
+  scratch: ThumbnailScratch | null = null,
 ): ThumbnailCodePair {
   const c = settings.numClasses;
   const g = gt.data;
@@ -114,16 +134,19 @@ export function thumbnailCodePair(
   const { width: w, height: h, columns, rowStarts } = thumbnailGrid(gt.width, gt.height, maxSide);
   const gtTable = codeTable(settings, true);
   const predTable = predMapped ? gtTable : codeTable(settings, false);
-  const gtOut = new Uint8Array(w * h);
-  const predOut = new Uint8Array(w * h);
-  const states = new Uint8Array(w * h);
+  const [gtOut, predOut, states, ...scanlines] = scratchArrays(scratch, [
+    w * h,
+    w * h,
+    w * h,
+    h * (w + 1),
+    h * (w + 1),
+    h * (w + 1),
+  ]) as [Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array];
   const codes = {
     gt: { data: gtOut, width: w, height: h },
     pred: { data: predOut, width: w, height: h },
     states,
   };
-  const size = h * (w + 1);
-  const scanlines = [new Uint8Array(size), new Uint8Array(size), new Uint8Array(size)] as const;
   const largest = new Int32Array(3);
   samplePairScanlines(g, p, gtTable, predTable, columns, rowStarts, c, codes, filter, scanlines, largest);
   return {
