@@ -122,6 +122,7 @@ describe('evaluate', () => {
         absentClassesSkipped: false,
         weightedWithoutSupport: 'empty',
         microClassWeights: 'none',
+        binaryPositiveLabel: null,
       },
     });
     expect(report.version).toBe(pkg.version);

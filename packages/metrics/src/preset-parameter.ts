@@ -37,7 +37,8 @@ export function invalidPresetOption(preset: string, name: string, value: unknown
 }
 
 function describe(value: unknown): string {
-  if (typeof value === 'number' && Number.isNaN(value)) return 'NaN';
+  // JSON has no NaN or Infinity: it would print them as null.
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {

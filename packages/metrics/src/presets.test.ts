@@ -139,7 +139,9 @@ describe('presets', () => {
     bad({ presetOptions: { labels: [0] } }, 'presetOptions');
     expect(() => evaluate(matrix(), { preset: 'sklearn', presetOptions: { nope: 1 } })).toThrow(
       expect.objectContaining({
-        context: expect.objectContaining({ known: ['labels', 'average', 'zero_division', 'beta'] }),
+        context: expect.objectContaining({
+          known: ['labels', 'average', 'pos_label', 'zero_division', 'beta'],
+        }),
       }),
     );
   });
@@ -256,6 +258,7 @@ describe('sklearn', () => {
     expect(report.settings.presetOptions).toEqual({
       labels: null,
       average: 'macro',
+      pos_label: 1,
       zero_division: 'warn',
       beta: 1,
     });
@@ -303,6 +306,76 @@ describe('sklearn', () => {
     expect(evaluate(m, { preset: 'sklearn', presetOptions: { labels: [0, 1] } }).summary.mIoU).toBe(0.75);
     // micro pools the extra label's false positive too: 2 / (2 + 1 + 1).
     expect(evaluate(m, { preset: 'sklearn', average: 'micro' }).summary.mIoU).toBe(0.5);
+  });
+
+  // Golden values: scikit-learn 1.2.1 (Debian python3-sklearn), jaccard_score / f1_score / precision_score /
+  // recall_score on the flattened non-ignored pixels.
+  const sklearn = (
+    numClasses: number,
+    gt: number[],
+    pred: number[],
+    presetOptions: Record<string, unknown>,
+  ) => {
+    const m = new ConfusionMatrix({ numClasses, ignoreIndex: 255 }).update(pred, gt);
+    const { mIoU, mFscore, mPrecision, mRecall } = evaluate(m, { preset: 'sklearn', presetOptions }).summary;
+    return [mIoU, mFscore, mPrecision, mRecall];
+  };
+
+  it("average='binary' gives pos_label's value, as scikit-learn's default does on binary masks", () => {
+    // jaccard_score([0,0,0,0,1,1], [0,0,0,1,1,0]) = 1/3 (the mean over both classes would be 7/15).
+    closeAll(sklearn(2, [0, 0, 0, 0, 1, 1], [0, 0, 0, 1, 1, 0], { average: 'binary' }), [
+      1 / 3,
+      0.5,
+      0.5,
+      0.5,
+    ]);
+    // Only background: pos_label 1 is 0/0 = zero_division ('warn': 0).
+    expect(sklearn(2, [0, 0, 0, 0], [0, 0, 0, 0], { average: 'binary' })).toEqual([0, 0, 0, 0]);
+    // Binary labels 1 and 2, pos_label 1 or 2; `labels` is ignored under binary, as in scikit-learn.
+    closeAll(sklearn(3, [1, 2, 2], [1, 2, 1], { average: 'binary', labels: [0] }), [0.5, 2 / 3, 0.5, 1]);
+    closeAll(sklearn(3, [1, 2, 2], [1, 2, 1], { average: 'binary', pos_label: 2 }), [0.5, 2 / 3, 1, 0.5]);
+    // A predicted 255 on a counted pixel is a label of its own: {1, 255} is binary, a miss of class 1.
+    closeAll(sklearn(3, [1, 1, 1], [1, 255, 1], { average: 'binary' }), [2 / 3, 0.8, 1, 2 / 3]);
+    const report = evaluate(new ConfusionMatrix({ numClasses: 2 }).update([0, 1], [0, 1]), {
+      preset: 'sklearn',
+      presetOptions: { average: 'binary' },
+    });
+    expect(report.settings).toMatchObject({ average: 'macro', excludeClasses: [0] });
+    expect(report.settings.quirks.binaryPositiveLabel).toBe(1);
+  });
+
+  it("average='binary' refuses what scikit-learn refuses: more than two labels, or two without pos_label", () => {
+    const refused = (numClasses: number, gt: number[], pred: number[], option: string, text: RegExp) => {
+      expect(() => sklearn(numClasses, gt, pred, { average: 'binary' })).toThrow(text);
+      expect(() => sklearn(numClasses, gt, pred, { average: 'binary' })).toThrow(
+        expect.objectContaining({
+          code: ErrorCode.INVALID_OPTION,
+          context: expect.objectContaining({ option }),
+        }),
+      );
+    };
+    // "Target is multiclass but average='binary'"; "pos_label=1 is not a valid label. It should be one of [0, 2]".
+    refused(3, [0, 1, 2], [0, 1, 2], 'presetOptions.average', /hold 3: 0, 1, 2/);
+    refused(3, [0, 1, 1], [0, 255, 1], 'presetOptions.average', /0, 1, 255 \(an ignore label, predicted\)/);
+    refused(3, [0, 2, 2], [0, 2, 0], 'presetOptions.pos_label', /pos_label=1 is not a valid label.*0 and 2/);
+    expect(() => sklearn(3, [0, 1], [0, 1], { average: 'binary', pos_label: 3 })).toThrow(
+      /presetOptions\.pos_label must be a class id in \[0, 3\)/,
+    );
+    // pos_label is ignored under the other averages, as in scikit-learn.
+    expect(sklearn(3, [0, 1], [0, 1], { pos_label: 7 })[0]).toBe(1);
+  });
+
+  it('a mean over no label is NaN when nothing is counted (labels=None), whatever zero_division says', () => {
+    // Every ground-truth pixel ignored: scikit-learn sees empty arrays. macro: nan; weighted: jaccard nan
+    // (the unweighted mean of nothing), precision/recall/F1 zero_division; micro: zero_division.
+    const nothing = (options: Record<string, unknown>) => sklearn(3, [255, 255], [1, 2], options);
+    expect(nothing({})).toEqual([N, N, N, N]);
+    expect(nothing({ zero_division: 1 })).toEqual([N, N, N, N]);
+    expect(nothing({ average: 'weighted' })).toEqual([N, 0, 0, 0]);
+    expect(nothing({ average: 'weighted', zero_division: 1 })).toEqual([N, 1, 1, 1]);
+    expect(nothing({ average: 'micro', zero_division: 1 })).toEqual([1, 1, 1, 1]);
+    // With labels given, each label is 0/0 = zero_division, as before.
+    expect(nothing({ labels: [0, 1], zero_division: 1 })).toEqual([1, 1, 1, 1]);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { PresetParameter } from './preset-parameter.js';
+import { invalidPresetOption, type PresetParameter } from './preset-parameter.js';
 import type {
   AbsentPolicy,
   Aggregate,
@@ -69,6 +69,7 @@ export const noQuirks: Quirks = {
   absentClassesSkipped: false,
   weightedWithoutSupport: 'empty',
   microClassWeights: 'none',
+  binaryPositiveLabel: null,
 };
 
 /** Every library masks the ground truth only: a prediction of an ignore value v < C is a prediction of v. */
@@ -140,6 +141,19 @@ function withDefaults(
 
 const averages = ['none', 'macro', 'micro', 'weighted'] as const;
 
+/** scikit-learn's `pos_label` under `average='binary'`: a class id (INVALID_OPTION otherwise). */
+function positiveLabel(value: PresetOptions[string] | undefined, numClasses: number): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0 || value >= numClasses) {
+    invalidPresetOption(
+      'sklearn',
+      'pos_label',
+      value,
+      `must be a class id in [0, ${numClasses}) under average='binary'`,
+    );
+  }
+  return value;
+}
+
 /**
  * The compatibility presets, each tested against values the library itself produced
  * (`packages/metrics/test/fixtures/presets`, `shared/fixtures/parity`; docs/semantics.md has the table):
@@ -194,12 +208,21 @@ export const presets: Readonly<Record<PresetName, Preset>> = {
     parameters: [
       {
         name: 'average',
-        description: 'none, macro, micro or weighted (alias: average)',
+        description:
+          "binary (pos_label's value; the labels must be binary, as in scikit-learn), none, macro, micro or weighted (alias: average). The preset's default is macro: scikit-learn's own default, binary, raises on the multiclass label maps of semantic segmentation",
         type: 'choice',
-        choices: averages,
+        choices: ['binary', ...averages],
         nullable: false,
         default: 'macro',
         alias: 'average',
+      },
+      {
+        name: 'pos_label',
+        description:
+          "the class evaluated under average='binary' (ignored otherwise, as in scikit-learn), a class id",
+        type: 'number',
+        nullable: false,
+        default: 1,
       },
       {
         name: 'zero_division',
@@ -319,12 +342,21 @@ export const presets: Readonly<Record<PresetName, Preset>> = {
       },
       {
         name: 'average',
-        description: 'none, macro, micro or weighted (alias: average)',
+        description:
+          "binary (pos_label's value; the labels must be binary, as in scikit-learn), none, macro, micro or weighted (alias: average). The preset's default is macro: scikit-learn's own default, binary, raises on the multiclass label maps of semantic segmentation",
         type: 'choice',
-        choices: averages,
+        choices: ['binary', ...averages],
         nullable: false,
         default: 'macro',
         alias: 'average',
+      },
+      {
+        name: 'pos_label',
+        description:
+          "the class evaluated under average='binary' (ignored otherwise, as in scikit-learn), a class id",
+        type: 'number',
+        nullable: false,
+        default: 1,
       },
       {
         name: 'zero_division',
@@ -349,16 +381,19 @@ export const presets: Readonly<Record<PresetName, Preset>> = {
     resolve: (p, { numClasses }) => {
       const z = p.zero_division;
       const absent: AbsentPolicy = z === 'nan' ? 'nan' : z === 1 ? 'one' : 'zero';
-      const labels = p.labels;
+      // average='binary': pos_label's value alone, whatever `labels` says (scikit-learn ignores it then).
+      const binary = p.average === 'binary' ? positiveLabel(p.pos_label, numClasses) : null;
+      const labels = binary === null ? p.labels : [binary];
       return dataset(
         {
           ...library,
           weightedWithoutSupport: 'sklearn',
           absentClassesSkipped: labels === null,
           outOfRangeIgnorePredictions: labels === null ? 'label' : 'miss',
+          binaryPositiveLabel: binary,
         },
         {
-          average: p.average as Average,
+          average: binary === null ? (p.average as Average) : 'macro',
           absent,
           beta: p.beta as number,
           excludeClasses: labels === null ? [] : complement(labels, numClasses),

@@ -98,7 +98,9 @@ export interface Quirks {
   /**
    * Classes absent from a unit (neither in its ground truth nor predicted) are not evaluated there: NaN
    * per class and left out of every mean whatever the absent policy, which then only gives the value of
-   * the other 0/0 ratios (scikit-learn's `labels=None`: such a class is not a label).
+   * the other 0/0 ratios (scikit-learn's `labels=None`: such a class is not a label). A class mean over
+   * no class is then NaN (NumPy's mean of nothing: a unit with no counted pixel has no label), unless
+   * `emptyMeanValue` says otherwise.
    */
   readonly absentClassesSkipped: boolean;
   /**
@@ -116,6 +118,14 @@ export interface Quirks {
    * `'square'`, one image per update).
    */
   readonly microClassWeights: 'none' | 'inverse-support' | 'inverse-support-squared';
+  /**
+   * scikit-learn's `average='binary'` (`pos_label`): this class alone is evaluated (the others are
+   * excluded), and the counted pixels must hold at most two labels (the classes in the ground truth or
+   * the prediction, and an ignore label outside the classes predicted on them), this class among them
+   * when there are two; otherwise evaluation throws INVALID_OPTION, where scikit-learn raises
+   * `ValueError`. `null`: no such check.
+   */
+  readonly binaryPositiveLabel: number | null;
 }
 
 /** Options of {@link evaluate}, {@link Evaluator} and the convenience functions. */

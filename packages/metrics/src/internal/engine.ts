@@ -127,6 +127,44 @@ export function ignoredPredictions(matrix: ConfusionMatrixSettings, quirks: Quir
 }
 
 /**
+ * scikit-learn's `average='binary'` checks (see `Quirks.binaryPositiveLabel`) on the dataset counts after
+ * the quirks' treatment of ignore-label predictions: the labels present are the classes in the ground
+ * truth or the prediction and, when counted pixels were predicted as an ignore label outside the
+ * classes, that value. More than two, or two without `positive`, throw INVALID_OPTION with scikit-learn's
+ * reason. Resamples and subsets of accepted counts are accepted (they hold fewer labels).
+ */
+function checkBinaryTarget(counts: ClassCounts, positive: number, matrix: ConfusionMatrixSettings): void {
+  const labels: string[] = [];
+  let unattributed = 0;
+  for (let k = 0; k < counts.numClasses; k++) {
+    if (counts.support[k]! > 0 || counts.predicted[k]! > 0) labels.push(String(k));
+    unattributed += counts.support[k]! - counts.predicted[k]!;
+  }
+  if (unattributed > 0) {
+    const outside = matrix.ignoreIndex.filter((v) => v < 0 || v >= matrix.numClasses);
+    // Each ignore value predicted is a label of its own, and the counts do not say which were.
+    labels.push(
+      outside.length === 1 ? `${outside[0]} (an ignore label, predicted)` : 'predicted ignore labels',
+    );
+  }
+  const context = { option: 'presetOptions.average', value: 'binary', preset: 'sklearn', labels };
+  if (labels.length > 2) {
+    throw new SegmetricsError(
+      ErrorCode.INVALID_OPTION,
+      `preset 'sklearn': average='binary' needs binary labels, but the counted pixels hold ${labels.length}: ${labels.length > 8 ? `${labels.slice(0, 6).join(', ')}, …` : labels.join(', ')} (scikit-learn raises "Target is multiclass but average='binary'"); choose average none, macro, micro or weighted`,
+      { context },
+    );
+  }
+  if (labels.length === 2 && !labels.includes(String(positive))) {
+    throw new SegmetricsError(
+      ErrorCode.INVALID_OPTION,
+      `preset 'sklearn': pos_label=${positive} is not a valid label: the counted pixels hold ${labels.join(' and ')} (scikit-learn raises ValueError); choose one of them as pos_label`,
+      { context: { ...context, option: 'presetOptions.pos_label', value: positive } },
+    );
+  }
+}
+
+/**
  * Which counts an engine's units hold: the matrix's pixel counts (`'mask'`), or its Boundary IoU counts
  * (`'boundary'`: |Gb ∩ Pb|, |Gb|, |Pb| per class, as they are; see {@link Engine.boundary}).
  */
@@ -206,6 +244,9 @@ export class Engine {
       view === 'boundary'
         ? this.#boundaryUnit(raw.tp, raw.support, raw.predicted)
         : this.#unit(raw.tp, raw.support, raw.predicted, matrix?.predictedIgnore ?? null);
+    const positive = settings.quirks.binaryPositiveLabel;
+    if (positive !== null && view === 'mask')
+      checkBinaryTarget(this.datasetUnit.counts, positive, matrixSettings);
   }
 
   /**
@@ -382,8 +423,10 @@ export class Engine {
     return skip;
   }
 
+  /** The value of a class mean over nothing: the quirk's, else NaN when absent classes are no labels, else z. */
   #emptyMean(): number {
-    return this.settings.quirks.emptyMeanValue ?? this.#z;
+    const { emptyMeanValue, absentClassesSkipped } = this.settings.quirks;
+    return emptyMeanValue ?? (absentClassesSkipped ? Number.NaN : this.#z);
   }
 
   /** Values of `metric` per class (and extra label) in one unit, NaN where the unit skips the class. */
@@ -621,7 +664,8 @@ export class Engine {
    * explain the summary.
    */
   imageMean(metric: PerClassMetricDescriptor, unit: Unit, values: Float64Array | undefined): number {
-    const empty = this.settings.quirks.emptyMeanValue === null ? this.#z : Number.NaN;
+    const { emptyMeanValue, absentClassesSkipped } = this.settings.quirks;
+    const empty = emptyMeanValue === null && !absentClassesSkipped ? this.#z : Number.NaN;
     return this.unitMean(metric, unit, values, empty);
   }
 
