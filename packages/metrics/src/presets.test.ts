@@ -7,7 +7,7 @@ import { parsePresetOptions } from './parse-preset-options.js';
 import { checkPresetOption } from './preset-parameter.js';
 import { presets } from './presets.js';
 import { rankImages } from './rank-images.js';
-import type { EvaluateOptions, PresetName } from './settings.js';
+import type { EvaluateOptions, PresetName, PresetOptions } from './settings.js';
 
 const N = Number.NaN;
 /** C = 3: class 0 IoU 2/3, class 1 IoU 1/2, class 2 absent everywhere. */
@@ -310,12 +310,7 @@ describe('sklearn', () => {
 
   // Golden values: scikit-learn 1.2.1 (Debian python3-sklearn), jaccard_score / f1_score / precision_score /
   // recall_score on the flattened non-ignored pixels.
-  const sklearn = (
-    numClasses: number,
-    gt: number[],
-    pred: number[],
-    presetOptions: Record<string, unknown>,
-  ) => {
+  const sklearn = (numClasses: number, gt: number[], pred: number[], presetOptions: PresetOptions) => {
     const m = new ConfusionMatrix({ numClasses, ignoreIndex: 255 }).update(pred, gt);
     const { mIoU, mFscore, mPrecision, mRecall } = evaluate(m, { preset: 'sklearn', presetOptions }).summary;
     return [mIoU, mFscore, mPrecision, mRecall];
@@ -368,7 +363,7 @@ describe('sklearn', () => {
   it('a mean over no label is NaN when nothing is counted (labels=None), whatever zero_division says', () => {
     // Every ground-truth pixel ignored: scikit-learn sees empty arrays. macro: nan; weighted: jaccard nan
     // (the unweighted mean of nothing), precision/recall/F1 zero_division; micro: zero_division.
-    const nothing = (options: Record<string, unknown>) => sklearn(3, [255, 255], [1, 2], options);
+    const nothing = (options: PresetOptions) => sklearn(3, [255, 255], [1, 2], options);
     expect(nothing({})).toEqual([N, N, N, N]);
     expect(nothing({ zero_division: 1 })).toEqual([N, N, N, N]);
     expect(nothing({ average: 'weighted' })).toEqual([N, 0, 0, 0]);
