@@ -88,6 +88,51 @@ describe('segmetrics eval --label-map', () => {
   });
 });
 
+describe('segmetrics eval --mapping-applies-to', () => {
+  /** gt in raw ADE20K-style ids (0 = other, k = class k − 1), pred already class ids: a perfect model. */
+  function reducedPredictions(): { gt: string; pred: string } {
+    const dir = tempDir('mapping-applies-to');
+    mkdirSync(join(dir, 'gt'));
+    mkdirSync(join(dir, 'pred'));
+    writeFileSync(join(dir, 'gt', 'a.png'), grayPng(3, 2, [0, 1, 2, 3, 1, 255]));
+    // Pixels whose gt is 0 or 255 are ignored whatever is predicted there.
+    writeFileSync(join(dir, 'pred', 'a.png'), grayPng(3, 2, [2, 0, 1, 2, 0, 1]));
+    return { gt: join(dir, 'gt'), pred: join(dir, 'pred') };
+  }
+
+  it('gt maps the ground truth only (mmsegmentation on class-id predictions); both maps both, the default', async () => {
+    const { gt, pred } = reducedPredictions();
+    const args = ['eval', '--gt', gt, '--pred', pred, '--num-classes', '3', '--reduce-zero-label'];
+    const gtOnly = (await runJson([
+      ...args,
+      '--mapping-applies-to',
+      'gt',
+      '--preset',
+      'mmseg',
+    ])) as unknown as Report;
+    expect(gtOnly.summary.mIoU).toBe(1);
+    expect(gtOnly.pixels).toMatchObject({ counted: 4, ignored: 2 });
+    expect(gtOnly.settings.labelMapping).toMatchObject({ reduceZeroLabel: true, applyTo: 'gt' });
+    // Mapped on both maps, prediction 0 becomes ignored and k becomes k − 1: every counted pixel is wrong.
+    const both = (await runJson(args)) as unknown as Report;
+    expect(both.summary.mIoU).toBe(0);
+    expect(both.settings.labelMapping).toMatchObject({ applyTo: 'both' });
+    expect(await runJson([...args, '--mapping-applies-to', 'both'])).toEqual(both);
+  });
+
+  it('without a mapping to apply, or with another value, is a usage error naming the flag', async () => {
+    const { gt, pred } = reducedPredictions();
+    const args = ['eval', '--gt', gt, '--pred', pred, '--num-classes', '4', '--ignore-index', '255'];
+    const none = await run([...args, '--mapping-applies-to', 'gt']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('--mapping-applies-to');
+    expect(none.stderr).toContain('no label mapping');
+    const bad = await run([...args, '--reduce-zero-label', '--mapping-applies-to', 'pred']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("'pred' is invalid");
+  });
+});
+
 describe('segmetrics eval --dataset', () => {
   const ade = join(parityFixtureRoot(), 'ade_like_reduce_zero');
   const paths = ['--gt', join(ade, 'gt'), '--pred', join(ade, 'pred')];

@@ -31,6 +31,12 @@ export interface RunSettingsInput {
   readonly reduceZeroLabel?: boolean;
   /** Raw label → class table applied to both maps (absent: the dataset's table, if any). */
   readonly labelMap?: NonNullable<LabelMapping['table']>;
+  /**
+   * The maps the label mapping (reduce-zero-label, the table, or the dataset's) applies to: `'both'`, or
+   * `'gt'` for predictions that are already class ids (what mmsegmentation's `LoadAnnotations` does).
+   * Absent: the dataset's choice, else both. Given without any mapping: an error.
+   */
+  readonly labelMappingApplyTo?: 'gt' | 'both';
   /** Colour → id table of RGB masks (absent: the dataset's mask palette, else its class colours). */
   readonly colorPalette?: ColorPalette;
   /** Label given to mask colours missing from the palette (absent: an error naming the colour). */
@@ -144,6 +150,14 @@ export function resolveRunSettings(input: RunSettingsInput, naming: RunSettingsN
 
   const presetMapping = dataset?.labelMapping;
   const table = input.labelMap ?? presetMapping?.table;
+  const applyTo = input.labelMappingApplyTo ?? presetMapping?.applyTo;
+  if (input.labelMappingApplyTo !== undefined && table === undefined && !reduceZeroLabel) {
+    throw invalid(
+      name('labelMappingApplyTo'),
+      `there is no label mapping to apply (give ${name('reduceZeroLabel')}, ${name('labelMap')} or a dataset with one)`,
+      input.labelMappingApplyTo,
+    );
+  }
   const matrixOptions: ConfusionMatrixOptions = {
     numClasses,
     ignoreIndex,
@@ -152,7 +166,7 @@ export function resolveRunSettings(input: RunSettingsInput, naming: RunSettingsN
           labelMapping: {
             ...(table === undefined ? {} : { table }),
             reduceZeroLabel,
-            ...(presetMapping?.applyTo === undefined ? {} : { applyTo: presetMapping.applyTo }),
+            ...(applyTo === undefined ? {} : { applyTo }),
           },
         }
       : {}),

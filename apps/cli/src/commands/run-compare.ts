@@ -43,6 +43,7 @@ const FOLDER_FLAGS: readonly (readonly [keyof CompareFlags, string])[] = [
   ['ignoreIndex', '--ignore-index'],
   ['reduceZeroLabel', '--reduce-zero-label'],
   ['labelMap', '--label-map'],
+  ['mappingAppliesTo', '--mapping-applies-to'],
   ['classes', '--classes'],
   ['palette', '--palette'],
   ['unknownColor', '--unknown-color'],

@@ -28,6 +28,12 @@ export function addDatasetOptions(command: Command): Command {
       'raw 0 → ignored, k → k-1 on both maps (mmseg, ADE20K); ignore labels stay ignored',
     )
     .option('--label-map <file>', 'JSON object {"raw": class | null} applied to both maps before counting')
+    .addOption(
+      new Option(
+        '--mapping-applies-to <maps>',
+        'the maps --reduce-zero-label, --label-map or the --dataset mapping apply to: both, or gt when the predictions are already class ids (as mmsegmentation maps the ground truth only) (default: both)',
+      ).choices(['both', 'gt']),
+    )
     .option('--classes <file>', 'class names, one per line (default: class_0, class_1, ...)')
     .option(
       '--palette <file>',

@@ -23,6 +23,7 @@ export interface SettingsFlags {
   ignoreIndex?: string[];
   reduceZeroLabel?: boolean;
   labelMap?: string;
+  mappingAppliesTo?: string;
   classes?: string;
   palette?: string;
   unknownColor?: string;
@@ -188,6 +189,7 @@ const OPTION_NAMES: RunSettingsNaming['optionNames'] = {
   ignoreIndex: '--ignore-index',
   reduceZeroLabel: '--reduce-zero-label',
   labelMap: '--label-map',
+  labelMappingApplyTo: '--mapping-applies-to',
   colorPalette: '--palette',
   unknownColor: '--unknown-color',
   aggregate: '--aggregate',
@@ -234,6 +236,9 @@ export async function resolveSettings(flags: SettingsFlags): Promise<EvaluationS
     ignoreIndex: parseIgnoreIndex(flags.ignoreIndex ?? []),
     ...(flags.reduceZeroLabel === undefined ? {} : { reduceZeroLabel: flags.reduceZeroLabel }),
     ...(flags.labelMap === undefined ? {} : { labelMap: await readLabelMapFile(flags.labelMap) }),
+    ...(flags.mappingAppliesTo === undefined
+      ? {}
+      : { labelMappingApplyTo: flags.mappingAppliesTo as 'gt' | 'both' }),
     ...(flags.palette === undefined ? {} : { colorPalette: await readPaletteFile(flags.palette) }),
     ...(flags.unknownColor === undefined
       ? {}
