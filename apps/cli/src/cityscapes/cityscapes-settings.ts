@@ -35,7 +35,7 @@ export function withCityscapesSettings(
     if (!SegmetricsError.isInstance(error)) throw error;
     throw usageError(
       '--dataset',
-      `${flags.dataset}: the Cityscapes scores need the preset's labels unchanged (${String(error.context.problems ?? error.message)}); drop --label-map, --num-classes, --ignore-index and --reduce-zero-label`,
+      `${flags.dataset}: the Cityscapes scores need the preset's labels unchanged (${String(error.context.problems ?? error.message)}); drop --label-map, --num-classes, --ignore-index, --reduce-zero-label and --mapping-applies-to`,
       flags.dataset,
     );
   }

@@ -27,6 +27,22 @@ describe('parseWebSettings', () => {
     });
   });
 
+  it('Mapping applies to: the ground truth only, as --mapping-applies-to gt; refused without a mapping', () => {
+    const run = parseWebSettings(given({ dataset: 'ade20k', mappingAppliesTo: 'gt' }));
+    expect(run.settings.matrixOptions.labelMapping).toMatchObject({ reduceZeroLabel: true, applyTo: 'gt' });
+    expect(parseWebSettings(given({ dataset: 'ade20k' })).settings.matrixOptions.labelMapping?.applyTo).toBe(
+      undefined,
+    );
+    expect(thrown(() => parseWebSettings(given({ numClasses: '3', mappingAppliesTo: 'gt' })))).toMatchObject({
+      code: 'INVALID_OPTION',
+      message: expect.stringContaining('Mapping applies to'),
+    });
+    expect(
+      thrown(() => parseWebSettings(given({ dataset: 'cityscapes-labelids', mappingAppliesTo: 'gt' })))
+        .message,
+    ).toContain("the mapping applies to 'gt' only");
+  });
+
   it('parseWebSettings names the field of each mistake', () => {
     expect(thrown(() => parseWebSettings(given({ numClasses: 'three' })))).toMatchObject({
       code: 'INVALID_OPTION',

@@ -20,6 +20,7 @@ export const FIELD_LABELS: Readonly<Record<keyof WebSettings, string>> = Object.
   numClasses: 'Number of classes',
   ignoreIndex: 'Ignore labels',
   reduceZeroLabel: 'Reduce zero label',
+  mappingAppliesTo: 'Mapping applies to',
   aggregate: 'Aggregation',
   imageReduce: 'Image reduction',
   average: 'Averaging',
@@ -50,6 +51,7 @@ const OPTION_NAMES: RunSettingsNaming['optionNames'] = {
   classNames: 'Class names',
   ignoreIndex: FIELD_LABELS.ignoreIndex,
   reduceZeroLabel: FIELD_LABELS.reduceZeroLabel,
+  labelMappingApplyTo: FIELD_LABELS.mappingAppliesTo,
   aggregate: FIELD_LABELS.aggregate,
   imageReduce: FIELD_LABELS.imageReduce,
   average: FIELD_LABELS.average,
@@ -222,7 +224,7 @@ export function cityscapesSettings(settings: RunSettings): RunSettings {
     const problems = String(error.context.problems ?? error.message);
     throw invalid(
       'dataset',
-      `${CITYSCAPES_DATASET}: the Cityscapes scores need the preset's labels unchanged (${problems}); clear ${FIELD_LABELS.numClasses}, ${FIELD_LABELS.ignoreIndex} and ${FIELD_LABELS.reduceZeroLabel}`,
+      `${CITYSCAPES_DATASET}: the Cityscapes scores need the preset's labels unchanged (${problems}); clear ${FIELD_LABELS.numClasses}, ${FIELD_LABELS.ignoreIndex}, ${FIELD_LABELS.reduceZeroLabel} and ${FIELD_LABELS.mappingAppliesTo}`,
       CITYSCAPES_DATASET,
     );
   }
@@ -243,6 +245,7 @@ export function parseWebSettings(web: WebSettings): WebRun {
       : {}),
     ignoreIndex: parseIgnoreLabels(web.ignoreIndex),
     ...(web.reduceZeroLabel === '' ? {} : { reduceZeroLabel: web.reduceZeroLabel === 'on' }),
+    ...(web.mappingAppliesTo === '' ? {} : { labelMappingApplyTo: web.mappingAppliesTo }),
     ...(given('unknownColor')
       ? { unknownColor: parseWholeNumber('unknownColor', web.unknownColor, 0, 65535) }
       : {}),

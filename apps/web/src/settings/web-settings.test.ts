@@ -38,6 +38,9 @@ describe('cliCommand', () => {
     );
     expect(exact).toBe(true);
     expect(cliCommand(given({ reduceZeroLabel: 'off' }), { gt: 'g', pred: 'p' }).exact).toBe(false);
+    expect(
+      cliCommand(given({ dataset: 'ade20k', mappingAppliesTo: 'gt' }), { gt: 'g', pred: 'p' }).command,
+    ).toBe('segmetrics eval --gt g --pred p --dataset ade20k --mapping-applies-to gt');
   });
 
   it('cliCommand gives the confidence intervals as --ci, --bootstrap and --seed', () => {

@@ -11,6 +11,8 @@ export interface WebSettings {
   ignoreIndex: string;
   /** `''`: the dataset's choice; `'on'`/`'off'`. */
   reduceZeroLabel: '' | 'on' | 'off';
+  /** The maps the label mapping applies to (`''`: both, or the dataset's choice); `'gt'`: class-id predictions. */
+  mappingAppliesTo: '' | 'both' | 'gt';
   aggregate: '' | 'dataset' | 'image';
   imageReduce: '' | 'per-class' | 'per-image' | 'pooled';
   average: '' | 'macro' | 'micro' | 'weighted';
@@ -50,6 +52,7 @@ export const DEFAULT_SETTINGS: Readonly<WebSettings> = Object.freeze({
   numClasses: '',
   ignoreIndex: '',
   reduceZeroLabel: '',
+  mappingAppliesTo: '',
   aggregate: '',
   imageReduce: '',
   average: '',
@@ -79,6 +82,7 @@ export const QUERY_KEYS: Readonly<Record<keyof WebSettings, string>> = Object.fr
   numClasses: 'num-classes',
   ignoreIndex: 'ignore-index',
   reduceZeroLabel: 'reduce-zero-label',
+  mappingAppliesTo: 'mapping-applies-to',
   aggregate: 'aggregate',
   imageReduce: 'image-reduce',
   average: 'average',
@@ -108,6 +112,7 @@ const LIST_SETTINGS: ReadonlySet<keyof WebSettings> = new Set(['presetOptions', 
 /** The allowed values of the choice settings (anything else in a URL is dropped). */
 const CHOICES: Partial<Record<keyof WebSettings, readonly string[]>> = {
   reduceZeroLabel: ['', 'on', 'off'],
+  mappingAppliesTo: ['', 'both', 'gt'],
   aggregate: ['', 'dataset', 'image'],
   imageReduce: ['', 'per-class', 'per-image', 'pooled'],
   average: ['', 'macro', 'micro', 'weighted'],

@@ -47,6 +47,11 @@ const MAIN_FIELDS: readonly FieldSpec[] = [
     options: [DEFAULT('dataset default'), ['on', 'on'], ['off', 'off']],
     help: 'raw 0 → ignored, k → k − 1 (mmseg, ADE20K)',
   },
+  {
+    key: 'mappingAppliesTo',
+    options: [DEFAULT('default (both)'), ['both', 'both maps'], ['gt', 'ground truth only']],
+    help: 'the maps the label mapping applies to: ground truth only when predictions are class ids (mmseg)',
+  },
 ];
 
 const CONVENTION_FIELDS: readonly FieldSpec[] = [
