@@ -123,6 +123,7 @@ describe('evaluate', () => {
         weightedWithoutSupport: 'empty',
         microClassWeights: 'none',
         binaryPositiveLabel: null,
+        fwIoUWithoutSupport: null,
       },
     });
     expect(report.version).toBe(pkg.version);

@@ -470,6 +470,15 @@ describe('detectron2', () => {
     expect(evaluate(m).summary.mIoU).toBe(0.5);
     expect(evaluate(m, { predictedOnly: 'skip' }).summary.mIoU).toBe(0.75);
   });
+
+  it('gives fwIoU 0 when no ground-truth pixel is counted (its sum over no class), the rest NaN', () => {
+    // SemSegEvaluator.evaluate (detectron2 02b5c4e): fiou = np.sum(iou[iou_valid] * class_weights[iou_valid]).
+    const m = new ConfusionMatrix({ numClasses: 3, ignoreIndex: 255 }).update([0, 2], [255, 255]);
+    const { summary } = evaluate(m, { preset: 'detectron2' });
+    expect(summary.fwIoU).toBe(0);
+    expect([summary.mIoU, summary.mAcc, summary.aAcc]).toEqual([N, N, N]);
+    expect(evaluate(m).summary.fwIoU).toBe(N);
+  });
 });
 
 describe('monai', () => {

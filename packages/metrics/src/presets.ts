@@ -70,6 +70,7 @@ export const noQuirks: Quirks = {
   weightedWithoutSupport: 'empty',
   microClassWeights: 'none',
   binaryPositiveLabel: null,
+  fwIoUWithoutSupport: null,
 };
 
 /** Every library masks the ground truth only: a prediction of an ignore value v < C is a prediction of v. */
@@ -427,7 +428,8 @@ export const presets: Readonly<Record<PresetName, Preset>> = {
       'detectron2 SemSegEvaluator: dataset counts; classes absent from the ground truth are NaN and skipped (mIoU, fwIoU, mACC, pACC)',
     parameters: [],
     open: [],
-    resolve: () => dataset(library, { predictedOnly: 'skip' }),
+    // fwIoU = np.sum(iou[valid] * class_weights[valid]): 0 when no class has ground truth.
+    resolve: () => dataset({ ...library, fwIoUWithoutSupport: 0 }, { predictedOnly: 'skip' }),
   }),
   monai: withDefaults({
     name: 'monai',

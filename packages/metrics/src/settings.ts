@@ -126,6 +126,11 @@ export interface Quirks {
    * `ValueError`. `null`: no such check.
    */
   readonly binaryPositiveLabel: number | null;
+  /**
+   * fwIoU when the included classes have no ground-truth pixel (0/0): detectron2's sum over no class, 0.
+   * `null`: the absent policy value.
+   */
+  readonly fwIoUWithoutSupport: number | null;
 }
 
 /** Options of {@link evaluate}, {@link Evaluator} and the convenience functions. */

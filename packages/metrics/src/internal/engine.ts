@@ -621,6 +621,10 @@ export class Engine {
 
   /** A summary metric (aAcc, fwIoU, kappa) of one unit. */
   unitSummary(metric: SummaryMetricDescriptor, unit: Unit): number {
+    const fwEmpty = this.settings.quirks.fwIoUWithoutSupport;
+    if (metric.id === 'fwIoU' && fwEmpty !== null) {
+      return metric.compute(unit.counts, { ...this.#options, zeroDivision: fwEmpty });
+    }
     return metric.compute(unit.counts, this.#options);
   }
 
