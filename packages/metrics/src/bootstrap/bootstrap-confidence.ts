@@ -106,7 +106,8 @@ export function confidenceIntervals(
  *
  * Deterministic: the same matrix, options and `seed` give the same intervals, whatever the update or
  * merge order and worker count, because images are drawn in core's canonical order (sample ids
- * sorted). Draws come from xoshiro128** stream 0 of `seed` (SplitMix64-seeded) with Lemire's unbiased
+ * sorted; images counted without a sample id follow in counting order, so their intervals do depend on
+ * the order they were counted and merged). `mBoundaryIoU` has no interval yet. Draws come from xoshiro128** stream 0 of `seed` (SplitMix64-seeded) with Lemire's unbiased
  * bounded integers. A class absent from a resample has the IoU the absent policy gives it there (NaN by
  * default: left out of that resample); an interval over fewer than half the resamples is `null`.
  *

@@ -32,6 +32,16 @@ describe('comparisonVerdict', () => {
     expect(comparisonVerdict({ estimate: 0.01, ci: [0.001, 0.02], pValue: 0.07 }, 0.95, 30).outcome).toBe(
       'no-detectable-difference',
     );
+    // The interval on the other side of 0 than the estimate (a percentile interval need not hold it):
+    // neither a gain nor a loss, with the numbers as they are.
+    const contradicts = comparisonVerdict({ estimate: -0.001, ci: [0.0005, 0.002], pValue: 0.01 }, 0.95, 8);
+    expect(contradicts.outcome).toBe('no-detectable-difference');
+    expect(contradicts.text).toBe(
+      'No detectable difference in mIoU: B − A = −0.10 points (95% CI 0.05 to 0.20, p = 0.010, 8 images)',
+    );
+    expect(comparisonVerdict({ estimate: 0.001, ci: [-0.002, -0.0005], pValue: 0.01 }, 0.95, 8).outcome).toBe(
+      'no-detectable-difference',
+    );
     expect(comparisonVerdict({ estimate: 0, ci: [0, 0], pValue: 1 }, 0.95, 1).text).toBe(
       'No detectable difference in mIoU: B − A = 0.00 points (95% CI 0.00 to 0.00, p = 1.00, 1 image)',
     );

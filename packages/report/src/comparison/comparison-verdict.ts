@@ -21,8 +21,8 @@ export function formatPValue(p: number | null): string {
 
 /**
  * The plain-language line of a comparison for mIoU. "Better" or "worse" only when both tests agree: the
- * paired interval excludes 0 and the permutation p-value is at most 1 − level; otherwise "no detectable
- * difference", with the numbers. Never computes a number: it words `delta`. `average` is the class mean
+ * paired interval excludes 0 on the side of the estimate and the permutation p-value is at most
+ * 1 − level; otherwise "no detectable difference", with the numbers. Never computes a number: it words `delta`. `average` is the class mean
  * the summary's mIoU holds: under `micro` and `weighted` the words say so (`mIoU (weighted mean)`).
  *
  * @example
@@ -49,9 +49,11 @@ export function comparisonVerdict(
   }
   const stats = `${formatLevel(level)} CI`;
   const p = `p = ${formatPValue(pValue)}`;
-  const excludesZero = ci[0] > 0 || ci[1] < 0;
-  if (excludesZero && pValue <= 1 - level && estimate !== 0) {
-    const better = estimate > 0;
+  // The side of 0 the interval lies on; a percentile interval need not hold the estimate, and one on the
+  // other side of 0 than the estimate is no evidence either way.
+  const side = ci[0] > 0 ? 1 : ci[1] < 0 ? -1 : 0;
+  if (side !== 0 && Math.sign(estimate) === side && pValue <= 1 - level) {
+    const better = side > 0;
     const [low, high] = better ? [ci[0], ci[1]] : [-ci[1], -ci[0]];
     return {
       metric: 'mIoU',
