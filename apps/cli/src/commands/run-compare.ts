@@ -23,6 +23,7 @@ import { MAX_WORKERS_CAP, maxWorkers, WORKERS_PER_CORE } from '../options/limits
 import { parseInteger } from '../options/parse-values.js';
 import { resolveSettings } from '../options/resolve-settings.js';
 import { assertSameSettings } from '../pipeline/compare-settings.js';
+import { fewImagesWarning } from '../pipeline/few-images-warning.js';
 import { listSome } from '../pipeline/pair-files.js';
 import { runEvaluation } from '../pipeline/run-evaluation.js';
 import { skippedWarning } from '../pipeline/skipped-warning.js';
@@ -102,6 +103,8 @@ export async function runCompare(
   const counts = stateFiles === null ? await countFolders(flags, context) : await mergeSides(stateFiles);
   if (counts === null) return context.exitCode;
   const report = compareCounts(counts, confidence, topImages);
+  const few = fewImagesWarning(counts.a.images, confidence.level);
+  if (few !== null && flags.quiet !== true) context.stderr.write(`warning: ${few}\n`);
   await writeComparisonOutputs(report, flags, context);
   return ExitCode.OK;
 }

@@ -14,6 +14,7 @@ import { runReport } from '../report/run-report.js';
 import { shouldColor } from '../util/terminal.js';
 import { writeToStream } from '../util/write-stream.js';
 import type { EvaluationSettings } from './evaluation-settings.js';
+import { fewImagesWarning } from './few-images-warning.js';
 
 /** Output flags shared by `eval`, `merge` and `demo` (with `--ci`, `--bootstrap`, `--seed`). */
 export interface OutputFlags extends ConfidenceFlags {
@@ -128,6 +129,8 @@ export async function writeRunOutputs(
       'the counts were made without per-image statistics, which the bootstrap resamples',
     );
   }
+  const few = confidence === null ? null : fewImagesWarning(matrix.images, confidence.level);
+  if (few !== null && flags.quiet !== true) context.stderr.write(`warning: ${few}\n`);
   const reportLimit = reportImagesLimit(flags);
   // Every image for the per-image CSV; for the HTML report alone, the full results of its worst images
   // only (every image is ranked: the same rows, without every other image's summaries).
