@@ -214,10 +214,10 @@ export function evaluate(matrix: ConfusionMatrix, options: EvaluateOptions = {})
 
   const images = wantImages ? perImageResults(engine, boundary, selection) : null;
   // The matrix's values, computed once: the summary shows them, the bootstrap's self-check compares with them.
-  const known = { summary: summaryOf(engine), iou: columns.get(iouMetric.id)! };
+  const known = { summary: withBoundary(summaryOf(engine), boundary), iou: columns.get(iouMetric.id)! };
   const report: EvaluationReport = {
     settings,
-    summary: withBoundary(known.summary, boundary),
+    summary: known.summary,
     perClass,
     absentClasses,
     predictedOnlyClasses,

@@ -53,7 +53,12 @@ export function matrixOfImages(
   model = 0,
 ): ConfusionMatrix {
   const matrix = new ConfusionMatrix({ ...options, perImage: true });
-  for (const image of images) matrix.update(image.preds[model]!, image.gt, { sampleId: image.id });
+  for (const image of images) {
+    matrix.update(image.preds[model]!, image.gt, {
+      sampleId: image.id,
+      ...(image.width === undefined ? {} : { width: image.width, height: image.gt.length / image.width }),
+    });
+  }
   return matrix;
 }
 

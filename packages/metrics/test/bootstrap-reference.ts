@@ -6,11 +6,15 @@ import { Xoshiro128 } from '../src/bootstrap/internal/xoshiro128.js';
 import { evaluate } from '../src/evaluate.js';
 import type { EvaluateOptions } from '../src/settings.js';
 
-/** One labelled image: its sample id, ground truth and one prediction per model. */
+/**
+ * One labelled image: its sample id, ground truth and one prediction per model, and its width when the
+ * maps are 2-D (Boundary IoU needs the shape).
+ */
 export interface TestImage {
   readonly id: string;
   readonly gt: readonly number[];
   readonly preds: readonly (readonly number[])[];
+  readonly width?: number;
 }
 
 /** The images sorted by sample id (UTF-16 code units), as core orders them. */
@@ -28,6 +32,7 @@ export function replay(
   images.forEach((image, position) => {
     matrix.update(image.preds[model(image, position)]!, image.gt, {
       sampleId: `${image.id}#${String(position).padStart(6, '0')}`,
+      ...(image.width === undefined ? {} : { width: image.width, height: image.gt.length / image.width }),
     });
   });
   return matrix;

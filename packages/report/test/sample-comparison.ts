@@ -24,9 +24,16 @@ export function sampleComparison(options: {
   readonly samples?: number;
   readonly seed?: number;
   readonly classNames?: readonly string[];
+  /** Count Boundary IoU too (dilation ratio 0.1: 1 pixel on these 8 × 8 images). */
+  readonly boundary?: boolean;
 }): Comparison {
   const random = rng(options.seed ?? 7);
-  const settings = { numClasses: 4, ignoreIndex: [255], perImage: true };
+  const settings = {
+    numClasses: 4,
+    ignoreIndex: [255],
+    perImage: true,
+    ...(options.boundary === true ? { boundary: { dilationRatio: 0.1 } } : {}),
+  };
   const a = new ConfusionMatrix(settings);
   const b = new ConfusionMatrix(settings);
   for (let i = 0; i < options.images; i++) {
@@ -36,8 +43,8 @@ export function sampleComparison(options: {
         g !== 255 && random() < error ? (g + 1 + Math.floor(random() * 2)) % 3 : g === 255 ? 0 : g,
       );
     const sampleId = `img_${String(i).padStart(3, '0')}`;
-    a.update(wrong(options.errorA), gt, { sampleId });
-    b.update(wrong(options.errorB), gt, { sampleId });
+    a.update(wrong(options.errorA), gt, { sampleId, width: 8, height: 8 });
+    b.update(wrong(options.errorB), gt, { sampleId, width: 8, height: 8 });
   }
   return compareMatrices(a, b, {
     samples: options.samples ?? 200,

@@ -23,11 +23,11 @@ const OPTION_SETS = optionSets(Object.keys(presets)) as EvaluateOptions[];
 const close = (x: number, y: number) => (Number.isNaN(x) && Number.isNaN(y)) || Math.abs(x - y) <= 1e-12;
 
 function expectIntervalsClose(
-  actual: Interval | null,
+  actual: Interval | null | undefined,
   expected: readonly [number, number] | null,
   what: string,
 ) {
-  if (expected === null || actual === null) {
+  if (expected === null || actual === null || actual === undefined) {
     expect(actual, what).toEqual(expected);
     return;
   }
@@ -56,6 +56,30 @@ describe('bootstrapConfidence', () => {
         expectIntervalsClose(ci.perClass[k]!, interval, `${JSON.stringify(options)} class ${k}`);
       });
     }
+  });
+
+  it('gives mBoundaryIoU an interval from the same resamples when Boundary IoU is counted (naive reference)', () => {
+    // 6 × 4 maps, so that classes have boundaries; Boundary IoU at dilation ratio 0.2 (1 pixel).
+    const images = randomImages(5, { count: 9 }).map((image) => ({ ...image, width: 6 }));
+    const withBoundary = { ...MATRIX, boundary: { dilationRatio: 0.2 } };
+    const matrix = matrixOfImages(withBoundary, images);
+    for (const options of OPTION_SETS.slice(0, 8)) {
+      const ci = bootstrapConfidence(matrix, { ...options, samples: 50, seed: 3, level: 0.9 });
+      const ref = referenceBootstrap(withBoundary, images, options, 0.9, 50, 3);
+      expect(Object.keys(ci.summary).sort()).toEqual(Object.keys(ref.summary).sort());
+      expect(Object.keys(ci.summary)).toContain('mBoundaryIoU');
+      for (const [id, interval] of Object.entries(ref.summary)) {
+        expectIntervalsClose(
+          ci.summary[id as keyof typeof ci.summary],
+          interval,
+          `${JSON.stringify(options)} ${id}`,
+        );
+      }
+    }
+    // Without Boundary IoU there is no such interval.
+    expect(
+      Object.keys(bootstrapConfidence(matrixOfImages(MATRIX, images), { samples: 5 }).summary),
+    ).not.toContain('mBoundaryIoU');
   });
 
   it('refuses keras when predictions hit an ignore label (its numbers need per-class dataset counts) and matches the reference without them', () => {

@@ -10,6 +10,7 @@ import {
 import { ImageTable } from './internal/image-table.js';
 import {
   assignMultiset,
+  BoundaryImages,
   checkExactSums,
   checkReproduces,
   checkStorage,
@@ -35,7 +36,10 @@ export interface ConfidenceIntervals {
   /** What is resampled: whole images. */
   readonly unit: 'image';
   /** Per summary id (mIoU, mDice, aAcc, mAcc, fwIoU, kappa, …): the interval. */
-  readonly summary: Readonly<Record<SummaryId, Interval | null>>;
+  readonly summary: Readonly<Record<SummaryId, Interval | null>> & {
+    /** With Boundary IoU counted: its class mean's interval, from the same resamples. */
+    readonly mBoundaryIoU?: Interval | null;
+  };
   /** Per class, in class order: the interval of its IoU as `report.perClass[k].iou` reports it. */
   readonly perClass: readonly (Interval | null)[];
 }
@@ -81,15 +85,16 @@ export function confidenceIntervals(
   const n = table.size;
   checkExactSums(table, n);
   const view = new WeightedImages(table);
+  const boundary = BoundaryImages.of(stats, matrix.settings);
   const multiplicity = new Int32Array(n).fill(1);
   assignMultiset(view, multiplicity, 1, 0);
-  checkReproduces(matrix, view, settings, 'the bootstrap', known);
+  checkReproduces(matrix, view, settings, 'the bootstrap', known, boundary);
   const rng = Xoshiro128.fromSeed(options.seed, 0);
   let values: ResampleValues | null = null;
   for (let r = 0; r < options.samples; r++) {
     drawResample(rng, multiplicity);
     assignMultiset(view, multiplicity, 1, 0);
-    const result = evaluateMultiset(view, settings);
+    const result = evaluateMultiset(view, settings, boundary);
     values ??= new ResampleValues(Object.keys(result.summary), options.samples, settings.numClasses);
     values.set(r, result);
   }
@@ -107,7 +112,8 @@ export function confidenceIntervals(
  * Deterministic: the same matrix, options and `seed` give the same intervals, whatever the update or
  * merge order and worker count, because images are drawn in core's canonical order (sample ids
  * sorted; images counted without a sample id follow in counting order, so their intervals do depend on
- * the order they were counted and merged). `mBoundaryIoU` has no interval yet. Draws come from xoshiro128** stream 0 of `seed` (SplitMix64-seeded) with Lemire's unbiased
+ * the order they were counted and merged). With Boundary IoU counted, `mBoundaryIoU` gets its interval
+ * from the same resamples (each image's boundary counts drawn with its pixel counts). Draws come from xoshiro128** stream 0 of `seed` (SplitMix64-seeded) with Lemire's unbiased
  * bounded integers. A class absent from a resample has the IoU the absent policy gives it there (NaN by
  * default: left out of that resample); an interval over fewer than half the resamples is `null`.
  *

@@ -33,7 +33,7 @@ describe('compareMatrices', () => {
       const result = compareMatrices(a, b, { ...options, samples: 40, seed: 5, level: 0.8 });
       const ref = referenceComparison(MATRIX, images, options, 0.8, 40, 5);
       for (const [id, expected] of Object.entries(ref.delta)) {
-        const actual = result.delta[id as keyof typeof result.delta];
+        const actual = result.delta[id as keyof typeof result.delta]!;
         expect(
           Object.is(actual.estimate, expected.estimate) || close(actual.estimate, expected.estimate),
           `${what} ${id}`,
@@ -49,6 +49,25 @@ describe('compareMatrices', () => {
         expect(closeInterval(actual.ci, expected.ci), `${what} class ${k} ci`).toBe(true);
         expect(actual.pValue, `${what} class ${k} p`).toBe(expected.pValue);
       });
+    }
+  });
+
+  it('gives mBoundaryIoU its difference, interval and p-value too when Boundary IoU is counted (naive reference)', () => {
+    // 6 × 4 maps, so that classes have boundaries; Boundary IoU at dilation ratio 0.2 (1 pixel).
+    const images = randomImages(25, { count: 8 }).map((image) => ({ ...image, width: 6 }));
+    const withBoundary = { ...MATRIX, boundary: { dilationRatio: 0.2 } };
+    const [a, b] = pair(images, withBoundary);
+    for (const options of OPTION_SETS.slice(0, 6)) {
+      const what = JSON.stringify(options);
+      const result = compareMatrices(a, b, { ...options, samples: 30, seed: 4, level: 0.8 });
+      const ref = referenceComparison(withBoundary, images, options, 0.8, 30, 4);
+      const expected = ref.delta.mBoundaryIoU!;
+      const actual = result.delta.mBoundaryIoU!;
+      expect(actual, what).toBeDefined();
+      expect(close(actual.estimate, expected.estimate), `${what} estimate`).toBe(true);
+      expect(closeInterval(actual.ci, expected.ci), `${what} ci ${actual.ci} vs ${expected.ci}`).toBe(true);
+      expect(actual.pValue, `${what} p`).toBe(expected.pValue);
+      expect(result.a.confidence?.summary.mBoundaryIoU, what).not.toBeUndefined();
     }
   });
 
@@ -124,7 +143,7 @@ describe('compareMatrices', () => {
           const negated = (x: Interval | null, y: Interval | null) =>
             x === null ? y === null : y !== null && x[0] === -y[1] && x[1] === -y[0];
           for (const [id, delta] of Object.entries(ab.delta)) {
-            const other = ba.delta[id as keyof typeof ba.delta];
+            const other = ba.delta[id as keyof typeof ba.delta]!;
             expect(
               Object.is(delta.estimate, -other.estimate) ||
                 delta.estimate === -other.estimate ||

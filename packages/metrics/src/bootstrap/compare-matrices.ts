@@ -14,6 +14,7 @@ import { holmAdjust } from './holm-adjust.js';
 import { ImageTable } from './internal/image-table.js';
 import {
   assignMultiset,
+  BoundaryImages,
   checkExactSums,
   checkReproduces,
   checkStorage,
@@ -79,7 +80,10 @@ export interface Comparison {
   /** B's report, likewise. */
   readonly b: EvaluationReport & { readonly confidence: ConfidenceIntervals };
   /** B − A per summary id. */
-  readonly delta: Readonly<Record<SummaryId, DeltaResult>>;
+  readonly delta: Readonly<Record<SummaryId, DeltaResult>> & {
+    /** With Boundary IoU counted: B − A of mBoundaryIoU, resampled and permuted with the images. */
+    readonly mBoundaryIoU?: DeltaResult;
+  };
   /** B − A of per-class IoU, in class order. */
   readonly perClass: readonly ClassDelta[];
   /** The per-image value of `losses` and `gains`. */
@@ -225,6 +229,7 @@ function rankImagesByDelta(a: EvaluationReport, b: EvaluationReport, top: number
 function runComparison(
   matrices: readonly [ConfusionMatrix, ConfusionMatrix],
   table: ImageTable,
+  boundary: BoundaryImages | null,
   settings: EvaluationSettings,
   options: ResolvedConfidenceOptions,
   observed: { summary: Record<string, number>; iou: Float64Array },
@@ -236,8 +241,8 @@ function runComparison(
   const multiplicity = new Int32Array(n).fill(1);
   assignMultiset(viewA, multiplicity, 2, 0);
   assignMultiset(viewB, multiplicity, 2, 1);
-  checkReproduces(matrices[0], viewA, settings, 'compareMatrices (A)');
-  checkReproduces(matrices[1], viewB, settings, 'compareMatrices (B)');
+  checkReproduces(matrices[0], viewA, settings, 'compareMatrices (A)', undefined, boundary);
+  checkReproduces(matrices[1], viewB, settings, 'compareMatrices (B)', undefined, boundary);
   const bootstrap = Xoshiro128.fromSeed(options.seed, 0);
   let valuesA: ResampleValues | null = null;
   let valuesB: ResampleValues | null = null;
@@ -245,8 +250,8 @@ function runComparison(
     drawResample(bootstrap, multiplicity);
     assignMultiset(viewA, multiplicity, 2, 0);
     assignMultiset(viewB, multiplicity, 2, 1);
-    const resultA = evaluateMultiset(viewA, settings);
-    const resultB = evaluateMultiset(viewB, settings);
+    const resultA = evaluateMultiset(viewA, settings, boundary);
+    const resultB = evaluateMultiset(viewB, settings, boundary);
     valuesA ??= new ResampleValues(Object.keys(resultA.summary), options.samples, c);
     valuesB ??= new ResampleValues(valuesA.ids, options.samples, c);
     valuesA.set(r, resultA);
@@ -274,8 +279,8 @@ function runComparison(
     }
     viewA.commit(n);
     viewB.commit(n);
-    const permA = evaluateMultiset(viewA, settings);
-    const permB = evaluateMultiset(viewB, settings);
+    const permA = evaluateMultiset(viewA, settings, boundary);
+    const permB = evaluateMultiset(viewB, settings, boundary);
     ids.forEach((id, j) => {
       countExtreme(observed.summary[id]!, permB.summary[id]! - permA.summary[id]!, summaryCounts, j);
     });
@@ -343,12 +348,22 @@ export function compareMatrices(
   }
   const observedIoU = Float64Array.from(reportA.perClass, (entry, k) => reportB.perClass[k]!.iou - entry.iou);
 
-  const table = new ImageTable(interleave(paired.a, paired.b), a.settings);
+  const interleaved = interleave(paired.a, paired.b);
+  const table = new ImageTable(interleaved, a.settings);
   checkExactSums(table, paired.a.length);
-  const { valuesA, valuesB, summaryCounts, classCounts } = runComparison([a, b], table, settings, resolved, {
-    summary: observedSummary,
-    iou: observedIoU,
-  });
+  // Boundary IoU (when counted): the same images' boundary counts, resampled and swapped with them.
+  const boundary = BoundaryImages.of(interleaved, a.settings);
+  const { valuesA, valuesB, summaryCounts, classCounts } = runComparison(
+    [a, b],
+    table,
+    boundary,
+    settings,
+    resolved,
+    {
+      summary: observedSummary,
+      iou: observedIoU,
+    },
+  );
   const differences = ResampleValues.difference(valuesA, valuesB);
 
   const delta: Record<string, DeltaResult> = {};

@@ -1,12 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { sampleComparison } from '../../test/sample-comparison.js';
+import { formatPercent } from '../format-percent.js';
 import { buildComparisonReport } from './build-comparison-report.js';
+import { comparisonSummaryRows, formatDelta } from './comparison-rows.js';
 import { comparisonToJson } from './comparison-to-json.js';
 import { comparisonToMarkdown } from './comparison-to-markdown.js';
 
 const run = { toolVersion: '9.9.9' };
 
 describe('buildComparisonReport', () => {
+  it('lists mBoundaryIoU after the selected summary values when both runs counted Boundary IoU', () => {
+    const comparison = sampleComparison({
+      images: 12,
+      errorA: 0.2,
+      errorB: 0.1,
+      samples: 40,
+      boundary: true,
+    });
+    const report = buildComparisonReport({ comparison, run });
+    const rows = comparisonSummaryRows(report);
+    expect(rows.map((r) => r.id)).toEqual(['mIoU', 'mDice', 'mAcc', 'aAcc', 'fwIoU', 'mBoundaryIoU']);
+    const boundary = rows.at(-1)!;
+    expect(boundary.delta).toBe(formatDelta(comparison.delta.mBoundaryIoU!.estimate));
+    expect(boundary.a).toBe(formatPercent(comparison.a.summary.mBoundaryIoU!));
+    expect(boundary.aInterval).not.toBe('—');
+    expect(comparisonToMarkdown(report)).toContain('| mBoundaryIoU |');
+    const plain = buildComparisonReport({
+      comparison: sampleComparison({ images: 12, errorA: 0.2, errorB: 0.1, samples: 40 }),
+      run,
+    });
+    expect(comparisonSummaryRows(plain).map((r) => r.id)).not.toContain('mBoundaryIoU');
+  });
+
   it('copies every number of compareMatrices, with both IoUs per class', () => {
     const comparison = sampleComparison({ images: 40, errorA: 0.2, errorB: 0.1 });
     const report = buildComparisonReport({ comparison, sources: { a: 'runs/a', b: 'runs/b' }, run });

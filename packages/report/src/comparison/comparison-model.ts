@@ -1,5 +1,5 @@
 import type { ConfidenceIntervals, SummaryId } from '@segmetrics/metrics';
-import type { ReportSettings, ReportSummary } from '../report-model.js';
+import type { ReportBoundarySummary, ReportSettings, ReportSummary } from '../report-model.js';
 
 /**
  * Version of the comparison layout (`segmetrics compare --format json`, docs/cli-json.md). Fields are
@@ -16,8 +16,11 @@ export interface ComparisonSide {
   readonly label: 'A' | 'B';
   /** Where its predictions came from: the prediction folder or the state file (null when unknown). */
   readonly source: string | null;
-  /** The model's summary values under the comparison's settings (NaN = undefined, `null` in JSON). */
-  readonly summary: ReportSummary;
+  /**
+   * The model's summary values under the comparison's settings (NaN = undefined, `null` in JSON), with
+   * `mBoundaryIoU` when both runs counted Boundary IoU.
+   */
+  readonly summary: ReportSummary & ReportBoundarySummary;
   /** Percentile intervals of the model's summary values and per-class IoU. */
   readonly confidence: ConfidenceIntervals;
 }
@@ -92,7 +95,10 @@ export interface ComparisonReport {
   readonly a: ComparisonSide;
   readonly b: ComparisonSide;
   /** B − A of every summary value. */
-  readonly delta: Readonly<Record<SummaryId, ComparisonDelta>>;
+  readonly delta: Readonly<Record<SummaryId, ComparisonDelta>> & {
+    /** When both runs counted Boundary IoU: B − A of mBoundaryIoU, resampled and permuted with the images. */
+    readonly mBoundaryIoU?: ComparisonDelta;
+  };
   /** B − A of per-class IoU, in class order. */
   readonly perClass: readonly ComparisonClassRow[];
   /** The per-image value of `losses`, `gains` and `perImage`. */

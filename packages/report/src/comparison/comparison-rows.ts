@@ -35,7 +35,7 @@ export function formatDeltaInterval(interval: ComparisonInterval, digits = 2): s
 
 /** One summary row of a comparison, as text cells (percent and points). */
 export interface ComparisonSummaryRow {
-  readonly id: SummaryId;
+  readonly id: SummaryId | 'mBoundaryIoU';
   readonly a: string;
   readonly aInterval: string;
   readonly b: string;
@@ -46,14 +46,17 @@ export interface ComparisonSummaryRow {
 }
 
 /**
- * The summary values a view shows (the `--metrics` selection, by default mIoU, mDice, mAcc, aAcc, fwIoU)
- * as formatted cells: both models with their intervals, B − A, its interval and p-value.
+ * The summary values a view shows (the `--metrics` selection, by default mIoU, mDice, mAcc, aAcc, fwIoU,
+ * then mBoundaryIoU when both runs counted Boundary IoU) as formatted cells: both models with their
+ * intervals, B − A, its interval and p-value.
  */
 export function comparisonSummaryRows(report: ComparisonReport): ComparisonSummaryRow[] {
   const { summaries } = selectMetrics(report.settings.metrics ?? []);
-  return summaries.map((id) => {
+  const ids: (SummaryId | 'mBoundaryIoU')[] = [...summaries];
+  if (report.delta.mBoundaryIoU !== undefined) ids.push('mBoundaryIoU');
+  return ids.map((id) => {
     const delta = report.delta[id];
-    if (isCoefficient(id)) {
+    if (id !== 'mBoundaryIoU' && isCoefficient(id)) {
       // Cohen's κ: the coefficients themselves and their difference, not percent and points.
       const ci = delta?.ci ?? null;
       return {
@@ -72,9 +75,9 @@ export function comparisonSummaryRows(report: ComparisonReport): ComparisonSumma
     }
     return {
       id,
-      a: formatPercent(report.a.summary[id]),
+      a: formatPercent(report.a.summary[id] ?? Number.NaN),
       aInterval: formatInterval(report.a.confidence.summary[id] ?? null, 2),
-      b: formatPercent(report.b.summary[id]),
+      b: formatPercent(report.b.summary[id] ?? Number.NaN),
       bInterval: formatInterval(report.b.confidence.summary[id] ?? null, 2),
       delta: formatDelta(delta?.estimate ?? Number.NaN),
       interval: formatDeltaInterval(delta?.ci ?? null),

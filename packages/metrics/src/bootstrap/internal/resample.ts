@@ -4,8 +4,8 @@ import { Engine } from '../../internal/engine.js';
 import { summaryOf } from '../../internal/summary-of.js';
 import { iouMetric } from '../../iou.js';
 import type { EvaluationSettings } from '../../settings.js';
-import type { ImageTable } from './image-table.js';
-import type { WeightedImages } from './weighted-images.js';
+import { ImageTable } from './image-table.js';
+import { WeightedImages } from './weighted-images.js';
 import type { Xoshiro128 } from './xoshiro128.js';
 
 /** The per-image statistics of a matrix, in core's canonical order, or PER_IMAGE_DISABLED naming `what`. */
@@ -68,13 +68,63 @@ export interface MultisetValues {
   readonly iou: Float64Array;
 }
 
-/** Runs the engine on a multiset of images under `settings` (the same code `evaluate` runs). */
-export function evaluateMultiset(view: WeightedImages, settings: EvaluationSettings): MultisetValues {
+/**
+ * The Boundary IoU counts of the same images as a mask table (image i of one is image i of the other),
+ * and a view that follows a mask view's multiset: `mBoundaryIoU` of a resample or permutation, computed
+ * by the engine's boundary view as `evaluate` computes it from the matrix's boundary counts.
+ */
+export class BoundaryImages {
+  readonly #view: WeightedImages;
+
+  /** `null` when the matrix counts no Boundary IoU. */
+  static of(stats: readonly ImageStats[], matrix: ConfusionMatrix['settings']): BoundaryImages | null {
+    if (matrix.boundary === null) return null;
+    const boundary = stats.map((s) => ({
+      sampleId: s.sampleId,
+      ignored: 0,
+      tp: s.boundary!.tp,
+      support: s.boundary!.support,
+      predicted: s.boundary!.predicted,
+    }));
+    return new BoundaryImages(new ImageTable(boundary, matrix));
+  }
+
+  private constructor(table: ImageTable) {
+    this.#view = new WeightedImages(table);
+  }
+
+  /** `mBoundaryIoU` of the multiset `mask` holds (the same image indices and weights). */
+  meanIoU(mask: WeightedImages, settings: EvaluationSettings): number {
+    const view = this.#view;
+    const n = mask.count;
+    view.active.set(mask.active.subarray(0, n));
+    view.weight.set(mask.weight.subarray(0, n));
+    view.commit(n);
+    const engine = new Engine(
+      { matrixSettings: view.table.matrixSettings, totals: view.totals(), images: view },
+      settings,
+      'boundary',
+    );
+    return engine.classSummary(iouMetric);
+  }
+}
+
+/**
+ * Runs the engine on a multiset of images under `settings` (the same code `evaluate` runs), with
+ * `mBoundaryIoU` from `boundary` when the matrix counts it.
+ */
+export function evaluateMultiset(
+  view: WeightedImages,
+  settings: EvaluationSettings,
+  boundary: BoundaryImages | null = null,
+): MultisetValues {
   const engine = new Engine(
     { matrixSettings: view.table.matrixSettings, totals: view.totals(), images: view },
     settings,
   );
-  return { summary: summaryOf(engine), iou: engine.perClass(iouMetric) };
+  const summary = summaryOf(engine);
+  if (boundary !== null) summary.mBoundaryIoU = boundary.meanIoU(view, settings);
+  return { summary, iou: engine.perClass(iouMetric) };
 }
 
 /**
@@ -90,9 +140,10 @@ export function checkReproduces(
   settings: EvaluationSettings,
   what: string,
   known?: MultisetValues,
+  boundary: BoundaryImages | null = null,
 ): void {
-  const expected = known ?? matrixValues(new Engine(matrix, settings));
-  const actual = evaluateMultiset(view, settings);
+  const expected = known ?? matrixValues(new Engine(matrix, settings), matrix.settings.boundary !== null);
+  const actual = evaluateMultiset(view, settings, boundary);
   const exact = settings.aggregate === 'dataset';
   const same = (x: number, y: number) =>
     Object.is(x, y) ||
@@ -116,10 +167,13 @@ export function checkReproduces(
 
 /**
  * What {@link checkReproduces} compares a multiset's values with: the engine's summary values
- * (`summaryOf`) and per-class IoU on the matrix itself. {@link evaluate} has them already and passes them.
+ * (`summaryOf`, and `mBoundaryIoU` when the matrix counts Boundary IoU) and per-class IoU on the matrix
+ * itself. {@link evaluate} has them already and passes them.
  */
-export function matrixValues(engine: Engine): MultisetValues {
-  return { summary: summaryOf(engine), iou: engine.perClass(iouMetric) };
+export function matrixValues(engine: Engine, boundary: boolean): MultisetValues {
+  const summary = summaryOf(engine);
+  if (boundary) summary.mBoundaryIoU = engine.boundary().classSummary(iouMetric);
+  return { summary, iou: engine.perClass(iouMetric) };
 }
 
 /** The most resampled values kept at once: 2^27 float64 (1 GiB). */

@@ -132,8 +132,8 @@ describe('checkReproduces', () => {
       }),
     );
     // The matrix's values given by the caller (evaluate computes them anyway) are what it compares with.
-    const own = matrixValues(new Engine(matrix, settings));
-    const others = matrixValues(new Engine(other, settings));
+    const own = matrixValues(new Engine(matrix, settings), false);
+    const others = matrixValues(new Engine(other, settings), false);
     expect(() => checkReproduces(matrix, viewOf(matrix), settings, 'test', own)).not.toThrow();
     expect(() => checkReproduces(matrix, viewOf(matrix), settings, 'test', others)).toThrowError(
       expect.objectContaining({ code: ErrorCode.INVALID_OPTION }),
