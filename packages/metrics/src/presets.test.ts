@@ -199,6 +199,16 @@ describe('parsePresetOptions', () => {
 });
 
 describe('torchmetrics-jaccard', () => {
+  it("takes average none, macro, micro or weighted only (no 'binary', no pos_label: scikit-learn's)", () => {
+    expect(getPreset('torchmetrics-jaccard').parameters.map((p) => p.name)).toEqual([
+      'average',
+      'zero_division',
+    ]);
+    expect(() =>
+      evaluate(matrix(), { preset: 'torchmetrics-jaccard', presetOptions: { average: 'binary' } }),
+    ).toThrowError(code(ErrorCode.INVALID_OPTION, 'presetOptions.average'));
+  });
+
   it('shows absent classes as zero_division per class but leaves them out of the macro mean', () => {
     const report = evaluate(matrix(), { preset: 'torchmetrics-jaccard' });
     expect(report.perClass.map((c) => c.iou)).toEqual([2 / 3, 0.5, 0]);

@@ -209,21 +209,12 @@ export const presets: Readonly<Record<PresetName, Preset>> = {
     parameters: [
       {
         name: 'average',
-        description:
-          "binary (pos_label's value; the labels must be binary, as in scikit-learn), none, macro, micro or weighted (alias: average). The preset's default is macro: scikit-learn's own default, binary, raises on the multiclass label maps of semantic segmentation",
+        description: 'none, macro, micro or weighted (alias: average)',
         type: 'choice',
-        choices: ['binary', ...averages],
+        choices: averages,
         nullable: false,
         default: 'macro',
         alias: 'average',
-      },
-      {
-        name: 'pos_label',
-        description:
-          "the class evaluated under average='binary' (ignored otherwise, as in scikit-learn), a class id",
-        type: 'number',
-        nullable: false,
-        default: 1,
       },
       {
         name: 'zero_division',
