@@ -7,7 +7,13 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, symlinkSy
 import { dirname, join } from 'node:path';
 import { ConfusionMatrix } from '@segmetrics/core';
 import { compareMatrices, evaluate as evaluateMatrix } from '@segmetrics/metrics';
-import { formatDelta, formatDeltaInterval, formatPercent, formatPValue } from '@segmetrics/report';
+import {
+  fewImagesWarning,
+  formatDelta,
+  formatDeltaInterval,
+  formatPercent,
+  formatPValue,
+} from '@segmetrics/report';
 import { cityscapesFixtureRoot } from '@segmetrics/test-utils';
 import {
   browserTestsEnabled,
@@ -408,6 +414,10 @@ describe.skipIf(!enabled)('the web app', () => {
     // The command the page shows is the one that reproduces this report.
     await expect(page.locator('[data-testid="cli-command"]').textContent()).resolves.toBe(
       `segmetrics eval --gt gt --pred pred --num-classes 19 --ignore-index 255 ${ci.join(' ')}`,
+    );
+    // 12 images: the CLI's warning about intervals over few images, in its words.
+    await expect(page.locator('[data-testid="few-images"]').textContent()).resolves.toBe(
+      fewImagesWarning(12, 0.9),
     );
     await page.close();
   });

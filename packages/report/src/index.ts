@@ -33,6 +33,7 @@ export { comparisonVerdict, formatPValue } from './comparison/comparison-verdict
 export { type ComparisonHtmlInput, renderComparisonHtml } from './comparison/html/render-comparison-html.js';
 export { countNoun } from './count-noun.js';
 export { csvField, csvLine } from './csv-field.js';
+export { FEW_IMAGES_FOR_INTERVALS, fewImagesWarning } from './few-images-warning.js';
 export { formatLevel } from './format-level.js';
 export {
   formatCount,

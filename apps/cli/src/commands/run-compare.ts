@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { ErrorCode, SegmetricsError } from '@segmetrics/core';
 import { removeStaleTempFiles } from '@segmetrics/io/node';
+import { fewImagesWarning } from '@segmetrics/report';
 import { withCityscapesSettings } from '../cityscapes/index.js';
 import { type ComparedCounts, compareCounts } from '../compare/compare-counts.js';
 import { pairPredictions } from '../compare/pair-predictions.js';
@@ -23,7 +24,6 @@ import { MAX_WORKERS_CAP, maxWorkers, WORKERS_PER_CORE } from '../options/limits
 import { parseInteger } from '../options/parse-values.js';
 import { resolveSettings } from '../options/resolve-settings.js';
 import { assertSameSettings } from '../pipeline/compare-settings.js';
-import { fewImagesWarning } from '../pipeline/few-images-warning.js';
 import { listSome } from '../pipeline/pair-files.js';
 import { runEvaluation } from '../pipeline/run-evaluation.js';
 import { skippedWarning } from '../pipeline/skipped-warning.js';

@@ -1,7 +1,7 @@
 import type { ConfusionMatrix } from '@segmetrics/core';
 import { type FileToWrite, writeFilesAtomic } from '@segmetrics/io/node';
 import type { PerImageSelection } from '@segmetrics/metrics';
-import { perImageRows, perImageToCsv, type Report } from '@segmetrics/report';
+import { fewImagesWarning, perImageRows, perImageToCsv, type Report } from '@segmetrics/report';
 import { cityscapesResultText } from '../cityscapes/cityscapes-result-text.js';
 import type { CliContext } from '../context.js';
 import { usageError } from '../errors/usage-error.js';
@@ -14,7 +14,6 @@ import { runReport } from '../report/run-report.js';
 import { shouldColor } from '../util/terminal.js';
 import { writeToStream } from '../util/write-stream.js';
 import type { EvaluationSettings } from './evaluation-settings.js';
-import { fewImagesWarning } from './few-images-warning.js';
 
 /** Output flags shared by `eval`, `merge` and `demo` (with `--ci`, `--bootstrap`, `--seed`). */
 export interface OutputFlags extends ConfidenceFlags {

@@ -1,4 +1,4 @@
-import { countNoun } from '@segmetrics/report';
+import { countNoun, fewImagesWarning } from '@segmetrics/report';
 import { describeError, type ErrorDescription } from '../errors/describe-error.js';
 import { listSome } from '../files/pair-folders.js';
 import { CancelledError, type WorkerLike } from '../run/count-pool.js';
@@ -284,6 +284,10 @@ export function mountApp(root: HTMLElement): void {
         h('h2', {}, output.reports.length === 2 ? 'Comparison' : 'Report'),
         resultView(output),
       );
+      // The CLI's warning for intervals over few images (--ci, compare), in its words.
+      const level = output.comparison?.level ?? output.reports[0]?.report.confidence?.level;
+      const few = level === undefined ? null : fewImagesWarning(total, level);
+      if (few !== null) notes.append(h('p', { class: 'warning', 'data-testid': 'few-images' }, few));
       delete result.dataset.previous;
       result.setAttribute('aria-label', 'Result');
       shown = {

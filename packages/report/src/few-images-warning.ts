@@ -1,11 +1,11 @@
-import { countNoun } from '@segmetrics/report';
+import { countNoun } from './count-noun.js';
 
 /** Below this many images, bootstrap intervals get a warning (docs/statistics.md measures why). */
 export const FEW_IMAGES_FOR_INTERVALS = 30;
 
 /**
- * The warning for bootstrap intervals (`--ci`, `compare`) over fewer than {@link FEW_IMAGES_FOR_INTERVALS}
- * images: percentile intervals from few images are optimistic (measured on the demo pool, a nominal 95 %
+ * The warning for bootstrap intervals (the CLI's `--ci` and `compare`, the web app's confidence level and
+ * comparisons) over fewer than {@link FEW_IMAGES_FOR_INTERVALS} images: percentile intervals from few images are optimistic (measured on the demo pool, a nominal 95 %
  * covered ≈ 90 % at 10–20 images, less for rare classes). `null` otherwise.
  */
 export function fewImagesWarning(images: number, level: number): string | null {
