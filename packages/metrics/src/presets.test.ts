@@ -363,6 +363,19 @@ describe('sklearn', () => {
     refused(3, [0, 1, 2], [0, 1, 2], 'presetOptions.average', /hold 3: 0, 1, 2/);
     refused(3, [0, 1, 1], [0, 255, 1], 'presetOptions.average', /0, 1, 255 \(an ignore label, predicted\)/);
     refused(3, [0, 2, 2], [0, 2, 0], 'presetOptions.pos_label', /pos_label=1 is not a valid label.*0 and 2/);
+    // Only a class may be pos_label: the message offers the class labels, not the ignore value.
+    expect(() => sklearn(3, [0, 0], [0, 255], { average: 'binary' })).toThrow(
+      /hold 0 and 255 \(an ignore label, predicted\) \(scikit-learn raises ValueError\); pos_label may be 0$/,
+    );
+    // Two ignore labels predicted are two labels to scikit-learn ({1, 254, 255}: multiclass); the counts
+    // cannot tell them apart, so this is refused rather than counted as one.
+    const twoIgnores = new ConfusionMatrix({ numClasses: 3, ignoreIndex: [254, 255] }).update(
+      [1, 254, 255],
+      [1, 1, 1],
+    );
+    expect(() => evaluate(twoIgnores, { preset: 'sklearn', presetOptions: { average: 'binary' } })).toThrow(
+      /average='binary' cannot count the labels: predictions of the ignore labels \[254,255\]/,
+    );
     expect(() => sklearn(3, [0, 1], [0, 1], { average: 'binary', pos_label: 3 })).toThrow(
       /presetOptions\.pos_label must be a class id in \[0, 3\)/,
     );
@@ -488,6 +501,16 @@ describe('detectron2', () => {
     expect(summary.fwIoU).toBe(0);
     expect([summary.mIoU, summary.mAcc, summary.aAcc]).toEqual([N, N, N]);
     expect(evaluate(m).summary.fwIoU).toBe(N);
+    // An image with nothing counted has no fwIoU of its own (NaN, ranked last), as per-image means.
+    const images = new ConfusionMatrix({ numClasses: 3, ignoreIndex: 255, perImage: true })
+      .update([0, 2], [255, 255], { sampleId: 'a' })
+      .update([0, 1], [0, 1], { sampleId: 'b' });
+    const byFw = evaluate(images, { preset: 'detectron2', perImage: { by: 'fwIoU', worst: 2 } });
+    expect(byFw.perImage?.map((row) => [row.sampleId, row.fwIoU])).toEqual([
+      ['b', 1],
+      ['a', N],
+    ]);
+    expect(byFw.summary.fwIoU).toBe(1);
   });
 });
 

@@ -127,8 +127,8 @@ export interface Quirks {
    */
   readonly binaryPositiveLabel: number | null;
   /**
-   * fwIoU when the included classes have no ground-truth pixel (0/0): detectron2's sum over no class, 0.
-   * `null`: the absent policy value.
+   * The dataset's fwIoU when the included classes have no ground-truth pixel (0/0): detectron2's sum over
+   * no class, 0 (an image's fwIoU stays NaN then). `null`: the absent policy value.
    */
   readonly fwIoUWithoutSupport: number | null;
 }

@@ -133,7 +133,12 @@ export function ignoredPredictions(matrix: ConfusionMatrixSettings, quirks: Quir
  * classes, that value. More than two, or two without `positive`, throw INVALID_OPTION with scikit-learn's
  * reason. Resamples and subsets of accepted counts are accepted (they hold fewer labels).
  */
-function checkBinaryTarget(counts: ClassCounts, positive: number, matrix: ConfusionMatrixSettings): void {
+function checkBinaryTarget(
+  counts: ClassCounts,
+  positive: number,
+  matrix: ConfusionMatrixSettings,
+  quirks: Quirks,
+): void {
   const labels: string[] = [];
   let unattributed = 0;
   for (let k = 0; k < counts.numClasses; k++) {
@@ -141,10 +146,19 @@ function checkBinaryTarget(counts: ClassCounts, positive: number, matrix: Confus
     unattributed += counts.support[k]! - counts.predicted[k]!;
   }
   if (unattributed > 0) {
+    // Each ignore value predicted is a label of its own (as with labels=None): with several sources the
+    // counts do not say how many of them were predicted, so the labels cannot be counted.
+    const sources = ignoredPredictions(matrix, { ...quirks, outOfRangeIgnorePredictions: 'label' });
+    if (sources.kind === 'ambiguous') {
+      throw new SegmetricsError(
+        ErrorCode.INVALID_OPTION,
+        `preset 'sklearn': average='binary' cannot count the labels: ${sources.reason}; evaluate with a single ignore label`,
+        { context: { option: 'presetOptions.average', value: 'binary', preset: 'sklearn' } },
+      );
+    }
     const outside = matrix.ignoreIndex.filter((v) => v < 0 || v >= matrix.numClasses);
-    // Each ignore value predicted is a label of its own, and the counts do not say which were.
     labels.push(
-      outside.length === 1 ? `${outside[0]} (an ignore label, predicted)` : 'predicted ignore labels',
+      outside.length === 1 ? `${outside[0]} (an ignore label, predicted)` : 'an ignore label, predicted',
     );
   }
   const context = { option: 'presetOptions.average', value: 'binary', preset: 'sklearn', labels };
@@ -156,9 +170,10 @@ function checkBinaryTarget(counts: ClassCounts, positive: number, matrix: Confus
     );
   }
   if (labels.length === 2 && !labels.includes(String(positive))) {
+    const classes = labels.filter((label) => /^\d+$/.test(label));
     throw new SegmetricsError(
       ErrorCode.INVALID_OPTION,
-      `preset 'sklearn': pos_label=${positive} is not a valid label: the counted pixels hold ${labels.join(' and ')} (scikit-learn raises ValueError); choose one of them as pos_label`,
+      `preset 'sklearn': pos_label=${positive} is not a valid label: the counted pixels hold ${labels.join(' and ')} (scikit-learn raises ValueError)${classes.length > 0 ? `; pos_label may be ${classes.join(' or ')}` : ''}`,
       { context: { ...context, option: 'presetOptions.pos_label', value: positive } },
     );
   }
@@ -246,7 +261,7 @@ export class Engine {
         : this.#unit(raw.tp, raw.support, raw.predicted, matrix?.predictedIgnore ?? null);
     const positive = settings.quirks.binaryPositiveLabel;
     if (positive !== null && view === 'mask')
-      checkBinaryTarget(this.datasetUnit.counts, positive, matrixSettings);
+      checkBinaryTarget(this.datasetUnit.counts, positive, matrixSettings, settings.quirks);
   }
 
   /**
@@ -622,7 +637,9 @@ export class Engine {
   /** A summary metric (aAcc, fwIoU, kappa) of one unit. */
   unitSummary(metric: SummaryMetricDescriptor, unit: Unit): number {
     const fwEmpty = this.settings.quirks.fwIoUWithoutSupport;
-    if (metric.id === 'fwIoU' && fwEmpty !== null) {
+    // The dataset's value only: an image with no ground truth has no fwIoU (NaN, ranked last), as
+    // imageMean leaves a library's value of an empty mean out of the per-image results.
+    if (metric.id === 'fwIoU' && fwEmpty !== null && unit === this.datasetUnit) {
       return metric.compute(unit.counts, { ...this.#options, zeroDivision: fwEmpty });
     }
     return metric.compute(unit.counts, this.#options);
