@@ -10,6 +10,7 @@ export {
   type BuildComparisonInput,
   buildComparisonReport,
 } from './comparison/build-comparison-report.js';
+export { comparisonDirection } from './comparison/comparison-direction.js';
 export {
   COMPARISON_SCHEMA_VERSION,
   type ComparisonClassRow,

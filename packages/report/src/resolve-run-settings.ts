@@ -29,7 +29,7 @@ export interface RunSettingsInput {
   readonly ignoreIndex?: readonly number[];
   /** mmsegmentation's reduce-zero-label (absent: the dataset's choice). */
   readonly reduceZeroLabel?: boolean;
-  /** Raw label → class table applied to both maps (absent: the dataset's table, if any). */
+  /** Raw label → class table (absent: the dataset's table, if any), on the maps `labelMappingApplyTo` says. */
   readonly labelMap?: NonNullable<LabelMapping['table']>;
   /**
    * The maps the label mapping (reduce-zero-label, the table, or the dataset's) applies to: `'both'`, or

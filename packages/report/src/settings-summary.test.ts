@@ -13,6 +13,18 @@ function line(options: EvaluateOptions = {}, numClasses = 3): string {
 }
 
 describe('settingsSummary', () => {
+  it('says when the label mapping applies to the ground truth only (it flips numbers)', () => {
+    const summary = (applyTo: 'gt' | 'both') => {
+      const m = new ConfusionMatrix({ numClasses: 3, labelMapping: { reduceZeroLabel: true, applyTo } });
+      m.update([0, 1, 2], [1, 2, 3]);
+      return settingsSummary(
+        buildReport({ evaluation: evaluate(m), matrix: m, run: { toolVersion: '2.0.0' } }),
+      );
+    };
+    expect(summary('gt')).toContain('· reduce-zero-label · mapping on ground truth only');
+    expect(summary('both')).not.toContain('ground truth only');
+  });
+
   it('names the three choices and the ignore labels', () => {
     expect(line()).toBe('aggregate dataset · average macro · absent nan · ignore 255');
   });

@@ -33,6 +33,7 @@ export function settingsSummary(report: Pick<Report, 'settings' | 'classNames'>)
   const mapping = s.labelMapping;
   if (mapping?.reduceZeroLabel) parts.push('reduce-zero-label');
   if (mapping !== null && mapping.table.length > 0) parts.push(`label map (${mapping.table.length} entries)`);
+  if (mapping !== null && mapping.applyTo === 'gt') parts.push('mapping on ground truth only');
   if (s.excludeClasses.length > 0)
     parts.push(`excluded ${s.excludeClasses.map((k) => report.classNames[k] ?? String(k)).join(', ')}`);
   if (s.boundary !== null) parts.push(`boundary IoU r ${s.boundary.dilationRatio}`);

@@ -1,6 +1,7 @@
 import {
   type ComparisonImage,
   type ComparisonReport,
+  comparisonDirection,
   comparisonMethodNote,
   comparisonSummaryRows,
   formatDelta,
@@ -88,9 +89,9 @@ export function formatComparisonTable(report: ComparisonReport, options: { color
   ).map((line, i) => {
     if (i === 0) return c.bold(line);
     const row = report.perClass[i - 1]!;
-    const excludesZero = row.ci !== null && (row.ci[0] > 0 || row.ci[1] < 0);
-    if (row.pHolm === null || row.pHolm > alpha || !excludesZero) return line;
-    return row.delta > 0 ? c.green(line) : c.red(line);
+    const direction = comparisonDirection(row.delta, row.ci, row.pHolm, alpha);
+    if (direction === 0) return line;
+    return direction > 0 ? c.green(line) : c.red(line);
   });
   const lines = [
     c.bold(verdict),

@@ -25,9 +25,12 @@ export function addDatasetOptions(command: Command): Command {
     )
     .option(
       '--reduce-zero-label',
-      'raw 0 → ignored, k → k-1 on both maps (mmseg, ADE20K); ignore labels stay ignored',
+      'raw 0 → ignored, k → k-1 on both maps, or the ground truth only with --mapping-applies-to gt (mmseg, ADE20K); ignore labels stay ignored',
     )
-    .option('--label-map <file>', 'JSON object {"raw": class | null} applied to both maps before counting')
+    .option(
+      '--label-map <file>',
+      'JSON object {"raw": class | null} applied before counting, to both maps or the ground truth only (--mapping-applies-to)',
+    )
     .addOption(
       new Option(
         '--mapping-applies-to <maps>',

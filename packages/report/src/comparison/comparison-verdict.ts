@@ -1,5 +1,6 @@
 import type { Average, DeltaResult } from '@segmetrics/metrics';
 import { formatLevel } from '../format-level.js';
+import { comparisonDirection } from './comparison-direction.js';
 import type { ComparisonVerdict } from './comparison-model.js';
 
 /** A fraction as points with two decimals (`0.0123` → `1.23`), a minus sign as `−`. */
@@ -49,11 +50,9 @@ export function comparisonVerdict(
   }
   const stats = `${formatLevel(level)} CI`;
   const p = `p = ${formatPValue(pValue)}`;
-  // The side of 0 the interval lies on; a percentile interval need not hold the estimate, and one on the
-  // other side of 0 than the estimate is no evidence either way.
-  const side = ci[0] > 0 ? 1 : ci[1] < 0 ? -1 : 0;
-  if (side !== 0 && Math.sign(estimate) === side && pValue <= 1 - level) {
-    const better = side > 0;
+  const direction = comparisonDirection(estimate, ci, pValue, 1 - level);
+  if (direction !== 0) {
+    const better = direction > 0;
     const [low, high] = better ? [ci[0], ci[1]] : [-ci[1], -ci[0]];
     return {
       metric: 'mIoU',

@@ -1,6 +1,7 @@
 import { formatLevel } from '../../format-level.js';
 import { displayName, nameHtml } from '../../html/display-name.js';
 import { escapeHtml } from '../../html/escape-html.js';
+import { comparisonDirection } from '../comparison-direction.js';
 import type { ComparisonReport } from '../comparison-model.js';
 import { formatDelta, formatDeltaInterval } from '../comparison-rows.js';
 import { formatPValue } from '../comparison-verdict.js';
@@ -93,9 +94,8 @@ export function comparisonClassChart(report: ComparisonReport): string {
       if (!Number.isFinite(r.delta)) {
         return `<g><title>${r.id} ${name}: undefined</title>${label}<text x="${f(x(0) + 6)}" y="${f(mid + 4)}" class="muted">undefined</text></g>`;
       }
-      const significant =
-        r.pHolm !== null && r.pHolm <= alpha && r.ci !== null && (r.ci[0] > 0 || r.ci[1] < 0);
-      const kind = !significant ? 'same' : r.delta > 0 ? 'gain' : 'loss';
+      const direction = comparisonDirection(r.delta, r.ci, r.pHolm, alpha);
+      const kind = direction === 0 ? 'same' : direction > 0 ? 'gain' : 'loss';
       const x0 = Math.min(x(0), x(r.delta));
       const w = Math.max(1, Math.abs(x(r.delta) - x(0)));
       const bar = `<rect class="${kind}" x="${f(x0)}" y="${f(y + 4)}" width="${f(w)}" height="${ROW - 8}"/>`;

@@ -5,6 +5,7 @@ import { escapeHtml } from '../../html/escape-html.js';
 import { REPORT_STYLES } from '../../html/report-styles.js';
 import { scriptJson } from '../../html/script-json.js';
 import { settingsList } from '../../html/sections/settings-list.js';
+import { comparisonDirection } from '../comparison-direction.js';
 import type { ComparisonImage, ComparisonReport } from '../comparison-model.js';
 import {
   comparisonMethodNote,
@@ -39,7 +40,8 @@ function summaryTable(report: ComparisonReport): string {
   const level = formatLevel(report.level);
   const rows = comparisonSummaryRows(report).map((r) => {
     const d = report.delta[r.id];
-    const kind = d?.ci == null ? '' : d.ci[0] > 0 ? 'good' : d.ci[1] < 0 ? 'bad' : '';
+    const direction = d === undefined ? 0 : comparisonDirection(d.estimate, d.ci);
+    const kind = direction > 0 ? 'good' : direction < 0 ? 'bad' : '';
     return `<tr><th scope="row">${escapeHtml(r.id)}</th>${td(r.a)}${td(r.aInterval)}${td(r.b)}${td(r.bInterval)}${td(r.delta, true, kind)}${td(r.interval)}${td(r.p)}</tr>`;
   });
   return (

@@ -58,12 +58,13 @@ function mappingText(report: Pick<Report, 'settings'>): string {
   if (mapping === null) return 'none';
   const parts: string[] = [];
   if (mapping.reduceZeroLabel) parts.push('reduce-zero-label (raw 0 ignored, raw k → class k − 1)');
+  if (mapping.applyTo === 'gt') parts.push('on the ground truth only (predictions are class ids)');
   if (mapping.table.length > 0) {
     const entries = mapping.table
       .map(([raw, mapped]) => `${raw} → ${mapped === null ? 'ignored' : mapped}`)
       .join(', ');
     parts.push(
-      `<details class="inline"><summary>table of ${mapping.table.length} raw values${mapping.applyTo === 'gt' ? ' (ground truth only)' : ''}</summary><span class="mono">${escapeHtml(entries)}</span></details>`,
+      `<details class="inline"><summary>table of ${mapping.table.length} raw values</summary><span class="mono">${escapeHtml(entries)}</span></details>`,
     );
   }
   return parts.join('; ');
