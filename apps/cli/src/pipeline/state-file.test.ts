@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { ConfusionMatrix, SegmetricsError } from '@segmetrics/core';
+import { datasetPresets } from '@segmetrics/io/presets';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { resolveSettings } from '../options/resolve-settings.js';
 import { runReport } from '../report/run-report.js';
 import type { EvaluationSettings } from './evaluation-settings.js';
 import { parseState, serializeState } from './state-file.js';
@@ -74,6 +76,19 @@ function failure(fn: () => unknown): { code: string; message: string; field: unk
 }
 
 describe('serializeState / parseState', () => {
+  it('reads back the settings of every dataset preset (ADE20K repeats a class colour in its palette)', async () => {
+    for (const dataset of Object.keys(datasetPresets)) {
+      const run = await resolveSettings({ dataset });
+      const written = serializeState(new ConfusionMatrix(run.matrixOptions), {
+        settings: run,
+        selection: { shard: null, datasetPairs: 0, pairs: 0 },
+        complete: true,
+        source: { gt: 'gt', pred: 'pred' },
+      });
+      expect(parseState('s.json', written).state.settings, dataset).toEqual(JSON.parse(written).settings);
+    }
+  });
+
   it('round-trips the matrix and the CLI metadata exactly', () => {
     const loaded = parseState('s.json', state());
     expect(loaded.matrix.sampleIds).toEqual(['img_0', 'img_1']);

@@ -369,7 +369,12 @@ function checkDecodeOptions(check: Checker, value: unknown): Record<string, unkn
     try {
       colorLookup(palette as ColorPalette);
     } catch (error) {
-      check.fail(`${field}.colorPalette`, error instanceof Error ? error.message : String(error));
+      // A colour shared by two ids is what a run itself accepts (a dataset's class colours, e.g.
+      // ADE20K's, may repeat one): it matters only when a colour-coded mask is decoded, where the reader
+      // says so. A state must read back whatever its run wrote.
+      if (!(SegmetricsError.isInstance(error) && Array.isArray(error.context.ids))) {
+        check.fail(`${field}.colorPalette`, error instanceof Error ? error.message : String(error));
+      }
     }
   }
   if (options.unknownColor !== undefined) {
