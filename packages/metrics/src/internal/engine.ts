@@ -685,8 +685,8 @@ export class Engine {
    * explain the summary.
    */
   imageMean(metric: PerClassMetricDescriptor, unit: Unit, values: Float64Array | undefined): number {
-    const { emptyMeanValue, absentClassesSkipped } = this.settings.quirks;
-    const empty = emptyMeanValue === null && !absentClassesSkipped ? this.#z : Number.NaN;
+    // A library's own value of an empty mean (Keras, MONAI: 0) is left out; the default rule is kept.
+    const empty = this.settings.quirks.emptyMeanValue === null ? this.#emptyMean() : Number.NaN;
     return this.unitMean(metric, unit, values, empty);
   }
 
