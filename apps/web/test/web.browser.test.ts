@@ -3,9 +3,20 @@
 // Evaluate clicked, and the JSON report the page embeds compared byte for byte with the CLI's
 // `--format json` on the same folders and settings. Every request is recorded and any request to
 // another host is blocked; the tests end by asserting there was none, and no console error.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, symlinkSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import { ConfusionMatrix } from '@segmetrics/core';
+import { datasetPresets, vocColorMap } from '@segmetrics/io';
 import { compareMatrices, evaluate as evaluateMatrix } from '@segmetrics/metrics';
 import {
   fewImagesWarning,
@@ -26,6 +37,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   allIgnoredDataset,
   betterPredictions,
+  CLI,
   cliJson,
   parityFolders,
   rgbVocDataset,
@@ -34,6 +46,8 @@ import {
   sizeMismatchDataset,
   unpairedDataset,
 } from './datasets.js';
+
+const run = promisify(execFile);
 
 /** Chromium present (or CI): see `browserTestsEnabled`. */
 const enabled = browserTestsEnabled();
@@ -280,6 +294,71 @@ describe.skipIf(!enabled)('the web app', () => {
     expect(preset.web).toBe(preset.cli);
     await page.close();
     await preset.page.close();
+  });
+
+  it('gives the CLI JSON report with class names, a label map, excluded classes, metrics and Boundary IoU; its command runs in bash', async () => {
+    const folders = parityFolders('cityscapes_like');
+    const dir = scratch('class-texts');
+    const names = datasetPresets.cityscapes.classNames.map((name, k) => (k === 0 ? 'Road surface' : name));
+    const namesText = `# Cityscapes, renamed\n${names.join('\n')}\n`;
+    const mapText = '{"0": 1, "1": 0, "18": null}';
+    writeFileSync(join(dir, 'classes.txt'), namesText);
+    writeFileSync(join(dir, 'map.json'), mapText);
+    const fields = {
+      'num-classes': '19',
+      'ignore-index': '255',
+      classes: namesText,
+      'label-map': mapText,
+      'exclude-classes': 'SKY, road surface',
+      metrics: 'iou,kappa',
+      'boundary-dilation-ratio': '0.05',
+    };
+    const { page, web, cli } = await pageAndCli({ ...folders, fields }, [
+      ...['--num-classes', '19', '--ignore-index', '255', '--classes', join(dir, 'classes.txt')],
+      ...['--label-map', join(dir, 'map.json'), '--exclude-classes', 'SKY,road surface'],
+      ...['--metrics', 'iou,kappa', '--boundary-dilation-ratio', '0.05'],
+    ]);
+    expect(web).toBe(cli);
+    const report = JSON.parse(web);
+    expect(report.classNames[0]).toBe('Road surface');
+    expect(report.settings.excludeClasses).toEqual([0, 10]);
+    expect(report.settings.boundary).toEqual({ dilationRatio: 0.05 });
+    expect(report.summary.mBoundaryIoU).toBeGreaterThan(0);
+    // The command the page shows, run by bash in the folder that holds gt/ and pred/, gives that report.
+    const command = (await page.locator('[data-testid="cli-command"]').textContent()) ?? '';
+    expect(command).toContain("--classes <(printf '%s\\n' '# Cityscapes, renamed' 'Road surface' sidewalk");
+    const { stdout } = await run(
+      'bash',
+      ['-c', `segmetrics() { "$NODE" "$CLI" "$@"; }; ${command} --format json --quiet`],
+      { cwd: dirname(folders.gt), env: { ...process.env, NODE: process.execPath, CLI, NO_COLOR: '1' } },
+    );
+    expect(asEmbedded(stdout)).toBe(cli);
+    await page.close();
+  });
+
+  it('gives the CLI JSON report on RGB-coded masks decoded with a palette given as JSON', async () => {
+    const folders = rgbVocDataset();
+    const colors = vocColorMap(21);
+    const palette: Record<string, number> = { '#e0e0c0': 255 };
+    colors.forEach((color, id) => {
+      palette[`#${color.map((c) => c.toString(16).padStart(2, '0')).join('')}`] = id;
+    });
+    const paletteText = JSON.stringify(palette);
+    const file = join(scratch('palette'), 'palette.json');
+    writeFileSync(file, paletteText);
+    const { page, web, cli } = await pageAndCli(
+      { ...folders, fields: { 'num-classes': '21', 'ignore-index': '255', palette: paletteText } },
+      ['--num-classes', '21', '--ignore-index', '255', '--palette', file],
+    );
+    expect(web).toBe(cli);
+    // The labels of the palette PNGs the masks were drawn from.
+    const direct = await cliJson(
+      parityFolders('voc_like_palette').gt,
+      parityFolders('voc_like_palette').pred,
+      ['--dataset', 'voc'],
+    );
+    expect(JSON.parse(web).confusionMatrix).toEqual(JSON.parse(direct).confusionMatrix);
+    await page.close();
   });
 
   it('merges the workers’ matrices in a fixed order: one worker and three give the same report', async () => {

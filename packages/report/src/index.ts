@@ -77,6 +77,7 @@ export {
   reportToMarkdown,
 } from './report-to-markdown.js';
 export {
+  DEFAULT_BOUNDARY_DILATION_RATIO,
   type RunSettingsInput,
   type RunSettingsNaming,
   resolveRunSettings,
@@ -98,3 +99,10 @@ export {
   selectMetrics,
 } from './select-metrics.js';
 export { settingsSummary } from './settings-summary.js';
+export { invalidOption } from './settings-text/invalid-option.js';
+export { parseClassNames } from './settings-text/parse-class-names.js';
+export { MAX_PALETTE_ID, parseColorPalette } from './settings-text/parse-color-palette.js';
+export { LABEL_VALUE_RANGE, parseLabelMap } from './settings-text/parse-label-map.js';
+export { repeatedJsonKey } from './settings-text/repeated-json-key.js';
+export { resolveClassList } from './settings-text/resolve-class-list.js';
+export type { SettingsTextSource } from './settings-text/settings-text-source.js';

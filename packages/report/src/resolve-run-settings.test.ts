@@ -206,4 +206,47 @@ describe('runEvaluateOptions', () => {
       predictedOnly: 'skip',
     });
   });
+
+  it('counts Boundary IoU when asked, with the paper’s default ratio, and refuses a ratio outside (0, 1]', () => {
+    expect(resolveRunSettings({ numClasses: 3 }).matrixOptions.boundary).toBeUndefined();
+    expect(resolveRunSettings({ numClasses: 3, boundary: null }).matrixOptions.boundary).toBeUndefined();
+    expect(resolveRunSettings({ numClasses: 3, boundary: {} }).matrixOptions.boundary).toEqual({
+      dilationRatio: 0.02,
+    });
+    expect(
+      resolveRunSettings({ numClasses: 3, boundary: { dilationRatio: 0.005 } }).matrixOptions.boundary,
+    ).toEqual({ dilationRatio: 0.005 });
+    for (const ratio of [0, -0.1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      const error = thrown(() =>
+        resolveRunSettings(
+          { numClasses: 3, boundary: { dilationRatio: ratio } },
+          { optionNames: { boundary: 'Dilation ratio' } },
+        ),
+      );
+      expect(error.code, String(ratio)).toBe('INVALID_OPTION');
+      expect(error.message).toMatch(
+        /^Dilation ratio: the dilation ratio must be a fraction of the image diagonal/,
+      );
+    }
+  });
+
+  it('resolves excluded classes given as ids, id texts or names (ignoring case) against the run’s names', () => {
+    const base = { numClasses: 3, classNames: ['road', 'Sky', 'car'] };
+    expect(resolveRunSettings({ ...base, excludeClasses: ['sky', '0', 2, 0] }).report.excludeClasses).toEqual(
+      [0, 1, 2],
+    );
+    // The dataset's names count too.
+    expect(
+      resolveRunSettings({ dataset: 'voc', excludeClasses: ['background'] }).report.excludeClasses,
+    ).toEqual([0]);
+    expect(thrown(() => resolveRunSettings({ ...base, excludeClasses: ['water'] })).message).toBe(
+      'excludeClasses: unknown class "water" (use an id or a class name)',
+    );
+    expect(thrown(() => resolveRunSettings({ ...base, excludeClasses: [3] })).message).toBe(
+      'excludeClasses: class id 3 is outside [0, 3)',
+    );
+    expect(thrown(() => resolveRunSettings({ ...base, excludeClasses: ['3'] })).message).toBe(
+      'excludeClasses: at most 2 (3 classes), got 3',
+    );
+  });
 });

@@ -1,4 +1,10 @@
-import { type ConfusionMatrixOptions, ErrorCode, type LabelMapping, SegmetricsError } from '@segmetrics/core';
+import {
+  type ConfusionMatrixOptions,
+  ErrorCode,
+  type LabelMapping,
+  MAX_DILATION_RATIO,
+  SegmetricsError,
+} from '@segmetrics/core';
 import { type ColorPalette, getDatasetPreset } from '@segmetrics/io/presets';
 import {
   type AbsentPolicy,
@@ -13,6 +19,11 @@ import {
   parsePresetOptions,
 } from '@segmetrics/metrics';
 import { defaultClassNames, type RunReportOptions, type RunSettings } from './run-settings.js';
+import { invalidOption } from './settings-text/invalid-option.js';
+import { resolveClassList } from './settings-text/resolve-class-list.js';
+
+/** Boundary IoU's default dilation ratio: 0.02 of the image diagonal, the paper's default. */
+export const DEFAULT_BOUNDARY_DILATION_RATIO = 0.02;
 
 /**
  * The choices of a run, as typed values (a tool parses its own text fields and flags into these).
@@ -45,8 +56,11 @@ export interface RunSettingsInput {
   readonly imageReduce?: ImageReduce;
   readonly average?: Exclude<Average, 'none'>;
   readonly absent?: AbsentPolicy;
-  /** Class ids left out of the means. */
-  readonly excludeClasses?: readonly number[];
+  /**
+   * Classes left out of the means: ids, or texts that are ids in decimal digits or class names (matched
+   * ignoring case; see {@link resolveClassList}).
+   */
+  readonly excludeClasses?: readonly (number | string)[];
   /** Metric ids (registry) the human-readable views show; checked here. */
   readonly metrics?: readonly string[];
   /** Compatibility preset name (`@segmetrics/metrics`' `presets`). */
@@ -55,6 +69,12 @@ export interface RunSettingsInput {
   readonly presetOptions?: readonly string[];
   readonly predictedOnly?: PredictedOnlyPolicy;
   readonly beta?: number;
+  /**
+   * Boundary IoU (Cheng et al., CVPR 2021) is counted too: `dilationRatio` is the boundary width as a
+   * fraction of the image diagonal, a number in (0, 1] (default {@link DEFAULT_BOUNDARY_DILATION_RATIO};
+   * the paper uses 0.005 for Cityscapes-sized images). Absent or null: not counted.
+   */
+  readonly boundary?: { readonly dilationRatio?: number } | null;
   /** Per-image results were asked for (the CLI's `--per-image FILE`): keep per-image statistics. */
   readonly perImage?: boolean;
   /**
@@ -72,11 +92,7 @@ export interface RunSettingsNaming {
   readonly classNamesSource?: string;
 }
 
-function invalid(option: string, message: string, value?: unknown): SegmetricsError {
-  return new SegmetricsError(ErrorCode.INVALID_OPTION, `${option}: ${message}`, {
-    context: { option, value },
-  });
-}
+const invalid = invalidOption;
 
 function presetNamed(option: string, name: string | undefined): Preset | null {
   if (name === undefined) return null;
@@ -89,6 +105,48 @@ function presetNamed(option: string, name: string | undefined): Preset | null {
       cause: error,
     });
   }
+}
+
+/** `input.excludeClasses` as sorted unique ids (numbers checked, texts through {@link resolveClassList}). */
+function excludedClasses(
+  items: readonly (number | string)[],
+  numClasses: number,
+  names: readonly string[],
+  option: string,
+): number[] {
+  const ids = new Set(
+    resolveClassList(
+      items.filter((item) => typeof item === 'string'),
+      numClasses,
+      names,
+      option,
+    ),
+  );
+  for (const id of items) {
+    if (typeof id !== 'number') continue;
+    if (!Number.isSafeInteger(id) || id < 0 || id >= numClasses) {
+      throw invalid(option, `class id ${id} is outside [0, ${numClasses})`, id);
+    }
+    ids.add(id);
+  }
+  return [...ids].sort((a, b) => a - b);
+}
+
+/** `input.boundary` with its default ratio; a ratio outside (0, 1] is `INVALID_OPTION` naming `option`. */
+function resolveBoundary(
+  boundary: RunSettingsInput['boundary'],
+  option: string,
+): { dilationRatio: number } | null {
+  if (boundary === undefined || boundary === null) return null;
+  const ratio = boundary.dilationRatio ?? DEFAULT_BOUNDARY_DILATION_RATIO;
+  if (!(Number.isFinite(ratio) && ratio > 0 && ratio <= MAX_DILATION_RATIO)) {
+    throw invalid(
+      option,
+      `the dilation ratio must be a fraction of the image diagonal above 0 and at most ${MAX_DILATION_RATIO}, got ${String(ratio)}`,
+      ratio,
+    );
+  }
+  return { dilationRatio: ratio };
 }
 
 /**
@@ -158,9 +216,11 @@ export function resolveRunSettings(input: RunSettingsInput, naming: RunSettingsN
       input.labelMappingApplyTo,
     );
   }
+  const boundary = resolveBoundary(input.boundary, name('boundary'));
   const matrixOptions: ConfusionMatrixOptions = {
     numClasses,
     ignoreIndex,
+    ...(boundary === null ? {} : { boundary }),
     ...(table !== undefined || reduceZeroLabel
       ? {
           labelMapping: {
@@ -172,12 +232,12 @@ export function resolveRunSettings(input: RunSettingsInput, naming: RunSettingsN
       : {}),
   };
 
-  const excludeClasses = [...new Set(input.excludeClasses ?? [])].sort((a, b) => a - b);
-  for (const id of excludeClasses) {
-    if (!Number.isSafeInteger(id) || id < 0 || id >= numClasses) {
-      throw invalid(name('excludeClasses'), `class id ${id} is outside [0, ${numClasses})`, id);
-    }
-  }
+  const excludeClasses = excludedClasses(
+    input.excludeClasses ?? [],
+    numClasses,
+    names,
+    name('excludeClasses'),
+  );
   const preset = presetNamed(name('preset'), input.preset);
   if (input.presetOptions !== undefined && preset === null) {
     throw invalid(name('presetOptions'), `needs ${name('preset')} (the library whose parameter it sets)`);

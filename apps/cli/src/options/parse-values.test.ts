@@ -8,7 +8,6 @@ import {
   parseInteger,
   parseList,
   parseSignedInteger,
-  resolveClassList,
 } from './parse-values.js';
 
 function failure(fn: () => unknown): { code: string; message: string } | undefined {
@@ -153,25 +152,5 @@ describe('parseList', () => {
       });
     }
     expect(failure(() => parseIgnoreIndex(['255,']))?.message).toContain('without empty items');
-  });
-});
-
-describe('resolveClassList', () => {
-  const names = ['background', 'road', 'Sky'];
-
-  it('refuses a name that names several classes (case-insensitively), asking for the id', () => {
-    expect(failure(() => resolveClassList(['sky'], 4, [...names, 'SKY']))?.message).toContain(
-      'class name "sky" names classes 2 and 3: use the id',
-    );
-  });
-
-  it('resolves ids and case-insensitive names to sorted unique ids', () => {
-    expect(resolveClassList(['sky', '0', 'background'], 3, names)).toEqual([0, 2]);
-  });
-
-  it('rejects ids outside [0, C), unknown names and inherited property names', () => {
-    for (const item of ['3', 'water', 'constructor', '__proto__']) {
-      expect(failure(() => resolveClassList([item], 3, names))?.code, item).toBe('INVALID_OPTION');
-    }
   });
 });

@@ -159,36 +159,3 @@ export function parseList(values: readonly string[], option: string): string[] {
   }
   return items;
 }
-
-/**
- * Resolves class references (`--exclude-classes 0,sky`) to class ids: each item is a class id in
- * [0, numClasses) (decimal digits) or a class name from the class names (case-insensitive).
- */
-export function resolveClassList(
-  items: readonly string[],
-  numClasses: number,
-  classNames: readonly string[],
-  option = '--exclude-classes',
-): number[] {
-  const ids = new Set<number>();
-  for (const item of items) {
-    if (DIGITS.test(item)) {
-      ids.add(
-        parseInteger(option, item, { min: 0, max: numClasses - 1, maxReason: `${numClasses} classes` }),
-      );
-      continue;
-    }
-    const matches = classNames.flatMap((name, id) => (name.toLowerCase() === item.toLowerCase() ? [id] : []));
-    if (matches.length === 0)
-      throw usageError(option, `unknown class "${item}" (use an id or a class name)`, item);
-    if (matches.length > 1) {
-      throw usageError(
-        option,
-        `class name "${item}" names classes ${matches.join(' and ')}: use the id`,
-        item,
-      );
-    }
-    ids.add(matches[0]!);
-  }
-  return [...ids].sort((a, b) => a - b);
-}

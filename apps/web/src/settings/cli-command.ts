@@ -6,12 +6,35 @@ import { listItems, QUERY_KEYS, type WebSettings } from './web-settings.js';
  */
 const PAGE_ONLY: ReadonlySet<keyof WebSettings> = new Set([
   'reduceZeroLabel',
+  'boundaryIou',
   'reportImages',
   'confidence',
   'samples',
   'seed',
 ]);
 const LISTS: ReadonlySet<keyof WebSettings> = new Set(['presetOptions', 'include', 'exclude']);
+
+/** Settings that hold a file's text: the CLI's flag reads it from a file (see {@link fileArgument}). */
+const FILE_TEXTS: ReadonlySet<keyof WebSettings> = new Set(['classNames', 'labelMap', 'palette']);
+
+/**
+ * A file argument holding `text`, for bash and zsh: a process substitution, `<(printf '%s\n' …)`, so that
+ * the command is complete as it stands (the CLI reads the file the shell makes). Class names go one per
+ * line (trimmed, blank lines dropped: what the CLI reads of them); JSON goes as written.
+ */
+function fileArgument(key: keyof WebSettings, text: string): string {
+  const lines =
+    key === 'classNames'
+      ? text
+          .split(/\r?\n/)
+          .map((line) => line.trim())
+          .filter((line) => line !== '')
+      : [text];
+  return `<(printf '%s\\n' ${lines.map(shellWord).join(' ')})`;
+}
+
+/** Marks a word that is shell syntax already (not quoted). */
+const RAW = '\u0000';
 
 /** Quotes a shell word when it needs it (POSIX single quotes). */
 export function shellWord(word: string): string {
@@ -22,7 +45,8 @@ export function shellWord(word: string): string {
  * The `segmetrics eval` command (`segmetrics compare` with a second prediction folder, `predB`) that
  * computes the same numbers as the page with these settings: every
  * setting that is given becomes its flag (the URL uses the same names; the confidence level, samples and
- * seed are `--ci`, `--bootstrap` and `--seed`). Reduce zero label "on" is
+ * seed are `--ci`, `--bootstrap` and `--seed`; class names, label map and palette are process
+ * substitutions holding their text, see {@link fileArgument}). Reduce zero label "on" is
  * `--reduce-zero-label`; "off" has no flag (the CLI cannot turn a dataset's choice off), which the
  * returned `exact` says.
  */
@@ -38,6 +62,7 @@ export function cliCommand(
     if (value === '' || PAGE_ONLY.has(key)) continue;
     const flag = `--${QUERY_KEYS[key]}`;
     if (LISTS.has(key)) for (const item of listItems(value)) words.push(flag, item);
+    else if (FILE_TEXTS.has(key)) words.push(flag, RAW + fileArgument(key, value));
     else if (key === 'ignoreIndex')
       words.push(
         flag,
@@ -49,6 +74,9 @@ export function cliCommand(
     else words.push(flag, value);
   }
   if (settings.reduceZeroLabel === 'on') words.push('--reduce-zero-label');
+  // A width alone turns Boundary IoU on, as in the CLI.
+  if (settings.boundaryIou === 'on' && settings.boundaryDilationRatio.trim() === '')
+    words.push('--boundary-iou');
   // Confidence intervals: `--ci LEVEL`, with the samples and seed when given (the defaults are the same).
   const level = settings.confidence.trim();
   if (level !== '') {
@@ -59,7 +87,7 @@ export function cliCommand(
   // The page reads no instance-id maps: the CLI's Cityscapes run without iIoU (`compare` reads none).
   if (settings.dataset.trim() === 'cityscapes-labelids' && !compare) words.push('--no-instances');
   return {
-    command: words.map(shellWord).join(' '),
+    command: words.map((word) => (word.startsWith(RAW) ? word.slice(RAW.length) : shellWord(word))).join(' '),
     exact: settings.reduceZeroLabel !== 'off',
   };
 }

@@ -97,4 +97,85 @@ describe('parseWebSettings', () => {
       message: expect.stringContaining('Dataset: cityscapes-labelids'),
     });
   });
+
+  it('reads class names, a label map and a palette from their fields, as the CLI reads their files', () => {
+    const run = parseWebSettings(
+      given({
+        classNames: '# my classes\nroad\n\n Sky \ncar',
+        labelMap: '{"0": null, "7": 0}',
+        palette: '{"#000000": 0, "#800000": 1, "#008000": 2}',
+        excludeClasses: 'sky, 2',
+        metrics: 'iou, kappa',
+      }),
+    );
+    expect(run.settings.numClasses).toBe(3);
+    expect(run.settings.classNames).toEqual(['road', 'Sky', 'car']);
+    expect(run.settings.matrixOptions.labelMapping).toEqual({
+      table: { 0: null, 7: 0 },
+      reduceZeroLabel: false,
+    });
+    expect(run.settings.decodeOptions.colorPalette).toEqual({ '#000000': 0, '#800000': 1, '#008000': 2 });
+    expect(run.settings.report.excludeClasses).toEqual([1, 2]);
+    expect(run.settings.report.metrics).toEqual(['iou', 'kappa']);
+  });
+
+  it.each([
+    [{ classNames: '#\n\n' }, 'Class names: the field holds no class names'],
+    [{ classNames: 'a\nb\na' }, 'Class names: the field: the name "a" is given to classes 0 and 2'],
+    [{ classNames: 'a\nb', numClasses: '3' }, 'Class names: the field holds 2 names but there are 3 classes'],
+    [
+      { numClasses: '3', labelMap: '{"1": 0, "01": 2}' },
+      'Label map: the field: entries "1" and "01" both name label value 1',
+    ],
+    [{ numClasses: '3', labelMap: '[0,' }, 'Label map: the field is not valid JSON'],
+    [
+      { numClasses: '3', palette: '{"#800000": 1, "#800000": 2}' },
+      'Colour palette: the field: the colour "#800000" is given twice',
+    ],
+    [
+      { numClasses: '3', excludeClasses: 'water' },
+      'Exclude classes: unknown class "water" (use an id or a class name)',
+    ],
+    [
+      { numClasses: '3', excludeClasses: '0,,1' },
+      'Exclude classes: expected a comma list without empty items, got "0,,1"',
+    ],
+    [{ numClasses: '3', metrics: 'iou,nope' }, 'nope'],
+    [
+      { numClasses: '3', boundaryDilationRatio: '2' },
+      'Boundary width: expected a fraction of the image diagonal above 0 and at most 1',
+    ],
+    [{ numClasses: '3', boundaryDilationRatio: '0' }, 'Boundary width: expected a fraction'],
+  ] as const)('names the field of a mistake: %j', (fields, message) => {
+    const error = thrown(() => parseWebSettings(given(fields)));
+    expect(error.code === 'INVALID_OPTION' || error.code === 'UNKNOWN_METRIC').toBe(true);
+    expect(error.message).toContain(message);
+  });
+
+  it('refuses more than 1024 class names without a class count, as the CLI', () => {
+    const names = Array.from({ length: 1025 }, (_, k) => `c${k}`).join('\n');
+    expect(thrown(() => parseWebSettings(given({ classNames: names }))).message).toBe(
+      'Class names: the field holds 1025 class names, more than the largest class count segmetrics evaluates (1024)',
+    );
+  });
+
+  it('counts Boundary IoU when it is on or a width is given (the CLI’s --boundary-iou, --boundary-dilation-ratio)', () => {
+    expect(parseWebSettings(given({ numClasses: '3' })).settings.matrixOptions.boundary).toBeUndefined();
+    expect(
+      parseWebSettings(given({ numClasses: '3', boundaryIou: 'on' })).settings.matrixOptions.boundary,
+    ).toEqual({ dilationRatio: 0.02 });
+    expect(
+      parseWebSettings(given({ numClasses: '3', boundaryDilationRatio: ' 0.005 ' })).settings.matrixOptions
+        .boundary,
+    ).toEqual({ dilationRatio: 0.005 });
+  });
+
+  it('passes the scores layout to the decoder, as --scores-layout', () => {
+    expect(parseWebSettings(given({ numClasses: '3' })).settings.decodeOptions.scoresLayout).toBeUndefined();
+    expect(
+      parseWebSettings(given({ numClasses: '3', scoresLayout: 'hwc' })).settings.decodeOptions,
+    ).toMatchObject({
+      scoresLayout: 'hwc',
+    });
+  });
 });

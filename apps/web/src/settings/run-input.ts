@@ -7,10 +7,14 @@ import {
   MAX_BOOTSTRAP_SAMPLES,
 } from '@segmetrics/metrics';
 import {
+  parseClassNames,
+  parseColorPalette,
+  parseLabelMap,
   type RunSettings,
   type RunSettingsInput,
   type RunSettingsNaming,
   resolveRunSettings,
+  type SettingsTextSource,
 } from '@segmetrics/report';
 import { listItems, type WebSettings } from './web-settings.js';
 
@@ -21,15 +25,23 @@ export const FIELD_LABELS: Readonly<Record<keyof WebSettings, string>> = Object.
   ignoreIndex: 'Ignore labels',
   reduceZeroLabel: 'Reduce zero label',
   mappingAppliesTo: 'Mapping applies to',
+  classNames: 'Class names',
+  labelMap: 'Label map',
+  palette: 'Colour palette',
   aggregate: 'Aggregation',
   imageReduce: 'Image reduction',
   average: 'Averaging',
   absent: 'Absent classes',
   predictedOnly: 'Predicted-only classes',
   beta: 'F-score β',
+  excludeClasses: 'Exclude classes',
+  metrics: 'Metrics',
+  boundaryIou: 'Boundary IoU',
+  boundaryDilationRatio: 'Boundary width',
   preset: 'Compatibility preset',
   presetOptions: 'Preset options',
   unknownColor: 'Unknown colours',
+  scoresLayout: 'Scores layout',
   gtSuffix: 'Ground-truth suffix',
   predSuffix: 'Prediction suffix',
   gtPattern: 'Ground-truth pattern',
@@ -48,10 +60,12 @@ export const FIELD_LABELS: Readonly<Record<keyof WebSettings, string>> = Object.
 const OPTION_NAMES: RunSettingsNaming['optionNames'] = {
   dataset: FIELD_LABELS.dataset,
   numClasses: FIELD_LABELS.numClasses,
-  classNames: 'Class names',
+  classNames: FIELD_LABELS.classNames,
   ignoreIndex: FIELD_LABELS.ignoreIndex,
   reduceZeroLabel: FIELD_LABELS.reduceZeroLabel,
+  labelMap: FIELD_LABELS.labelMap,
   labelMappingApplyTo: FIELD_LABELS.mappingAppliesTo,
+  colorPalette: FIELD_LABELS.palette,
   aggregate: FIELD_LABELS.aggregate,
   imageReduce: FIELD_LABELS.imageReduce,
   average: FIELD_LABELS.average,
@@ -61,7 +75,13 @@ const OPTION_NAMES: RunSettingsNaming['optionNames'] = {
   predictedOnly: FIELD_LABELS.predictedOnly,
   beta: FIELD_LABELS.beta,
   unknownColor: FIELD_LABELS.unknownColor,
+  excludeClasses: FIELD_LABELS.excludeClasses,
+  metrics: FIELD_LABELS.metrics,
+  boundary: FIELD_LABELS.boundaryDilationRatio,
 };
+
+/** What messages call the text fields that hold a file's text (the CLI names the file). */
+const IN_FIELD = 'the field';
 
 /**
  * Largest class count: the CLI's (`segmetrics eval --num-classes`, 1024), so that the page evaluates
@@ -93,6 +113,11 @@ export interface WebRun {
    * `libraries` as without them, so the JSON report is the CLI's with or without `--ci`.
    */
   readonly presetsPerImage: boolean;
+}
+
+/** Where a field's text comes from, for the shared parsers' messages (`Class names: the field …`). */
+function fieldText(key: 'classNames' | 'labelMap' | 'palette'): SettingsTextSource {
+  return { option: FIELD_LABELS[key], source: IN_FIELD };
 }
 
 function invalid(key: keyof WebSettings, message: string, value: string): SegmetricsError {
@@ -146,6 +171,32 @@ export function parseAbsentPolicy(text: string): AbsentPolicy {
     );
   }
   return value === 0 ? 0 : value;
+}
+
+/**
+ * A comma list (`iou,dice`, `0, sky`): trimmed items; an empty item is an error naming the field, as the
+ * CLI's lists (dropped silently, it could change what the list means).
+ */
+export function parseCommaList(key: 'metrics' | 'excludeClasses', text: string): string[] {
+  const items = text.split(',').map((item) => item.trim());
+  if (items.includes('')) {
+    throw invalid(key, `expected a comma list without empty items, got ${JSON.stringify(text)}`, text);
+  }
+  return items;
+}
+
+/** Boundary IoU's width: a decimal fraction of the image diagonal above 0 and at most 1 (e.g. `0.02`). */
+function parseDilationRatio(text: string): number {
+  const trimmed = text.trim();
+  const value = Number(trimmed);
+  if (!/^(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i.test(trimmed) || !(value > 0) || value > 1) {
+    throw invalid(
+      'boundaryDilationRatio',
+      `expected a fraction of the image diagonal above 0 and at most 1 (e.g. 0.02, or 0.005 as the paper uses for Cityscapes), got ${JSON.stringify(text)}`,
+      text,
+    );
+  }
+  return value;
 }
 
 function parseBeta(text: string): number {
@@ -238,6 +289,16 @@ export function cityscapesSettings(settings: RunSettings): RunSettings {
  */
 export function parseWebSettings(web: WebSettings): WebRun {
   const given = (key: keyof WebSettings) => web[key].trim() !== '';
+  const classNames = given('classNames')
+    ? parseClassNames(web.classNames, fieldText('classNames'))
+    : undefined;
+  if (!given('numClasses') && classNames !== undefined && classNames.length > MAX_NUM_CLASSES) {
+    throw invalid(
+      'classNames',
+      `${IN_FIELD} holds ${classNames.length} class names, more than the largest class count segmetrics evaluates (${MAX_NUM_CLASSES})`,
+      web.classNames,
+    );
+  }
   let input: RunSettingsInput = {
     ...(given('dataset') ? { dataset: web.dataset.trim() } : {}),
     ...(given('numClasses')
@@ -246,6 +307,9 @@ export function parseWebSettings(web: WebSettings): WebRun {
     ignoreIndex: parseIgnoreLabels(web.ignoreIndex),
     ...(web.reduceZeroLabel === '' ? {} : { reduceZeroLabel: web.reduceZeroLabel === 'on' }),
     ...(web.mappingAppliesTo === '' ? {} : { labelMappingApplyTo: web.mappingAppliesTo }),
+    ...(classNames === undefined ? {} : { classNames }),
+    ...(given('labelMap') ? { labelMap: parseLabelMap(web.labelMap, fieldText('labelMap')) } : {}),
+    ...(given('palette') ? { colorPalette: parseColorPalette(web.palette, fieldText('palette')) } : {}),
     ...(given('unknownColor')
       ? { unknownColor: parseWholeNumber('unknownColor', web.unknownColor, 0, 65535) }
       : {}),
@@ -257,16 +321,32 @@ export function parseWebSettings(web: WebSettings): WebRun {
     ...(given('presetOptions') ? { presetOptions: listItems(web.presetOptions) } : {}),
     ...(web.predictedOnly === '' ? {} : { predictedOnly: web.predictedOnly }),
     ...(given('beta') ? { beta: parseBeta(web.beta) } : {}),
+    ...(given('excludeClasses')
+      ? { excludeClasses: parseCommaList('excludeClasses', web.excludeClasses) }
+      : {}),
+    ...(given('metrics') ? { metrics: parseCommaList('metrics', web.metrics) } : {}),
+    // A width alone turns Boundary IoU on too (the CLI's --boundary-dilation-ratio).
+    ...(web.boundaryIou === 'on' || given('boundaryDilationRatio')
+      ? {
+          boundary: given('boundaryDilationRatio')
+            ? { dilationRatio: parseDilationRatio(web.boundaryDilationRatio) }
+            : {},
+        }
+      : {}),
   };
   const confidence = parseConfidence(web);
-  const naming = { optionNames: OPTION_NAMES };
+  const naming = { optionNames: OPTION_NAMES, classNamesSource: IN_FIELD };
   // The settings without the intervals first: what the run asks for per image itself (the CLI's
   // `requested` settings, before `--ci` turns per-image statistics on).
   const requested = resolveRunSettings(input, naming);
   if (confidence !== undefined) input = { ...input, confidence };
-  const settings = cityscapesSettings(
+  const resolved = cityscapesSettings(
     confidence === undefined ? requested : resolveRunSettings(input, naming),
   );
+  const settings =
+    web.scoresLayout === ''
+      ? resolved
+      : { ...resolved, decodeOptions: { ...resolved.decodeOptions, scoresLayout: web.scoresLayout } };
   const include = listItems(web.include);
   const exclude = listItems(web.exclude);
   const pairing: PairingOptions = {

@@ -71,4 +71,29 @@ describe('cliCommand', () => {
       'segmetrics eval --gt g --pred p --dataset cityscapes-labelids --no-instances',
     );
   });
+
+  it('cliCommand passes class names, label map and palette as process substitutions holding their text', () => {
+    const { command, exact } = cliCommand(
+      given({
+        numClasses: '3',
+        classNames: ' road\n\nit’s sky\r\ncar ',
+        labelMap: '{"0": null}',
+        palette: '{"#000000": 0}',
+        excludeClasses: 'sky',
+        boundaryIou: 'on',
+      }),
+      { gt: 'g', pred: 'p' },
+    );
+    expect(command).toBe(
+      "segmetrics eval --gt g --pred p --num-classes 3 --classes <(printf '%s\\n' road 'it’s sky' car) --label-map <(printf '%s\\n' '{\"0\": null}') --palette <(printf '%s\\n' '{\"#000000\": 0}') --exclude-classes sky --boundary-iou",
+    );
+    expect(exact).toBe(true);
+    // A width alone turns Boundary IoU on: no --boundary-iou beside it.
+    expect(
+      cliCommand(given({ numClasses: '3', boundaryIou: 'on', boundaryDilationRatio: '0.01' }), {
+        gt: 'g',
+        pred: 'p',
+      }).command,
+    ).toBe('segmetrics eval --gt g --pred p --num-classes 3 --boundary-dilation-ratio 0.01');
+  });
 });

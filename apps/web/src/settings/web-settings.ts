@@ -1,7 +1,8 @@
 /**
  * The page's settings as the form holds them: text and choices, `''` = not given (the dataset preset's
  * value, else the library default), exactly like a flag the CLI was not given. They live in the URL's
- * query under the CLI's flag names, so a shared link reads like the command line and holds no data.
+ * query under the CLI's flag names, so a shared link reads like the command line and holds no data
+ * (class names, label map and palette hold the text of the file the CLI's flag names).
  */
 export interface WebSettings {
   /** Dataset preset name (`''`: none). */
@@ -13,6 +14,12 @@ export interface WebSettings {
   reduceZeroLabel: '' | 'on' | 'off';
   /** The maps the label mapping applies to (`''`: both, or the dataset's choice); `'gt'`: class-id predictions. */
   mappingAppliesTo: '' | 'both' | 'gt';
+  /** Class names, one per line (the text of the CLI's `--classes FILE`; `''`: the dataset's, else class_k). */
+  classNames: string;
+  /** Raw label → class table as JSON (the text of `--label-map FILE`). */
+  labelMap: string;
+  /** Colour → id table of colour-coded masks as JSON (the text of `--palette FILE`). */
+  palette: string;
   aggregate: '' | 'dataset' | 'image';
   imageReduce: '' | 'per-class' | 'per-image' | 'pooled';
   average: '' | 'macro' | 'micro' | 'weighted';
@@ -20,12 +27,22 @@ export interface WebSettings {
   absent: string;
   predictedOnly: '' | 'score' | 'skip';
   beta: string;
+  /** Classes left out of the means: ids or names, comma separated. */
+  excludeClasses: string;
+  /** Metric ids the report's cards and tables show besides the defaults, comma separated. */
+  metrics: string;
+  /** `'on'`: also count Boundary IoU. */
+  boundaryIou: '' | 'on';
+  /** Boundary IoU width as a fraction of the image diagonal (`''`: 0.02; given alone, Boundary IoU is on). */
+  boundaryDilationRatio: string;
   /** Compatibility preset name (`''`: none). */
   preset: string;
   /** The preset's parameters, `NAME=VALUE` per line (or separated by `;`). */
   presetOptions: string;
   /** Label for mask colours missing from the palette (`''`: an error naming the colour). */
   unknownColor: string;
+  /** Axis order of float score arrays in `.npy` files (`''`: inferred where the shape tells). */
+  scoresLayout: '' | 'chw' | 'hwc';
   gtSuffix: string;
   predSuffix: string;
   gtPattern: string;
@@ -53,15 +70,23 @@ export const DEFAULT_SETTINGS: Readonly<WebSettings> = Object.freeze({
   ignoreIndex: '',
   reduceZeroLabel: '',
   mappingAppliesTo: '',
+  classNames: '',
+  labelMap: '',
+  palette: '',
   aggregate: '',
   imageReduce: '',
   average: '',
   absent: '',
   predictedOnly: '',
   beta: '',
+  excludeClasses: '',
+  metrics: '',
+  boundaryIou: '',
+  boundaryDilationRatio: '',
   preset: '',
   presetOptions: '',
   unknownColor: '',
+  scoresLayout: '',
   gtSuffix: '',
   predSuffix: '',
   gtPattern: '',
@@ -83,15 +108,23 @@ export const QUERY_KEYS: Readonly<Record<keyof WebSettings, string>> = Object.fr
   ignoreIndex: 'ignore-index',
   reduceZeroLabel: 'reduce-zero-label',
   mappingAppliesTo: 'mapping-applies-to',
+  classNames: 'classes',
+  labelMap: 'label-map',
+  palette: 'palette',
   aggregate: 'aggregate',
   imageReduce: 'image-reduce',
   average: 'average',
   absent: 'absent',
   predictedOnly: 'predicted-only',
   beta: 'beta',
+  excludeClasses: 'exclude-classes',
+  metrics: 'metrics',
+  boundaryIou: 'boundary-iou',
+  boundaryDilationRatio: 'boundary-dilation-ratio',
   preset: 'preset',
   presetOptions: 'preset-option',
   unknownColor: 'unknown-color',
+  scoresLayout: 'scores-layout',
   gtSuffix: 'gt-suffix',
   predSuffix: 'pred-suffix',
   gtPattern: 'gt-pattern',
@@ -117,6 +150,8 @@ const CHOICES: Partial<Record<keyof WebSettings, readonly string[]>> = {
   imageReduce: ['', 'per-class', 'per-image', 'pooled'],
   average: ['', 'macro', 'micro', 'weighted'],
   predictedOnly: ['', 'score', 'skip'],
+  boundaryIou: ['', 'on'],
+  scoresLayout: ['', 'chw', 'hwc'],
   matchBy: ['', 'path', 'basename'],
 };
 

@@ -54,6 +54,51 @@ const MAIN_FIELDS: readonly FieldSpec[] = [
   },
 ];
 
+const CLASS_FIELDS: readonly FieldSpec[] = [
+  {
+    key: 'classNames',
+    textarea: true,
+    placeholder: 'the dataset’s, else class_0, class_1, …',
+    help: 'one name per line (the CLI’s --classes file); blank lines and lines starting with # are skipped',
+  },
+  {
+    key: 'labelMap',
+    textarea: true,
+    placeholder: 'e.g. {"0": null, "7": 0, "8": 1}',
+    help: 'JSON: raw label → class id, null or -1 = ignored (the CLI’s --label-map file); labels not listed stay as they are',
+  },
+  {
+    key: 'palette',
+    textarea: true,
+    placeholder: 'e.g. {"#000000": 0, "#800000": 1}',
+    help: 'JSON: colour → class id of colour-coded masks, or a list of [r, g, b] by id (the CLI’s --palette file)',
+  },
+  {
+    key: 'excludeClasses',
+    placeholder: 'none',
+    help: 'class ids or names left out of the means (their rows stay), comma separated',
+  },
+  {
+    key: 'metrics',
+    placeholder: 'iou,dice,precision,recall and their means, aAcc, fwIoU',
+    help: 'what the report’s cards and per-class table (and the CSV) show: metric ids, comma separated, e.g. iou,kappa',
+  },
+];
+
+const BOUNDARY_FIELDS: readonly FieldSpec[] = [
+  {
+    key: 'boundaryIou',
+    options: [DEFAULT('off'), ['on', 'on']],
+    help: 'also count Boundary IoU per class (Cheng et al., CVPR 2021)',
+  },
+  {
+    key: 'boundaryDilationRatio',
+    inputMode: 'decimal',
+    placeholder: '0.02',
+    help: 'boundary width as a fraction of the image diagonal (0.005 in the paper for Cityscapes); turns Boundary IoU on',
+  },
+];
+
 const CONVENTION_FIELDS: readonly FieldSpec[] = [
   {
     key: 'aggregate',
@@ -143,6 +188,11 @@ const ADVANCED_FIELDS: readonly FieldSpec[] = [
     placeholder: 'error',
     help: 'label of mask colours missing from the palette, e.g. 255',
   },
+  {
+    key: 'scoresLayout',
+    options: [DEFAULT('inferred'), ['chw', 'chw: classes first'], ['hwc', 'hwc: classes last']],
+    help: 'axis order of float score arrays in .npy files (predictions as argmax of scores)',
+  },
   { key: 'beta', inputMode: 'decimal', placeholder: '1', help: 'β of the F-score' },
   {
     key: 'workers',
@@ -195,12 +245,14 @@ export function settingsForm(onChange: () => void): SettingsForm {
     'div',
     { class: 'settings' },
     group(MAIN_FIELDS),
+    h('details', { class: 'more' }, h('summary', {}, 'Class names and label values'), group(CLASS_FIELDS)),
     h(
       'details',
       { class: 'more' },
       h('summary', {}, 'Conventions and compatibility presets'),
       group(CONVENTION_FIELDS),
     ),
+    h('details', { class: 'more' }, h('summary', {}, 'Boundary IoU'), group(BOUNDARY_FIELDS)),
     h('details', { class: 'more' }, h('summary', {}, 'Confidence intervals'), group(CONFIDENCE_FIELDS)),
     h('details', { class: 'more' }, h('summary', {}, 'Pairing'), group(PAIRING_FIELDS)),
     h('details', { class: 'more' }, h('summary', {}, 'More'), group(ADVANCED_FIELDS)),
