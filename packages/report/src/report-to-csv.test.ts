@@ -66,3 +66,59 @@ describe('csvField', () => {
     expect(csvField('plain')).toBe('plain');
   });
 });
+
+describe('reportToCsv for a Cityscapes run', () => {
+  function cityscapesReport(instances: boolean, metrics?: string[]) {
+    const m = new ConfusionMatrix({ numClasses: 2, ignoreIndex: 255 });
+    m.update([0, 1, 1, 0], [0, 1, 0, 0]);
+    const classNames = ['road', 'car'];
+    return buildReport({
+      evaluation: evaluate(m, { classNames }),
+      matrix: m,
+      cityscapes: {
+        perClass: [
+          { id: 0, labelId: 7, name: 'road', iou: 2 / 3, ...(instances ? { iiou: Number.NaN } : {}) },
+          { id: 1, labelId: 26, name: 'car', iou: 0.5, ...(instances ? { iiou: 0.4 } : {}) },
+        ],
+        perCategory: [
+          { name: 'flat', iou: 2 / 3, ...(instances ? { iiou: Number.NaN } : {}) },
+          { name: 'vehicle', iou: 0.5, ...(instances ? { iiou: 0.45 } : {}) },
+        ],
+        summary: {
+          mIoU: 7 / 12,
+          categoryIoU: 7 / 12,
+          ...(instances ? { iIoU: 0.4, categoryIIoU: 0.45 } : {}),
+        },
+        instances,
+      },
+      run: { toolVersion: '2.0.0', ...(metrics ? { metrics } : {}) },
+    });
+  }
+
+  it('adds an iIoU column, category rows and the category scores, every number from the report', () => {
+    const r = cityscapesReport(true);
+    const lines = reportToCsv(r).trim().split('\n');
+    expect(lines[0]).toBe(
+      'kind,id,name,iou,dice,fscore,precision,recall,specificity,iIoU,support,predicted,tp,fp,fn,aAcc,fwIoU,kappa,categoryIoU,categoryIIoU',
+    );
+    // Two classes, two categories, the summary.
+    expect(lines).toHaveLength(6);
+    expect(lines[1]).toMatch(/^class,0,road,.*,,\d+,\d+,\d+,\d+,\d+,,,,,$/);
+    expect(lines[2]!.split(',')[9]).toBe('0.4');
+    const row = (...cells: string[]) => [...cells, ...Array(20 - cells.length).fill('')].join(',');
+    expect(lines[3]).toBe(row('category', '0', 'flat', String(2 / 3)));
+    expect(lines[4]).toBe(row('category', '1', 'vehicle', '0.5', '', '', '', '', '', '0.45'));
+    const summary = lines[5]!.split(',');
+    expect(summary[9]).toBe('0.4');
+    expect(summary.slice(-2)).toEqual([String(7 / 12), '0.45']);
+  });
+
+  it('keeps the category rows’ IoU column when --metrics leaves IoU out, and has no iIoU without instances', () => {
+    const lines = reportToCsv(cityscapesReport(false, ['dice']))
+      .trim()
+      .split('\n');
+    expect(lines[0]).toBe('kind,id,name,iou,dice,support,predicted,tp,fp,fn,categoryIoU');
+    expect(lines[4]).toBe('category,1,vehicle,0.5,,,,,,,');
+    expect(lines[5]!.endsWith(`,${7 / 12}`)).toBe(true);
+  });
+});

@@ -149,6 +149,43 @@ describe('segmetrics eval --dataset cityscapes-labelids', () => {
     );
   });
 
+  it('writes the four numbers, per-class iIoU and the categories into the CSV, as the JSON holds them', async () => {
+    const csv = await run([...datasetArgs(root), '--format', 'csv', '-q']);
+    expect(csv.code).toBe(0);
+    const [header, ...rows] = csv.stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split(','));
+    const at = (name: string) => header!.indexOf(name);
+    const cell = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '' : String(v));
+    expect(at('iIoU')).toBeGreaterThan(0);
+    const classes = rows.filter((r) => r[0] === 'class');
+    expect(classes).toHaveLength(19);
+    for (const row of classes) {
+      expect(row[at('iIoU')], row[2]).toBe(cell(reference.classInstScores[row[2]!]));
+      expect(row[at('iou')], row[2]).toBe(cell(reference.classScores[row[2]!]));
+    }
+    const categories = rows.filter((r) => r[0] === 'category');
+    expect(categories.map((r) => r[2])).toEqual([
+      'flat',
+      'construction',
+      'object',
+      'nature',
+      'sky',
+      'human',
+      'vehicle',
+    ]);
+    for (const row of categories) {
+      expect(row[at('iou')], row[2]).toBe(cell(reference.categoryScores[row[2]!]));
+      expect(row[at('iIoU')], row[2]).toBe(cell(reference.categoryInstScores[row[2]!]));
+    }
+    const summary = rows.find((r) => r[0] === 'summary')!;
+    expect(summary[at('iou')]).toBe(String(reference.averageScoreClasses));
+    expect(summary[at('iIoU')]).toBe(String(reference.averageScoreInstClasses));
+    expect(summary[at('categoryIoU')]).toBe(String(reference.averageScoreCategories));
+    expect(summary[at('categoryIIoU')]).toBe(String(reference.averageScoreInstCategories));
+  });
+
   it('leaves "IoU class" out of the benchmark line when the mIoU is not the benchmark number', async () => {
     const pct = (v: number) => (v * 100).toFixed(2);
     const rest = `iIoU class ${pct(reference.averageScoreInstClasses)} · IoU category ${pct(reference.averageScoreCategories)}`;

@@ -1,11 +1,16 @@
 import { MAX_DILATION_RATIO as CORE_MAX_DILATION_RATIO } from '@segmetrics/core';
 import {
   DEFAULT_BOUNDARY_DILATION_RATIO,
-  LABEL_VALUE_RANGE as REPORT_LABEL_VALUE_RANGE,
   MAX_PALETTE_ID,
+  LABEL_VALUE_RANGE as REPORT_LABEL_VALUE_RANGE,
 } from '@segmetrics/report';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DILATION_RATIO, LABEL_VALUE_RANGE, MAX_DILATION_RATIO, MAX_UNKNOWN_COLOR } from './limits.js';
+import {
+  DEFAULT_DILATION_RATIO,
+  LABEL_VALUE_RANGE,
+  MAX_DILATION_RATIO,
+  MAX_UNKNOWN_COLOR,
+} from './limits.js';
 
 // Kept as constants here so that help and version load no library; each must equal the library's.
 describe('limits shown by --help', () => {
