@@ -218,6 +218,21 @@ describe('torchmetrics-jaccard', () => {
     expect(one.summary.mIoU).toBeCloseTo(7 / 12, 15);
   });
 
+  it('shows zero_division only for a 0/0: an absent class keeps the specificity its means count (tn / (tn + fp) = 1)', () => {
+    for (const preset of ['torchmetrics-jaccard', 'torchmetrics-meaniou'] as const) {
+      const report = evaluate(matrix(), { preset });
+      const shown = preset === 'torchmetrics-jaccard' ? 0 : -1;
+      expect(report.perClass[2]!.iou, preset).toBe(shown);
+      expect(report.perClass[2]!.dice, preset).toBe(shown);
+      expect(report.perClass[2]!.specificity, preset).toBe(1);
+      // The mean of the rows shown is the summary: the absent class's specificity counts, as 1.
+      const rows = report.perClass.map((c) => c.specificity);
+      if (preset === 'torchmetrics-jaccard') {
+        expect(report.summary.mSpecificity).toBeCloseTo(rows.reduce((a, b) => a + b) / 3, 15);
+      }
+    }
+  });
+
   it('gives zero_division for a micro average over nothing', () => {
     const empty = new ConfusionMatrix({ numClasses: 2 });
     expect(evaluate(empty, { preset: 'torchmetrics-jaccard', average: 'micro' }).summary.mIoU).toBe(0);

@@ -67,8 +67,10 @@ export type PresetOptions = Readonly<Record<string, PresetOptionValue>>;
 /** Behaviours of other libraries that the three choices alone do not express (set by presets). */
 export interface Quirks {
   /**
-   * Value shown in per-class results for classes absent from the whole dataset, while means still skip
-   * them: torchmetrics JaccardIndex shows 0 (`average='none'`), torchmetrics MeanIoU shows −1.
+   * Value shown in per-class results for classes absent from the whole dataset, in place of their 0/0
+   * (NaN) values, while means still skip them: torchmetrics JaccardIndex shows 0 (`average='none'`),
+   * torchmetrics MeanIoU shows −1. A ratio an absent class still has (specificity, tn / (tn + fp)) is
+   * kept, as the means use it.
    */
   readonly perClassAbsentValue: number | null;
   /**

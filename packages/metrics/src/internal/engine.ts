@@ -671,8 +671,9 @@ export class Engine {
     const shown = this.settings.quirks.perClassAbsentValue;
     if (shown !== null && metric.summaryIds.length > 0) {
       const { support, predicted } = this.dataset;
+      // Only a 0/0: a ratio that an absent class still has (specificity, tn / (tn + fp)) is kept.
       for (let k = 0; k < c; k++) {
-        if (support[k] === 0 && predicted[k] === 0) out[k] = shown;
+        if (support[k] === 0 && predicted[k] === 0 && Number.isNaN(out[k]!)) out[k] = shown;
       }
     }
     return out;
