@@ -122,6 +122,41 @@ describe('segmetrics compare', () => {
     expect(Object.keys(whole.settings as JsonRecord)).not.toContain('mergedStates');
   });
 
+  it('refuses shard states that miss a shard, with a hint compare can follow (no --allow-partial)', async () => {
+    const dir = tempDir('compare-missing-shard');
+    const states: string[] = [];
+    for (const [name, pred, shard] of [
+      ['a1', sample.predDir, '1/2'],
+      ['a2', sample.predDir, '2/2'],
+      ['b1', sample.predBDir!, '1/2'],
+    ] as const) {
+      const state = join(dir, `${name}.json`);
+      const result = await run([
+        'eval',
+        ...base,
+        '--pred',
+        pred,
+        ...one,
+        '--shard',
+        shard,
+        '--save-state',
+        state,
+        '-q',
+      ]);
+      expect(result.code, result.stderr).toBe(0);
+      states.push(state);
+    }
+    const result = await run([
+      'compare',
+      ...['--a-state', states[0]!, '--a-state', states[1]!, '--b-state', states[2]!],
+      ...fast,
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('missing shard 2 of 2');
+    expect(result.stderr).toContain('compare needs complete runs');
+    expect(result.stderr).not.toContain('--allow-partial');
+  });
+
   it('refuses one state file given for A and B however it is spelled, naming both (exit 2)', async () => {
     const dir = tempDir('compare-one-state');
     const [a] = await saveStates(dir);

@@ -175,8 +175,15 @@ async function mergeSides(files: { a: readonly string[]; b: readonly string[] })
     const named = a === b ? `${a} is given for both A and B` : `${a} (A) and ${b} (B) are the same file`;
     throw usageError('--b-state', `${named}: compare two different models`, b);
   }
-  const a = await mergeStateFiles(files.a, { allowPartial: false, perImageFor: 'compare' });
-  const b = await mergeStateFiles(files.b, { allowPartial: false, perImageFor: 'compare' });
+  // A comparison pairs the images of two complete runs: there is no partial comparison.
+  const merging = {
+    allowPartial: false,
+    perImageFor: 'compare',
+    partialHint:
+      'give the states of every shard of each model (resume interrupted runs): compare needs complete runs',
+  };
+  const a = await mergeStateFiles(files.a, merging);
+  const b = await mergeStateFiles(files.b, merging);
   const names = { a: files.a.join(', '), b: files.b.join(', ') };
   const hint = 'both models must be evaluated with the same classes, labels and metric options';
   if (a.settings.numClasses !== b.settings.numClasses) {

@@ -97,7 +97,12 @@ export interface MergedStates {
  */
 export async function mergeStateFiles(
   files: readonly string[],
-  options: { readonly allowPartial: boolean; readonly perImageFor: string | null },
+  options: {
+    readonly allowPartial: boolean;
+    readonly perImageFor: string | null;
+    /** What to do about states that do not cover the dataset (default: merge's, which names --allow-partial). */
+    readonly partialHint?: string;
+  },
 ): Promise<MergedStates> {
   const loaded: LoadedState[] = [];
   for (const file of files) loaded.push(await loadState(file));
@@ -126,7 +131,9 @@ export async function mergeStateFiles(
         context: {
           missingShards: partial.missingShards,
           interruptedStates: partial.interruptedStates,
-          hint: 'merge the states of every shard (resume interrupted ones), or pass --allow-partial for a partial report',
+          hint:
+            options.partialHint ??
+            'merge the states of every shard (resume interrupted ones), or pass --allow-partial for a partial report',
         },
       },
     );

@@ -74,10 +74,16 @@ describe('parseInteger', () => {
 });
 
 describe('parseSignedInteger', () => {
-  it('accepts a minus sign and reads -0 as 0', () => {
+  it('accepts a minus sign, and refuses it on zero (a slip, as in the unsigned options)', () => {
     const range = { min: -10, max: 10 };
     expect(parseSignedInteger('--ignore-index', '-1', range)).toBe(-1);
-    expect(Object.is(parseSignedInteger('--ignore-index', '-0', range), 0)).toBe(true);
+    expect(Object.is(parseSignedInteger('--ignore-index', '00', range), 0)).toBe(true);
+    for (const text of ['-0', ' -00 ']) {
+      expect(failure(() => parseSignedInteger('--ignore-index', text, range))).toEqual({
+        code: 'INVALID_OPTION',
+        message: `--ignore-index: got ${JSON.stringify(text)}: write 0 (a minus sign on 0 is refused)`,
+      });
+    }
     expect(failure(() => parseSignedInteger('--ignore-index', '--1', range))?.code).toBe('INVALID_OPTION');
   });
 });

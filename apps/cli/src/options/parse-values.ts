@@ -53,9 +53,15 @@ export function parseInteger(option: string, text: string, range: IntegerRange):
   return checkRange(option, text, trimmed, range);
 }
 
-/** Like {@link parseInteger} but allows a leading minus sign (`-1`; `-0` is 0). */
+/**
+ * Like {@link parseInteger} but allows a leading minus sign (`-1`). A minus sign on zero (`-0`, `-00`) is
+ * refused as in the unsigned options: it is more likely a slip than a label.
+ */
 export function parseSignedInteger(option: string, text: string, range: IntegerRange): number {
   const trimmed = text.trim();
+  if (/^-0+$/.test(trimmed)) {
+    throw usageError(option, `got ${JSON.stringify(text)}: write 0 (a minus sign on 0 is refused)`, text);
+  }
   if (!SIGNED_DIGITS.test(trimmed)) {
     throw usageError(
       option,

@@ -9,7 +9,7 @@ describe('nothingCountedWarning', () => {
     matrix.update(Uint8Array.of(0, 1), Uint8Array.of(255, 255));
     matrix.update(Uint8Array.of(2), Uint8Array.of(255));
     expect(nothingCountedWarning(matrix)).toBe(
-      'no pixel was counted: the ground truth of every pixel of all 2 images is ignored (3 pixels), so every metric is undefined; check --ignore-index, --reduce-zero-label and the label mapping',
+      'no pixel was counted: the ground truth of every pixel of all 2 images is ignored (3 pixels), so every metric is undefined (a library that reports 0 for nothing, e.g. keras, says 0); check --ignore-index, --reduce-zero-label and the label mapping',
     );
     matrix.update(Uint8Array.of(255), Uint8Array.of(1));
     expect(nothingCountedWarning(matrix)).toBeNull();

@@ -178,4 +178,11 @@ describe('parseWebSettings', () => {
       scoresLayout: 'hwc',
     });
   });
+
+  it('refuses a minus sign on zero among the ignore labels, as the CLI', () => {
+    expect(thrown(() => parseWebSettings(given({ numClasses: '3', ignoreIndex: '255, -0' })))).toMatchObject({
+      code: 'INVALID_OPTION',
+      message: 'Ignore labels: got "-0": write 0 (a minus sign on 0 is refused)',
+    });
+  });
 });

@@ -140,12 +140,22 @@ export function parseWholeNumber(key: keyof WebSettings, text: string, min: numb
   return value;
 }
 
-/** Ignore labels: whole numbers (a leading minus allowed) separated by commas or spaces; sorted, unique. */
+/**
+ * Ignore labels: whole numbers (a leading minus allowed, not on 0: the CLI's rule) separated by commas
+ * or spaces; sorted, unique.
+ */
 export function parseIgnoreLabels(text: string): number[] {
   const out = new Set<number>();
   for (const part of text.split(/[\s,]+/)) {
     if (part === '') continue;
     const value = Number(part);
+    if (/^-0+$/.test(part)) {
+      throw invalid(
+        'ignoreIndex',
+        `got ${JSON.stringify(part)}: write 0 (a minus sign on 0 is refused)`,
+        text,
+      );
+    }
     if (!/^-?\d+$/.test(part) || !Number.isSafeInteger(value) || value < -(2 ** 31) || value > 2 ** 32 - 1) {
       throw invalid(
         'ignoreIndex',
