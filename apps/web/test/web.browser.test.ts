@@ -19,6 +19,7 @@ import { ConfusionMatrix } from '@segmetrics/core';
 import { datasetPresets, vocColorMap } from '@segmetrics/io';
 import { compareMatrices, evaluate as evaluateMatrix } from '@segmetrics/metrics';
 import {
+  comparisonDirection,
   fewImagesWarning,
   formatDelta,
   formatDeltaInterval,
@@ -464,7 +465,52 @@ describe.skipIf(!enabled)('the web app', () => {
     const p = expected.pValue!;
     expect(await cells.nth(4).textContent()).toBe(formatPValue(p));
     expect(await cells.nth(3).textContent()).toBe(formatDeltaInterval(expected.ci));
-    expect(await page.locator('iframe.report-frame').count()).toBe(2);
+    // The comparison model of `segmetrics compare`, byte for byte, run from a folder holding the three
+    // folders under the names the page shows (its sources).
+    const cwd = scratch('compare-cwd');
+    symlinkSync(folders.gt, join(cwd, 'gt'), 'dir');
+    symlinkSync(folders.pred, join(cwd, 'pred'), 'dir');
+    symlinkSync(predB, join(cwd, 'pred-b'), 'dir');
+    const command = (await page.locator('[data-testid="cli-command"]').textContent()) ?? '';
+    expect(command).toBe(
+      'segmetrics compare --gt gt --pred pred --pred pred-b --num-classes 19 --ignore-index 255',
+    );
+    const { stdout } = await run(
+      process.execPath,
+      [
+        CLI,
+        'compare',
+        '--gt',
+        'gt',
+        '--pred',
+        'pred',
+        '--pred',
+        'pred-b',
+        ...flags,
+        '--format',
+        'json',
+        '-q',
+      ],
+      { cwd, env: { ...process.env, NO_COLOR: '1' } },
+    );
+    expect(await embedded(page, 'segmetrics-comparison')).toBe(asEmbedded(stdout));
+    const comparison = JSON.parse(stdout);
+    // Ten images listed, as the CLI lists by default (B gains on every image here).
+    expect(comparison.gains.length).toBe(10);
+    await expect(page.locator('[data-testid="verdict"]').textContent()).resolves.toBe(
+      comparison.verdict.text,
+    );
+    // A difference is coloured only when its interval excludes 0 on its side (one rule for every view).
+    for (const id of ['mIoU', 'mDice', 'aAcc', 'mAcc', 'fwIoU']) {
+      const d = comparison.delta[id];
+      const direction = comparisonDirection(d.estimate, d.ci);
+      const cell = page.locator(`[data-testid="comparison"] tr[data-metric="${id}"] td`).nth(2);
+      expect(await cell.getAttribute('class'), id).toBe(
+        direction > 0 ? 'better' : direction < 0 ? 'worse' : '',
+      );
+    }
+    expect(await page.locator('iframe.report-frame').count()).toBe(3);
+    await expect(page.locator('[data-testid="comparison-frame"]').count()).resolves.toBe(1);
     await page.close();
   });
 

@@ -1,10 +1,14 @@
 import type { ConfusionMatrix } from '@segmetrics/core';
 import { type Comparison, compareMatrices, type EvaluationReport } from '@segmetrics/metrics';
 import {
+  buildComparisonReport,
   buildRunReport,
+  type ComparisonReport,
+  comparisonToJson,
   type HtmlReportImage,
   perImageRows,
   type Report,
+  renderComparisonHtml,
   renderHtmlReport,
   reportToCsv,
   reportToJson,
@@ -57,6 +61,15 @@ export interface FolderReport {
   readonly problems: readonly string[];
 }
 
+/** The comparison of two prediction folders, as `segmetrics compare` writes it. */
+export interface ComparisonViews {
+  readonly report: ComparisonReport;
+  /** `comparisonToJson(report)`: `segmetrics compare --format json`. */
+  readonly json: string;
+  /** `renderComparisonHtml({ report })`: `segmetrics compare --report`. */
+  readonly html: string;
+}
+
 /** The result of a run. */
 export interface EvaluationOutput {
   readonly run: WebRun;
@@ -68,6 +81,11 @@ export interface EvaluationOutput {
    * (exactly those of the two reports), their paired bootstrap intervals and permutation p-values.
    */
   readonly comparison: Comparison | null;
+  /**
+   * With two prediction folders: the comparison's report model (`buildComparisonReport`, as `segmetrics
+   * compare` builds it) and its views, the CLI's `compare --format json` output and `--report` file.
+   */
+  readonly comparisonReport: ComparisonViews | null;
   /** Counting kernels the workers reported (`lastCountKernel()`), sorted. */
   readonly kernels: readonly string[];
   readonly workers: number;
@@ -192,18 +210,40 @@ export async function evaluateFolders(
       };
     });
     let comparison: Comparison | null = null;
+    let comparisonReport: ComparisonViews | null = null;
     if (counted.matrices.length === 2) {
       callbacks.onComparing?.();
       // Let the page show what it is doing before the bootstrap and permutations take the thread.
       await new Promise((done) => setTimeout(done, 0));
       if (callbacks.signal?.aborted === true) throw new CancelledError();
+      // As `segmetrics compare` (its compareCounts): the same options, model and views.
       comparison = compareMatrices(counted.matrices[0]!, counted.matrices[1]!, {
-        ...runEvaluateOptions(settings, false),
+        ...runEvaluateOptions(settings, true),
         ...(settings.report.confidence ?? {}),
-        topImages: 5,
+        topImages: run.topImages,
       });
+      const model = buildComparisonReport({
+        comparison,
+        sources: { a: input.predictions[0]!.name, b: input.predictions[1]!.name },
+        boundary: counted.matrices[0]!.settings.boundary,
+        run: { toolVersion: VERSION, metrics: settings.report.metrics, dataset: settings.dataset },
+      });
+      comparisonReport = {
+        report: model,
+        json: comparisonToJson(model),
+        html: renderComparisonHtml({ report: model }),
+      };
     }
-    return { run, paired, reports, comparison, kernels: counted.kernels, workers, countSeconds };
+    return {
+      run,
+      paired,
+      reports,
+      comparison,
+      comparisonReport,
+      kernels: counted.kernels,
+      workers,
+      countSeconds,
+    };
   } finally {
     pool.close();
   }

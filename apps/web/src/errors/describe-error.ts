@@ -21,10 +21,11 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
     'check the number of classes, the ignore labels, reduce zero label and the dataset preset (labels are compared after mapping)',
   LABEL_NOT_INTEGER: 'label maps must hold integer class ids',
   DECODE_FAILED: 'the file is not a readable label map (PNG or .npy)',
-  UNSUPPORTED_FORMAT: 'supported: PNG (8/16-bit gray, palette, RGB masks with a palette) and .npy label maps',
+  UNSUPPORTED_FORMAT:
+    'supported: PNG label maps (gray or palette, 1 to 16-bit; 8-bit RGB/RGBA colour masks with a colour palette or a dataset preset) and .npy arrays',
   IMAGE_TOO_LARGE: 'the image exceeds the pixel limit',
   UNKNOWN_COLOR:
-    'colour-coded masks need a palette that holds every colour: choose their dataset preset (e.g. voc), or set "Unknown colours" to an ignore label',
+    'colour-coded masks need a palette that holds every colour: choose their dataset preset (e.g. voc) or give a "Colour palette", or set "Unknown colours" to an ignore label',
   PAIRING_FAILED:
     'files pair by relative path without extension: check the folders, or the suffixes, patterns and include/exclude under "Pairing"',
   IO_FAILED: 'the browser could not read the file: was it moved or deleted since you chose the folder?',
@@ -32,6 +33,41 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
   UNKNOWN_METRIC: 'see the metric ids in the CLI documentation',
   UNKNOWN_PRESET: 'choose a preset from the list',
 };
+
+/**
+ * Context fields by which an `UNSUPPORTED_FORMAT` error names exactly what is unsupported (a `.npy`
+ * dtype or shape, a PNG depth, colour type or interlacing): the list of supported formats would only
+ * suggest that the format as a whole is not read (the CLI's rule).
+ */
+const SPECIFIC_FORMAT_FIELDS = ['dtype', 'shape', 'header', 'bitDepth', 'colorType', 'interlaced'];
+
+/** The hint of a typed error: its own (`context.hint`), else the one for its code, if any (the CLI's rule). */
+function hintFor(error: SegmetricsError): string | undefined {
+  if (typeof error.context.hint === 'string') return error.context.hint;
+  if (
+    error.code === 'UNSUPPORTED_FORMAT' &&
+    SPECIFIC_FORMAT_FIELDS.some((f) => Object.hasOwn(error.context, f))
+  ) {
+    return undefined;
+  }
+  if (error.context.option === 'scoresLayout') {
+    return 'choose the axis order of the score arrays under "More": "Scores layout" (chw: classes first, hwc: classes last)';
+  }
+  return Object.hasOwn(HINTS, error.code) ? HINTS[error.code as ErrorCode] : undefined;
+}
+
+/**
+ * The message of a typed error in the page's terms: a colour-coded mask read without a palette names the
+ * settings that give one (the CLI names its flags); every other message is kept (it names the file,
+ * value and position).
+ */
+function messageFor(error: SegmetricsError): string {
+  const { file, colorType, option } = error.context;
+  if (option === 'colorPalette' && typeof file === 'string' && typeof colorType === 'string') {
+    return `${file}: ${colorType.toUpperCase()} colour-coded mask: choose its dataset preset (e.g. voc, cityscapes) or give a "Colour palette" (colour → class id) to read it by colour`;
+  }
+  return error.message;
+}
 
 function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();
@@ -46,9 +82,9 @@ export function describeError(error: unknown): ErrorDescription {
   if (SegmetricsError.isInstance(error)) {
     return {
       code: error.code,
-      message: oneLine(error.message),
-      hint: HINTS[error.code],
-      settings: SETTINGS_CODES.has(error.code),
+      message: oneLine(messageFor(error)),
+      hint: hintFor(error),
+      settings: SETTINGS_CODES.has(error.code) && typeof error.context.file !== 'string',
     };
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -34,10 +34,25 @@ export function folderFromPicked(picked: readonly PickedFile[], fallbackName: st
   return { name: name ?? fallbackName, files };
 }
 
-/** The files of an `<input type="file" webkitdirectory>`, with their relative paths. */
+/**
+ * A picked file's path: `webkitRelativePath` with the file's own name (`File.name`) as its last part.
+ * Browsers write a backslash, legal in Linux and macOS names, as `/` in `webkitRelativePath`
+ * (`c\.d.png` would read as a hidden file in a folder `c`); `File.name` keeps it. A backslash in a
+ * folder name cannot be told from a separator there (drop the folder instead: a drop keeps every name).
+ */
+export function pickedPath(file: Pick<File, 'name' | 'webkitRelativePath'>): string {
+  const relative = file.webkitRelativePath;
+  if (relative === '') return file.name;
+  const asWritten = file.name.replaceAll('\\', '/');
+  return relative.endsWith(asWritten)
+    ? relative.slice(0, relative.length - asWritten.length) + file.name
+    : relative;
+}
+
+/** The files of an `<input type="file" webkitdirectory>`, with their relative paths ({@link pickedPath}). */
 export function pickedFromInput(list: FileList | null): PickedFile[] {
   if (list === null) return [];
-  return Array.from(list, (file) => ({ file, path: file.webkitRelativePath || file.name }));
+  return Array.from(list, (file) => ({ file, path: pickedPath(file) }));
 }
 
 function readEntries(reader: FileSystemDirectoryReader): Promise<FileSystemEntry[]> {

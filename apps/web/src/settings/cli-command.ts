@@ -7,7 +7,11 @@ import { listItems, QUERY_KEYS, type WebSettings } from './web-settings.js';
 const PAGE_ONLY: ReadonlySet<keyof WebSettings> = new Set([
   'reduceZeroLabel',
   'boundaryIou',
+  // Web Workers: the numbers do not depend on them, and the CLI's own limit is per core.
+  'workers',
   'reportImages',
+  // `compare` only (below).
+  'topImages',
   'confidence',
   'samples',
   'seed',
@@ -77,13 +81,13 @@ export function cliCommand(
   // A width alone turns Boundary IoU on, as in the CLI.
   if (settings.boundaryIou === 'on' && settings.boundaryDilationRatio.trim() === '')
     words.push('--boundary-iou');
-  // Confidence intervals: `--ci LEVEL`, with the samples and seed when given (the defaults are the same).
+  // Confidence intervals: `--ci LEVEL`, with the samples and seed when given (the defaults are the same;
+  // either alone implies the default level in both).
   const level = settings.confidence.trim();
-  if (level !== '') {
-    words.push('--ci', level);
-    if (settings.samples.trim() !== '') words.push('--bootstrap', settings.samples.trim());
-    if (settings.seed.trim() !== '') words.push('--seed', settings.seed.trim());
-  }
+  if (level !== '') words.push('--ci', level);
+  if (settings.samples.trim() !== '') words.push('--bootstrap', settings.samples.trim());
+  if (settings.seed.trim() !== '') words.push('--seed', settings.seed.trim());
+  if (compare && settings.topImages.trim() !== '') words.push('--top-images', settings.topImages.trim());
   // The page reads no instance-id maps: the CLI's Cityscapes run without iIoU (`compare` reads none).
   if (settings.dataset.trim() === 'cityscapes-labelids' && !compare) words.push('--no-instances');
   return {

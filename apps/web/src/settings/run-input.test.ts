@@ -185,4 +185,24 @@ describe('parseWebSettings', () => {
       message: 'Ignore labels: got "-0": write 0 (a minus sign on 0 is refused)',
     });
   });
+
+  it('takes samples or a seed alone at the 0.95 level, as the CLI’s --bootstrap and --seed', () => {
+    expect(parseWebSettings(given({ numClasses: '3', seed: '4' })).settings.report.confidence).toEqual({
+      level: 0.95,
+      seed: 4,
+    });
+    expect(parseWebSettings(given({ numClasses: '3', samples: '50' })).settings.report.confidence).toEqual({
+      level: 0.95,
+      samples: 50,
+    });
+    expect(parseWebSettings(given({ numClasses: '3' })).settings.report.confidence).toBeUndefined();
+  });
+
+  it('lists 10 images where B loses and gains most unless told otherwise (compare --top-images)', () => {
+    expect(parseWebSettings(given({ numClasses: '3' })).topImages).toBe(10);
+    expect(parseWebSettings(given({ numClasses: '3', topImages: '0' })).topImages).toBe(0);
+    expect(thrown(() => parseWebSettings(given({ numClasses: '3', topImages: '1001' }))).message).toContain(
+      'Images listed: expected a whole number from 0 to 1000',
+    );
+  });
 });

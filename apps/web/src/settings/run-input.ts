@@ -51,6 +51,7 @@ export const FIELD_LABELS: Readonly<Record<keyof WebSettings, string>> = Object.
   exclude: 'Exclude',
   workers: 'Workers',
   reportImages: 'Worst images',
+  topImages: 'Images listed',
   confidence: 'Confidence level',
   samples: 'Bootstrap samples',
   seed: 'Seed',
@@ -98,6 +99,10 @@ export const MAX_WORKERS = 16;
 /** Default number of worst images shown with pictures (the CLI's `--report-images` default). */
 export const DEFAULT_REPORT_IMAGES = 24;
 
+/** Default and largest number of images a comparison lists where B loses and gains most (`compare --top-images`). */
+export const DEFAULT_TOP_IMAGES = 10;
+export const MAX_TOP_IMAGES = 1000;
+
 /** A run's parsed settings: the shared run settings, the pairing rules and the page's own choices. */
 export interface WebRun {
   readonly settings: RunSettings;
@@ -105,6 +110,8 @@ export interface WebRun {
   /** Workers asked for, or `null` for one per core. */
   readonly workers: number | null;
   readonly reportImages: number;
+  /** With two prediction folders: images listed where B loses and gains most. */
+  readonly topImages: number;
   /**
    * Whether imagewise compatibility presets (`libraries`) may use the per-image statistics: only when the
    * settings ask for them themselves (image aggregation, given or the preset's), the CLI's rule
@@ -231,21 +238,18 @@ function parseLevel(text: string): number {
   return value;
 }
 
+/** The confidence level that samples or a seed given alone imply (the CLI's `--bootstrap`, `--seed`). */
+export const DEFAULT_CONFIDENCE_LEVEL = 0.95;
+
 /**
- * The bootstrap's options (`evaluate()`'s `confidence`), or `undefined` without a confidence level;
- * samples and seed need a level.
+ * The bootstrap's options (`evaluate()`'s `confidence`), or `undefined` when none of level, samples and
+ * seed is given; samples or a seed alone imply the level {@link DEFAULT_CONFIDENCE_LEVEL}, as in the CLI.
  */
 export function parseConfidence(web: WebSettings): ConfidenceOptions | undefined {
   const given = (key: 'confidence' | 'samples' | 'seed') => web[key].trim() !== '';
-  if (!given('confidence')) {
-    const stray = given('samples') ? 'samples' : given('seed') ? 'seed' : null;
-    if (stray !== null) {
-      throw invalid(stray, `needs a ${FIELD_LABELS.confidence} (e.g. 0.95)`, web[stray]);
-    }
-    return undefined;
-  }
+  if (!given('confidence') && !given('samples') && !given('seed')) return undefined;
   return {
-    level: parseLevel(web.confidence),
+    level: given('confidence') ? parseLevel(web.confidence) : DEFAULT_CONFIDENCE_LEVEL,
     ...(given('samples')
       ? { samples: parseWholeNumber('samples', web.samples, 1, MAX_BOOTSTRAP_SAMPLES) }
       : {}),
@@ -389,6 +393,9 @@ export function parseWebSettings(web: WebSettings): WebRun {
     reportImages: given('reportImages')
       ? parseWholeNumber('reportImages', web.reportImages, 0, 1000)
       : DEFAULT_REPORT_IMAGES,
+    topImages: given('topImages')
+      ? parseWholeNumber('topImages', web.topImages, 0, MAX_TOP_IMAGES)
+      : DEFAULT_TOP_IMAGES,
     presetsPerImage: requested.matrixOptions.perImage === true,
   };
 }

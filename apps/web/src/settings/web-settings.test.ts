@@ -96,4 +96,23 @@ describe('cliCommand', () => {
       }).command,
     ).toBe('segmetrics eval --gt g --pred p --num-classes 3 --boundary-dilation-ratio 0.01');
   });
+
+  it('cliCommand leaves the Web Workers out, gives --top-images to compare only, and --bootstrap / --seed alone', () => {
+    const settings = given({ numClasses: '6', workers: '12', topImages: '3', seed: '4' });
+    expect(cliCommand(settings, { gt: 'g', pred: 'p' }).command).toBe(
+      'segmetrics eval --gt g --pred p --num-classes 6 --seed 4',
+    );
+    expect(cliCommand(settings, { gt: 'g', pred: 'a', predB: 'b' }).command).toBe(
+      'segmetrics compare --gt g --pred a --pred b --num-classes 6 --seed 4 --top-images 3',
+    );
+  });
+});
+
+describe('settingsFromQuery aliases', () => {
+  it('reads the CLI’s --ci and --bootstrap names too; the page’s own names win', () => {
+    expect(settingsFromQuery('?ci=0.9&bootstrap=100&seed=2')).toEqual(
+      given({ confidence: '0.9', samples: '100', seed: '2' }),
+    );
+    expect(settingsFromQuery('?ci=0.9&confidence=0.8')).toEqual(given({ confidence: '0.8' }));
+  });
 });

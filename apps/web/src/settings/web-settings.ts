@@ -55,6 +55,8 @@ export interface WebSettings {
   workers: string;
   /** Worst images shown with pictures (`''`: 24). */
   reportImages: string;
+  /** With two prediction folders: images listed where B loses and gains most (`''`: 10). */
+  topImages: string;
   /** Confidence level of bootstrap intervals, e.g. `0.95` (`''`: no intervals). */
   confidence: string;
   /** Bootstrap resamples (`''`: 1000). */
@@ -96,6 +98,7 @@ export const DEFAULT_SETTINGS: Readonly<WebSettings> = Object.freeze({
   exclude: '',
   workers: '',
   reportImages: '',
+  topImages: '',
   confidence: '',
   samples: '',
   seed: '',
@@ -134,10 +137,17 @@ export const QUERY_KEYS: Readonly<Record<keyof WebSettings, string>> = Object.fr
   exclude: 'exclude',
   workers: 'workers',
   reportImages: 'report-images',
+  topImages: 'top-images',
   confidence: 'confidence',
   samples: 'samples',
   seed: 'seed',
 });
+
+/**
+ * Other names a query may give a setting: the CLI's flags where the page's name differs (`?ci=0.9`,
+ * `?bootstrap=500`, as `segmetrics eval --ci 0.9 --bootstrap 500`). The page's own name wins.
+ */
+const QUERY_ALIASES: Partial<Record<keyof WebSettings, string>> = { confidence: 'ci', samples: 'bootstrap' };
 
 /** Settings whose values are lists: one query parameter per item (as the CLI repeats a flag). */
 const LIST_SETTINGS: ReadonlySet<keyof WebSettings> = new Set(['presetOptions', 'include', 'exclude']);
@@ -188,7 +198,9 @@ export function settingsFromQuery(query: string): WebSettings {
   const settings: WebSettings = { ...DEFAULT_SETTINGS };
   const record = settings as unknown as Record<keyof WebSettings, string>;
   for (const key of Object.keys(QUERY_KEYS) as (keyof WebSettings)[]) {
-    const values = params.getAll(QUERY_KEYS[key]);
+    let values = params.getAll(QUERY_KEYS[key]);
+    const alias = QUERY_ALIASES[key];
+    if (values.length === 0 && alias !== undefined) values = params.getAll(alias);
     if (values.length === 0) continue;
     const value = LIST_SETTINGS.has(key) ? values.join('\n') : values[values.length - 1]!;
     const choices = CHOICES[key];

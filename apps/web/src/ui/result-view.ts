@@ -1,5 +1,6 @@
-import type { Comparison } from '@segmetrics/metrics';
 import {
+  type ComparisonReport,
+  comparisonDirection,
   countNoun,
   formatDelta,
   formatDeltaInterval,
@@ -10,7 +11,7 @@ import {
   scriptJson,
   UNDEFINED_VALUE,
 } from '@segmetrics/report';
-import type { EvaluationOutput, FolderReport } from '../app/evaluate-folders.js';
+import type { ComparisonViews, EvaluationOutput, FolderReport } from '../app/evaluate-folders.js';
 import { h } from './dom.js';
 
 /** The summary values the headline and the comparison show, in this order. */
@@ -125,27 +126,34 @@ function reportPanel(folder: FolderReport, suffix: string): HTMLElement {
 }
 
 /**
- * Both reports' summaries and @segmetrics/metrics' paired comparison (`compareMatrices`): B − A in
- * percentage points (exactly the difference of the two reports' numbers), its paired bootstrap interval
- * and permutation p-value, and the images where B loses and gains most. Nothing is recomputed here.
+ * The comparison of the two folders, from its report model (`buildComparisonReport`, as `segmetrics
+ * compare` builds it): the summary values of A and B, B − A in percentage points, its paired bootstrap
+ * interval and permutation p-value (a difference coloured only when its interval excludes 0 on its side:
+ * @segmetrics/report's `comparisonDirection`, as in every view), the verdict, the images where B loses
+ * and gains most, downloads of the comparison's JSON (`compare --format json`) and HTML report (`compare
+ * --report`), the JSON in `script#segmetrics-comparison` and the HTML report in an iframe. Nothing is
+ * recomputed here.
  */
-function comparisonTable(a: FolderReport, b: FolderReport, comparison: Comparison): HTMLElement {
-  const level = formatLevel(comparison.level);
+function comparisonView(a: FolderReport, b: FolderReport, views: ComparisonViews): HTMLElement {
+  const { report } = views;
+  const level = formatLevel(report.level);
+  const deltas = report.delta as Readonly<Record<string, ComparisonReport['delta']['mIoU'] | undefined>>;
   const rows = HEADLINE_METRICS.filter((id) => a.report.summary[id] !== undefined).map((id) => {
-    const delta = comparison.delta[id];
+    const delta = deltas[id];
     const estimate = delta?.estimate ?? Number.NaN;
+    const direction = delta === undefined ? 0 : comparisonDirection(estimate, delta.ci);
     return h(
       'tr',
       { 'data-metric': id },
       h('th', { scope: 'row' }, id),
       h('td', {}, percentText(a.report.summary[id])),
       h('td', {}, percentText(b.report.summary[id])),
-      h('td', { class: estimate > 0 ? 'better' : estimate < 0 ? 'worse' : '' }, formatDelta(estimate)),
+      h('td', { class: direction > 0 ? 'better' : direction < 0 ? 'worse' : '' }, formatDelta(estimate)),
       h('td', {}, formatDeltaInterval(delta?.ci ?? null)),
       h('td', {}, formatPValue(delta?.pValue ?? null)),
     );
   });
-  const images = (title: string, list: Comparison['losses']) =>
+  const images = (title: string, list: ComparisonReport['losses']) =>
     list.length === 0
       ? null
       : h(
@@ -154,14 +162,26 @@ function comparisonTable(a: FolderReport, b: FolderReport, comparison: Compariso
           `${title}: `,
           list.map((image) => `${image.sampleId} (${formatDelta(image.delta)})`).join(', '),
         );
+  const frame = h('iframe', {
+    class: 'report-frame',
+    title: 'segmetrics comparison report',
+    'data-testid': 'comparison-frame',
+  });
+  frame.srcdoc = views.html;
+  autoHeight(frame);
+  const script = h('script', { type: 'application/json', id: 'segmetrics-comparison' });
+  script.textContent = scriptJson(views.json);
+  const verdictClass =
+    report.verdict.outcome === 'better' ? 'better' : report.verdict.outcome === 'worse' ? 'worse' : '';
   return h(
     'figure',
     { class: 'comparison', 'data-testid': 'comparison' },
     h(
       'figcaption',
       {},
-      `B − A on the same ${countNoun(comparison.images, 'image')} (percentage points), ${level} paired bootstrap intervals and permutation p-values (${comparison.samples} samples, seed ${comparison.seed})`,
+      `B − A on the same ${countNoun(report.images, 'image')} (percentage points), ${level} paired bootstrap intervals and permutation p-values (${report.samples} samples, seed ${report.seed})`,
     ),
+    h('p', { class: `verdict ${verdictClass}`.trim(), 'data-testid': 'verdict' }, report.verdict.text),
     h(
       'table',
       {},
@@ -181,8 +201,34 @@ function comparisonTable(a: FolderReport, b: FolderReport, comparison: Compariso
       ),
       h('tbody', {}, ...rows),
     ),
-    images('Per-image mIoU, B loses most on', comparison.losses),
-    images('B gains most on', comparison.gains),
+    images('Per-image mIoU, B loses most on', report.losses),
+    images('B gains most on', report.gains),
+    h(
+      'div',
+      { class: 'downloads' },
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'secondary',
+          'data-testid': 'download-comparison-json',
+          onclick: () => download('segmetrics-comparison.json', views.json, 'application/json'),
+        },
+        'Comparison JSON',
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'secondary',
+          'data-testid': 'download-comparison-html',
+          onclick: () => download('segmetrics-comparison.html', views.html, 'text/html'),
+        },
+        'Comparison HTML report',
+      ),
+    ),
+    script,
+    frame,
   );
 }
 
@@ -190,7 +236,8 @@ function comparisonTable(a: FolderReport, b: FolderReport, comparison: Compariso
  * The result of a run: per prediction folder, the headline numbers, download buttons (JSON, CSV,
  * standalone HTML), the JSON report in `script#segmetrics-data` (B: `#segmetrics-data-b`) and the HTML
  * report itself in an iframe (the same document the download gives, so the same look and behaviour);
- * with two folders, the paired comparison (B − A) above both reports, side by side.
+ * with two folders, the comparison (B − A; its JSON in `script#segmetrics-comparison`) above both reports,
+ * side by side.
  */
 export function resultView(output: EvaluationOutput): HTMLElement {
   const [a, b] = output.reports;
@@ -202,8 +249,8 @@ export function resultView(output: EvaluationOutput): HTMLElement {
   return h(
     'div',
     { class: b === undefined ? 'result-body' : 'result-body compare' },
-    a !== undefined && b !== undefined && output.comparison !== null
-      ? comparisonTable(a, b, output.comparison)
+    a !== undefined && b !== undefined && output.comparisonReport !== null
+      ? comparisonView(a, b, output.comparisonReport)
       : null,
     h('div', { class: 'panels' }, ...panels),
   );

@@ -201,6 +201,12 @@ const ADVANCED_FIELDS: readonly FieldSpec[] = [
     help: 'Web Workers that decode and count',
   },
   { key: 'reportImages', inputMode: 'numeric', placeholder: '24', help: 'worst images shown with pictures' },
+  {
+    key: 'topImages',
+    inputMode: 'numeric',
+    placeholder: '10',
+    help: 'with two prediction folders: images listed where B loses and gains most',
+  },
 ];
 
 /** The settings form; `onChange` runs after every edit. */

@@ -180,6 +180,10 @@ describe('renderHtmlReport', () => {
 
   it('says why no images are shown, and refuses a picture that is not a PNG data URL', () => {
     expectIn(renderHtmlReport({ report: sample.report }), 'this run kept no per-image statistics');
+    // A run that counted no image (e.g. an empty shard) says so, not that statistics were not kept.
+    const empty = renderHtmlReport({ report: { ...sample.report, images: 0 } });
+    expectIn(empty, 'No image was counted, so there are no worst images.');
+    expect(empty).not.toContain('kept no per-image statistics');
     const note = renderHtmlReport({ report: sample.report, imagesNote: 'Pictures omitted: <merge>' });
     expectIn(note, 'Pictures omitted: &lt;merge&gt;');
     expect(() =>

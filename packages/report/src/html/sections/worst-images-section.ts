@@ -92,9 +92,11 @@ export function worstImagesSection(context: HtmlContext): ReportSection {
   const note = imagesNote === null ? '' : `<p class="note" id="images-note">${escapeHtml(imagesNote)}</p>`;
   if (images.length === 0) {
     const why =
-      imagesNote === null
-        ? '<p class="note" id="images-note">No per-image results: this run kept no per-image statistics, so the worst images cannot be ranked.</p>'
-        : note;
+      imagesNote !== null
+        ? note
+        : context.report.images === 0
+          ? '<p class="note" id="images-note">No image was counted, so there are no worst images.</p>'
+          : '<p class="note" id="images-note">No per-image results: this run kept no per-image statistics, so the worst images cannot be ranked.</p>';
     return { id: 'worst-images', title: 'Worst images', body: why };
   }
   const anyPicture = images.some((i) => i.groundTruth ?? i.prediction ?? i.errorMap);
