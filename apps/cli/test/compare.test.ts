@@ -1,7 +1,7 @@
 // `segmetrics compare` and `eval|merge --ci` end to end, in process (runCli with captured streams), on a
 // small generated sample: 12 pairs of 64×32 label maps, model A = the demo's predictions, model B = A
 // plus a 5×5 majority filter (`generateSampleDataset(..., { secondModel: true })`).
-import { linkSync, readFileSync, symlinkSync } from 'node:fs';
+import { cpSync, linkSync, readFileSync, symlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSampleDataset, type SampleDataset } from '../src/demo/generate-sample-dataset.js';
@@ -120,6 +120,44 @@ describe('segmetrics compare', () => {
     // The report says it merges the four shard states; folders merge nothing.
     expect((sharded.settings as JsonRecord).mergedStates).toBe(4);
     expect(Object.keys(whole.settings as JsonRecord)).not.toContain('mergedStates');
+  });
+
+  it('from states warns, as merge does, when a model’s shards or the two models’ ground truths come from different folders', async () => {
+    const dir = tempDir('compare-folders');
+    const gtCopy = join(dir, 'gt-copy');
+    cpSync(sample.gtDir, gtCopy, { recursive: true });
+    const save = async (name: string, gt: string, pred: string, shard: string) => {
+      const state = join(dir, `${name}.json`);
+      const args = ['eval', '--gt', gt, ...base.slice(2), '--pred', pred, ...one, '--shard', shard];
+      const result = await run([...args, '--save-state', state, '-q']);
+      expect(result.code, result.stderr).toBe(0);
+      return state;
+    };
+    // A's second shard counted from B's predictions; B counted against a copy of the ground truth.
+    const a1 = await save('a1', sample.gtDir, sample.predDir, '1/2');
+    const a2 = await save('a2', sample.gtDir, sample.predBDir!, '2/2');
+    const b1 = await save('b1', gtCopy, sample.predBDir!, '1/2');
+    const b2 = await save('b2', gtCopy, sample.predBDir!, '2/2');
+    const result = await run([
+      'compare',
+      ...['--a-state', a1, '--a-state', a2, '--b-state', b1, '--b-state', b2],
+      ...fast,
+      '-f',
+      'json',
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    const warnings = result.stderr.split('\n').filter((line) => line.startsWith('warning: '));
+    expect(
+      warnings.some((w) =>
+        w.startsWith('warning: model A: the states were counted from different prediction folders'),
+      ),
+    ).toBe(true);
+    expect(
+      warnings.some((w) =>
+        w.startsWith('warning: models A and B: the states were counted from different ground-truth folders'),
+      ),
+    ).toBe(true);
+    expect(warnings.some((w) => w.startsWith('warning: model B:'))).toBe(false);
   });
 
   it('refuses shard states that miss a shard, with a hint compare can follow (no --allow-partial)', async () => {

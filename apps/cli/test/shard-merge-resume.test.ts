@@ -226,6 +226,51 @@ describe('segmetrics merge', () => {
     expect(errorLines(lists.stderr)[0]).toMatch(/12 pairs|11 pairs/);
   });
 
+  it('refuses shards cut from different file lists of the same length (each state records its list)', async () => {
+    const dir = tempDir('same-length');
+    const cut = async (exclude: string, shard: string) => {
+      const state = join(dir, `${exclude}-${shard.replace('/', 'of')}.json`);
+      const args = ['eval', ...dataset, ...one, '--exclude', exclude, '--shard', shard];
+      expect((await run([...args, '--save-state', state, '-q'])).code).toBe(0);
+      return state;
+    };
+    // 11 pairs each: without img_011 for shard 1, without img_000 for shard 2 (img_005 … counted by neither).
+    const first = await cut('img_011', '1/2');
+    const second = await cut('img_000', '2/2');
+    for (const args of [
+      ['merge', first, second],
+      ['merge', first, second, '--allow-partial'],
+    ]) {
+      const merged = await run(args);
+      expect(merged.code).toBe(1);
+      expect(errorLines(merged.stderr)[0]).toContain('were cut from different file lists of 11 pairs each');
+    }
+    // Shards of one list still merge.
+    const other = await cut('img_011', '2/2');
+    expect((await run(['merge', first, other, '-q'])).code).toBe(0);
+    // A resume over another list of the same length is refused too.
+    const partial = join(dir, 'partial.json');
+    const stopped = await run([
+      ...['eval', ...dataset, ...one, '--exclude', 'img_011', '--stop-after', '2'],
+      ...['--save-state', partial, '-q'],
+    ]);
+    expect(stopped.code).not.toBe(0);
+    const resumed = await run([
+      'eval',
+      ...dataset,
+      ...one,
+      '--exclude',
+      'img_000',
+      '--resume',
+      partial,
+      '-q',
+    ]);
+    expect(resumed.code).toBe(1);
+    expect(errorLines(resumed.stderr)[0]).toContain(
+      "the dataset's file list changed since the state was saved (both hold 11 pairs, not the same ones)",
+    );
+  });
+
   it('merges complete runs split by --include / --exclude into the single-run report', async () => {
     const dir = tempDir('include-split');
     const first = join(dir, 'first.json');

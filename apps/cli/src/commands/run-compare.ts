@@ -10,6 +10,7 @@ import { writeComparisonOutputs } from '../compare/write-comparison-outputs.js';
 import type { CliContext } from '../context.js';
 import { ExitCode } from '../errors/exit-code.js';
 import { usageError } from '../errors/usage-error.js';
+import { sourceWarning } from '../merge/source-warning.js';
 import {
   checkNoEmptyPaths,
   checkOutputPaths,
@@ -102,6 +103,8 @@ export async function runCompare(
     if (output !== undefined) await removeStaleTempFiles(output);
   const counts = stateFiles === null ? await countFolders(flags, context) : await mergeSides(stateFiles);
   if (counts === null) return context.exitCode;
+  if (flags.quiet !== true)
+    for (const warning of counts.warnings ?? []) context.stderr.write(`warning: ${warning}\n`);
   const report = compareCounts(counts, confidence, topImages);
   const few = fewImagesWarning(counts.a.images, confidence.level);
   if (few !== null && flags.quiet !== true) context.stderr.write(`warning: ${few}\n`);
@@ -204,12 +207,20 @@ async function mergeSides(files: { a: readonly string[]; b: readonly string[] })
   }
   // Shards merged per side: the report's scope says so (one whole-dataset state per side is no merge).
   const states = a.merged.states + b.merged.states;
+  // As merge warns: a side's states from different folders, and two models scored on different ground truths.
+  const acrossSides = sourceWarning([...a.loaded, ...b.loaded], ['gt']);
+  const warnings = [
+    ...(a.sourceWarning === null ? [] : [`model A: ${a.sourceWarning}`]),
+    ...(b.sourceWarning === null ? [] : [`model B: ${b.sourceWarning}`]),
+    ...(acrossSides === null ? [] : [`models A and B: ${acrossSides}`]),
+  ];
   return {
     a: a.matrix,
     b: b.matrix,
     settings: a.settings,
     sources: names,
     ...(states > 2 ? { mergedStates: states } : {}),
+    warnings,
   };
 }
 

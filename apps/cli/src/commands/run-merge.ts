@@ -12,7 +12,7 @@ import { perImageRequested, withoutPerImage } from '../options/per-image-setting
 import { formatShard } from '../options/shard.js';
 import { assertSameSettings } from '../pipeline/compare-settings.js';
 import type { EvaluationSettings } from '../pipeline/evaluation-settings.js';
-import { type LoadedState, loadState } from '../pipeline/state-file.js';
+import { type LoadedState, loadState, type StateSelection } from '../pipeline/state-file.js';
 import {
   describePartial,
   type MergedRun,
@@ -83,6 +83,8 @@ export interface MergedStates {
   readonly partial: PartialRun | null;
   /** Why the states may hold different models' counts (different folders), or null. */
   readonly sourceWarning: string | null;
+  /** The states as loaded, in run order. */
+  readonly loaded: readonly LoadedState[];
   /** How many states were merged: the report's scope. */
   readonly merged: MergedRun;
 }
@@ -153,6 +155,7 @@ export async function mergeStateFiles(
     settings: first.state.settings,
     partial,
     sourceWarning: sourceWarning(ordered),
+    loaded: ordered,
     merged: { states: ordered.length },
   };
 }
@@ -208,6 +211,13 @@ function describeMergeError(
  * shard states cannot belong to one split (different shard counts, cut from different pair lists, a
  * shard given twice, sharded and unsharded states mixed).
  */
+/** Both selections record their file list's digest, and they differ (older states record none). */
+function differentLists(a: StateSelection, b: StateSelection): boolean {
+  return (
+    a.datasetDigest !== undefined && b.datasetDigest !== undefined && a.datasetDigest !== b.datasetDigest
+  );
+}
+
 function coverage(states: readonly LoadedState[]): PartialRun | null {
   const sharded = states.filter((s) => s.state.selection.shard !== null);
   const interruptedStates = states.filter((s) => !s.state.complete).map((s) => s.file);
@@ -229,7 +239,9 @@ function coverage(states: readonly LoadedState[]): PartialRun | null {
             ? `${s.file} covers ${formatShard(shard)} but ${reference.file} covers ${formatShard(refShard)}`
             : s.state.selection.datasetPairs !== reference.state.selection.datasetPairs
               ? `${s.file} was cut from ${s.state.selection.datasetPairs} pairs but ${reference.file} from ${reference.state.selection.datasetPairs}: the shards were made from different file lists`
-              : null;
+              : differentLists(s.state.selection, reference.state.selection)
+                ? `${s.file} and ${reference.file} were cut from different file lists of ${s.state.selection.datasetPairs} pairs each (other files, or other --include/--exclude)`
+                : null;
       if (mismatch !== null) {
         throw new SegmetricsError(
           ErrorCode.INCOMPATIBLE_SETTINGS,

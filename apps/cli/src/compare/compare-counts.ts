@@ -19,6 +19,8 @@ export interface ComparedCounts {
    * `settings.mergedStates`, its "Scope". Absent for folders and for one state per side.
    */
   readonly mergedStates?: number;
+  /** Warnings about the states' folders (`compare` from states), printed before the comparison. */
+  readonly warnings?: readonly string[];
 }
 
 /**

@@ -7,10 +7,14 @@ import type { LoadedState } from '../pipeline/state-file.js';
  * have them (so shards run from different working folders, or naming one folder by other spellings or
  * links, are compared by the folders themselves); states of older versions hold the paths as typed,
  * possibly relative, so only the folders' own names are compared with them. Shards counted on other
- * machines may reach the same data by other paths: a warning, not an error.
+ * machines may reach the same data by other paths: a warning, not an error. `keys` says which folders
+ * must agree (default both; `compare` checks the ground truth across its two models).
  */
-export function sourceWarning(states: readonly LoadedState[]): string | null {
-  for (const key of ['pred', 'gt'] as const) {
+export function sourceWarning(
+  states: readonly LoadedState[],
+  keys: readonly ('pred' | 'gt')[] = ['pred', 'gt'],
+): string | null {
+  for (const key of keys) {
     const named = states.flatMap((s) => {
       const path = s.state.source[key];
       const recorded = s.state.source.pairing !== undefined;

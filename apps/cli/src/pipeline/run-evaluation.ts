@@ -8,7 +8,7 @@ import { settingsDifference } from './compare-settings.js';
 import { countPairs } from './count-pairs.js';
 import type { EvaluationSettings } from './evaluation-settings.js';
 import { listSome } from './pair-files.js';
-import { loadState, type StateFile, saveState, saveStateSync } from './state-file.js';
+import { datasetDigest, loadState, type StateFile, saveState, saveStateSync } from './state-file.js';
 import { absoluteSource, type StateSource } from './state-source.js';
 import type { FilePair } from './types.js';
 
@@ -64,6 +64,7 @@ function checkResumable(
   state: StateFile,
   settings: EvaluationSettings,
   shard: Shard | null,
+  list: { readonly datasetPairs: number; readonly digest: string },
 ): void {
   const difference = settingsDifference(state.settings, settings);
   if (difference !== null) {
@@ -80,6 +81,19 @@ function checkResumable(
       { context: { file, stateShard: state.selection.shard, shard, hint: RESUME_HINT } },
     );
   }
+  // Files added, removed or renamed since: the shard (or the run) would select other pairs.
+  const recorded = state.selection.datasetDigest;
+  if (recorded !== undefined && recorded !== list.digest) {
+    const sizes =
+      state.selection.datasetPairs === list.datasetPairs
+        ? `both hold ${list.datasetPairs} pairs, not the same ones`
+        : `${state.selection.datasetPairs} pairs then, ${list.datasetPairs} now`;
+    throw new SegmetricsError(
+      ErrorCode.INCOMPATIBLE_SETTINGS,
+      `${file}: the dataset's file list changed since the state was saved (${sizes}); resume over the same files, or start a new run`,
+      { context: { file, hint: RESUME_HINT } },
+    );
+  }
 }
 
 /**
@@ -91,12 +105,17 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
   const range =
     shard === null ? { start: 0, end: options.pairs.length } : shardRange(options.pairs.length, shard);
   const selected = options.pairs.slice(range.start, range.end);
+  // The whole file list, before sharding: shards, merges and resumes of one list agree on it.
+  const digest = datasetDigest(options.pairs.map((p) => p.id));
 
   let initial = new ConfusionMatrix(settings.matrixOptions);
   let todo = selected;
   if (options.resume !== undefined) {
     const loaded = await loadState(options.resume);
-    checkResumable(options.resume, loaded.state, settings, shard);
+    checkResumable(options.resume, loaded.state, settings, shard, {
+      datasetPairs: options.pairs.length,
+      digest,
+    });
     await checkSameSource(options.resume, loaded.state.source, options.source);
     const done = new Set(loaded.matrix.sampleIds);
     const known = new Set(selected.map((p) => p.id));
@@ -117,7 +136,7 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
   const source = await absoluteSource(options.source);
   const body = (complete: boolean) => ({
     settings,
-    selection: { shard, datasetPairs: options.pairs.length, pairs: selected.length },
+    selection: { shard, datasetPairs: options.pairs.length, pairs: selected.length, datasetDigest: digest },
     complete,
     source,
   });

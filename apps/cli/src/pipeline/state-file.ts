@@ -48,7 +48,7 @@ export interface StateFile {
    * The shard this state covers (null: the whole dataset; `index` 1-based), the number of pairs of the
    * whole dataset the shard was cut from, and how many pairs it selected.
    */
-  readonly selection: { readonly shard: Shard | null; readonly datasetPairs: number; readonly pairs: number };
+  readonly selection: StateSelection;
   /** True when every selected pair was counted. */
   readonly complete: boolean;
   /**
@@ -61,6 +61,19 @@ export interface StateFile {
   readonly checksum: string;
 }
 
+/**
+ * Which pairs a state's run counted: its shard (null: all), how many pairs the dataset's file list held
+ * and how many the run selected, and `datasetDigest`, the SHA-256 of that whole list's pair ids in run
+ * order (`datasetDigest`): shards, merges and resumes of one file list agree on it. States written before
+ * it was recorded lack it (their lists are then compared by length only).
+ */
+export interface StateSelection {
+  readonly shard: Shard | null;
+  readonly datasetPairs: number;
+  readonly pairs: number;
+  readonly datasetDigest?: string;
+}
+
 /** A loaded, verified state (a version-1 file is converted: its shard index is 1-based here). */
 export interface LoadedState {
   readonly file: string;
@@ -70,6 +83,12 @@ export interface LoadedState {
 
 /** The CLI fields of a state, besides the matrix. */
 export type StateBody = Omit<StateFile, 'checksum' | 'format' | 'stateVersion' | 'tool' | 'matrix'>;
+
+/** The SHA-256 (hex) of a dataset's pair ids in run order: {@link StateSelection.datasetDigest}. */
+export function datasetDigest(ids: readonly string[]): string {
+  const { createHash } = requireBuiltin<typeof import('node:crypto')>('node:crypto');
+  return createHash('sha256').update(JSON.stringify(ids)).digest('hex');
+}
 
 function checksumOf(body: unknown): string {
   const { createHash } = requireBuiltin<typeof import('node:crypto')>('node:crypto');

@@ -13,6 +13,7 @@ import type { Shard } from '../options/shard.js';
 import { canonicalJson } from '../util/canonical-json.js';
 import type { EvaluationSettings, ReportOptions } from './evaluation-settings.js';
 import type { PairingOptions } from './pairing-options.js';
+import type { StateSelection } from './state-file.js';
 import type { StateSource } from './state-source.js';
 
 /** Deepest nesting a state file may have (its own structure needs 8 levels). */
@@ -143,12 +144,8 @@ export function checkTool(check: Checker, value: unknown): void {
 }
 
 /** Checks `selection`; `shardBase` is 0 for version-1 files (0-based shard index), 1 from version 2 on. */
-export function checkSelection(
-  check: Checker,
-  value: unknown,
-  shardBase: 0 | 1,
-): { shard: Shard | null; datasetPairs: number; pairs: number } {
-  const selection = check.record(value, 'selection', ['shard', 'datasetPairs', 'pairs']);
+export function checkSelection(check: Checker, value: unknown, shardBase: 0 | 1): StateSelection {
+  const selection = check.record(value, 'selection', ['shard', 'datasetPairs', 'pairs'], ['datasetDigest']);
   let shard: Shard | null = null;
   if (selection.shard !== null) {
     const raw = check.record(selection.shard, 'selection.shard', ['index', 'count']);
@@ -163,7 +160,12 @@ export function checkSelection(
     Number.MAX_SAFE_INTEGER,
   );
   const pairs = check.integer(selection.pairs, 'selection.pairs', 0, datasetPairs);
-  return { shard, datasetPairs, pairs };
+  if (selection.datasetDigest === undefined) return { shard, datasetPairs, pairs };
+  const digest = selection.datasetDigest;
+  if (typeof digest !== 'string' || !/^[0-9a-f]{64}$/.test(digest)) {
+    check.fail('selection.datasetDigest', `must be 64 hexadecimal digits, got ${describe(digest)}`);
+  }
+  return { shard, datasetPairs, pairs, datasetDigest: digest };
 }
 
 /** Checks `source`: the folders, and the pairing options when recorded (states of older versions lack them). */
