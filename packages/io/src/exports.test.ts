@@ -75,6 +75,8 @@ describe('exports', () => {
         "fastPathEligible",
         "findUnreadLabelFiles",
         "iteratePairs",
+        "makeFolder",
+        "makeFolderSync",
         "pairCityscapes",
         "pairDatasets",
         "readLabelMap",
@@ -122,6 +124,7 @@ describe('node entry', () => {
       'writeSync',
     ],
     'fs/promises': [
+      'link',
       'lstat',
       'mkdir',
       'open',

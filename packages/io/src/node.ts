@@ -2,6 +2,7 @@
 export { DecodeBuffer } from './node/decode-buffer.js';
 export { decodePngFast, type FastDecodeOptions, fastPathEligible } from './node/decode-png-fast.js';
 export { type DecodedPair, type IteratePairsOptions, iteratePairs } from './node/iterate-pairs.js';
+export { makeFolder, makeFolderSync } from './node/make-folder.js';
 export {
   CITYSCAPES_INSTANCE_IDS_SUFFIX,
   CITYSCAPES_LABEL_IDS_SUFFIX,

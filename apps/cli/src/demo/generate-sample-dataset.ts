@@ -1,6 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ErrorCode, SegmetricsError } from '@segmetrics/core';
+import { makeFolder } from '@segmetrics/io/node';
 import { encode } from 'fast-png';
 import { CITYSCAPES_CLASS_NAMES, CITYSCAPES_IGNORE_INDEX } from './cityscapes-classes.js';
 import { checkSceneOptions } from './internal/check-options.js';
@@ -125,9 +126,10 @@ export async function generateSampleDataset(
     predBDir,
     classesFile,
   } = sampleLayout(outDir, options.secondModel === true);
-  if (predBDir !== null) await write(predBDir, () => mkdir(predBDir, { recursive: true }));
-  await write(gtDir, () => mkdir(gtDir, { recursive: true }));
-  await write(predDir, () => mkdir(predDir, { recursive: true }));
+  // Not node's recursive mkdir: it loops forever where a file system refuses folders with ENOENT (/proc).
+  if (predBDir !== null) await write(predBDir, () => makeFolder(predBDir));
+  await write(gtDir, () => makeFolder(gtDir));
+  await write(predDir, () => makeFolder(predDir));
   await write(classesFile, () => writeFile(classesFile, sampleClassesText()));
 
   const names: string[] = [];

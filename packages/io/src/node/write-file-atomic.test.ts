@@ -5,10 +5,12 @@ import {
   createReadStream,
   existsSync,
   lstatSync,
+  mkdirSync,
   mkdtempSync,
   openSync,
   readdirSync,
   readFileSync,
+  rmSync,
   statSync,
   symlinkSync,
   writeFileSync,
@@ -263,6 +265,49 @@ describe('writeFilesAtomic', () => {
     expect(error.context).toMatchObject({ file: first });
     expect(readFileSync(a, 'utf8')).toBe('old a');
     expect(readdirSync(root).sort()).toEqual(['a.csv', 'blocked']);
+  });
+
+  it('writeFilesAtomic puts back the files already replaced when a later rename fails', async () => {
+    const root = folder();
+    const a = join(root, 'a.csv');
+    const fresh = join(root, 'new.json');
+    const b = join(root, 'b.html');
+    writeFileSync(a, 'old a');
+    writeFileSync(b, 'old b');
+    const error = await failure(
+      writeFilesAtomic(
+        [
+          { path: a, bytes: 'new a' },
+          { path: fresh, bytes: 'new file' },
+          { path: b, bytes: 'new b' },
+        ],
+        {
+          // After staging, b.html becomes a folder that holds a file: its rename fails (EISDIR).
+          beforeCommit: () => {
+            rmSync(b);
+            mkdirSync(b);
+            writeFileSync(join(b, 'x'), 'x');
+          },
+        },
+      ),
+    );
+    expect(error.code).toBe('IO_FAILED');
+    expect(error.context).toMatchObject({ file: b });
+    // a.csv holds its old content again, the new file is gone, and no temporary file or backup is left.
+    expect(readFileSync(a, 'utf8')).toBe('old a');
+    expect(readdirSync(root).sort()).toEqual(['a.csv', 'b.html']);
+  });
+
+  it('writeFilesAtomic leaves no backup of the replaced files when it succeeds', async () => {
+    const root = folder();
+    const a = join(root, 'a.csv');
+    writeFileSync(a, 'old a');
+    await writeFilesAtomic([
+      { path: a, bytes: 'new a' },
+      { path: join(root, 'b.txt'), bytes: 'b' },
+    ]);
+    expect(readFileSync(a, 'utf8')).toBe('new a');
+    expect(readdirSync(root).sort()).toEqual(['a.csv', 'b.txt']);
   });
 
   it('writeFilesAtomic writes every file when nothing fails', async () => {

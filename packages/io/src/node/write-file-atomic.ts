@@ -4,7 +4,6 @@ import {
   fchmodSync,
   fsyncSync,
   lstatSync,
-  mkdirSync,
   openSync,
   readlinkSync,
   realpathSync,
@@ -13,7 +12,7 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
-import { type FileHandle, lstat, mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
+import { type FileHandle, link, lstat, open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { ErrorCode, type LabelArray, type LabelMap, SegmetricsError } from '@segmetrics/core';
 import type { ColorizeOptions } from '../encode-colorized-png.js';
@@ -21,6 +20,7 @@ import type { ErrorMapOptions } from '../encode-error-map-png.js';
 import type { EncodeLabelPngOptions } from '../encode-label-png.js';
 import { ioError, wrapError } from '../internal/errors.js';
 import type { RgbColor } from '../types.js';
+import { makeFolder, makeFolderSync } from './make-folder.js';
 
 /** One file of {@link writeFilesAtomic}. */
 export interface FileToWrite {
@@ -205,7 +205,7 @@ async function writeAll(handle: FileHandle, bytes: Uint8Array | string): Promise
 async function stage(target: Target & { kind: 'atomic' }, bytes: Uint8Array | string): Promise<string> {
   // Missing folders are created for a path given directly, not for the target of a dangling link.
   if (target.mode === null && target.path === resolve(target.given)) {
-    await mkdir(dirname(target.path), { recursive: true });
+    await makeFolder(dirname(target.path));
   }
   await removeStaleTempFiles(target.path);
   const temporary = tempPathFor(target.path);
@@ -317,15 +317,57 @@ export async function writeFilesAtomic(
     await discard();
     throw error;
   }
+  // Each existing target is kept under a second name (a hard link) until every rename has succeeded, so a
+  // rename that fails (EPERM in a sticky folder, EIO, ...) puts back the files already replaced.
+  const kept = await Promise.all(staged.map(({ target }) => keepOldFile(target.path)));
   for (const [done, { target, temporary }] of staged.entries()) {
     try {
       await rename(temporary, target.path);
     } catch (error) {
       for (const rest of staged.slice(done)) await unlink(rest.temporary).catch(() => undefined);
+      await restore(staged.slice(0, done).map(({ target }, i) => ({ path: target.path, old: kept[i]! })));
+      for (const old of kept.slice(done))
+        if (old.backup !== null) await unlink(old.backup).catch(() => undefined);
       throw ioFailure(target.given, error);
     }
   }
+  for (const old of kept) if (old.backup !== null) await unlink(old.backup).catch(() => undefined);
   for (const folder of new Set(staged.map(({ target }) => dirname(target.path)))) await syncFolder(folder);
+}
+
+/** What a target held before the transaction: nothing, or its old file under `backup` (null: not kept). */
+interface OldFile {
+  readonly existed: boolean;
+  readonly backup: string | null;
+}
+
+/**
+ * Keeps the file at `path` under a temporary name (a hard link, named as the writers' temporary files so
+ * that a killed run's is removed as stale), to put back if the transaction fails. `backup` is null when
+ * there is nothing to keep, or when the file system refuses the link (the file is then replaced without
+ * a way back, as before).
+ */
+async function keepOldFile(path: string): Promise<OldFile> {
+  try {
+    if (!(await lstat(path)).isFile()) return { existed: true, backup: null };
+  } catch {
+    return { existed: false, backup: null };
+  }
+  const backup = tempPathFor(path);
+  try {
+    await link(path, backup);
+    return { existed: true, backup };
+  } catch {
+    return { existed: true, backup: null };
+  }
+}
+
+/** Undoes the renames already made: each old file put back, or a new file removed. Best effort. */
+async function restore(replaced: readonly { path: string; old: OldFile }[]): Promise<void> {
+  for (const { path, old } of replaced) {
+    if (old.backup !== null) await rename(old.backup, path).catch(() => undefined);
+    else if (!old.existed) await unlink(path).catch(() => undefined);
+  }
 }
 
 /**
@@ -406,7 +448,7 @@ export function writeFileAtomicSync(path: string, bytes: Uint8Array | string): v
   let temporary: string | undefined;
   try {
     if (target.mode === null && target.path === resolve(target.given)) {
-      mkdirSync(dirname(target.path), { recursive: true });
+      makeFolderSync(dirname(target.path));
     }
     const name = tempPathFor(target.path);
     const fd = openSync(name, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o666);
@@ -485,10 +527,32 @@ export function whyNotWritable(path: string): WriteProblem | null {
   try {
     closeSync(openSync(probe, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600));
     unlinkSync(probe);
-    return null;
   } catch (error) {
     const errno = errnoOf(error) ?? 'EIO';
     return { errno, reason: `cannot create files in ${existing.folder} (${errno})` };
+  }
+  return stickyProblem(target.path, existing.folder);
+}
+
+/**
+ * An existing file that the rename could not replace: in a sticky folder (mode +t, like /tmp), only the
+ * file's owner, the folder's owner or root may replace it (EPERM otherwise). Null where it can be.
+ */
+function stickyProblem(path: string, folder: string): WriteProblem | null {
+  const uid = typeof process.geteuid === 'function' ? process.geteuid() : null;
+  if (uid === null || uid === 0) return null;
+  try {
+    const where = statSync(folder);
+    // 0o1000: the sticky bit (S_ISVTX, which node:fs does not export).
+    if ((where.mode & 0o1000) === 0 || where.uid === uid) return null;
+    const file = lstatSync(path);
+    if (file.uid === uid) return null;
+    return {
+      errno: 'EPERM',
+      reason: `the file belongs to another user in the sticky folder ${folder}, so it cannot be replaced (choose another name)`,
+    };
+  } catch {
+    return null;
   }
 }
 
