@@ -98,6 +98,25 @@ describe('decodeNpy', () => {
     }
   });
 
+  it('decodeNpy says that a whole float value beyond int32 does not fit, and that a fraction is not a label', () => {
+    const floats = (values: number[]) =>
+      npyWithHeader(
+        "{'descr': '<f8', 'fortran_order': False, 'shape': (1, 3), }",
+        new Uint8Array(Float64Array.from(values).buffer),
+      );
+    const message = (values: number[]) => {
+      try {
+        decodeNpy(floats(values), { file: 'f.npy' });
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return '';
+    };
+    expect(message([0, 1, 2 ** 31])).toContain('value 2147483648 at pixel (x=2, y=0) does not fit in int32');
+    expect(message([0, 1.5, 2])).toContain('holds the non-integer value 1.5 at pixel (x=1, y=0)');
+    expect(decodeNpy(floats([0, 7, -1])).data).toEqual(Int32Array.from([0, 7, -1]));
+  });
+
   it('decodeNpy rejects truncated data and malformed headers with DECODE_FAILED', () => {
     const bytes = npy('labels_i4le');
     expect(() => decodeNpy(bytes.subarray(0, bytes.length - 1))).toThrowError(

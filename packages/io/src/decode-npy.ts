@@ -416,7 +416,9 @@ function toLabels(
         throw ioError(
           ErrorCode.UNSUPPORTED_FORMAT,
           file,
-          `.npy ${descr} label map holds the non-integer value ${v} at pixel (x=${x}, y=${y}); float arrays are read as labels only when every value is an integer`,
+          Number.isInteger(v)
+            ? `.npy ${descr} value ${v} at pixel (x=${x}, y=${y}) does not fit in int32`
+            : `.npy ${descr} label map holds the non-integer value ${v} at pixel (x=${x}, y=${y}); float arrays are read as labels only when every value is an integer`,
           { dtype: descr, value: v, x, y },
         );
       }

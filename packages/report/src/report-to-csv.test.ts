@@ -77,17 +77,18 @@ describe('reportToCsv for a Cityscapes run', () => {
       matrix: m,
       cityscapes: {
         perClass: [
-          { id: 0, labelId: 7, name: 'road', iou: 2 / 3, ...(instances ? { iiou: Number.NaN } : {}) },
-          { id: 1, labelId: 26, name: 'car', iou: 0.5, ...(instances ? { iiou: 0.4 } : {}) },
+          { id: 0, labelId: 7, name: 'road', iou: 2 / 3, iiou: Number.NaN },
+          { id: 1, labelId: 26, name: 'car', iou: 0.5, iiou: instances ? 0.4 : Number.NaN },
         ],
         perCategory: [
-          { name: 'flat', iou: 2 / 3, ...(instances ? { iiou: Number.NaN } : {}) },
-          { name: 'vehicle', iou: 0.5, ...(instances ? { iiou: 0.45 } : {}) },
+          { name: 'flat', iou: 2 / 3, iiou: Number.NaN },
+          { name: 'vehicle', iou: 0.5, iiou: instances ? 0.45 : Number.NaN },
         ],
         summary: {
           mIoU: 7 / 12,
           categoryIoU: 7 / 12,
-          ...(instances ? { iIoU: 0.4, categoryIIoU: 0.45 } : {}),
+          iIoU: instances ? 0.4 : Number.NaN,
+          categoryIIoU: instances ? 0.45 : Number.NaN,
         },
         instances,
       },

@@ -98,6 +98,10 @@ describe('serializeState / parseState', () => {
     expect(loaded.state.stateVersion).toBe(3);
   });
 
+  it('reads a state saved with a byte order mark (an editor’s), as the same state', () => {
+    expect(parseState('bom.json', `\uFEFF${state()}`).matrix.toJSON()).toEqual(matrix().toJSON());
+  });
+
   it('refuses an edited file (checksum) naming it', () => {
     const text = state().replace('"complete":true', '"complete":false');
     expect(failure(() => parseState('edited.json', text))).toMatchObject({

@@ -155,7 +155,8 @@ export async function loadState(file: string): Promise<LoadedState> {
 export function parseState(file: string, text: string): LoadedState {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // A byte order mark (an editor's, or PowerShell's Out-File) is not part of the JSON.
+    data = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
   } catch (error) {
     throw invalidState(file, '', 'not a segmetrics state file (invalid JSON; truncated?)', error);
   }
