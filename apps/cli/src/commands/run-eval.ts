@@ -38,6 +38,7 @@ import type { EvaluationSettings } from '../pipeline/evaluation-settings.js';
 import { nothingCountedWarning } from '../pipeline/nothing-counted-warning.js';
 import { listSome, pairFiles } from '../pipeline/pair-files.js';
 import { pairingOptions } from '../pipeline/pairing-options.js';
+import { paletteMismatchWarning } from '../pipeline/palette-mismatch-warning.js';
 import { type RunOptions, runEvaluation } from '../pipeline/run-evaluation.js';
 import { skippedWarning } from '../pipeline/skipped-warning.js';
 import { unsupportedFilesWarning } from '../pipeline/unsupported-files-warning.js';
@@ -142,6 +143,12 @@ export async function runEval(flags: EvalFlags, context: CliContext): Promise<nu
   if (unsupported !== null) context.stderr.write(`warning: ${unsupported}\n`);
   const classCount = datasetClassCountWarning({ ...flags, numClasses: settings.numClasses });
   if (classCount !== null && !quiet) context.stderr.write(`warning: ${classCount}\n`);
+  // Palette indices are labels unless a palette reads them by colour: say so when the files' palettes differ.
+  const palettes =
+    quiet || settings.decodeOptions.colorPalette !== undefined
+      ? null
+      : paletteMismatchWarning(paired.pairs[0]);
+  if (palettes !== null) context.stderr.write(`warning: ${palettes}\n`);
   const impliedIgnore = impliedIgnoreWarning(flags, settings);
   if (impliedIgnore !== null && !quiet) context.stderr.write(`warning: ${impliedIgnore}\n`);
   if (paired.unmatchedPredictions.length > 0 && !quiet) {

@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { readPngPalette } from '@segmetrics/io/node';
+import type { FilePair } from './types.js';
+
+function hex(color: readonly number[]): string {
+  return `#${color.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+}
+
+function paletteOf(path: string): number[][] | null {
+  if (!/\.png$/i.test(path)) return null;
+  try {
+    return readPngPalette(readFileSync(path));
+  } catch {
+    // Unreadable: counting names the file.
+    return null;
+  }
+}
+
+/**
+ * A warning when the first pair's ground truth and prediction are palette PNGs whose palettes give an index
+ * two different colours: without `--palette` or `--dataset`, palette indices are read as labels, so a
+ * prediction saved in another palette order (its own, or a visualisation's) would be scored with its
+ * classes permuted and no error. Reads the two files' headers only (no decoding); `null` when they agree,
+ * or are not both palette PNGs.
+ */
+export function paletteMismatchWarning(pair: FilePair | undefined): string | null {
+  if (pair === undefined) return null;
+  const gt = paletteOf(pair.gtPath);
+  const pred = gt === null ? null : paletteOf(pair.predPath);
+  if (gt === null || pred === null) return null;
+  const n = Math.min(gt.length, pred.length);
+  for (let i = 0; i < n; i++) {
+    const a = gt[i]!;
+    const b = pred[i]!;
+    if (a[0] === b[0] && a[1] === b[1] && a[2] === b[2]) continue;
+    return `${pair.gtPath} and ${pair.predPath} are palette PNGs with different palettes (index ${i} is ${hex(a)} in the ground truth, ${hex(b)} in the prediction): palette indices are read as labels; if the colours carry the classes, give --palette FILE or --dataset NAME so that both are read by colour`;
+  }
+  return null;
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { encodeColorizedPng, encodeLabelPng } from './encode.js';
+import { readPngPalette } from './read-png-palette.js';
+
+describe('readPngPalette', () => {
+  it('reads the PLTE entries of a palette PNG, and is null for other files', () => {
+    const map = { data: Uint8Array.from([0, 1, 2, 1]), width: 2, height: 2 };
+    const palette = [
+      [0, 0, 0],
+      [128, 0, 0],
+      [0, 128, 0],
+    ] as const;
+    const png = encodeColorizedPng(map, palette);
+    expect(readPngPalette(png)?.slice(0, 3)).toEqual(palette.map((c) => [...c]));
+    expect(readPngPalette(encodeLabelPng(map.data, 2, 2))).toBeNull();
+    expect(readPngPalette(Uint8Array.from([1, 2, 3]))).toBeNull();
+    expect(readPngPalette(png.subarray(0, 20))).toBeNull();
+  });
+});
