@@ -15,5 +15,8 @@ describe('readPngPalette', () => {
     expect(readPngPalette(encodeLabelPng(map.data, 2, 2))).toBeNull();
     expect(readPngPalette(Uint8Array.from([1, 2, 3]))).toBeNull();
     expect(readPngPalette(png.subarray(0, 20))).toBeNull();
+    // The start of the file is enough: the palette precedes the image data.
+    const idat = png.findIndex((_, i) => String.fromCharCode(...png.subarray(i, i + 4)) === 'IDAT');
+    expect(readPngPalette(png.subarray(0, idat))?.slice(0, 3)).toEqual(palette.map((c) => [...c]));
   });
 });

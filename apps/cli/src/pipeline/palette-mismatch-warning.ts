@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { readPngPalette } from '@segmetrics/io/node';
 import type { FilePair } from './types.js';
 
@@ -6,13 +6,21 @@ function hex(color: readonly number[]): string {
   return `#${color.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
 }
 
+/** The palette precedes the image data: the first 64 KiB of a file hold it (a longer PLTE is not read). */
+const HEAD_BYTES = 64 * 1024;
+
 function paletteOf(path: string): number[][] | null {
   if (!/\.png$/i.test(path)) return null;
+  let fd: number | undefined;
   try {
-    return readPngPalette(readFileSync(path));
+    fd = openSync(path, 'r');
+    const head = new Uint8Array(HEAD_BYTES);
+    return readPngPalette(head.subarray(0, readSync(fd, head, 0, HEAD_BYTES, 0)));
   } catch {
     // Unreadable: counting names the file.
     return null;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -20,7 +28,7 @@ function paletteOf(path: string): number[][] | null {
  * A warning when the first pair's ground truth and prediction are palette PNGs whose palettes give an index
  * two different colours: without `--palette` or `--dataset`, palette indices are read as labels, so a
  * prediction saved in another palette order (its own, or a visualisation's) would be scored with its
- * classes permuted and no error. Reads the two files' headers only (no decoding); `null` when they agree,
+ * classes permuted and no error. Reads the first 64 KiB of each file (no decoding); `null` when they agree,
  * or are not both palette PNGs.
  */
 export function paletteMismatchWarning(pair: FilePair | undefined): string | null {
