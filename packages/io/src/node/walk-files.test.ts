@@ -32,6 +32,31 @@ describe('walkFiles', () => {
     ]);
   });
 
+  it.runIf(process.platform === 'linux')(
+    'walkFiles names a label file or folder whose name is not UTF-8 (bytes escaped); other files pass',
+    async () => {
+      const root = tree({ 'a.png': png(1), 'notes.txt': 'x' });
+      const latin1 = (text: string) => Buffer.from(text, 'latin1');
+      // caf\xe9.png (Latin-1), and a text file with such a name, which is not a label file.
+      writeFileSync(Buffer.concat([Buffer.from(`${root}/`), latin1('caf\u00e9.png')]), png(2));
+      writeFileSync(Buffer.concat([Buffer.from(`${root}/`), latin1('r\u00e9sum\u00e9.txt')]), 'x');
+      await expect(walkFiles(root, isPng)).rejects.toMatchObject({
+        code: 'IO_FAILED',
+        message: expect.stringContaining(
+          `${join(root, 'caf\\xe9.png')}: the file name is not valid UTF-8 (its bytes are shown as \\xNN)`,
+        ),
+      });
+      const other = tree({ 'a.png': png(1) });
+      writeFileSync(Buffer.concat([Buffer.from(`${other}/`), latin1('r\u00e9sum\u00e9.txt')]), 'x');
+      expect((await walkFiles(other, isPng)).files.map((f) => f.relative)).toEqual(['a.png']);
+      const folder = tree({ 'a.png': png(1) });
+      mkdirSync(Buffer.concat([Buffer.from(`${folder}/`), latin1('d\u00e9j\u00e0')]));
+      await expect(walkFiles(folder, isPng)).rejects.toMatchObject({
+        message: expect.stringContaining('d\\xe9j\\xe0: the folder name is not valid UTF-8'),
+      });
+    },
+  );
+
   it('walkFiles prefers the physical path, reports dangling links and skips dot entries', async () => {
     const root = tree({ 'z/real.png': png(1), '.hidden/c.png': png(1), '.d.png': png(1) });
     symlinkSync('z', join(root, 'a-link'));

@@ -47,6 +47,26 @@ const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** `dev:ino` identity of a folder (catches symbolic-link loops and bind mounts alike). */
 const folderId = (stats: Stats) => `${stats.dev}:${stats.ino}`;
 
+/** A file name's bytes as text: ASCII as it is, every other byte as `\xNN`. */
+function escapedName(raw: Uint8Array): string {
+  return Array.from(raw, (b) =>
+    b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`,
+  ).join('');
+}
+
+/**
+ * The names in `folder` that are not valid UTF-8, by the lossy text Node gives for them (with U+FFFD
+ * where a byte could not be decoded), with their bytes escaped: such a file cannot be opened by that text.
+ */
+function invalidUtf8Names(folder: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const raw of readdirSync(folder, { encoding: 'buffer' })) {
+    const text = raw.toString('utf8');
+    if (!Buffer.from(text, 'utf8').equals(raw)) out.set(text, escapedName(raw));
+  }
+  return out;
+}
+
 function walkError(error: unknown, path: string, what: string) {
   const code = (error as { code?: string }).code ?? null;
   return ioError(ErrorCode.IO_FAILED, path, `cannot ${what}`, { errno: code }, error);
@@ -112,6 +132,9 @@ export async function walkFiles(root: string, wanted: (name: string) => boolean)
       throw walkError(error, path, 'read folder');
     }
     entries.sort((a, b) => byCodeUnit(a.name, b.name));
+    // Names that are not UTF-8 (Latin-1 names from an old archive, say) reach us as text that names no
+    // file: a label file or folder among them is an error naming its bytes, not a file "not found" later.
+    const invalid = entries.some((e) => e.name.includes('\uFFFD')) ? invalidUtf8Names(path) : null;
     const found: string[] = [];
     for (const entry of entries) {
       const name = entry.name;
@@ -132,6 +155,15 @@ export async function walkFiles(root: string, wanted: (name: string) => boolean)
           throw walkError(error, join(path, name), 'inspect');
         }
         kind = info.isDirectory() ? 'dir' : info.isFile() ? 'file' : info.isSymbolicLink() ? 'link' : 'other';
+      }
+      const escaped = invalid?.get(name);
+      if (escaped !== undefined && (kind === 'dir' || wanted(name))) {
+        throw ioError(
+          ErrorCode.IO_FAILED,
+          join(path, escaped),
+          `the ${kind === 'dir' ? 'folder' : 'file'} name is not valid UTF-8 (its bytes are shown as \\xNN): rename it, segmetrics reads names as UTF-8`,
+          { errno: null },
+        );
       }
       if (kind === 'dir') {
         const childPath = join(path, name);
