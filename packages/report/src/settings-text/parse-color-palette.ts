@@ -1,6 +1,6 @@
 import { type ColorPalette, colorLookup } from '@segmetrics/io/presets';
 import { invalidOption } from './invalid-option.js';
-import { repeatedJsonKey } from './repeated-json-key.js';
+import { parseSettingsJson } from './parse-settings-json.js';
 import type { SettingsTextSource } from './settings-text-source.js';
 
 /** The largest id a palette colour may decode to: labels of colour masks are 16-bit at most. */
@@ -15,16 +15,7 @@ export const MAX_PALETTE_ID = 65_535;
  */
 export function parseColorPalette(text: string, from: SettingsTextSource): ColorPalette {
   const { option, source } = from;
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw invalidOption(option, `${source} is not valid JSON`, source);
-  }
-  const repeated = repeatedJsonKey(text);
-  if (repeated !== null) {
-    throw invalidOption(option, `${source}: the colour "${repeated}" is given twice`, source);
-  }
+  const data = parseSettingsJson(text, from, 'the colour');
   if (typeof data !== 'object' || data === null) {
     throw invalidOption(
       option,

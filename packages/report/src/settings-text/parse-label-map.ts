@@ -1,6 +1,6 @@
 import type { LabelMapping } from '@segmetrics/core';
 import { invalidOption } from './invalid-option.js';
-import { repeatedJsonKey } from './repeated-json-key.js';
+import { parseSettingsJson } from './parse-settings-json.js';
 import type { SettingsTextSource } from './settings-text-source.js';
 
 /** Label values a label map may name: what a label array holds without wrapping (int32 and uint32). */
@@ -16,16 +16,7 @@ export const LABEL_VALUE_RANGE = [-(2 ** 31), 2 ** 32 - 1] as const;
  */
 export function parseLabelMap(text: string, from: SettingsTextSource): NonNullable<LabelMapping['table']> {
   const { option, source } = from;
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw invalidOption(option, `${source} is not valid JSON`, source);
-  }
-  const repeated = repeatedJsonKey(text);
-  if (repeated !== null) {
-    throw invalidOption(option, `${source}: the label value "${repeated}" is given twice`, source);
-  }
+  const data = parseSettingsJson(text, from, 'the label value');
   const [min, max] = LABEL_VALUE_RANGE;
   const valid = (v: unknown) =>
     v === null || (typeof v === 'number' && Number.isSafeInteger(v) && v >= -1 && v <= max);
