@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { decodeLabelMap, encodeLabelPng, vocColorMap } from '@segmetrics/io';
+import { decodeLabelMap, encodeColorizedPng, encodeLabelPng, vocColorMap } from '@segmetrics/io';
 import { parityFixtureRoot } from '@segmetrics/test-utils';
 import { encode } from 'fast-png';
 
@@ -70,6 +70,26 @@ export function rgbVocDataset(): { gt: string; pred: string } {
         encode({ width: map.width, height: map.height, data: rgb, channels: 3, depth: 8 }),
       );
     }
+  }
+  return { gt: join(out, 'gt'), pred: join(out, 'pred') };
+}
+
+/**
+ * The VOC-like palette fixture with its predictions saved in another palette order (as PIL's `quantize()`
+ * saves a colour mask): the same colours, but classes 1 and 2 at each other's palette index.
+ */
+export function swappedPaletteDataset(): { gt: string; pred: string } {
+  const source = parityFolders('voc_like_palette');
+  const out = scratch('swapped-palette');
+  const colors = vocColorMap(256);
+  const swapped = [colors[0]!, colors[2]!, colors[1]!, ...colors.slice(3)];
+  mkdirSync(join(out, 'gt'));
+  mkdirSync(join(out, 'pred'));
+  for (const name of labelFiles(source.gt)) {
+    copyFileSync(join(source.gt, name), join(out, 'gt', name));
+    const map = decodeLabelMap(new Uint8Array(readFileSync(join(source.pred, name))));
+    const data = map.data.map((v) => (v === 1 ? 2 : v === 2 ? 1 : v));
+    writeFileSync(join(out, 'pred', name), encodeColorizedPng({ ...map, data }, swapped));
   }
   return { gt: join(out, 'gt'), pred: join(out, 'pred') };
 }

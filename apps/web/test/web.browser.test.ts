@@ -45,6 +45,7 @@ import {
   SITE,
   scratch,
   sizeMismatchDataset,
+  swappedPaletteDataset,
   unpairedDataset,
 } from './datasets.js';
 
@@ -360,6 +361,30 @@ describe.skipIf(!enabled)('the web app', () => {
     );
     expect(JSON.parse(web).confusionMatrix).toEqual(JSON.parse(direct).confusionMatrix);
     await page.close();
+  });
+
+  it('notes palette PNGs whose palettes colour an index differently, as the CLI warns, and counts their indices', async () => {
+    const folders = swappedPaletteDataset();
+    const { page, web, cli } = await pageAndCli(
+      { ...folders, fields: { 'num-classes': '21', 'ignore-index': '255' } },
+      ['--num-classes', '21', '--ignore-index', '255'],
+    );
+    expect(web).toBe(cli);
+    const note = (await page.locator('[data-testid="palette-mismatch"]').textContent()) ?? '';
+    expect(note).toMatch(
+      /are palette PNGs with different palettes \(index 1 is #800000 in the ground truth, #008000 in the prediction\)/,
+    );
+    // With the dataset's palette the files are read by colour: no note, and the labels their colours carry.
+    const voc = await evaluate({ ...folders, fields: { dataset: 'voc' } });
+    expect(await voc.locator('[data-testid="palette-mismatch"]').count()).toBe(0);
+    const direct = await cliJson(
+      parityFolders('voc_like_palette').gt,
+      parityFolders('voc_like_palette').pred,
+      ['--dataset', 'voc'],
+    );
+    expect(JSON.parse(await embedded(voc)).confusionMatrix).toEqual(JSON.parse(direct).confusionMatrix);
+    await page.close();
+    await voc.close();
   });
 
   it('merges the workers’ matrices in a fixed order: one worker and three give the same report', async () => {

@@ -43,7 +43,7 @@ export {
   type NodeZlibCompressOptions,
   type ZlibStrategy,
 } from './node/zlib-compress.js';
-export { readPngPalette } from './read-png-palette.js';
+export { type PaletteDifference, paletteDifference, readPngPalette } from './read-png-palette.js';
 // Pure and small (no decoder): for listing the files a folder holds that no reader takes, without loading
 // the main entry.
 export {

@@ -1,6 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { encodeColorizedPng, encodeLabelPng } from './encode.js';
-import { readPngPalette } from './read-png-palette.js';
+import { paletteDifference, readPngPalette } from './read-png-palette.js';
+
+describe('paletteDifference', () => {
+  it('finds the first index two palettes colour differently, within the shorter one', () => {
+    const voc = [
+      [0, 0, 0],
+      [128, 0, 0],
+      [0, 128, 0],
+    ];
+    expect(paletteDifference(voc, voc.slice(0, 2))).toBeNull();
+    expect(paletteDifference(voc, [voc[0]!, voc[2]!, voc[1]!])).toEqual({
+      index: 1,
+      first: [128, 0, 0],
+      second: [0, 128, 0],
+    });
+    // Alpha (from tRNS) is not a colour difference.
+    expect(paletteDifference([[1, 2, 3, 255]], [[1, 2, 3]])).toBeNull();
+  });
+});
 
 describe('readPngPalette', () => {
   it('reads the PLTE entries of a palette PNG, and is null for other files', () => {

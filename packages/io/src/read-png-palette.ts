@@ -35,3 +35,29 @@ export function readPngPalette(bytes: Uint8Array): number[][] | null {
   }
   return null;
 }
+
+/** Where two palettes first give one index different colours ({@link paletteDifference}). */
+export interface PaletteDifference {
+  readonly index: number;
+  /** The index's `[r, g, b]` in the first palette and in the second. */
+  readonly first: readonly number[];
+  readonly second: readonly number[];
+}
+
+/**
+ * The first index (below the shorter palette's length) that two palettes colour differently, or null
+ * when they agree: two palette PNGs whose palettes differ carry their classes in different index orders
+ * if the colours are what carries them.
+ */
+export function paletteDifference(
+  first: readonly (readonly number[])[],
+  second: readonly (readonly number[])[],
+): PaletteDifference | null {
+  const n = Math.min(first.length, second.length);
+  for (let index = 0; index < n; index++) {
+    const a = first[index]!;
+    const b = second[index]!;
+    if (a[0] !== b[0] || a[1] !== b[1] || a[2] !== b[2]) return { index, first: a, second: b };
+  }
+  return null;
+}

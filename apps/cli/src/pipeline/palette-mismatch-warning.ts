@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import { readPngPalette } from '@segmetrics/io/node';
+import { paletteDifference, readPngPalette } from '@segmetrics/io/node';
 import type { FilePair } from './types.js';
 
 function hex(color: readonly number[]): string {
@@ -36,12 +36,8 @@ export function paletteMismatchWarning(pair: FilePair | undefined): string | nul
   const gt = paletteOf(pair.gtPath);
   const pred = gt === null ? null : paletteOf(pair.predPath);
   if (gt === null || pred === null) return null;
-  const n = Math.min(gt.length, pred.length);
-  for (let i = 0; i < n; i++) {
-    const a = gt[i]!;
-    const b = pred[i]!;
-    if (a[0] === b[0] && a[1] === b[1] && a[2] === b[2]) continue;
-    return `${pair.gtPath} and ${pair.predPath} are palette PNGs with different palettes (index ${i} is ${hex(a)} in the ground truth, ${hex(b)} in the prediction): palette indices are read as labels; if the colours carry the classes, give --palette FILE or --dataset NAME so that both are read by colour`;
-  }
-  return null;
+  const difference = paletteDifference(gt, pred);
+  if (difference === null) return null;
+  const { index, first, second } = difference;
+  return `${pair.gtPath} and ${pair.predPath} are palette PNGs with different palettes (index ${index} is ${hex(first)} in the ground truth, ${hex(second)} in the prediction): palette indices are read as labels; if the colours carry the classes, give --palette FILE or --dataset NAME so that both are read by colour`;
 }

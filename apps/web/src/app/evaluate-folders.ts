@@ -17,6 +17,7 @@ import {
 } from '@segmetrics/report';
 import type { FolderFiles } from '../files/folder-files.js';
 import { type PairedFolders, pairFolders, type WebPair } from '../files/pair-folders.js';
+import { paletteMismatchNote } from '../files/palette-mismatch.js';
 import { CancelledError, CountPool, type WorkerLike } from '../run/count-pool.js';
 import type { PictureTask } from '../run/messages.js';
 import { MAX_WORKERS, parseWebSettings, type WebRun } from '../settings/run-input.js';
@@ -39,6 +40,11 @@ export interface EvaluationCallbacks {
   onProgress?(done: number, total: number): void;
   /** Counting is done; the worst images are being drawn. */
   onPictures?(count: number): void;
+  /**
+   * The first pair's palette PNGs colour an index differently and no palette reads them by colour (the
+   * CLI's warning): the note to show.
+   */
+  onPaletteMismatch?(note: string): void;
   /** Two folders: the paired comparison is being computed. */
   onComparing?(): void;
   readonly signal?: AbortSignal;
@@ -130,6 +136,10 @@ export async function evaluateFolders(
   const paired = pairFolders(input.gt, input.predictions, run.pairing);
   const workers = workerCount(run.workers, cores, paired.pairs.length);
   callbacks.onPaired?.(paired, workers);
+  if (settings.decodeOptions.colorPalette === undefined) {
+    const note = await paletteMismatchNote(paired.pairs[0]);
+    if (note !== null) callbacks.onPaletteMismatch?.(note);
+  }
   // Per-image statistics always (the worst images); the presets see them only when the settings asked
   // for them, so the JSON report is the CLI's with or without `--report` and `--ci`.
   const countOptions = { ...settings.matrixOptions, perImage: true };

@@ -254,6 +254,9 @@ export function mountApp(root: HTMLElement): void {
             }
             showProgress(0);
           },
+          onPaletteMismatch: (note) => {
+            notes.append(h('p', { class: 'warning', 'data-testid': 'palette-mismatch' }, note));
+          },
           onProgress: (done) => {
             cancelAnimationFrame(frame);
             frame = requestAnimationFrame(() => showProgress(done));
