@@ -248,27 +248,43 @@ describe('segmetrics merge', () => {
     // Shards of one list still merge.
     const other = await cut('img_011', '2/2');
     expect((await run(['merge', first, other, '-q'])).code).toBe(0);
-    // A resume over another list of the same length is refused too.
+    // A state of an earlier version (no digest) first: the others are still compared with each other.
+    const old = join(dir, 'old.json');
+    copyFileSync(await cut('img_011', '1/3'), old);
+    editState(old, (state) => {
+      delete (state.selection as JsonRecord).datasetDigest;
+    });
+    const mixed = await run(['merge', old, await cut('img_011', '2/3'), await cut('img_000', '3/3')]);
+    expect(mixed.code).toBe(1);
+    expect(errorLines(mixed.stderr)[0]).toContain('were cut from different file lists');
+    // A shard resumed over another list of the same length is refused too (its block would move).
+    const partial = join(dir, 'partial.json');
+    const shard = ['--shard', '1/2'];
+    const stopped = await run([
+      ...['eval', ...dataset, ...one, ...shard, '--exclude', 'img_011', '--stop-after', '2'],
+      ...['--save-state', partial, '-q'],
+    ]);
+    expect(stopped.code).not.toBe(0);
+    const resumed = await run([
+      ...['eval', ...dataset, ...one, ...shard, '--exclude', 'img_005', '--resume', partial, '-q'],
+    ]);
+    expect(resumed.code).toBe(1);
+    expect(errorLines(resumed.stderr)[0]).toContain(
+      "the dataset's file list changed since this shard's state was saved (both hold 11 pairs, not the same ones)",
+    );
+  });
+
+  it('resumes an unsharded run over a file list that grew: the images not yet counted are counted', async () => {
+    const dir = tempDir('grown');
     const partial = join(dir, 'partial.json');
     const stopped = await run([
       ...['eval', ...dataset, ...one, '--exclude', 'img_011', '--stop-after', '2'],
       ...['--save-state', partial, '-q'],
     ]);
     expect(stopped.code).not.toBe(0);
-    const resumed = await run([
-      'eval',
-      ...dataset,
-      ...one,
-      '--exclude',
-      'img_000',
-      '--resume',
-      partial,
-      '-q',
-    ]);
-    expect(resumed.code).toBe(1);
-    expect(errorLines(resumed.stderr)[0]).toContain(
-      "the dataset's file list changed since the state was saved (both hold 11 pairs, not the same ones)",
-    );
+    const resumed = await run(['eval', ...dataset, ...one, '--resume', partial, '-f', 'json', '-q']);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(withoutMergeFacts(JSON.parse(resumed.stdout) as JsonRecord)).toEqual(await single());
   });
 
   it('merges complete runs split by --include / --exclude into the single-run report', async () => {

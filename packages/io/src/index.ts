@@ -38,7 +38,12 @@ export {
 } from './label-map-from-image-data.js';
 export { type PairedPaths, type PairPathsOptions, type PathPair, pairPaths } from './pair-paths.js';
 export type { PngWriters } from './png-writers.js';
-export { type PaletteDifference, paletteDifference, readPngPalette } from './read-png-palette.js';
+export {
+  labelPaletteConflict,
+  type PaletteDifference,
+  paletteDifference,
+  readPngPalette,
+} from './read-png-palette.js';
 export { resolveFormat, sniffFormat } from './resolve-format.js';
 export {
   type ColorPalette,

@@ -43,7 +43,12 @@ export {
   type NodeZlibCompressOptions,
   type ZlibStrategy,
 } from './node/zlib-compress.js';
-export { type PaletteDifference, paletteDifference, readPngPalette } from './read-png-palette.js';
+export {
+  labelPaletteConflict,
+  type PaletteDifference,
+  paletteDifference,
+  readPngPalette,
+} from './read-png-palette.js';
 // Pure and small (no decoder): for listing the files a folder holds that no reader takes, without loading
 // the main entry.
 export {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeColorizedPng, encodeLabelPng } from './encode.js';
-import { paletteDifference, readPngPalette } from './read-png-palette.js';
+import { labelPaletteConflict, paletteDifference, readPngPalette } from './read-png-palette.js';
 
 describe('paletteDifference', () => {
   it('finds the first index two palettes colour differently, within the shorter one', () => {
@@ -17,6 +17,20 @@ describe('paletteDifference', () => {
     });
     // Alpha (from tRNS) is not a colour difference.
     expect(paletteDifference([[1, 2, 3, 255]], [[1, 2, 3]])).toBeNull();
+  });
+});
+
+describe('labelPaletteConflict', () => {
+  it('is paletteDifference, except against a gray ramp (labels saved without colours, as PIL does)', () => {
+    const voc = [
+      [0, 0, 0],
+      [128, 0, 0],
+      [0, 128, 0],
+    ];
+    const gray = Array.from({ length: 256 }, (_, i) => [i, i, i]);
+    expect(labelPaletteConflict(voc, gray)).toBeNull();
+    expect(labelPaletteConflict(gray, voc)).toBeNull();
+    expect(labelPaletteConflict(voc, [voc[0]!, voc[2]!, voc[1]!])).toMatchObject({ index: 1 });
   });
 });
 

@@ -61,3 +61,23 @@ export function paletteDifference(
   }
   return null;
 }
+
+/** A gray ramp (entry i is `[i, i, i]`): the palette of labels saved without colours (PIL's `'P'` default). */
+function isGrayRamp(palette: readonly (readonly number[])[]): boolean {
+  return palette.every((c, i) => c[0] === i && c[1] === i && c[2] === i);
+}
+
+/**
+ * Where a ground truth's and a prediction's palettes contradict each other as colour maps of the classes:
+ * {@link paletteDifference}, except when either is a gray ramp (labels saved with no colours of their own,
+ * as PIL saves a `'P'` image made from a label array: its indices are the labels whatever the other
+ * file's colours). What `segmetrics eval` and the web app warn about when no palette reads the files by
+ * colour.
+ */
+export function labelPaletteConflict(
+  groundTruth: readonly (readonly number[])[],
+  prediction: readonly (readonly number[])[],
+): PaletteDifference | null {
+  if (isGrayRamp(groundTruth) || isGrayRamp(prediction)) return null;
+  return paletteDifference(groundTruth, prediction);
+}

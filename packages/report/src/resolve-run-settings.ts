@@ -107,6 +107,19 @@ function presetNamed(option: string, name: string | undefined): Preset | null {
   }
 }
 
+/** Checks a metric id, naming `option` in the error (`UNKNOWN_METRIC`, as `getMetric`'s). */
+function metricNamed(option: string, id: string): void {
+  try {
+    getMetric(id);
+  } catch (error) {
+    if (!SegmetricsError.isInstance(error)) throw error;
+    throw new SegmetricsError(error.code, `${option}: ${error.message}`, {
+      context: { ...error.context, option },
+      cause: error,
+    });
+  }
+}
+
 /** `input.excludeClasses` as sorted unique ids (numbers checked, texts through {@link resolveClassList}). */
 function excludedClasses(
   items: readonly (number | string)[],
@@ -244,7 +257,7 @@ export function resolveRunSettings(input: RunSettingsInput, naming: RunSettingsN
   }
   const presetOptions = preset === null ? null : parsePresetOptions(preset.name, input.presetOptions ?? []);
   const metrics = [...(input.metrics ?? [])];
-  for (const id of metrics) getMetric(id);
+  for (const id of metrics) metricNamed(name('metrics'), id);
   const report: RunReportOptions = {
     aggregate: input.aggregate ?? null,
     imageReduce: input.imageReduce ?? null,

@@ -26,6 +26,7 @@ import { parseInteger } from '../options/parse-values.js';
 import { resolveSettings } from '../options/resolve-settings.js';
 import { assertSameSettings } from '../pipeline/compare-settings.js';
 import { listSome } from '../pipeline/pair-files.js';
+import { paletteMismatchWarning } from '../pipeline/palette-mismatch-warning.js';
 import { runEvaluation } from '../pipeline/run-evaluation.js';
 import { skippedWarning } from '../pipeline/skipped-warning.js';
 import { unsupportedFilesWarning } from '../pipeline/unsupported-files-warning.js';
@@ -208,7 +209,11 @@ async function mergeSides(files: { a: readonly string[]; b: readonly string[] })
   // Shards merged per side: the report's scope says so (one whole-dataset state per side is no merge).
   const states = a.merged.states + b.merged.states;
   // As merge warns: a side's states from different folders, and two models scored on different ground truths.
-  const acrossSides = sourceWarning([...a.loaded, ...b.loaded], ['gt']);
+  const acrossSides = sourceWarning(
+    [...a.loaded, ...b.loaded],
+    ['gt'],
+    'the two models were scored against different ground truths',
+  );
   const warnings = [
     ...(a.sourceWarning === null ? [] : [`model A: ${a.sourceWarning}`]),
     ...(b.sourceWarning === null ? [] : [`model B: ${b.sourceWarning}`]),
@@ -258,6 +263,14 @@ async function countFolders(flags: CompareFlags, context: CliContext): Promise<C
   if (classCount !== null && !quiet) context.stderr.write(`warning: ${classCount}\n`);
   const impliedIgnore = impliedIgnoreWarning(flags, settings);
   if (impliedIgnore !== null && !quiet) context.stderr.write(`warning: ${impliedIgnore}\n`);
+  // As eval: each model's first prediction against its ground truth, when palette indices are read as labels.
+  const first = paired.pairs[0];
+  if (first !== undefined && !quiet && settings.decodeOptions.colorPalette === undefined) {
+    for (const predPath of [first.predPath, ...(first.otherPredPaths ?? [])]) {
+      const palettes = paletteMismatchWarning({ ...first, predPath });
+      if (palettes !== null) context.stderr.write(`warning: ${palettes}\n`);
+    }
+  }
   paired.unmatched.forEach((unmatched, i) => {
     if (unmatched.length === 0 || quiet) return;
     const n = unmatched.length;

@@ -206,11 +206,6 @@ function describeMergeError(
   });
 }
 
-/**
- * What the states lack to be the whole dataset: shards without a state, interrupted runs. Throws when
- * shard states cannot belong to one split (different shard counts, cut from different pair lists, a
- * shard given twice, sharded and unsharded states mixed).
- */
 /** Both selections record their file list's digest, and they differ (older states record none). */
 function differentLists(a: StateSelection, b: StateSelection): boolean {
   return (
@@ -218,6 +213,11 @@ function differentLists(a: StateSelection, b: StateSelection): boolean {
   );
 }
 
+/**
+ * What the states lack to be the whole dataset: shards without a state, interrupted runs. Throws when
+ * shard states cannot belong to one split (different shard counts, cut from different pair lists, a
+ * shard given twice, sharded and unsharded states mixed).
+ */
 function coverage(states: readonly LoadedState[]): PartialRun | null {
   const sharded = states.filter((s) => s.state.selection.shard !== null);
   const interruptedStates = states.filter((s) => !s.state.complete).map((s) => s.file);
@@ -229,6 +229,8 @@ function coverage(states: readonly LoadedState[]): PartialRun | null {
   if (sharded.length > 0) {
     const reference = sharded[0]!;
     const refShard = reference.state.selection.shard!;
+    // The file list is compared with the first state that records one (states of older versions do not).
+    const listed = sharded.find((s) => s.state.selection.datasetDigest !== undefined) ?? reference;
     const seen = new Map<number, string>();
     for (const s of states) {
       const shard = s.state.selection.shard;
@@ -239,8 +241,8 @@ function coverage(states: readonly LoadedState[]): PartialRun | null {
             ? `${s.file} covers ${formatShard(shard)} but ${reference.file} covers ${formatShard(refShard)}`
             : s.state.selection.datasetPairs !== reference.state.selection.datasetPairs
               ? `${s.file} was cut from ${s.state.selection.datasetPairs} pairs but ${reference.file} from ${reference.state.selection.datasetPairs}: the shards were made from different file lists`
-              : differentLists(s.state.selection, reference.state.selection)
-                ? `${s.file} and ${reference.file} were cut from different file lists of ${s.state.selection.datasetPairs} pairs each (other files, or other --include/--exclude)`
+              : differentLists(s.state.selection, listed.state.selection)
+                ? `${s.file} and ${listed.file} were cut from different file lists of ${s.state.selection.datasetPairs} pairs each (other files, or other --include/--exclude)`
                 : null;
       if (mismatch !== null) {
         throw new SegmetricsError(

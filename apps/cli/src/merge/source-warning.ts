@@ -8,11 +8,13 @@ import type { LoadedState } from '../pipeline/state-file.js';
  * links, are compared by the folders themselves); states of older versions hold the paths as typed,
  * possibly relative, so only the folders' own names are compared with them. Shards counted on other
  * machines may reach the same data by other paths: a warning, not an error. `keys` says which folders
- * must agree (default both; `compare` checks the ground truth across its two models).
+ * must agree (default both; `compare` checks the ground truth across its two models); `consequence` says
+ * what a difference does (default: the merged counts mix them).
  */
 export function sourceWarning(
   states: readonly LoadedState[],
   keys: readonly ('pred' | 'gt')[] = ['pred', 'gt'],
+  consequence = 'the merged counts mix them',
 ): string | null {
   for (const key of keys) {
     const named = states.flatMap((s) => {
@@ -29,10 +31,10 @@ export function sourceWarning(
       const real = (s: { path: string; recorded: boolean }) => s.recorded && isAbsolute(s.path);
       if (real(first) && real(other)) {
         if (first.path === other.path) continue;
-        return `the states were counted from different ${what} folders (${first.path} in ${first.file}, ${other.path} in ${other.file}): the merged counts mix them unless they hold the same files (e.g. one folder mounted at two paths)`;
+        return `the states were counted from different ${what} folders (${first.path} in ${first.file}, ${other.path} in ${other.file}): ${consequence} unless they hold the same files (e.g. one folder mounted at two paths)`;
       }
       if (other.name !== first.name) {
-        return `the states were counted from differently named ${what} folders (${first.name} in ${first.file}, ${other.name} in ${other.file}): the merged counts mix them unless they hold the same files`;
+        return `the states were counted from differently named ${what} folders (${first.name} in ${first.file}, ${other.name} in ${other.file}): ${consequence} unless they hold the same files`;
       }
     }
   }

@@ -36,5 +36,10 @@ describe('paletteMismatchWarning', () => {
       paletteMismatchWarning(files(encodeLabelPng(map.data, 2, 2), encodeColorizedPng(map, voc))),
     ).toBeNull();
     expect(paletteMismatchWarning(undefined)).toBeNull();
+    // Labels saved with PIL's default gray palette: their indices are the labels whatever the colours.
+    const gray = Array.from({ length: 256 }, (_, i) => [i, i, i] as const);
+    expect(
+      paletteMismatchWarning(files(encodeColorizedPng(map, voc), encodeColorizedPng(map, gray))),
+    ).toBeNull();
   });
 });

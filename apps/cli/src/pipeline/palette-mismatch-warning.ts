@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import { paletteDifference, readPngPalette } from '@segmetrics/io/node';
+import { labelPaletteConflict, readPngPalette } from '@segmetrics/io/node';
 import type { FilePair } from './types.js';
 
 function hex(color: readonly number[]): string {
@@ -36,7 +36,7 @@ export function paletteMismatchWarning(pair: FilePair | undefined): string | nul
   const gt = paletteOf(pair.gtPath);
   const pred = gt === null ? null : paletteOf(pair.predPath);
   if (gt === null || pred === null) return null;
-  const difference = paletteDifference(gt, pred);
+  const difference = labelPaletteConflict(gt, pred);
   if (difference === null) return null;
   const { index, first, second } = difference;
   return `${pair.gtPath} and ${pair.predPath} are palette PNGs with different palettes (index ${index} is ${hex(first)} in the ground truth, ${hex(second)} in the prediction): palette indices are read as labels; if the colours carry the classes, give --palette FILE or --dataset NAME so that both are read by colour`;

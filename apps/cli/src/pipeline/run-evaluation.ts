@@ -81,16 +81,17 @@ function checkResumable(
       { context: { file, stateShard: state.selection.shard, shard, hint: RESUME_HINT } },
     );
   }
-  // Files added, removed or renamed since: the shard (or the run) would select other pairs.
+  // Files added, removed or renamed since shift a shard's block: it would count pairs of other shards (an
+  // unsharded run just counts what it has not counted yet; images it no longer selects are refused below).
   const recorded = state.selection.datasetDigest;
-  if (recorded !== undefined && recorded !== list.digest) {
+  if (state.selection.shard !== null && recorded !== undefined && recorded !== list.digest) {
     const sizes =
       state.selection.datasetPairs === list.datasetPairs
         ? `both hold ${list.datasetPairs} pairs, not the same ones`
         : `${state.selection.datasetPairs} pairs then, ${list.datasetPairs} now`;
     throw new SegmetricsError(
       ErrorCode.INCOMPATIBLE_SETTINGS,
-      `${file}: the dataset's file list changed since the state was saved (${sizes}); resume over the same files, or start a new run`,
+      `${file}: the dataset's file list changed since this shard's state was saved (${sizes}), so the shard would cover other pairs; resume over the same files, or start a new run`,
       { context: { file, hint: RESUME_HINT } },
     );
   }

@@ -95,7 +95,7 @@ describe('serializeState / parseState', () => {
     expect(loaded.matrix.toJSON()).toEqual(matrix().toJSON());
     expect(loaded.state.settings).toEqual(settings);
     expect(loaded.state.selection.shard).toEqual({ index: 1, count: 2 });
-    expect(loaded.state.stateVersion).toBe(3);
+    expect(loaded.state.stateVersion).toBe(4);
   });
 
   it('reads a state saved with a byte order mark (an editor’s), as the same state', () => {

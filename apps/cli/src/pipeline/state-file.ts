@@ -26,13 +26,14 @@ export const STATE_FORMAT = 'segmetrics-state';
  * Version of the state file layout; bumped on any incompatible change. Version 2: `selection.shard.index`
  * is 1-based (`--shard 1/3`). Version 3: `source` holds absolute real folders and `source.pairing` (so a
  * version that reads only 1 and 2 says the version is not supported instead of calling the file
- * malformed). Version 1 (segmetrics 0.1, 0-based shard index) is still read, its shard index converted,
- * so an old state is never taken for the wrong shard.
+ * malformed). Version 4: `selection.datasetDigest`, the file list's SHA-256 (for the same reason).
+ * Version 1 (segmetrics 0.1, 0-based shard index) is still read, its shard index converted, so an old
+ * state is never taken for the wrong shard.
  */
-export const STATE_VERSION = 3;
+export const STATE_VERSION = 4;
 
 /** State versions {@link loadState} reads. */
-export const READABLE_STATE_VERSIONS: readonly number[] = [1, 2, 3];
+export const READABLE_STATE_VERSIONS: readonly number[] = [1, 2, 3, 4];
 
 /**
  * A saved run: the core matrix state (`ConfusionMatrix#toJSON`) plus what the CLI needs to merge and

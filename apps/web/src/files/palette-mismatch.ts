@@ -1,4 +1,4 @@
-import { paletteDifference, readPngPalette } from '@segmetrics/io';
+import { labelPaletteConflict, readPngPalette } from '@segmetrics/io';
 import type { WebPair } from './pair-folders.js';
 
 /** The palette precedes the image data: the first 64 KiB of a file hold it. */
@@ -33,7 +33,7 @@ export async function paletteMismatchNote(pair: WebPair | undefined): Promise<st
     predictions.push([pair.predB, pair.predBPath]);
   for (const [file, path] of predictions) {
     const pred = await paletteOf(file, path);
-    const difference = pred === null ? null : paletteDifference(gt, pred);
+    const difference = pred === null ? null : labelPaletteConflict(gt, pred);
     if (difference === null) continue;
     const { index, first, second } = difference;
     return `${pair.gtPath} and ${path} are palette PNGs with different palettes (index ${index} is ${hex(first)} in the ground truth, ${hex(second)} in the prediction): palette indices are read as labels; if the colours carry the classes, choose their dataset preset or give a "Colour palette" so that both are read by colour`;

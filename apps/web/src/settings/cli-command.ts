@@ -26,7 +26,7 @@ const FILE_TEXTS: ReadonlySet<keyof WebSettings> = new Set(['classNames', 'label
  * the command is complete as it stands (the CLI reads the file the shell makes). Class names go one per
  * line (trimmed, blank lines dropped: what the CLI reads of them); JSON goes as written.
  */
-function fileArgument(key: keyof WebSettings, text: string): string {
+function fileArgument(key: keyof WebSettings, text: string): ShellSyntax {
   const lines =
     key === 'classNames'
       ? text
@@ -34,11 +34,13 @@ function fileArgument(key: keyof WebSettings, text: string): string {
           .map((line) => line.trim())
           .filter((line) => line !== '')
       : [text];
-  return `<(printf '%s\\n' ${lines.map(shellWord).join(' ')})`;
+  return { syntax: `<(printf '%s\\n' ${lines.map(shellWord).join(' ')})` };
 }
 
-/** Marks a word that is shell syntax already (not quoted). */
-const RAW = '\u0000';
+/** A word that is shell syntax already (a process substitution): written as it is, never quoted. */
+interface ShellSyntax {
+  readonly syntax: string;
+}
 
 /** Quotes a shell word when it needs it (POSIX single quotes). */
 export function shellWord(word: string): string {
@@ -59,14 +61,21 @@ export function cliCommand(
   folders: { gt: string; pred: string; predB?: string },
 ): { command: string; exact: boolean } {
   const compare = folders.predB !== undefined;
-  const words = ['segmetrics', compare ? 'compare' : 'eval', '--gt', folders.gt, '--pred', folders.pred];
+  const words: (string | ShellSyntax)[] = [
+    'segmetrics',
+    compare ? 'compare' : 'eval',
+    '--gt',
+    folders.gt,
+    '--pred',
+    folders.pred,
+  ];
   if (folders.predB !== undefined) words.push('--pred', folders.predB);
   for (const key of Object.keys(QUERY_KEYS) as (keyof WebSettings)[]) {
     const value = settings[key].trim();
     if (value === '' || PAGE_ONLY.has(key)) continue;
     const flag = `--${QUERY_KEYS[key]}`;
     if (LISTS.has(key)) for (const item of listItems(value)) words.push(flag, item);
-    else if (FILE_TEXTS.has(key)) words.push(flag, RAW + fileArgument(key, value));
+    else if (FILE_TEXTS.has(key)) words.push(flag, fileArgument(key, value));
     else if (key === 'ignoreIndex')
       words.push(
         flag,
@@ -91,7 +100,7 @@ export function cliCommand(
   // The page reads no instance-id maps: the CLI's Cityscapes run without iIoU (`compare` reads none).
   if (settings.dataset.trim() === 'cityscapes-labelids' && !compare) words.push('--no-instances');
   return {
-    command: words.map((word) => (word.startsWith(RAW) ? word.slice(RAW.length) : shellWord(word))).join(' '),
+    command: words.map((word) => (typeof word === 'string' ? shellWord(word) : word.syntax)).join(' '),
     exact: settings.reduceZeroLabel !== 'off',
   };
 }

@@ -140,7 +140,7 @@ describe('parseWebSettings', () => {
       { numClasses: '3', excludeClasses: '0,,1' },
       'Exclude classes: expected a comma list without empty items, got "0,,1"',
     ],
-    [{ numClasses: '3', metrics: 'iou,nope' }, 'nope'],
+    [{ numClasses: '3', metrics: 'iou,nope' }, 'Metrics: unknown metric "nope"'],
     [
       { numClasses: '3', boundaryDilationRatio: '2' },
       'Boundary width: expected a fraction of the image diagonal above 0 and at most 1',
@@ -168,6 +168,10 @@ describe('parseWebSettings', () => {
       parseWebSettings(given({ numClasses: '3', boundaryDilationRatio: ' 0.005 ' })).settings.matrixOptions
         .boundary,
     ).toEqual({ dilationRatio: 0.005 });
+    expect(
+      parseWebSettings(given({ numClasses: '3', boundaryDilationRatio: '+0.02' })).settings.matrixOptions
+        .boundary,
+    ).toEqual({ dilationRatio: 0.02 });
   });
 
   it('passes the scores layout to the decoder, as --scores-layout', () => {

@@ -206,7 +206,8 @@ export function parseCommaList(key: 'metrics' | 'excludeClasses', text: string):
 function parseDilationRatio(text: string): number {
   const trimmed = text.trim();
   const value = Number(trimmed);
-  if (!/^(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i.test(trimmed) || !(value > 0) || value > 1) {
+  // The CLI's decimal syntax (a leading + allowed).
+  if (!/^\+?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i.test(trimmed) || !(value > 0) || value > 1) {
     throw invalid(
       'boundaryDilationRatio',
       `expected a fraction of the image diagonal above 0 and at most 1 (e.g. 0.02, or 0.005 as the paper uses for Cityscapes), got ${JSON.stringify(text)}`,

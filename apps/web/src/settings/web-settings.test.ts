@@ -115,4 +115,17 @@ describe('settingsFromQuery aliases', () => {
     );
     expect(settingsFromQuery('?ci=0.9&confidence=0.8')).toEqual(given({ confidence: '0.8' }));
   });
+  it('drops control characters from a URL, and quotes every value the command shows', () => {
+    const settings = settingsFromQuery(
+      '?num-classes=3&gt-suffix=%00%3B%20touch%20%2Ftmp%2Fpwned%20%23&preset-option=%00$(id)',
+    );
+    expect(settings.gtSuffix).toBe('; touch /tmp/pwned #');
+    expect(cliCommand(settings, { gt: 'g', pred: 'p' }).command).toBe(
+      "segmetrics eval --gt g --pred p --num-classes 3 --preset-option '$(id)' --gt-suffix '; touch /tmp/pwned #'",
+    );
+    // Typed into the form (no URL), a NUL is quoted like anything else.
+    expect(cliCommand(given({ gtSuffix: '\u0000; x' }), { gt: 'g', pred: 'p' }).command).toBe(
+      "segmetrics eval --gt g --pred p --gt-suffix '\u0000; x'",
+    );
+  });
 });

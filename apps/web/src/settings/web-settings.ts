@@ -165,6 +165,17 @@ const CHOICES: Partial<Record<keyof WebSettings, readonly string[]>> = {
   matchBy: ['', 'path', 'basename'],
 };
 
+/** `text` without control characters other than tab and line feed. */
+function withoutControlCharacters(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a) || code === 0x7f) continue;
+    out += ch;
+  }
+  return out;
+}
+
 /** Splits a list setting's text into items: one per line (`;` also separates; blank items dropped). */
 export function listItems(text: string): string[] {
   return text
@@ -202,7 +213,9 @@ export function settingsFromQuery(query: string): WebSettings {
     const alias = QUERY_ALIASES[key];
     if (values.length === 0 && alias !== undefined) values = params.getAll(alias);
     if (values.length === 0) continue;
-    const value = LIST_SETTINGS.has(key) ? values.join('\n') : values[values.length - 1]!;
+    // Control characters (a NUL, an escape) have no place in a setting; line breaks separate list items.
+    const clean = values.map(withoutControlCharacters);
+    const value = LIST_SETTINGS.has(key) ? clean.join('\n') : clean[clean.length - 1]!;
     const choices = CHOICES[key];
     if (choices !== undefined && !choices.includes(value)) continue;
     record[key] = value;

@@ -54,6 +54,15 @@ describe('walkFiles', () => {
       await expect(walkFiles(folder, isPng)).rejects.toMatchObject({
         message: expect.stringContaining('d\\xe9j\\xe0: the folder name is not valid UTF-8'),
       });
+      // A link so named (to a folder of label files) is refused too, with a hint.
+      const linked = tree({ 'a.png': png(1), 'real/b.png': png(2) });
+      symlinkSync('real', Buffer.concat([Buffer.from(`${linked}/`), latin1('l\u00e9')]));
+      await expect(walkFiles(linked, isPng)).rejects.toMatchObject({
+        message: expect.stringContaining('l\\xe9: the link name is not valid UTF-8'),
+        context: expect.objectContaining({
+          hint: expect.stringContaining('reads file and folder names as UTF-8'),
+        }),
+      });
     },
   );
 

@@ -157,12 +157,17 @@ export async function walkFiles(root: string, wanted: (name: string) => boolean)
         kind = info.isDirectory() ? 'dir' : info.isFile() ? 'file' : info.isSymbolicLink() ? 'link' : 'other';
       }
       const escaped = invalid?.get(name);
-      if (escaped !== undefined && (kind === 'dir' || wanted(name))) {
+      // A link is refused too: its target cannot be reached by that name (it would read as dangling).
+      if (escaped !== undefined && (kind === 'dir' || kind === 'link' || wanted(name))) {
+        const what = kind === 'dir' ? 'folder' : kind === 'link' ? 'link' : 'file';
         throw ioError(
           ErrorCode.IO_FAILED,
           join(path, escaped),
-          `the ${kind === 'dir' ? 'folder' : 'file'} name is not valid UTF-8 (its bytes are shown as \\xNN): rename it, segmetrics reads names as UTF-8`,
-          { errno: null },
+          `the ${what} name is not valid UTF-8 (its bytes are shown as \\xNN)`,
+          {
+            errno: null,
+            hint: 'rename it (e.g. with convmv): segmetrics reads file and folder names as UTF-8',
+          },
         );
       }
       if (kind === 'dir') {

@@ -353,6 +353,8 @@ async function keepOldFile(path: string): Promise<OldFile> {
   } catch {
     return { existed: false, backup: null };
   }
+  // Another user's file in a sticky folder: its rename fails anyway, and a link to it could not be removed.
+  if (stickyProblem(path, dirname(path)) !== null) return { existed: true, backup: null };
   const backup = tempPathFor(path);
   try {
     await link(path, backup);

@@ -37,6 +37,9 @@ export function parseLabelMap(text: string, from: SettingsTextSource): NonNullab
   const table: Record<number, number | null> = {};
   const keyOf = new Map<number, string>();
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+    if (/^-0+$/.test(key)) {
+      throw invalidOption(option, `${source}: entry "${key}": write the label value 0 as "0"`, source);
+    }
     if (!/^-?\d+$/.test(key) || Number(key) < min || Number(key) > max || !valid(value)) {
       throw invalidOption(
         option,

@@ -4,10 +4,13 @@ import type { SettingsTextSource } from './settings-text-source.js';
 
 /**
  * The value of a settings file's JSON text, refusing (`INVALID_OPTION` naming `from`) text that is not JSON
- * and a top-level key written twice, which `JSON.parse` would keep the last of without a word. `keyName`
+ * and a top-level key written twice, which `JSON.parse` would keep the last of without a word; a leading
+ * byte order mark is skipped. `keyName`
  * says what a key is in messages (`the colour "#800000" is given twice`).
  */
-export function parseSettingsJson(text: string, from: SettingsTextSource, keyName: string): unknown {
+export function parseSettingsJson(raw: string, from: SettingsTextSource, keyName: string): unknown {
+  // A byte order mark (an editor's, or PowerShell's Out-File) is not part of the JSON.
+  const text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
   let data: unknown;
   try {
     data = JSON.parse(text);

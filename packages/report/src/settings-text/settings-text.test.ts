@@ -43,6 +43,11 @@ describe('parseClassNames', () => {
 describe('parseColorPalette', () => {
   const p = { option: '--palette', source: 'p.json' };
 
+  it('skips a byte order mark before the JSON (an editor’s)', () => {
+    expect(parseColorPalette('\uFEFF{"#800000": 1}', p)).toEqual({ '#800000': 1 });
+    expect(parseLabelMap('\uFEFF{"3": 1}', { option: '--label-map', source: 'm.json' })).toEqual({ 3: 1 });
+  });
+
   it('accepts an object of #rrggbb → id and an array of [r, g, b] or null', () => {
     expect(parseColorPalette('{"#800000": 1, "#000000": 0}', p)).toEqual({ '#800000': 1, '#000000': 0 });
     expect(parseColorPalette('[[0,0,0], null, [128,0,0]]', p)).toEqual([[0, 0, 0], null, [128, 0, 0]]);
@@ -87,8 +92,7 @@ describe('parseLabelMap', () => {
     ['[', '--label-map: m.json is not valid JSON'],
     ['{"1": 0, "1": 2}', '--label-map: m.json: the label value "1" is given twice'],
     ['{"1": 0, "01": 2}', '--label-map: m.json: entries "1" and "01" both name label value 1'],
-    // Object.entries lists integer keys first.
-    ['{"-0": 0, "0": 2}', '--label-map: m.json: entries "0" and "-0" both name label value 0'],
+    ['{"-0": 0}', '--label-map: m.json: entry "-0": write the label value 0 as "0"'],
     ['"x"', '--label-map: m.json: expected an object {"raw": class} or an array'],
     [
       '[0, 1.5]',
