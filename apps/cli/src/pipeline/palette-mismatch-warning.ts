@@ -1,10 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { labelPaletteConflict, readPngPalette } from '@segmetrics/io/node';
+import { formatColor, type RgbColor } from '@segmetrics/io/presets';
 import type { FilePair } from './types.js';
-
-function hex(color: readonly number[]): string {
-  return `#${color.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
-}
 
 /** The palette precedes the image data: the first 64 KiB of a file hold it (a longer PLTE is not read). */
 const HEAD_BYTES = 64 * 1024;
@@ -39,5 +36,5 @@ export function paletteMismatchWarning(pair: FilePair | undefined): string | nul
   const difference = labelPaletteConflict(gt, pred);
   if (difference === null) return null;
   const { index, first, second } = difference;
-  return `${pair.gtPath} and ${pair.predPath} are palette PNGs with different palettes (index ${index} is ${hex(first)} in the ground truth, ${hex(second)} in the prediction): palette indices are read as labels; if the colours carry the classes, give --palette FILE or --dataset NAME so that both are read by colour`;
+  return `${pair.gtPath} and ${pair.predPath} are palette PNGs with different palettes (index ${index} is ${formatColor(first as RgbColor)} in the ground truth, ${formatColor(second as RgbColor)} in the prediction): palette indices are read as labels; if the colours carry the classes, give --palette FILE or --dataset NAME so that both are read by colour`;
 }

@@ -1,12 +1,8 @@
-import { labelPaletteConflict, readPngPalette } from '@segmetrics/io';
+import { formatColor, labelPaletteConflict, type RgbColor, readPngPalette } from '@segmetrics/io';
 import type { WebPair } from './pair-folders.js';
 
 /** The palette precedes the image data: the first 64 KiB of a file hold it. */
 const HEAD_BYTES = 64 * 1024;
-
-function hex(color: readonly number[]): string {
-  return `#${color.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
-}
 
 async function paletteOf(file: Blob, path: string): Promise<number[][] | null> {
   if (!/\.png$/i.test(path)) return null;
@@ -36,7 +32,7 @@ export async function paletteMismatchNote(pair: WebPair | undefined): Promise<st
     const difference = pred === null ? null : labelPaletteConflict(gt, pred);
     if (difference === null) continue;
     const { index, first, second } = difference;
-    return `${pair.gtPath} and ${path} are palette PNGs with different palettes (index ${index} is ${hex(first)} in the ground truth, ${hex(second)} in the prediction): palette indices are read as labels; if the colours carry the classes, choose their dataset preset or give a "Colour palette" so that both are read by colour`;
+    return `${pair.gtPath} and ${path} are palette PNGs with different palettes (index ${index} is ${formatColor(first as RgbColor)} in the ground truth, ${formatColor(second as RgbColor)} in the prediction): palette indices are read as labels; if the colours carry the classes, choose their dataset preset or give a "Colour palette" so that both are read by colour`;
   }
   return null;
 }
