@@ -376,5 +376,14 @@ describe('whyNotWritable', () => {
         'cannot create files in /sys/kernel',
       );
     }
+    if (process.platform === 'linux') {
+      // Written through (not replaced), a path in /proc must exist: refused before the work.
+      expect(whyNotWritable('/proc/segmetrics-nope/x.json')).toEqual({
+        errno: 'ENOENT',
+        reason: 'there is nothing at /proc/segmetrics-nope/x.json to write to (ENOENT)',
+      });
+      expect(whyNotWritable('/proc/self/fd/1')).toBeNull();
+      expect(whyNotWritable('/dev/null')).toBeNull();
+    }
   });
 });

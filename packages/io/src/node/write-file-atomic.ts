@@ -522,6 +522,16 @@ export function whyNotWritable(path: string): WriteProblem | null {
       reason: errno === 'EISDIR' ? 'it is a directory; give a file name' : String(errno),
     };
   }
+  if (target.kind === 'through') {
+    // Written through (a device, a FIFO, a path in /proc): there must be something there to write to.
+    try {
+      statSync(target.path);
+      return null;
+    } catch (error) {
+      const errno = errnoOf(error) ?? 'EIO';
+      return { errno, reason: `there is nothing at ${target.path} to write to (${errno})` };
+    }
+  }
   if (target.kind !== 'atomic') return null;
   const existing = nearestExisting(dirname(target.path));
   if (!existing.isDirectory) return { errno: 'ENOTDIR', reason: `${existing.folder} is not a folder` };
