@@ -106,8 +106,10 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
   const range =
     shard === null ? { start: 0, end: options.pairs.length } : shardRange(options.pairs.length, shard);
   const selected = options.pairs.slice(range.start, range.end);
-  // The whole file list, before sharding: shards, merges and resumes of one list agree on it.
-  const digest = datasetDigest(options.pairs.map((p) => p.id));
+  // The whole file list, before sharding: shards, merges and resumes of one list agree on it. Hashed only
+  // for a state (saved or resumed): a run without one does not load node:crypto.
+  let digestMemo: string | undefined;
+  const digest = () => (digestMemo ??= datasetDigest(options.pairs.map((p) => p.id)));
 
   let initial = new ConfusionMatrix(settings.matrixOptions);
   let todo = selected;
@@ -115,7 +117,7 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
     const loaded = await loadState(options.resume);
     checkResumable(options.resume, loaded.state, settings, shard, {
       datasetPairs: options.pairs.length,
-      digest,
+      digest: digest(),
     });
     await checkSameSource(options.resume, loaded.state.source, options.source);
     const done = new Set(loaded.matrix.sampleIds);
@@ -137,7 +139,7 @@ export async function runEvaluation(options: RunOptions): Promise<RunOutcome> {
   const source = await absoluteSource(options.source);
   const body = (complete: boolean) => ({
     settings,
-    selection: { shard, datasetPairs: options.pairs.length, pairs: selected.length, datasetDigest: digest },
+    selection: { shard, datasetPairs: options.pairs.length, pairs: selected.length, datasetDigest: digest() },
     complete,
     source,
   });
