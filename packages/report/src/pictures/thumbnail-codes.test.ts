@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { displayLabels, errorStates } from './display-labels.js';
 import { type ThumbnailScratch, thumbnailCodePair, thumbnailCodes } from './thumbnail-codes.js';
+import { type ThumbnailKernel, thumbnailKernel } from './thumbnail-kernel.js';
 import { thumbnailLabels } from './thumbnail-labels.js';
 
 const ARRAY_TYPES = ['Uint8Array', 'Uint16Array', 'Int32Array', 'Float64Array', 'number[]'] as const;
@@ -150,6 +151,127 @@ describe('thumbnailCodePair', () => {
     // The one-pass path ran often enough to matter, and filtered too.
     expect(fused).toBeGreaterThan(20);
     expect(filtered).toBeGreaterThan(10);
+  });
+
+  it('samples in the WebAssembly kernel exactly as in JavaScript (codes, states, scanlines, largest)', () => {
+    const kernel = thumbnailKernel();
+    // Node has WebAssembly: the kernel is what the report uses by default.
+    expect(kernel).not.toBeNull();
+    const setup = fc.record({
+      width: fc.integer({ min: 1, max: 2500 }),
+      height: fc.integer({ min: 1, max: 300 }),
+      maxSide: fc.integer({ min: 1, max: 400 }),
+      numClasses: fc.constantFrom(1, 2, 19, 150, 253, 254),
+      ignoreIndex: fc.uniqueArray(fc.integer({ min: 0, max: 300 }), { maxLength: 2 }),
+      mapping: fc.constantFrom('none', 'reduce-zero', 'table-gt', 'table-both'),
+      predMapped: fc.boolean(),
+      filter: fc.constantFrom(0 as const, 2 as const),
+      runs: fc.boolean(),
+      seed: fc.integer({ min: 0, max: 2 ** 30 }),
+    });
+    let sampled = 0;
+    fc.assert(
+      fc.property(setup, (s) => {
+        let state = s.seed;
+        const next = () => {
+          state = (state * 1103515245 + 12345) % 2 ** 31;
+          return state >>> 7;
+        };
+        const n = s.width * s.height;
+        // Any byte (labels beyond the classes, ignore values), in runs or noise.
+        const gt = new Uint8Array(n);
+        for (let i = 0, v = 0; i < n; i++) {
+          if (!s.runs || next() % 50 === 0) v = next() % 4 === 0 ? 255 : next() % 256;
+          gt[i] = v;
+        }
+        const pred = gt.map((v) => (next() % 3 === 0 ? next() % 256 : v));
+        const settings = normalizeSettings({
+          numClasses: s.numClasses,
+          ignoreIndex: s.ignoreIndex,
+          ...(s.mapping === 'reduce-zero' ? { labelMapping: { reduceZeroLabel: true } } : {}),
+          ...(s.mapping === 'table-gt'
+            ? { labelMapping: { table: { 1: 0, 7: null }, applyTo: 'gt' as const } }
+            : {}),
+          ...(s.mapping === 'table-both' ? { labelMapping: { table: { 1: 0, 7: null, 200: 0 } } } : {}),
+        });
+        const draw = (k: ThumbnailKernel | null) =>
+          thumbnailCodePair(
+            { data: gt, width: s.width, height: s.height },
+            { data: pred, width: s.width, height: s.height },
+            settings,
+            s.predMapped,
+            s.maxSide,
+            s.filter,
+            null,
+            k,
+          );
+        const wasm = draw(kernel);
+        const js = draw(null);
+        expect(wasm).toEqual(js);
+        expect(wasm.scanlines).toBeDefined();
+        sampled++;
+      }),
+      { numRuns: 150 },
+    );
+    expect(sampled).toBe(150);
+  });
+
+  it('samples a large map in many bands of rows as in JavaScript', () => {
+    // 3000 px rows: 10 sampled rows per band, 18 bands for the 171 rows of the 256 × 171 thumbnail.
+    const width = 3000;
+    const height = 2000;
+    const gt = new Uint8Array(width * height);
+    for (let i = 0; i < gt.length; i++) gt[i] = (Math.floor(i / 977) * 7 + (i % 13 === 0 ? 255 : 0)) % 256;
+    const pred = gt.map((v, i) => (i % 11 === 0 ? (v + 1) % 256 : v));
+    const settings = normalizeSettings({ numClasses: 40, ignoreIndex: 255 });
+    for (const filter of [0, 2] as const) {
+      const draw = (kernel: ThumbnailKernel | null) =>
+        thumbnailCodePair(
+          { data: gt, width, height },
+          { data: pred, width, height },
+          settings,
+          true,
+          256,
+          filter,
+          null,
+          kernel,
+        );
+      const wasm = draw(thumbnailKernel());
+      expect([wasm.gt.width, wasm.gt.height]).toEqual([256, 171]);
+      expect(wasm).toEqual(draw(null));
+      expect(wasm.scanlines?.gt.largest).toBe(41);
+    }
+  });
+
+  it('samples in JavaScript when the kernel is missing or its memory cannot hold the rows', () => {
+    const settings = normalizeSettings({ numClasses: 3, ignoreIndex: 255 });
+    const map = { data: Uint8Array.from([0, 1, 2, 255, 7, 1]), width: 3, height: 2 };
+    const pred = { data: Uint8Array.from([0, 2, 2, 1, 7, 255]), width: 3, height: 2 };
+    const expected = {
+      gt: [0, 1, 2, 3, 4, 1],
+      pred: [0, 2, 2, 1, 4, 3],
+      states: [0, 1, 0, 2, 0, 1],
+    };
+    const refusing: ThumbnailKernel = {
+      memory: {
+        buffer: new ArrayBuffer(0),
+        grow: () => {
+          throw new RangeError('WebAssembly.Memory.grow(): Maximum memory size exceeded');
+        },
+      },
+      sample: () => {
+        throw new Error('not called');
+      },
+    };
+    for (const kernel of [null, refusing, thumbnailKernel()]) {
+      const pair = thumbnailCodePair(map, pred, settings, true, 256, 2, null, kernel);
+      expect(Array.from(pair.gt.data)).toEqual(expected.gt);
+      expect(Array.from(pair.pred.data)).toEqual(expected.pred);
+      expect(Array.from(pair.states)).toEqual(expected.states);
+      // Up filter: the second row minus the first, modulo 256.
+      expect(Array.from(pair.scanlines?.gt.data ?? [])).toEqual([2, 0, 1, 2, 2, 3, 3, 255]);
+      expect(pair.scanlines?.errorMap.largest).toBe(2);
+    }
   });
 
   it('draws into the scratch arrays while the thumbnails keep their size, and into new ones after', () => {

@@ -1,6 +1,13 @@
-import type { ConfusionMatrixSettings } from '@segmetrics/core';
+import { type ConfusionMatrixSettings, settingsEqual } from '@segmetrics/core';
 import { displayCodeOf, displayLabels, errorStates } from './display-labels.js';
-import { type LabelGrid, THUMBNAIL_SIZE, thumbnailGrid, thumbnailLabels } from './thumbnail-labels.js';
+import { samplePairWasm, type ThumbnailKernel, thumbnailKernel } from './thumbnail-kernel.js';
+import {
+  type LabelGrid,
+  THUMBNAIL_SIZE,
+  type ThumbnailGrid,
+  thumbnailGrid,
+  thumbnailLabels,
+} from './thumbnail-labels.js';
 
 /** A thumbnail of display codes: one byte per pixel while the codes fit (C + 1 ≤ 255). */
 export interface ThumbnailCodes {
@@ -107,7 +114,9 @@ function scratchArrays(scratch: ThumbnailScratch | null, lengths: readonly numbe
  * `thumbnailCodes` of the ground truth (mapped) and of the prediction (mapped when `predMapped`) and
  * their `errorStates`, the same codes and states; two 8-bit maps of one size whose codes fit a byte (the
  * report's usual case) are sampled in one pass, each pixel's two labels read together, and also written
- * as the three pictures' scanlines under `filter` (None by default, or Up).
+ * as the three pictures' scanlines under `filter` (None by default, or Up). That pass runs in the
+ * WebAssembly `kernel` (default: the realm's, when it has WebAssembly) or, without one, in JavaScript:
+ * the same bytes.
  */
 export function thumbnailCodePair(
   gt: LabelGrid,
@@ -117,6 +126,7 @@ export function thumbnailCodePair(
   maxSide = THUMBNAIL_SIZE,
   filter: 0 | 2 = 0,
   scratch: ThumbnailScratch | null = null,
+  kernel: ThumbnailKernel | null = thumbnailKernel(),
 ): ThumbnailCodePair {
   const c = settings.numClasses;
   const g = gt.data;
@@ -131,7 +141,7 @@ export function thumbnailCodePair(
     const predCodes = thumbnailCodes(pred, settings, predMapped, maxSide);
     return { gt: gtCodes, pred: predCodes, states: errorStates(predCodes.data, gtCodes.data, c) };
   }
-  const { width: w, height: h, columns, rowStarts } = thumbnailGrid(gt.width, gt.height, maxSide);
+  const { width: w, height: h, columns, rowStarts } = sharedGrid(gt.width, gt.height, maxSide);
   const gtTable = codeTable(settings, true);
   const predTable = predMapped ? gtTable : codeTable(settings, false);
   const [gtOut, predOut, states, ...scanlines] = scratchArrays(scratch, [
@@ -148,7 +158,25 @@ export function thumbnailCodePair(
     states,
   };
   const largest = new Int32Array(3);
-  samplePairScanlines(g, p, gtTable, predTable, columns, rowStarts, c, codes, filter, scanlines, largest);
+  const outputs = [gtOut, predOut, states, ...scanlines];
+  if (
+    !samplePairWasm(
+      kernel,
+      g,
+      p,
+      gt.width,
+      gtTable,
+      predTable,
+      columns,
+      rowStarts,
+      c,
+      filter,
+      outputs,
+      largest,
+    )
+  ) {
+    samplePairScanlines(g, p, gtTable, predTable, columns, rowStarts, c, codes, filter, scanlines, largest);
+  }
   return {
     ...codes,
     scanlines: {
@@ -224,10 +252,38 @@ function samplePairScanlines(
   largest[2] = ls;
 }
 
-/** The display code of every byte value (see {@link displayCodeOf}; codes reach C + 1). */
+/** The last settings' code tables, [unmapped, mapped] (a report draws many pairs under one settings). */
+let lastTables: {
+  readonly settings: ConfusionMatrixSettings;
+  readonly tables: [Uint16Array | null, Uint16Array | null];
+} | null = null;
+
+/**
+ * The display code of every byte value (see {@link displayCodeOf}; codes reach C + 1), kept for the
+ * next call under equal settings (the tables are only read).
+ */
 function codeTable(settings: ConfusionMatrixSettings, mapped: boolean): Uint16Array {
+  if (
+    lastTables === null ||
+    (lastTables.settings !== settings && !settingsEqual(lastTables.settings, settings))
+  ) {
+    lastTables = { settings, tables: [null, null] };
+  }
+  const { tables } = lastTables;
+  const known = tables[mapped ? 1 : 0];
+  if (known !== null) return known;
   const classify = displayCodeOf(settings, mapped);
   const codes = new Uint16Array(256);
   for (let v = 0; v < 256; v++) codes[v] = classify(v);
+  tables[mapped ? 1 : 0] = codes;
   return codes;
+}
+
+let lastGrid: { key: string; grid: ThumbnailGrid } | null = null;
+
+/** `thumbnailGrid`, the last one kept (a report's images mostly share a size; the grid is only read). */
+function sharedGrid(width: number, height: number, maxSide: number): ThumbnailGrid {
+  const key = `${width}x${height}/${maxSide}`;
+  if (lastGrid?.key !== key) lastGrid = { key, grid: thumbnailGrid(width, height, maxSide) };
+  return lastGrid.grid;
 }
