@@ -3,6 +3,7 @@ import { ioError } from './internal/errors.js';
 import {
   type FilterStrategy,
   filterPaletteBytes,
+  type PngCodec,
   writePng,
   type ZlibCompress,
 } from './internal/png-writer.js';
@@ -22,12 +23,12 @@ export interface ColorizeOptions {
   compress?: ZlibCompress;
 }
 
-/** `encodeColorizedPng` (see `PngWriters`) with `defaultCompress` when the options give no compressor. */
+/** `encodeColorizedPng` (see `PngWriters`) with `codec`'s compressor when the options give none. */
 export function colorizedPng(
   labelMap: LabelMap,
   palette: readonly (RgbColor | null | undefined)[],
   options: ColorizeOptions,
-  defaultCompress: ZlibCompress,
+  codec: PngCodec,
 ): Uint8Array {
   const { data, width, height } = labelMap;
   if (data.length !== width * height || width <= 0 || height <= 0) {
@@ -89,7 +90,7 @@ export function colorizedPng(
         ...(options.compress === undefined ? {} : { compress: options.compress }),
         ...(fused === null ? {} : { filtered: fused.filtered }),
       },
-      defaultCompress,
+      codec,
     );
   }
   const rgb = new Uint8Array(data.length * 3);
@@ -115,7 +116,7 @@ export function colorizedPng(
       ...(options.filter === undefined ? {} : { filter: options.filter }),
       ...(options.compress === undefined ? {} : { compress: options.compress }),
     },
-    defaultCompress,
+    codec,
   );
 }
 

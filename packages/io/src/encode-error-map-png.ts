@@ -1,6 +1,6 @@
 import { ErrorCode, type LabelArray } from '@segmetrics/core';
 import { ioError } from './internal/errors.js';
-import { writePng, type ZlibCompress } from './internal/png-writer.js';
+import { type PngCodec, writePng } from './internal/png-writer.js';
 import type { RgbColor } from './types.js';
 
 /** Palette indices of an error map PNG. */
@@ -16,12 +16,12 @@ export interface ErrorMapOptions {
   colors?: { correct?: RgbColor; wrong?: RgbColor; ignored?: RgbColor };
 }
 
-/** `encodeErrorMapPng` (see `PngWriters`), its data compressed by `compress`. */
+/** `encodeErrorMapPng` (see `PngWriters`), written with `codec`. */
 export function errorMapPng(
   pred: LabelArray,
   gt: LabelArray,
   options: ErrorMapOptions,
-  compress: ZlibCompress,
+  codec: PngCodec,
 ): Uint8Array {
   const { width, height } = options;
   if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0) {
@@ -71,5 +71,5 @@ export function errorMapPng(
     colors.wrong ?? [255, 0, 0],
     colors.ignored ?? [128, 128, 128],
   ];
-  return writePng({ width, height, bitDepth: 8, colorType: 3, samples: states, palette }, compress);
+  return writePng({ width, height, bitDepth: 8, colorType: 3, samples: states, palette }, codec);
 }

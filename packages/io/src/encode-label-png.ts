@@ -1,6 +1,6 @@
 import { ErrorCode, type LabelArray } from '@segmetrics/core';
 import { ioError } from './internal/errors.js';
-import { type FilterStrategy, writePng, type ZlibCompress } from './internal/png-writer.js';
+import { type FilterStrategy, type PngCodec, writePng } from './internal/png-writer.js';
 
 /** PNG row filter choice: 0 None, 1 Sub, 2 Up, 3 Average, 4 Paeth, `'adaptive'` or a per-row function. */
 export type PngFilter = FilterStrategy;
@@ -64,13 +64,13 @@ export function checkLabels(
   return largest;
 }
 
-/** `encodeLabelPng` (see `PngWriters`), its data compressed by `compress`. */
+/** `encodeLabelPng` (see `PngWriters`), written with `codec`. */
 export function labelPng(
   data: LabelArray,
   width: number,
   height: number,
   options: EncodeLabelPngOptions,
-  compress: ZlibCompress,
+  codec: PngCodec,
 ): Uint8Array {
   if (options.bitDepth !== undefined && options.bitDepth !== 8 && options.bitDepth !== 16) {
     throw ioError(ErrorCode.INVALID_OPTION, undefined, 'bitDepth must be 8 or 16', {
@@ -89,6 +89,6 @@ export function labelPng(
       ...(options.filter === undefined ? {} : { filter: options.filter }),
       ...(options.level === undefined ? {} : { level: options.level }),
     },
-    compress,
+    codec,
   );
 }

@@ -1,6 +1,6 @@
 import { ErrorCode } from '@segmetrics/core';
 import { ioError } from './internal/errors.js';
-import { writePng, type ZlibCompress } from './internal/png-writer.js';
+import { type PngCodec, writePng, type ZlibCompress } from './internal/png-writer.js';
 import type { RgbColor } from './types.js';
 
 /**
@@ -31,7 +31,7 @@ export function paletteScanlinesPng(
   scanlines: PaletteScanlines,
   palette: readonly RgbColor[],
   options: PaletteScanlinesOptions,
-  defaultCompress: ZlibCompress,
+  codec: PngCodec,
 ): Uint8Array {
   const { width, height, data } = scanlines;
   if (!Number.isSafeInteger(width) || !Number.isSafeInteger(height) || width <= 0 || height <= 0) {
@@ -79,6 +79,6 @@ export function paletteScanlinesPng(
       ...(options.level === undefined ? {} : { level: options.level }),
       ...(options.compress === undefined ? {} : { compress: options.compress }),
     },
-    defaultCompress,
+    codec,
   );
 }

@@ -1,7 +1,7 @@
 // @segmetrics/io/encode — the PNG writers (colour-coded label maps, error maps, label PNGs): browser-safe
 // and light (no PNG decoder, glob matcher or `.npy` reader is loaded), for packages that draw pictures.
 // Node resolves this entry to `encode-node` (the same writers, node:zlib's compressor by default).
-import { portableCompress } from './internal/png-encoder.js';
+import { PORTABLE_CODEC } from './internal/png-encoder.js';
 import { pngWriters } from './png-writers.js';
 
 export type { ColorizeOptions } from './encode-colorized-png.js';
@@ -15,4 +15,4 @@ export { vocColorMap } from './voc-color-map.js';
 
 /** The writers with fflate's compressor by default (portable: browsers, workers, any runtime). */
 export const { encodeColorizedPng, encodeErrorMapPng, encodeLabelPng, encodePaletteScanlines } =
-  pngWriters(portableCompress);
+  pngWriters(PORTABLE_CODEC);

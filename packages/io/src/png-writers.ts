@@ -7,7 +7,7 @@ import {
   type PaletteScanlinesOptions,
   paletteScanlinesPng,
 } from './encode-palette-scanlines.js';
-import type { ZlibCompress } from './internal/png-writer.js';
+import type { PngCodec } from './internal/png-writer.js';
 import type { RgbColor } from './types.js';
 
 /** The PNG writers, each compressing with the compressor of its entry point unless told otherwise. */
@@ -56,17 +56,17 @@ export interface PngWriters {
 }
 
 /**
- * The writers with `compress` as their default compressor. Each entry point binds its own (fflate's in
- * `@segmetrics/io` and in browsers, node:zlib's under Node's `@segmetrics/io/encode` and the file
- * writers), so a caller that brings a compressor loads no other.
+ * The writers with `codec`'s compressor as their default and its CRC-32 for the chunks. Each entry point
+ * binds its own (fflate's and the package's CRC table in `@segmetrics/io` and in browsers, node:zlib's
+ * deflate and native CRC-32 under Node's `@segmetrics/io/encode` and the file writers), so a caller
+ * that brings a compressor loads no other.
  */
-export function pngWriters(compress: ZlibCompress): PngWriters {
+export function pngWriters(codec: PngCodec): PngWriters {
   return {
-    encodeColorizedPng: (labelMap, palette, options = {}) =>
-      colorizedPng(labelMap, palette, options, compress),
-    encodeErrorMapPng: (pred, gt, options) => errorMapPng(pred, gt, options, compress),
-    encodeLabelPng: (data, width, height, options = {}) => labelPng(data, width, height, options, compress),
+    encodeColorizedPng: (labelMap, palette, options = {}) => colorizedPng(labelMap, palette, options, codec),
+    encodeErrorMapPng: (pred, gt, options) => errorMapPng(pred, gt, options, codec),
+    encodeLabelPng: (data, width, height, options = {}) => labelPng(data, width, height, options, codec),
     encodePaletteScanlines: (scanlines, palette, options = {}) =>
-      paletteScanlinesPng(scanlines, palette, options, compress),
+      paletteScanlinesPng(scanlines, palette, options, codec),
   };
 }

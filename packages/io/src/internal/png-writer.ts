@@ -1,4 +1,4 @@
-import { crc32 } from './crc32.js';
+import type { Crc32 } from './crc32.js';
 import { PNG_SIGNATURE } from './png-structure.js';
 
 /** Row filter strategy: one type for every row, `'adaptive'` (libpng's minimum-sum heuristic), or per row. */
@@ -32,9 +32,19 @@ export interface EncodePngInput {
  */
 export type ZlibCompress = (data: Uint8Array, level: number) => Uint8Array;
 
+/**
+ * What an entry point's writers compress and checksum with: its default compressor (see
+ * {@link ZlibCompress}) and the CRC-32 of the chunks (node:zlib's native one under Node where it
+ * exists, else the package's table: the same checksums).
+ */
+export interface PngCodec {
+  readonly compress: ZlibCompress;
+  readonly crc32: Crc32;
+}
+
 const CHANNELS = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 } as const;
 
-function chunk(type: string, data: Uint8Array): Uint8Array {
+function chunk(type: string, data: Uint8Array, crc32: Crc32): Uint8Array {
   const out = new Uint8Array(12 + data.length);
   const view = new DataView(out.buffer);
   view.setUint32(0, data.length);
@@ -206,10 +216,10 @@ export function filterPaletteBytes(
 
 /**
  * Encodes a PNG (non-interlaced) with the given row filters, its data compressed by `input.compress`,
- * else `defaultCompress`: the writers' core, which loads no compressor of its own (the entries choose
- * the default: fflate's in browsers, node:zlib's in Node).
+ * else `codec.compress`, its chunks checksummed by `codec.crc32`: the writers' core, which loads no
+ * compressor of its own (the entries choose the default: fflate's in browsers, node:zlib's in Node).
  */
-export function writePng(input: EncodePngInput, defaultCompress: ZlibCompress): Uint8Array {
+export function writePng(input: EncodePngInput, codec: PngCodec): Uint8Array {
   const { width, height, bitDepth, colorType } = input;
   const channels = CHANNELS[colorType];
   const rowBytes = Math.ceil((width * channels * bitDepth) / 8);
@@ -221,17 +231,18 @@ export function writePng(input: EncodePngInput, defaultCompress: ZlibCompress): 
   view.setUint32(4, height);
   ihdr[8] = bitDepth;
   ihdr[9] = colorType;
-  const parts: Uint8Array[] = [Uint8Array.from(PNG_SIGNATURE), chunk('IHDR', ihdr)];
+  const { crc32 } = codec;
+  const parts: Uint8Array[] = [Uint8Array.from(PNG_SIGNATURE), chunk('IHDR', ihdr, crc32)];
   if (input.palette !== undefined) {
     const plte = new Uint8Array(input.palette.length * 3);
     input.palette.forEach((color, i) => {
       plte.set([color[0]!, color[1]!, color[2]!], 3 * i);
     });
-    parts.push(chunk('PLTE', plte));
+    parts.push(chunk('PLTE', plte, crc32));
   }
   const level = (input.level ?? 6) as 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
-  const compressed = (input.compress ?? defaultCompress)(filtered, level);
-  parts.push(chunk('IDAT', compressed), chunk('IEND', new Uint8Array(0)));
+  const compressed = (input.compress ?? codec.compress)(filtered, level);
+  parts.push(chunk('IDAT', compressed, crc32), chunk('IEND', new Uint8Array(0), crc32));
   const total = parts.reduce((sum, part) => sum + part.length, 0);
   const out = new Uint8Array(total);
   let at = 0;
