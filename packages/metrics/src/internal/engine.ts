@@ -29,6 +29,37 @@ export interface ImageUnit extends Unit {
   readonly ignored: number;
 }
 
+/**
+ * An image's unit whose counts and skip mask are views into the stacks of every image, made when first
+ * read: ranking the images under a macro or weighted mean reads neither, and the report ranks hundreds
+ * of images to list a few (seven views per image, made by code that runs mostly unoptimised once per
+ * run, cost more than the ranking).
+ */
+class StackedImageUnit implements ImageUnit {
+  #counts: ClassCounts | null = null;
+  #skip: Uint8Array | null = null;
+
+  constructor(
+    readonly sampleId: string | null,
+    readonly ignored: number,
+    readonly include: Uint8Array,
+    private readonly stack: StackedCounts,
+    private readonly skips: Uint8Array,
+    private readonly index: number,
+  ) {}
+
+  get counts(): ClassCounts {
+    this.#counts ??= stackedImageCounts(this.stack, this.index);
+    return this.#counts;
+  }
+
+  get skip(): Uint8Array {
+    const c = this.stack.classes;
+    this.#skip ??= this.skips.subarray(this.index * c, this.index * c + c);
+    return this.#skip;
+  }
+}
+
 /** Every image's counts and skip mask side by side (see {@link stackImageCounts}). */
 interface StackedUnits {
   readonly counts: ClassCounts;
@@ -355,15 +386,8 @@ export class Engine {
     }
     const skip = this.#skipMask(stack.counts);
     const c = stack.classes;
-    const units = stats.map(
-      (s, i): ImageUnit => ({
-        sampleId: s.sampleId,
-        ignored: s.ignored,
-        counts: stackedImageCounts(stack, i),
-        include: this.#include,
-        skip: skip.subarray(i * c, i * c + c),
-      }),
-    );
+    const include = this.#include;
+    const units = stats.map((s, i) => new StackedImageUnit(s.sampleId, s.ignored, include, stack, skip, i));
     stacks.set(units, { counts: stack.counts, skip, classes: c });
     return units;
   }
