@@ -19,4 +19,21 @@ describe('comparisonDirection', () => {
     expect(comparisonDirection(0.01, [0.002, 0.02], 0.06, 0.05)).toBe(0);
     expect(comparisonDirection(0.01, [0.002, 0.02], null, 0.05)).toBe(0);
   });
+
+  it('counts a p-value of exactly 1 − level at every level, whatever the rounding of 1 − level', () => {
+    // 1 − 0.9 = 0.09999999999999998 and 1 − 0.8 = 0.19999999999999996 in binary floating point: the
+    // smallest p-values of 9 and 4 resamples, 1/10 and 1/5, lie exactly at the documented threshold.
+    for (const [level, resamples] of [
+      [0.9, 9],
+      [0.8, 4],
+      [0.95, 19],
+      [0.99, 99],
+      [0.5, 1],
+    ] as const) {
+      const p = 1 / (resamples + 1);
+      expect(comparisonDirection(-0.01, [-0.02, -0.001], p, 1 - level)).toBe(-1);
+      // The next p-value up is not.
+      expect(comparisonDirection(-0.01, [-0.02, -0.001], 2 / (resamples + 1), 1 - level)).toBe(0);
+    }
+  });
 });
