@@ -68,6 +68,7 @@ export {
   type ReportShard,
   type ReportSummary,
 } from './report-model.js';
+export { describePartial, type ReportPartial } from './report-partial.js';
 export { CSV_DEFAULT_METRICS, type CsvOptions, reportToCsv } from './report-to-csv.js';
 export { prettyJson, reportToJson } from './report-to-json.js';
 export {

@@ -5,6 +5,7 @@ import type {
   PresetName,
   SummaryId,
 } from '@segmetrics/metrics';
+import type { ReportPartial } from './report-partial.js';
 
 /**
  * Version of the report layout (the CLI's `--format json` contract, docs/cli-json.md). Fields are only
@@ -55,6 +56,11 @@ export type ReportSettings = Omit<EvaluationSettings, 'classNames' | 'numClasses
   readonly shard: ReportShard | null;
   /** How many state files a `merge` combined (absent otherwise). */
   readonly mergedStates?: number;
+  /**
+   * What a partial result lacks (`merge --allow-partial`: missing shards, interrupted states), or `null`
+   * for a complete result (absent: a report made before this field, or by a caller that does not know).
+   */
+  readonly partial?: ReportPartial | null;
   /**
    * Boundary IoU counting (`--boundary-iou`): the dilation ratio r (each image's boundary width is
    * d = max(1, round-half-even(r·√(H² + W²))) pixels), or `null` when the run did not count boundaries.

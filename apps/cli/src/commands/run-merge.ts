@@ -1,5 +1,6 @@
 import { type ConfusionMatrix, ErrorCode, SegmetricsError } from '@segmetrics/core';
 import { removeStaleTempFiles } from '@segmetrics/io/node';
+import { describePartial } from '@segmetrics/report';
 import type { CliContext } from '../context.js';
 import { ExitCode } from '../errors/exit-code.js';
 import { assertSamePairing } from '../merge/check-same-pairing.js';
@@ -13,12 +14,7 @@ import { formatShard } from '../options/shard.js';
 import { assertSameSettings } from '../pipeline/compare-settings.js';
 import type { EvaluationSettings } from '../pipeline/evaluation-settings.js';
 import { type LoadedState, loadState, type StateSelection } from '../pipeline/state-file.js';
-import {
-  describePartial,
-  type MergedRun,
-  type PartialRun,
-  writeRunOutputs,
-} from '../pipeline/write-run-outputs.js';
+import { type MergedRun, type PartialRun, writeRunOutputs } from '../pipeline/write-run-outputs.js';
 import { reportImagesLimit } from '../report/report-flags.js';
 import type { MergeFlags } from './merge.js';
 

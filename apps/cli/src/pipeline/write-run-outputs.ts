@@ -1,7 +1,14 @@
 import type { ConfusionMatrix } from '@segmetrics/core';
 import { type FileToWrite, writeFilesAtomic } from '@segmetrics/io/node';
 import type { PerImageSelection } from '@segmetrics/metrics';
-import { fewImagesWarning, perImageRows, perImageToCsv, type Report } from '@segmetrics/report';
+import {
+  describePartial,
+  fewImagesWarning,
+  perImageRows,
+  perImageToCsv,
+  type Report,
+  type ReportPartial,
+} from '@segmetrics/report';
 import { cityscapesResultText } from '../cityscapes/cityscapes-result-text.js';
 import type { CliContext } from '../context.js';
 import { usageError } from '../errors/usage-error.js';
@@ -38,20 +45,10 @@ export interface ReportSource extends PictureSource {
 }
 
 /**
- * A merge that does not cover the whole dataset (`merge --allow-partial`): shards without a state and
- * states of interrupted runs. Goes into the JSON report as `settings.partial` (null for a full result).
+ * A merge that does not cover the whole dataset (`merge --allow-partial`): the report model's
+ * {@link ReportPartial}, `settings.partial` in every view (null for a full result).
  */
-export interface PartialRun {
-  /** 1-based numbers of the shards no state was given for. */
-  readonly missingShards: readonly number[];
-  /** The shard count of the merged states (null: unsharded states). */
-  readonly shardCount: number | null;
-  /** State files of runs that were interrupted before counting all their pairs. */
-  readonly interruptedStates: readonly string[];
-  /** Images merged, and images a complete run would count (null when unknown). */
-  readonly images: number;
-  readonly expectedImages: number | null;
-}
+export type PartialRun = ReportPartial;
 
 /**
  * A `merge` (or `compare` from states): how many state files were combined. Goes into the report as
@@ -71,25 +68,9 @@ export interface RunFacts {
 }
 
 /** One line saying what a partial result lacks. */
-export function describePartial(partial: PartialRun): string {
-  const parts: string[] = [];
-  if (partial.missingShards.length > 0) {
-    const s = partial.missingShards.length === 1 ? '' : 's';
-    parts.push(`missing shard${s} ${partial.missingShards.join(', ')} of ${partial.shardCount}`);
-  }
-  if (partial.interruptedStates.length > 0) {
-    parts.push(`interrupted: ${partial.interruptedStates.join(', ')}`);
-  }
-  const of = partial.expectedImages === null ? '' : ` of ${partial.expectedImages}`;
-  return `partial result: ${partial.images}${of} images (${parts.join('; ')})`;
-}
-
-/**
- * The report with the run facts the report model does not carry yet: `settings.partial` (null for a
- * complete run). To move into `@segmetrics/report`'s model (`ReportSettings.partial`).
- */
+/** The report with the run facts: `settings.partial` (null for a complete run). */
 function withRunFacts(report: Report, facts: RunFacts): Report {
-  return { ...report, settings: { ...report.settings, partial: facts.partial } as Report['settings'] };
+  return { ...report, settings: { ...report.settings, partial: facts.partial } };
 }
 
 function markPartial(text: string, format: ReportFormat, partial: PartialRun | null): string {

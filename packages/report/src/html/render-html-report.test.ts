@@ -34,6 +34,33 @@ describe('renderHtmlReport', () => {
     expect(embedded(html)).toBe(reportToJson(sample.report));
   });
 
+  it('says before any number that a partial merge covers only some images, and only then', () => {
+    const { report } = sampleReport({ numClasses: 3, images: 2 });
+    const partial = {
+      missingShards: [2, 3],
+      shardCount: 4,
+      interruptedStates: [],
+      images: 2,
+      expectedImages: 9,
+    };
+    const page = renderHtmlReport({ report: { ...report, settings: { ...report.settings, partial } } });
+    const banner = page.indexOf(
+      '<p class="partial" id="partial-result" role="note"><strong>Partial result</strong> — 2 of 9 images (missing shards 2, 3 of 4): the numbers cover these images only.</p>',
+    );
+    expect(banner).toBeGreaterThan(0);
+    expect(banner).toBeLessThan(page.indexOf('<p class="lead">'));
+    expect(page).toContain('<title>PARTIAL · segmetrics report');
+    // The embedded JSON carries the same field, as `--format json` does.
+    expect(JSON.parse(embedded(page)).settings.partial).toEqual(partial);
+    for (const complete of [null, undefined]) {
+      const whole = renderHtmlReport({
+        report: { ...report, settings: { ...report.settings, partial: complete } },
+      });
+      expect(whole).not.toContain('id="partial-result"');
+      expect(whole).not.toContain('PARTIAL');
+    }
+  });
+
   it('escapes hostile class names everywhere and keeps the embedded JSON equal to the report', () => {
     const m = new ConfusionMatrix({ numClasses: 5, perImage: true });
     m.update([0, 1, 2, 3, 4, 1], [0, 1, 2, 3, 0, 4], { sampleId: '<img src=x onerror=alert(1)>.png' });

@@ -1,4 +1,5 @@
 import { countNoun } from '../count-noun.js';
+import { describePartial } from '../report-partial.js';
 import { reportToJson } from '../report-to-json.js';
 import { nameHtml } from './display-name.js';
 import { escapeHtml } from './escape-html.js';
@@ -81,9 +82,15 @@ export function renderHtmlReport(input: HtmlReportInput): string {
   const context = htmlContext(input);
   const { report } = context;
   const sections = SECTIONS.map((render) => render(context)).filter((s): s is ReportSection => s !== null);
+  const partial = report.settings.partial ?? null;
   const title =
     input.title ??
-    `segmetrics report · mIoU ${pctText(report.summary.mIoU)} · ${report.images} image${report.images === 1 ? '' : 's'}`;
+    `${partial === null ? '' : 'PARTIAL · '}segmetrics report · mIoU ${pctText(report.summary.mIoU)} · ${report.images} image${report.images === 1 ? '' : 's'}`;
+  // A partial merge says so before any number, as the table's PARTIAL line and Markdown's banner do.
+  const partialBanner =
+    partial === null
+      ? ''
+      : `<p class="partial" id="partial-result" role="note"><strong>Partial result</strong> — ${escapeHtml(describePartial(partial).replace(/^partial result: /, ''))}: the numbers cover these images only.</p>\n`;
   const nav = sections
     .map((s) => `<li><a href="#${escapeHtml(s.id)}">${escapeHtml(s.title)}</a></li>`)
     .join('');
@@ -101,7 +108,7 @@ export function renderHtmlReport(input: HtmlReportInput): string {
 <a class="skip" href="#main">Skip to the report</a>
 <header class="page-head"><div class="wrap">
 <h1>${escapeHtml(input.title ?? 'segmetrics report')}</h1>
-<p class="lead">${overview(context)}</p>
+${partialBanner}<p class="lead">${overview(context)}</p>
 <dl class="settings" aria-label="Settings that produced these numbers">${settingsList(report)}</dl>
 </div></header>
 <nav class="toc" aria-label="Sections"><div class="wrap"><ul>${nav}<li class="save"><button type="button" class="toggle" id="save-json">Save the JSON report</button></li></ul></div></nav>

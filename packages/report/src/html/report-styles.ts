@@ -19,6 +19,7 @@ h1{font-size:1.6rem;margin:0 0 4px}
 h2{font-size:1.3rem;margin:0 0 .6rem;padding-top:.4rem}
 h3{font-size:1.05rem;margin:1.2rem 0 .5rem}
 .lead{margin:0 0 10px;font-size:1.05rem}
+.partial{margin:0 0 10px;padding:8px 12px;border:2px solid #b45309;border-radius:6px;background:#fffbeb;color:#78350f}
 .settings{display:grid;grid-template-columns:repeat(auto-fill,minmax(290px,1fr));gap:2px 24px;margin:0;font-size:.88rem}
 .settings div{display:flex;gap:8px;padding:2px 0;border-bottom:1px dotted var(--border)}
 .settings dt{color:var(--muted);min-width:9.5em;flex:none}.settings dd{margin:0;overflow-wrap:anywhere}

@@ -24,4 +24,19 @@ describe('settingsList', () => {
       escapeHtml('{"zero_division":1}'),
     );
   });
+
+  it('says what a partial result lacks in words, not as JSON', () => {
+    const partial = {
+      missingShards: [2],
+      shardCount: 3,
+      interruptedStates: ['s3.json'],
+      images: 20,
+      expectedImages: 30,
+    };
+    const html = settingsList(withSettings({ partial }));
+    expect(html).toContain(
+      '<dt>Partial result</dt><dd><strong>partial result: 20 of 30 images (missing shard 2 of 3; interrupted: s3.json)</strong></dd>',
+    );
+    expect(html).not.toContain('missingShards');
+  });
 });

@@ -1,4 +1,5 @@
 import type { Report } from '../../report-model.js';
+import { describePartial } from '../../report-partial.js';
 import { nameHtml } from '../display-name.js';
 import { escapeHtml } from '../escape-html.js';
 
@@ -22,6 +23,7 @@ const KNOWN = new Set([
   'mergedStates',
   'metricsVersion',
   'boundary',
+  'partial',
 ]);
 
 const AVERAGE: Readonly<Record<string, string>> = {
@@ -111,6 +113,12 @@ export function settingsList(
           : `merge of ${s.mergedStates} state file${s.mergedStates === 1 ? '' : 's'}`
         : `shard ${s.shard.index} of ${s.shard.count} (numbered 1 … ${s.shard.count})`,
     ],
+    ...(s.partial === undefined || s.partial === null
+      ? []
+      : ([['Partial result', `<strong>${escapeHtml(describePartial(s.partial))}</strong>`]] as [
+          string,
+          string,
+        ][])),
     ['Metrics shown', s.metrics === null ? 'default set' : escapeHtml(s.metrics.join(', '))],
     [
       'Boundary IoU',
