@@ -55,6 +55,18 @@ describe('ConfusionMatrix transfer', () => {
     transfer.imageStats[0]!.tp[0] = 99;
     expect(JSON.stringify(back)).toBe(before);
     expect(ConfusionMatrix.fromTransfer(cm.toTransfer()).images).toBe(3);
+    // merge copies each image's statistics too (all of them in one allocation, not shared).
+    const merged = new ConfusionMatrix(transfer.options).merge(back);
+    const mergedBefore = JSON.stringify(merged);
+    for (const stats of back.imageStats) {
+      stats.tp[0] = 77;
+      stats.support[1] = 77;
+      stats.predicted[0] = 77;
+    }
+    expect(JSON.stringify(merged)).toBe(mergedBefore);
+    const [first, second] = merged.imageStats;
+    expect(first!.tp.buffer).toBe(second!.tp.buffer);
+    expect(first!.tp.buffer).not.toBe(back.imageStats[0]!.tp.buffer);
   });
 
   it('refuses a transfer of the wrong shape with INVALID_STATE naming the field', () => {

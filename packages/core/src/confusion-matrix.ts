@@ -470,7 +470,8 @@ export class ConfusionMatrix {
     this.#images += other.#images;
     this.#pixels += other.#pixels;
     for (const id of other.#sampleIds) this.#sampleIds.add(id);
-    for (const stats of [...other.#imageStats]) this.#imageStats.push(copyStats(stats));
+    // A snapshot (merging a matrix into itself must not see its own additions), in one allocation.
+    for (const stats of copyStatsList(other.#imageStats)) this.#imageStats.push(stats);
     this.#imageStatsSorted = false;
     return this;
   }
@@ -589,7 +590,7 @@ export class ConfusionMatrix {
       images: this.#images,
       pixels: this.#pixels,
       sampleIds: [...this.#sampleIds],
-      imageStats: this.#imageStats.map(copyStats),
+      imageStats: copyStatsList(this.#imageStats),
     };
   }
 
@@ -625,7 +626,7 @@ export class ConfusionMatrix {
     matrix.#images = value.images;
     matrix.#pixels = value.pixels;
     for (const id of value.sampleIds) matrix.#sampleIds.add(id);
-    matrix.#imageStats = value.imageStats.map(copyStats);
+    matrix.#imageStats = copyStatsList(value.imageStats);
     matrix.#imageStatsSorted = false;
     return matrix;
   }
@@ -709,14 +710,43 @@ function differingSetting(
   return keys.find((key) => JSON.stringify(a[key]) !== JSON.stringify(b[key])) ?? keys[0]!;
 }
 
-function copyStats(stats: ImageStats): ImageStats {
-  const copy = {
-    sampleId: stats.sampleId,
-    tp: stats.tp.slice(),
-    support: stats.support.slice(),
-    predicted: stats.predicted.slice(),
-    ignored: stats.ignored,
-  };
+/**
+ * Copies of images' statistics whose count arrays are views into one allocation (three per image): a
+ * worker's chunk of images is copied three times on its way into the main thread's matrix (`toTransfer`,
+ * `fromTransfer`, `merge`), and three fresh small arrays per image and copy cost more than counting the
+ * image's classes into them.
+ */
+function copyStatsList(list: readonly ImageStats[]): ImageStats[] {
+  let length = 0;
+  for (const stats of list) length += stats.tp.length + stats.support.length + stats.predicted.length;
+  const block = new Float64Array(length);
+  const out: ImageStats[] = new Array(list.length);
+  let at = 0;
+  for (let i = 0; i < list.length; i++) {
+    const stats = list[i]!;
+    const c = stats.tp.length;
+    const tp = block.subarray(at, at + c);
+    tp.set(stats.tp);
+    at += c;
+    const support = block.subarray(at, at + stats.support.length);
+    support.set(stats.support);
+    at += stats.support.length;
+    const predicted = block.subarray(at, at + stats.predicted.length);
+    predicted.set(stats.predicted);
+    at += stats.predicted.length;
+    out[i] = copyStats(stats, tp, support, predicted);
+  }
+  return out;
+}
+
+/** A copy of `stats` with the given copies of its count arrays (and copies of its extras). */
+function copyStats(
+  stats: ImageStats,
+  tp: Float64Array,
+  support: Float64Array,
+  predicted: Float64Array,
+): ImageStats {
+  const copy = { sampleId: stats.sampleId, tp, support, predicted, ignored: stats.ignored };
   const instances = stats.instances?.map((t) => ({
     id: t.id,
     pixels: t.pixels,
