@@ -35,7 +35,7 @@ describe('settingsList', () => {
     };
     const html = settingsList(withSettings({ partial }));
     expect(html).toContain(
-      '<dt>Partial result</dt><dd><strong>partial result: 20 of 30 images (missing shard 2 of 3; interrupted: s3.json)</strong></dd>',
+      '<dt>Partial result</dt><dd><strong>20 of 30 images (missing shard 2 of 3; interrupted: s3.json)</strong></dd>',
     );
     expect(html).not.toContain('missingShards');
   });

@@ -115,10 +115,12 @@ export function settingsList(
     ],
     ...(s.partial === undefined || s.partial === null
       ? []
-      : ([['Partial result', `<strong>${escapeHtml(describePartial(s.partial))}</strong>`]] as [
-          string,
-          string,
-        ][])),
+      : ([
+          [
+            'Partial result',
+            `<strong>${escapeHtml(describePartial(s.partial).replace(/^partial result: /, ''))}</strong>`,
+          ],
+        ] as [string, string][])),
     ['Metrics shown', s.metrics === null ? 'default set' : escapeHtml(s.metrics.join(', '))],
     [
       'Boundary IoU',
