@@ -55,6 +55,9 @@ export class ConfusionMatrix {
   #sampleIds = new Set<string>();
   #imageStats: ImageStats[] = [];
   #imageStatsSorted = true;
+  /** Memory the next images' per-image counts are cut from (see {@link ConfusionMatrix.#imageCounts}). */
+  #countsBlock: Float64Array = new Float64Array(0);
+  #countsBlockUsed = 0;
   readonly #counter: ImageCounter;
   /** Dataset Boundary IoU counts; `null` unless boundary counting is on. */
   readonly #boundaryCounts: BoundaryCounts | null;
@@ -296,6 +299,21 @@ export class ConfusionMatrix {
     return map;
   }
 
+  /**
+   * `c` zeros for an image's per-image counts: a view into a block shared by the next images (≈ 16 KiB),
+   * not an array of its own. A typed array of more than 64 bytes has its memory outside V8's heap, and
+   * three of them per image cost more than counting the image's classes into them.
+   */
+  #imageCounts(c: number): Float64Array {
+    if (this.#countsBlockUsed + c > this.#countsBlock.length) {
+      this.#countsBlock = new Float64Array(Math.max(c, Math.floor(2048 / c) * c));
+      this.#countsBlockUsed = 0;
+    }
+    const view = this.#countsBlock.subarray(this.#countsBlockUsed, this.#countsBlockUsed + c);
+    this.#countsBlockUsed += c;
+    return view;
+  }
+
   #commit(
     acc: Float64Array,
     rows: Uint8Array | null,
@@ -311,9 +329,9 @@ export class ConfusionMatrix {
     const predIgnore = this.#predictedIgnore;
     const perImage = this.settings.perImage;
     const totals = perImage || this.#boundaryCounts !== null;
-    const tp = totals ? new Float64Array(c) : null;
-    const support = totals ? new Float64Array(c) : null;
-    const predicted = totals ? new Float64Array(c) : null;
+    const tp = totals ? this.#imageCounts(c) : null;
+    const support = totals ? this.#imageCounts(c) : null;
+    const predicted = totals ? this.#imageCounts(c) : null;
     for (let g = 0; g < c; g++) {
       // A row known to be all zeros adds nothing (and leaves tp and support at 0).
       if (rows !== null && rows[g] === 0) continue;
