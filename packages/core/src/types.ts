@@ -197,7 +197,11 @@ export interface InstanceStats {
   readonly predictions: readonly (readonly [rawValue: number, count: number])[];
 }
 
-/** Per-image statistics kept when `perImage` is on. FN = support − tp, FP = predicted − tp. */
+/**
+ * Per-image statistics kept when `perImage` is on. FN = support − tp, FP = predicted − tp. The three count
+ * arrays are read-only views, several images' into one buffer (`byteOffset` may be non-zero): copy them
+ * (`slice()`) before moving their `buffer` to another thread.
+ */
 export interface ImageStats {
   readonly sampleId: string | null;
   /** Per class: pixels predicted correctly. */
