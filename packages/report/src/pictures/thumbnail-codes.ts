@@ -1,4 +1,4 @@
-import { type ConfusionMatrixSettings, settingsEqual } from '@segmetrics/core';
+import type { ConfusionMatrixSettings } from '@segmetrics/core';
 import { displayCodeOf, displayLabels, errorStates } from './display-labels.js';
 import { samplePairWasm, type ThumbnailKernel, thumbnailKernel } from './thumbnail-kernel.js';
 import {
@@ -252,23 +252,21 @@ function samplePairScanlines(
   largest[2] = ls;
 }
 
-/** The last settings' code tables, [unmapped, mapped] (a report draws many pairs under one settings). */
-let lastTables: {
-  readonly settings: ConfusionMatrixSettings;
-  readonly tables: [Uint16Array | null, Uint16Array | null];
-} | null = null;
+/**
+ * The last settings' code tables, [unmapped, mapped], under the settings' JSON (a report draws many
+ * pairs under one settings; a key of the values, not the object, which its owner could change).
+ */
+let lastTables: { readonly key: string; readonly tables: [Uint16Array | null, Uint16Array | null] } | null =
+  null;
 
 /**
  * The display code of every byte value (see {@link displayCodeOf}; codes reach C + 1), kept for the
  * next call under equal settings (the tables are only read).
  */
 function codeTable(settings: ConfusionMatrixSettings, mapped: boolean): Uint16Array {
-  if (
-    lastTables === null ||
-    (lastTables.settings !== settings && !settingsEqual(lastTables.settings, settings))
-  ) {
-    lastTables = { settings, tables: [null, null] };
-  }
+  // The test `settingsEqual` applies (normalised settings are equal exactly when their JSON is).
+  const key = JSON.stringify(settings);
+  if (lastTables?.key !== key) lastTables = { key, tables: [null, null] };
   const { tables } = lastTables;
   const known = tables[mapped ? 1 : 0];
   if (known !== null) return known;
