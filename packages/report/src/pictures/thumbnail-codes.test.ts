@@ -148,9 +148,10 @@ describe('thumbnailCodePair', () => {
       }),
       { numRuns: 300 },
     );
-    // The one-pass path ran often enough to matter, and filtered too.
-    expect(fused).toBeGreaterThan(20);
-    expect(filtered).toBeGreaterThan(10);
+    // The one-pass path ran often enough to matter, and filtered too (about 30 and 40 of the 300 runs on
+    // average, 17 at the least seen in CI: thresholds far below, so that a random seed cannot fail them).
+    expect(fused).toBeGreaterThan(5);
+    expect(filtered).toBeGreaterThan(5);
   });
 
   it('samples in the WebAssembly kernel exactly as in JavaScript (codes, states, scanlines, largest)', () => {
