@@ -1,9 +1,14 @@
+import { formatFixed } from './format-fixed.js';
+
 /** What the human-readable views print for an undefined (0/0, NaN) value. */
 export const UNDEFINED_VALUE = '—';
 
-/** A fraction as a percentage with `digits` decimals (default 2); NaN (0/0) as an em dash. */
+/**
+ * A fraction as a percentage with `digits` decimals (default 2), an exact tie rounded to the even digit
+ * as Python prints it ({@link formatFixed}: 25/32 → `78.12`); NaN (0/0) as an em dash.
+ */
 export function formatPercent(value: number, digits = 2): string {
-  return Number.isFinite(value) ? (value * 100).toFixed(digits) : UNDEFINED_VALUE;
+  return Number.isFinite(value) ? formatFixed(value * 100, digits) : UNDEFINED_VALUE;
 }
 
 /**

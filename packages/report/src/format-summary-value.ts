@@ -1,3 +1,4 @@
+import { formatFixed } from './format-fixed.js';
 import { formatPercent, UNDEFINED_VALUE } from './format-percent.js';
 
 /** Summary values that are coefficients (Cohen's κ in [−1, 1]), not shares: never shown as percentages. */
@@ -14,7 +15,7 @@ export function isCoefficient(id: string): boolean {
  */
 export function formatSummaryValue(id: string, value: number): string {
   if (!isCoefficient(id)) return formatPercent(value);
-  return Number.isFinite(value) ? value.toFixed(4) : UNDEFINED_VALUE;
+  return Number.isFinite(value) ? formatFixed(value, 4) : UNDEFINED_VALUE;
 }
 
 /** A summary value's interval as the views print it (see {@link formatSummaryValue}); — when undefined. */

@@ -1,4 +1,5 @@
 import type { SummaryId } from '@segmetrics/metrics';
+import { formatFixed } from '../format-fixed.js';
 import { formatLevel } from '../format-level.js';
 import { formatInterval, formatPercent, UNDEFINED_VALUE } from '../format-percent.js';
 import { formatSummaryInterval, formatSummaryValue, isCoefficient } from '../format-summary-value.js';
@@ -19,7 +20,7 @@ export function formatDelta(value: number, digits = 2): string {
 function formatSigned(value: number, digits: number): string {
   if (!Number.isFinite(value)) return UNDEFINED_VALUE;
   if (value === 0) return (0).toFixed(digits);
-  return `${value < 0 ? '−' : '+'}${Math.abs(value).toFixed(digits)}`;
+  return `${value < 0 ? '−' : '+'}${formatFixed(Math.abs(value), digits)}`;
 }
 
 /** A difference of coefficients (κ) with a sign and four decimals (`+0.0292`), like {@link formatDelta}. */

@@ -64,6 +64,18 @@ describe('comparisonVerdict', () => {
   });
 });
 
+describe('formatPValue, exact ties', () => {
+  it("rounds them to the even digit, as Python's format does (CPython 3.11)", () => {
+    // format(0.125, '.2f') == '0.12', format(0.375, '.2f') == '0.38', format(0.0625, '.3f') == '0.062'
+    expect([0.125, 0.375, 0.0625].map(formatPValue)).toEqual(['0.12', '0.38', '0.062']);
+  });
+
+  it('in differences too: format(3.125, ".2f") == "3.12"', () => {
+    expect(formatDelta(-1 / 32)).toBe('−3.12');
+    expect(formatDelta(1 / 32)).toBe('+3.12');
+  });
+});
+
 describe('formatPValue', () => {
   it('prints two decimals from 0.1, three from 0.001, else one significant digit', () => {
     expect([1, 0.62, 0.05, 0.004, 0.000999, 0.0002, null].map(formatPValue)).toEqual([

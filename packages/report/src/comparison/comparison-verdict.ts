@@ -1,11 +1,12 @@
 import type { Average, DeltaResult } from '@segmetrics/metrics';
+import { formatFixed } from '../format-fixed.js';
 import { formatLevel } from '../format-level.js';
 import { comparisonDirection } from './comparison-direction.js';
 import type { ComparisonVerdict } from './comparison-model.js';
 
 /** A fraction as points with two decimals (`0.0123` → `1.23`), a minus sign as `−`. */
 function points(value: number): string {
-  const text = (value * 100).toFixed(2);
+  const text = formatFixed(value * 100, 2);
   return text.startsWith('-') ? `−${text.slice(1)}` : text;
 }
 
@@ -15,8 +16,8 @@ function points(value: number): string {
  */
 export function formatPValue(p: number | null): string {
   if (p === null || !Number.isFinite(p)) return '—';
-  if (p >= 0.1) return p.toFixed(2);
-  if (p >= 0.001) return p.toFixed(3);
+  if (p >= 0.1) return formatFixed(p, 2);
+  if (p >= 0.001) return formatFixed(p, 3);
   return p.toPrecision(1);
 }
 

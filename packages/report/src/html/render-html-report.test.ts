@@ -1,8 +1,10 @@
 import { ConfusionMatrix } from '@segmetrics/core';
 import { evaluate } from '@segmetrics/metrics';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sampleReport } from '../../test/sample-report.js';
 import { buildReport } from '../build-report.js';
+import { formatFixed } from '../format-fixed.js';
 import { perImageRows } from '../per-image-rows.js';
 import { reportToJson } from '../report-to-json.js';
 import type { HtmlReportInput } from './html-report-input.js';
@@ -235,5 +237,28 @@ describe('REPORT_SCRIPT', () => {
     expect(() => new Function(REPORT_SCRIPT)).not.toThrow();
     expect(REPORT_SCRIPT.toLowerCase()).not.toContain('</script');
     expect(REPORT_SCRIPT).not.toContain('<!--');
+  });
+
+  it("formats the heatmap's shares as formatFixed does (its copy in the page's script)", () => {
+    const source = /\/\/ fixed:begin[^\n]*\n([\s\S]*?)\/\/ fixed:end/.exec(REPORT_SCRIPT)?.[1];
+    expect(source).toBeDefined();
+    const fixed = new Function('isFinite', `${source}; return fixed;`)(Number.isFinite) as (
+      v: number,
+      d: number,
+    ) => string;
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.double({ min: -1e4, max: 1e4, noNaN: true }),
+          fc.integer({ min: -100_000, max: 100_000 }).map((k) => k / 64),
+        ),
+        fc.integer({ min: 0, max: 4 }),
+        (value, digits) => {
+          expect(fixed(value, digits)).toBe(formatFixed(value, digits));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    expect(fixed(78.125, 2)).toBe('78.12');
   });
 });

@@ -14,7 +14,20 @@ var data = JSON.parse($('#segmetrics-data').textContent);
 var view = JSON.parse($('#segmetrics-view').textContent);
 function isNum(v) { return typeof v === 'number' && isFinite(v); }
 function int(v) { return isNum(v) ? Math.round(v).toLocaleString('en-US') : '\u2014'; }
-function pct(v) { return isNum(v) ? (v * 100).toFixed(2) : '\u2014'; }
+// fixed:begin — formatFixed (format-fixed.ts): toFixed, an exact tie to the even digit as Python prints it.
+function fixed(v, d) {
+  var r = v.toFixed(d);
+  if (!isFinite(v) || Math.abs(v) >= 1e21) return r;
+  var s = Math.abs(v) * Math.pow(10, d);
+  if (Math.abs(s - Math.floor(s) - 0.5) > 1e-9 * Math.max(1, s)) return r;
+  var e;
+  try { e = v.toFixed(100); } catch (err) { return r; }
+  var p = e.indexOf('.');
+  if (!/^50*$/.test(e.slice(p + 1 + d))) return r;
+  var t = e.slice(0, d === 0 ? p : p + 1 + d);
+  return Number(t[t.length - 1]) % 2 === 0 ? t : r;
+}
+// fixed:end
 // A name as the page shows it: bidirectional controls written visibly (as displayName in display-name.ts).
 function shownName(name) {
   return String(name).replace(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, function (ch) {
@@ -266,7 +279,7 @@ if (bars) {
     }
     var total = support[g];
     var share = total > 0
-      ? (v / total * 100).toFixed(2) + '% of the ' + int(total) + ' ' + names[g] + ' pixels'
+      ? fixed(v / total * 100, 2) + '% of the ' + int(total) + ' ' + names[g] + ' pixels'
       : 'no ground-truth pixel of ' + names[g];
     return 'Ground truth ' + names[g] + ' \u2192 predicted ' + colNames[p] + ': ' + int(v) + ' px, ' + share + (g === p ? ' (correct)' : '');
   }
