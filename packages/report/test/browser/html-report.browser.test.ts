@@ -644,6 +644,33 @@ describe.skipIf(!enabled)(
   },
 );
 
+describe.skipIf(!enabled)('a heatmap share at an exact tie, in Chromium', () => {
+  let loaded: Loaded;
+
+  beforeAll(async () => {
+    // road has 32 pixels, one of them predicted as car: 1/32 = 3.125 %, printed 3.12 as Python's
+    // format(3.125, '.2f') prints it (toFixed: 3.13)
+    const gt = new Uint8Array(40).fill(0, 0, 32).fill(1, 32);
+    const pred = gt.slice();
+    pred[0] = 1;
+    const m = new ConfusionMatrix({ numClasses: 2, perImage: true });
+    m.update(pred, gt, { sampleId: 'x' });
+    const evaluation = evaluate(m, { classNames: ['road', 'car'] });
+    const report = buildReport({ evaluation, matrix: m, run: { toolVersion: '1' } });
+    loaded = await load('report-tie.html', renderHtmlReport({ report, images: [] }));
+  }, 120_000);
+
+  it('rounds it to the even digit, as the tables do', async () => {
+    const { page } = loaded;
+    await page.locator('#cm-canvas').focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.textContent('#cm-readout')).toBe(
+      'Ground truth road → predicted car: 1 px, 3.12% of the 32 road pixels',
+    );
+    expect(loaded.errors).toEqual([]);
+  });
+});
+
 describe.skipIf(!enabled)('the HTML report of a convention that drops pixels (Keras), in Chromium', () => {
   let loaded: Loaded;
 
