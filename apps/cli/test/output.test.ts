@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CITYSCAPES_ARGS, errorLines, read, run, runJson, tempDir } from './helpers.js';
+import { CITYSCAPES_ARGS, errorLines, grayPng, read, run, runJson, tempDir } from './helpers.js';
 
 const dataset = CITYSCAPES_ARGS;
 
@@ -238,5 +238,56 @@ describe('segmetrics demo', () => {
     ]);
     expect(fine.code, fine.stderr).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['classes.txt', 'gt', 'images.csv', 'pred', 'report.json']);
+  });
+});
+
+describe('per-image values under a convention that drops pixels (--preset keras)', () => {
+  // One 8×1 image: road (0) has 4 pixels, one predicted as car (1) and one as 255 (dropped by Keras).
+  const dir = tempDir('keras-dropped');
+  mkdirSync(join(dir, 'gt'));
+  mkdirSync(join(dir, 'pred'));
+  writeFileSync(join(dir, 'gt', 'x.png'), grayPng(8, 1, [0, 0, 0, 0, 1, 1, 2, 2]));
+  writeFileSync(join(dir, 'pred', 'x.png'), grayPng(8, 1, [0, 0, 1, 255, 1, 1, 2, 2]));
+  const args = ['eval', '--gt', join(dir, 'gt'), '--pred', join(dir, 'pred'), '--num-classes', '3'];
+  const warning =
+    'warning: --preset keras drops 1 pixel predicted as an ignore label from the summary, but the per-image values (--per-image, the HTML report’s worst images) count them as misses of their ground-truth class: per image, the class of a dropped pixel is not kept';
+
+  it('warns when --per-image or the HTML report shows them, and the report says so', async () => {
+    const csv = join(dir, 'images.csv');
+    const html = join(dir, 'report.html');
+    const result = await run([
+      ...args,
+      '--ignore-index',
+      '255',
+      '--preset',
+      'keras',
+      '--per-image',
+      csv,
+      '--report',
+      html,
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(warning);
+    // the one image's own mIoU (road 2/4) is not the summary's (road 2/3): what the warning is about
+    expect(read(csv).split('\n')[1]).toMatch(/^1,x,0\.7222222222222222,/);
+    expect(read(html)).toContain('id="images-dropped-note"');
+  });
+
+  it('is silent without per-image outputs, without dropped pixels, and under --quiet', async () => {
+    const plain = await run([...args, '--ignore-index', '255', '--preset', 'keras']);
+    expect(plain.stderr).not.toContain('per-image values');
+    const mmseg = await run([...args, '--ignore-index', '255', '--per-image', join(dir, 'mm.csv')]);
+    expect(mmseg.stderr).not.toContain('per-image values');
+    const quiet = await run([
+      ...args,
+      '--ignore-index',
+      '255',
+      '--preset',
+      'keras',
+      '--per-image',
+      join(dir, 'q.csv'),
+      '-q',
+    ]);
+    expect(quiet.stderr).toBe('');
   });
 });

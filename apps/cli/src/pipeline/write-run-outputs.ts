@@ -20,6 +20,7 @@ import { reportImagesLimit } from '../report/report-flags.js';
 import { runReport } from '../report/run-report.js';
 import { shouldColor } from '../util/terminal.js';
 import { writeToStream } from '../util/write-stream.js';
+import { droppedPerImageWarning } from './dropped-per-image-warning.js';
 import type { EvaluationSettings } from './evaluation-settings.js';
 
 /** Output flags shared by `eval`, `merge` and `demo` (with `--ci`, `--bootstrap`, `--seed`). */
@@ -131,6 +132,13 @@ export async function writeRunOutputs(
     confidence,
   );
   const report = withRunFacts(run.report, facts);
+  const dropped = droppedPerImageWarning(run.evaluation, [
+    ...(wantImages ? ['--per-image'] : []),
+    ...(reportLimit !== null && reportLimit > 0 && flags.report !== undefined && matrix.settings.perImage
+      ? ['the HTML report’s worst images']
+      : []),
+  ]);
+  if (dropped !== null && flags.quiet !== true) context.stderr.write(`warning: ${dropped}\n`);
   const files: FileToWrite[] = [];
   if (flags.perImage !== undefined) {
     files.push({ path: flags.perImage, bytes: perImageToCsv(perImageRows(run.evaluation)) });

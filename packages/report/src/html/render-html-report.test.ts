@@ -179,6 +179,11 @@ describe('renderHtmlReport', () => {
     expectIn(keras, 'pixels predicted as an ignore label, dropped under this convention');
     // The confused pair's share is of the support the per-class table shows (3), not of the 4 pixels.
     expectIn(keras, '<td class="num">1</td><td class="num">33.33</td>');
+    // The worst images' own values count the dropped pixel as a miss, and the page says so.
+    expectIn(
+      keras,
+      '<p class="note" id="images-dropped-note">The summary leaves out the 1 dropped pixel (predicted as an ignore label, not counted under this convention); the values of each image below count them as misses of their ground-truth class, because per image the class of a dropped pixel is not kept.</p>',
+    );
     const mmseg = page('mmseg');
     expectIn(mmseg, '1 image · 3 classes · 8 pixels counted · 0 ignored · 1 predicted as ignore');
     expectIn(
@@ -187,6 +192,7 @@ describe('renderHtmlReport', () => {
     );
     expectNotIn(mmseg, ' dropped (predicted');
     expectNotIn(mmseg, '<strong>Dropped</strong>');
+    expectNotIn(mmseg, 'images-dropped-note');
     expectIn(mmseg, '<td class="num">1</td><td class="num">25.00</td>');
   });
 

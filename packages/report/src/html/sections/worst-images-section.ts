@@ -87,6 +87,20 @@ const DIALOG =
  * URLs). Selecting a thumbnail enlarges it in a dialog; an overlay control lays the prediction or the
  * error map over the ground truth at a chosen opacity. Without images, says why.
  */
+/**
+ * Under a convention that drops pixels (`keras`: a prediction of an ignore label outside the classes is in
+ * no class's support), the summary drops them but an image's own values count them as misses of their
+ * ground-truth class: per image, only totals are kept, not the class of each dropped pixel.
+ */
+function droppedNote(context: HtmlContext): string {
+  const { dropped } = context.report.pixels;
+  if (dropped === 0) return '';
+  return (
+    `<p class="note" id="images-dropped-note">The summary leaves out the ${count(dropped)} dropped pixel${dropped === 1 ? '' : 's'} ` +
+    '(predicted as an ignore label, not counted under this convention); the values of each image below count them as misses of their ground-truth class, because per image the class of a dropped pixel is not kept.</p>\n'
+  );
+}
+
 export function worstImagesSection(context: HtmlContext): ReportSection {
   const { images, imagesNote } = context;
   const note = imagesNote === null ? '' : `<p class="note" id="images-note">${escapeHtml(imagesNote)}</p>`;
@@ -102,7 +116,7 @@ export function worstImagesSection(context: HtmlContext): ReportSection {
   const anyPicture = images.some((i) => i.groundTruth ?? i.prediction ?? i.errorMap);
   const cards = images.map((image, i) => card(context, image, i));
   const body =
-    `<p>The ${images.length} image${images.length === 1 ? '' : 's'} with the lowest mIoU under the report&#39;s settings, worst first, with the classes that hurt each most.</p>\n${note}` +
+    `<p>The ${images.length} image${images.length === 1 ? '' : 's'} with the lowest mIoU under the report&#39;s settings, worst first, with the classes that hurt each most.</p>\n${note}${droppedNote(context)}` +
     (anyPicture
       ? `${controls('overlay')}\n<p class="note">Error maps: <span class="key" style="background:${context.pictureColors.correct}"></span> correct, ` +
         `<span class="key" style="background:${context.pictureColors.wrong}"></span> wrong, ` +
