@@ -248,24 +248,25 @@ describe('per-image values under a convention that drops pixels (--preset keras)
   mkdirSync(join(dir, 'pred'));
   writeFileSync(join(dir, 'gt', 'x.png'), grayPng(8, 1, [0, 0, 0, 0, 1, 1, 2, 2]));
   writeFileSync(join(dir, 'pred', 'x.png'), grayPng(8, 1, [0, 0, 1, 255, 1, 1, 2, 2]));
-  const args = ['eval', '--gt', join(dir, 'gt'), '--pred', join(dir, 'pred'), '--num-classes', '3'];
+  const args = [
+    'eval',
+    '--gt',
+    join(dir, 'gt'),
+    '--pred',
+    join(dir, 'pred'),
+    '--num-classes',
+    '3',
+    '--ignore-index',
+    '255',
+  ];
+  const keras = [...args, '--preset', 'keras'];
   const warning =
     'warning: --preset keras drops 1 pixel predicted as an ignore label from the summary, but the per-image values (--per-image, the HTML report’s worst images) count them as misses of their ground-truth class: per image, the class of a dropped pixel is not kept';
 
   it('warns when --per-image or the HTML report shows them, and the report says so', async () => {
     const csv = join(dir, 'images.csv');
     const html = join(dir, 'report.html');
-    const result = await run([
-      ...args,
-      '--ignore-index',
-      '255',
-      '--preset',
-      'keras',
-      '--per-image',
-      csv,
-      '--report',
-      html,
-    ]);
+    const result = await run([...keras, '--per-image', csv, '--report', html]);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(warning);
     // the one image's own mIoU (road 2/4) is not the summary's (road 2/3): what the warning is about
@@ -274,20 +275,11 @@ describe('per-image values under a convention that drops pixels (--preset keras)
   });
 
   it('is silent without per-image outputs, without dropped pixels, and under --quiet', async () => {
-    const plain = await run([...args, '--ignore-index', '255', '--preset', 'keras']);
+    const plain = await run(keras);
     expect(plain.stderr).not.toContain('per-image values');
-    const mmseg = await run([...args, '--ignore-index', '255', '--per-image', join(dir, 'mm.csv')]);
+    const mmseg = await run([...args, '--per-image', join(dir, 'mm.csv')]);
     expect(mmseg.stderr).not.toContain('per-image values');
-    const quiet = await run([
-      ...args,
-      '--ignore-index',
-      '255',
-      '--preset',
-      'keras',
-      '--per-image',
-      join(dir, 'q.csv'),
-      '-q',
-    ]);
+    const quiet = await run([...keras, '--per-image', join(dir, 'q.csv'), '-q']);
     expect(quiet.stderr).toBe('');
   });
 });
