@@ -1,7 +1,7 @@
 /**
- * `value` with `digits` decimals (0 … 20) as Python prints it (`format(value, '.2f')`, numpy's and
- * mmsegmentation's tables): the float's exact value rounded to the nearest, and an exact tie to the
- * even last digit (`78.125` → `78.12`, `0.375` → `0.38`). `toFixed` rounds the same value except at an
+ * `value` with `digits` decimals (0 … 20) as Python prints it (`format(value, '.2f')`; numpy's `round`,
+ * behind mmsegmentation's tables, also sends these ties to the even digit): the float's exact value
+ * rounded to the nearest, and an exact tie to the even last digit (`78.125` → `78.12`, `0.375` → `0.38`). `toFixed` rounds the same value except at an
  * exact tie, which it rounds away from zero (`78.13`). Otherwise as `toFixed` (`-0` prints unsigned).
  */
 export function formatFixed(value: number, digits: number): string {

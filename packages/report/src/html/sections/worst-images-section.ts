@@ -82,12 +82,6 @@ const DIALOG =
   '<div class="dialog-views" id="img-views"></div></div></dialog>';
 
 /**
- * The worst images (worst mIoU first): each card gives the image id, its mIoU, pixel accuracy and
- * counts, its lowest-IoU classes, and the ground truth, prediction and error map thumbnails (PNG data
- * URLs). Selecting a thumbnail enlarges it in a dialog; an overlay control lays the prediction or the
- * error map over the ground truth at a chosen opacity. Without images, says why.
- */
-/**
  * Under a convention that drops pixels (`keras`: a prediction of an ignore label outside the classes is in
  * no class's support), the summary drops them but an image's own values count them as misses of their
  * ground-truth class: per image, only totals are kept, not the class of each dropped pixel.
@@ -101,6 +95,12 @@ function droppedNote(context: HtmlContext): string {
   );
 }
 
+/**
+ * The worst images (worst mIoU first): each card gives the image id, its mIoU, pixel accuracy and
+ * counts, its lowest-IoU classes, and the ground truth, prediction and error map thumbnails (PNG data
+ * URLs). Selecting a thumbnail enlarges it in a dialog; an overlay control lays the prediction or the
+ * error map over the ground truth at a chosen opacity. Without images, says why.
+ */
 export function worstImagesSection(context: HtmlContext): ReportSection {
   const { images, imagesNote } = context;
   const note = imagesNote === null ? '' : `<p class="note" id="images-note">${escapeHtml(imagesNote)}</p>`;
